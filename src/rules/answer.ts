@@ -1,0 +1,66 @@
+import type { DocId, Citation, Money, Notice } from './types.ts';
+import type { Region } from './regions.ts';
+
+/** A condition, a document to bring or a step, as a code the locale turns into words; figures sit in `params`. */
+export interface Point {
+  readonly code: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+  readonly cite: Citation;
+}
+
+export type Outcome =
+  /** A set amount (funeral 200). */
+  | 'fixed'
+  /** The text sets a ceiling: always said as "最高不超过". */
+  | 'ceiling'
+  /** Goods, not money (慰问品 for 75+). */
+  | 'in_kind'
+  /** The rules apply and give nothing here, with a reason. */
+  | 'none'
+  /** The document for this region sets no such item. */
+  | 'not_set';
+
+export type Item =
+  | 'hospitalization'
+  | 'serious_illness'
+  | 'funeral'
+  | 'festival'
+  | 'health_check'
+  | 'group_activity'
+  | 'group_leader_subsidy';
+
+export interface Entitlement {
+  readonly item: Item;
+  readonly region: string;
+  readonly doc: DocId | null;
+  readonly outcome: Outcome;
+  readonly amount: Money | null;
+  /** Why the outcome is `none` or `not_set`. */
+  readonly reason?: Point;
+  readonly conditions: readonly Point[];
+  readonly documents: readonly Point[];
+  readonly notices: readonly Notice[];
+  /** Every clause the answer rests on, in the order of use, without repeats. */
+  readonly citations: readonly Citation[];
+  /** Per-part figures where an item has parts (festival per festival). */
+  readonly parts?: readonly { readonly label: string; readonly amount: Money; readonly cite: Citation }[];
+}
+
+export function citationsOf(...groups: readonly (readonly (Point | Citation | undefined)[])[]): Citation[] {
+  const seen = new Set<string>();
+  const out: Citation[] = [];
+  for (const group of groups) {
+    for (const entry of group) {
+      if (!entry) continue;
+      const cite = 'cite' in entry ? entry.cite : entry;
+      const key = `${cite.doc}|${cite.clause}|${cite.quote}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push(cite);
+      }
+    }
+  }
+  return out;
+}
+
+export type { Region };

@@ -1,0 +1,93 @@
+import type { IsoDate } from './dates.ts';
+import type { Citation, DocId } from './types.ts';
+
+export interface PolicyDocument {
+  readonly id: DocId;
+  /** File name under shared/policies/. */
+  readonly file: string;
+  readonly title: string;
+  /** 文号; null where the text carries none. */
+  readonly docNumber: string | null;
+  readonly issuer: string;
+  readonly effectiveFrom: IsoDate;
+  /** Last day in force, where the text limits its validity. */
+  readonly lastDay: IsoDate | null;
+  /** The clause that sets the dates above. */
+  readonly validity: Citation;
+  /** Whom it covers when narrower than all enterprise retirees. */
+  readonly scope: 'all_enterprise' | 'state_owned' | 'provincial_state_owned';
+}
+
+export const DOCUMENTS: Readonly<Record<DocId, PolicyDocument>> = {
+  hangzhou: {
+    id: 'hangzhou',
+    file: '004_dec80e352c05c363.txt',
+    title: '杭州市市级企业退休人员社会化管理服务专项资金管理办法',
+    docNumber: '杭人社发〔2024〕1号',
+    issuer: '杭州市人力资源和社会保障局、杭州市财政局',
+    effectiveFrom: '2024-01-01',
+    lastDay: null,
+    validity: { doc: 'hangzhou', clause: '六(三)', quote: '本办法自 2024 年 1 月 1 日起实施' },
+    scope: 'all_enterprise',
+  },
+  jiande: {
+    id: 'jiande',
+    file: '000_0a2188e0143d2422.txt',
+    title: '建德市企业退休人员社会化管理服务专项资金管理办法',
+    docNumber: null,
+    issuer: '建德市人力资源和社会保障局、建德市财政局',
+    // The text leaves its start date blank ("2024年 月 日") and applies itself from 2024-01-01.
+    effectiveFrom: '2024-01-01',
+    lastDay: null,
+    validity: { doc: 'jiande', clause: '六(二)', quote: '2024年1月1日至2024年 月 日期间参照本文件执行' },
+    scope: 'all_enterprise',
+  },
+  changsha: {
+    id: 'changsha',
+    file: '002_ac8be3721c0faa5b.txt',
+    title: '长沙市退休人员社会化管理服务办法',
+    docNumber: '长政办发〔2020〕10号',
+    issuer: '长沙市人民政府办公厅',
+    effectiveFrom: '2020-05-01',
+    // 有效期5年 from 2020-05-01: the last day in force is 2025-04-30.
+    lastDay: '2025-04-30',
+    validity: { doc: 'changsha', clause: '第三十六条', quote: '本办法自2020年5月1日起施行，有效期5年' },
+    scope: 'all_enterprise',
+  },
+  liaocheng: {
+    id: 'liaocheng',
+    file: '003_dd3b4f82dc3094c5.txt',
+    title: '聊城市国有企业退休人员社会化管理服务办法（试行）',
+    docNumber: '聊国资〔2020〕50号',
+    issuer: '聊城市人民政府国有资产监督管理委员会等九部门',
+    effectiveFrom: '2020-11-11',
+    lastDay: null,
+    validity: { doc: 'liaocheng', clause: '第三十一条', quote: '本办法自发布之日起施行' },
+    scope: 'state_owned',
+  },
+  henan: {
+    id: 'henan',
+    file: '001_d2660f6a100a3abc.txt',
+    title: '河南省人民政府办公厅关于推进省属国有企业退休人员社会化管理服务工作的意见（郑州市转发）',
+    docNumber: '豫政办〔2017〕44号',
+    issuer: '河南省人民政府办公厅（郑州市人民政府办公厅转发）',
+    effectiveFrom: '2017-05-09',
+    lastDay: null,
+    validity: { doc: 'henan', clause: '转发通知', quote: '2017年5月9日' },
+    scope: 'provincial_state_owned',
+  },
+};
+
+export type DocumentStatus = 'in_force' | 'not_yet' | 'expired';
+
+export function documentStatus(doc: PolicyDocument, asOf: IsoDate): DocumentStatus {
+  if (asOf < doc.effectiveFrom) return 'not_yet';
+  if (doc.lastDay !== null && asOf > doc.lastDay) return 'expired';
+  return 'in_force';
+}
+
+/** "杭人社发〔2024〕1号 三(一)4", or the title where the text has no 文号. */
+export function citationLabel(cite: Citation): string {
+  const doc = DOCUMENTS[cite.doc];
+  return `${doc.docNumber ?? `《${doc.title}》`} ${cite.clause}`;
+}

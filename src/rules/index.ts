@@ -1,0 +1,24 @@
+// The rules core: pure functions over dated policy data. No I/O, no clock, no channel, no sentences.
+export * from './types.ts';
+export * from './money.ts';
+export * from './dates.ts';
+export * from './documents.ts';
+export * from './regions.ts';
+export * from './regime.ts';
+export * from './parameter.ts';
+export * from './answer.ts';
+export { LAWS, FESTIVALS, type Festival, type Law, type SeriousIllnessScale } from './law/index.ts';
+export * from './entitlements/hospitalization.ts';
+export * from './entitlements/serious-illness.ts';
+export * from './entitlements/funeral.ts';
+export * from './entitlements/festival.ts';
+export * from './entitlements/health-check.ts';
+export * from './entitlements/group.ts';
+export * from './procedures/transfer.ts';
+export * from './procedures/death.ts';
+export * from './procedures/coverage.ts';
+export * from './procedures/pension.ts';
+export * from './staff/budget.ts';
+export * from './staff/staffing.ts';
+export * from './staff/publicity.ts';
+export * from './summary.ts';

@@ -1,0 +1,32 @@
+// 长沙市退休人员社会化管理服务办法 (长政办发〔2020〕10号), shared/policies/002_*.txt. In force 2020-05-01 for 5 years.
+import { since, y, type Law } from './types.ts';
+
+const D = '2020-05-01';
+const at = <T>(value: T, clause: string, quote: string) => since(D, value, 'changsha', clause, quote);
+
+export const changsha: Law = {
+  doc: 'changsha',
+  deathReport: [at({ deadlineDays: 30, whom: 'registered_community_or_agency' }, '第十六条(四)', '退休人员死亡后，其亲属应在30日内向死者生前登记的社区或社会保险经办机构报告')],
+  certification: [at({ timesPerYear: 1 }, '第十六条(二)', '应在每一个年度内进行一次养老金领取资格认证')],
+  homeCertification: [at(true, '第七条(三)3', '为本辖区重病卧床、行动不便、入住养老服务机构、精神康复医院，或其他身体原因不能自主完成认证的退休人员提供上门认证服务')],
+  pensionSuspension: [
+    at(
+      ['no_certification', 'missing_over_6_months', 'imprisoned', 'double_drawing', 'other_law'] as const,
+      '第三十二条',
+      '社会保险经办机构应停发或暂时停发其基本养老金，待其情形消失后再恢复发放或补发养老金',
+    ),
+  ],
+  pensionStopsOnDeath: [at(true, '第三十二条', '退休人员死亡的，停止享受基本养老金')],
+  overpaymentRecovered: [at(true, '第三十一条(一)', '对疑似冒领养老金行为，社会保险经办机构应及时调查核实并限期追回')],
+  fraudRepaid: [at(true, '第三十四条', '由社会保险行政部门责令退回骗取的社会保险金')],
+  residenceRegistration: [at('residence_community', '第十二条(一)', '在本市行政区域内居住的退休人员，到其常年居住地的社区报到')],
+  budget: [at([{ item: 'management', perRetiree: y(100) }], '第十条', '退休人员社会化管理服务工作专项经费标准为100元/人/年')],
+  budgetSplit: [
+    at(
+      { kind: 'city_district_50_50_for_central_provincial_and_city_level' },
+      '第十条',
+      '中央、省属驻长企业已经实行属地管理的退休人员和市本级管理的退休人员的社会化管理服务工作经费由市财政和区县（市）财政各分担50%',
+    ),
+  ],
+  visitsOnIllnessAndDeath: [at(true, '第二十五条(二)', '退休人员重病住院、死亡，应上门慰问、悼念')],
+};

@@ -1,0 +1,59 @@
+// 杭州市市级企业退休人员社会化管理服务专项资金管理办法 (杭人社发〔2024〕1号), shared/policies/004_*.txt.
+import { since, y, type Law } from './types.ts';
+
+const D = '2024-01-01';
+const at = <T>(value: T, clause: string, quote: string) => since(D, value, 'hangzhou', clause, quote);
+
+export const hangzhou: Law = {
+  doc: 'hangzhou',
+  // 三(一)3 凭住院证明（能够通过大数据核验的可不提供）给予 150 元/次慰问费，原则上每人每年不超过 1 次。
+  hospitalization: [at({ perStay: y(150), maxTimesPerYear: 1 }, '三(一)3', '给予150元/次慰问费，原则上每人每年不超过1次')],
+  // 三(一)4 年个人自付支出超出 5000 元的 … 年支出不超过 1 万元的，给予不超过 500 元慰问；年支出超过 1 万元的，给予最高不超过 2500 元慰问。
+  seriousIllness: [
+    at(
+      { threshold: y(5000), tiers: [{ upTo: y(10000), ceiling: y(500) }, { upTo: null, ceiling: y(2500) }] },
+      '三(一)4',
+      '年支出不超过1万元的，给予不超过500元慰问；年支出超过1万元的，给予最高不超过2500元慰问',
+    ),
+  ],
+  // 但: 具体标准根据可用于大病慰问的经费额度和申请情况确定 — the ceilings are ceilings, staff set the amount.
+  seriousIllnessDependsOnFunds: [at(true, '三(一)4', '具体标准根据可用于大病慰问的经费额度和申请情况确定')],
+  // 三(一)5 退休人员去世，给予 200 元的丧事料理慰问费。
+  funeral: [at({ amount: y(200), payment: 'standard' }, '三(一)5', '退休人员去世，给予200元的丧事料理慰问费')],
+  // 三(四) 春节 1200 元，端午节、中秋节各 800 元。
+  festivalFixed: [at({ 春节: y(1200), 端午节: y(800), 中秋节: y(800) }, '三(四)', '春节1200元，端午节、中秋节各800元')],
+  // 三(二) 两年一次 … 每次体检经费标准为 400 元/人。
+  healthCheck: [at({ standard: y(400), intervalYears: 2 }, '三(二)', '两年一次的退休人员健康体检，每次体检经费标准为400元/人')],
+  healthCheckOutside: [at({ capIsStandard: true }, '三(二)', '凭体检正规发票到社会化管理所在地按实报销，报销金额不超过体检经费标准')],
+  // 三(三) 每人每年限参加 1 次 … 75 周岁以上及因客观原因不能参加活动的，可以组织慰问，发放慰问品。
+  groupActivity: [at({ timesPerYear: 1, giftFromAge: 75 }, '三(三)', '75周岁以上及因客观原因不能参加活动的，可以组织慰问，发放慰问品')],
+  // 三(一)2 按不超过 10 元/人的标准，每位小组长每年不超过 500 元。
+  groupLeaderSubsidy: [at({ perRetiree: y(10), annualCap: y(500) }, '三(一)2', '按不超过10元/人的标准，每位小组长每年不超过500元')],
+  // 二(一) 在办理按月领取基本养老金手续的次月移交实行社会化管理服务。
+  coverageStart: [at('month_after_pension_start', '二(一)', '在办理按月领取基本养老金手续的次月移交实行社会化管理服务')],
+  // 二(一) 家属应及时告知…经核实后次月起停止社会化管理服务 — counted from the verification, not the death.
+  coverageStop: [at('month_after_verification', '二(一)', '家属应及时告知社会化管理服务所在地社区，经核实后次月起停止社会化管理服务')],
+  suspendedWithPension: [at(true, '二(一)', '被暂停养老待遇的退休人员，暂停列入专项资金保障对象')],
+  originalChannel: [at(['provincial_ministerial'], '二(二)', '省部属企业退休人员，按省市有关政策规定移交杭州实行社会化管理服务，按原渠道保障经费')],
+  supportOutsideReturned: [at(true, '二(二)', '市级支援外地建设退休回杭定居人员按规定参照列入专项资金保障对象')],
+  deathReport: [at({ deadlineDays: null, whom: 'management_community' }, '二(一)', '家属应及时告知社会化管理服务所在地社区')],
+  // 四(一) 杭州市区 … 常年居住地变更后，可凭有效居住证明 … 提出社会化管理服务关系转移申请。
+  transferInUrban: [at(true, '四(一)', '向常年居住地街道（乡镇）社区提出社会化管理服务关系转移申请，由社会化管理服务地负责经费保障')],
+  // 四(一) 年预算安排标准。
+  budget: [
+    at(
+      [
+        { item: 'service_care', perRetiree: y(120), reserve: { holder: 'district', perRetiree: y(15) } },
+        { item: 'health_check', perRetiree: y(200), checkYearOnly: true },
+        { item: 'group_activity', perRetiree: y(130) },
+        { item: 'festival', perRetiree: y(2800), socialFundMayPay: true },
+      ],
+      '四(一)',
+      '服务关怀经费120元/人，其中区退管经办机构可按15元/人的标准预留资金',
+    ),
+  ],
+  budgetSplit: [at({ kind: 'city_district_1_1_except_social_fund' }, '四(一)', '2024年起市、区按照1:1两级比例分担（社保基金承担部分除外）')],
+  // 五(三) 公示不少于 7 天，公示内容包括：姓名、性别、年龄、慰问（发放）金额。
+  publicity: [at({ minDays: 7, place: 'website_or_community' }, '五(三)', '大病慰问和自管小组长补助，应在部门网站或社区公示不少于7天')],
+  realNameBankTransfer: [at(true, '四(二)', '退休人员个人的待遇和经费发放，一律采用银行转账方式实名发放')],
+};

@@ -1,0 +1,22 @@
+// 河南省人民政府办公厅关于推进省属国有企业退休人员社会化管理服务工作的意见 (豫政办〔2017〕44号), as forwarded by
+// 郑州市人民政府办公厅; shared/policies/001_*.txt.
+import { since, y, type Law } from './types.ts';
+
+const D = '2017-05-09';
+const at = <T>(value: T, clause: string, quote: string) => since(D, value, 'henan', clause, quote);
+
+export const henan: Law = {
+  doc: 'henan',
+  deathBenefitsHelp: [at(['funeral_grant', 'survivor_pension'] as const, '四(七)', '街道(乡镇)和社区要协助其家属及时向原企业和社会保险经办机构报告,并协助申请丧葬补助金和抚恤金')],
+  handoverByHukouOrResidence: [at(true, '二(二)2', '原则上按企业退休人员的户口所在地或常年居住地进行移交')],
+  budget: [at([{ item: 'management', perRetiree: y(1000) }], '六(二)2', '管理费用暂按每人1000元的标准计算')],
+  budgetSplit: [at({ kind: 'central_or_provincial_finance' }, '六(二)2', '非中央下放的省属企业移交退休人员产生的管理费用由省级财政承担')],
+  staffPerRetirees: [at(300, '五(四)2', '按每300名退休人员配备1名管理服务人员的比例')],
+  communityStaffByHouseholds: [
+    at(
+      { below1000: 5, from1000: 7, from2000: 9, over3000PerHouseholds: 300 },
+      '五(四)1',
+      '原则上社区居民1000户以下移交5人,1000户至2000户移交7人,2000户至3000户移交9人,超过3000户的每增加300户增加1人',
+    ),
+  ],
+};

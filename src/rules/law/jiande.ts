@@ -1,0 +1,67 @@
+// 建德市企业退休人员社会化管理服务专项资金管理办法 (no 文号 in the text), shared/policies/000_*.txt.
+import { Decimal } from 'decimal.js';
+import { since, y, type Law } from './types.ts';
+
+const D = '2024-01-01';
+const at = <T>(value: T, clause: string, quote: string) => since(D, value, 'jiande', clause, quote);
+
+export const jiande: Law = {
+  doc: 'jiande',
+  hospitalization: [at({ perStay: y(150), maxTimesPerYear: 1 }, '三(一)4', '给予150元/次慰问费，原则上每人每年不超过1次')],
+  // 三(一)4 adds a middle tier: 超过1万元的不超过4万元的 → 最高不超过1000元.
+  seriousIllness: [
+    at(
+      {
+        threshold: y(5000),
+        tiers: [
+          { upTo: y(10000), ceiling: y(500) },
+          { upTo: y(40000), ceiling: y(1000) },
+          { upTo: null, ceiling: y(2500) },
+        ],
+      },
+      '三(一)4',
+      '年支出超过1万元的不超过4万元的，给予最高不超过1000元慰问；年支出超过4万元的，给予最高不超过2500元慰问',
+    ),
+  ],
+  seriousIllnessPublicised: [at(true, '三(一)4', '大病慰问对象主要情况及慰问金额应在部门或村社进行公示')],
+  funeral: [at({ amount: y(200), payment: 'visit_or_account' }, '三(一)4', '给予200元的丧事料理慰问费，可上门慰问或打入本人、直系亲属账户')],
+  // 三(一)4 only hardship cases (重点、特困、高龄、孤寡 …) at 端午节、重阳节和春节等: ≤500, especially hard ≤1000.
+  festivalHardship: [
+    at(
+      { ceiling: y(500), severeCeiling: y(1000), festivals: ['端午节', '重阳节', '春节'], maxTimesPerYear: 1 },
+      '三(一)4',
+      '慰问标准原则上不超过500元/人，特别困难的，原则上不超过1000元/人。退休人员原则上每人每年不超过1次',
+    ),
+  ],
+  healthCheck: [at({ standard: y(400), intervalYears: 2 }, '三(二)', '两年一次的退休人员健康体检，每次体检经费标准为400元/人')],
+  healthCheckOutside: [at({ capIsStandard: true }, '三(二)', '凭体检正规发票到社会化管理所在地按实报销，报销金额不超过体检经费标准')],
+  groupLeaderSubsidy: [at({ perRetiree: y(10), annualCap: y(500) }, '三(一)2', '按不超过10元/人的标准，每位小组长每年不超过500元')],
+  groupSize: [at([30, 50] as const, '三(一)2', '每30-50名退休人员组成自管小组')],
+  leaderMaxAge: [at(75, '三(一)2', '年龄一般不超过75周岁的退休人员担任自管小组长')],
+  leaderPaidToOwnCard: [at(true, '三(一)2', '补助发放必须实名打入本人银行卡，人员名单、金额应在镇村公示栏进行公示')],
+  coverageStart: [at('month_after_pension_start', '二(一)', '在办理按月领取基本养老金手续的次月移交实行社会化管理服务')],
+  coverageStop: [at('month_after_death', '二(三)', '去世次月起停止社会化管理服务')],
+  noBackPay: [at(true, '二(三)', '未及时办理退休人员移交社会化管理服务手续的，社会化管理服务相关待遇不予补发')],
+  originalChannel: [at(['central_or_provincial_not_local'], '二(二)', '非在建参保的央企、省属国有企业退休人员，按上级部门规定移交建德纳入属地社会化管理服务，按原渠道保障经费')],
+  deathReport: [at({ deadlineDays: null, whom: 'management_community' }, '二(三)', '退休人员去世后，家属应及时告知社会化管理服务地社区（村）')],
+  // 四(一) 2024年年预算安排标准: 退管工作经费90元/人，市级预留15元/人; 体检由市财政全额承担; 2028年与杭州同标.
+  budget: [
+    at(
+      [
+        { item: 'work_funds', perRetiree: y(90), reserve: { holder: 'city', perRetiree: y(15) } },
+      ],
+      '四(一)',
+      '2024年年预算安排标准：退管工作经费90元/人，其中市级退管经办机构按15元/人的标准预留资金',
+    ),
+  ],
+  budgetSplit: [at({ kind: 'city_pays_health_check_in_full' }, '四(一)', '健康体检经费按照体检安排情况，由市财政全额承担')],
+  budgetTarget: [at({ sameAsHangzhouBy: 2028 }, '四(一)', '到2028年实现与杭州市社会化管理经费同标')],
+  allocationGrades: [
+    at(
+      { 优秀: new Decimal(1.1), 良好: new Decimal(1), 合格: new Decimal(0.9), 不合格: new Decimal(0.7), timesPerYear: 2 },
+      '四(三)',
+      '市人力社保局根据评估等级分别按核算金额的110%、100%、90%、70%确定拨付额度',
+    ),
+  ],
+  publicity: [at({ minDays: 7, place: 'notice_board' }, '五(二)', '大病慰问和自管小组长补助，应在单位公示栏公示不少于7天')],
+};

@@ -1,0 +1,59 @@
+import { citationsOf, type Point } from '../answer.ts';
+import { firstOfNextMonth, parseIsoDate, type IsoDate } from '../dates.ts';
+import { valueAt } from '../parameter.ts';
+import { regimeFor } from '../regime.ts';
+import type { Region } from '../regions.ts';
+import { ok, type Citation, type Notice, type Result } from '../types.ts';
+
+/** Where the retiree's former employer sits, when that changes who pays (省部属 → original channel). */
+export type EmployerKind = 'ordinary' | 'provincial_ministerial' | 'central_or_provincial_not_local' | 'support_outside_returned';
+
+export interface CoverageInput {
+  readonly region: Region | string;
+  readonly asOf: IsoDate;
+  /** The date the monthly pension procedure was done. */
+  readonly pensionStart?: IsoDate;
+  readonly employer?: EmployerKind;
+}
+
+export interface CoverageAnswer {
+  readonly region: string;
+  /** First day of socialized management (the month after the pension starts). */
+  readonly coveredFrom: IsoDate | null;
+  /** Whether the city fund pays, or the original channel does. */
+  readonly fundedBy: 'special_fund' | 'original_channel';
+  readonly rules: readonly Point[];
+  readonly notices: readonly Notice[];
+  readonly citations: readonly Citation[];
+}
+
+/** 纳入社会化管理: from the month after the pension starts; stops after death; suspended with the pension. */
+export function coverage(input: CoverageInput): Result<CoverageAnswer> {
+  if (input.pensionStart !== undefined) {
+    const start = parseIsoDate(input.pensionStart);
+    if (!start.ok) return start;
+  }
+  const regime = regimeFor(input.region, input.asOf);
+  if (!regime.ok) return regime;
+  const law = regime.value.law;
+  const rules: Point[] = [];
+  const start = valueAt(law?.coverageStart, input.asOf);
+  const coveredFrom = start && input.pensionStart ? firstOfNextMonth(input.pensionStart) : null;
+  if (start) rules.push({ code: 'covered_from_month_after_pension', params: coveredFrom ? { from: coveredFrom } : {}, cite: start.cite });
+  const stop = valueAt(law?.coverageStop, input.asOf);
+  if (stop) rules.push({ code: stop.value === 'month_after_death' ? 'management_stops_month_after_death' : 'management_stops_month_after_verification', cite: stop.cite });
+  const noBackPay = valueAt(law?.noBackPay, input.asOf);
+  if (noBackPay) rules.push({ code: 'late_handover_no_back_pay', cite: noBackPay.cite });
+  const suspended = valueAt(law?.suspendedWithPension, input.asOf);
+  if (suspended) rules.push({ code: 'suspended_with_pension', cite: suspended.cite });
+
+  let fundedBy: CoverageAnswer['fundedBy'] = 'special_fund';
+  const channel = valueAt(law?.originalChannel, input.asOf);
+  if (channel) {
+    rules.push({ code: `original_channel_${channel.value[0]}`, cite: channel.cite });
+    if (input.employer && (channel.value as readonly string[]).includes(input.employer)) fundedBy = 'original_channel';
+  }
+  const returned = valueAt(law?.supportOutsideReturned, input.asOf);
+  if (returned) rules.push({ code: 'support_outside_returned_covered', cite: returned.cite });
+  return ok({ region: regime.value.region.name, coveredFrom, fundedBy, rules, notices: regime.value.notices, citations: citationsOf(rules) });
+}

@@ -1,0 +1,101 @@
+import { citationsOf, type Entitlement, type Point } from '../answer.ts';
+import { addDays, firstOfNextMonth, parseIsoDate, type IsoDate } from '../dates.ts';
+import { funeral } from '../entitlements/funeral.ts';
+import { LAWS } from '../law/index.ts';
+import type { Law } from '../law/types.ts';
+import { valueAt } from '../parameter.ts';
+import { regimeFor } from '../regime.ts';
+import type { Region } from '../regions.ts';
+import { err, ok, type Citation, type Dated, type Notice, type Parameter, type Result } from '../types.ts';
+
+export interface DeathInput {
+  readonly region: Region | string;
+  readonly dateOfDeath: IsoDate;
+  readonly asOf: IsoDate;
+  /** When the community verified the death (Hangzhou stops management the month after that). */
+  readonly verifiedOn?: IsoDate;
+}
+
+export interface DeathAnswer {
+  readonly region: string;
+  readonly dateOfDeath: IsoDate;
+  /** Whom the family tells, and by when: a date where the text sets days, otherwise "promptly" (及时). */
+  readonly report: {
+    readonly whom: 'management_community' | 'registered_community_or_agency' | 'community';
+    readonly deadline: { readonly days: number; readonly date: IsoDate; readonly overdue: boolean } | null;
+    readonly cite: Citation | null;
+  };
+  /** First day of the month from which socialized management stops, when it can be known yet. */
+  readonly managementStopsFrom: IsoDate | null;
+  readonly steps: readonly Point[];
+  readonly funeral: Entitlement | null;
+  readonly notices: readonly Notice[];
+  readonly citations: readonly Citation[];
+}
+
+/** The region's own clause, or the one text that says it, marked as coming from elsewhere. */
+function ownOrGeneral<T>(own: Law | null, pick: (law: Law) => Parameter<T> | undefined, general: Law, asOf: IsoDate): { rule: Dated<T>; general: boolean } | undefined {
+  const mine = own ? valueAt(pick(own), asOf) : undefined;
+  if (mine) return { rule: mine, general: false };
+  const other = valueAt(pick(general), asOf);
+  return other ? { rule: other, general: true } : undefined;
+}
+
+const step = (code: string, found: { rule: Dated<unknown>; general: boolean } | undefined, params: Record<string, string | number> = {}): Point[] =>
+  found ? [{ code, params: { ...params, general: found.general ? 1 : 0 }, cite: found.rule.cite }] : [];
+
+/**
+ * 报告去世: who to tell and by when (Changsha 30 days, Liaocheng 7 days, Hangzhou/Jiande promptly), what stops
+ * and when, what must be returned, and what the family can claim.
+ */
+export function deathProcedure(input: DeathInput): Result<DeathAnswer> {
+  const date = parseIsoDate(input.dateOfDeath);
+  if (!date.ok) return date;
+  if (input.dateOfDeath > input.asOf) return err({ code: 'future_date', value: input.dateOfDeath, asOf: input.asOf });
+  if (input.verifiedOn !== undefined) {
+    const verified = parseIsoDate(input.verifiedOn);
+    if (!verified.ok) return verified;
+  }
+  const regime = regimeFor(input.region, input.asOf);
+  if (!regime.ok) return regime;
+  const law = regime.value.law;
+  const asOf = input.asOf;
+
+  const reportRule = valueAt(law?.deathReport, asOf);
+  const days = reportRule?.value.deadlineDays ?? null;
+  const deadlineDate = days === null ? null : addDays(input.dateOfDeath, days);
+  const report: DeathAnswer['report'] = {
+    whom: reportRule?.value.whom ?? 'community',
+    deadline: days !== null && deadlineDate ? { days, date: deadlineDate, overdue: asOf > deadlineDate } : null,
+    cite: reportRule?.cite ?? null,
+  };
+
+  const steps: Point[] = [];
+  let managementStopsFrom: IsoDate | null = null;
+  const stop = valueAt(law?.coverageStop, asOf);
+  if (stop?.value === 'month_after_death') {
+    managementStopsFrom = firstOfNextMonth(input.dateOfDeath);
+    steps.push({ code: 'management_stops_month_after_death', params: { from: managementStopsFrom }, cite: stop.cite });
+  } else if (stop?.value === 'month_after_verification') {
+    managementStopsFrom = input.verifiedOn ? firstOfNextMonth(input.verifiedOn) : null;
+    steps.push({ code: 'management_stops_month_after_verification', params: managementStopsFrom ? { from: managementStopsFrom } : {}, cite: stop.cite });
+  }
+  steps.push(...step('pension_stops_on_death', ownOrGeneral(law, (l) => l.pensionStopsOnDeath, LAWS.changsha, asOf)));
+  steps.push(...step('return_pension_paid_after_death', ownOrGeneral(law, (l) => l.overpaymentRecovered, LAWS.changsha, asOf)));
+  steps.push(...step('fraud_must_be_repaid', ownOrGeneral(law, (l) => l.fraudRepaid, LAWS.changsha, asOf)));
+  steps.push(...step('claim_funeral_grant_and_survivor_pension', ownOrGeneral(law, (l) => l.deathBenefitsHelp, LAWS.henan, asOf)));
+
+  const funeralAnswer = funeral({ region: regime.value.region, asOf });
+  const funeralEntitlement = funeralAnswer.ok && funeralAnswer.value.outcome === 'fixed' ? funeralAnswer.value : null;
+
+  return ok({
+    region: regime.value.region.name,
+    dateOfDeath: input.dateOfDeath,
+    report,
+    managementStopsFrom,
+    steps,
+    funeral: funeralEntitlement,
+    notices: regime.value.notices,
+    citations: citationsOf(report.cite ? [report.cite] : [], steps, funeralEntitlement?.citations ?? []),
+  });
+}
