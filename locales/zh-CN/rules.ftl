@@ -1,0 +1,117 @@
+## Sentences for the rules core's answers. Ids follow the codes the rules return:
+## item-*, outcome-*, cond-* (conditions, steps, proofs), notice-*, doc-*. Amounts arrive as plain digit strings.
+
+item-hospitalization = 住院慰问
+item-serious_illness = 大病慰问
+item-funeral = 丧事料理慰问费
+item-festival = 节日慰问
+item-health_check = 健康体检
+item-group_activity = 自管小组文体活动
+item-group_leader_subsidy = 自管小组长补助
+
+outcome-fixed = { $item }：{ $amount }元
+outcome-ceiling = { $item }：最高不超过{ $amount }元
+outcome-in_kind = { $item }：发放慰问品（不发现金）
+outcome-join = { $item }：可以参加
+outcome-none = { $item }：这种情况不能领取
+outcome-not_set = { $item }：该地区的文件没有规定这一项
+
+documents-heading = 需要材料：
+citation = 依据：{ $source } { $clause }
+citation-list = 依据：{ $list }
+part = { $label }{ $amount }元
+since-date = （从{ $date }起）
+date = { $y }年{ $m }月{ $d }日
+list-separator = ；
+list-comma = ，
+list-enum = 、
+
+## Conditions, documents, steps
+cond-per_stay = 每次住院{ $amount }元
+cond-times_per_year_in_principle = 原则上每人每年不超过{ $times }次
+cond-hospital_certificate_unless_big_data = 住院证明（能通过大数据核验的可以不提供）
+cond-no_stay = 今年没有住院
+cond-visit_on_serious_illness_or_death = 文件只规定重病住院、去世时社区上门慰问，没有具体金额
+cond-self_pay_in_scope_one_settlement_year = 指一个结算年度内，医保范围内住院和规定病种门诊费用，扣除医保等报销后个人实际自付的部分，超过{ $threshold }元才能申请
+cond-amount_depends_on_funds = 具体金额根据经费和申请情况确定
+cond-recipients_publicised = 慰问对象和金额会在部门或村社公示
+cond-medical_expense_statement_unless_big_data = 个人医疗费用查询单（能通过大数据核验的可以不提供）
+cond-self_pay_not_over_threshold = 自付{ $selfPay }元，没有超过{ $threshold }元
+cond-tier_between = 年自付超过{ $lower }元、不超过{ $upper }元这一档
+cond-tier_over = 年自付超过{ $lower }元这一档
+cond-paid_by_visit_or_to_family_account = 可以上门慰问，或打入本人、直系亲属账户
+cond-community_helps_after_death = 文件没有定金额；社区会协助家属向原单位和社保机构报告，申请丧葬补助金和抚恤金
+cond-festival_for_city_level_retirees_in_management = 杭州市级按月领养老金并纳入社会化管理的退休人员享受
+cond-festival_not_listed = 文件规定的节日是{ $listed }，没有{ $festival }
+cond-festival_hardship_only = 只对遇到重大变故、特别困难的重点、特困、高龄、孤寡退休人员，在{ $festivals }等节日慰问
+cond-festival_hardship_ceilings = 一般不超过{ $ceiling }元，特别困难的不超过{ $severe }元
+cond-festival_not_named_but_list_open = 文件列举的节日里没有{ $festival }，但写的是“等”节日，可以问社区
+cond-health_check_every_years = 每{ $years }年一次，标准{ $standard }元/人
+cond-health_check_settled_with_hospital = 由社区组织，费用和体检医院直接结算
+cond-health_check_outside_reimbursed = 住在杭州市外的，可以在常住地医院自费体检，凭正规发票回管理地报销，最多{ $cap }元
+cond-formal_check_invoice = 体检正规发票
+cond-activity_times_per_year_no_cash = 每人每年参加{ $times }次，不发现金和购物卡
+cond-gift_from_age_or_cannot_attend = { $age }周岁以上或因故不能参加的，可以发慰问品
+cond-leader_subsidy_formula = 按管理人数每人不超过{ $perRetiree }元，每位组长每年不超过{ $cap }元（现在管理{ $managed }人）
+cond-after_assessment_and_publicity = 经年度考核、公示后发放
+cond-group_size = 每组{ $min }到{ $max }人
+cond-group_size_outside = 文件要求每组{ $min }到{ $max }人，现在是{ $managed }人
+cond-leader_age_generally = 组长年龄一般不超过{ $max }周岁
+cond-leader_age_over_generally = 组长年龄一般不超过{ $max }周岁，超过的请和社区确认
+cond-paid_to_leader_own_card_and_publicised = 补助实名打入组长本人银行卡，并在镇村公示栏公示
+cond-publicity_min_days = 公示不少于{ $days }天
+cond-no_managed_retirees = 没有管理人数，没有补助
+cond-residence_permit = 居住证
+cond-property_certificate_own = 房屋权属证明（本人自购房）
+cond-property_certificate_relative = 房屋权属证明（直系亲属自购房）
+cond-lease_and_property_certificate_copy = 租房协议和房屋权属证明复印件
+cond-apply_at_new_residence_community = 到新住址所在的街道（乡镇）社区申请转移
+cond-new_place_funds = 转过去以后由新住址负责经费
+cond-register_at_residence_community = 到常年居住地的社区报到
+cond-handover_by_hukou_or_residence = 按户口所在地或常年居住地移交，两地不一致的尽量把户口迁到居住地
+cond-transfer_outside_hangzhou_urban = { $region }不在杭州市区（市级和萧山、余杭、临平、富阳、临安），这条转移规定管不到，需要工作人员帮您看
+cond-management_stops_month_after_death = 去世次月起停止社会化管理服务
+cond-management_stops_month_after_verification = 社区核实后，次月起停止社会化管理服务
+cond-pension_stops_on_death = 养老金停发
+cond-return_pension_paid_after_death = 去世后多发的养老金要退回，冒领会被追回
+cond-fraud_must_be_repaid = 骗取的社保待遇要退回并依法处理
+cond-claim_funeral_grant_and_survivor_pension = 社区协助家属向原单位和社保机构报告，申请丧葬补助金和抚恤金
+cond-covered_from_month_after_pension = 办理按月领取养老金手续的次月起纳入社会化管理
+cond-late_handover_no_back_pay = 没有及时办理移交的，相关待遇不补发
+cond-suspended_with_pension = 养老待遇被暂停（比如没做资格认证）的，同时暂停
+cond-original_channel_provincial_ministerial = 省部属企业退休人员按原渠道保障经费
+cond-original_channel_central_or_provincial_not_local = 不在建德参保的央企、省属国企退休人员按原渠道保障经费
+cond-support_outside_returned_covered = 支援外地建设退休回杭定居的，参照纳入
+cond-certify_times_per_year = 每年做{ $times }次养老金领取资格认证
+cond-certify_as_required = 按要求做养老金领取资格认证
+cond-home_certification = 重病卧床、行动不便的，可以请社区上门认证
+cond-suspension_no_certification = 没有按时认证
+cond-suspension_missing_over_6_months = 下落不明超过6个月，家属没有申报
+cond-suspension_imprisoned = 被判刑收监执行
+cond-suspension_double_drawing = 重复领取养老待遇
+cond-suspension_other_law = 法律法规规定的其他情形
+cond-resumes_when_cause_ends = 情形消失后恢复发放或补发
+cond-budget_standard = 按年度预算标准计算
+cond-split_city_district_1_1_except_social_fund = 2024年起市、区按1:1分担（社保基金承担部分除外）
+cond-split_city_district_50_50_for_central_provincial_and_city_level = 中央、省属驻长企业和市本级的退休人员，市、区各担50%；其余由区县（市）承担
+cond-split_city_pays_health_check_in_full = 体检经费由市财政全额承担
+cond-split_central_or_provincial_finance = 省属企业由省级财政承担，中央下放企业由中央财政承担
+cond-health_check_only_in_check_year = 体检经费只在体检年度安排
+cond-same_as_hangzhou_by = 逐年提高，{ $year }年与杭州同标
+
+## Notices
+notice-document_expired = 注意：{ $doc }已于{ $date }到期，以下内容仅供参考，请向社区确认现行规定。
+notice-reference_only = { $region }没有收录本区文件，以下参照杭州市级标准，本区标准可能不同。
+notice-no_document = 暂时没有{ $region }的政策文件，没法给出金额，建议问当地社区。
+notice-city_level_only = 以下是杭州市级标准；萧山、余杭、临平、富阳、临安、桐庐、淳安、建德另有规定，请告诉我您在哪个区。
+notice-latest_published_value = 文件只公布了{ $year }年的标准，以下按{ $year }年计算。
+notice-state_owned_only = { $doc }只适用于国有企业退休人员。
+notice-general = （参照{ $doc }）
+
+## Death
+death-whom-management_community = 社会化管理所在地社区
+death-whom-registered_community_or_agency = 生前登记的社区或社保经办机构
+death-whom-community = 所在社区
+death-promptly = 请家属及时告知{ $whom }。
+death-deadline = 请家属在{ $days }日内（{ $date }前）告知{ $whom }。
+death-deadline-overdue = 文件要求{ $days }日内（{ $date }前）告知{ $whom }，已经过了，请尽快去办。

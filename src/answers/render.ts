@@ -1,0 +1,102 @@
+import type { Translator } from '../i18n/index.ts';
+import { DOCUMENTS, formatYuan, type AnnualSummary, type Citation, type DeathAnswer, type Entitlement, type Notice, type Point, type TransferAnswer } from '../rules/index.ts';
+
+/** Rules answers → the user's language. The rules give codes and figures; every sentence comes from locales/. */
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function formatDate(tr: Translator, iso: string): string {
+  const m = ISO_DATE.exec(iso);
+  return m ? tr.t('date', { y: m[1] as string, m: String(Number(m[2])), d: String(Number(m[3])) }) : iso;
+}
+
+export function sourceLabel(doc: Citation['doc']): string {
+  const d = DOCUMENTS[doc];
+  return d.docNumber ?? `《${d.title}》`;
+}
+
+/** "依据：杭人社发〔2024〕1号 三(一)4、三(二)；…": clauses grouped under their document, in order of use. */
+export function renderCitations(tr: Translator, cites: readonly Citation[]): string {
+  const byDoc = new Map<Citation['doc'], string[]>();
+  for (const c of cites) {
+    const clauses = byDoc.get(c.doc) ?? [];
+    if (!clauses.includes(c.clause)) clauses.push(c.clause);
+    byDoc.set(c.doc, clauses);
+  }
+  const list = [...byDoc].map(([doc, clauses]) => `${sourceLabel(doc)} ${clauses.join(tr.t('list-enum'))}`);
+  return tr.t('citation-list', { list: list.join(tr.t('list-separator')) });
+}
+
+export function renderPoint(tr: Translator, point: Point): string {
+  const params = point.params ?? {};
+  const args: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) args[k] = typeof v === 'string' && ISO_DATE.test(v) ? formatDate(tr, v) : v;
+  let text = tr.t(`cond-${point.code}`, args);
+  if (typeof params.from === 'string') text += tr.t('since-date', { date: formatDate(tr, params.from) });
+  if (params.general === 1) text += tr.t('notice-general', { doc: sourceLabel(point.cite.doc) });
+  return text;
+}
+
+export function renderNotice(tr: Translator, notice: Notice): string {
+  switch (notice.code) {
+    case 'document_expired':
+      return tr.t('notice-document_expired', { doc: `《${DOCUMENTS[notice.doc].title}》`, date: formatDate(tr, notice.expiredAfter) });
+    case 'reference_only':
+    case 'no_document':
+    case 'city_level_only':
+      return tr.t(`notice-${notice.code}`, { region: notice.region });
+    case 'latest_published_value':
+      return tr.t('notice-latest_published_value', { year: String(notice.year) });
+    case 'state_owned_only':
+      return tr.t('notice-state_owned_only', { doc: `《${DOCUMENTS[notice.doc].title}》` });
+  }
+}
+
+/** The headline: "大病慰问：最高不超过2500元" — a ceiling is always said as one. */
+export function renderOutcome(tr: Translator, e: Entitlement): string {
+  const item = tr.t(`item-${e.item}`);
+  if (e.outcome === 'fixed' && e.amount === null) return tr.t('outcome-join', { item });
+  const amount = e.amount ? formatYuan(e.amount) : '';
+  return tr.t(`outcome-${e.outcome}`, { item, amount });
+}
+
+export function renderEntitlement(tr: Translator, e: Entitlement, options: { notices?: boolean } = {}): string {
+  const lines: string[] = options.notices === false ? [] : e.notices.map((n) => renderNotice(tr, n));
+  lines.push(renderOutcome(tr, e));
+  if (e.parts && e.parts.length > 1) lines.push(e.parts.map((p) => tr.t('part', { label: p.label, amount: formatYuan(p.amount) })).join(tr.t('list-comma')));
+  if (e.reason) lines.push(`· ${renderPoint(tr, e.reason)}`);
+  for (const c of e.conditions) lines.push(`· ${renderPoint(tr, c)}`);
+  if (e.documents.length > 0) lines.push(tr.t('documents-heading') + e.documents.map((d) => renderPoint(tr, d)).join('；'));
+  if (e.citations.length > 0) lines.push(renderCitations(tr, e.citations));
+  return lines.join('\n');
+}
+
+export function renderTransfer(tr: Translator, a: TransferAnswer): string {
+  const lines: string[] = a.notices.map((n) => renderNotice(tr, n));
+  if (a.reason) lines.push(renderPoint(tr, a.reason));
+  if (a.proofs.length > 0) lines.push(tr.t('documents-heading') + a.proofs.map((p) => renderPoint(tr, p)).join('；'));
+  for (const s of a.steps) lines.push(`· ${renderPoint(tr, s)}`);
+  if (a.citations.length > 0) lines.push(renderCitations(tr, a.citations));
+  return lines.join('\n');
+}
+
+export function renderDeath(tr: Translator, a: DeathAnswer): string {
+  const lines: string[] = a.notices.map((n) => renderNotice(tr, n));
+  const whom = tr.t(`death-whom-${a.report.whom}`);
+  lines.push(
+    a.report.deadline
+      ? tr.t(a.report.deadline.overdue ? 'death-deadline-overdue' : 'death-deadline', { whom, days: a.report.deadline.days, date: formatDate(tr, a.report.deadline.date) })
+      : tr.t('death-promptly', { whom }),
+  );
+  for (const s of a.steps) lines.push(`· ${renderPoint(tr, s)}`);
+  if (a.funeral?.amount) lines.push(`· ${renderOutcome(tr, a.funeral)}`);
+  lines.push(renderCitations(tr, a.citations));
+  return lines.join('\n');
+}
+
+/** A year's entitlements for staff: the notices once, then each item. */
+export function renderSummary(tr: Translator, s: AnnualSummary): string {
+  const head = s.notices.map((n) => renderNotice(tr, n));
+  const body = s.entitlements.map((e) => renderEntitlement(tr, e, { notices: false }));
+  return [...head, ...body].join('\n\n');
+}
