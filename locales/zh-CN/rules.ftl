@@ -115,3 +115,8 @@ death-whom-community = 所在社区
 death-promptly = 请家属及时告知{ $whom }。
 death-deadline = 请家属在{ $days }日内（{ $date }前）告知{ $whom }。
 death-deadline-overdue = 文件要求{ $days }日内（{ $date }前）告知{ $whom }，已经过了，请尽快去办。
+
+## Duties and hardship
+cond-report_personal_changes = 电话、住址变了，或者搬到外省、境外，要及时告诉社区或社保经办机构（本人或委托亲属都可以）
+cond-hardship_visits = 社区会掌握孤寡、重病、高龄、特困等老人的情况，定期上门探访慰问
+cond-help_apply_for_assistance = 生活特别困难的，社区协助申请低保等社会救助

@@ -18,6 +18,7 @@ export * from './procedures/transfer.ts';
 export * from './procedures/death.ts';
 export * from './procedures/coverage.ts';
 export * from './procedures/pension.ts';
+export * from './procedures/duties.ts';
 export * from './staff/budget.ts';
 export * from './staff/staffing.ts';
 export * from './staff/publicity.ts';

@@ -14,6 +14,8 @@ import {
   festival,
   funeral,
   groupLeaderSubsidy,
+  hardshipHelp,
+  personalInfoDuty,
   healthCheck,
   pensionCertification,
   seriousIllness,
@@ -64,6 +66,10 @@ function everyCode(): Set<string> {
       if (c.ok) addPoints(c.value.rules);
       const p = pensionCertification({ region, asOf });
       if (p.ok) addPoints(p.value.points);
+      const du = personalInfoDuty({ region, asOf });
+      if (du.ok) addPoints(du.value.points);
+      const hh = hardshipHelp({ region, asOf });
+      if (hh.ok) addPoints(hh.value.points);
       for (const to of REGIONS) {
         for (const [hukouInUrban, housing] of [[false, 'own'], [true, 'own'], [true, 'relative'], [true, 'rented']] as const) {
           const t = transfer({ from: region, to, asOf, hukouInUrban, housing });

@@ -55,5 +55,7 @@ export const hangzhou: Law = {
   budgetSplit: [at({ kind: 'city_district_1_1_except_social_fund' }, '四(一)', '2024年起市、区按照1:1两级比例分担（社保基金承担部分除外）')],
   // 五(三) 公示不少于 7 天，公示内容包括：姓名、性别、年龄、慰问（发放）金额。
   publicity: [at({ minDays: 7, place: 'website_or_community' }, '五(三)', '大病慰问和自管小组长补助，应在部门网站或社区公示不少于7天')],
+  // 四(一): the district's 15 元 reserve also serves 重点、特困人员慰问.
+  hardshipVisits: [at(true, '四(一)', '用于区级退管公共服务和年自付医疗费支出超过1万元的大病慰问及重点、特困人员慰问')],
   realNameBankTransfer: [at(true, '四(二)', '退休人员个人的待遇和经费发放，一律采用银行转账方式实名发放')],
 };

@@ -8,6 +8,8 @@ const at = <T>(value: T, clause: string, quote: string) => since(D, value, 'hena
 export const henan: Law = {
   doc: 'henan',
   deathBenefitsHelp: [at(['funeral_grant', 'survivor_pension'] as const, '四(七)', '街道(乡镇)和社区要协助其家属及时向原企业和社会保险经办机构报告,并协助申请丧葬补助金和抚恤金')],
+  hardshipAssistance: [at(true, '四(九)', '及时帮助符合条件的企业退休人员家庭申请最低生活保障等')],
+  hardshipVisits: [at(true, '四(四)', '做好对特困、高龄、鳏寡、重病、残疾的企业退休人员走访慰问、帮困扶')],
   handoverByHukouOrResidence: [at(true, '二(二)2', '原则上按企业退休人员的户口所在地或常年居住地进行移交')],
   budget: [at([{ item: 'management', perRetiree: y(1000) }], '六(二)2', '管理费用暂按每人1000元的标准计算')],
   budgetSplit: [at({ kind: 'central_or_provincial_finance' }, '六(二)2', '非中央下放的省属企业移交退休人员产生的管理费用由省级财政承担')],

@@ -65,6 +65,12 @@ export interface Law {
   readonly publicity?: Parameter<{ minDays: number; place: 'website_or_community' | 'notice_board' }>;
   readonly realNameBankTransfer?: Parameter<true>;
   readonly visitsOnIllnessAndDeath?: Parameter<true>;
+  /** Retirees tell the community of a new phone, address, or a move out of the province or abroad. */
+  readonly reportChanges?: Parameter<true>;
+  /** The community helps retirees in special hardship apply for 低保 and other assistance. */
+  readonly hardshipAssistance?: Parameter<true>;
+  /** Regular visits to 孤寡、重病、高龄、特困… retirees. */
+  readonly hardshipVisits?: Parameter<true>;
 }
 
 export const y = (v: Decimal.Value): Money => new Decimal(v);

@@ -36,3 +36,9 @@ export function publishable<T extends Partial<Record<PublicityField, unknown>>>(
   for (const field of PUBLICITY_FIELDS) if (field in record) out[field] = record[field];
   return out as Pick<T, Extract<keyof T, PublicityField>>;
 }
+
+/** 004 四(二): every personal payment goes by real-name bank transfer. */
+export function paymentRule(doc: DocId, asOf: IsoDate): Result<{ readonly realNameBankTransfer: true; readonly cite: Citation }> {
+  const rule = valueAt(LAWS[doc].realNameBankTransfer, asOf);
+  return rule ? ok({ realNameBankTransfer: true, cite: rule.cite }) : err({ code: 'not_in_force', doc, asOf });
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { hardshipHelp, paymentRule, personalInfoDuty, type Result } from '../../src/rules/index.ts';
+
+const AS_OF = '2026-11-21';
+function value<T>(r: Result<T>): T {
+  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`);
+  return r.value;
+}
+
+describe('信息变更 duty to report changes', () => {
+  it.each([
+    ['长沙市', 'changsha', 0],
+    ['聊城市', 'liaocheng', 0],
+    ['西湖区', 'changsha', 1],
+  ] as const)('%s → %s 第十六条(三), general %s', (region, doc, general) => {
+    const a = value(personalInfoDuty({ region, asOf: AS_OF }));
+    expect(a.points).toEqual([expect.objectContaining({ code: 'report_personal_changes', params: { general }, cite: expect.objectContaining({ doc, clause: '第十六条(三)' }) })]);
+  });
+});
+
+describe('困难帮扶 hardship help', () => {
+  it('Jiande: festival hardship ceilings 500 / 1000, then visits and 低保 help from other texts', () => {
+    const a = value(hardshipHelp({ region: '建德', asOf: AS_OF }));
+    expect(a.points.map((p) => p.code)).toEqual(['festival_hardship_only', 'festival_hardship_ceilings', 'hardship_visits', 'help_apply_for_assistance']);
+    expect(a.points[1]?.params).toMatchObject({ ceiling: '500', severe: '1000' });
+  });
+  it.each([
+    ['西湖区', ['hangzhou 四(一)', 'changsha 第六条(三)']],
+    ['郑州市', ['henan 四(四)', 'henan 四(九)']],
+    ['聊城市', ['liaocheng 第二十四条', 'liaocheng 第七条(八)']],
+  ])('%s cites %j', (region, clauses) => {
+    const a = value(hardshipHelp({ region, asOf: AS_OF }));
+    expect(a.citations.map((c) => `${c.doc} ${c.clause}`)).toEqual(clauses);
+  });
+});
+
+describe('payments', () => {
+  it('Hangzhou pays by real-name bank transfer (四(二))', () => {
+    expect(value(paymentRule('hangzhou', AS_OF)).cite.clause).toBe('四(二)');
+    expect(paymentRule('liaocheng', AS_OF).ok).toBe(false);
+  });
+});
