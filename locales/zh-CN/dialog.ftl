@@ -1,0 +1,165 @@
+## Conversation: questions, errors, offers, cases. Short, plain, one question at a time.
+
+## Questions
+ask-region = 您是哪个区、县（市）的？
+ask-self-pay = 今年医保报销后，自己付了多少钱？（比如 12000）
+ask-amount = 金额是多少？
+ask-count = 是多少？请发一个数字。
+ask-date = 是哪一天？
+ask-managed = 您这个小组管理多少位退休人员？
+ask-retirees = 按多少名退休人员计算？
+ask-festival = 问的是哪个节日？
+ask-outside = 您住在杭州市外吗？
+ask-age = 今年多大年纪？
+ask-transfer-to = 搬到了哪个区、县（市）？
+ask-transfer-from = 原来住在哪个区、县（市）？
+ask-hukou = 您的户口在杭州市区吗？
+ask-housing = 现在住的是哪种房子？
+ask-deceased-name = 请告诉我老人的姓名。
+ask-id-number = 请发一下老人的身份证号（18位）。
+ask-date-of-death = 老人是哪天去世的？（比如 昨天、11月20日）
+ask-relation = 去世的是您的什么人？
+ask-phone = 请留一个能联系到您的手机号。
+ask-death-region = 老人的社会化管理在哪个区、县（市）？
+ask-community = 老人在哪个社区（村）管理？请发社区名称。
+
+## What was wrong with an answer
+error-unknown_region = 没找到“{ $value }”这个地方，请点下面的按钮，或发区县名称。
+error-amount-vague = 需要一个准确的数字，比如 12000，可以看医疗费用查询单。
+error-amount-unreadable = 金额没看懂，请发数字，比如 12000。
+error-negative_amount = 金额不能是负数，请再发一次。
+error-absurd_amount = 这个金额太大了（超过{ $max }元），请核对一下再发。
+error-invalid_amount = 金额没看懂，请发数字，比如 12000。
+error-count = 请发一个整数，比如 40。
+error-invalid_count = 请发一个整数，比如 40。
+error-invalid_age = 年龄没看懂，请发数字，比如 78。
+error-future_date = 这个日期还没到，请核对一下。
+error-invalid_date = 日期没看懂，可以说“昨天”或“11月20日”。
+error-not_in_force = 那个日期文件还没有开始施行。
+error-unknown_festival = 这个节日文件里没有。
+error-id-check-digit = 这个身份证号最后一位对不上，请核对后再发。
+error-id-length = 身份证号应该是18位，请核对后再发。
+error-id-birth-date = 这个身份证号里的出生日期不对，请核对后再发。
+error-phone = 手机号没看懂，请发11位手机号。
+error-name = 请只发老人的姓名，比如 张建国。
+error-relation = 请点下面的按钮选择。
+error-free-text = 请简短一点，不超过{ $max }个字。
+error-choice = 请点下面的按钮选择。
+not-understood = 没看懂您的意思。
+
+## Buttons
+button-yes = 好的
+button-no-thanks = 不用了
+button-cancel = 取消
+button-apply = 帮我登记申请
+button-apply-reimbursement = 帮我登记报销
+button-register-transfer = 帮我登记转移
+button-confirm-report = 确认登记
+
+## Offers
+offer-serious-illness = 要帮您登记大病慰问申请吗？工作人员会核对后联系您。
+offer-hospitalization = 要帮您登记住院慰问申请吗？
+offer-health-check = 要帮您登记体检报销吗？
+offer-transfer = 要帮您登记管理关系转移吗？新社区工作人员会联系您。
+offer-transfer-staff = 要帮您登记给工作人员处理吗？
+offer-declined = 好的，不登记。还有什么可以帮您？
+confirm-declined = 好的，先不登记。需要时随时找我。
+yes-or-no = 请点“好的”或“不用了”。
+resume = 我们接着刚才的：
+resume-offer = 刚才的登记，还要办吗？
+
+## Cases
+case-opened = 已登记，编号 { $id }（{ $type }）。工作人员会尽快处理，可以随时问我“进度”。
+case-invalid = 登记没有成功，请稍后再试，或联系社区。
+case-type-death_report = 去世报告
+case-type-management_transfer = 管理关系转移
+case-type-serious_illness_application = 大病慰问申请
+case-type-hospitalization_application = 住院慰问申请
+case-type-health_check_reimbursement = 体检报销
+case-type-inquiry = 人工咨询
+case-status-open = 待处理
+case-status-claimed = 处理中
+case-status-resolved = 已办结
+case-status-rejected = 未通过
+status-head = 您的登记：
+status-row = { $id } { $type }：{ $status }
+status-none = 没有查到您的登记。需要办什么可以直接告诉我。
+handoff-done = 好的，已转给工作人员，他们会尽快联系您。
+
+## Death report
+report_death-move-private = 请节哀。为保护隐私，登记需要的信息我们私聊，请看我发给您的私信。
+report_death-opening = 请节哀。我来帮您登记，需要问几个问题，信息只给工作人员看。
+death-confirm = 请核对：
+    姓名：{ $name }
+    身份证：{ $id }
+    去世日期：{ $date }
+    去世的是您的：{ $relation }
+    联系电话：{ $phone }
+    管理地：{ $region } { $community }
+    没问题请点“确认登记”；要改的话直接发正确的内容。
+death-next-steps = 接下来：
+
+## Procedures
+head-certification = 养老金资格认证：
+head-hardship = 困难帮扶：
+head-update-info = 个人信息变更：
+update-info-where = 请带身份证到管理所在的社区办理变更。
+head-coverage = 纳入社会化管理：
+
+## Staff budget
+budget-none = { $region }的文件没有规定人均经费标准。
+budget-head = { $count }人，合计{ $total }元（每人{ $per }元）：
+budget-row = · { $item }：每人{ $per }元，共{ $total }元
+budget-item-service_care = 服务关怀经费
+budget-item-health_check = 健康体检经费
+budget-item-group_activity = 自管小组文体活动经费
+budget-item-festival = 节日慰问费
+budget-item-work_funds = 退管工作经费
+budget-item-management = 社会化管理服务经费
+budget-split = 市级{ $city }元，区级{ $district }元；不参与分担的{ $outside }元
+allocation-row = 考核{ $grade }：按{ $ratio }%拨付，{ $paid }元
+
+## Conversation
+menu-serious_illness_consolation = 大病慰问
+menu-hospitalization_consolation = 住院慰问
+menu-funeral_consolation = 丧事慰问
+menu-festival_consolation = 节日慰问
+menu-health_checkup = 健康体检
+menu-transfer_management = 搬家转关系
+menu-report_death = 报告去世
+menu-case_status = 查进度
+menu-human_handoff = 转人工
+topic-serious_illness_consolation = 大病慰问
+topic-hospitalization_consolation = 住院慰问
+topic-funeral_consolation = 丧事慰问
+topic-report_death = 去世登记
+topic-transfer_management = 管理关系转移
+topic-health_checkup = 健康体检
+topic-festival_consolation = 节日慰问
+topic-group_activity = 文体活动
+topic-group_leader_subsidy = 小组长补助
+topic-pension_certification = 资格认证
+topic-update_personal_info = 信息变更
+topic-coverage_enrollment = 纳入管理
+topic-hardship_assistance = 困难帮扶
+topic-fund_budget = 经费预算
+topic-case_status = 办理进度
+topic-human_handoff = 转人工
+greeting-reply = 您好！我是银龄助手，可以帮您查慰问金、体检、搬家转关系，也可以登记事情给工作人员。点下面的按钮，或直接问我。
+help = 我可以：查大病、住院、丧事、节日慰问能拿多少；体检和报销；搬家怎么转管理关系；家人去世怎么报；查登记进度；转人工。点按钮或直接问。
+thanks-reply = 不客气，祝您身体健康！
+act-no-context = 好的。有什么需要帮忙的？
+out-of-scope = 这个问题我答不了，建议问一下社区工作人员。我能帮您查慰问金、体检、搬家转关系等：
+empty-message = 您好，请问有什么需要？
+media-unsupported = 我看不了图片、语音和表情，请用文字或点按钮。
+button-expired = 这个按钮已经失效了，请重新选择：
+corrected = 好的，已改过来。
+ok = 好的。
+cancelled = 好的，已取消。
+cancel-nothing = 好的。
+dialog-expired = 刚才的对话超过30分钟没有回复，已经结束了。
+dialog-switched = 好的，先说这个，刚才的{ $topic }先放一放。
+retries-exhausted = 抱歉，我没能看懂。要不要转给工作人员？
+system-busy = 系统繁忙，请稍后再试。
+system-error = 出了点问题，请稍后再试，或联系社区。
+console-welcome = 银龄助手（终端）。直接打字提问；有按钮时输入编号；输入 /quit 退出。

@@ -1,0 +1,3 @@
+export * from './schemas.ts';
+export * from './due.ts';
+export * from './open.ts';

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/** One zod schema per case type: the fields a case of that type must carry before it reaches the store. */
+
+const region = z.string().min(2).max(20);
+const money = z.string().regex(/^\d+(\.\d{1,2})?$/, 'a decimal amount of 元');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const citation = z.string().min(3).max(200);
+
+/** 18 digits with a valid GB 11643 check digit (checked by the dialog; re-checked here by shape). */
+const idNumber = z.string().regex(/^\d{17}[\dX]$/);
+const phone = z.string().regex(/^1[3-9]\d{9}$/);
+
+export const CASE_SCHEMAS = {
+  death_report: z.object({
+    deceasedName: z.string().min(1).max(30),
+    idNumber,
+    dateOfDeath: isoDate,
+    relation: z.string().min(1).max(10),
+    reporterPhone: phone,
+    region,
+    community: z.string().min(1).max(60),
+    deadline: isoDate.nullable(),
+  }),
+  management_transfer: z.object({
+    from: region.nullable(),
+    to: region,
+    hukouInUrban: z.boolean().nullable(),
+    housing: z.enum(['own', 'relative', 'rented']).nullable(),
+    route: z.string(),
+    citation: citation.nullable(),
+  }),
+  serious_illness_application: z.object({
+    region,
+    year: z.number().int().min(2000).max(2100),
+    selfPay: money,
+    ceiling: money,
+    citation,
+  }),
+  hospitalization_application: z.object({
+    region,
+    year: z.number().int().min(2000).max(2100),
+    amount: money,
+    citation,
+  }),
+  health_check_reimbursement: z.object({
+    region,
+    invoice: money.nullable(),
+    cap: money,
+    citation,
+  }),
+  inquiry: z.object({
+    topic: z.string().max(40),
+    reason: z.enum(['handoff', 'unanswered', 'outside_rules', 'retries_exhausted']),
+    region: region.nullable(),
+  }),
+} as const;
+
+export type CaseType = keyof typeof CASE_SCHEMAS;
+export const CASE_TYPES = Object.keys(CASE_SCHEMAS) as CaseType[];
+export type CaseFields<T extends CaseType> = z.infer<(typeof CASE_SCHEMAS)[T]>;
+
+/** Fields that are personal data: masked in every listing, shown whole only to the staff member holding the case. */
+export const PERSONAL_FIELDS: readonly string[] = ['idNumber', 'reporterPhone', 'deceasedName'];

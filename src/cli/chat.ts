@@ -1,0 +1,138 @@
+/**
+ * `npm run chat` — talk to the bot in the terminal (numbered buttons: type the number).
+ * `npm run --silent chat -- --jsonl [--now <iso>]` — the scriptable interface of ../shared/interface.md: one JSON
+ * line in (a message or a button press), exactly one JSON line out, in order; logs go to stderr.
+ * Both run on the embedded store under DATA_DIR unless REDIS_URL is set.
+ */
+import { createInterface } from 'node:readline';
+import { z } from 'zod';
+import { describeConfigError, loadConfig } from '../config/index.ts';
+import { createEngine, type Incoming, type Outgoing, type Reply } from '../dialog/index.ts';
+import { loadTranslator } from '../i18n/index.ts';
+import { createLogger } from '../log.ts';
+import { warmUp } from '../nlu/index.ts';
+import { openStore } from '../store/index.ts';
+
+// Whatever a dependency might print must not corrupt the JSON-lines stream.
+console.log = console.error;
+console.info = console.error;
+
+const args = process.argv.slice(2);
+const jsonl = args.includes('--jsonl');
+const nowArg = (() => {
+  const i = args.findIndex((a) => a === '--now' || a.startsWith('--now='));
+  if (i < 0) return undefined;
+  const raw = args[i]?.startsWith('--now=') ? args[i]?.slice(6) : args[i + 1];
+  const date = new Date(raw ?? '');
+  if (Number.isNaN(date.getTime())) {
+    process.stderr.write(`chat: --now is not a date-time: ${raw}\n`);
+    process.exit(2);
+  }
+  return date;
+})();
+
+const config = loadConfig(process.env);
+if (!config.ok) {
+  process.stderr.write(`Configuration error:\n${describeConfigError(config.error)}\n`);
+  process.exit(2);
+}
+const logger = createLogger({ level: jsonl && !process.env.LOG_LEVEL ? 'warn' : config.value.LOG_LEVEL });
+const store = await openStore(config.value, {
+  onError: (error) => logger.warn({ err: error }, 'store connection error'),
+  onWarning: (message) => logger.warn(message),
+});
+const tr = loadTranslator();
+warmUp();
+const engine = createEngine({ store, tr, logger });
+const clock = () => nowArg ?? new Date();
+
+const line = z.object({
+  chat: z.string().min(1).max(200),
+  user: z.string().min(1).max(200),
+  text: z.string().optional(),
+  button: z.string().optional(),
+  group: z.boolean().optional(),
+  mention: z.boolean().optional(),
+  staff: z.boolean().optional(),
+  id: z.union([z.string(), z.number()]).optional(),
+  media: z.enum(['sticker', 'voice', 'photo', 'file', 'other']).optional(),
+});
+
+async function runJsonl(): Promise<void> {
+  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const raw of rl) {
+    let out: Outgoing | { chat: string | null; intent: null; replies: []; cases: []; error: string };
+    let parsed: z.infer<typeof line> | null = null;
+    try {
+      parsed = line.parse(JSON.parse(raw));
+    } catch {
+      parsed = null;
+    }
+    if (!parsed) {
+      out = { chat: null, intent: null, replies: [], cases: [], error: 'invalid_input' };
+    } else {
+      const incoming: Incoming = {
+        platform: 'jsonl',
+        chat: parsed.chat,
+        user: parsed.user,
+        ...(parsed.text !== undefined ? { text: parsed.text } : {}),
+        ...(parsed.button !== undefined ? { button: parsed.button } : {}),
+        ...(parsed.media !== undefined ? { media: parsed.media } : {}),
+        ...(parsed.id !== undefined ? { messageId: String(parsed.id) } : {}),
+        group: parsed.group ?? false,
+        mention: parsed.mention ?? false,
+        staff: parsed.staff ?? false,
+        now: clock(),
+      };
+      out = await engine.handle(incoming);
+    }
+    process.stdout.write(`${JSON.stringify(out)}\n`);
+  }
+}
+
+function show(reply: Reply, here: string): string[] {
+  const where = reply.chat === here ? '' : `（私聊）`;
+  const lines = [`银龄助手${where}：${reply.text}`];
+  reply.buttons?.forEach((b, i) => lines.push(`  [${i + 1}] ${b.label}`));
+  return lines;
+}
+
+async function runInteractive(): Promise<void> {
+  const me = 'console-user';
+  const chat = me;
+  process.stdout.write(`${tr.t('console-welcome')}\n`);
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY === true });
+  let buttons: { payload: string }[] = [];
+  process.stdout.write('> ');
+  for await (const raw of rl) {
+    const input = raw.trim();
+    if (input === '/quit' || input === '/exit') break;
+    const pressed = /^\d{1,2}$/.test(input) ? buttons[Number(input) - 1] : undefined;
+    const out = await engine.handle({
+      platform: 'console',
+      chat,
+      user: me,
+      ...(pressed ? { button: pressed.payload } : { text: raw }),
+      group: false,
+      mention: false,
+      staff: false,
+      now: clock(),
+    });
+    buttons = out.replies.flatMap((r) => r.buttons ?? []);
+    let n = 0;
+    for (const reply of out.replies) {
+      const lines = show(reply, chat).map((l) => (l.startsWith('  [') ? `  [${++n}]${l.slice(l.indexOf(']') + 1)}` : l));
+      process.stdout.write(`${lines.join('\n')}\n`);
+    }
+    for (const c of out.cases) process.stdout.write(`  · ${c.id} ${c.type} ${c.status}\n`);
+    process.stdout.write('> ');
+  }
+  process.stdout.write(`\n${tr.t('thanks-reply')}\n`);
+}
+
+try {
+  if (jsonl) await runJsonl();
+  else await runInteractive();
+} finally {
+  await store.close();
+}

@@ -1,0 +1,35 @@
+/**
+ * Button payloads: short, versionless strings a channel carries back verbatim. Anything else (a forged or stale
+ * payload) parses to null and gets a kind "按钮已过期" reply.
+ *   s:<slot>:<value>   answer the pending question
+ *   i:<intent>         start a dialog from the help menu
+ *   y / n              yes / no to the pending confirmation or offer
+ *   x                  cancel the dialog
+ */
+export type ButtonAction =
+  | { readonly kind: 'slot'; readonly slot: string; readonly value: string }
+  | { readonly kind: 'intent'; readonly intent: string }
+  | { readonly kind: 'yes' }
+  | { readonly kind: 'no' }
+  | { readonly kind: 'cancel' };
+
+const SLOT = /^s:([a-z_]{1,20}):([^\n]{1,40})$/;
+const INTENT = /^i:([a-z_]{1,40})$/;
+
+export function parseButton(payload: unknown): ButtonAction | null {
+  if (typeof payload !== 'string' || payload.length > 64) return null;
+  if (payload === 'y') return { kind: 'yes' };
+  if (payload === 'n') return { kind: 'no' };
+  if (payload === 'x') return { kind: 'cancel' };
+  const slot = SLOT.exec(payload);
+  if (slot) return { kind: 'slot', slot: slot[1] as string, value: slot[2] as string };
+  const intent = INTENT.exec(payload);
+  if (intent) return { kind: 'intent', intent: intent[1] as string };
+  return null;
+}
+
+export const slotButton = (slot: string, value: string) => `s:${slot}:${value}`;
+export const intentButton = (intent: string) => `i:${intent}`;
+export const YES = 'y';
+export const NO = 'n';
+export const CANCEL = 'x';

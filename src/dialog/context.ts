@@ -1,0 +1,68 @@
+import type { Translator } from '../i18n/index.ts';
+import type { Understanding } from '../nlu/index.ts';
+import type { IsoDate } from '../rules/index.ts';
+import type { Json, Store } from '../store/types.ts';
+import type { ButtonAction } from './buttons.ts';
+import type { Button, CaseRef, Incoming } from './types.ts';
+
+export type Slots = { [name: string]: Json };
+
+/** What a dialog sees of the current turn. Channels are invisible here. */
+export interface TurnCtx {
+  readonly incoming: Incoming;
+  /** Today in Asia/Shanghai: the date the rules answer for. */
+  readonly asOf: IsoDate;
+  readonly tr: Translator;
+  readonly store: Store;
+  /** The chat replies go to by default (the incoming chat, or the private chat a dialog moved to). */
+  readonly chat: string;
+  /** Replies here are seen by a group: no personal data, shorter answers. */
+  readonly inGroup: boolean;
+  /** What the bot remembers of the user (region); dialogs may update it. */
+  readonly profile: { region?: string };
+  /** Cases this turn opened or changed. */
+  readonly cases: CaseRef[];
+}
+
+/** The message as dialogs read it. */
+export interface Msg {
+  readonly text: string;
+  readonly understanding: Understanding | null;
+  readonly button: ButtonAction | null;
+}
+
+export type Read = { readonly value: Json } | { readonly error: string; readonly args?: Record<string, string | number> } | null;
+
+/** One question of a form. */
+export interface SlotSpec {
+  readonly name: string;
+  /** Locale id of the question. */
+  readonly ask: string;
+  readonly buttons?: (ctx: TurnCtx) => readonly Button[];
+  /** Asked only when this holds for what is known so far. */
+  readonly when?: (slots: Slots) => boolean;
+  /** Never asked: read when the user says it. */
+  readonly optional?: boolean;
+  /** Personal data: never taken from or shown in a group. */
+  readonly personal?: boolean;
+  /** Reads the slot from a message; `awaited` is true when this is the question just asked (looser reading). */
+  read(msg: Msg, ctx: TurnCtx, awaited: boolean): Read;
+}
+
+/** What a dialog says when its form is complete, or when the user accepts its offer. */
+export interface Outcome {
+  readonly lines: readonly string[];
+  readonly buttons?: readonly Button[];
+  /** offer: yes/no to open a case; confirm: yes/no to the collected facts; done: nothing pending. */
+  readonly next: 'offer' | 'confirm' | 'done';
+}
+
+export interface DialogDef {
+  readonly intent: string;
+  readonly slots: readonly SlotSpec[];
+  /** Collects personal data: runs only in a private chat. */
+  readonly privateOnly?: boolean;
+  finish(ctx: TurnCtx, slots: Slots): Promise<Outcome> | Outcome;
+  /** The user said yes to the offer or confirmation. */
+  accept?(ctx: TurnCtx, slots: Slots): Promise<Outcome> | Outcome;
+}

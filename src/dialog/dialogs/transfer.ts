@@ -1,0 +1,87 @@
+import { renderTransfer } from '../../answers/index.ts';
+import { normalize } from '../../nlu/normalize.ts';
+import { findRegions, pickRegions } from '../../nlu/slots/index.ts';
+import { findRegion, transfer, type Housing } from '../../rules/index.ts';
+import type { DialogDef, Msg, Read, SlotSpec, TurnCtx } from '../context.ts';
+import { choiceSlot, regionSlot } from '../slots.ts';
+import { fileCase, offerButtons, ruleErrorLine } from './common.ts';
+
+/**
+ * Where the move goes from and to, read from one sentence: "从西湖区搬到余杭" → from, to; "搬到了拱墅" → to;
+ * "我在杭州市内搬家了" names only the city, which says nothing about the districts: both are asked.
+ */
+function endpoints(msg: Msg): { from?: string; to?: string } {
+  const text = normalize(msg.text);
+  const found = pickRegions(findRegions(text)).filter((m) => !m.region.cityOnly);
+  if (found.length >= 2) return { from: found[0]?.region.name as string, to: found[1]?.region.name as string };
+  const only = found[0];
+  if (!only) return {};
+  const before = text.slice(0, only.start);
+  if (/(从|原来|以前|之前)[^到]{0,3}$/.test(before)) return { from: only.region.name };
+  return { to: only.region.name };
+}
+
+function endpointSlot(name: 'from' | 'to', ask: string): SlotSpec {
+  const base = regionSlot(name, ask);
+  return {
+    ...base,
+    read(msg: Msg, ctx: TurnCtx, awaited: boolean): Read {
+      if (awaited) return base.read(msg, ctx, awaited);
+      const value = endpoints(msg)[name];
+      return value ? { value } : null;
+    },
+  };
+}
+
+const inUrban = (name: unknown) => typeof name === 'string' && findRegion(name)?.inHangzhouUrban === true;
+
+const hukou = choiceSlot(
+  'hukou',
+  'ask-hukou',
+  [
+    { value: 'yes', label: '户口在杭州市区', words: /^(在|是|对|有|嗯)|户口在(杭州)?市区|杭州户口|本地户口/ },
+    { value: 'no', label: '户口不在杭州市区', words: /不在|不是|外地|没有|外省|老家/ },
+  ],
+  { when: (s) => inUrban(s.from) && inUrban(s.to) },
+);
+
+const housing = choiceSlot(
+  'housing',
+  'ask-housing',
+  [
+    { value: 'own', label: '自己买的房', words: /自己|自购|我买|本人|我家的|自有/ },
+    { value: 'relative', label: '子女或直系亲属的房', words: /儿子|女儿|子女|亲属|父母|孩子|亲戚/ },
+    { value: 'rented', label: '租的房', words: /租/ },
+  ],
+  { when: (s) => s.hukou === 'yes' && inUrban(s.from) && inUrban(s.to) },
+);
+
+export const transferDialog: DialogDef = {
+  intent: 'transfer_management',
+  slots: [endpointSlot('to', 'ask-transfer-to'), endpointSlot('from', 'ask-transfer-from'), hukou, housing],
+  finish(ctx, s) {
+    const a = transfer({
+      from: String(s.from),
+      to: String(s.to),
+      asOf: ctx.asOf,
+      ...(s.hukou ? { hukouInUrban: s.hukou === 'yes' } : {}),
+      ...(s.housing ? { housing: s.housing as Housing } : {}),
+    });
+    if (!a.ok) return { lines: [ruleErrorLine(ctx, a.error)], next: 'done' };
+    const text = renderTransfer(ctx.tr, a.value);
+    const question = a.value.staffCase ? 'offer-transfer-staff' : 'offer-transfer';
+    return { lines: [text, ctx.tr.t(question)], buttons: offerButtons(ctx, 'button-register-transfer'), next: 'offer' };
+  },
+  async accept(ctx, s) {
+    const a = transfer({ from: String(s.from), to: String(s.to), asOf: ctx.asOf, ...(s.hukou ? { hukouInUrban: s.hukou === 'yes' } : {}), ...(s.housing ? { housing: s.housing as Housing } : {}) });
+    const cite = a.ok ? a.value.citations[0] : undefined;
+    return fileCase(ctx, 'management_transfer', {
+      from: typeof s.from === 'string' ? s.from : null,
+      to: String(s.to),
+      hukouInUrban: s.hukou === undefined ? null : s.hukou === 'yes',
+      housing: (s.housing as Housing | undefined) ?? null,
+      route: a.ok ? a.value.route : 'unknown',
+      citation: cite ? `${cite.doc} ${cite.clause}` : null,
+    });
+  },
+};

@@ -1,0 +1,392 @@
+import type { Logger } from 'pino';
+import type { Translator } from '../i18n/index.ts';
+import { DOMAIN_INTENTS, understand as defaultUnderstand, type Understanding, type UnderstandOptions } from '../nlu/index.ts';
+import { shanghaiIsoDate } from '../clock.ts';
+import { StoreError, type Json, type Store } from '../store/types.ts';
+import { CANCEL, intentButton, parseButton, type ButtonAction } from './buttons.ts';
+import type { DialogDef, Msg, Outcome, Slots, TurnCtx } from './context.ts';
+import { DIALOGS } from './dialogs/index.ts';
+import type { Button, Incoming, Outgoing, Reply } from './types.ts';
+
+/** A dialog left this long without an answer is dropped, with a note the next time the user writes. */
+export const IDLE_MS = 30 * 60_000;
+const SESSION_TTL_MS = 24 * 3600_000;
+const DEDUPE_TTL_MS = 24 * 3600_000;
+/** After this many answers it cannot use, the bot offers a person instead of asking again. */
+const MAX_TRIES = 3;
+/** In a group, a message not addressed to the bot is answered only when the NLU is this sure it is a question for it. */
+const GROUP_CONFIDENCE = 0.75;
+/** Mid-dialog, a different domain question this sure is a digression, not an answer. */
+const SWITCH_CONFIDENCE = 0.6;
+/** Longer messages are cut before anything reads them. */
+const MAX_TEXT = 4000;
+/** Platform message limits (Telegram 4096); longer replies are split. */
+const MAX_REPLY = 3500;
+
+const DOMAIN: ReadonlySet<string> = new Set(DOMAIN_INTENTS);
+
+interface DialogState {
+  intent: string;
+  slots: Slots;
+  /** The slot just asked, 'offer' / 'confirm' (yes/no pending), or 'done' (answered; corrections still apply). */
+  awaiting: string;
+  tries: number;
+}
+
+const MENU: readonly string[] = [
+  'serious_illness_consolation',
+  'hospitalization_consolation',
+  'funeral_consolation',
+  'festival_consolation',
+  'health_checkup',
+  'transfer_management',
+  'report_death',
+  'case_status',
+  'human_handoff',
+];
+
+export interface EngineDeps {
+  readonly store: Store;
+  readonly tr: Translator;
+  readonly logger?: Logger;
+  readonly understand?: (text: string, opts: UnderstandOptions) => Understanding;
+}
+
+export interface Engine {
+  handle(incoming: Incoming): Promise<Outgoing>;
+}
+
+function asState(data: Json | undefined): DialogState | null {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return null;
+  const d = (data as { dialog?: Json }).dialog;
+  if (!d || typeof d !== 'object' || Array.isArray(d)) return null;
+  const { intent, slots, awaiting, tries } = d as Record<string, Json>;
+  if (typeof intent !== 'string' || !DIALOGS.has(intent) || typeof awaiting !== 'string') return null;
+  return { intent, slots: (slots && typeof slots === 'object' && !Array.isArray(slots) ? slots : {}) as Slots, awaiting, tries: typeof tries === 'number' ? tries : 0 };
+}
+
+/** Collects the replies of a turn; text to the same chat without buttons in between is one message. */
+class Replies {
+  readonly list: { chat: string; text: string; buttons?: readonly Button[] }[] = [];
+  say(chat: string, text: string, buttons?: readonly Button[]): void {
+    const last = this.list[this.list.length - 1];
+    if (last && last.chat === chat && !last.buttons) {
+      last.text = `${last.text}\n\n${text}`;
+      if (buttons && buttons.length > 0) last.buttons = buttons;
+    } else {
+      this.list.push({ chat, text, ...(buttons && buttons.length > 0 ? { buttons } : {}) });
+    }
+  }
+  build(): Reply[] {
+    return this.list.flatMap((r) => {
+      if (r.text.length <= MAX_REPLY) return [r];
+      const parts: Reply[] = [];
+      for (let i = 0; i < r.text.length; i += MAX_REPLY) parts.push({ chat: r.chat, text: r.text.slice(i, i + MAX_REPLY) });
+      const last = parts[parts.length - 1];
+      if (last && r.buttons) parts[parts.length - 1] = { ...last, buttons: r.buttons };
+      return parts;
+    });
+  }
+}
+
+export function createEngine(deps: EngineDeps): Engine {
+  const { store, tr, logger } = deps;
+  const understand = deps.understand ?? defaultUnderstand;
+  const menuButtons = (): Button[] => MENU.map((intent) => ({ label: tr.t(`menu-${intent}`), payload: intentButton(intent) }));
+
+  async function handle(incoming: Incoming): Promise<Outgoing> {
+    const quiet: Outgoing = { chat: incoming.chat, intent: null, replies: [], cases: [] };
+    try {
+      if (incoming.messageId !== undefined) {
+        const first = await store.markSeen(`msg:${incoming.platform}:${incoming.chat}:${incoming.messageId}`, DEDUPE_TTL_MS);
+        if (!first) return quiet;
+      }
+      return await store.withChatLock(incoming.chat, () => turn(incoming));
+    } catch (error) {
+      const busy = error instanceof StoreError;
+      logger?.error({ err: error, chat: incoming.chat, busy }, 'turn failed');
+      if (incoming.group && !incoming.mention) return quiet;
+      return { ...quiet, replies: [{ chat: incoming.chat, text: tr.t(busy ? 'system-busy' : 'system-error') }] };
+    }
+  }
+
+  async function turn(incoming: Incoming): Promise<Outgoing> {
+    const userKey = `${incoming.platform}:${incoming.user}`;
+    const privateChat = incoming.user;
+    const replies = new Replies();
+    const session = await store.getSession(incoming.chat, incoming.user);
+    let state = asState(session?.data);
+    const idle = session !== null && incoming.now.getTime() - session.updatedAt > IDLE_MS;
+    let expiredNote = false;
+    if (state && idle) {
+      expiredNote = state.awaiting !== 'done';
+      state = null;
+    }
+    const storedProfile = (await store.getProfile(userKey)) ?? {};
+    const profile: { region?: string } = typeof storedProfile.region === 'string' ? { region: storedProfile.region } : {};
+    const ctxFor = (chat: string, inGroup: boolean): TurnCtx => ({
+      incoming,
+      asOf: shanghaiIsoDate(incoming.now),
+      tr,
+      store,
+      chat,
+      inGroup,
+      profile,
+      cases,
+    });
+    const cases: TurnCtx['cases'] = [];
+    let ctx = ctxFor(incoming.chat, incoming.group);
+    /** Where the dialog lives after this turn (it may move to the private chat). */
+    let home = incoming.chat;
+    const say = (text: string, buttons?: readonly Button[]) => replies.say(ctx.chat, text, buttons);
+
+    const finishTurn = async (intent: string | null): Promise<Outgoing> => {
+      if (home !== incoming.chat) await store.deleteSession(incoming.chat, incoming.user);
+      if (state) await store.putSession(home, incoming.user, { dialog: state as unknown as Json }, SESSION_TTL_MS);
+      else if (session) await store.deleteSession(incoming.chat, incoming.user);
+      if (profile.region && profile.region !== storedProfile.region) await store.putProfile(userKey, { ...storedProfile, region: profile.region });
+      return { chat: incoming.chat, intent, replies: replies.build(), cases };
+    };
+
+    // Not text: a sticker or a voice note cannot be read.
+    if (incoming.media && !incoming.text && incoming.button === undefined) {
+      if (!incoming.group || incoming.mention) say(tr.t('media-unsupported'));
+      return finishTurn(null);
+    }
+
+    let button: ButtonAction | null = null;
+    if (incoming.button !== undefined) {
+      button = parseButton(incoming.button);
+      if (!button) {
+        say(tr.t('button-expired'), menuButtons());
+        return finishTurn(null);
+      }
+    }
+    const text = (incoming.text ?? '').slice(0, MAX_TEXT);
+    const understanding = text.trim() && button === null ? understand(text, { now: incoming.now, expectName: state?.awaiting === 'deceasedName' }) : null;
+    const msg: Msg = { text, understanding, button };
+    const intentOf = (): string | null => (button?.kind === 'intent' ? button.intent : understanding?.intent ?? null);
+    const isAct = (act: string) => understanding?.intent === act;
+    const confidentDomain = (min: number) => understanding !== null && DOMAIN.has(understanding.intent) && understanding.confidence >= min;
+
+    /** Values this message gives for a dialog's slots; in a group, personal ones are not taken. */
+    const readAll = (def: DialogDef, skip?: string): Slots => {
+      const out: Slots = {};
+      for (const spec of def.slots) {
+        if (spec.name === skip || (spec.personal && ctx.inGroup)) continue;
+        const r = spec.read(msg, ctx, false);
+        if (r && 'value' in r) out[spec.name] = r.value;
+      }
+      return out;
+    };
+
+    const ask = (def: DialogDef, slotName: string, prefix?: string) => {
+      const spec = def.slots.find((s) => s.name === slotName);
+      if (!spec) return;
+      const question = tr.t(spec.ask);
+      say(prefix ? `${prefix}\n${question}` : question, spec.buttons?.(ctx));
+    };
+
+    const show = (outcome: Outcome) => {
+      outcome.lines.forEach((line, i) => say(line, i === outcome.lines.length - 1 ? outcome.buttons : undefined));
+    };
+
+    /** Asks the next missing question, or answers when nothing is missing. */
+    const advance = async (def: DialogDef, s: DialogState): Promise<void> => {
+      const missing = def.slots.find((spec) => !spec.optional && (spec.when?.(s.slots) ?? true) && s.slots[spec.name] === undefined);
+      if (missing) {
+        s.awaiting = missing.name;
+        ask(def, missing.name);
+        return;
+      }
+      const outcome = await def.finish(ctx, s.slots);
+      if (typeof s.slots.region === 'string' && def.intent !== 'report_death') profile.region = s.slots.region;
+      show(outcome);
+      s.awaiting = outcome.next;
+      s.tries = 0;
+    };
+
+    const start = async (intent: string): Promise<void> => {
+      const def = DIALOGS.get(intent);
+      if (!def) return;
+      if (def.privateOnly && incoming.group) {
+        // Personal data is never asked for in a group: a short word there, the rest in private.
+        say(tr.t(`${intent}-move-private`));
+        ctx = ctxFor(privateChat, false);
+        home = privateChat;
+      }
+      const s: DialogState = { intent, slots: readAll(def), awaiting: '', tries: 0 };
+      if (s.slots.region === undefined && profile.region && def.slots.some((spec) => spec.name === 'region')) s.slots.region = profile.region;
+      if (def.privateOnly) say(tr.t(`${intent}-opening`));
+      state = s;
+      await advance(def, s);
+    };
+
+    /** A one-turn answer to another question, then back to the pending one; otherwise the new topic takes over. */
+    let digressedTo: string | null = null;
+    const digress = async (current: DialogState, intent: string): Promise<void> => {
+      digressedTo = intent;
+      const def = DIALOGS.get(intent);
+      if (!def) return;
+      const slots = readAll(def);
+      if (slots.region === undefined && profile.region && def.slots.some((spec) => spec.name === 'region')) slots.region = profile.region;
+      const complete = !def.privateOnly && def.slots.every((spec) => spec.optional || !(spec.when?.(slots) ?? true) || slots[spec.name] !== undefined);
+      if (complete) {
+        const outcome = await def.finish(ctx, slots);
+        outcome.lines.forEach((line) => say(line));
+        const currentDef = DIALOGS.get(current.intent);
+        if (currentDef && current.awaiting !== 'offer' && current.awaiting !== 'confirm') ask(currentDef, current.awaiting, tr.t('resume'));
+        else say(tr.t('resume-offer'), [{ label: tr.t('button-yes'), payload: 'y' }, { label: tr.t('button-no-thanks'), payload: 'n' }]);
+        return;
+      }
+      say(tr.t('dialog-switched', { topic: tr.t(`topic-${current.intent}`) }));
+      state = null;
+      await start(intent);
+    };
+
+    const continueDialog = async (s: DialogState): Promise<void> => {
+      const def = DIALOGS.get(s.intent) as DialogDef;
+      if (s.awaiting === 'offer' || s.awaiting === 'confirm') {
+        const updates = readAll(def);
+        if (Object.keys(updates).length > 0 && button === null) {
+          Object.assign(s.slots, updates);
+          say(tr.t('corrected'));
+          await advance(def, s);
+          return;
+        }
+        if (button?.kind === 'yes' || (button === null && isAct('affirm'))) {
+          const outcome = def.accept ? await def.accept(ctx, s.slots) : { lines: [tr.t('ok')], next: 'done' as const };
+          show(outcome);
+          s.awaiting = 'done';
+          return;
+        }
+        if (button?.kind === 'no' || (button === null && isAct('deny'))) {
+          say(tr.t(s.awaiting === 'confirm' ? 'confirm-declined' : 'offer-declined'));
+          s.awaiting = 'done';
+          return;
+        }
+        if (confidentDomain(SWITCH_CONFIDENCE) && understanding?.intent !== s.intent) {
+          await digress(s, understanding?.intent as string);
+          return;
+        }
+        s.tries += 1;
+        say(tr.t('yes-or-no'), [
+          { label: tr.t(s.awaiting === 'confirm' ? 'button-confirm-report' : 'button-yes'), payload: 'y' },
+          { label: tr.t(s.awaiting === 'confirm' ? 'button-cancel' : 'button-no-thanks'), payload: s.awaiting === 'confirm' ? CANCEL : 'n' },
+        ]);
+        return;
+      }
+
+      const spec = def.slots.find((x) => x.name === s.awaiting);
+      const answer = spec && !(spec.personal && ctx.inGroup) ? spec.read(msg, ctx, true) : null;
+      const others = readAll(def, s.awaiting);
+      if ((answer && 'value' in answer) || Object.keys(others).length > 0) {
+        if (answer && 'value' in answer) s.slots[s.awaiting] = answer.value;
+        Object.assign(s.slots, others);
+        s.tries = 0;
+        await advance(def, s);
+        return;
+      }
+      // An answer that is recognisably an attempt (a mistyped ID number) is corrected, not taken for a new topic.
+      if (answer === null && confidentDomain(SWITCH_CONFIDENCE) && understanding?.intent !== s.intent) {
+        await digress(s, understanding?.intent as string);
+        return;
+      }
+      if (button?.kind === 'intent') {
+        state = null;
+        await start(button.intent);
+        return;
+      }
+      if (isAct('greeting') || isAct('thanks')) {
+        ask(def, s.awaiting);
+        return;
+      }
+      s.tries += 1;
+      if (s.tries >= MAX_TRIES) {
+        say(tr.t('retries-exhausted'), [
+          { label: tr.t('menu-human_handoff'), payload: intentButton('human_handoff') },
+          { label: tr.t('button-cancel'), payload: CANCEL },
+        ]);
+        state = null;
+        return;
+      }
+      const problem = answer && 'error' in answer ? tr.t(answer.error, answer.args) : tr.t('not-understood');
+      ask(def, s.awaiting, problem);
+    };
+
+    // A group message not meant for the bot gets no reply.
+    const active = state !== null && state.awaiting !== 'done';
+    if (incoming.group && !incoming.mention && !active && button === null) {
+      const correction = state !== null && Object.keys(readAll(DIALOGS.get(state.intent) as DialogDef)).length > 0 && !confidentDomain(SWITCH_CONFIDENCE);
+      if (!correction && !confidentDomain(GROUP_CONFIDENCE)) {
+        state = state && !idle ? state : null;
+        return finishTurn(understanding?.intent ?? null);
+      }
+    }
+
+    if (expiredNote) say(tr.t('dialog-expired'));
+
+    if (button?.kind === 'cancel' || (button === null && isAct('cancel'))) {
+      say(tr.t(active ? 'cancelled' : 'cancel-nothing'));
+      state = null;
+      return finishTurn(intentOf() === 'cancel' || button?.kind === 'cancel' ? 'cancel' : intentOf());
+    }
+    if (button?.kind === 'intent') {
+      state = null;
+      if (DIALOGS.has(button.intent)) await start(button.intent);
+      else say(tr.t('button-expired'), menuButtons());
+      return finishTurn(button.intent);
+    }
+    if (state && active) {
+      const serving = state.intent;
+      await continueDialog(state);
+      // A message the dialog consumed (an answer, a correction) is reported as that dialog's intent.
+      // A message the dialog consumed (an answer, a correction, a yes) is reported as that dialog's intent.
+      return finishTurn(digressedTo ?? serving);
+    }
+    if (state && state.awaiting === 'done' && understanding && !confidentDomain(SWITCH_CONFIDENCE)) {
+      // "不对，是一万五": a correction to the question just answered.
+      const def = DIALOGS.get(state.intent) as DialogDef;
+      const updates = readAll(def);
+      if (Object.keys(updates).length > 0) {
+        Object.assign(state.slots, updates);
+        say(tr.t('corrected'));
+        await advance(def, state);
+        return finishTurn(state.intent);
+      }
+    }
+    if (button !== null) {
+      say(tr.t('button-expired'), menuButtons());
+      state = null;
+      return finishTurn(null);
+    }
+    if (!understanding) {
+      if (!incoming.group || incoming.mention) say(tr.t('empty-message'), menuButtons());
+      return finishTurn(null);
+    }
+    const intent = understanding.intent;
+    if (DOMAIN.has(intent)) {
+      state = null;
+      await start(intent);
+      return finishTurn(intent);
+    }
+    switch (intent) {
+      case 'greeting':
+      case 'help':
+        say(tr.t(intent === 'help' ? 'help' : 'greeting-reply'), menuButtons());
+        break;
+      case 'thanks':
+        say(tr.t('thanks-reply'));
+        break;
+      case 'affirm':
+      case 'deny':
+        say(tr.t('act-no-context'), menuButtons());
+        break;
+      default:
+        say(tr.t('out-of-scope'), menuButtons());
+    }
+    return finishTurn(intent);
+  }
+
+  return { handle };
+}

@@ -1,0 +1,50 @@
+import type { Args } from '../i18n/index.ts';
+
+/** A message or button press from any channel, already translated by its adapter. */
+export interface Incoming {
+  readonly platform: string;
+  readonly chat: string;
+  readonly user: string;
+  readonly text?: string;
+  readonly button?: string;
+  readonly group: boolean;
+  /** The bot was mentioned or replied to. */
+  readonly mention: boolean;
+  readonly staff: boolean;
+  /** The platform's message id, for processing a redelivery once. */
+  readonly messageId?: string;
+  /** What arrived when it is not text: a sticker or a voice note gets a kind "please type" reply. */
+  readonly media?: 'sticker' | 'voice' | 'photo' | 'file' | 'other';
+  readonly now: Date;
+}
+
+export interface Button {
+  readonly label: string;
+  readonly payload: string;
+}
+
+export interface Reply {
+  /** Where it goes: the incoming chat, or the user's private chat when the bot moves there. */
+  readonly chat: string;
+  readonly text: string;
+  readonly buttons?: readonly Button[];
+}
+
+export interface CaseRef {
+  readonly id: string;
+  readonly type: string;
+  readonly status: string;
+}
+
+export interface Outgoing {
+  readonly chat: string;
+  readonly intent: string | null;
+  readonly replies: readonly Reply[];
+  readonly cases: readonly CaseRef[];
+}
+
+/** A sentence by locale id, rendered at the end of the turn. */
+export interface Say {
+  readonly id: string;
+  readonly args?: Args;
+}

@@ -1,0 +1,552 @@
+/**
+ * The shared store: Redis via ioredis, for several bot processes (REDIS_URL).
+ *
+ * Persistence the Redis server needs, so that a case confirmed to a user survives a Redis restart or crash:
+ *
+ *     appendonly yes
+ *     appendfsync always
+ *
+ * We choose `always` rather than `everysec`: the interface promises that a case is durable once `createCase`
+ * resolves, and with `always` Redis fsyncs the AOF before it replies, so "resolved" means "on disk". The cost is
+ * one fsync per Redis event-loop turn (Redis groups the writes of all clients into one fsync), which a chat bot's
+ * write rate (a session write per message) is far from saturating. `everysec` is acceptable if the operator accepts
+ * losing up to about a second of writes (a case confirmed in the last second before a power loss); RDB snapshots
+ * alone (`save …`) are not enough. We do not call WAIT/WAITAOF after each write: WAIT is about replicas, and
+ * WAITAOF needs Redis 7.2; with `appendfsync always` neither is needed. `openRedisStore` reads the settings
+ * (CONFIG GET, when the server allows it) and reports a weaker setup through `onWarning`.
+ *
+ * Key layout (prefix `yl:` by default; every key of one deployment starts with it):
+ *
+ *     {p}session:{chat}|{user}     string, JSON { data, updatedAt }, PX = the session's TTL
+ *     {p}profile:{user}            string, JSON
+ *     {p}seen:{key}                string "1", SET NX PX
+ *     {p}lock:{chat}               string, the holder's random token, SET NX PX ttl
+ *     {p}lockq:{chat}              zset: waiters' tokens scored by arrival (server time, µs): the fair queue
+ *     {p}lockb:{chat}              zset: waiters' tokens scored by their last poll, to drop waiters that died
+ *     {p}casenum:{day}             integer, INCR
+ *     {p}case:{id}                 string, JSON of the whole CaseRecord
+ *     {p}cases:all                 zset of case ids scored by createdAt
+ *     {p}cases:status:{status}     zset by createdAt, one per status
+ *     {p}cases:type:{type}         zset by createdAt
+ *     {p}cases:assignee:{key}      zset by createdAt (cases with an assignee)
+ *     {p}cases:user:{key}          zset by createdAt (cases opened by the user)
+ *     {p}cases:due                 zset of open/claimed cases with a dueAt, scored by dueAt (the overdue query)
+ *
+ * In the session key, `%` and `|` inside chat and user keys are escaped (%25, %7C) so that no two (chat, user)
+ * pairs share a key. A case and its index entries are written by one Lua script, so they change together;
+ * `updateCase` is a compare-and-set script (the new JSON is written only if the stored JSON is still the one the
+ * change was computed from, otherwise it re-reads and retries), which makes the expectedStatus check atomic without
+ * decoding JSON in Lua (cjson would turn [] into {} and round long numbers).
+ *
+ * Failure: calls fail fast with StoreError('unavailable') while Redis is unreachable (no offline queue, one retry
+ * per request, a command timeout), and the client reconnects by itself when Redis is back. The scripts are
+ * idempotent when ioredis resends a command whose reply was lost.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Redis } from 'ioredis';
+import { ChatQueue, applyCaseChange, ttl } from './shared.ts';
+import {
+  StoreError,
+  type CaseFilter,
+  type CaseRecord,
+  type CaseStatus,
+  type Json,
+  type SessionRecord,
+  type Store,
+} from './types.ts';
+
+export interface RedisStoreOptions {
+  /** Prefix of every key; default `yl:`. Tests use their own to stay apart. */
+  readonly prefix?: string;
+  /** How long `openRedisStore` waits for the first connection; default 5000 ms. */
+  readonly connectTimeoutMs?: number;
+  /** A command without a reply after this long fails with 'unavailable'; default 2000 ms. */
+  readonly commandTimeoutMs?: number;
+  /** Connection errors (ioredis 'error' events); they never crash the process. */
+  readonly onError?: (error: Error) => void;
+  /** A persistence setup weaker than the one recommended at the top of this file. */
+  readonly onWarning?: (message: string) => void;
+}
+
+const DEFAULT_LOCK_TTL_MS = 30_000;
+const DEFAULT_WAIT_MS = 10_000;
+/** A waiter that has not polled for this long is dropped from the fair queue (it died or gave up). */
+const LOCK_STALE_MS = 1_000;
+/** Polling backoff while waiting for a lock. */
+const LOCK_POLL_FIRST_MS = 2;
+const LOCK_POLL_MAX_MS = 25;
+/** Ids fetched per round trip while listing cases. */
+const LIST_PAGE = 200;
+/** updateCase compare-and-set attempts before giving up ('unavailable', i.e. "busy"). */
+const UPDATE_ATTEMPTS = 20;
+
+class Script {
+  readonly sha: string;
+  constructor(readonly lua: string) {
+    this.sha = createHash('sha1').update(lua).digest('hex');
+  }
+}
+
+/** KEYS[1] case, KEYS[2..] index zsets; ARGV[1] json, ARGV[2] id, ARGV[3..] the score for each index zset. */
+const CREATE_CASE = new Script(`
+local cur = redis.call('GET', KEYS[1])
+if cur then
+  if cur == ARGV[1] then return 1 end
+  return 0
+end
+redis.call('SET', KEYS[1], ARGV[1])
+for i = 2, #KEYS do
+  redis.call('ZADD', KEYS[i], ARGV[i + 1], ARGV[2])
+end
+return 1
+`);
+
+/**
+ * KEYS[1] case, KEYS[2 .. nrem+1] zsets to leave, KEYS[nrem+2 ..] zsets to join;
+ * ARGV[1] expected json, ARGV[2] new json, ARGV[3] id, ARGV[4] nrem, ARGV[5 ..] the score for each zset to join.
+ * Returns 1 written (or already written: a resent command), 0 no such case, -1 changed meanwhile.
+ */
+const UPDATE_CASE = new Script(`
+local cur = redis.call('GET', KEYS[1])
+if not cur then return 0 end
+if cur == ARGV[2] then return 1 end
+if cur ~= ARGV[1] then return -1 end
+redis.call('SET', KEYS[1], ARGV[2])
+local nrem = tonumber(ARGV[4])
+for i = 2, nrem + 1 do
+  redis.call('ZREM', KEYS[i], ARGV[3])
+end
+for i = nrem + 2, #KEYS do
+  redis.call('ZADD', KEYS[i], ARGV[i - nrem + 3], ARGV[3])
+end
+return 1
+`);
+
+/**
+ * The fair lock. KEYS[1] lock, KEYS[2] queue (arrival), KEYS[3] beats (last poll); ARGV[1] token, ARGV[2] ttl ms,
+ * ARGV[3] stale ms. A waiter joins the queue on its first poll; the lock goes to the head of the queue only, so
+ * waiters from different processes are served in order of arrival. Waiters that stop polling are dropped.
+ */
+const ACQUIRE_LOCK = new Script(`
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local staleMs = tonumber(ARGV[3])
+local stale = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', string.format('(%.0f', now - staleMs * 1000), 'LIMIT', 0, 100)
+for _, s in ipairs(stale) do
+  redis.call('ZREM', KEYS[2], s)
+  redis.call('ZREM', KEYS[3], s)
+end
+local nowText = string.format('%.0f', now)
+redis.call('ZADD', KEYS[2], 'NX', nowText, ARGV[1])
+redis.call('ZADD', KEYS[3], nowText, ARGV[1])
+local head = redis.call('ZRANGE', KEYS[2], 0, 0)[1]
+if head == ARGV[1] and redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+  redis.call('ZREM', KEYS[2], ARGV[1])
+  redis.call('ZREM', KEYS[3], ARGV[1])
+  return 1
+end
+redis.call('PEXPIRE', KEYS[2], staleMs * 4)
+redis.call('PEXPIRE', KEYS[3], staleMs * 4)
+return 0
+`);
+
+/** KEYS[1] queue, KEYS[2] beats; ARGV[1] token: a waiter that gives up leaves the queue. */
+const LEAVE_QUEUE = new Script(`
+redis.call('ZREM', KEYS[1], ARGV[1])
+redis.call('ZREM', KEYS[2], ARGV[1])
+return 1
+`);
+
+/** KEYS[1] lock; ARGV[1] token: deletes the lock only if we still hold it. */
+const RELEASE_LOCK = new Script(`
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+`);
+
+/** KEYS[1] lock; ARGV[1] token, ARGV[2] ttl ms: extends the lock while its holder is still working. */
+const EXTEND_LOCK = new Script(`
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0
+`);
+
+const OPEN_STATUSES: readonly CaseStatus[] = ['open', 'claimed'];
+
+/** Escapes the separator of two-part keys. */
+function esc(part: string): string {
+  return part.replace(/%/g, '%25').replace(/\|/g, '%7C');
+}
+
+function toStoreError(error: unknown): StoreError {
+  if (error instanceof StoreError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  const wrapped = new StoreError('unavailable', `redis: ${message}`);
+  wrapped.cause = error;
+  return wrapped;
+}
+
+function matches(record: CaseRecord, filter: CaseFilter, statuses: readonly CaseStatus[] | undefined): boolean {
+  if (statuses !== undefined && !statuses.includes(record.status)) return false;
+  if (filter.type !== undefined && record.type !== filter.type) return false;
+  if (filter.assignee !== undefined && record.assignee !== filter.assignee) return false;
+  if (filter.user !== undefined && record.user !== filter.user) return false;
+  if (filter.overdueAt !== undefined) {
+    if (!OPEN_STATUSES.includes(record.status) || record.dueAt === null || !(record.dueAt < filter.overdueAt)) return false;
+  }
+  return true;
+}
+
+/** Newest first; ties by id, descending (the same order as SQLite and as ZREVRANGE). */
+function newestFirst(a: CaseRecord, b: CaseRecord): number {
+  return b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
+
+export class RedisStore implements Store {
+  readonly kind = 'redis' as const;
+  readonly prefix: string;
+  readonly #redis: Redis;
+  readonly #local = new ChatQueue();
+  readonly #watchdogs = new Set<NodeJS.Timeout>();
+
+  constructor(redis: Redis, prefix: string) {
+    this.#redis = redis;
+    this.prefix = prefix;
+  }
+
+  // ---- keys
+
+  #session(chat: string, user: string): string {
+    return `${this.prefix}session:${esc(chat)}|${esc(user)}`;
+  }
+  #case(id: string): string {
+    return `${this.prefix}case:${id}`;
+  }
+  #index(record: CaseRecord): Map<string, number> {
+    const p = `${this.prefix}cases:`;
+    const out = new Map<string, number>([
+      [`${p}all`, record.createdAt],
+      [`${p}status:${record.status}`, record.createdAt],
+      [`${p}type:${record.type}`, record.createdAt],
+      [`${p}user:${record.user}`, record.createdAt],
+    ]);
+    if (record.assignee !== null) out.set(`${p}assignee:${record.assignee}`, record.createdAt);
+    if (OPEN_STATUSES.includes(record.status) && record.dueAt !== null) out.set(`${p}due`, record.dueAt);
+    return out;
+  }
+
+  // ---- plumbing
+
+  async #call<T>(op: () => Promise<T>): Promise<T> {
+    try {
+      return await op();
+    } catch (error) {
+      throw toStoreError(error);
+    }
+  }
+
+  /** EVALSHA, falling back to EVAL when the server does not know the script (first use, or after a restart). */
+  async #eval(script: Script, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown> {
+    return this.#call(async () => {
+      try {
+        return await this.#redis.evalsha(script.sha, keys.length, ...keys, ...args);
+      } catch (error) {
+        if (error instanceof Error && error.message.startsWith('NOSCRIPT')) {
+          return await this.#redis.eval(script.lua, keys.length, ...keys, ...args);
+        }
+        throw error;
+      }
+    });
+  }
+
+  // ---- sessions, profiles, seen keys
+
+  async getSession(chat: string, user: string): Promise<SessionRecord | null> {
+    const raw = await this.#call(() => this.#redis.get(this.#session(chat, user)));
+    return raw === null ? null : (JSON.parse(raw) as SessionRecord);
+  }
+
+  async putSession(chat: string, user: string, data: Json, ttlMs: number): Promise<void> {
+    const value = JSON.stringify({ data, updatedAt: Date.now() });
+    await this.#call(() => this.#redis.set(this.#session(chat, user), value, 'PX', ttl(ttlMs)));
+  }
+
+  async deleteSession(chat: string, user: string): Promise<void> {
+    await this.#call(() => this.#redis.del(this.#session(chat, user)));
+  }
+
+  async getProfile(user: string): Promise<{ readonly [key: string]: Json } | null> {
+    const raw = await this.#call(() => this.#redis.get(`${this.prefix}profile:${user}`));
+    return raw === null ? null : (JSON.parse(raw) as { [key: string]: Json });
+  }
+
+  async putProfile(user: string, profile: { readonly [key: string]: Json }): Promise<void> {
+    await this.#call(() => this.#redis.set(`${this.prefix}profile:${user}`, JSON.stringify(profile)));
+  }
+
+  async markSeen(key: string, ttlMs: number): Promise<boolean> {
+    const reply = await this.#call(() => this.#redis.set(`${this.prefix}seen:${key}`, '1', 'PX', ttl(ttlMs), 'NX'));
+    return reply === 'OK';
+  }
+
+  // ---- the chat lock
+
+  /**
+   * Two levels: an in-process FIFO queue per chat (so that one process never competes with itself, and its own
+   * messages keep their order), then the Redis lock, which the process at the head of the Redis queue gets.
+   * While `fn` runs, a watchdog extends the lock every ttl/3, so the TTL only matters when the holder dies.
+   */
+  async withChatLock<T>(chat: string, fn: () => Promise<T>, options?: { ttlMs?: number; waitMs?: number }): Promise<T> {
+    const lockTtl = ttl(options?.ttlMs ?? DEFAULT_LOCK_TTL_MS);
+    const waitMs = options?.waitMs ?? DEFAULT_WAIT_MS;
+    const deadline = Date.now() + waitMs;
+    const lock = `${this.prefix}lock:${chat}`;
+    const releaseLocal = await this.#local.acquire(chat, waitMs);
+    try {
+      const token = randomUUID();
+      await this.#acquire(chat, token, lockTtl, deadline);
+      const watchdog = setInterval(() => {
+        this.#eval(EXTEND_LOCK, [lock], [token, lockTtl]).catch(() => {
+          // Unreachable for a moment: the lock keeps its TTL; nothing else to do.
+        });
+      }, Math.max(10, Math.floor(lockTtl / 3)));
+      watchdog.unref();
+      this.#watchdogs.add(watchdog);
+      try {
+        return await fn();
+      } finally {
+        clearInterval(watchdog);
+        this.#watchdogs.delete(watchdog);
+        // If Redis is unreachable now, the lock expires by itself after its TTL.
+        await this.#eval(RELEASE_LOCK, [lock], [token]).catch(() => {});
+      }
+    } finally {
+      releaseLocal();
+    }
+  }
+
+  async #acquire(chat: string, token: string, lockTtl: number, deadline: number): Promise<void> {
+    const keys = [`${this.prefix}lock:${chat}`, `${this.prefix}lockq:${chat}`, `${this.prefix}lockb:${chat}`];
+    let delay = LOCK_POLL_FIRST_MS;
+    for (;;) {
+      if ((await this.#eval(ACQUIRE_LOCK, keys, [token, lockTtl, LOCK_STALE_MS])) === 1) return;
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        await this.#eval(LEAVE_QUEUE, keys.slice(1), [token]).catch(() => {});
+        throw new StoreError('lock_timeout', `chat ${chat} is busy: waited until the deadline`);
+      }
+      await sleep(Math.min(delay, left));
+      delay = Math.min(delay * 2, LOCK_POLL_MAX_MS);
+    }
+  }
+
+  // ---- cases
+
+  async nextCaseNumber(day: string): Promise<number> {
+    return this.#call(() => this.#redis.incr(`${this.prefix}casenum:${day}`));
+  }
+
+  async createCase(record: CaseRecord): Promise<void> {
+    const json = JSON.stringify(record);
+    const index = [...this.#index(record)];
+    const reply = await this.#eval(
+      CREATE_CASE,
+      [this.#case(record.id), ...index.map(([key]) => key)],
+      [json, record.id, ...index.map(([, score]) => score)],
+    );
+    if (reply !== 1) throw new StoreError('conflict', `case ${record.id} already exists`);
+  }
+
+  async getCase(id: string): Promise<CaseRecord | null> {
+    const raw = await this.#call(() => this.#redis.get(this.#case(id)));
+    return raw === null ? null : (JSON.parse(raw) as CaseRecord);
+  }
+
+  async updateCase(
+    id: string,
+    change: Parameters<Store['updateCase']>[1],
+    expectedStatus?: CaseStatus,
+  ): Promise<CaseRecord> {
+    const key = this.#case(id);
+    for (let attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
+      const raw = await this.#call(() => this.#redis.get(key));
+      if (raw === null) throw new StoreError('not_found', `no case ${id}`);
+      const current = JSON.parse(raw) as CaseRecord;
+      if (expectedStatus !== undefined && current.status !== expectedStatus) {
+        throw new StoreError('conflict', `case ${id} is ${current.status}, not ${expectedStatus}`);
+      }
+      const next = applyCaseChange(current, change);
+      const before = this.#index(current);
+      const after = [...this.#index(next)];
+      const leave = [...before.keys()].filter((k) => !after.some(([a]) => a === k));
+      const reply = await this.#eval(
+        UPDATE_CASE,
+        [key, ...leave, ...after.map(([k]) => k)],
+        [raw, JSON.stringify(next), id, leave.length, ...after.map(([, score]) => score)],
+      );
+      if (reply === 1) return next;
+      if (reply === 0) throw new StoreError('not_found', `no case ${id}`);
+      // -1: someone else changed it between our GET and the script: compute again from the new state.
+    }
+    throw new StoreError('unavailable', `case ${id} is changing too often to update`);
+  }
+
+  async listCases(filter: CaseFilter): Promise<CaseRecord[]> {
+    const limit = filter.limit === undefined ? Infinity : Math.max(0, Math.floor(filter.limit));
+    const statuses = filter.status === undefined ? undefined : typeof filter.status === 'string' ? [filter.status] : filter.status;
+    if (limit === 0 || statuses?.length === 0) return [];
+    const p = `${this.prefix}cases:`;
+
+    // Overdue cases: the due zset holds only open/claimed cases, a small set; read them all and sort.
+    if (filter.overdueAt !== undefined) {
+      const ids = await this.#call(() => this.#redis.zrangebyscore(`${p}due`, '-inf', `(${filter.overdueAt}`));
+      const records = (await this.#fetch(ids)).filter((r) => matches(r, filter, statuses));
+      return records.sort(newestFirst).slice(0, limit);
+    }
+
+    // Otherwise walk the smallest index that applies, newest first, and check every filter on each record (the
+    // indexes are not intersected in Redis: with a bot's few thousand cases, reading one index is cheap).
+    const candidates: { keys: string[]; size: number }[] = [];
+    const single = [
+      filter.type === undefined ? null : `${p}type:${filter.type}`,
+      filter.assignee === undefined ? null : `${p}assignee:${filter.assignee}`,
+      filter.user === undefined ? null : `${p}user:${filter.user}`,
+    ].filter((k): k is string => k !== null);
+    const statusKeys = statuses?.map((s) => `${p}status:${s}`) ?? [];
+    const allKeys = [...single, ...statusKeys, `${p}all`];
+    const sizes = await this.#call(async () => {
+      const pipeline = this.#redis.pipeline();
+      for (const k of allKeys) pipeline.zcard(k);
+      const replies = (await pipeline.exec()) ?? [];
+      return replies.map(([error, n]) => {
+        if (error) throw error;
+        return Number(n);
+      });
+    });
+    const sizeOf = (k: string): number => sizes[allKeys.indexOf(k)] ?? 0;
+    for (const k of single) candidates.push({ keys: [k], size: sizeOf(k) });
+    if (statusKeys.length > 0) candidates.push({ keys: statusKeys, size: statusKeys.reduce((n, k) => n + sizeOf(k), 0) });
+    candidates.push({ keys: [`${p}all`], size: sizeOf(`${p}all`) });
+    const best = candidates.reduce((a, b) => (b.size < a.size ? b : a));
+
+    const out: CaseRecord[] = [];
+    if (best.keys.length === 1) {
+      // Pages by rank: a case created meanwhile shifts the ranks by one, so an id can come twice; keep the first.
+      const key = best.keys[0] as string;
+      const taken = new Set<string>();
+      for (let start = 0; out.length < limit; start += LIST_PAGE) {
+        const ids = await this.#call(() => this.#redis.zrevrange(key, start, start + LIST_PAGE - 1));
+        for (const r of await this.#fetch(ids)) {
+          if (out.length < limit && !taken.has(r.id) && matches(r, filter, statuses)) {
+            taken.add(r.id);
+            out.push(r);
+          }
+        }
+        if (ids.length < LIST_PAGE) break;
+      }
+      return out;
+    }
+    // Several statuses: their union, ordered here (ZUNION returns ascending score, then member).
+    const flat = await this.#call(() => this.#redis.zunion(best.keys.length, ...best.keys, 'WITHSCORES'));
+    const ids: string[] = [];
+    for (let i = flat.length - 2; i >= 0; i -= 2) ids.push(flat[i] as string);
+    for (let start = 0; start < ids.length && out.length < limit; start += LIST_PAGE) {
+      for (const r of await this.#fetch(ids.slice(start, start + LIST_PAGE))) {
+        if (out.length < limit && matches(r, filter, statuses)) out.push(r);
+      }
+    }
+    return out;
+  }
+
+  /** The records of these ids, in the same order; ids whose case is gone are skipped. */
+  async #fetch(ids: readonly string[]): Promise<CaseRecord[]> {
+    if (ids.length === 0) return [];
+    const raws = await this.#call(() => this.#redis.mget(ids.map((id) => this.#case(id))));
+    return raws.filter((raw): raw is string => raw !== null).map((raw) => JSON.parse(raw) as CaseRecord);
+  }
+
+  // ---- health
+
+  async ping(): Promise<boolean> {
+    try {
+      return (await this.#redis.ping()) === 'PONG';
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const w of this.#watchdogs) clearInterval(w);
+    this.#watchdogs.clear();
+    if (this.#redis.status === 'end') return;
+    try {
+      await this.#redis.quit();
+    } catch {
+      this.#redis.disconnect();
+    }
+  }
+}
+
+/**
+ * Connects to Redis and returns the store once the connection is ready. Throws StoreError('unavailable') when
+ * Redis cannot be reached within `connectTimeoutMs` (a wrong REDIS_URL should stop the bot at start, loudly).
+ * After that first connection, outages make calls fail with 'unavailable' and the client reconnects by itself.
+ */
+export async function openRedisStore(url: string, options: RedisStoreOptions = {}): Promise<RedisStore> {
+  const connectTimeoutMs = options.connectTimeoutMs ?? 5_000;
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    // Fail fast: no queueing of commands while disconnected, in-flight commands fail after one reconnect attempt,
+    // and a command without a reply fails after commandTimeout.
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    commandTimeout: options.commandTimeoutMs ?? 2_000,
+    connectTimeout: Math.min(connectTimeoutMs, 2_000),
+    // Reconnect forever, quickly at first, then every second: the store comes back by itself with Redis.
+    retryStrategy: (times) => Math.min(times * 100, 1_000),
+  });
+  // Without a listener an 'error' event would crash the process; connection errors surface as 'unavailable'.
+  redis.on('error', (error: Error) => options.onError?.(error));
+
+  const ready = new Promise<void>((resolve) => redis.once('ready', () => resolve()));
+  redis.connect().catch(() => {
+    // The first attempt failed; retryStrategy keeps trying until the deadline below.
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), connectTimeoutMs);
+  });
+  const ok = await Promise.race([ready.then(() => true), timedOut]);
+  clearTimeout(timer);
+  if (!ok) {
+    redis.disconnect();
+    throw new StoreError('unavailable', `redis: no answer from ${redactUrl(url)} within ${connectTimeoutMs} ms`);
+  }
+
+  if (options.onWarning) await checkPersistence(redis, options.onWarning);
+  return new RedisStore(redis, options.prefix ?? 'yl:');
+}
+
+/** Reports a persistence setup weaker than `appendonly yes` + `appendfsync always|everysec`, when CONFIG is allowed. */
+async function checkPersistence(redis: Redis, warn: (message: string) => void): Promise<void> {
+  let settings: string[];
+  try {
+    settings = (await redis.config('GET', 'append*')) as string[];
+  } catch {
+    return; // CONFIG is often disabled on managed Redis: nothing to check.
+  }
+  const get = (name: string): string | undefined => {
+    const i = settings.indexOf(name);
+    return i >= 0 && i % 2 === 0 ? settings[i + 1] : undefined;
+  };
+  if (get('appendonly') !== 'yes') {
+    warn('Redis runs without appendonly: cases confirmed to users can be lost when Redis restarts (set appendonly yes, appendfsync always)');
+  } else if (get('appendfsync') === 'no') {
+    warn('Redis runs with appendfsync no: recent cases can be lost on a power failure (set appendfsync always)');
+  } else if (get('appendfsync') === 'everysec') {
+    warn('Redis runs with appendfsync everysec: up to a second of confirmed cases can be lost on a power failure (appendfsync always closes that window)');
+  }
+}
+
+function redactUrl(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, '//***@');
+}

@@ -1,0 +1,420 @@
+import Database from 'better-sqlite3';
+import { ChatQueue, applyCaseChange, ttl } from './shared.ts';
+import {
+  StoreError,
+  type CaseEvent,
+  type CaseFilter,
+  type CaseRecord,
+  type CaseStatus,
+  type Json,
+  type SessionRecord,
+  type Store,
+} from './types.ts';
+
+/**
+ * The embedded store: one SQLite file under DATA_DIR, opened by one bot process.
+ *
+ * Durability settings:
+ * - `journal_mode = WAL`: readers never block the writer, and a commit is one append to the -wal file.
+ * - `synchronous = NORMAL` for everything by default. In WAL mode a committed transaction is in the -wal file
+ *   (the OS page cache) when the call returns, so it survives the process being killed (SIGKILL, OOM, crash); only
+ *   an OS crash or power loss can roll back the last commits. FULL would fsync the WAL on every commit, and the
+ *   dialog engine writes the session on every message: one fsync per message for data that is disposable anyway.
+ * - Case writes (`createCase`, `updateCase`) switch to `synchronous = FULL` for their transaction, because the
+ *   interface promises that a case told to a user survives a crash, and cases are rare (a few a day): that fsync
+ *   is cheap, and it also flushes any earlier NORMAL commits (the WAL is sequential).
+ * - `busy_timeout`: another connection to the file (an operator's sqlite3 shell, a backup) makes us wait instead
+ *   of failing at once.
+ *
+ * The per-chat lock is in-process (see ChatQueue): the embedded store is single-process by design. Two bot
+ * processes on one DATA_DIR would keep the data consistent (SQLite locks the file) but not the per-chat order;
+ * use REDIS_URL for several instances.
+ */
+
+const SCHEMA_VERSION = 1;
+const DEFAULT_WAIT_MS = 10_000;
+/** Expired sessions and seen keys are purged at most this often, in bounded batches. */
+const PURGE_EVERY_MS = 60_000;
+const PURGE_BATCH = 1_000;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS sessions (
+  chat TEXT NOT NULL,
+  user TEXT NOT NULL,
+  data TEXT NOT NULL,
+  updated_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  PRIMARY KEY (chat, user)
+);
+CREATE INDEX IF NOT EXISTS sessions_expires ON sessions (expires_at);
+
+CREATE TABLE IF NOT EXISTS profiles (
+  user TEXT PRIMARY KEY,
+  data TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS seen (
+  key TEXT PRIMARY KEY,
+  expires_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS seen_expires ON seen (expires_at);
+
+CREATE TABLE IF NOT EXISTS case_counters (
+  day TEXT PRIMARY KEY,
+  n INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS cases (
+  id TEXT PRIMARY KEY,
+  type TEXT NOT NULL,
+  status TEXT NOT NULL,
+  chat TEXT NOT NULL,
+  user TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  due_at INTEGER,
+  assignee TEXT,
+  fields TEXT NOT NULL,
+  history TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS cases_created ON cases (created_at);
+CREATE INDEX IF NOT EXISTS cases_status ON cases (status, created_at);
+CREATE INDEX IF NOT EXISTS cases_type ON cases (type, created_at);
+CREATE INDEX IF NOT EXISTS cases_assignee ON cases (assignee, created_at);
+CREATE INDEX IF NOT EXISTS cases_user ON cases (user, created_at);
+CREATE INDEX IF NOT EXISTS cases_due ON cases (due_at) WHERE status IN ('open', 'claimed');
+`;
+
+interface CaseRow {
+  id: string;
+  type: string;
+  status: string;
+  chat: string;
+  user: string;
+  created_at: number;
+  due_at: number | null;
+  assignee: string | null;
+  fields: string;
+  history: string;
+}
+
+const CASE_COLUMNS = 'id, type, status, chat, user, created_at, due_at, assignee, fields, history';
+
+function rowToCase(row: CaseRow): CaseRecord {
+  return {
+    id: row.id,
+    type: row.type,
+    status: row.status as CaseStatus,
+    chat: row.chat,
+    user: row.user,
+    createdAt: row.created_at,
+    dueAt: row.due_at,
+    assignee: row.assignee,
+    fields: JSON.parse(row.fields) as CaseRecord['fields'],
+    history: JSON.parse(row.history) as CaseEvent[],
+  };
+}
+
+function caseToRow(record: CaseRecord): CaseRow {
+  return {
+    id: record.id,
+    type: record.type,
+    status: record.status,
+    chat: record.chat,
+    user: record.user,
+    created_at: record.createdAt,
+    due_at: record.dueAt,
+    assignee: record.assignee,
+    fields: JSON.stringify(record.fields),
+    history: JSON.stringify(record.history),
+  };
+}
+
+
+/** Errors that are not already StoreErrors become 'unavailable' (disk full, I/O error, closed database …). */
+function toStoreError(error: unknown): StoreError {
+  if (error instanceof StoreError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  const wrapped = new StoreError('unavailable', `sqlite: ${message}`);
+  wrapped.cause = error;
+  return wrapped;
+}
+
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  readonly file: string;
+  readonly #db: Database.Database;
+  readonly #queue = new ChatQueue();
+  readonly #listStatements = new Map<string, Database.Statement>();
+  #lastPurge = 0;
+
+  readonly #sql: {
+    getSession: Database.Statement<[string, string, number], { data: string; updated_at: number }>;
+    putSession: Database.Statement<[string, string, string, number, number]>;
+    deleteSession: Database.Statement<[string, string]>;
+    purgeSessions: Database.Statement<[number, number]>;
+    getProfile: Database.Statement<[string], { data: string }>;
+    putProfile: Database.Statement<[string, string]>;
+    markSeen: Database.Statement<[string, number, number]>;
+    purgeSeen: Database.Statement<[number, number]>;
+    nextCaseNumber: Database.Statement<[string], { n: number }>;
+    insertCase: Database.Statement<[CaseRow]>;
+    getCase: Database.Statement<[string], CaseRow>;
+    updateCase: Database.Statement<[{ id: string; status: string; assignee: string | null; fields: string; history: string }]>;
+    syncFull: Database.Statement;
+    syncNormal: Database.Statement;
+    ping: Database.Statement<[], { ok: number }>;
+  };
+
+  readonly #nextCaseNumber: (day: string) => number;
+  readonly #createCase: (row: CaseRow) => void;
+  readonly #updateCase: (
+    id: string,
+    change: Parameters<Store['updateCase']>[1],
+    expectedStatus: CaseStatus | undefined,
+  ) => CaseRecord;
+
+  constructor(file: string) {
+    this.file = file;
+    this.#db = new Database(file);
+    try {
+      this.#db.pragma('journal_mode = WAL');
+      this.#db.pragma('synchronous = NORMAL');
+      this.#db.pragma('busy_timeout = 5000');
+      const version = this.#db.pragma('user_version', { simple: true }) as number;
+      if (version > SCHEMA_VERSION) {
+        throw new Error(`${file} has schema version ${version}, newer than this program (${SCHEMA_VERSION})`);
+      }
+      this.#db.exec(SCHEMA);
+      this.#db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    } catch (error) {
+      this.#db.close();
+      throw error;
+    }
+
+    const db = this.#db;
+    this.#sql = {
+      getSession: db.prepare('SELECT data, updated_at FROM sessions WHERE chat = ? AND user = ? AND expires_at > ?'),
+      putSession: db.prepare(
+        `INSERT INTO sessions (chat, user, data, updated_at, expires_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (chat, user) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at, expires_at = excluded.expires_at`,
+      ),
+      deleteSession: db.prepare('DELETE FROM sessions WHERE chat = ? AND user = ?'),
+      purgeSessions: db.prepare(
+        'DELETE FROM sessions WHERE rowid IN (SELECT rowid FROM sessions WHERE expires_at <= ? LIMIT ?)',
+      ),
+      getProfile: db.prepare('SELECT data FROM profiles WHERE user = ?'),
+      putProfile: db.prepare('INSERT INTO profiles (user, data) VALUES (?, ?) ON CONFLICT (user) DO UPDATE SET data = excluded.data'),
+      // Inserts a new key, or takes over an expired one; a live key is left alone (0 changes).
+      markSeen: db.prepare(
+        `INSERT INTO seen (key, expires_at) VALUES (?, ?)
+         ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at WHERE seen.expires_at <= ?`,
+      ),
+      purgeSeen: db.prepare('DELETE FROM seen WHERE rowid IN (SELECT rowid FROM seen WHERE expires_at <= ? LIMIT ?)'),
+      nextCaseNumber: db.prepare(
+        'INSERT INTO case_counters (day, n) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET n = n + 1 RETURNING n',
+      ),
+      insertCase: db.prepare(
+        `INSERT INTO cases (${CASE_COLUMNS})
+         VALUES (@id, @type, @status, @chat, @user, @created_at, @due_at, @assignee, @fields, @history)`,
+      ),
+      getCase: db.prepare(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = ?`),
+      updateCase: db.prepare(
+        'UPDATE cases SET status = @status, assignee = @assignee, fields = @fields, history = @history WHERE id = @id',
+      ),
+      syncFull: db.prepare('PRAGMA synchronous = FULL'),
+      syncNormal: db.prepare('PRAGMA synchronous = NORMAL'),
+      ping: db.prepare('SELECT 1 AS ok'),
+    };
+
+    const sql = this.#sql;
+    this.#nextCaseNumber = db.transaction((day: string) => {
+      const row = sql.nextCaseNumber.get(day);
+      if (!row) throw new Error('case counter did not return a number');
+      return row.n;
+    });
+    this.#createCase = db.transaction((row: CaseRow) => {
+      if (sql.getCase.get(row.id)) throw new StoreError('conflict', `case ${row.id} already exists`);
+      sql.insertCase.run(row);
+    });
+    this.#updateCase = db.transaction((id, change, expectedStatus) => {
+      const row = sql.getCase.get(id);
+      if (!row) throw new StoreError('not_found', `no case ${id}`);
+      const current = rowToCase(row);
+      if (expectedStatus !== undefined && current.status !== expectedStatus) {
+        throw new StoreError('conflict', `case ${id} is ${current.status}, not ${expectedStatus}`);
+      }
+      const next = applyCaseChange(current, change);
+      const nextRow = caseToRow(next);
+      sql.updateCase.run({
+        id,
+        status: nextRow.status,
+        assignee: nextRow.assignee,
+        fields: nextRow.fields,
+        history: nextRow.history,
+      });
+      return next;
+    });
+  }
+
+  /** Runs a database call; every failure that is not already a StoreError becomes 'unavailable'. */
+  #run<T>(op: () => T): T {
+    try {
+      return op();
+    } catch (error) {
+      throw toStoreError(error);
+    }
+  }
+
+  /** A case write whose commit is fsynced (see the top of this file). The pragma cannot change inside a transaction. */
+  #durably<T>(op: () => T): T {
+    return this.#run(() => {
+      this.#sql.syncFull.run();
+      try {
+        return op();
+      } finally {
+        this.#sql.syncNormal.run();
+      }
+    });
+  }
+
+  /** Deletes a bounded batch of expired sessions and seen keys, at most once a minute. */
+  #maybePurge(now: number): void {
+    if (now - this.#lastPurge < PURGE_EVERY_MS) return;
+    this.#lastPurge = now;
+    this.#sql.purgeSessions.run(now, PURGE_BATCH);
+    this.#sql.purgeSeen.run(now, PURGE_BATCH);
+  }
+
+  async getSession(chat: string, user: string): Promise<SessionRecord | null> {
+    return this.#run(() => {
+      const row = this.#sql.getSession.get(chat, user, Date.now());
+      return row ? { data: JSON.parse(row.data) as Json, updatedAt: row.updated_at } : null;
+    });
+  }
+
+  async putSession(chat: string, user: string, data: Json, ttlMs: number): Promise<void> {
+    this.#run(() => {
+      const now = Date.now();
+      this.#sql.putSession.run(chat, user, JSON.stringify(data), now, now + ttl(ttlMs));
+      this.#maybePurge(now);
+    });
+  }
+
+  async deleteSession(chat: string, user: string): Promise<void> {
+    this.#run(() => this.#sql.deleteSession.run(chat, user));
+  }
+
+  async getProfile(user: string): Promise<{ readonly [key: string]: Json } | null> {
+    return this.#run(() => {
+      const row = this.#sql.getProfile.get(user);
+      return row ? (JSON.parse(row.data) as { [key: string]: Json }) : null;
+    });
+  }
+
+  async putProfile(user: string, profile: { readonly [key: string]: Json }): Promise<void> {
+    this.#run(() => this.#sql.putProfile.run(user, JSON.stringify(profile)));
+  }
+
+  async markSeen(key: string, ttlMs: number): Promise<boolean> {
+    return this.#run(() => {
+      const now = Date.now();
+      const first = this.#sql.markSeen.run(key, now + ttl(ttlMs), now).changes === 1;
+      this.#maybePurge(now);
+      return first;
+    });
+  }
+
+  async withChatLock<T>(chat: string, fn: () => Promise<T>, options?: { ttlMs?: number; waitMs?: number }): Promise<T> {
+    // ttlMs is for holders that die; here a holder can only die with the whole process, and the lock with it.
+    if (!this.#db.open) throw new StoreError('unavailable', 'sqlite: the store is closed');
+    const release = await this.#queue.acquire(chat, options?.waitMs ?? DEFAULT_WAIT_MS);
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  }
+
+  async nextCaseNumber(day: string): Promise<number> {
+    return this.#run(() => this.#nextCaseNumber(day));
+  }
+
+  async createCase(record: CaseRecord): Promise<void> {
+    this.#durably(() => this.#createCase(caseToRow(record)));
+  }
+
+  async getCase(id: string): Promise<CaseRecord | null> {
+    return this.#run(() => {
+      const row = this.#sql.getCase.get(id);
+      return row ? rowToCase(row) : null;
+    });
+  }
+
+  async updateCase(
+    id: string,
+    change: Parameters<Store['updateCase']>[1],
+    expectedStatus?: CaseStatus,
+  ): Promise<CaseRecord> {
+    return this.#durably(() => this.#updateCase(id, change, expectedStatus));
+  }
+
+  async listCases(filter: CaseFilter): Promise<CaseRecord[]> {
+    return this.#run(() => {
+      const where: string[] = [];
+      const params: (string | number)[] = [];
+      if (filter.status !== undefined) {
+        const statuses = typeof filter.status === 'string' ? [filter.status] : filter.status;
+        if (statuses.length === 0) return [];
+        where.push('status IN (SELECT value FROM json_each(?))');
+        params.push(JSON.stringify(statuses));
+      }
+      if (filter.type !== undefined) {
+        where.push('type = ?');
+        params.push(filter.type);
+      }
+      if (filter.assignee !== undefined) {
+        where.push('assignee = ?');
+        params.push(filter.assignee);
+      }
+      if (filter.user !== undefined) {
+        where.push('user = ?');
+        params.push(filter.user);
+      }
+      if (filter.overdueAt !== undefined) {
+        where.push("status IN ('open', 'claimed') AND due_at IS NOT NULL AND due_at < ?");
+        params.push(filter.overdueAt);
+      }
+      const limit = filter.limit === undefined ? -1 : Math.max(0, Math.floor(filter.limit));
+      params.push(limit);
+      const text =
+        `SELECT ${CASE_COLUMNS} FROM cases` +
+        (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
+        ' ORDER BY created_at DESC, id DESC LIMIT ?';
+      // One statement per combination of filters (at most 32), prepared once.
+      let statement = this.#listStatements.get(text);
+      if (!statement) {
+        statement = this.#db.prepare(text);
+        this.#listStatements.set(text, statement);
+      }
+      return (statement.all(...params) as CaseRow[]).map(rowToCase);
+    });
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      return this.#sql.ping.get()?.ok === 1;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.open) this.#db.close();
+  }
+}
+
+/** Opens (creating if needed) the SQLite store at `file`. The directory must exist. */
+export function openSqliteStore(file: string): SqliteStore {
+  return new SqliteStore(file);
+}

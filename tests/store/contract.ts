@@ -1,0 +1,379 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { StoreError, type CaseRecord, type Json, type Store, type StoreErrorCode } from '../../src/store/index.ts';
+
+/**
+ * The behaviour every Store must have, run against each implementation (sqlite.test.ts, redis.test.ts).
+ * `makeStore` returns a fresh, empty store for each test; the suite closes it afterwards.
+ */
+
+export const T0 = 1_763_700_000_000;
+
+export function makeCase(overrides: Partial<CaseRecord> & { readonly id: string }): CaseRecord {
+  const user = overrides.user ?? 'telegram:1';
+  const createdAt = overrides.createdAt ?? T0;
+  return {
+    type: 'death',
+    status: 'open',
+    chat: 'telegram:100',
+    user,
+    createdAt,
+    dueAt: null,
+    assignee: null,
+    fields: {},
+    history: [{ at: createdAt, by: user, action: 'opened' }],
+    ...overrides,
+  };
+}
+
+/** The StoreError code a promise rejects with (fails the test if it resolves or rejects with something else). */
+export async function storeErrorCode(promise: Promise<unknown>): Promise<StoreErrorCode> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(StoreError);
+  return (error as StoreError).code;
+}
+
+export function describeStoreContract(name: string, makeStore: () => Promise<Store>, options: { skip?: boolean } = {}): void {
+  describe.skipIf(options.skip === true)(`Store contract: ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await makeStore();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    describe('sessions', () => {
+      it('round-trips a session and stamps updatedAt', async () => {
+        expect(await store.getSession('telegram:100', 'telegram:1')).toBeNull();
+        const data: Json = { step: 'death.region', answers: { region: '北京市', list: [1, 2.5, null, true, []], empty: {} } };
+        const before = Date.now();
+        await store.putSession('telegram:100', 'telegram:1', data, 60_000);
+        const after = Date.now();
+        const got = await store.getSession('telegram:100', 'telegram:1');
+        expect(got?.data).toEqual(data);
+        expect(got?.updatedAt).toBeGreaterThanOrEqual(before);
+        expect(got?.updatedAt).toBeLessThanOrEqual(after);
+      });
+
+      it('overwrites, keys by chat and user, and deletes', async () => {
+        await store.putSession('telegram:100', 'telegram:1', 'a', 60_000);
+        await store.putSession('telegram:100', 'telegram:1', 'b', 60_000);
+        await store.putSession('telegram:200', 'telegram:1', 'other chat', 60_000);
+        await store.putSession('telegram:100', 'telegram:2', 'other user', 60_000);
+        expect((await store.getSession('telegram:100', 'telegram:1'))?.data).toBe('b');
+        expect((await store.getSession('telegram:200', 'telegram:1'))?.data).toBe('other chat');
+        expect((await store.getSession('telegram:100', 'telegram:2'))?.data).toBe('other user');
+        await store.deleteSession('telegram:100', 'telegram:1');
+        expect(await store.getSession('telegram:100', 'telegram:1')).toBeNull();
+        expect((await store.getSession('telegram:200', 'telegram:1'))?.data).toBe('other chat');
+        await store.deleteSession('telegram:100', 'telegram:1'); // deleting nothing is fine
+      });
+
+      it('does not confuse (chat, user) pairs whose keys contain separators', async () => {
+        await store.putSession('a:b', 'c', 1, 60_000);
+        await store.putSession('a', 'b:c', 2, 60_000);
+        await store.putSession('a|b', 'c', 3, 60_000);
+        await store.putSession('a', 'b|c', 4, 60_000);
+        await store.putSession('a%7Cb', 'c', 5, 60_000);
+        expect((await store.getSession('a:b', 'c'))?.data).toBe(1);
+        expect((await store.getSession('a', 'b:c'))?.data).toBe(2);
+        expect((await store.getSession('a|b', 'c'))?.data).toBe(3);
+        expect((await store.getSession('a', 'b|c'))?.data).toBe(4);
+        expect((await store.getSession('a%7Cb', 'c'))?.data).toBe(5);
+      });
+
+      it('expires a session ttlMs after its last write', async () => {
+        await store.putSession('c', 'u', 'short', 50);
+        expect((await store.getSession('c', 'u'))?.data).toBe('short');
+        await sleep(120);
+        expect(await store.getSession('c', 'u')).toBeNull();
+
+        // A write renews the expiry.
+        await store.putSession('c', 'u', 1, 150);
+        await sleep(80);
+        await store.putSession('c', 'u', 2, 150);
+        await sleep(100);
+        expect((await store.getSession('c', 'u'))?.data).toBe(2);
+      });
+    });
+
+    describe('profiles', () => {
+      it('round-trips and overwrites profiles per user', async () => {
+        expect(await store.getProfile('telegram:1')).toBeNull();
+        await store.putProfile('telegram:1', { region: '上海市', housing: 'urban', tags: [] });
+        await store.putProfile('telegram:2', { region: '北京市' });
+        expect(await store.getProfile('telegram:1')).toEqual({ region: '上海市', housing: 'urban', tags: [] });
+        await store.putProfile('telegram:1', { region: '天津市' });
+        expect(await store.getProfile('telegram:1')).toEqual({ region: '天津市' });
+        expect(await store.getProfile('telegram:2')).toEqual({ region: '北京市' });
+      });
+    });
+
+    describe('markSeen', () => {
+      it('is true once, false while remembered, true again after the TTL', async () => {
+        expect(await store.markSeen('telegram:update:1', 50)).toBe(true);
+        expect(await store.markSeen('telegram:update:1', 50)).toBe(false);
+        expect(await store.markSeen('telegram:update:2', 50)).toBe(true);
+        await sleep(120);
+        expect(await store.markSeen('telegram:update:1', 50)).toBe(true);
+        expect(await store.markSeen('telegram:update:1', 50)).toBe(false);
+      });
+
+      it('lets exactly one of concurrent duplicates through', async () => {
+        const results = await Promise.all(Array.from({ length: 10 }, () => store.markSeen('lark:event:9', 60_000)));
+        expect(results.filter(Boolean)).toHaveLength(1);
+      });
+    });
+
+    describe('nextCaseNumber', () => {
+      it('counts per day from 1', async () => {
+        expect(await store.nextCaseNumber('20261121')).toBe(1);
+        expect(await store.nextCaseNumber('20261121')).toBe(2);
+        expect(await store.nextCaseNumber('20261122')).toBe(1);
+        expect(await store.nextCaseNumber('20261121')).toBe(3);
+      });
+
+      it('gives concurrent callers distinct numbers', async () => {
+        const numbers = await Promise.all(Array.from({ length: 30 }, () => store.nextCaseNumber('20261123')));
+        expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+      });
+    });
+
+    describe('cases', () => {
+      it('round-trips a case exactly', async () => {
+        const record = makeCase({
+          id: 'C20261121-0001',
+          dueAt: T0 + 3 * 86_400_000,
+          fields: { name: '张三', amount: 1234.56, big: 9007199254740991, nested: { list: [], obj: {}, n: null }, ok: true },
+        });
+        await store.createCase(record);
+        expect(await store.getCase('C20261121-0001')).toEqual(record);
+        expect(await store.getCase('C20261121-0002')).toBeNull();
+      });
+
+      it('refuses a second case with the same id', async () => {
+        await store.createCase(makeCase({ id: 'C1' }));
+        expect(await storeErrorCode(store.createCase(makeCase({ id: 'C1', type: 'other' })))).toBe('conflict');
+        expect((await store.getCase('C1'))?.type).toBe('death');
+      });
+
+      it('updates status, assignee and fields and appends one event', async () => {
+        await store.createCase(makeCase({ id: 'C1', fields: { a: 1 } }));
+        const claimed = await store.updateCase(
+          'C1',
+          { status: 'claimed', assignee: 'telegram:staff', event: { at: T0 + 1, by: 'telegram:staff', action: 'claimed' } },
+          'open',
+        );
+        expect(claimed.status).toBe('claimed');
+        expect(claimed.assignee).toBe('telegram:staff');
+        expect(claimed.fields).toEqual({ a: 1 });
+        expect(claimed.history.map((e) => e.action)).toEqual(['opened', 'claimed']);
+        expect(await store.getCase('C1')).toEqual(claimed);
+
+        const noted = await store.updateCase('C1', {
+          fields: { a: 2, b: '备注' },
+          event: { at: T0 + 2, by: 'telegram:staff', action: 'noted', note: '已联系家属' },
+        });
+        expect(noted.status).toBe('claimed');
+        expect(noted.assignee).toBe('telegram:staff');
+        expect(noted.fields).toEqual({ a: 2, b: '备注' });
+        expect(noted.history).toEqual([...claimed.history, { at: T0 + 2, by: 'telegram:staff', action: 'noted', note: '已联系家属' }]);
+
+        const released = await store.updateCase('C1', { status: 'open', assignee: null, event: { at: T0 + 3, by: 'telegram:staff', action: 'released' } }, 'claimed');
+        expect(released.assignee).toBeNull();
+        expect(released.status).toBe('open');
+        expect(await store.getCase('C1')).toEqual(released);
+        expect(released.history).toHaveLength(4);
+      });
+
+      it('fails with conflict when the status is not the expected one, leaving the case unchanged', async () => {
+        await store.createCase(makeCase({ id: 'C1', status: 'claimed', assignee: 'telegram:a' }));
+        const before = await store.getCase('C1');
+        const code = await storeErrorCode(
+          store.updateCase('C1', { status: 'claimed', assignee: 'telegram:b', event: { at: T0 + 1, by: 'telegram:b', action: 'claimed' } }, 'open'),
+        );
+        expect(code).toBe('conflict');
+        expect(await store.getCase('C1')).toEqual(before);
+      });
+
+      it('lets exactly one of two staff claiming at once win', async () => {
+        await store.createCase(makeCase({ id: 'C1' }));
+        const attempts = await Promise.allSettled(
+          ['telegram:a', 'telegram:b', 'telegram:c', 'lark:d', 'lark:e'].map((staff) =>
+            store.updateCase('C1', { status: 'claimed', assignee: staff, event: { at: T0 + 1, by: staff, action: 'claimed' } }, 'open'),
+          ),
+        );
+        const won = attempts.filter((a) => a.status === 'fulfilled');
+        const lost = attempts.filter((a): a is PromiseRejectedResult => a.status === 'rejected');
+        expect(won).toHaveLength(1);
+        expect(lost.map((l) => (l.reason as StoreError).code)).toEqual(['conflict', 'conflict', 'conflict', 'conflict']);
+        const stored = await store.getCase('C1');
+        expect(stored?.history).toHaveLength(2);
+        expect(stored?.assignee).toBe((won[0] as PromiseFulfilledResult<CaseRecord>).value.assignee);
+      });
+
+      it('fails with not_found for an unknown case', async () => {
+        const code = await storeErrorCode(store.updateCase('nope', { status: 'resolved', event: { at: T0, by: 'bot', action: 'resolved' } }));
+        expect(code).toBe('not_found');
+      });
+    });
+
+    describe('listCases', () => {
+      // created_at order: C1 < C2 < C3 < C4 < C5 < C6 = C7 (ties: higher id first)
+      const fixtures: CaseRecord[] = [
+        makeCase({ id: 'C1', type: 'death', user: 'u1', status: 'open', createdAt: T0 + 1, dueAt: T0 + 100 }),
+        makeCase({ id: 'C2', type: 'illness', user: 'u2', status: 'open', createdAt: T0 + 2, dueAt: T0 + 1000 }),
+        makeCase({ id: 'C3', type: 'death', user: 'u2', status: 'claimed', assignee: 'staff:a', createdAt: T0 + 3, dueAt: T0 + 50 }),
+        makeCase({ id: 'C4', type: 'transfer', user: 'u1', status: 'resolved', assignee: 'staff:a', createdAt: T0 + 4, dueAt: T0 + 10 }),
+        makeCase({ id: 'C5', type: 'death', user: 'u3', status: 'rejected', assignee: 'staff:b', createdAt: T0 + 5 }),
+        makeCase({ id: 'C6', type: 'illness', user: 'u1', status: 'claimed', assignee: 'staff:b', createdAt: T0 + 6 }),
+        makeCase({ id: 'C7', type: 'festival', user: 'u4', status: 'open', createdAt: T0 + 6, dueAt: T0 + 20 }),
+      ];
+      const ids = async (filter: Parameters<Store['listCases']>[0]): Promise<string[]> => (await store.listCases(filter)).map((c) => c.id);
+
+      beforeEach(async () => {
+        for (const c of fixtures) await store.createCase(c);
+      });
+
+      it('lists everything newest first, with whole records', async () => {
+        expect(await ids({})).toEqual(['C7', 'C6', 'C5', 'C4', 'C3', 'C2', 'C1']);
+        expect((await store.listCases({ type: 'transfer' }))[0]).toEqual(fixtures[3]);
+      });
+
+      it('filters by status, one or several', async () => {
+        expect(await ids({ status: 'open' })).toEqual(['C7', 'C2', 'C1']);
+        expect(await ids({ status: ['claimed', 'resolved'] })).toEqual(['C6', 'C4', 'C3']);
+        expect(await ids({ status: ['open', 'claimed', 'resolved', 'rejected'] })).toEqual(['C7', 'C6', 'C5', 'C4', 'C3', 'C2', 'C1']);
+        expect(await ids({ status: [] })).toEqual([]);
+      });
+
+      it('filters by type, assignee and user', async () => {
+        expect(await ids({ type: 'death' })).toEqual(['C5', 'C3', 'C1']);
+        expect(await ids({ assignee: 'staff:a' })).toEqual(['C4', 'C3']);
+        expect(await ids({ user: 'u1' })).toEqual(['C6', 'C4', 'C1']);
+        expect(await ids({ type: 'none' })).toEqual([]);
+        expect(await ids({ assignee: 'nobody' })).toEqual([]);
+      });
+
+      it('finds open or claimed cases due before a time', async () => {
+        expect(await ids({ overdueAt: T0 + 101 })).toEqual(['C7', 'C3', 'C1']);
+        expect(await ids({ overdueAt: T0 + 100 })).toEqual(['C7', 'C3']); // strictly before
+        expect(await ids({ overdueAt: T0 })).toEqual([]);
+      });
+
+      it('combines filters and honours limit', async () => {
+        expect(await ids({ overdueAt: T0 + 101, type: 'death' })).toEqual(['C3', 'C1']);
+        expect(await ids({ overdueAt: T0 + 101, status: 'open' })).toEqual(['C7', 'C1']);
+        expect(await ids({ overdueAt: T0 + 101, status: 'resolved' })).toEqual([]);
+        expect(await ids({ user: 'u1', status: 'claimed' })).toEqual(['C6']);
+        expect(await ids({ type: 'death', status: ['open', 'rejected'] })).toEqual(['C5', 'C1']);
+        expect(await ids({ assignee: 'staff:b', user: 'u3' })).toEqual(['C5']);
+        expect(await ids({ limit: 2 })).toEqual(['C7', 'C6']);
+        expect(await ids({ type: 'death', limit: 1 })).toEqual(['C5']);
+        expect(await ids({ overdueAt: T0 + 101, limit: 2 })).toEqual(['C7', 'C3']);
+        expect(await ids({ status: ['open', 'claimed'], limit: 3 })).toEqual(['C7', 'C6', 'C3']);
+        expect(await ids({ limit: 0 })).toEqual([]);
+      });
+
+      it('follows updates: status, assignee and the overdue set', async () => {
+        await store.updateCase('C1', { status: 'claimed', assignee: 'staff:a', event: { at: T0 + 7, by: 'staff:a', action: 'claimed' } }, 'open');
+        await store.updateCase('C3', { status: 'resolved', event: { at: T0 + 8, by: 'staff:a', action: 'resolved' } }, 'claimed');
+        await store.updateCase('C6', { status: 'open', assignee: null, event: { at: T0 + 9, by: 'staff:b', action: 'released' } }, 'claimed');
+        expect(await ids({ status: 'open' })).toEqual(['C7', 'C6', 'C2']);
+        expect(await ids({ status: 'claimed' })).toEqual(['C1']);
+        expect(await ids({ status: 'resolved' })).toEqual(['C4', 'C3']);
+        expect(await ids({ assignee: 'staff:a' })).toEqual(['C4', 'C3', 'C1']);
+        expect(await ids({ assignee: 'staff:b' })).toEqual(['C5']);
+        expect(await ids({ overdueAt: T0 + 101 })).toEqual(['C7', 'C1']);
+        // Newest first is by creation, not by last change.
+        expect(await ids({})).toEqual(['C7', 'C6', 'C5', 'C4', 'C3', 'C2', 'C1']);
+      });
+    });
+
+    it('lists correctly through more cases than one page', async () => {
+      // 420 cases: type alternates p/q, user alternates every two; each (type, user) pair has 105 cases.
+      const all = Array.from({ length: 420 }, (_, i) =>
+        makeCase({ id: `B${String(i).padStart(4, '0')}`, type: i % 2 === 0 ? 'p' : 'q', user: Math.floor(i / 2) % 2 === 0 ? 'u0' : 'u1', createdAt: T0 + i }),
+      );
+      await Promise.all(all.map((c) => store.createCase(c)));
+      const expected = all.filter((c) => c.type === 'p' && c.user === 'u0').reverse().map((c) => c.id);
+      expect((await store.listCases({ type: 'p', user: 'u0' })).map((c) => c.id)).toEqual(expected);
+      expect((await store.listCases({ type: 'p', user: 'u0', limit: 101 })).map((c) => c.id)).toEqual(expected.slice(0, 101));
+      expect(await store.listCases({})).toHaveLength(420);
+    });
+
+    describe('withChatLock', () => {
+      it('runs 50 tasks of one chat one at a time, in submission order', async () => {
+        const order: number[] = [];
+        let active = 0;
+        let maxActive = 0;
+        const results = await Promise.all(
+          Array.from({ length: 50 }, (_, i) =>
+            store.withChatLock('telegram:100', async () => {
+              active++;
+              maxActive = Math.max(maxActive, active);
+              order.push(i);
+              if (i % 5 === 0) await sleep(2);
+              else await Promise.resolve();
+              active--;
+              return i * 10;
+            }),
+          ),
+        );
+        expect(maxActive).toBe(1);
+        expect(order).toEqual(Array.from({ length: 50 }, (_, i) => i));
+        expect(results).toEqual(Array.from({ length: 50 }, (_, i) => i * 10));
+      });
+
+      it('passes errors through and releases the lock', async () => {
+        await expect(store.withChatLock('c', async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+        expect(await store.withChatLock('c', async () => 'next', { waitMs: 500 })).toBe('next');
+      });
+
+      it('runs different chats concurrently', async () => {
+        let bStarted!: () => void;
+        const b = new Promise<void>((resolve) => (bStarted = resolve));
+        const first = store.withChatLock('chat:a', async () => {
+          await Promise.race([b, sleep(3_000).then(() => Promise.reject(new Error('chat:b did not run meanwhile')))]);
+          return 'a';
+        });
+        const second = store.withChatLock('chat:b', async () => {
+          bStarted();
+          return 'b';
+        });
+        expect(await Promise.all([first, second])).toEqual(['a', 'b']);
+      });
+
+      it('gives up with lock_timeout after waitMs, and the queue goes on', async () => {
+        let open!: () => void;
+        const gate = new Promise<void>((resolve) => (open = resolve));
+        const holder = store.withChatLock('c', () => gate);
+        const queued = store.withChatLock('c', async () => 'queued', { waitMs: 5_000 });
+        const started = Date.now();
+        expect(await storeErrorCode(store.withChatLock('c', async () => 'never', { waitMs: 60 }))).toBe('lock_timeout');
+        const waited = Date.now() - started;
+        expect(waited).toBeGreaterThanOrEqual(50);
+        expect(waited).toBeLessThan(1_000);
+        open();
+        await holder;
+        expect(await queued).toBe('queued');
+        expect(await store.withChatLock('c', async () => 'after', { waitMs: 500 })).toBe('after');
+      });
+    });
+
+    describe('ping and close', () => {
+      it('answers ping while open; after close, ping is false and calls fail with unavailable', async () => {
+        expect(await store.ping()).toBe(true);
+        await store.close();
+        expect(await store.ping()).toBe(false);
+        expect(await storeErrorCode(store.getSession('c', 'u'))).toBe('unavailable');
+        expect(await storeErrorCode(store.createCase(makeCase({ id: 'late' })))).toBe('unavailable');
+        await store.close(); // closing twice is harmless
+      });
+    });
+  });
+}
