@@ -163,3 +163,19 @@ retries-exhausted = 抱歉，我没能看懂。要不要转给工作人员？
 system-busy = 系统繁忙，请稍后再试。
 system-error = 出了点问题，请稍后再试，或联系社区。
 console-welcome = 银龄助手（终端）。直接打字提问；有按钮时输入编号；输入 /quit 退出。
+console-bot = 银龄助手
+console-bot-group = 银龄助手（群里）
+
+## Serious-illness application
+serious_illness_application-move-private = 申请要填姓名等信息，我们私聊，请看我发给您的私信。
+serious_illness_application-opening = 好的，帮您登记大病慰问申请，需要问三个问题。
+ask-applicant-name = 申请人（生病的老人）叫什么名字？
+ask-gender = 性别？
+ask-applicant-age = 今年多大年纪？
+application-confirm = 请核对：
+    申请人：{ $name }，{ $gender }，{ $age }岁
+    地区：{ $region }
+    年自付：{ $amount }元
+    没问题请点“确认登记”。
+button-confirm-application = 确认登记
+topic-serious_illness_application = 大病慰问申请

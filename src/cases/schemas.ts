@@ -36,6 +36,11 @@ export const CASE_SCHEMAS = {
     selfPay: money,
     ceiling: money,
     citation,
+    // What a 公示 shows (name, gender, age, amount); paidAmount is set by staff when they resolve it.
+    applicantName: z.string().min(1).max(30),
+    gender: z.enum(['男', '女']),
+    age: z.number().int().min(40).max(120),
+    paidAmount: money.optional(),
   }),
   hospitalization_application: z.object({
     region,
@@ -61,4 +66,4 @@ export const CASE_TYPES = Object.keys(CASE_SCHEMAS) as CaseType[];
 export type CaseFields<T extends CaseType> = z.infer<(typeof CASE_SCHEMAS)[T]>;
 
 /** Fields that are personal data: masked in every listing, shown whole only to the staff member holding the case. */
-export const PERSONAL_FIELDS: readonly string[] = ['idNumber', 'reporterPhone', 'deceasedName'];
+export const PERSONAL_FIELDS: readonly string[] = ['idNumber', 'reporterPhone', 'deceasedName', 'applicantName'];

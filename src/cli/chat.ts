@@ -6,8 +6,9 @@
  */
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { describeConfigError, loadConfig } from '../config/index.ts';
-import { createEngine, type Incoming, type Outgoing, type Reply } from '../dialog/index.ts';
+import { describeConfigError, loadConfig, staffChatOf } from '../config/index.ts';
+import { runConsole } from '../channels/console.ts';
+import { createEngine, type Incoming, type Outgoing } from '../dialog/index.ts';
 import { loadTranslator } from '../i18n/index.ts';
 import { createLogger } from '../log.ts';
 import { warmUp } from '../nlu/index.ts';
@@ -43,7 +44,8 @@ const store = await openStore(config.value, {
 });
 const tr = loadTranslator();
 warmUp();
-const engine = createEngine({ store, tr, logger });
+const staffChat = staffChatOf(config.value);
+const engine = createEngine({ store, tr, logger, ...(staffChat ? { staffChat } : {}) });
 const clock = () => nowArg ?? new Date();
 
 const line = z.object({
@@ -90,49 +92,9 @@ async function runJsonl(): Promise<void> {
   }
 }
 
-function show(reply: Reply, here: string): string[] {
-  const where = reply.chat === here ? '' : `（私聊）`;
-  const lines = [`银龄助手${where}：${reply.text}`];
-  reply.buttons?.forEach((b, i) => lines.push(`  [${i + 1}] ${b.label}`));
-  return lines;
-}
-
-async function runInteractive(): Promise<void> {
-  const me = 'console-user';
-  const chat = me;
-  process.stdout.write(`${tr.t('console-welcome')}\n`);
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY === true });
-  let buttons: { payload: string }[] = [];
-  process.stdout.write('> ');
-  for await (const raw of rl) {
-    const input = raw.trim();
-    if (input === '/quit' || input === '/exit') break;
-    const pressed = /^\d{1,2}$/.test(input) ? buttons[Number(input) - 1] : undefined;
-    const out = await engine.handle({
-      platform: 'console',
-      chat,
-      user: me,
-      ...(pressed ? { button: pressed.payload } : { text: raw }),
-      group: false,
-      mention: false,
-      staff: false,
-      now: clock(),
-    });
-    buttons = out.replies.flatMap((r) => r.buttons ?? []);
-    let n = 0;
-    for (const reply of out.replies) {
-      const lines = show(reply, chat).map((l) => (l.startsWith('  [') ? `  [${++n}]${l.slice(l.indexOf(']') + 1)}` : l));
-      process.stdout.write(`${lines.join('\n')}\n`);
-    }
-    for (const c of out.cases) process.stdout.write(`  · ${c.id} ${c.type} ${c.status}\n`);
-    process.stdout.write('> ');
-  }
-  process.stdout.write(`\n${tr.t('thanks-reply')}\n`);
-}
-
 try {
   if (jsonl) await runJsonl();
-  else await runInteractive();
+  else await runConsole({ handle: (m) => engine.handle(m), tr, input: process.stdin, output: process.stdout, now: clock });
 } finally {
   await store.close();
 }

@@ -4,14 +4,14 @@ import { z } from 'zod';
 const platformIds = z
   .string()
   .transform((raw, ctx) => {
-    const out: { platform: 'telegram' | 'lark' | 'console'; id: string }[] = [];
+    const out: { platform: string; id: string }[] = [];
     for (const part of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
-      const m = /^(telegram|lark|console):(.+)$/.exec(part);
+      const m = /^([a-z]+):(.+)$/.exec(part);
       if (!m) {
         ctx.addIssue({ code: 'custom', message: `"${part}" is not platform:id (telegram:123, lark:ou_abc)` });
         return z.NEVER;
       }
-      out.push({ platform: m[1] as 'telegram' | 'lark' | 'console', id: m[2] as string });
+      out.push({ platform: m[1] as string, id: m[2] as string });
     }
     return out;
   });
@@ -35,7 +35,7 @@ export const configSchema = z
     STAFF_IDS: platformIds.default([]),
     STAFF_CHAT: z
       .string()
-      .regex(/^(telegram|lark|console):.+$/, 'must be platform:chat, e.g. telegram:-100123')
+      .regex(/^[a-z]+:.+$/, 'must be platform:chat, e.g. telegram:-100123')
       .optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -74,4 +74,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): { ok: true; value: Config } 
 
 export function describeConfigError(error: ConfigError): string {
   return error.problems.map((p) => `${p.variable}: ${p.message}`).join('\n');
+}
+
+/** STAFF_CHAT as { platform, chat }: where new cases are announced. */
+export function staffChatOf(config: Config): { platform: string; chat: string } | undefined {
+  if (!config.STAFF_CHAT) return undefined;
+  const split = config.STAFF_CHAT.indexOf(':');
+  return { platform: config.STAFF_CHAT.slice(0, split), chat: config.STAFF_CHAT.slice(split + 1) };
 }

@@ -5,16 +5,19 @@
  *   i:<intent>         start a dialog from the help menu
  *   y / n              yes / no to the pending confirmation or offer
  *   x                  cancel the dialog
+ *   k:<claim|view>:<id> staff actions on a case
  */
 export type ButtonAction =
   | { readonly kind: 'slot'; readonly slot: string; readonly value: string }
   | { readonly kind: 'intent'; readonly intent: string }
   | { readonly kind: 'yes' }
   | { readonly kind: 'no' }
-  | { readonly kind: 'cancel' };
+  | { readonly kind: 'cancel' }
+  | { readonly kind: 'case'; readonly action: 'claim' | 'view'; readonly id: string };
 
 const SLOT = /^s:([a-z_]{1,20}):([^\n]{1,40})$/;
 const INTENT = /^i:([a-z_]{1,40})$/;
+const CASE = /^k:(claim|view):(C\d{8}-\d{4,6})$/;
 
 export function parseButton(payload: unknown): ButtonAction | null {
   if (typeof payload !== 'string' || payload.length > 64) return null;
@@ -23,6 +26,8 @@ export function parseButton(payload: unknown): ButtonAction | null {
   if (payload === 'x') return { kind: 'cancel' };
   const slot = SLOT.exec(payload);
   if (slot) return { kind: 'slot', slot: slot[1] as string, value: slot[2] as string };
+  const staffAction = CASE.exec(payload);
+  if (staffAction) return { kind: 'case', action: staffAction[1] as 'claim' | 'view', id: staffAction[2] as string };
   const intent = INTENT.exec(payload);
   if (intent) return { kind: 'intent', intent: intent[1] as string };
   return null;
@@ -33,3 +38,4 @@ export const intentButton = (intent: string) => `i:${intent}`;
 export const YES = 'y';
 export const NO = 'n';
 export const CANCEL = 'x';
+export const caseButton = (action: 'claim' | 'view', id: string) => `k:${action}:${id}`;

@@ -55,6 +55,8 @@ export interface Outcome {
   readonly buttons?: readonly Button[];
   /** offer: yes/no to open a case; confirm: yes/no to the collected facts; done: nothing pending. */
   readonly next: 'offer' | 'confirm' | 'done';
+  /** Hands over to another dialog (an application that needs the applicant's details), with what is known. */
+  readonly then?: { readonly intent: string; readonly slots: Slots };
 }
 
 export interface DialogDef {

@@ -2,10 +2,12 @@ import type { Logger } from 'pino';
 import type { Translator } from '../i18n/index.ts';
 import { DOMAIN_INTENTS, understand as defaultUnderstand, type Understanding, type UnderstandOptions } from '../nlu/index.ts';
 import { shanghaiIsoDate } from '../clock.ts';
+import { announcement, parseCommand, quickCheck, runStaffCommand, type StaffChat, type StaffCommand } from '../staff/index.ts';
 import { StoreError, type Json, type Store } from '../store/types.ts';
 import { CANCEL, intentButton, parseButton, type ButtonAction } from './buttons.ts';
 import type { DialogDef, Msg, Outcome, Slots, TurnCtx } from './context.ts';
 import { DIALOGS } from './dialogs/index.ts';
+import { NAME_SLOTS } from './slots.ts';
 import type { Button, Incoming, Outgoing, Reply } from './types.ts';
 
 /** A dialog left this long without an answer is dropped, with a note the next time the user writes. */
@@ -50,10 +52,19 @@ export interface EngineDeps {
   readonly tr: Translator;
   readonly logger?: Logger;
   readonly understand?: (text: string, opts: UnderstandOptions) => Understanding;
+  /** Where new cases are announced (STAFF_CHAT). */
+  readonly staffChat?: StaffChat;
 }
 
 export interface Engine {
   handle(incoming: Incoming): Promise<Outgoing>;
+}
+
+/** When the dialog was last written, by the messages' clock (not the store's), so idleness follows the conversation. */
+function sessionTime(data: Json | undefined): number | null {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return null;
+  const at = (data as { at?: Json }).at;
+  return typeof at === 'number' ? at : null;
 }
 
 function asState(data: Json | undefined): DialogState | null {
@@ -67,10 +78,14 @@ function asState(data: Json | undefined): DialogState | null {
 
 /** Collects the replies of a turn; text to the same chat without buttons in between is one message. */
 class Replies {
-  readonly list: { chat: string; text: string; buttons?: readonly Button[] }[] = [];
+  readonly list: { chat: string; text: string; buttons?: readonly Button[]; platform?: string; attachment?: Reply['attachment'] }[] = [];
+  /** A message to another chat (a staff announcement, a notice to a family), never merged. */
+  push(reply: Reply): void {
+    this.list.push({ ...reply });
+  }
   say(chat: string, text: string, buttons?: readonly Button[]): void {
     const last = this.list[this.list.length - 1];
-    if (last && last.chat === chat && !last.buttons) {
+    if (last && last.chat === chat && !last.buttons && !last.platform && !last.attachment) {
       last.text = `${last.text}\n\n${text}`;
       if (buttons && buttons.length > 0) last.buttons = buttons;
     } else {
@@ -81,7 +96,8 @@ class Replies {
     return this.list.flatMap((r) => {
       if (r.text.length <= MAX_REPLY) return [r];
       const parts: Reply[] = [];
-      for (let i = 0; i < r.text.length; i += MAX_REPLY) parts.push({ chat: r.chat, text: r.text.slice(i, i + MAX_REPLY) });
+      const where = r.platform ? { platform: r.platform } : {};
+      for (let i = 0; i < r.text.length; i += MAX_REPLY) parts.push({ chat: r.chat, ...where, text: r.text.slice(i, i + MAX_REPLY) });
       const last = parts[parts.length - 1];
       if (last && r.buttons) parts[parts.length - 1] = { ...last, buttons: r.buttons };
       return parts;
@@ -116,7 +132,8 @@ export function createEngine(deps: EngineDeps): Engine {
     const replies = new Replies();
     const session = await store.getSession(incoming.chat, incoming.user);
     let state = asState(session?.data);
-    const idle = session !== null && incoming.now.getTime() - session.updatedAt > IDLE_MS;
+    const lastAt = sessionTime(session?.data) ?? session?.updatedAt ?? null;
+    const idle = lastAt !== null && incoming.now.getTime() - lastAt > IDLE_MS;
     let expiredNote = false;
     if (state && idle) {
       expiredNote = state.awaiting !== 'done';
@@ -142,9 +159,15 @@ export function createEngine(deps: EngineDeps): Engine {
 
     const finishTurn = async (intent: string | null): Promise<Outgoing> => {
       if (home !== incoming.chat) await store.deleteSession(incoming.chat, incoming.user);
-      if (state) await store.putSession(home, incoming.user, { dialog: state as unknown as Json }, SESSION_TTL_MS);
+      if (state) await store.putSession(home, incoming.user, { dialog: state as unknown as Json, at: incoming.now.getTime() }, SESSION_TTL_MS);
       else if (session) await store.deleteSession(incoming.chat, incoming.user);
       if (profile.region && profile.region !== storedProfile.region) await store.putProfile(userKey, { ...storedProfile, region: profile.region });
+      if (deps.staffChat) {
+        for (const opened of cases.filter((c) => c.status === 'open')) {
+          const record = await store.getCase(opened.id);
+          if (record && record.history.length === 1) replies.push(announcement(tr, deps.staffChat, record, incoming.platform, incoming.now.getTime()));
+        }
+      }
       return { chat: incoming.chat, intent, replies: replies.build(), cases };
     };
 
@@ -162,8 +185,39 @@ export function createEngine(deps: EngineDeps): Engine {
         return finishTurn(null);
       }
     }
+    // Staff commands and case buttons: checked before anything else, refused politely to others.
+    const staffCommand = ((): StaffCommand | 'invalid' | null => {
+      if (button?.kind === 'case') return button.action === 'claim' ? { kind: 'claim', id: button.id } : { kind: 'show', id: button.id };
+      if (button !== null || !incoming.text?.trimStart().startsWith('/')) return null;
+      const parsed = parseCommand(incoming.text, shanghaiIsoDate(incoming.now));
+      if (parsed === null) return null;
+      if (!parsed.ok) {
+        if (incoming.staff) say(tr.t(`command-${parsed.error.code}`, { command: parsed.error.command }));
+        return 'invalid';
+      }
+      return parsed.command;
+    })();
+    if (staffCommand !== null) {
+      if (!incoming.staff) {
+        logger?.warn({ user: userKey, chat: incoming.chat, command: staffCommand === 'invalid' ? 'invalid' : staffCommand.kind }, 'staff action refused');
+        if (!incoming.group || incoming.mention || button !== null) say(tr.t('staff-only'));
+        return finishTurn(null);
+      }
+      if (staffCommand !== 'invalid') {
+        const result = await runStaffCommand(
+          { store, tr, staff: userKey, platform: incoming.platform, inPrivate: !incoming.group, now: incoming.now },
+          staffCommand,
+        );
+        result.lines.forEach((line, i) => say(line, i === result.lines.length - 1 ? result.buttons : undefined));
+        if (result.attachment) replies.push({ chat: incoming.chat, text: result.attachment.name, attachment: result.attachment });
+        result.notify.forEach((r) => replies.push(r));
+        cases.push(...result.changed);
+      }
+      return finishTurn(null);
+    }
+
     const text = (incoming.text ?? '').slice(0, MAX_TEXT);
-    const understanding = text.trim() && button === null ? understand(text, { now: incoming.now, expectName: state?.awaiting === 'deceasedName' }) : null;
+    const understanding = text.trim() && button === null ? understand(text, { now: incoming.now, expectName: NAME_SLOTS.has(state?.awaiting ?? '') }) : null;
     const msg: Msg = { text, understanding, button };
     const intentOf = (): string | null => (button?.kind === 'intent' ? button.intent : understanding?.intent ?? null);
     const isAct = (act: string) => understanding?.intent === act;
@@ -206,7 +260,7 @@ export function createEngine(deps: EngineDeps): Engine {
       s.tries = 0;
     };
 
-    const start = async (intent: string): Promise<void> => {
+    const start = async (intent: string, known: Slots = {}): Promise<void> => {
       const def = DIALOGS.get(intent);
       if (!def) return;
       if (def.privateOnly && incoming.group) {
@@ -215,7 +269,7 @@ export function createEngine(deps: EngineDeps): Engine {
         ctx = ctxFor(privateChat, false);
         home = privateChat;
       }
-      const s: DialogState = { intent, slots: readAll(def), awaiting: '', tries: 0 };
+      const s: DialogState = { intent, slots: { ...known, ...readAll(def) }, awaiting: '', tries: 0 };
       if (s.slots.region === undefined && profile.region && def.slots.some((spec) => spec.name === 'region')) s.slots.region = profile.region;
       if (def.privateOnly) say(tr.t(`${intent}-opening`));
       state = s;
@@ -229,7 +283,8 @@ export function createEngine(deps: EngineDeps): Engine {
       const def = DIALOGS.get(intent);
       if (!def) return;
       const slots = readAll(def);
-      if (slots.region === undefined && profile.region && def.slots.some((spec) => spec.name === 'region')) slots.region = profile.region;
+      const knownRegion = typeof current.slots.region === 'string' ? current.slots.region : profile.region;
+      if (slots.region === undefined && knownRegion && def.slots.some((spec) => spec.name === 'region')) slots.region = knownRegion;
       const complete = !def.privateOnly && def.slots.every((spec) => spec.optional || !(spec.when?.(slots) ?? true) || slots[spec.name] !== undefined);
       if (complete) {
         const outcome = await def.finish(ctx, slots);
@@ -258,6 +313,10 @@ export function createEngine(deps: EngineDeps): Engine {
           const outcome = def.accept ? await def.accept(ctx, s.slots) : { lines: [tr.t('ok')], next: 'done' as const };
           show(outcome);
           s.awaiting = 'done';
+          if (outcome.then) {
+            state = null;
+            await start(outcome.then.intent, outcome.then.slots);
+          }
           return;
         }
         if (button?.kind === 'no' || (button === null && isAct('deny'))) {
@@ -282,7 +341,8 @@ export function createEngine(deps: EngineDeps): Engine {
       const others = readAll(def, s.awaiting);
       if ((answer && 'value' in answer) || Object.keys(others).length > 0) {
         if (answer && 'value' in answer) s.slots[s.awaiting] = answer.value;
-        Object.assign(s.slots, others);
+        // Other facts said in passing fill gaps; they do not overwrite what was already answered.
+        for (const [name, value] of Object.entries(others)) if (s.slots[name] === undefined) s.slots[name] = value;
         s.tries = 0;
         await advance(def, s);
         return;
@@ -326,7 +386,9 @@ export function createEngine(deps: EngineDeps): Engine {
 
     if (expiredNote) say(tr.t('dialog-expired'));
 
-    if (button?.kind === 'cancel' || (button === null && isAct('cancel'))) {
+    // "算了" cancels; "聊城" mistaken for a cancel still carries a slot, so it is an answer.
+    const cancelSaid = understanding !== null && isAct('cancel') && understanding.confidence >= 0.6 && Object.keys(understanding.slots).length === 0;
+    if (button?.kind === 'cancel' || cancelSaid) {
       say(tr.t(active ? 'cancelled' : 'cancel-nothing'));
       state = null;
       return finishTurn(intentOf() === 'cancel' || button?.kind === 'cancel' ? 'cancel' : intentOf());
@@ -365,6 +427,14 @@ export function createEngine(deps: EngineDeps): Engine {
       return finishTurn(null);
     }
     const intent = understanding.intent;
+    if (incoming.staff) {
+      const summary = quickCheck(tr, understanding, text, ctx.asOf);
+      if (summary) {
+        say(summary);
+        state = null;
+        return finishTurn(intent);
+      }
+    }
     if (DOMAIN.has(intent)) {
       state = null;
       await start(intent);

@@ -54,7 +54,8 @@ export function amountSlot(name = 'amount', ask = 'ask-amount', extra: Partial<S
       if (raw === undefined) return awaited && /\d|[一二三四五六七八九十百千万两]/.test(msg.text) ? { error: 'error-amount-unreadable' } : null;
       const parsed = parseAmount(String(raw));
       if (parsed.ok) return { value: parsed.value.toFixed(2).replace(/\.00$/, '') };
-      return { error: `error-${parsed.error.code}` };
+      const { code, ...args } = parsed.error;
+      return { error: `error-${code}`, args };
     },
     ...extra,
   };
@@ -113,16 +114,22 @@ export const phoneSlot: SlotSpec = {
   },
 };
 
-export const nameSlot: SlotSpec = {
-  name: 'deceasedName',
-  ask: 'ask-deceased-name',
-  personal: true,
-  read(msg, _ctx, awaited) {
-    const name = msg.understanding?.slots.name;
-    if (name) return { value: name };
-    return awaited ? { error: 'error-name' } : null;
-  },
-};
+/** Slots holding a person's name: while one is asked, a bare name is taken as the answer. */
+export const NAME_SLOTS: ReadonlySet<string> = new Set(['deceasedName', 'applicantName']);
+
+export function nameSlot(name: 'deceasedName' | 'applicantName', ask: string): SlotSpec {
+  return {
+    name,
+    ask,
+    personal: true,
+    read(msg, _ctx, awaited) {
+      // Only the answer to this question is a name: a name said in passing may be anyone's.
+      if (!awaited) return null;
+      const value = msg.understanding?.slots.name;
+      return value ? { value } : { error: 'error-name' };
+    },
+  };
+}
 
 const RELATIONS = ['父亲', '母亲', '配偶', '儿子', '女儿', '其他亲属'];
 

@@ -28,6 +28,10 @@ export interface Reply {
   readonly chat: string;
   readonly text: string;
   readonly buttons?: readonly Button[];
+  /** Set when the reply goes to another platform than the message came from (a staff chat elsewhere). */
+  readonly platform?: string;
+  /** A file to send with the text (the 公示 CSV). */
+  readonly attachment?: { readonly name: string; readonly mime: string; readonly content: string };
 }
 
 export interface CaseRef {

@@ -49,7 +49,9 @@ export function loadTranslator(locale = DEFAULT_LOCALE, dir = LOCALES_DIR): Tran
   const format = (id: string, args?: Args): string | null => {
     const message = bundle.getMessage(id);
     if (!message?.value) return null;
-    return bundle.formatPattern(message.value, args);
+    // A missing argument renders as its name rather than throwing in the middle of a reply.
+    const errors: Error[] = [];
+    return bundle.formatPattern(message.value, args, errors);
   };
   return {
     locale,

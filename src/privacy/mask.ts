@@ -5,13 +5,19 @@
 
 /** 330182199001011234 → 330182********1234 (region code and last four kept, as staff recognise them). */
 export function maskIdNumber(id: string): string {
-  return id.length === 18 ? `${id.slice(0, 6)}********${id.slice(-4)}` : '*'.repeat(id.length);
+  const s = id.replace(/[\s-]/g, '');
+  if (s.length === 18) return `${s.slice(0, 6)}********${s.slice(14)}`;
+  if (s.length <= 4) return '*'.repeat(s.length);
+  return `${'*'.repeat(s.length - 4)}${s.slice(-4)}`;
 }
 
 /** 13812345678 → 138****5678. */
 export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '').slice(-11);
-  return digits.length === 11 ? `${digits.slice(0, 3)}****${digits.slice(-4)}` : '*'.repeat(phone.length);
+  const digits = phone.replace(/\D/g, '');
+  const local = digits.length === 13 && digits.startsWith('86') ? digits.slice(2) : digits;
+  if (local.length === 11) return `${local.slice(0, 3)}****${local.slice(7)}`;
+  if (local.length <= 4) return '*'.repeat(local.length);
+  return `${'*'.repeat(local.length - 4)}${local.slice(-4)}`;
 }
 
 /** 6222021234567890123 → ************0123. */

@@ -14,7 +14,7 @@ export const reportDeathDialog: DialogDef = {
   intent: 'report_death',
   privateOnly: true,
   slots: [
-    nameSlot,
+    nameSlot('deceasedName', 'ask-deceased-name'),
     idNumberSlot,
     dateSlot('dateOfDeath', 'ask-date-of-death'),
     relationSlot,

@@ -8,9 +8,9 @@ import {
   seriousIllness,
   type Festival,
 } from '../../rules/index.ts';
-import type { DialogDef, SlotSpec } from '../context.ts';
-import { amountSlot, countSlot, regionSlot } from '../slots.ts';
-import { answerEntitlement, fileCase } from './common.ts';
+import type { DialogDef, Msg, Read, SlotSpec } from '../context.ts';
+import { amountSlot, choiceSlot, countSlot, nameSlot, regionSlot } from '../slots.ts';
+import { answerEntitlement, fileCase, offerButtons } from './common.ts';
 
 const region = regionSlot();
 const str = (v: unknown) => String(v);
@@ -25,6 +25,29 @@ export const seriousIllnessDialog: DialogDef = {
       yes: 'button-apply',
       question: 'offer-serious-illness',
     }),
+  // The applicant's details are personal: a dialog of their own collects them in private.
+  accept: (_ctx, s) => ({ lines: [], next: 'done', then: { intent: 'serious_illness_application', slots: { region: s.region ?? null, amount: s.amount ?? null } } }),
+};
+
+const GENDERS = [
+  { value: '男', label: '男', words: /男/ },
+  { value: '女', label: '女', words: /女/ },
+];
+
+/** 大病慰问申请: who applies (name, gender, age — what a 公示 shows), confirmed, then filed. */
+export const seriousIllnessApplicationDialog: DialogDef = {
+  intent: 'serious_illness_application',
+  privateOnly: true,
+  slots: [
+    nameSlot('applicantName', 'ask-applicant-name'),
+    choiceSlot('gender', 'ask-gender', GENDERS),
+    { ...countSlot('age', 'ask-applicant-age'), read: (msg, ctx, awaited) => readAge(msg, ctx, awaited) },
+  ],
+  finish: (ctx, s) => ({
+    lines: [ctx.tr.t('application-confirm', { name: str(s.applicantName), gender: str(s.gender), age: str(s.age), region: str(s.region), amount: str(s.amount) })],
+    buttons: offerButtons(ctx, 'button-confirm-application'),
+    next: 'confirm',
+  }),
   async accept(ctx, s) {
     const e = seriousIllness({ region: str(s.region), selfPay: str(s.amount), asOf: ctx.asOf });
     if (!e.ok || !e.value.amount) return { lines: [ctx.tr.t('case-invalid')], next: 'done' };
@@ -35,9 +58,19 @@ export const seriousIllnessDialog: DialogDef = {
       selfPay: str(s.amount),
       ceiling: e.value.amount.toFixed(0),
       citation: cite ? `${cite.doc} ${cite.clause}` : 'n/a',
+      applicantName: str(s.applicantName),
+      gender: s.gender === '女' ? '女' : '男',
+      age: Number(s.age),
     });
   },
 };
+
+function readAge(msg: Msg, _ctx: unknown, awaited: boolean): Read {
+  const bare = awaited ? /^\s*(\d{2,3})\s*(岁|周岁)?\s*$/.exec(msg.text) : null;
+  const age = msg.understanding?.slots.age ?? (bare ? Number(bare[1]) : undefined);
+  if (age === undefined) return awaited ? { error: 'error-invalid_age' } : null;
+  return age >= 40 && age <= 120 ? { value: age } : { error: 'error-invalid_age' };
+}
 
 /** 住院几次: read only when said. */
 const stays: SlotSpec = { ...countSlot('stays'), optional: true };

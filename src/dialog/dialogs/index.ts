@@ -7,12 +7,13 @@ import {
   groupLeaderDialog,
   healthCheckDialog,
   hospitalizationDialog,
+  seriousIllnessApplicationDialog,
   seriousIllnessDialog,
 } from './entitlements.ts';
 import { caseStatusDialog, coverageDialog, fundBudgetDialog, handoffDialog, hardshipDialog, pensionDialog, updateInfoDialog } from './procedures.ts';
 import { transferDialog } from './transfer.ts';
 
-/** One dialog per domain intent. */
+/** One dialog per domain intent, plus the application that follows a serious-illness answer. */
 export const DIALOGS: ReadonlyMap<string, DialogDef> = new Map(
   [
     seriousIllnessDialog,
@@ -31,5 +32,6 @@ export const DIALOGS: ReadonlyMap<string, DialogDef> = new Map(
     fundBudgetDialog,
     caseStatusDialog,
     handoffDialog,
+    seriousIllnessApplicationDialog,
   ].map((d) => [d.intent, d]),
 );

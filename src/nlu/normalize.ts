@@ -1,0 +1,101 @@
+/**
+ * Text normalisation, run on every incoming message before intent classification and slot parsing.
+ *
+ * Steps, in order:
+ *  1. lone UTF-16 surrogates, control characters (incl. NUL) and invisible format characters removed
+ *     (tab / newline become a space);
+ *  2. full-width ASCII → half-width (ＡＢＣ１２３，→ ABC123,), ideographic space → space, ￥ → ¥;
+ *  3. latin lower-cased;
+ *  4. emoji and decorative symbols (★♥→✔…) removed; ℃ and ° are kept;
+ *  5. Traditional → Simplified (OpenCC, Hong Kong / Taiwan variants → mainland);
+ *  6. runs of whitespace collapsed to one space, trimmed;
+ *  7. runs of punctuation noise (！！！？？ 、、 ~~~ ……) collapsed to their first character;
+ *  8. a character repeated 3+ times collapsed to one (好好好好 → 好, 哈哈哈 → 哈), or to two where the
+ *     double is a word (谢谢谢谢 → 谢谢, 妈妈妈 → 妈妈); doubles (谢谢, 看看) stay, and digits, Arabic or
+ *     Chinese (10000, 二〇〇〇, 二零零零), are never touched.
+ *
+ * normalize never throws and is linear in the input. It does not truncate: call truncateForNlu first
+ * when the text may be long.
+ */
+import * as OpenCC from 'opencc-js';
+
+/** How much of a message the NLU layer looks at. */
+export const MAX_NLU_CHARS = 2000;
+
+const toSimplified: (text: string) => string = OpenCC.Converter({ from: 'hk', to: 'cn' });
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Tab, newline, other line breaks → space. */
+const LINE_BREAKS = /[\t\n\v\f\r\u0085\u2028\u2029]/g;
+/** Remaining C0/C1 controls, format characters (zero-width, bidi marks, BOM), private-use characters. */
+const CONTROLS = /[\p{Cc}\p{Cf}\p{Co}]/gu;
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000\uFFE0-\uFFE6]/g;
+const FULL_WIDTH_SPECIAL: Readonly<Record<string, string>> = {
+  '\u3000': ' ',
+  '\uFFE0': '\u00A2',
+  '\uFFE1': '\u00A3',
+  '\uFFE2': '\u00AC',
+  '\uFFE3': '\u00AF',
+  '\uFFE4': '\u00A6',
+  '\uFFE5': '\u00A5',
+  '\uFFE6': '\u20A9',
+};
+/**
+ * Emoji (pictographs, skin-tone modifiers, flags, variation selectors, keycap mark) and "other symbols"
+ * (★ ♥ ✔ ☎ ※ …) except the temperature signs ℃ and °. Arrows and geometric shapes are in So too.
+ */
+const DECORATIVE =
+  /(?![\u2103\u00B0])[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\p{So}\uFE00-\uFE0F\u20E3\u{E0020}-\u{E007F}]/gu;
+const WHITESPACE = /\s+/g;
+/** Punctuation that people repeat for emphasis. */
+const PUNCT_RUN = /([!?,.;:~_=^`'"、。，！？；：…～·—])[!?,.;:~_=^`'"、。，！？；：…～·—]+/g;
+/** A non-digit character three or more times in a row. */
+const REPEATS = /([^\p{Nd}〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟\s])\1{2,}/gu;
+/** Kangxi radicals that some input methods produce instead of the ideograph (⼀ for 一). */
+const KANGXI = /[\u2F00-\u2FD5\u2E80-\u2EF3]/g;
+/** Characters whose doubled form is a word: a longer run collapses to the double (谢谢谢谢 → 谢谢, 妈妈妈 → 妈妈). */
+const DOUBLE_WORDS = new Set('谢看常等试问慢刚渐天人爸妈哥姐弟妹爷奶姥婆公叔舅姑伯'.split(''));
+const collapseRepeat = (_run: string, ch: string): string => (DOUBLE_WORDS.has(ch) ? ch + ch : ch);
+
+const HAS_NON_ASCII = /[^\x00-\x7F]/;
+const HAS_UPPER = /[A-Z\u00C0-\u024F\u0370-\u04FF]/;
+
+function fullWidthChar(ch: string): string {
+  const special = FULL_WIDTH_SPECIAL[ch];
+  if (special !== undefined) return special;
+  return String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
+}
+
+/** The first `max` characters of `text`, without splitting a surrogate pair. */
+export function truncateForNlu(text: string, max: number = MAX_NLU_CHARS): string {
+  if (typeof text !== 'string') return '';
+  if (text.length <= max) return text;
+  let end = Math.max(0, max);
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return text.slice(0, end);
+}
+
+export function normalize(text: string): string {
+  if (typeof text !== 'string' || text.length === 0) return '';
+  try {
+    let s = text;
+    const nonAscii = HAS_NON_ASCII.test(s);
+    if (nonAscii) s = s.replace(LONE_SURROGATE, '');
+    s = s.replace(LINE_BREAKS, ' ').replace(CONTROLS, '');
+    if (nonAscii) s = s.replace(FULL_WIDTH, fullWidthChar);
+    if (HAS_UPPER.test(s)) s = s.toLowerCase();
+    if (nonAscii) {
+      s = s.replace(KANGXI, (ch) => ch.normalize('NFKC'));
+      s = s.replace(DECORATIVE, '');
+      s = toSimplified(s);
+    }
+    s = s.replace(WHITESPACE, ' ').trim();
+    s = s.replace(PUNCT_RUN, '$1');
+    s = s.replace(REPEATS, collapseRepeat);
+    return s;
+  } catch {
+    // Defensive only: none of the steps above is expected to throw.
+    return text.replace(/[^\p{L}\p{N} ]/gu, '').trim();
+  }
+}

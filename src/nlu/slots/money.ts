@@ -1,0 +1,160 @@
+/**
+ * The `amount` slot: a sum of money in 元.
+ *
+ * A number is an amount when
+ *  - a money unit follows it (元, 块, 块钱, 圆, 万元 …) or a money word precedes it (自付, 花了, 医药费,
+ *    金额, ¥ …), or
+ *  - it stands bare, is at least 100, and is written with Arabic digits or with 百/千/万 (建德 45000 大病).
+ * It is not an amount when a counter or a calendar word follows it (户 人 岁 次 年 月 日 号 天 个 …), when 第
+ * precedes it, when it is part of a date (2026-01-03, 2026/1/3), a time (10:30), a phone or ID number,
+ * a number after a label (住院号, 尾号, 验证码, 房间 …), a run of nine or more digits (a card or account number), a year before 退休/去世, an age after 今年/年龄,
+ * or a Chinese digit string (二零二六).
+ * Vague amounts (四万出头, 好几万, 几千块, 一万多, 两三万, 5000-6000, 一万左右, 上万, 不到五千) give no
+ * amount; they are reported so the dialog can ask for the exact figure. 大概 / 差不多 / 约 do not make an
+ * amount vague: people say 大概一万二 about a figure they know.
+ * A sign (负五千, -5000) is kept: the dialog rejects a negative amount kindly.
+ */
+import { findIdNumbers } from './id-number.ts';
+import { overlapsAny, scanNumbers, type NumberSpan, type Span } from './numerals.ts';
+import { findPhones } from './phone.ts';
+
+export interface AmountMatch extends Span {
+  /** Yuan; negative when the text says so. */
+  readonly amount: number;
+  readonly raw: string;
+  /** 3 = a self-pay word (自付, 自费, 个人负担 …), 2 = a money unit or another money word, 1 = bare. */
+  readonly strength: 1 | 2 | 3;
+}
+
+export interface VagueAmount extends Span {
+  readonly raw: string;
+}
+
+export interface MoneyScan {
+  readonly amounts: AmountMatch[];
+  readonly vague: VagueAmount[];
+}
+
+const UNIT_AFTER = /^\s?(?:块钱|块|元|圆|人民币|rmb|yuan)/;
+/** Counters, calendar and measure words: the number is not money. */
+const NOT_MONEY_AFTER =
+  /^\s?(?:周岁|岁|户|人|个|名|位|家|口|次|回|趟|遍|年|月|日|号|天|周|星期|礼拜|小时|钟头|分钟|分|秒|点|楼|层|栋|幢|单元|室|床|斤|公斤|千克|克|吨|米|公里|里|平|平米|平方|亩|倍|%|度|℃|°|级|届|辆|台|张|份|项|条|种|批|页|本|组|支|盒|瓶|粒|片|针|岁数|毫升|ml|mg|kg|km|cm|g\b)/;
+const VAGUE_AFTER = /^\s?(?:出头|左右|上下|开外|以上|以下|不到|挂零)/;
+const RANGE_AFTER = /^\s?(?:-|~|到|至|或)\s?[\d零〇一二两三四五六七八九十]/;
+const VAGUE_BEFORE = /(?:不到|不足|将近|接近|超过|超出|多于|少于|至少|最多|最少|起码|小|近|快)$/;
+const SELF_PAY_BEFORE = /(?:自付|自费|自负|自己付|自己出|自己掏|个人负担|个人承担|个人支付|个人自付|个人花|自掏腰包)(?:了|的|钱|部分|费用|金额|是|有|大概|大约|约|差不多|共|一共|总共|合计|:|\s)*$/;
+const MONEY_BEFORE =
+  /(?:花了|花费|花销|用了|付了|交了|掏了|出了|给了|收了|赔了|医药费|医疗费|住院费|治疗费|手术费|药费|费用|金额|数额|总额|总共|一共|合计|共计|报销|报了|花|¥|\$|人民币)(?:了|的|是|有|为|大概|大约|约|差不多|:|\s)*$/;
+const YEAR_AFTER = /^\s?(?:退休|去世|过世|走的|出生|生的|参加工作|入职|入党|年代|届|级|版)/;
+const AGE_BEFORE = /(?:今年|年龄|年纪|岁数|虚岁|周岁|享年|高龄)(?:是|有|已经|已|都|才|刚|满)*\s?$/;
+const ORDINAL_BEFORE = /(?:第|初|每)$/;
+/** A label before a number that is an identifier, not a sum: 住院号12345678, 尾号5678, 验证码, 房间302, 打120. */
+const LABEL_BEFORE = /(?:(?<![\d零一二两三四五六七八九十])号|号码|编号|卡号|账号|帐号|单号|工号|证号|尾号|门牌|房间|房号|床位|床号|邮编|验证码|密码|代码|编码|qq|id|no|打了|打|拨打|拨了|拨|呼叫)[:\s]*$/;
+
+/** Dates, times and landlines: their digits are not money. */
+const NOT_MONEY_PATTERNS: readonly RegExp[] = [
+  /\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}/g,
+  /(?<!\d)\d{1,2}\/\d{1,2}(?!\d)/g,
+  /(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)/g,
+  /(?<!\d)0\d{2,3}[- ]?\d{7,8}(?!\d)/g,
+  /(?<!\d)\d{1,2}月\d{1,2}/g,
+];
+
+/**
+ * Spans where no amount can be: phone numbers, ID numbers (found here unless `identifiers` gives their
+ * spans), dates, times, landlines.
+ */
+export function moneyBlockedSpans(text: string, identifiers?: readonly Span[]): Span[] {
+  const spans: Span[] = identifiers ? [...identifiers] : [...findPhones(text), ...findIdNumbers(text).map((r) => r.span)];
+  for (const re of NOT_MONEY_PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return spans;
+}
+
+function before(text: string, n: NumberSpan, len = 10): string {
+  return text.slice(Math.max(0, n.signStart - len), n.signStart);
+}
+
+type Verdict = { kind: 'amount'; strength: 1 | 2 | 3 } | { kind: 'vague' } | { kind: 'none' };
+
+function judge(text: string, n: NumberSpan, blocked: readonly Span[], numbers: readonly NumberSpan[], index: number): Verdict {
+  if (overlapsAny(n, blocked)) return { kind: 'none' };
+  if (!n.vague && !Number.isFinite(n.value)) return { kind: 'none' };
+  const after = text.slice(n.end, n.end + 8);
+  const pre = before(text, n);
+  if (ORDINAL_BEFORE.test(pre)) return { kind: 'none' };
+  if (NOT_MONEY_AFTER.test(after)) return { kind: 'none' };
+  if (LABEL_BEFORE.test(pre)) return { kind: 'none' };
+  const unit = UNIT_AFTER.test(after) || pre.endsWith('¥') || pre.endsWith('$');
+  const selfPay = SELF_PAY_BEFORE.test(pre);
+  const cue = selfPay || MONEY_BEFORE.test(pre);
+  const looksLikeMoney = unit || cue || n.magnitude || (n.arabic && n.value >= 100);
+  // Vague: 一万多, 几千, 两三万, 四万出头, 5000-6000, 不到五千
+  const nextNumber = numbers[index + 1];
+  const range = RANGE_AFTER.test(after) && nextNumber !== undefined && nextNumber.start - n.end <= 3;
+  if (n.vague || VAGUE_AFTER.test(after) || range || (VAGUE_BEFORE.test(pre) && !cue)) {
+    return looksLikeMoney || n.vague ? { kind: 'vague' } : { kind: 'none' };
+  }
+  if (n.digitString && !unit) return { kind: 'none' };
+  if (unit || cue) return { kind: 'amount', strength: selfPay ? 3 : 2 };
+  if (AGE_BEFORE.test(pre)) return { kind: 'none' };
+  if (!n.arabic && !n.magnitude) return { kind: 'none' };
+  if (n.value < 100) return { kind: 'none' };
+  if (n.integerDigits >= 9 && !n.grouped) return { kind: 'none' };
+  if (n.arabic && !n.magnitude && n.raw.startsWith('0') && !n.decimal) return { kind: 'none' };
+  if (n.integerDigits === 4 && !n.decimal && n.value >= 1900 && n.value <= 2100 && YEAR_AFTER.test(after)) return { kind: 'none' };
+  return { kind: 'amount', strength: 1 };
+}
+
+/**
+ * Every amount and every vague amount in `text`, in order. `blocked` defaults to moneyBlockedSpans(text),
+ * `numbers` to scanNumbers(text) (pass them when already computed).
+ */
+export function scanMoney(
+  text: string,
+  blocked: readonly Span[] = moneyBlockedSpans(text),
+  numbers: readonly NumberSpan[] = scanNumbers(text),
+): MoneyScan {
+  const amounts: AmountMatch[] = [];
+  const vague: VagueAmount[] = [];
+  for (let i = 0; i < numbers.length; i++) {
+    const n = numbers[i] as NumberSpan;
+    const verdict = judge(text, n, blocked, numbers, i);
+    if (verdict.kind === 'amount') {
+      amounts.push({ start: n.signStart, end: n.end, raw: text.slice(n.signStart, n.end), amount: n.negative ? -n.value : n.value, strength: verdict.strength });
+    } else if (verdict.kind === 'vague') {
+      vague.push({ start: n.signStart, end: n.end, raw: text.slice(n.signStart, n.end) });
+      // the other end of a range (5000-6000) is vague too
+      const next = numbers[i + 1];
+      if (next && next.start - n.end <= 3 && RANGE_AFTER.test(text.slice(n.end, n.end + 8))) i++;
+    }
+  }
+  // 上万, 万把块, 千把块: vague words with no digit to scan
+  VAGUE_WORDS.lastIndex = 0;
+  for (let m = VAGUE_WORDS.exec(text); m !== null; m = VAGUE_WORDS.exec(text)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (!overlapsAny(span, amounts) && !overlapsAny(span, vague)) vague.push({ ...span, raw: m[0] });
+  }
+  return { amounts, vague };
+}
+
+const VAGUE_WORDS = /上[千万](?:块|元)?|[千万]把(?:块|元)?|成千上万/g;
+
+/** Every amount in `text` with its span. */
+export function findAmounts(text: string): AmountMatch[] {
+  return scanMoney(text).amounts;
+}
+
+/** The most plausible amount: the first one after a self-pay word, else the first with a unit or money word, else the first. */
+export function pickAmount(amounts: readonly AmountMatch[]): AmountMatch | undefined {
+  let best: AmountMatch | undefined;
+  for (const a of amounts) if (!best || a.strength > best.strength) best = a;
+  return best;
+}
+
+/** The amount of money the text states, in 元 (negative if it says so); undefined if none or only a vague one. */
+export function parseMoney(text: string): number | undefined {
+  return pickAmount(findAmounts(text))?.amount;
+}

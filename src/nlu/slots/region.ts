@@ -1,0 +1,115 @@
+/**
+ * The `region` slot: the official name (西湖区, 建德市, 杭州市 …) of a place the text names, found by
+ * scanning for the longest name or alias in REGION_NAMES at each position (西湖风景名胜区 before 西湖).
+ *
+ * Rulings:
+ *  - A city named together with one of its districts gives the district (杭州西湖区 → 西湖区, 郑州金水区 →
+ *    金水区, 河南郑州 → 郑州市); a city alone gives the city (杭州 → 杭州市).
+ *  - Otherwise the first place named wins (从西湖区搬到萧山区 → 西湖区); findRegions returns them all.
+ *  - Aliases that are also ordinary words only count where they read as a place:
+ *    景区 / 风景名胜区 stand alone or next to 在/住/是/们/的… (我在景区, 景区退休的) — not inside 旅游景区门票;
+ *    上街 only as 上街区 (上街买菜 is going shopping); 钱塘 not in 钱塘江/钱塘潮; 二七 not inside a longer
+ *    numeral; 中原 not in 中原地区; 雨花 not in 雨花台/雨花石; 开福 not in 开福寺; 芙蓉 not in 芙蓉花;
+ *    金水 not in 金水桥; 东阿 not in 东阿阿胶.
+ */
+import { REGION_NAMES, type Region } from '../../rules/regions.ts';
+
+export interface RegionMatch {
+  readonly start: number;
+  readonly end: number;
+  /** The name or alias as written. */
+  readonly alias: string;
+  readonly region: Region;
+}
+
+type Guard = (text: string, start: number, end: number) => boolean;
+
+const PUNCT_OR_SPACE = /[\s\p{P}]/u;
+const WEAK_BEFORE_OK = /[在住是属们咱的到从于去回搬:]/;
+const WEAK_AFTER_OK = /[的人退社街这那我老里附区管办都啊呀吧呢了,.。?!]/;
+const NUMERAL = /[零〇一二两三四五六七八九十百千万\d]/;
+
+function isBoundary(ch: string | undefined): boolean {
+  return ch === undefined || PUNCT_OR_SPACE.test(ch);
+}
+
+/** A generic noun used as an alias: only where it reads as a place. */
+const weak: Guard = (text, start, end) => {
+  const before = text[start - 1];
+  const after = text[end];
+  return (isBoundary(before) || WEAK_BEFORE_OK.test(before as string)) && (isBoundary(after) || WEAK_AFTER_OK.test(after as string));
+};
+
+const notFollowedBy =
+  (...words: string[]): Guard =>
+  (text, _start, end) =>
+    !words.some((w) => text.startsWith(w, end));
+
+const GUARDS: ReadonlyMap<string, Guard> = new Map<string, Guard>([
+  ['景区', weak],
+  ['风景名胜区', weak],
+  ['上街', (text, start, end) => isBoundary(text[start - 1]) && isBoundary(text[end])],
+  ['钱塘', notFollowedBy('江', '潮', '湖')],
+  ['二七', (text, start, end) => !NUMERAL.test(text[start - 1] ?? '') && !NUMERAL.test(text[end] ?? '') && text[end] !== '年' && text[end] !== '岁'],
+  ['中原', notFollowedBy('地区', '大地', '一带')],
+  ['雨花', notFollowedBy('台', '石')],
+  ['开福', notFollowedBy('寺')],
+  ['芙蓉', notFollowedBy('花', '姐')],
+  ['金水', notFollowedBy('桥')],
+  ['东阿', notFollowedBy('阿胶')],
+]);
+
+/** Names and aliases by first character, longest first. */
+const BY_FIRST_CHAR: ReadonlyMap<string, readonly (readonly [string, Region])[]> = (() => {
+  const map = new Map<string, (readonly [string, Region])[]>();
+  for (const entry of REGION_NAMES) {
+    const first = entry[0][0];
+    if (first === undefined) continue;
+    const list = map.get(first) ?? [];
+    list.push(entry);
+    map.set(first, list);
+  }
+  for (const list of map.values()) list.sort((a, b) => b[0].length - a[0].length);
+  return map;
+})();
+
+/** Every place named in the text, in order, longest alias at each position. */
+export function findRegions(text: string): RegionMatch[] {
+  const out: RegionMatch[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const candidates = BY_FIRST_CHAR.get(text[i] as string);
+    let matched: RegionMatch | undefined;
+    if (candidates) {
+      for (const [alias, region] of candidates) {
+        if (!text.startsWith(alias, i)) continue;
+        const guard = GUARDS.get(alias);
+        if (guard && !guard(text, i, i + alias.length)) continue;
+        matched = { start: i, end: i + alias.length, alias, region };
+        break;
+      }
+    }
+    if (matched) {
+      out.push(matched);
+      i = matched.end;
+    } else i++;
+  }
+  return out;
+}
+
+/** True when `outer` is the city or province that contains `inner`. */
+function contains(outer: Region, inner: Region): boolean {
+  if (outer === inner) return false;
+  if (inner.city === outer.name) return true; // 杭州市 ⊃ 西湖区, 郑州市 ⊃ 金水区
+  return outer.name.endsWith('省') && inner.doc !== null && inner.doc === outer.doc; // 河南省 ⊃ 郑州市
+}
+
+/** The most specific places named: a city is dropped when one of its districts is named too. */
+export function pickRegions(matches: readonly RegionMatch[]): RegionMatch[] {
+  return matches.filter((m) => !matches.some((other) => contains(m.region, other.region)));
+}
+
+/** The official name of the place the text names, e.g. 西湖区; undefined if none. */
+export function parseRegion(text: string): string | undefined {
+  return pickRegions(findRegions(text))[0]?.region.name;
+}

@@ -1,0 +1,174 @@
+import { renderCitations } from '../answers/index.ts';
+import { CASE_TYPES, type CaseType } from '../cases/index.ts';
+import { shanghaiIsoDate } from '../clock.ts';
+import { caseButton } from '../dialog/buttons.ts';
+import type { Button, CaseRef, Reply } from '../dialog/types.ts';
+import type { Translator } from '../i18n/index.ts';
+import { parseMoney } from '../nlu/slots/index.ts';
+import { findRegion, publicityRule, type Citation } from '../rules/index.ts';
+import { StoreError, type CaseFilter, type CaseRecord, type CaseStatus, type Store } from '../store/types.ts';
+import type { StaffCommand } from './commands.ts';
+import { caseDetail, caseLine } from './view.ts';
+
+export interface StaffCtx {
+  readonly store: Store;
+  readonly tr: Translator;
+  /** The acting staff member, platform:id. */
+  readonly staff: string;
+  /** The platform the command came from: notices to users on it need no platform tag. */
+  readonly platform: string;
+  /** Full personal data is shown only in a staff member's private chat. */
+  readonly inPrivate: boolean;
+  readonly now: Date;
+}
+
+export interface StaffResult {
+  readonly lines: readonly string[];
+  readonly buttons?: readonly Button[];
+  /** Messages to others: the family told of a decision. */
+  readonly notify: readonly Reply[];
+  readonly changed: readonly CaseRef[];
+  readonly attachment?: Reply['attachment'];
+}
+
+const ref = (c: CaseRecord): CaseRef => ({ id: c.id, type: c.type, status: c.status });
+const LIST_LIMIT = 20;
+
+/** Where a case's opener is told of a decision: their private chat on their platform. */
+function openerReply(ctx: StaffCtx, c: CaseRecord, text: string): Reply {
+  const split = c.user.indexOf(':');
+  const platform = split > 0 ? c.user.slice(0, split) : ctx.platform;
+  const user = split > 0 ? c.user.slice(split + 1) : c.user;
+  return { chat: user, text, ...(platform !== ctx.platform ? { platform } : {}) };
+}
+
+async function caseOrMissing(ctx: StaffCtx, id: string): Promise<CaseRecord | StaffResult> {
+  const c = await ctx.store.getCase(id);
+  return c ?? { lines: [ctx.tr.t('case-not-found', { id })], notify: [], changed: [] };
+}
+const isResult = (x: CaseRecord | StaffResult): x is StaffResult => 'lines' in x;
+
+function filterFor(ctx: StaffCtx, filter: StaffCommand & { kind: 'list' }): CaseFilter {
+  const active: CaseStatus[] = ['open', 'claimed'];
+  switch (filter.filter) {
+    case 'open':
+      return { status: active, limit: LIST_LIMIT };
+    case 'mine':
+      return { status: active, assignee: ctx.staff, limit: LIST_LIMIT };
+    case 'overdue':
+      return { overdueAt: ctx.now.getTime(), limit: LIST_LIMIT };
+    case 'all':
+      return { limit: LIST_LIMIT };
+    default:
+      return { type: filter.filter, limit: LIST_LIMIT };
+  }
+}
+
+/** Decides and closes a case: resolve or reject, from open or claimed, and tells the family. */
+async function close(ctx: StaffCtx, id: string, status: 'resolved' | 'rejected', note: string): Promise<StaffResult> {
+  const found = await caseOrMissing(ctx, id);
+  if (isResult(found)) return found;
+  if (found.status === 'resolved' || found.status === 'rejected') {
+    return { lines: [ctx.tr.t('case-already-closed', { id, status: ctx.tr.t(`case-status-${found.status}`) })], notify: [], changed: [] };
+  }
+  // The amount staff decided, read from the note ("已发放2000元"), is what a 公示 lists.
+  const paid = status === 'resolved' ? parseMoney(note) : undefined;
+  const fields = paid !== undefined && paid > 0 ? { ...found.fields, paidAmount: String(paid) } : undefined;
+  const updated = await ctx.store.updateCase(
+    id,
+    { status, assignee: found.assignee ?? ctx.staff, ...(fields ? { fields } : {}), event: { at: ctx.now.getTime(), by: ctx.staff, action: status, note } },
+    found.status,
+  );
+  const notice = ctx.tr.t(`case-${status}-notice`, { id, type: ctx.tr.t(`case-type-${updated.type}`), note });
+  return { lines: [ctx.tr.t(`case-${status}`, { id })], notify: [openerReply(ctx, updated, notice)], changed: [ref(updated)] };
+}
+
+export async function runStaffCommand(ctx: StaffCtx, command: StaffCommand): Promise<StaffResult> {
+  const { tr } = ctx;
+  const now = ctx.now.getTime();
+  try {
+    switch (command.kind) {
+      case 'list': {
+        const cases = await ctx.store.listCases(filterFor(ctx, command));
+        if (cases.length === 0) return { lines: [tr.t('cases-none')], notify: [], changed: [] };
+        return { lines: [[tr.t('cases-head', { count: cases.length }), ...cases.map((c) => caseLine(tr, c, now))].join('\n')], notify: [], changed: [] };
+      }
+      case 'show': {
+        const found = await caseOrMissing(ctx, command.id);
+        if (isResult(found)) return found;
+        const buttons = found.status === 'open' ? [{ label: tr.t('button-claim'), payload: caseButton('claim', found.id) }] : undefined;
+        return { lines: [caseDetail(tr, found, ctx.inPrivate, now)], ...(buttons ? { buttons } : {}), notify: [], changed: [] };
+      }
+      case 'claim': {
+        try {
+          const updated = await ctx.store.updateCase(command.id, { status: 'claimed', assignee: ctx.staff, event: { at: now, by: ctx.staff, action: 'claimed' } }, 'open');
+          return { lines: [tr.t('case-claimed', { id: updated.id }), caseDetail(tr, updated, ctx.inPrivate, now)], notify: [], changed: [ref(updated)] };
+        } catch (error) {
+          if (error instanceof StoreError && error.code === 'conflict') {
+            const c = await ctx.store.getCase(command.id);
+            return { lines: [tr.t('case-claim-taken', { id: command.id, who: c?.assignee ?? '-', status: tr.t(`case-status-${c?.status ?? 'claimed'}`) })], notify: [], changed: [] };
+          }
+          throw error;
+        }
+      }
+      case 'resolve':
+        return await close(ctx, command.id, 'resolved', command.note);
+      case 'reject':
+        return await close(ctx, command.id, 'rejected', command.note);
+      case 'note': {
+        const found = await caseOrMissing(ctx, command.id);
+        if (isResult(found)) return found;
+        const updated = await ctx.store.updateCase(command.id, { event: { at: now, by: ctx.staff, action: 'noted', note: command.note } });
+        return { lines: [tr.t('case-noted', { id: updated.id })], notify: [], changed: [ref(updated)] };
+      }
+      case 'publicity':
+        return await publicity(ctx, command.month);
+    }
+  } catch (error) {
+    if (error instanceof StoreError && error.code === 'not_found') return { lines: [tr.t('case-not-found', { id: 'id' in command ? command.id : '' })], notify: [], changed: [] };
+    throw error;
+  }
+}
+
+/** The types whose payments are published (大病慰问; 自管小组长补助 once staff record them as cases). */
+const PUBLISHED: readonly CaseType[] = CASE_TYPES.filter((t) => t === 'serious_illness_application');
+
+/**
+ * 公示 for a month: resolved payments with only name, gender, age and amount (004 五(三), 000 五(二)), as text
+ * and as CSV, with the minimum publication period.
+ */
+async function publicity(ctx: StaffCtx, month: string): Promise<StaffResult> {
+  const { tr } = ctx;
+  const rows: { name: string; gender: string; age: string; amount: string; cite: Citation | null; minDays: number }[] = [];
+  for (const type of PUBLISHED) {
+    for (const c of await ctx.store.listCases({ type, status: 'resolved', limit: 1000 })) {
+      const resolved = [...c.history].reverse().find((e) => e.action === 'resolved');
+      if (!resolved || !isoMonth(resolved.at).startsWith(month)) continue;
+      const doc = typeof c.fields.region === 'string' ? findRegion(c.fields.region)?.doc : undefined;
+      const rule = doc ? publicityRule(doc, isoDay(resolved.at)) : null;
+      rows.push({
+        name: String(c.fields.applicantName ?? ''),
+        gender: String(c.fields.gender ?? ''),
+        age: c.fields.age === undefined || c.fields.age === null ? '' : String(c.fields.age),
+        amount: String(c.fields.paidAmount ?? ''),
+        cite: rule?.ok ? rule.value.cite : null,
+        minDays: rule?.ok ? rule.value.minDays : 7,
+      });
+    }
+  }
+  if (rows.length === 0) return { lines: [tr.t('publicity-none', { month })], notify: [], changed: [] };
+  const minDays = Math.max(...rows.map((r) => r.minDays));
+  const cites = rows.flatMap((r) => (r.cite ? [r.cite] : []));
+  const text = [
+    tr.t('publicity-head', { month, count: rows.length }),
+    ...rows.map((r) => tr.t('publicity-row', { name: r.name, gender: r.gender, age: r.age, amount: r.amount })),
+    tr.t('publicity-rule', { days: minDays }),
+    ...(cites.length > 0 ? [renderCitations(tr, cites)] : []),
+  ].join('\n');
+  const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const csv = [tr.t('publicity-csv-header'), ...rows.map((r) => [r.name, r.gender, r.age, r.amount].map(csvCell).join(','))].join('\n');
+  return { lines: [text], attachment: { name: `publicity-${month}.csv`, mime: 'text/csv', content: `${csv}\n` }, notify: [], changed: [] };
+}
+
+const isoDay = (epochMs: number) => shanghaiIsoDate(new Date(epochMs));
+const isoMonth = (epochMs: number) => isoDay(epochMs).slice(0, 7);

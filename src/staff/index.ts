@@ -1,0 +1,5 @@
+export * from './commands.ts';
+export * from './actions.ts';
+export * from './announce.ts';
+export * from './quick-check.ts';
+export * from './view.ts';

@@ -1,0 +1,56 @@
+import { PERSONAL_FIELDS } from '../cases/index.ts';
+import { SHANGHAI_OFFSET_MS } from '../clock.ts';
+import type { Translator } from '../i18n/index.ts';
+import { maskIdNumber, maskPhone } from '../privacy/mask.ts';
+import type { CaseRecord, Json } from '../store/types.ts';
+
+/** Case texts for staff. Personal fields are masked unless `full` (a staff member's private chat). */
+
+export function formatTime(epochMs: number): string {
+  const t = new Date(epochMs + SHANGHAI_OFFSET_MS);
+  return `${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ${String(t.getUTCHours()).padStart(2, '0')}:${String(t.getUTCMinutes()).padStart(2, '0')}`;
+}
+
+/** 张建国 → 张**: enough for staff to recognise, not enough to identify in a group. */
+export function maskName(name: string): string {
+  const chars = [...name];
+  return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
+}
+
+function maskValue(field: string, value: Json): string {
+  const text = String(value);
+  if (field === 'idNumber') return maskIdNumber(text);
+  if (field.toLowerCase().includes('phone')) return maskPhone(text);
+  if (field.toLowerCase().includes('name')) return maskName(text);
+  return '***';
+}
+
+export function fieldText(tr: Translator, field: string, value: Json, full: boolean): string {
+  if (value === null || value === undefined) return '';
+  const shown = !full && PERSONAL_FIELDS.includes(field) ? maskValue(field, value) : typeof value === 'boolean' ? tr.t(value ? 'value-yes' : 'value-no') : String(value);
+  return `${tr.maybe(`field-${field}`) ?? field}：${shown}`;
+}
+
+export function caseLine(tr: Translator, c: CaseRecord, now: number): string {
+  const overdue = c.dueAt !== null && c.dueAt < now && (c.status === 'open' || c.status === 'claimed');
+  return tr.t('case-line', {
+    id: c.id,
+    type: tr.t(`case-type-${c.type}`),
+    status: tr.t(`case-status-${c.status}`),
+    due: c.dueAt === null ? '' : formatTime(c.dueAt),
+    overdue: overdue ? 'yes' : 'no',
+    region: typeof c.fields.region === 'string' ? c.fields.region : typeof c.fields.to === 'string' ? c.fields.to : '',
+  });
+}
+
+export function caseDetail(tr: Translator, c: CaseRecord, full: boolean, now: number): string {
+  const lines = [caseLine(tr, c, now)];
+  for (const [field, value] of Object.entries(c.fields)) {
+    const text = fieldText(tr, field, value, full);
+    if (text) lines.push(`· ${text}`);
+  }
+  if (c.assignee) lines.push(tr.t('case-assignee', { who: c.assignee }));
+  for (const e of c.history) lines.push(tr.t('case-event', { at: formatTime(e.at), action: tr.t(`case-action-${e.action}`), note: e.note ?? '' }));
+  if (!full) lines.push(tr.t('case-masked-note'));
+  return lines.join('\n');
+}
