@@ -26,6 +26,16 @@ const MAX_TEXT = 4000;
 const MAX_REPLY = 3500;
 
 const DOMAIN: ReadonlySet<string> = new Set(DOMAIN_INTENTS);
+/** Staff lines read as a one-line entitlement check ("西湖区 住院2次 自付8000 75岁"), not as budget or case work. */
+const QUICK_CHECK_INTENTS: ReadonlySet<string> = new Set([
+  'serious_illness_consolation',
+  'hospitalization_consolation',
+  'festival_consolation',
+  'health_checkup',
+  'group_activity',
+  'hardship_assistance',
+  'out_of_scope',
+]);
 
 interface DialogState {
   intent: string;
@@ -427,7 +437,7 @@ export function createEngine(deps: EngineDeps): Engine {
       return finishTurn(null);
     }
     const intent = understanding.intent;
-    if (incoming.staff) {
+    if (incoming.staff && QUICK_CHECK_INTENTS.has(intent)) {
       const summary = quickCheck(tr, understanding, text, ctx.asOf);
       if (summary) {
         say(summary);

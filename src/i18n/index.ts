@@ -51,7 +51,9 @@ export function loadTranslator(locale = DEFAULT_LOCALE, dir = LOCALES_DIR): Tran
     if (!message?.value) return null;
     // A missing argument renders as its name rather than throwing in the middle of a reply.
     const errors: Error[] = [];
-    return bundle.formatPattern(message.value, args, errors);
+    // Numbers are written as digits, without grouping: "1000人", "2026年".
+    const plain = args && Object.fromEntries(Object.entries(args).map(([k, v]) => [k, typeof v === 'number' ? String(v) : v]));
+    return bundle.formatPattern(message.value, plain ?? null, errors);
   };
   return {
     locale,

@@ -41,7 +41,7 @@ export function annualSummary(profile: RetireeProfile): Result<AnnualSummary> {
   const { asOf } = profile;
   const results: Result<Entitlement>[] = [
     hospitalization({ region, asOf, ...(profile.hospitalizations !== undefined ? { stays: profile.hospitalizations } : {}) }),
-    seriousIllness({ region, asOf, selfPay: profile.selfPay ?? 0 }),
+    seriousIllness({ region, asOf, ...(profile.selfPay !== undefined ? { selfPay: profile.selfPay } : {}) }),
     festival({ region, asOf, ...(profile.hardship ? { hardship: profile.hardship } : {}) }),
     healthCheck({ region, asOf, livesOutsideHangzhou: profile.livesOutsideHangzhou ?? false }),
     groupActivity({ region, asOf, ...(profile.age !== undefined ? { age: profile.age } : {}) }),

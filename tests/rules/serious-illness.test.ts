@@ -61,6 +61,19 @@ describe('serious-illness ceilings: both sides of every boundary (超出/超过 
   });
 });
 
+describe('self-pay not given', () => {
+  it.each([
+    ['西湖区', ['5000-10000:500', '10000-:2500']],
+    ['建德市', ['5000-10000:500', '10000-40000:1000', '40000-:2500']],
+  ])('%s lists every tier, the top ceiling as the headline', (region, tiers) => {
+    const e = value(seriousIllness({ region, asOf: AS_OF }));
+    expect(e.outcome).toBe('ceiling');
+    expect(e.amount?.toFixed(0)).toBe('2500');
+    const listed = e.conditions.filter((c) => c.code.startsWith('tier_')).map((c) => `${c.params?.lower}-${c.params?.upper ?? ''}:${c.params?.ceiling}`);
+    expect(listed).toEqual(tiers);
+  });
+});
+
 describe('regions without a document of their own', () => {
   it('萧山 answers with the Hangzhou municipal figures, labelled as a reference', () => {
     const e = value(seriousIllness({ region: '萧山', selfPay: 12000, asOf: AS_OF }));

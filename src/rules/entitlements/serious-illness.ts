@@ -12,8 +12,8 @@ import { entitlement, notSet } from './common.ts';
 export interface SeriousIllnessInput {
   readonly region: Region | string;
   readonly asOf: IsoDate;
-  /** Annual in-scope self-pay of one settlement year, 元. */
-  readonly selfPay: Decimal.Value;
+  /** Annual in-scope self-pay of one settlement year, 元; absent: the whole scale is described. */
+  readonly selfPay?: Decimal.Value;
 }
 
 /** The tier a self-pay falls in: 超出/超过 is strictly greater, 不超过 is less or equal (domain.md rulings). */
@@ -29,8 +29,8 @@ export function seriousIllnessTier(scale: SeriousIllnessScale, selfPay: Money): 
 
 /** 大病慰问: ceilings by annual self-pay tier; staff set the amount within the ceiling. */
 export function seriousIllness(input: SeriousIllnessInput): Result<Entitlement> {
-  const amount = parseAmount(input.selfPay);
-  if (!amount.ok) return amount;
+  const amount = input.selfPay === undefined ? null : parseAmount(input.selfPay);
+  if (amount && !amount.ok) return amount;
   const regime = regimeFor(input.region, input.asOf);
   if (!regime.ok) return regime;
   const law = regime.value.law;
@@ -39,7 +39,6 @@ export function seriousIllness(input: SeriousIllnessInput): Result<Entitlement> 
     const visits = valueAt(law?.visitsOnIllnessAndDeath, input.asOf);
     return ok(notSet('serious_illness', regime.value, visits && { code: 'visit_on_serious_illness_or_death', cite: visits.cite }));
   }
-  const selfPay = amount.value;
   const conditions: Point[] = [
     { code: 'self_pay_in_scope_one_settlement_year', params: { threshold: formatYuan(rule.value.threshold) }, cite: rule.cite },
   ];
@@ -49,6 +48,22 @@ export function seriousIllness(input: SeriousIllnessInput): Result<Entitlement> 
   if (publicised) conditions.push({ code: 'recipients_publicised', cite: publicised.cite });
   const documents = [{ code: 'medical_expense_statement_unless_big_data', cite: rule.cite }];
 
+  if (amount === null) {
+    // Self-pay unknown: every tier with its ceiling, the top one as the headline.
+    const tiers: Point[] = [];
+    let lower = rule.value.threshold;
+    for (const t of rule.value.tiers) {
+      tiers.push({
+        code: t.upTo ? 'tier_between' : 'tier_over',
+        params: { lower: formatYuan(lower), ...(t.upTo ? { upper: formatYuan(t.upTo) } : {}), ceiling: formatYuan(t.ceiling) },
+        cite: rule.cite,
+      });
+      if (t.upTo) lower = t.upTo;
+    }
+    const top = rule.value.tiers[rule.value.tiers.length - 1];
+    return ok(entitlement('serious_illness', regime.value, { outcome: 'ceiling', amount: top?.ceiling ?? null, conditions: [...tiers, ...conditions], documents }));
+  }
+  const selfPay = amount.value;
   const tier = seriousIllnessTier(rule.value, selfPay);
   if (!tier) {
     return ok(
