@@ -80,14 +80,17 @@ export function renderTransfer(tr: Translator, a: TransferAnswer): string {
   return lines.join('\n');
 }
 
+/** Whom to tell and by when: the one line a family needs first. */
+export function renderDeadline(tr: Translator, a: DeathAnswer): string {
+  const whom = tr.t(`death-whom-${a.report.whom}`);
+  return a.report.deadline
+    ? tr.t(a.report.deadline.overdue ? 'death-deadline-overdue' : 'death-deadline', { whom, days: a.report.deadline.days, date: formatDate(tr, a.report.deadline.date) })
+    : tr.t('death-promptly', { whom });
+}
+
 export function renderDeath(tr: Translator, a: DeathAnswer): string {
   const lines: string[] = a.notices.map((n) => renderNotice(tr, n));
-  const whom = tr.t(`death-whom-${a.report.whom}`);
-  lines.push(
-    a.report.deadline
-      ? tr.t(a.report.deadline.overdue ? 'death-deadline-overdue' : 'death-deadline', { whom, days: a.report.deadline.days, date: formatDate(tr, a.report.deadline.date) })
-      : tr.t('death-promptly', { whom }),
-  );
+  lines.push(renderDeadline(tr, a));
   for (const s of a.steps) lines.push(`· ${renderPoint(tr, s)}`);
   if (a.funeral?.amount) lines.push(`· ${renderOutcome(tr, a.funeral)}`);
   lines.push(renderCitations(tr, a.citations));

@@ -55,6 +55,8 @@ export interface Outcome {
   readonly buttons?: readonly Button[];
   /** offer: yes/no to open a case; confirm: yes/no to the collected facts; done: nothing pending. */
   readonly next: 'offer' | 'confirm' | 'done';
+  /** After answering, the dialog still waits for this optional slot (its question is in `lines`). */
+  readonly awaiting?: string;
   /** Hands over to another dialog (an application that needs the applicant's details), with what is known. */
   readonly then?: { readonly intent: string; readonly slots: Slots };
 }
@@ -64,6 +66,8 @@ export interface DialogDef {
   readonly slots: readonly SlotSpec[];
   /** Collects personal data: runs only in a private chat. */
   readonly privateOnly?: boolean;
+  /** Lines said when the dialog starts, from what the first message told. */
+  opening?(ctx: TurnCtx, slots: Slots): readonly string[];
   finish(ctx: TurnCtx, slots: Slots): Promise<Outcome> | Outcome;
   /** The user said yes to the offer or confirmation. */
   accept?(ctx: TurnCtx, slots: Slots): Promise<Outcome> | Outcome;

@@ -266,7 +266,7 @@ export function createEngine(deps: EngineDeps): Engine {
       const outcome = await def.finish(ctx, s.slots);
       if (typeof s.slots.region === 'string' && def.intent !== 'report_death') profile.region = s.slots.region;
       show(outcome);
-      s.awaiting = outcome.next;
+      s.awaiting = outcome.awaiting ?? outcome.next;
       s.tries = 0;
     };
 
@@ -281,7 +281,7 @@ export function createEngine(deps: EngineDeps): Engine {
       }
       const s: DialogState = { intent, slots: { ...known, ...readAll(def) }, awaiting: '', tries: 0 };
       if (s.slots.region === undefined && profile.region && def.slots.some((spec) => spec.name === 'region')) s.slots.region = profile.region;
-      if (def.privateOnly) say(tr.t(`${intent}-opening`));
+      if (def.privateOnly) say([tr.t(`${intent}-opening`), ...(def.opening?.(ctx, s.slots) ?? [])].join('\n'));
       state = s;
       await advance(def, s);
     };

@@ -1,3 +1,5 @@
+import { normalize } from '../nlu/normalize.ts';
+import { findRegions, pickRegions } from '../nlu/slots/index.ts';
 import { findRegion, parseAmount, REGIONS, type Region } from '../rules/index.ts';
 import { slotButton } from './buttons.ts';
 import type { Msg, Read, SlotSpec, TurnCtx } from './context.ts';
@@ -20,9 +22,23 @@ export function regionButtons(slot = 'region'): Button[] {
   return COMMON_REGIONS.map((name) => ({ label: name, payload: slotButton(slot, name) }));
 }
 
+/**
+ * The region a message is about. When it names several ("我住在上海女儿家 我是西湖区的"), a place our documents
+ * cover is the retiree's; a place without one is where they happen to live.
+ */
+export function regionsIn(text: string): Region[] {
+  return pickRegions(findRegions(normalize(text))).map((m) => m.region);
+}
+
+function preferredRegion(msg: Msg): string | undefined {
+  const parsed = msg.understanding?.slots.region;
+  if (!parsed || findRegion(parsed)?.coverage !== 'none') return parsed;
+  return regionsIn(msg.text).find((r) => r.coverage !== 'none')?.name ?? parsed;
+}
+
 function readRegionValue(msg: Msg, slot: string, awaited: boolean): Read {
   const pressed = buttonValue(msg, slot);
-  const name = pressed ?? msg.understanding?.slots.region ?? (awaited ? msg.text.trim() : null);
+  const name = pressed ?? preferredRegion(msg) ?? (awaited ? msg.text.trim() : null);
   if (!name) return null;
   const region: Region | undefined = findRegion(name);
   if (region) return { value: region.name };

@@ -1,4 +1,4 @@
-import { renderDeath } from '../../answers/index.ts';
+import { renderDeadline, renderDeath } from '../../answers/index.ts';
 import { maskIdNumber, maskPhone } from '../../privacy/mask.ts';
 import { deathProcedure } from '../../rules/index.ts';
 import { CANCEL, YES } from '../buttons.ts';
@@ -13,6 +13,12 @@ import { fileCase, ruleErrorLine } from './common.ts';
 export const reportDeathDialog: DialogDef = {
   intent: 'report_death',
   privateOnly: true,
+  /** What the family most needs first, when the date and place are already known: by when to report. */
+  opening(ctx, s) {
+    if (typeof s.region !== 'string' || typeof s.dateOfDeath !== 'string') return [];
+    const procedure = deathProcedure({ region: s.region, dateOfDeath: s.dateOfDeath, asOf: ctx.asOf });
+    return procedure.ok ? [renderDeadline(ctx.tr, procedure.value)] : [];
+  },
   slots: [
     nameSlot('deceasedName', 'ask-deceased-name'),
     idNumberSlot,

@@ -9,8 +9,8 @@ import {
   type Festival,
 } from '../../rules/index.ts';
 import type { DialogDef, Msg, Read, SlotSpec } from '../context.ts';
-import { amountSlot, choiceSlot, countSlot, nameSlot, regionSlot } from '../slots.ts';
-import { answerEntitlement, fileCase, offerButtons } from './common.ts';
+import { amountSlot, choiceSlot, countSlot, nameSlot, regionSlot, regionsIn } from '../slots.ts';
+import { answerEntitlement, entitlementLines, fileCase, offerButtons } from './common.ts';
 
 const region = regionSlot();
 const str = (v: unknown) => String(v);
@@ -18,13 +18,20 @@ const year = (asOf: string) => Number(asOf.slice(0, 4));
 
 export const seriousIllnessDialog: DialogDef = {
   intent: 'serious_illness_consolation',
-  slots: [region, amountSlot('amount', 'ask-self-pay')],
-  finish: (ctx, s) =>
-    answerEntitlement(ctx, seriousIllness({ region: str(s.region), selfPay: str(s.amount), asOf: ctx.asOf }), {
+  // Without the amount the whole scale is the answer, and the amount is asked to find the tier.
+  slots: [region, amountSlot('amount', 'ask-self-pay', { optional: true })],
+  finish(ctx, s) {
+    if (s.amount === undefined) {
+      const scale = seriousIllness({ region: str(s.region), asOf: ctx.asOf });
+      if (!scale.ok || scale.value.outcome !== 'ceiling') return answerEntitlement(ctx, scale);
+      return { lines: [...entitlementLines(ctx, scale.value), ctx.tr.t('ask-self-pay-for-tier')], next: 'done', awaiting: 'amount' };
+    }
+    return answerEntitlement(ctx, seriousIllness({ region: str(s.region), selfPay: str(s.amount), asOf: ctx.asOf }), {
       when: (e) => e.outcome === 'ceiling',
       yes: 'button-apply',
       question: 'offer-serious-illness',
-    }),
+    });
+  },
   // The applicant's details are personal: a dialog of their own collects them in private.
   accept: (_ctx, s) => ({ lines: [], next: 'done', then: { intent: 'serious_illness_application', slots: { region: s.region ?? null, amount: s.amount ?? null } } }),
 };
@@ -122,7 +129,10 @@ const livesOutside: SlotSpec = {
   name: 'outside',
   ask: 'ask-outside',
   optional: true,
-  read: (msg) => (/外地|杭州(市)?外|不在杭州|异地|外省|老家|回老家/.test(msg.text) ? { value: true } : null),
+  read: (msg) =>
+    /外地|杭州(市)?外|不在杭州|异地|外省|老家/.test(msg.text) || (/住|在/.test(msg.text) && regionsIn(msg.text).some((r) => !r.inHangzhouCity))
+      ? { value: true }
+      : null,
 };
 const invoice: SlotSpec = { ...amountSlot('invoice'), optional: true };
 
