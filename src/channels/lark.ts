@@ -1,0 +1,617 @@
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+import { AESCipher, Client, DefaultCache, Domain, EventDispatcher, LoggerLevel, WSClient } from '@larksuiteoapi/node-sdk';
+import type { EventHandles } from '@larksuiteoapi/node-sdk';
+import type { Logger } from 'pino';
+import type { Button, Incoming, Outgoing, Reply } from '../dialog/index.ts';
+import type { Channel, ChannelDeps, WebhookRoute } from './types.ts';
+
+/**
+ * Lark / Feishu through the official SDK (@larksuiteoapi/node-sdk).
+ *
+ * Receiving: the long connection (WSClient + EventDispatcher) by default, or two webhook routes. Both feed the same
+ * EventDispatcher, whose handlers only translate, de-duplicate and queue: the dialog engine runs after the event is
+ * acknowledged, so Lark's 3-second window is always met. `stop()` waits for the queued work.
+ *
+ * Identity: a group is its chat_id (oc_…); a private chat is the user's open_id (ou_…), as the engine addresses a
+ * user's private chat by the user id. Sending to an ou_… id uses receive_id_type 'open_id'.
+ *
+ * Message texts are never logged, nor handed to the SDK's logger (its debug output carries event payloads).
+ */
+
+export interface LarkChannelConfig {
+  readonly appId: string;
+  readonly appSecret: string;
+  /** 'feishu' (default), 'lark', or a base URL such as http://127.0.0.1:8080 */
+  readonly domain?: string;
+  readonly mode?: 'ws' | 'webhook';
+  readonly encryptKey?: string;
+  readonly verificationToken?: string;
+}
+
+export interface LarkChannel extends Channel {
+  readonly name: 'lark';
+  /**
+   * What the long connection calls for every event or callback frame (the decoded, plaintext envelope): the
+   * EventDispatcher of this channel, without request checks. Returns the callback response, if any.
+   */
+  dispatch(envelope: unknown): Promise<unknown>;
+}
+
+/** Lark's text limit is far higher; long texts are cut well below it (the engine already splits at 3500). */
+export const MAX_TEXT = 4000;
+/** Event ids remembered for de-duplication: Lark redelivers unacknowledged events for up to about 7 hours. */
+const DEDUPE_TTL_MS = 12 * 3600_000;
+const DEDUPE_MAX = 20_000;
+/** How long start() waits for the long connection before returning (it keeps trying in the background). */
+const WS_READY_WAIT_MS = 15_000;
+/** How long stop() waits for messages in flight. */
+const STOP_WAIT_MS = 20_000;
+const APP_ID = /^cli_[0-9a-fA-F]{16}$/;
+
+type Json = Record<string, unknown>;
+type MessageEvent = Parameters<NonNullable<EventHandles['im.message.receive_v1']>>[0];
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+export function larkDomain(domain: string | undefined): Domain | string {
+  if (domain === undefined || domain === 'feishu') return Domain.Feishu;
+  if (domain === 'lark') return Domain.Lark;
+  return domain.replace(/\/+$/, '');
+}
+
+/** A bounded set of recently seen keys, each forgotten after a time. */
+class RecentKeys {
+  private readonly seen = new Map<string, number>();
+  constructor(
+    private readonly ttlMs: number,
+    private readonly max: number,
+  ) {}
+  /** True the first time a key is seen (within the TTL); remembers it. */
+  firstTime(keys: readonly string[]): boolean {
+    const now = Date.now();
+    const dup = keys.some((k) => {
+      const until = this.seen.get(k);
+      return until !== undefined && until > now;
+    });
+    if (dup) return false;
+    for (const k of keys) {
+      this.seen.delete(k);
+      this.seen.set(k, now + this.ttlMs);
+    }
+    while (this.seen.size > this.max) {
+      const oldest = this.seen.keys().next();
+      if (oldest.done) break;
+      this.seen.delete(oldest.value);
+    }
+    return true;
+  }
+}
+
+/** Cuts by code points, so no character is split. */
+function cut(text: string, max = MAX_TEXT): string {
+  if (text.length <= max) return text;
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/** A text message renders <at user_id="…"> tags: user-supplied text must not mention anyone (or everyone). */
+const defuseAt = (text: string) => text.replace(/<(\/?)at\b/gi, '<\u200b$1at');
+
+/** The receive_id_type of a chat id as the engine gives it: a user's open_id or a chat_id. */
+export function receiveIdType(chat: string): 'open_id' | 'union_id' | 'chat_id' {
+  if (chat.startsWith('ou_')) return 'open_id';
+  if (chat.startsWith('on_')) return 'union_id';
+  return 'chat_id';
+}
+
+/** An interactive card (message card JSON 1.0): the text as plain text, and one button per Button carrying its payload. */
+export function buildCard(text: string, buttons: readonly Button[], chat: string): Json {
+  return {
+    config: { wide_screen_mode: true },
+    elements: [
+      { tag: 'div', text: { tag: 'plain_text', content: cut(text) } },
+      {
+        tag: 'action',
+        layout: 'flow',
+        actions: buttons.map((b) => ({
+          tag: 'button',
+          text: { tag: 'plain_text', content: cut(b.label, 100) },
+          type: 'default',
+          // `chat` says where the card went (a private card goes to an open_id), so a press continues there.
+          value: { payload: b.payload, chat },
+        })),
+      },
+    ],
+  };
+}
+
+function render(reply: Reply): { msg_type: string; content: string } {
+  if (reply.buttons && reply.buttons.length > 0) {
+    return { msg_type: 'interactive', content: JSON.stringify(buildCard(reply.text, reply.buttons, reply.chat)) };
+  }
+  return { msg_type: 'text', content: JSON.stringify({ text: defuseAt(cut(reply.text)) }) };
+}
+
+const MEDIA: Readonly<Record<string, NonNullable<Incoming['media']>>> = {
+  image: 'photo',
+  audio: 'voice',
+  sticker: 'sticker',
+  file: 'file',
+  media: 'other',
+};
+
+/** The readable text of a rich-text (post) message: text and link runs, paragraph by paragraph. */
+function postText(content: Json): string {
+  const body = Array.isArray(content.content)
+    ? content
+    : (Object.values(content).find((v) => isObject(v) && Array.isArray(v.content)) as Json | undefined);
+  if (!body || !Array.isArray(body.content)) return '';
+  const lines: string[] = [];
+  const title = str(body.title);
+  if (title) lines.push(title);
+  for (const paragraph of body.content as unknown[]) {
+    if (!Array.isArray(paragraph)) continue;
+    lines.push(
+      paragraph
+        .map((run: unknown) => (isObject(run) && (run.tag === 'text' || run.tag === 'a') && typeof run.text === 'string' ? run.text : ''))
+        .join(''),
+    );
+  }
+  return lines.join('\n');
+}
+
+/** The text (mention placeholders removed) or the media kind of a received message. */
+export function readContent(messageType: string, content: string): { text?: string; media?: Incoming['media'] } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(content);
+  } catch {
+    parsed = undefined;
+  }
+  const clean = (t: string) =>
+    t
+      .replace(/@_user_\d+|@_all\b/g, ' ')
+      .replace(/[ \t\u00a0]+/g, ' ')
+      .replace(/ *\n */g, '\n')
+      .trim();
+  if (messageType === 'text') return { text: clean(isObject(parsed) && typeof parsed.text === 'string' ? parsed.text : '') };
+  if (messageType === 'post') {
+    const text = clean(isObject(parsed) ? postText(parsed) : '');
+    return text ? { text } : { media: 'photo' };
+  }
+  return { media: MEDIA[messageType] ?? 'other' };
+}
+
+function headerOf(headers: Readonly<Record<string, string | undefined>>, name: string): string | undefined {
+  const direct = headers[name];
+  if (direct !== undefined) return direct;
+  const lower = name.toLowerCase();
+  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === lower) return v;
+  return undefined;
+}
+
+function sameText(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** What can be said of an error without its request (the SDK's errors carry the message sent). */
+function describeError(error: unknown): { error: string; status?: number; code?: string | number } {
+  if (!isObject(error) && !(error instanceof Error)) return { error: String(error).slice(0, 200) };
+  const e = error as { name?: unknown; message?: unknown; code?: unknown; response?: { status?: unknown; data?: unknown } };
+  const status = typeof e.response?.status === 'number' ? e.response.status : undefined;
+  const larkCode = isObject(e.response?.data) && typeof e.response.data.code === 'number' ? e.response.data.code : undefined;
+  const code = larkCode ?? (typeof e.code === 'string' || typeof e.code === 'number' ? e.code : undefined);
+  return {
+    error: `${typeof e.name === 'string' ? e.name : 'Error'}: ${typeof e.message === 'string' ? e.message.slice(0, 200) : ''}`,
+    ...(status !== undefined ? { status } : {}),
+    ...(code !== undefined ? { code } : {}),
+  };
+}
+
+/** The SDK's logger, reduced to short strings: no request bodies, no event payloads. Its debug and trace are dropped. */
+function sdkLogger(log: Logger) {
+  const summarize = (arg: unknown): string => {
+    if (typeof arg === 'string') return arg;
+    if (typeof arg === 'number' || typeof arg === 'boolean') return String(arg);
+    if (Array.isArray(arg)) return arg.map(summarize).filter(Boolean).join(' ');
+    if (arg instanceof Error || (isObject(arg) && typeof arg.message === 'string')) {
+      const d = describeError(arg);
+      return [d.error, d.status !== undefined ? `status=${d.status}` : '', d.code !== undefined ? `code=${d.code}` : ''].filter(Boolean).join(' ');
+    }
+    if (isObject(arg) && (typeof arg.code === 'number' || typeof arg.msg === 'string')) return `code=${String(arg.code)} msg=${String(arg.msg).slice(0, 200)}`;
+    return '';
+  };
+  const line = (args: unknown[]) => summarize(args).slice(0, 500);
+  return {
+    // The adapter reports the outcome of every call itself; the SDK's own errors are detail.
+    error: (...args: unknown[]) => log.warn({ sdk: line(args) }, 'lark sdk error'),
+    warn: (...args: unknown[]) => log.warn({ sdk: line(args) }, 'lark sdk warning'),
+    info: (...args: unknown[]) => log.debug({ sdk: line(args) }, 'lark sdk'),
+    debug: () => undefined,
+    trace: () => undefined,
+  };
+}
+
+/** Where a reply answers: a group reply to the same chat quotes the triggering message. */
+interface Trigger {
+  readonly chat: string;
+  readonly group: boolean;
+  readonly messageId?: string;
+}
+
+type Verdict = { ok: true; body: Json; challenge: boolean; legacyCard: boolean } | { ok: false; status: number; reason: string };
+
+/** Lark / Feishu channel. See the module comment. */
+export function createLarkChannel(config: LarkChannelConfig, deps: ChannelDeps): LarkChannel {
+  const log = deps.logger.child({ channel: 'lark' });
+  const now = deps.now ?? (() => new Date());
+  const mode = config.mode ?? 'ws';
+  const domain = larkDomain(config.domain);
+  const sdkLog = sdkLogger(log);
+  const cipher = config.encryptKey ? new AESCipher(config.encryptKey) : undefined;
+
+  const client = new Client({
+    appId: config.appId,
+    appSecret: config.appSecret,
+    domain,
+    logger: sdkLog,
+    loggerLevel: LoggerLevel.info,
+    // Each channel keeps its own token cache (the SDK's default one is process-wide).
+    cache: new DefaultCache(),
+  });
+  // Requests are checked here (the SDK signs over re-serialized JSON and ignores the verification token).
+  const dispatcher = new EventDispatcher({ logger: sdkLog, loggerLevel: LoggerLevel.info });
+
+  let state: 'idle' | 'starting' | 'running' | 'stopped' = 'idle';
+  let botOpenId: string | undefined;
+  let ws: WSClient | undefined;
+  const recent = new RecentKeys(DEDUPE_TTL_MS, DEDUPE_MAX);
+  const inflight = new Set<Promise<void>>();
+  const chains = new Map<string, Promise<void>>();
+  /** Events are taken once the bot's identity is known (mentions depend on it) and until stop(). */
+  const accepting = () => (state === 'running' || state === 'starting') && botOpenId !== undefined;
+
+  /** Runs work after the acknowledgement, in order per chat; stop() waits for it. */
+  function schedule(chat: string, work: () => Promise<void>): void {
+    const previous = chains.get(chat) ?? Promise.resolve();
+    const next: Promise<void> = previous
+      .then(work)
+      .catch((error: unknown) => log.error(describeError(error), 'lark turn failed'))
+      .finally(() => {
+        inflight.delete(next);
+        if (chains.get(chat) === next) chains.delete(chat);
+      });
+    chains.set(chat, next);
+    inflight.add(next);
+  }
+
+  // ---- sending ----
+
+  const transient = (error: unknown) => {
+    const d = describeError(error);
+    return d.status === undefined || d.status >= 500 || d.status === 429;
+  };
+
+  /** One API call, retried once on a network error, 5xx or 429 (the uuid makes the retry idempotent on Lark's side). */
+  async function call(what: string, send: () => Promise<{ code?: number; msg?: string }>): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const res = await send();
+        if (res.code === undefined || res.code === 0) return true;
+        log.warn({ what, code: res.code, msg: String(res.msg ?? '').slice(0, 200) }, 'lark send refused');
+        return false;
+      } catch (error) {
+        if (attempt < 2 && transient(error)) {
+          await new Promise((r) => setTimeout(r, 300));
+          continue;
+        }
+        log.warn({ what, ...describeError(error) }, 'lark send failed');
+        return false;
+      }
+    }
+  }
+
+  async function send(reply: Reply, trigger?: Trigger): Promise<boolean> {
+    const { msg_type, content } = render(reply);
+    try {
+      if (trigger?.group && trigger.messageId && reply.chat === trigger.chat) {
+        const messageId = trigger.messageId;
+        const uuid = randomUUID();
+        const replied = await call('reply', () => client.im.v1.message.reply({ path: { message_id: messageId }, data: { msg_type, content, uuid } }));
+        if (replied) return true;
+        // The message may be gone (withdrawn): say it in the chat instead.
+      }
+      const uuid = randomUUID();
+      const receive_id_type = receiveIdType(reply.chat);
+      return await call('create', () => client.im.v1.message.create({ params: { receive_id_type }, data: { receive_id: reply.chat, msg_type, content, uuid } }));
+    } catch (error) {
+      log.warn(describeError(error), 'lark send failed');
+      return false;
+    }
+  }
+
+  async function deliver(out: Outgoing, trigger: Trigger): Promise<void> {
+    for (const reply of out.replies) await send(reply, trigger);
+  }
+
+  // ---- receiving ----
+
+  function run(incoming: Incoming, trigger: Trigger): void {
+    schedule(incoming.chat, async () => deliver(await deps.handle(incoming), trigger));
+  }
+
+  function onMessage(data: MessageEvent): void {
+    if (!accepting()) return;
+    const message = isObject(data?.message) ? data.message : undefined;
+    const user = str(data?.sender?.sender_id?.open_id);
+    if (!message || !user || data.sender.sender_type !== 'user') return;
+    const messageId = str(message.message_id);
+    const chatId = str(message.chat_id);
+    if (!messageId || !chatId) return;
+    const keys = [`m:${messageId}`, ...(str(data.event_id) ? [`e:${data.event_id as string}`] : [])];
+    if (!recent.firstTime(keys)) {
+      log.debug({ event: data.event_id }, 'lark duplicate event skipped');
+      return;
+    }
+    const group = message.chat_type !== 'p2p';
+    const chat = group ? chatId : user;
+    const mention = botOpenId !== undefined && (message.mentions ?? []).some((m) => m?.id?.open_id === botOpenId);
+    const { text, media } = readContent(String(message.message_type ?? ''), String(message.content ?? ''));
+    const incoming: Incoming = {
+      platform: 'lark',
+      chat,
+      user,
+      ...(text !== undefined ? { text } : {}),
+      ...(media ? { media } : {}),
+      group,
+      mention,
+      staff: deps.staffIds.has(user),
+      messageId,
+      now: now(),
+    };
+    run(incoming, { chat, group, messageId });
+  }
+
+  /** A button press, from `card.action.trigger` (long connection or webhook) or a legacy card callback (webhook). */
+  function onCardAction(data: Json): void {
+    if (!accepting()) return;
+    const operator = isObject(data.operator) ? data.operator : undefined;
+    const context = isObject(data.context) ? data.context : undefined;
+    const action = isObject(data.action) ? data.action : undefined;
+    const user = str(operator?.open_id) ?? str(data.open_id);
+    const chatId = str(context?.open_chat_id) ?? str(data.open_chat_id);
+    const cardMessage = str(context?.open_message_id) ?? str(data.open_message_id);
+    let value: unknown = action?.value;
+    if (typeof value === 'string') {
+      try {
+        value = JSON.parse(value);
+      } catch {
+        value = { payload: value };
+      }
+    }
+    const payload = isObject(value) ? str(value.payload) : undefined;
+    if (!user || payload === undefined) return;
+    const eventId = str(data.event_id) ?? (str(data.token) ? `card:${data.token as string}` : undefined);
+    if (eventId && !recent.firstTime([`e:${eventId}`])) {
+      log.debug({ event: eventId }, 'lark duplicate card action skipped');
+      return;
+    }
+    // The card says where it was sent; trusted only when that is this chat or the presser's own private chat.
+    const cardChat = isObject(value) ? str(value.chat) : undefined;
+    const chat = cardChat !== undefined && (cardChat === user || cardChat === chatId) ? cardChat : chatId ?? user;
+    const group = chat !== user;
+    const incoming: Incoming = {
+      platform: 'lark',
+      chat,
+      user,
+      button: payload,
+      group,
+      mention: true,
+      staff: deps.staffIds.has(user),
+      ...(eventId ? { messageId: eventId } : {}),
+      now: now(),
+    };
+    run(incoming, { chat, group, ...(cardMessage ? { messageId: cardMessage } : {}) });
+  }
+
+  const ignore = () => undefined;
+  dispatcher.register<{ 'card.action.trigger': (data: Json) => Json }>({
+    'im.message.receive_v1': (data) => {
+      onMessage(data);
+    },
+    'card.action.trigger': (data) => {
+      onCardAction(data);
+      return {};
+    },
+    // Events a bot commonly receives that need nothing (registered so the SDK does not warn about each).
+    'im.message.message_read_v1': ignore,
+    'im.chat.access_event.bot_p2p_chat_entered_v1': ignore,
+    'im.chat.member.bot.added_v1': ignore,
+    'im.chat.member.bot.deleted_v1': ignore,
+    'im.message.reaction.created_v1': ignore,
+    'im.message.reaction.deleted_v1': ignore,
+  });
+
+  function dispatch(envelope: unknown): Promise<unknown> {
+    return dispatcher.invoke(envelope, { needCheck: false });
+  }
+
+  // ---- webhook requests ----
+
+  function verify(headers: Readonly<Record<string, string | undefined>>, raw: string): Verdict {
+    let outer: unknown;
+    try {
+      outer = JSON.parse(raw);
+    } catch {
+      return { ok: false, status: 400, reason: 'body is not JSON' };
+    }
+    if (!isObject(outer)) return { ok: false, status: 400, reason: 'body is not an object' };
+    let body: Json = outer;
+    const encrypted = typeof outer.encrypt === 'string';
+    if (encrypted) {
+      if (!cipher) return { ok: false, status: 401, reason: 'encrypted body, but no encrypt key is configured' };
+      try {
+        const plain: unknown = JSON.parse(cipher.decrypt(outer.encrypt));
+        if (!isObject(plain)) return { ok: false, status: 400, reason: 'decrypted body is not an object' };
+        body = plain;
+      } catch {
+        return { ok: false, status: 401, reason: 'cannot decrypt' };
+      }
+    }
+    const challenge = body.type === 'url_verification';
+    const legacyCard = !encrypted && !challenge && !('schema' in body) && isObject(body.action);
+    const timestamp = headerOf(headers, 'x-lark-request-timestamp') ?? '';
+    const nonce = headerOf(headers, 'x-lark-request-nonce') ?? '';
+    const signature = headerOf(headers, 'x-lark-signature') ?? '';
+
+    if (config.verificationToken) {
+      if (legacyCard) {
+        // Legacy card callbacks carry a card token, not the verification token; they are signed with it instead.
+        const expected = createHash('sha1').update(timestamp + nonce + config.verificationToken + raw).digest('hex');
+        if (!sameText(signature, expected)) return { ok: false, status: 401, reason: 'bad card signature' };
+      } else {
+        const header = isObject(body.header) ? body.header : undefined;
+        const token = str(header?.token) ?? str(body.token) ?? '';
+        if (!sameText(token, config.verificationToken)) return { ok: false, status: 401, reason: 'bad verification token' };
+      }
+    } else if (legacyCard) {
+      return { ok: false, status: 401, reason: 'legacy card callback cannot be verified without a verification token' };
+    }
+    // The challenge has no effect and may come unsigned; everything else must be signed when there is a key.
+    if (config.encryptKey && !challenge && !legacyCard) {
+      const expected = createHash('sha256').update(timestamp + nonce + config.encryptKey + raw).digest('hex');
+      if (!sameText(signature, expected)) return { ok: false, status: 401, reason: 'bad signature' };
+    }
+    return { ok: true, body, challenge, legacyCard };
+  }
+
+  const jsonReply = (status: number, body: unknown) => ({ status, body: JSON.stringify(body), headers: { 'content-type': 'application/json; charset=utf-8' } });
+
+  function route(path: string): WebhookRoute {
+    return {
+      method: 'POST',
+      path,
+      async handle(request) {
+        const verdict = verify(request.headers, request.body);
+        if (!verdict.ok) {
+          log.warn({ path, reason: verdict.reason }, 'lark webhook request rejected');
+          return jsonReply(verdict.status, { error: verdict.status === 401 ? 'unauthorized' : 'bad request' });
+        }
+        if (verdict.challenge) return jsonReply(200, { challenge: verdict.body.challenge });
+        // Not taking updates: Lark retries later (or another instance takes it).
+        if (state !== 'running') return jsonReply(503, { error: 'not ready' });
+        try {
+          if (verdict.legacyCard) {
+            onCardAction(verdict.body);
+            return jsonReply(200, {});
+          }
+          const result = await dispatch(verdict.body);
+          return jsonReply(200, isObject(result) ? result : {});
+        } catch (error) {
+          log.error(describeError(error), 'lark webhook handling failed');
+          return jsonReply(500, { error: 'internal error' });
+        }
+      },
+    };
+  }
+
+  const webhooks = mode === 'webhook' ? [route('/webhooks/lark/events'), route('/webhooks/lark/cards')] : undefined;
+
+  // ---- lifecycle ----
+
+  async function learnBotIdentity(): Promise<string> {
+    const res: unknown = await client.request({ method: 'GET', url: '/open-apis/bot/v3/info' });
+    const bot = isObject(res) && isObject(res.bot) ? res.bot : undefined;
+    const openId = str(bot?.open_id);
+    if (!openId) {
+      const code = isObject(res) ? res.code : undefined;
+      throw new Error(`Lark bot info has no open_id (code ${String(code)}): is the bot capability enabled?`);
+    }
+    return openId;
+  }
+
+  async function startLongConnection(): Promise<void> {
+    if (!APP_ID.test(config.appId)) throw new Error('LARK_APP_ID is not an app id (cli_ and 16 hex digits): the long connection needs one');
+    let settle: (result: 'ready' | Error) => void = () => undefined;
+    const outcome = new Promise<'ready' | Error>((resolve) => {
+      settle = resolve;
+    });
+    ws = new WSClient({
+      appId: config.appId,
+      appSecret: config.appSecret,
+      domain,
+      logger: sdkLog,
+      loggerLevel: LoggerLevel.info,
+      handshakeTimeoutMs: 10_000,
+      onReady: () => {
+        log.info('lark long connection ready');
+        settle('ready');
+      },
+      onError: (error) => {
+        log.error(describeError(error), 'lark long connection failed');
+        settle(error);
+      },
+      onReconnecting: () => log.warn('lark long connection lost, reconnecting'),
+      onReconnected: () => log.info('lark long connection restored'),
+    });
+    await ws.start({ eventDispatcher: dispatcher });
+    let timer: NodeJS.Timeout | undefined;
+    const waited = await Promise.race([outcome, new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), WS_READY_WAIT_MS)))]);
+    clearTimeout(timer);
+    if (waited instanceof Error) {
+      ws.close({ force: true });
+      ws = undefined;
+      throw new Error(`Lark long connection failed: ${waited.message}`);
+    }
+    if (waited === 'timeout') log.warn({ waitedMs: WS_READY_WAIT_MS }, 'lark long connection not ready yet, still trying');
+  }
+
+  return {
+    name: 'lark',
+    ...(webhooks ? { webhooks } : {}),
+    dispatch,
+
+    async start() {
+      if (state === 'running' || state === 'starting') return;
+      state = 'starting';
+      try {
+        // Also obtains the tenant token: bad credentials fail here.
+        botOpenId = await learnBotIdentity();
+        if (mode === 'ws') await startLongConnection();
+        else if (!config.encryptKey && !config.verificationToken) log.warn('lark webhook mode without encrypt key or verification token: requests are not verified');
+        state = 'running';
+        log.info({ mode }, 'lark channel started');
+      } catch (error) {
+        state = 'idle';
+        const d = describeError(error);
+        log.error(d, 'lark channel failed to start');
+        throw new Error(`Lark channel failed to start: ${d.error}${d.status !== undefined ? ` (HTTP ${d.status})` : ''}`);
+      }
+    },
+
+    async stop() {
+      if (state === 'stopped') return;
+      state = 'stopped';
+      ws?.close({ force: true });
+      ws = undefined;
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), STOP_WAIT_MS)));
+      // Work queued behind work in flight is already in the set, so one pass waits for all of it.
+      const done = await Promise.race([Promise.allSettled([...inflight]).then(() => 'done' as const), deadline]);
+      clearTimeout(timer);
+      if (done === 'timeout') log.warn({ pending: inflight.size }, 'lark channel stopped with messages still in flight');
+      log.info('lark channel stopped');
+    },
+
+    connected() {
+      if (state !== 'running') return false;
+      return mode === 'webhook' || ws?.getConnectionStatus().state === 'connected';
+    },
+
+    async push(reply) {
+      await send(reply);
+    },
+  };
+}
