@@ -5,13 +5,16 @@
  *  - a Han character stays itself and also yields its toneless pinyin syllable (为/慰 → "wei",
  *    提/体 → "ti"), so homophone typos from pinyin input methods share features;
  *  - a run of digits becomes one unit "0" (amounts and dates generalize);
- *  - Latin letters are lower-cased and kept as characters; a Latin run that spells pinyin
- *    ("tijian", "zhuyuan") also yields its syllables, as if typed without the input method;
+ *  - a run of Latin letters is one lower-cased word unit, plus its letter trigrams (`l:`); a word
+ *    that spells pinyin ("tijian", "zhuyuan") also yields its syllables, as if typed without the
+ *    input method;
  *  - anything else (spaces, punctuation, emoji, control characters) is a segment break.
- * Features are character n-grams over the units with `^`/`$` at the text's ends and `|` at
- * breaks, plus (optionally) pinyin-syllable n-grams prefixed `p:`.
+ * Features are n-grams over the units (character n-grams for Chinese) with `^`/`$` at the text's
+ * ends and `|` at breaks, plus (optionally) pinyin-syllable n-grams prefixed `p:`.
  *
  * A text without Han characters or letters yields no features at all.
+ * (Single letters are not features: with a handful of English examples they would decide by
+ * accident — "test" is not "thx".)
  * Nothing here compiles a regular expression; pinyin-pro is asked once per distinct character.
  */
 import { pinyin } from 'pinyin-pro';
@@ -124,70 +127,72 @@ export function syllableOf(cp: number, ch: string): string {
 export type FeatureSink = (feature: string) => void;
 
 /**
- * Emits the features of `text` into `sink`. Returns the number of word characters (Han characters
- * and letters) — 0 means the text carries nothing to classify (digits alone are a slot value, not
+ * Emits the features of `text` into `sink`. Returns the number of content units (Han characters and
+ * Latin words) — 0 means the text carries nothing to classify (digits alone are a slot value, not
  * an intent), and then no feature is emitted.
  */
 export function extractFeatures(text: string, cfg: FeatureConfig, sink: FeatureSink): number {
-  // Build the unit string: content characters, '0' for a digit run, '|' for a break; and the
-  // syllable sequence: a Han character's pinyin, a Latin run's pinyin reading when it has one,
+  // The units: '^', then a Han character, a Latin word, '0' for a digit run or '|' for a break, then
+  // '$'. The syllables: a Han character's pinyin, a Latin word's pinyin reading when it has one,
   // '' (cuts syllable n-grams) for anything else.
-  let units = '^';
+  const units: string[] = ['^'];
   const syllables: string[] = [];
+  const words: string[] = [];
   let content = 0;
   let lastKind: Kind = Kind.Break;
   let latin = '';
-  const flushLatin = () => {
-    const read = cfg.pinyinMax > 0 ? segmentPinyin(latin) : undefined;
-    if (read) syllables.push(...read);
-    else syllables.push('');
-    latin = '';
-  };
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;
     const kind = kindOf(cp);
-    if (latin !== '' && kind !== Kind.Latin) flushLatin();
+    if (latin !== '' && kind !== Kind.Latin) {
+      flushLatin(latin, cfg, units, syllables, words);
+      latin = '';
+    }
     if (kind === Kind.Break) {
-      if (lastKind !== Kind.Break && units.length > 1) units += '|';
+      if (lastKind !== Kind.Break && units.length > 1) units.push('|');
       if (lastKind !== Kind.Break) syllables.push('');
     } else if (kind === Kind.Digit) {
       if (lastKind !== Kind.Digit) {
-        units += '0';
+        units.push('0');
         syllables.push('0');
       }
     } else if (kind === Kind.Latin) {
-      const lower = cp <= 0x5a ? String.fromCharCode(cp + 32) : ch;
-      units += lower;
-      latin += lower;
-      content++;
+      if (latin === '') content++;
+      latin += cp <= 0x5a ? String.fromCharCode(cp + 32) : ch;
     } else {
-      units += ch;
+      units.push(ch);
       if (cfg.pinyinMax > 0) syllables.push(syllableOf(cp, ch));
       content++;
     }
     lastKind = kind;
   }
-  if (latin !== '') flushLatin();
+  if (latin !== '') flushLatin(latin, cfg, units, syllables, words);
   if (content === 0) return 0;
-  if (units.endsWith('|')) units = units.slice(0, -1);
-  units += '$';
+  if (units[units.length - 1] === '|') units.pop();
+  units.push('$');
 
-  // Character n-grams over the units (the markers alone are not features).
-  const chars = Array.from(units);
-  const n = chars.length;
+  // Unit n-grams (the markers alone are not features).
+  const n = units.length;
   for (let len = cfg.charMin; len <= cfg.charMax; len++) {
     for (let i = 0; i + len <= n; i++) {
       if (len === 1) {
-        const c = chars[i] as string;
+        const c = units[i] as string;
         if (c === '^' || c === '$' || c === '|') continue;
         sink(c);
       } else {
-        let g = chars[i] as string;
-        for (let j = 1; j < len; j++) g += chars[i + j] as string;
-        if (len === 2 && (g === '^$' || g.includes('||'))) continue;
+        let g = units[i] as string;
+        for (let j = 1; j < len; j++) g += units[i + j] as string;
+        if (len === 2 && (g === '^$' || g === '||')) continue;
         sink(g);
       }
     }
+  }
+
+  // Letter trigrams of Latin words ("thanks" shares <th, tha, han, ank with "thank"), prefixed `l:`.
+  for (const w of words) {
+    if (w.length < 3) continue;
+    const padded = `<${w}>`;
+    for (let i = 0; i + 3 <= padded.length; i++) sink('l:' + padded.slice(i, i + 3));
   }
 
   // Pinyin-syllable n-grams; '' marks a non-Han unit and cuts the n-grams.
@@ -207,4 +212,13 @@ export function extractFeatures(text: string, cfg: FeatureConfig, sink: FeatureS
     }
   }
   return content;
+}
+
+/** A finished Latin word: one unit, its pinyin reading (if it spells pinyin) and its letter trigrams. */
+function flushLatin(word: string, cfg: FeatureConfig, units: string[], syllables: string[], words: string[]): void {
+  units.push(word);
+  words.push(word);
+  const read = cfg.pinyinMax > 0 ? segmentPinyin(word) : undefined;
+  if (read) syllables.push(...read);
+  else syllables.push('');
 }

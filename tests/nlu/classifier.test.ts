@@ -43,6 +43,14 @@ describe('features', () => {
     expect(features('体检', CHAR_FEATURES).some((x) => x.startsWith('p:'))).toBe(false);
   });
 
+  it('take a Latin run as one word with its letter trigrams, never single letters', () => {
+    const f = features('Thanks a lot', CHAR_FEATURES);
+    expect(f).toEqual(expect.arrayContaining(['thanks', 'a', 'lot', '^thanks', 'thanks|', 'l:<th', 'l:tha', 'l:nks', 'l:ks>']));
+    expect(f).not.toContain('t');
+    expect(f).not.toContain('h');
+    expect(f.some((x) => x.startsWith('l:') && x.includes('a|'))).toBe(false);
+  });
+
   it('read a Latin run typed in pinyin as syllables, and leave other Latin words alone', () => {
     const py = (t: string) => features(t).filter((x) => x.startsWith('p:'));
     expect(py('tijian报销')).toEqual(expect.arrayContaining(['p:ti', 'p:jian', 'p:ti_jian', 'p:jian_bao']));
@@ -284,16 +292,23 @@ const neverConfused: [IntentId, IntentId][] = [
 
 describe('the classifier trained on intents/', () => {
   it('trains in well under a second and classifies a message in well under 0.2 ms', () => {
+    // CPU time, not wall time: on a busy machine (tests run in parallel) waiting is not training.
+    const cpu0 = process.cpuUsage();
     const c = buildClassifier();
-    expect(c.info.trainingMs).toBeLessThan(1000);
+    const cpu = process.cpuUsage(cpu0);
+    expect((cpu.user + cpu.system) / 1000).toBeLessThan(1000);
+    expect(c.info.trainingMs).toBeGreaterThan(0);
     expect(c.info.examples).toBeGreaterThan(100);
     expect(c.info.intents).toBe(INTENT_IDS.length);
     const texts = Object.keys(mustBe).map(normalize);
     for (let i = 0; i < 200; i++) for (const t of texts) c.classify(t); // warm-up
-    const n = 100;
-    const t0 = performance.now();
-    for (let i = 0; i < n; i++) for (const t of texts) c.classify(t);
-    const msPer = (performance.now() - t0) / (n * texts.length);
+    // The best of several batches: a busy machine can preempt a batch, it cannot make one faster.
+    let msPer = Infinity;
+    for (let batch = 0; batch < 5; batch++) {
+      const t0 = performance.now();
+      for (let i = 0; i < 40; i++) for (const t of texts) c.classify(t);
+      msPer = Math.min(msPer, (performance.now() - t0) / (40 * texts.length));
+    }
     expect(msPer).toBeLessThan(0.2);
   });
 

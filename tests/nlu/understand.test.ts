@@ -89,6 +89,10 @@ describe('understand', () => {
       wellFormed(r);
     }
     expect(understand('Привет, как дела?', { now }).intent).toBe('out_of_scope');
+    // English words the training data never saw are not read letter by letter into an intent.
+    for (const text of ['test', 'lorem ipsum dolor sit amet', 'good morning everyone']) {
+      expect({ text, intent: understand(text, { now }).intent }).toEqual({ text, intent: 'out_of_scope' });
+    }
   });
 
   it('gives no intent to a bare number, but still reads it as a slot', () => {

@@ -4,6 +4,11 @@
  * Rulings: a number is a count when 次/回/趟/遍 or 人/个人/名/位/户 (or 个 before 老人/退休…/end) follows it,
  * or when 次数/人数/户数 precedes it. 一次都没 / 一回也没 is zero. Not counts: ordinals (第二次), 一次性, 一回事, 一个人 (idiom for
  * "alone"), durations (3天, 两个月), vague numbers (两三次, 好几次, 十几个人). Phone and ID numbers never are.
+ * A count is a number of events the user reports (住了3回, 住院两次, 今年住了两次院) or a group size (小组40人).
+ * Frequencies and rules are not: 两年一次, 一年要做一次, 每年两次 (a period before), 只能领一次, 能报两次吗
+ * (a modal before, with no 了/过), 一次能给多少, 住一次院给多少 (one generic occasion: 一次 followed by
+ * what it pays), 又住了一次院 / 再跑一趟 (one more time: the total is not stated). 录错了一位, 后四位 are
+ * digits of a number, not people.
  */
 import { findIdNumbers } from './id-number.ts';
 import { overlapsAny, scanNumbers, type NumberSpan, type Span } from './numerals.ts';
@@ -18,6 +23,21 @@ const PEOPLE_AFTER = /^\s?(?:人|名|位|户|个人|个(?:老人|老年人|退�
 const ONE_PERSON = /^\s?个人/;
 const COUNT_BEFORE = /(?:次数|人数|户数|组员数)(?:是|有|为|共|一共|:|\s)*$/;
 const ORDINAL_BEFORE = /(?:第|每|初|前第)$/;
+/** A period before the number: 两年一次, 一年要做一次, 半年一回, 每个月两次 (a frequency, not events). */
+const PERIOD_BEFORE =
+  /(?:[\d零〇一二两三四五六七八九十几半每]个?(?:年|月|季度|季|周|星期|礼拜|天)|每(?:年|月|季度|周|星期|礼拜|天|回|人))(?:[^\d\s,.;:!?，。；：！？、了过]{0,5})$/;
+/** A modal before the number with no 了/过 (a rule or a plan, not an event): 只能领一次, 能报两次吗, 可以去一趟. */
+const MODAL_BEFORE = /(?:只能|只可以|只许|能|可以|可|要|需要|得|必须|须|限|允许|最多|至少)[^\d\s,.;:!?，。；：！？、了过]{0,3}$/;
+/** 又住了一次院, 再跑一趟: one more time, so the total is not stated. */
+const ONE_MORE_BEFORE = /[又再][^\d\s,.;:!?，。；：！？、]{0,3}$/;
+/** 一次能给多少, 住一次院(社区)给多少, 一回发多少: one generic occasion and what it pays. */
+const GENERIC_ONCE_AFTER = /^\s?(?:次|回|趟)院?[^\d\s,.;:!?，。；：！？、了过]{0,4}?(?:能|可以|可|给|发|补|报|领|拿|多少|就|的话|大概|要|得|算)/;
+/** 住了一次, 住过一次: an event that happened. */
+const DONE_BEFORE = /[了过]$/;
+/** 录错了一位, 后四位, 六位数: digits of a number, not people. */
+const WEI_AFTER = /^\s?位/;
+const DIGITS_BEFORE = /(?:错|少|漏|多|差|输|写|填|录|打|改|前|后|末|尾)了?$/;
+const DIGITS_AFTER = /^\s?位(?:数|数字|号码|密码|验证码|的)/;
 /** 一次都没住过, 一回也没有: zero times. */
 const NOT_ONCE_AFTER = /^\s?(?:次|回|趟)(?:都|也)(?:没|不)/;
 
@@ -31,8 +51,13 @@ function isCount(text: string, n: NumberSpan, blocked: readonly Span[]): boolean
   const pre = text.slice(Math.max(0, n.start - 8), n.start);
   if (ORDINAL_BEFORE.test(pre)) return false;
   const after = text.slice(n.end, n.end + 6);
-  if (TIMES_AFTER.test(after)) return true;
+  if (TIMES_AFTER.test(after)) {
+    if (PERIOD_BEFORE.test(pre) || MODAL_BEFORE.test(pre) || ONE_MORE_BEFORE.test(pre)) return false;
+    if (n.value === 1 && GENERIC_ONCE_AFTER.test(after) && !DONE_BEFORE.test(pre)) return false;
+    return true;
+  }
   if (PEOPLE_AFTER.test(after)) {
+    if (WEI_AFTER.test(after) && (DIGITS_BEFORE.test(pre) || DIGITS_AFTER.test(after))) return false;
     // 一个人 is "alone", not a head count
     return !(n.value === 1 && !n.arabic && ONE_PERSON.test(after));
   }

@@ -2,12 +2,15 @@
  * The `date` slot: an ISO date 'YYYY-MM-DD', relative words resolved against `now` in Asia/Shanghai
  * (UTC+8, no daylight saving).
  *
- * Understood: 今天 / 今早 / 今晚, 昨天 / 昨晚, 前天 / 前天晚上, 大前天, N天前, N周前; 上周五 / 这周五 / 本周五 /
+ * Understood: 今天 / 今早 / 今晚 / 今天上午, 昨天 / 昨晚, 前天 / 前天晚上, 大前天, 明天 / 明早 / 明晚, 后天,
+ * 大后天, N天前, N周前; 上周五 / 这周五 / 本周五 /
  * 下周五 (weeks start on Monday), 周三 / 星期三 / 礼拜天 alone (the most recent such day, today included;
  * not in a range of weekdays like 周一到周五, which is about opening hours, nor in 每周三);
  * 上个月15号, 这个月3号; 11月3日, 十一月三号, 3号 alone (this month); 2026年1月3号, 去年12月5日,
  * 2026-01-03, 2026/1/3, 2026.1.3.
- * Rulings: a month-day without a year takes now's year, and a day alone takes now's month, even when
+ * Rulings: future relative days (明天, 后天, 大后天) are dates like any other: the dialog rejects a future
+ * date of death itself, and other dialogs (an appointment, an activity) need them. 后天 is not read inside
+ * 然后天气 / 以后天天 / 先天后天 / 后天性. A month-day without a year takes now's year, and a day alone takes now's month, even when
  * that is in the future (the dialog rejects future dates; we do not guess). 八月十五 without 号/日 is the
  * Mid-Autumn festival, not a date. Impossible dates (2月30日, 13月1日) give no date and an error. Vague
  * references (前几天, 上个月, 最近) give nothing. Holidays (元旦, 春节…) are not dates here.
@@ -77,6 +80,7 @@ const RELATIVE_DAY: Readonly<Record<string, number>> = {
   今天: 0, 今日: 0, 今儿: 0, 今儿个: 0, 今早: 0, 今晨: 0, 今晚: 0, 今夜: 0, 今天早上: 0,
   昨天: -1, 昨日: -1, 昨儿: -1, 昨儿个: -1, 昨晚: -1, 昨夜: -1,
   前天: -2, 前儿: -2, 前儿个: -2, 前晚: -2, 大前天: -3, 大前儿: -3,
+  明天: 1, 明日: 1, 明儿: 1, 明儿个: 1, 明早: 1, 明晚: 1, 明晨: 1, 后天: 2, 后儿: 2, 后儿个: 2, 大后天: 3, 大后儿: 3,
 };
 
 type Resolver = (m: RegExpExecArray, today: CivilDate) => CivilDate | null | undefined;
@@ -150,9 +154,9 @@ const PATTERNS: readonly Pattern[] = [
       return civil(today.y, num(m[1]), num(m[2]));
     },
   },
-  // 大前天, 前天晚上, 昨天, 昨晚, 今天
+  // 大前天, 前天晚上, 昨天, 昨晚, 今天, 明天, 后天, 大后天
   {
-    re: /大前天|大前儿|(?<![之以提目从当眼])前(?:天|儿个?|晚)|昨(?:天|日|儿个?|晚|夜)|今(?:天|日|儿个?|早|晨|晚|夜)/g,
+    re: /大前天|大前儿|(?<![之以提目从当眼])前(?:天|儿个?|晚)|昨(?:天|日|儿个?|晚|夜)|今(?:天|日|儿个?|早|晨|晚|夜)|(?<![聪光证透精英高清鲜黎])明(?:天|日(?!之)|儿个?|早|晚|晨)|大后天|大后儿|(?<![以之然今往此过前最落随稍背先而午饭天])后(?:天(?![性天])|儿个|儿(?![子女媳孙]))/g,
     resolve: (m, today) => {
       const offset = RELATIVE_DAY[m[0]];
       return offset === undefined ? undefined : addDays(today, offset);

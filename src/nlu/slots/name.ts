@@ -5,6 +5,13 @@
  * bot has just asked for a name (`expected`), from an answer that starts with one (张建国 / 是张建国 /
  * 我是张建国 / 张建国 330182…). The given name stops before words that usually follow a name (今年, 去世,
  * 的, 身份证 …), so 他叫张建国今年80了 gives 张建国.
+ * Also taken without 叫 where the sentence frames a name:
+ *  - 我是X的(儿子|女儿|老伴|…): the person the writer belongs to (我是张建国的儿子 → 张建国);
+ *  - right after a relation word (我父亲王德明, 我妈李秀英昨天走了, 老伴 刘桂兰 上周走的): a surname-led name of
+ *    2–3 characters (4 with a compound surname) that ends where the sentence goes on with a time or an
+ *    event word (昨天, 今天, 上周, 11月3日, 去世, 走了 …), or, for three characters or more, with
+ *    punctuation, a space or the end. A word that merely starts with a surname character (我爸车祸走了,
+ *    我妈那边, 儿子毕业 了) is not a name.
  * Rulings: common words are never names (好的, 谢谢, 不知道, 什么 …), nor a doubled character (谢谢, 常常),
  * nor a surname alone (姓王). Minority names with a middle dot (阿依古丽·买买提) are kept whole when cued.
  */
@@ -42,10 +49,14 @@ const NOT_NAMES = new Set([
   '戴帽', '邵东', '于都', '金华', '安徽', '江西', '江苏', '海南', '湖南', '广东', '福建', '南京', '南方', '宁波', '温州', '余杭',
   '杭州', '西湖', '萧山', '富阳', '临安', '淳安', '建德', '桐庐', '长沙', '郑州', '聊城', '河南', '钱塘', '上城', '滨江', '拱墅',
   '江干', '下城', '临平', '东方红', '高新区', '文体', '文体活动', '施工', '龚', '卫生', '卫生院', '社区', '街道', '退休', '慰问',
+  // words that follow a relation word (我爸车祸走了, 我妈那边): surname-led but not names
+  '车祸', '凌晨', '初三', '初四', '初五', '初六', '初七', '初八', '初九', '初十', '那边', '那里', '那儿', '明年', '明早',
+  '明晚', '时常', '曾经', '常年', '平常', '高血压', '高血糖', '查出', '查出来', '申请', '单独', '向来', '和你', '和她', '都没',
+  '管我', '甘肃', '安详', '安静', '平静', '原单位', '万元',
 ]);
 
 /** What usually follows a name in a run-on sentence: the given name stops before it. */
-const STOP_AFTER_NAME = /^(?:今年|去年|前天|昨天|今天|去世|过世|走了|走的|死了|病故|身份证|电话|手机|号码|住院|住在|家住|年龄|出生|生于|男|女|的|是|在|了|他|她|我|啊|呀|吧|呢|哦|嘛|已经|岁|老|同志|先生|女士|师傅|阿姨|叔叔|大爷|大妈|奶奶|爷爷|医生|大夫|护士|老师|主任|书记|经理|科长|局长|处长|队长|组长|社长)/;
+const STOP_AFTER_NAME = /^(?:今年|去年|前天|昨天|今天|去世|过世|走了|走的|死了|病故|身份证|电话|手机|号码|住院|住在|家住|年龄|出生|生于|男|女|的|是|在|了|说|讲|让|陪|他|她|我|啊|呀|吧|呢|哦|嘛|已经|岁|老|同志|先生|女士|师傅|阿姨|叔叔|大爷|大妈|奶奶|爷爷|医生|大夫|护士|老师|主任|书记|经理|科长|局长|处长|队长|组长|社长)/;
 /** After a name given as a whole answer. */
 const TRAILING_NOISE = /[\s,.!?;:。，、！？~]+$|(?:啊|呀|吧|呢|哦|嘛|的)$/;
 const LEADING_ANSWER = /^(?:他|她|我|死者|逝者|老人|本人|名字|姓名)?(?:叫做|叫|是|为|:)\s?/;
@@ -55,6 +66,20 @@ const HAN = /\p{Script=Han}/u;
 const PLACE_ENDING = /[区县市省镇乡村街路院局]$/;
 const NAME_BODY = /^[\p{Script=Han}]{1,3}(?:·[\p{Script=Han}]{1,8})?/u;
 const AFTER_BARE_NAME = /^(?:$|[\s,.;:，。、!?\d])/;
+
+/** 我是 / 我就是 before a name and its owner's kin word. */
+const WRITER_IS = /我(?:就)?是\s?/g;
+/** After the name in 我是X的儿子: the writer's role towards X. */
+const WRITER_ROLE_AFTER =
+  /^(?:家)?的?(?:儿子|女儿|闺女|儿媳妇?|女婿|孙子|孙女|外孙女?|侄子|侄女|外甥女?|老伴儿?|爱人|妻子|丈夫|老公|老婆|媳妇|哥哥|姐姐|弟弟|妹妹|家属|亲属|家里人|子女|孩子)/;
+/** A relation word right before a name: 我父亲王德明, 我妈李秀英, 老伴 刘桂兰. */
+const RELATION_THEN_NAME =
+  /(?:(?:我|俺|咱)(?:的|家)?)?(?:父亲|母亲|爸爸|妈妈|老父亲|老母亲|老伴儿?|爱人|丈夫|妻子|老公|老婆|岳父|岳母|公公|婆婆|爷爷|奶奶|外公|外婆|姥爷|姥姥|哥哥|姐姐|弟弟|妹妹|儿子|女儿|老爷子)[\s:]?|(?:我|俺|咱)(?:的|家)?(?:爸|妈|爹|娘)[\s:]?/g;
+/** A name after a relation word ends at a pause (a three-character name or longer: 我父亲王德明 上礼拜…) … */
+const PAUSE_AFTER = /^(?:$|[\s,.;:!?，。、！？；：])/;
+/** … or where the sentence goes on with a time or an event word (any length: 我母亲郭兰去世了). */
+const EVENT_AFTER =
+  /^(?:昨|今天|今早|今晚|今年|前天|前晚|大前天|去年|前年|上(?:个|周|星期|礼拜|月|午|次|半年)|这(?:个月|周|星期|礼拜)|本月|[\d零〇一二两三四五六七八九十]{1,4}(?:年|月|号|日)|去世|过世|逝世|病逝|病故|身故|走了|走的|死了|没了|因病|于|已经|身份证|生前|享年)/;
 
 function surnameAt(text: string, i: number): string | undefined {
   for (const c of COMPOUND_SURNAMES) if (text.startsWith(c, i)) return c;
@@ -80,6 +105,10 @@ function nameAt(text: string, i: number): string | undefined {
     }
   }
   if (given.length === 0) return undefined;
+  return acceptable(surname, given);
+}
+
+function acceptable(surname: string, given: string): string | undefined {
   const name = surname + given;
   if (!HAN.test(given)) return undefined;
   if (NOT_NAMES.has(name)) return undefined;
@@ -88,6 +117,29 @@ function nameAt(text: string, i: number): string | undefined {
   return name;
 }
 
+/** The name at `i` (as nameAt) and, when its given name has two characters, the one-character reading too. */
+function namesAt(text: string, i: number): string[] {
+  const full = nameAt(text, i);
+  if (!full || full.includes('·')) return full ? [full] : [];
+  const surname = surnameAt(text, i) as string;
+  const out = [full];
+  if (full.length - surname.length === 2) {
+    const short = acceptable(surname, full.slice(surname.length, -1));
+    if (short) out.push(short);
+  }
+  return out;
+}
+
+/** The first name at `i` (longest reading first) that `after` accepts. */
+function nameFollowedBy(text: string, i: number, after: (rest: string, name: string) => boolean): string | undefined {
+  for (const name of namesAt(text, i)) if (after(text.slice(i + name.length, i + name.length + 8), name)) return name;
+  return undefined;
+}
+
+const writerRoleAfter = (rest: string): boolean => WRITER_ROLE_AFTER.test(rest);
+/** 毕业 / 车祸 + a pause are words, not names: a two-character name needs a time or an event word after it. */
+const relationNameAfter = (rest: string, name: string): boolean => EVENT_AFTER.test(rest) || (name.length >= 3 && PAUSE_AFTER.test(rest));
+
 /** A person's name the text gives; undefined if none. */
 export function parseName(text: string, opts: NameOptions = {}): string | undefined {
   const t = text.trim();
@@ -95,6 +147,16 @@ export function parseName(text: string, opts: NameOptions = {}): string | undefi
   CUED.lastIndex = 0;
   for (let m = CUED.exec(t); m !== null; m = CUED.exec(t)) {
     const name = nameAt(t, m.index + m[0].length);
+    if (name) return name;
+  }
+  WRITER_IS.lastIndex = 0;
+  for (let m = WRITER_IS.exec(t); m !== null; m = WRITER_IS.exec(t)) {
+    const name = nameFollowedBy(t, m.index + m[0].length, writerRoleAfter);
+    if (name) return name;
+  }
+  RELATION_THEN_NAME.lastIndex = 0;
+  for (let m = RELATION_THEN_NAME.exec(t); m !== null; m = RELATION_THEN_NAME.exec(t)) {
+    const name = nameFollowedBy(t, m.index + m[0].length, relationNameAfter);
     if (name) return name;
   }
   if (opts.expected === true) {

@@ -11,7 +11,18 @@
  *  - Forms of address that are not kinship here give nothing: 大哥 / 大姐 (to staff), 大妈, 阿姨, 老婆婆
  *    (an old woman), 姑娘, 爸妈 / 父母 (two people: ask).
  *  - 哥/姐/弟/妹 alone only with 我/俺 before them (我哥); 哥哥 / 姐姐 / 弟弟 / 妹妹 anywhere.
- *  - 本人: 本人, 我本人, 我自己 (not 自己 alone: 自己付了 is self-pay, not a relation).
+ *  - 本人: 本人, 我本人, 我自己 (not 自己 alone: 自己付了 is self-pay, not a relation), and only when it
+ *    answers "who" (本人办理, 是我本人): after a modal (需要本人去吗, 要本人到场, 必须本人) it is a requirement.
+ *  - The slot is the family member the message is ABOUT (the deceased, the patient), not background people:
+ *    - 我是(他|她|老人|张建国)的?(儿子|女儿|…): the role word describes the writer and is skipped (the other
+ *      relation in the text is taken: 我是他女儿 我爸… → 父亲). A spouse word is kept (我是他老伴 → 配偶:
+ *      the relation is symmetric); no other relation is inferred from 他/她 (voice input mixes them up).
+ *    - A child or grandchild as background is skipped: an agent (我儿子说…, 女儿让我问), a place (搬到女儿家,
+ *      在儿子那边住), an owner (房产证上是我儿子的名字, 儿子名下), a choice (儿子还是女儿).
+ *    - Someone else's family (你家孙子, 人家女儿, 他家儿子) is not the writer's relation.
+ *    - A kinship word used as a form of address (孙子会叫爷爷了, 喊妈妈) names nobody here.
+ *    - When the text names a parent (in-law) or the spouse AND a child, the parent/spouse is the one it is
+ *      about (儿子陪我爸去住院 → 父亲).
  */
 export interface RelationMatch {
   readonly start: number;
@@ -87,8 +98,64 @@ export function findRelations(text: string): RelationMatch[] {
   return out;
 }
 
-/** The first relation the text states, e.g. 父亲; undefined if none. */
+/** Children, grandchildren and their spouses: often background people in a retiree's message. */
+const DESCENDANTS = new Set(['儿子', '女儿', '儿媳', '女婿', '孙子', '孙女', '外孙', '外孙女', '孙媳']);
+/** Parents (in-law) and the spouse: preferred over a child named in the same message. */
+const PARENTS_AND_SPOUSE = new Set(['父亲', '母亲', '配偶', '公公', '婆婆', '岳父', '岳母']);
+/** 会叫爷爷了, 喊妈妈: a kinship word as a form of address someone uses, not a person the text is about. */
+const ADDRESSED_BEFORE = /(?:叫|喊|称呼|管我叫)了?$/;
+/** 我妈 / 俺爹: a possessed kinship word is a person, even after 叫 (帮我叫我妈来). */
+const MY = /^[我俺咱]$/;
+
+/** 我是他的 / 我是老人的 / 我是张建国的 right before a role word: the role word is the writer's. */
+const WRITER_ROLE_BEFORE = /我(?:就)?是([\p{Script=Han}a-z]{1,4}?)(?:的|家的)?$/u;
+const PERSON_WORD = /^(?:他|她|它|ta|老人|老人家|老爷子|老太太|死者|逝者|病人|患者|这位老人|那位老人)$/;
+/** What a name between 我是 and the role word cannot contain (我是想问我爸, 我是他女儿我爸 are not "I am X's"). */
+const NOT_A_NAME = /[想要来问说给在帮替跟和找打去办请看了过吗呢啊吧么什怎哪这那我你他她个儿女子爸妈父母亲伴公婆爷奶哥姐弟妹孙]/;
+/** Someone else's family: 你家孙子, 您家老伴, 人家女儿, 他家儿子. */
+const OTHERS_BEFORE = /(?:你|您|你们|您们|人|别人|他|她|他们|她们)家(?:的|里的)?$/;
+/** What a background child does or is: 儿子说, 女儿家, 儿子那边, 儿子的名字, 儿子名下. */
+const BACKGROUND_AFTER =
+  /^(?:说|讲|让|叫我|帮|替|陪|带|告诉|提醒|建议|要我|给我|打电话|在外地|那边|那儿|那里|这边|家|的名字|名下|的名下|的房子|的房|的车|工作|上班)/;
+/** 儿子还是女儿, 女儿或者儿子: a choice between two, neither is stated. */
+const CHOICE_AFTER = /^(?:还是|或者|或是|或)/;
+const CHOICE_BEFORE = /(?:还是|或者|或是|或)$/;
+/** 需要本人去吗, 要本人到场, 必须本人, 是否本人: a requirement, not who. */
+const REQUIREMENT_BEFORE = /(?:需要|需|要|得|必须|须|非得|非要|一定要|是否|是不是|必需|只能|只限|限|应该|用不用|要不要)(?:是|由|让)?$/;
+
+function isBackground(text: string, m: RelationMatch, matches: readonly RelationMatch[], i: number): boolean {
+  const pre = text.slice(Math.max(0, m.start - 12), m.start);
+  const after = text.slice(m.end, m.end + 6);
+  const relation = m.relation as string;
+  if (relation !== '配偶' && relation !== '本人') {
+    const who = WRITER_ROLE_BEFORE.exec(pre)?.[1];
+    if (who !== undefined && (PERSON_WORD.test(who) || (who.length >= 2 && !NOT_A_NAME.test(who)))) return true;
+  }
+  if (OTHERS_BEFORE.test(pre) || (ADDRESSED_BEFORE.test(pre) && !MY.test(text[m.start] ?? ''))) return true;
+  if (relation === '本人' && REQUIREMENT_BEFORE.test(pre)) return true;
+  if (DESCENDANTS.has(relation)) {
+    if (BACKGROUND_AFTER.test(after)) return true;
+    const next = matches[i + 1];
+    const prev = matches[i - 1];
+    if (next && next.relation !== null && CHOICE_AFTER.test(after) && next.start - m.end <= 3) return true;
+    if (prev && prev.relation !== null && CHOICE_BEFORE.test(pre) && m.start - prev.end <= 3) return true;
+  }
+  return false;
+}
+
+/**
+ * The relation of the person the text is about, e.g. 父亲; undefined if none. The first one named wins,
+ * except that a parent / spouse / grandparent wins over a child, and background people are skipped.
+ */
 export function parseRelation(text: string): string | undefined {
-  for (const m of findRelations(text)) if (m.relation !== null) return m.relation;
-  return undefined;
+  const matches = findRelations(text);
+  let first: string | undefined;
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i] as RelationMatch;
+    if (m.relation === null || isBackground(text, m, matches, i)) continue;
+    if (PARENTS_AND_SPOUSE.has(m.relation)) return m.relation;
+    if (first === undefined) first = m.relation;
+    else if (DESCENDANTS.has(first) && !DESCENDANTS.has(m.relation)) first = m.relation;
+  }
+  return first;
 }

@@ -48,6 +48,46 @@ describe('parseCount', () => {
     expect(parseCount(text)).toBeUndefined();
   });
 
+  it.each([
+    ['那个体检是不是三年一次', '三年一次'],
+    ['认证一年一次对吧', '一年一次'],
+    ['资格认证是不是每年都要做一次', '每年要做'],
+    ['体检半年一回还是一年一回', '半年一回'],
+    ['一年两次慰问是哪两个节', '一年两次'],
+    ['这个慰问金是不是只能拿一次', '只能拿一次'],
+    ['大病慰问能申请两次吗', '能申请两次'],
+    ['一次能报多少钱', '一次能报'],
+    ['住一次院能给多少慰问金', '住一次院'],
+    ['住一次院街道补多少', '住一次院 … 补'],
+    ['一次性给还是分开给', '一次性'],
+    ['上个月又住了一次院', '又住了一次'],
+    ['下礼拜还得再跑一趟', '再跑一趟'],
+  ])('a frequency, a rule or one more time is not a count: %s (%s)', (text) => {
+    expect(parseCount(text)).toBeUndefined();
+  });
+
+  it.each([
+    ['今年我住了两次院', 2],
+    ['去年一年住了三回院', 3],
+    ['今年住院一次 能拿多少', 1],
+    ['我就住了一次院能拿多少', 1],
+    ['住过一次院', 1],
+    ['认证是不是只能做一次 今年我已经跑了3趟', 3],
+    ['体检两年一次 我们小组有30人', 30],
+    ['我这组管了四十二个老人', 42],
+  ])('a reported number of events or a group size is: %s → %s', (text, count) => {
+    expect(parseCount(text)).toBe(count);
+  });
+
+  it.each(['电话号码打错了一位', '身份证少写了两位', '后四位是多少', '卡号前六位', '密码是六位数的'])('digits of a number are not people: %s', (text) => {
+    expect(parseCount(text)).toBeUndefined();
+  });
+
+  it('位 after a people context is still a head count', () => {
+    expect(parseCount('我们组有十二位老同志')).toBe(12);
+    expect(parseCount('来了三位')).toBe(3);
+  });
+
   it('lists every count', () => {
     expect(findCounts('住院3次 管了40人').map((c) => c.count)).toEqual([3, 40]);
   });

@@ -61,6 +61,31 @@ describe('parseDate relative to Saturday 2026-11-21 (Asia/Shanghai)', () => {
     expect(parseDate(text, NOW)).toBe(iso);
   });
 
+  it.each([
+    ['明天', '2026-11-22'],
+    ['明天上午我去社区交材料行不', '2026-11-22'],
+    ['明早八点要排队吗', '2026-11-22'],
+    ['明晚的活动还搞不搞', '2026-11-22'],
+    ['明儿个我让女儿带我去', '2026-11-22'],
+    ['他说明天过来拿表', '2026-11-22'],
+    ['后天能不能去办认证', '2026-11-23'],
+    ['后儿个我有空', '2026-11-23'],
+    ['大后天社区开会吗', '2026-11-24'],
+    ['今晚我老伴走的', '2026-11-21'],
+    ['今早送到医院人就没了', '2026-11-21'],
+    ['今天上午刚从医院回来', '2026-11-21'],
+    ['今儿个下午走的', '2026-11-21'],
+  ])('future and same-day words: %s → %s', (text, iso) => {
+    expect(parseDate(text, NOW)).toBe(iso);
+  });
+
+  it.each(['然后天气一冷就犯病', '以后天天要吃药', '先天后天的毛病', '后天性的病能报吗', '最后天天跑医院', '聪明天生的', '明年再说吧', '然后儿子来了'])(
+    'not a future day: %s',
+    (text) => {
+      expect(parseDate(text, NOW)).toBeUndefined();
+    },
+  );
+
   it('takes now’s year for a month-day even when that is in the future (the dialog rejects it)', () => {
     expect(parseDate('12月25号', NOW)).toBe('2026-12-25');
     expect(parseDate('这周日', NOW)).toBe('2026-11-22');
@@ -137,6 +162,12 @@ describe('the clock is read in Shanghai', () => {
     expect(shanghaiDate('not a time')).toBeNull();
     expect(parseDate('昨天', 'not a time')).toBeUndefined();
     expect(parseDate('昨天', new Date(Number.NaN))).toBeUndefined();
+  });
+
+  it('future days cross month and year ends too', () => {
+    expect(parseDate('明天', '2026-02-28T09:00:00+08:00')).toBe('2026-03-01');
+    expect(parseDate('后天', '2026-12-31T09:00:00+08:00')).toBe('2027-01-02');
+    expect(parseDate('明天', '2026-11-21T23:30:00+08:00')).toBe('2026-11-22');
   });
 
   it('crosses month and year ends', () => {

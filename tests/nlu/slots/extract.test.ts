@@ -27,6 +27,10 @@ describe('extractSlots on real-looking messages', () => {
     ['自付１２，０００元', { amount: 12000 }],
     ['自付壹萬貳仟元', { amount: 12000 }],
     ['我住景区 过年有没有慰问', { region: '西湖风景名胜区', festival: '春节' }],
+    ['我是周国平的女儿 我爸明天出殡 丧事慰问找谁', { name: '周国平', relation: '父亲', date: '2026-11-22' }],
+    ['我母亲吴秀兰前天走的 我儿子说要先去社区报', { name: '吴秀兰', relation: '母亲', date: '2026-11-19' }],
+    ['门诊这一块报销最多300是吗', { amount: 300 }],
+    ['zhongqiu慰问一年一次还是两次', { festival: '中秋节' }],
     ['你好', {}],
     ['', {}],
   ])('%s', (text, expected) => {
@@ -61,6 +65,12 @@ describe('extractSlots errors', () => {
     expect(errorsOf('自付四万出头')).toEqual({ slots: {}, errors: [{ code: 'vague_amount', slot: 'amount', text: '四万' }] });
     expect(errorsOf('好几万').errors[0]?.code).toBe('vague_amount');
     expect(errorsOf('一万多').errors[0]?.code).toBe('vague_amount');
+  });
+
+  it('an approximate figure is a vague amount the dialog asks about', () => {
+    expect(errorsOf('化疗下来自己差不多掏了三万块')).toEqual({ slots: {}, errors: [{ code: 'vague_amount', slot: 'amount', text: '三万' }] });
+    expect(errorsOf('自付大约9000').errors).toEqual([{ code: 'vague_amount', slot: 'amount', text: '9000' }]);
+    expect(errorsOf('医药费一万块左右').slots.amount).toBeUndefined();
   });
 
   it('a negative amount is returned as such for the dialog to refuse', () => {

@@ -25,8 +25,17 @@ describe('parseFestival', () => {
     ['老人节', '重阳节'],
     ['老年节有没有', '重阳节'],
     ['九月初九', '重阳节'],
+    ['duanwu有粽子发吗', '端午节'],
+    ['zhongqiu节慰问金', '中秋节'],
+    ['chunjie发多少', '春节'],
+    ['chongyangjie老人有啥', '重阳节'],
+    ['Duan Wu 节', '端午节'],
   ])('%s → %s', (text, festival) => {
     expect(parseFestival(text)).toBe(festival);
+  });
+
+  it.each(['duanwux', 'zhongqiuzhi', 'xchunjie', 'chong'])('pinyin inside a longer latin word is not a festival: %s', (text) => {
+    expect(parseFestival(text)).toBeUndefined();
   });
 
   it.each(['超过年龄了', '过年龄线', '新年好', '元旦', '八月十五号', '8月15', '节日慰问', '住院', ''])('%s → no festival', (text) => {

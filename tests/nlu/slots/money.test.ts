@@ -34,8 +34,6 @@ describe('parseMoney: amounts people write', () => {
     ['¥8000', 8000],
     ['自付五十块', 50],
     ['自付50', 50],
-    ['大概一万二', 12000],
-    ['差不多12000吧', 12000],
     ['2w', 20000],
     ['自付12000000', 12000000],
     ['1,000,000元', 1000000],
@@ -157,6 +155,17 @@ describe('vague amounts', () => {
     ['一百来块', '一百来'],
     ['一万余元', '一万余'],
     ['自付四万出头', '四万'],
+    ['大概一万二', '一万二'],
+    ['差不多12000吧', '12000'],
+    ['手术下来自己大概掏了一万二吧', '一万二'],
+    ['我算了下自付差不多三万块', '三万'],
+    ['医药费大约8000块', '8000'],
+    ['花了约5000', '5000'],
+    ['自费估计两万吧', '两万'],
+    ['个人负担一万五块左右', '一万五'],
+    ['自己出了3000元左右', '3000'],
+    ['花了将近两万块钱', '两万'],
+    ['自付最多五千吧我记不太清', '五千'],
   ])('%s is vague (%s), not an amount', (text, raw) => {
     const scan = scanMoney(text);
     expect(scan.amounts).toEqual([]);
@@ -166,10 +175,68 @@ describe('vague amounts', () => {
   it('a vague count is not a vague amount', () => {
     expect(scanMoney('住院两三次').vague).toEqual([]);
     expect(scanMoney('几号去').vague).toEqual([]);
+    expect(scanMoney('后天星期几啊').vague).toEqual([]);
+    expect(scanMoney('我都七十多了腿脚不行').vague).toEqual([]);
+    expect(scanMoney('大概在五十左右吧').vague).toEqual([]);
+    expect(scanMoney('药钱100多').vague[0]?.raw).toBe('100多');
+  });
+
+  it('约 inside a word, or 差不多 that ends its own clause, is not an approximation of the figure', () => {
+    expect(parseMoney('预约了 自付3000')).toBe(3000);
+    expect(parseMoney('节约 自付3000元')).toBe(3000);
+    expect(parseMoney('病好得差不多了自付12000')).toBe(12000);
   });
 
   it('a precise amount wins over a vague one elsewhere', () => {
     expect(parseMoney('总共花了一万多 自付8000')).toBe(8000);
+  });
+});
+
+describe('这一块 / 一块 that is not money', () => {
+  it.each(['你们社区丧葬费这一块谁管', '那一块的政策我不懂', '补助是哪一块负责的', '大病救助这一块怎么说', '我跟老伴一块去办', '我们一块儿过去'])(
+    '%s → nothing',
+    (text) => {
+      expect(scanMoney(text)).toEqual({ amounts: [], vague: [] });
+    },
+  );
+
+  it.each([
+    ['花了一块钱', 1],
+    ['就差一块', 1],
+    ['这一块钱也要报吗', 1],
+  ])('%s → %s (still money)', (text, amount) => {
+    expect(parseMoney(text)).toBe(amount);
+  });
+});
+
+describe('a quoted ceiling', () => {
+  it.each([
+    ['那个体检费最多报600是吧', 600],
+    ['小组长补助最高300吗', 300],
+    ['住院慰问最多给800对不对', 800],
+    ['大病慰问金上限是20000吗', 20000],
+    ['报销封顶1000元吧', 1000],
+    ['听说补贴不超过两千块', 2000],
+  ])('%s → %s (a policy ceiling is an amount)', (text, amount) => {
+    expect(parseMoney(text)).toBe(amount);
+  });
+
+  it.each([
+    ['最多500', '500'],
+    ['我那个药最多800吧', '800'],
+    ['自付最多五千', '五千'],
+    ['一共花了最多两万', '两万'],
+    ['体检报销最多差不多600', '600'],
+  ])('%s stays vague (no payout, an estimate of spending, or a hedge)', (text, raw) => {
+    const scan = scanMoney(text);
+    expect(scan.amounts).toEqual([]);
+    expect(scan.vague[0]?.raw).toBe(raw);
+  });
+
+  it('a small bare figure or a count after 最多 is not an amount', () => {
+    expect(parseMoney('体检最多报50')).toBeUndefined();
+    expect(parseMoney('补贴最多发两次')).toBeUndefined();
+    expect(parseMoney('小组补贴最多管40人')).toBeUndefined();
   });
 });
 

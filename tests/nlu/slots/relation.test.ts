@@ -27,7 +27,6 @@ describe('parseRelation', () => {
     ['老头儿', '配偶'],
     ['我家老头', '配偶'],
     ['儿子', '儿子'],
-    ['我是他儿子', '儿子'],
     ['女儿', '女儿'],
     ['闺女', '女儿'],
     ['儿媳妇', '儿媳'],
@@ -87,6 +86,62 @@ describe('parseRelation', () => {
   });
 
   it('the first relation named wins', () => {
-    expect(parseRelation('我是他女儿 我妈让我来问')).toBe('女儿');
+    expect(parseRelation('我爸和我哥都在住院')).toBe('父亲');
+    expect(parseRelation('儿子 女婿')).toBe('儿子');
+  });
+});
+
+describe('parseRelation: the person the message is about, not background people', () => {
+  it.each([
+    ['我是他儿子', undefined],
+    ['我是她闺女 想问问怎么办手续', undefined],
+    ['我是老人的女儿 帮她问一下', undefined],
+    ['我是李桂芳的儿子', undefined],
+    ['我是老王家的儿媳妇', undefined],
+    ['我是他女儿 我妈让我来问', '母亲'],
+    ['我是他闺女 我爸前两天走了', '父亲'],
+    ['我是陈国强的儿子我父亲上周去世了', '父亲'],
+    ['我是他老伴 他昨天夜里走了', '配偶'],
+    ['我是想问一下我妈的事', '母亲'],
+  ])('the writer’s own role after 我是…的 is skipped: %s → %s', (text, relation) => {
+    expect(parseRelation(text)).toBe(relation);
+  });
+
+  it.each([
+    '我女儿说社区可以报体检',
+    '我儿子让我来问问',
+    '儿子帮我在网上查了说要本人去',
+    '我现在住在闺女家 认证在哪做',
+    '冬天去儿子那边住 体检能在那边做吗',
+    '这房子在我女儿名下',
+    '那张卡是办在我闺女名下的',
+    '钱是打给儿子还是女儿',
+    '女儿或者儿子来领都行吗',
+    '你家孙女上几年级了',
+    '人家儿子可孝顺了',
+    '需要本人到场吗',
+    '要本人去银行吗',
+    '必须本人办理吗',
+  ])('%s → no relation', (text) => {
+    expect(parseRelation(text)).toBeUndefined();
+  });
+
+  it.each([
+    ['我女儿住院了能不能申请', '女儿'],
+    ['儿子得了癌症花了好多钱', '儿子'],
+    ['孙子住院了', '孙子'],
+    ['儿子陪我妈去医院了', '母亲'],
+    ['女儿说我爸的慰问金还没到', '父亲'],
+    ['我儿子住院了 我老伴也病了', '配偶'],
+    ['住在女儿家的是我妈', '母亲'],
+    ['小孙女会喊奶奶了', '孙女'],
+    ['我外孙刚学会叫外公', '外孙'],
+    ['你帮我叫我妈来听电话', '母亲'],
+    ['我本人去办', '本人'],
+    ['本人办理', '本人'],
+    ['是我本人', '本人'],
+    ['本人住院了', '本人'],
+  ])('%s → %s', (text, relation) => {
+    expect(parseRelation(text)).toBe(relation);
   });
 });
