@@ -291,25 +291,12 @@ const neverConfused: [IntentId, IntentId][] = [
 ];
 
 describe('the classifier trained on intents/', () => {
-  it('trains in well under a second and classifies a message in well under 0.2 ms', () => {
-    // CPU time, not wall time: on a busy machine (tests run in parallel) waiting is not training.
-    const cpu0 = process.cpuUsage();
+  // Speed (training < 1 s, < 0.2 ms a message) is measured by `npm run bench`, not asserted here.
+  it('trains from intents/ with every intent', () => {
     const c = buildClassifier();
-    const cpu = process.cpuUsage(cpu0);
-    expect((cpu.user + cpu.system) / 1000).toBeLessThan(1000);
     expect(c.info.trainingMs).toBeGreaterThan(0);
     expect(c.info.examples).toBeGreaterThan(100);
     expect(c.info.intents).toBe(INTENT_IDS.length);
-    const texts = Object.keys(mustBe).map(normalize);
-    for (let i = 0; i < 200; i++) for (const t of texts) c.classify(t); // warm-up
-    // The best of several batches: a busy machine can preempt a batch, it cannot make one faster.
-    let msPer = Infinity;
-    for (let batch = 0; batch < 5; batch++) {
-      const t0 = performance.now();
-      for (let i = 0; i < 40; i++) for (const t of texts) c.classify(t);
-      msPer = Math.min(msPer, (performance.now() - t0) / (40 * texts.length));
-    }
-    expect(msPer).toBeLessThan(0.2);
   });
 
   for (const [a, b] of neverConfused) {

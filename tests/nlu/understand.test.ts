@@ -61,15 +61,12 @@ describe('understand', () => {
     }
   });
 
-  it('cuts 10 KB of text before classifying, says so, and stays fast', () => {
+  it('cuts 10 KB of text before classifying and says so', () => {
     const text = '住院慰问'.repeat(2600); // 10 400 characters
-    const t0 = performance.now();
     const r = understand(text, { now });
-    const ms = performance.now() - t0;
     wellFormed(r);
     expect(r.text).toBe(text);
     expect(r.errors).toContainEqual({ code: 'text_truncated', length: text.length, kept: MAX_TEXT_CHARS });
-    expect(ms).toBeLessThan(200);
     const noise = 'ab😀\u0000中'.repeat(2100);
     wellFormed(understand(noise, { now }));
   });
