@@ -11,7 +11,7 @@ import type { Logger } from 'pino';
 import { runConsole } from './channels/console.ts';
 import type { Channel, ChannelDeps, WebhookRoute } from './channels/types.ts';
 import { describeConfigError, loadConfig, staffChatOf, type Config, type ConfigError } from './config/index.ts';
-import { createEngine, type Incoming, type Outgoing } from './dialog/index.ts';
+import { FloodGuard, createEngine, type Incoming, type Outgoing } from './dialog/index.ts';
 import { loadTranslator, type Translator } from './i18n/index.ts';
 import { createLogger } from './log.ts';
 import { warmUp } from './nlu/index.ts';
@@ -196,7 +196,7 @@ export async function startService(env: NodeJS.ProcessEnv, options: ServiceOptio
     const nlu = warmUp();
     logger.info({ store: store.kind, nlu: { model: nlu.model, intents: nlu.intents, trainingMs: Math.round(nlu.trainingMs) } }, 'store open, NLU trained');
     const staffChat = staffChatOf(config);
-    const engine = createEngine({ store, tr, logger, ...(staffChat ? { staffChat } : {}) });
+    const engine = createEngine({ store, tr, logger, floodGuard: new FloodGuard(), ...(staffChat ? { staffChat } : {}) });
 
     /** Replies addressed to another platform (a staff chat elsewhere) go through that platform's channel. */
     const routeElsewhere = (incoming: Incoming, out: Outgoing): Outgoing => {

@@ -7,6 +7,7 @@ import { StoreError, type Json, type Store } from '../store/types.ts';
 import { CANCEL, intentButton, parseButton, type ButtonAction } from './buttons.ts';
 import type { DialogDef, Msg, Outcome, Slots, TurnCtx } from './context.ts';
 import { DIALOGS } from './dialogs/index.ts';
+import type { FloodGuard } from './flood.ts';
 import { NAME_SLOTS } from './slots.ts';
 import type { Button, Incoming, Outgoing, Reply } from './types.ts';
 
@@ -64,6 +65,11 @@ export interface EngineDeps {
   readonly understand?: (text: string, opts: UnderstandOptions) => Understanding;
   /** Where new cases are announced (STAFF_CHAT). */
   readonly staffChat?: StaffChat;
+  /**
+   * Slows down a user who floods. The service passes one for the chat platforms; the scriptable interfaces
+   * (JSON lines, terminal) run without, so a long scripted conversation is never cut short.
+   */
+  readonly floodGuard?: FloodGuard;
 }
 
 export interface Engine {
@@ -118,6 +124,7 @@ class Replies {
 export function createEngine(deps: EngineDeps): Engine {
   const { store, tr, logger } = deps;
   const understand = deps.understand ?? defaultUnderstand;
+  const floods = deps.floodGuard;
   const menuButtons = (): Button[] => MENU.map((intent) => ({ label: tr.t(`menu-${intent}`), payload: intentButton(intent) }));
 
   async function handle(incoming: Incoming): Promise<Outgoing> {
@@ -126,6 +133,11 @@ export function createEngine(deps: EngineDeps): Engine {
       if (incoming.messageId !== undefined) {
         const first = await store.markSeen(`msg:${incoming.platform}:${incoming.chat}:${incoming.messageId}`, DEDUPE_TTL_MS);
         if (!first) return quiet;
+      }
+      const flood = floods?.check(`${incoming.platform}:${incoming.user}`, incoming.now.getTime()) ?? 'ok';
+      if (flood !== 'ok') {
+        if (flood === 'warn') logger?.warn({ user: `${incoming.platform}:${incoming.user}` }, 'flooding user slowed down');
+        return flood === 'warn' ? { ...quiet, replies: [{ chat: incoming.chat, text: tr.t('flood-slow-down') }] } : quiet;
       }
       return await store.withChatLock(incoming.chat, () => turn(incoming));
     } catch (error) {

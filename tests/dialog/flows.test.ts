@@ -160,3 +160,22 @@ describe('conversation', () => {
     expect(h.text(other)).not.toContain('C20261121-0001');
   });
 });
+
+describe('flooding', () => {
+  it('a user sending 100 messages in 10 s is told once to slow down; other chats are unaffected', async () => {
+    const { createEngine, FloodGuard } = await import('../../src/dialog/index.ts');
+    const engine = createEngine({ store: h.store, tr: h.tr, floodGuard: new FloodGuard(20, 10_000) });
+    const base = { platform: 'test', group: false, mention: false, staff: false } as const;
+    const replies: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      const out = await engine.handle({ ...base, chat: 'f1', user: 'f1', text: '你好', now: new Date(Date.parse('2026-11-21T02:00:00Z') + i * 100) });
+      replies.push(out.replies.length);
+    }
+    expect(replies.slice(0, 20).every((n) => n === 1)).toBe(true);
+    expect(replies.slice(20).filter((n) => n > 0).length).toBe(1);
+    const other = await engine.handle({ ...base, chat: 'f2', user: 'f2', text: '你好', now: new Date('2026-11-21T02:00:05Z') });
+    expect(other.replies.length).toBe(1);
+    const later = await engine.handle({ ...base, chat: 'f1', user: 'f1', text: '你好', now: new Date('2026-11-21T02:00:20Z') });
+    expect(later.replies.length).toBe(1);
+  });
+});
