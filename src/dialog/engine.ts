@@ -267,12 +267,27 @@ export function createEngine(deps: EngineDeps): Engine {
       outcome.lines.forEach((line, i) => say(line, i === outcome.lines.length - 1 ? outcome.buttons : undefined));
     };
 
+    /**
+     * What was wrong with facts said in passing ("身份证33010…" with a wrong check digit while the name was asked),
+     * so the question for them says why it is asked again.
+     */
+    const passingErrors = (def: DialogDef, skip: string): Map<string, string> => {
+      const out = new Map<string, string>();
+      for (const spec of def.slots) {
+        if (spec.name === skip || (spec.personal && ctx.inGroup)) continue;
+        // Readers return an error unasked only for a recognisable attempt (an ID number with a wrong check digit).
+        const r = spec.read(msg, ctx, false);
+        if (r && 'error' in r) out.set(spec.name, tr.t(r.error, r.args));
+      }
+      return out;
+    };
+
     /** Asks the next missing question, or answers when nothing is missing. */
-    const advance = async (def: DialogDef, s: DialogState): Promise<void> => {
+    const advance = async (def: DialogDef, s: DialogState, errors?: Map<string, string>): Promise<void> => {
       const missing = def.slots.find((spec) => !spec.optional && (spec.when?.(s.slots) ?? true) && s.slots[spec.name] === undefined);
       if (missing) {
         s.awaiting = missing.name;
-        ask(def, missing.name);
+        ask(def, missing.name, errors?.get(missing.name));
         return;
       }
       const outcome = await def.finish(ctx, s.slots);
@@ -321,6 +336,14 @@ export function createEngine(deps: EngineDeps): Engine {
       await start(intent);
     };
 
+    /** A plain yes or no in words ("不用了谢谢", "好的 登记吧"); null when the words say neither. */
+    const saysNo = ((): boolean | null => {
+      const t = text.trim();
+      if (/^(不用|不要|不了|不必|不需要|算了|没事|暂时不|先不|不办)/.test(t)) return true;
+      if (/^(好|要|可以|行|嗯|是的|是|对|确认|登记|办|麻烦|需要)/.test(t)) return false;
+      return null;
+    })();
+
     const continueDialog = async (s: DialogState): Promise<void> => {
       const def = DIALOGS.get(s.intent) as DialogDef;
       if (s.awaiting === 'offer' || s.awaiting === 'confirm') {
@@ -331,7 +354,7 @@ export function createEngine(deps: EngineDeps): Engine {
           await advance(def, s);
           return;
         }
-        if (button?.kind === 'yes' || (button === null && isAct('affirm'))) {
+        if (button?.kind === 'yes' || (button === null && (saysNo === false || (saysNo === null && isAct('affirm'))))) {
           const outcome = def.accept ? await def.accept(ctx, s.slots) : { lines: [tr.t('ok')], next: 'done' as const };
           show(outcome);
           s.awaiting = 'done';
@@ -341,7 +364,7 @@ export function createEngine(deps: EngineDeps): Engine {
           }
           return;
         }
-        if (button?.kind === 'no' || (button === null && isAct('deny'))) {
+        if (button?.kind === 'no' || (button === null && (saysNo === true || (saysNo === null && (isAct('deny') || isAct('thanks')))))) {
           say(tr.t(s.awaiting === 'confirm' ? 'confirm-declined' : 'offer-declined'));
           s.awaiting = 'done';
           return;
@@ -366,7 +389,7 @@ export function createEngine(deps: EngineDeps): Engine {
         // Other facts said in passing fill gaps; they do not overwrite what was already answered.
         for (const [name, value] of Object.entries(others)) if (s.slots[name] === undefined) s.slots[name] = value;
         s.tries = 0;
-        await advance(def, s);
+        await advance(def, s, passingErrors(def, s.awaiting));
         return;
       }
       // An answer that is recognisably an attempt (a mistyped ID number) is corrected, not taken for a new topic.

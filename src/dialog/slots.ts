@@ -176,8 +176,16 @@ export function freeTextSlot(name: string, ask: string, maxLength = 40): SlotSpe
   };
 }
 
-/** A choice among fixed options, by button or by words. */
-export function choiceSlot(name: string, ask: string, options: readonly { value: string; label: string; words: RegExp }[], extra: Partial<SlotSpec> = {}): SlotSpec {
+/**
+ * A choice among fixed options, by button or by words. `said` are phrases clear enough to take the choice from a
+ * message that was not answering this question ("户口在杭州 房子是儿子买的").
+ */
+export function choiceSlot(
+  name: string,
+  ask: string,
+  options: readonly { value: string; label: string; words: RegExp; said?: RegExp }[],
+  extra: Partial<SlotSpec> = {},
+): SlotSpec {
   return {
     name,
     ask,
@@ -185,7 +193,10 @@ export function choiceSlot(name: string, ask: string, options: readonly { value:
     read(msg, _ctx, awaited) {
       const pressed = buttonValue(msg, name);
       if (pressed && options.some((o) => o.value === pressed)) return { value: pressed };
-      if (!awaited) return null;
+      if (!awaited) {
+        const said = options.find((o) => o.said?.test(msg.text));
+        return said ? { value: said.value } : null;
+      }
       const hit = options.find((o) => o.words.test(msg.text));
       return hit ? { value: hit.value } : { error: 'error-choice' };
     },

@@ -179,3 +179,29 @@ describe('flooding', () => {
     expect(later.replies.length).toBe(1);
   });
 });
+
+describe('reading people as they write', () => {
+  it('several facts in one message; a wrong check digit said in passing is explained when the ID is asked', async () => {
+    await h.send({ text: '我老伴上周五走了 要登记' });
+    const out = await h.send({ text: '他叫陈志明 身份证33010219480312001X 我电话13705711234' });
+    expect(h.text(out)).toContain('最后一位对不上');
+    expect(h.text(out)).toContain('身份证号');
+    const next = await h.send({ text: '330182195203151239' });
+    expect(h.text(next)).not.toContain('手机号');
+    expect(h.text(next)).toContain('哪个区');
+  });
+
+  it('"不用了谢谢" declines an offer; "好的 登记吧" accepts it', async () => {
+    await h.send({ text: '拱墅区 住院慰问' });
+    expect(h.text(await h.send({ text: '不用了谢谢' }))).toContain('不登记');
+    await h.send({ user: 'u7', chat: 'c7', text: '拱墅区 住院慰问' });
+    const yes = await h.send({ user: 'u7', chat: 'c7', text: '好的 登记吧' });
+    expect(yes.cases[0]?.type).toBe('hospitalization_application');
+  });
+
+  it('hukou and housing said up front are not asked again', async () => {
+    await h.send({ text: '我要转到临平去住了 关系怎么办 户口在杭州 房子是儿子买的' });
+    const out = await h.send({ text: '原来在拱墅' });
+    expect(h.text(out)).toContain('房屋权属证明（直系亲属自购房）');
+  });
+});
