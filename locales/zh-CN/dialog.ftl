@@ -181,3 +181,4 @@ button-confirm-application = 确认登记
 topic-serious_illness_application = 大病慰问申请
 ask-self-pay-for-tier = 您今年医保报销后自己付了多少？告诉我金额，帮您看是哪一档。
 flood-slow-down = 您发得有点快，我跟不上了，请稍等一会儿再发。
+points-none = 这个地区的文件对这件事没有具体规定，建议问一下社区工作人员。

@@ -24,7 +24,9 @@ const region = regionSlot();
 /** Notices, the points as a list, and the clauses. */
 function pointsAnswer(ctx: TurnCtx, head: string, r: Result<{ points: readonly Point[]; notices: readonly Notice[]; citations: readonly Citation[] }>): Outcome {
   if (!r.ok) return { lines: [ruleErrorLine(ctx, r.error)], next: 'done' };
-  const lines = [...r.value.notices.map((n) => renderNotice(ctx.tr, n)), ctx.tr.t(head), ...r.value.points.map((p) => `· ${renderPoint(ctx.tr, p)}`)];
+  const notices = r.value.notices.map((n) => renderNotice(ctx.tr, n));
+  if (r.value.points.length === 0) return { lines: [[...notices, ctx.tr.t('points-none')].join('\n')], next: 'done' };
+  const lines = [...notices, ctx.tr.t(head), ...r.value.points.map((p) => `· ${renderPoint(ctx.tr, p)}`)];
   if (r.value.citations.length > 0) lines.push(renderCitations(ctx.tr, r.value.citations));
   return { lines: [lines.join('\n')], next: 'done' };
 }
