@@ -70,16 +70,38 @@ const T: Record<string, readonly Step[]> = {
   ],
 };
 
+/** The full case cycle with a staff chat: report → announce → claim → resolve → the family is told. */
+const STAFF: readonly Step[] = [
+  { in: { chat: 'fam', user: 'fam', text: '我母亲前天去世了 怎么报' }, intent: 'report_death', says: ['姓名'] },
+  { in: { chat: 'fam', user: 'fam', text: '周桂芳' }, says: ['身份证'] },
+  { in: { chat: 'fam', user: 'fam', text: '330182195203151239' }, says: ['手机号'] },
+  { in: { chat: 'fam', user: 'fam', text: '13812345678' }, says: ['哪个区'] },
+  { in: { chat: 'fam', user: 'fam', text: '拱墅区' }, says: ['社区'] },
+  { in: { chat: 'fam', user: 'fam', text: '和睦社区' }, says: ['请核对'] },
+  { in: { chat: 'fam', user: 'fam', button: 'y' }, opens: 'death_report', to: ['fam', 'staff'], says: ['C20261121-0001', '330182********1239'], saysNot: ['330182195203151239', '13812345678'] },
+  { in: { chat: 'fam', user: 'fam', text: '/cases' }, says: ['工作人员的功能'] },
+  { in: { chat: 'staff', user: 'w1', staff: true, group: true, button: 'k:claim:C20261121-0001' }, says: ['已认领'], saysNot: ['330182195203151239'] },
+  { in: { chat: 'w1', user: 'w1', staff: true, text: '/resolve C20261121-0001 已核实，丧事料理慰问费200元已发放' }, to: ['w1', 'fam'], says: ['已办结'] },
+  { in: { chat: 'fam', user: 'fam', text: '我报的事办好了吗' }, intent: 'case_status', says: ['已办结'] },
+];
+
 const steps = Object.entries(T).flatMap(([name, list]) => list.map((step, i) => ({ name, i, step })));
+const staffSteps = STAFF.map((step, i) => ({ name: 'staff_cycle', i, step }));
 let outputs: Record<string, unknown>[] = [];
+let staffOutputs: Record<string, unknown>[] = [];
 let dir = '';
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'yl-transcripts-'));
-  const input = `${steps.map((s) => JSON.stringify(s.step.in)).join('\n')}\n`;
+  outputs = await runJsonl(steps.map((s) => s.step.in), { DATA_DIR: join(dir, 'a') });
+  staffOutputs = await runJsonl(staffSteps.map((s) => s.step.in), { DATA_DIR: join(dir, 'b'), STAFF_CHAT: 'jsonl:staff' });
+}, 90_000);
+
+async function runJsonl(lines: readonly Record<string, unknown>[], env: Record<string, string>): Promise<Record<string, unknown>[]> {
+  const input = `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`;
   const stdout = await new Promise<string>((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/chat.ts', '--jsonl', '--now', '2026-11-21T10:00:00+08:00'], {
-      env: { ...process.env, DATA_DIR: dir, REDIS_URL: '', LOG_LEVEL: 'warn' },
+      env: { ...process.env, REDIS_URL: '', STAFF_CHAT: '', LOG_LEVEL: 'warn', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let out = '';
@@ -90,19 +112,20 @@ beforeAll(async () => {
     child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`chat exited ${code}: ${err}`))));
     child.stdin.end(input);
   });
-  outputs = stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-}, 60_000);
+  return stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+}
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('JSON-lines transcripts', () => {
   it('writes exactly one JSON line per input line', () => {
     expect(outputs.length).toBe(steps.length);
+    expect(staffOutputs.length).toBe(staffSteps.length);
   });
 
-  it.each(steps.map((s) => [`${s.name} #${s.i + 1}`, s] as const))('%s', (_label, { step }) => {
-    const index = steps.findIndex((s) => s.step === step);
-    const out = outputs[index] as { chat: string; intent: string | null; replies: { chat: string; text: string }[]; cases: { type: string }[] };
+  it.each([...steps.map((s) => [`${s.name} #${s.i + 1}`, s] as const), ...staffSteps.map((s) => [`${s.name} #${s.i + 1}`, s] as const)])('%s', (_label, { step, name }) => {
+    const [list, all] = name === 'staff_cycle' ? [staffSteps, staffOutputs] : [steps, outputs];
+    const out = all[list.findIndex((s) => s.step === step)] as { chat: string; intent: string | null; replies: { chat: string; text: string }[]; cases: { type: string }[] };
     const text = out.replies.map((r) => r.text).join('\n');
     if (step.intent !== undefined) expect(out.intent).toBe(step.intent);
     for (const s of step.says ?? []) expect(text).toContain(s);
