@@ -8,7 +8,13 @@ function maskDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return maskText(value);
   if (depth > 4 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => maskDeep(v, depth + 1));
-  if (value instanceof Error) return value;
+  // An error's message and stack may quote user input: they are masked like any other text.
+  if (value instanceof Error) {
+    const masked: Record<string, unknown> = { type: value.name, message: maskText(value.message) };
+    if (value.stack) masked.stack = maskText(value.stack);
+    if ('code' in value) masked.code = (value as { code?: unknown }).code;
+    return masked;
+  }
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) out[k] = maskDeep(v, depth + 1);
   return out;

@@ -1,4 +1,5 @@
 import { normalize } from '../nlu/normalize.ts';
+import { maskText } from '../privacy/mask.ts';
 import { findRegions, pickRegions } from '../nlu/slots/index.ts';
 import { findRegion, parseAmount, REGIONS, type Region } from '../rules/index.ts';
 import { slotButton } from './buttons.ts';
@@ -42,7 +43,8 @@ function readRegionValue(msg: Msg, slot: string, awaited: boolean): Read {
   if (!name) return null;
   const region: Region | undefined = findRegion(name);
   if (region) return { value: region.name };
-  return awaited && name.length <= 12 ? { error: 'error-unknown_region', args: { value: name } } : null;
+  // The answer is quoted back masked: a phone number typed here must not reach a group.
+  return awaited && name.length <= 12 ? { error: 'error-unknown_region', args: { value: maskText(name) } } : null;
 }
 
 export function regionSlot(name = 'region', ask = 'ask-region', extra: Partial<SlotSpec> = {}): SlotSpec {

@@ -1,7 +1,7 @@
 import { PERSONAL_FIELDS } from '../cases/index.ts';
 import { SHANGHAI_OFFSET_MS } from '../clock.ts';
 import type { Translator } from '../i18n/index.ts';
-import { maskIdNumber, maskPhone } from '../privacy/mask.ts';
+import { maskIdNumber, maskPhone, maskText } from '../privacy/mask.ts';
 import type { CaseRecord, Json } from '../store/types.ts';
 
 /** Case texts for staff. Personal fields are masked unless `full` (a staff member's private chat). */
@@ -27,7 +27,10 @@ function maskValue(field: string, value: Json): string {
 
 export function fieldText(tr: Translator, field: string, value: Json, full: boolean): string {
   if (value === null || value === undefined) return '';
-  const shown = !full && PERSONAL_FIELDS.includes(field) ? maskValue(field, value) : typeof value === 'boolean' ? tr.t(value ? 'value-yes' : 'value-no') : String(value);
+  // Personal fields are masked whole; any other text (a community typed freely) has numbers masked inside it.
+  const shown = full
+    ? typeof value === 'boolean' ? tr.t(value ? 'value-yes' : 'value-no') : String(value)
+    : PERSONAL_FIELDS.includes(field) ? maskValue(field, value) : typeof value === 'boolean' ? tr.t(value ? 'value-yes' : 'value-no') : maskText(String(value));
   return `${tr.maybe(`field-${field}`) ?? field}：${shown}`;
 }
 
@@ -50,7 +53,10 @@ export function caseDetail(tr: Translator, c: CaseRecord, full: boolean, now: nu
     if (text) lines.push(`· ${text}`);
   }
   if (c.assignee) lines.push(tr.t('case-assignee', { who: c.assignee }));
-  for (const e of c.history) lines.push(tr.t('case-event', { at: formatTime(e.at), action: tr.t(`case-action-${e.action}`), note: e.note ?? '' }));
+  for (const e of c.history) {
+    const note = e.note === undefined ? '' : full ? e.note : maskText(e.note);
+    lines.push(tr.t('case-event', { at: formatTime(e.at), action: tr.t(`case-action-${e.action}`), note }));
+  }
   if (!full) lines.push(tr.t('case-masked-note'));
   return lines.join('\n');
 }
