@@ -152,7 +152,8 @@ export function createEngine(deps: EngineDeps): Engine {
     const userKey = `${incoming.platform}:${incoming.user}`;
     const privateChat = incoming.user;
     const replies = new Replies();
-    const session = await store.getSession(incoming.chat, incoming.user);
+    // The turn's two reads go out together (one round trip with Redis auto-pipelining).
+    const [session, profileRecord] = await Promise.all([store.getSession(incoming.chat, incoming.user), store.getProfile(userKey)]);
     let state = asState(session?.data);
     const lastAt = sessionTime(session?.data) ?? session?.updatedAt ?? null;
     const idle = lastAt !== null && incoming.now.getTime() - lastAt > IDLE_MS;
@@ -161,7 +162,7 @@ export function createEngine(deps: EngineDeps): Engine {
       expiredNote = state.awaiting !== 'done';
       state = null;
     }
-    const storedProfile = (await store.getProfile(userKey)) ?? {};
+    const storedProfile = profileRecord ?? {};
     const profile: { region?: string } = typeof storedProfile.region === 'string' ? { region: storedProfile.region } : {};
     const ctxFor = (chat: string, inGroup: boolean): TurnCtx => ({
       incoming,
@@ -180,10 +181,12 @@ export function createEngine(deps: EngineDeps): Engine {
     const say = (text: string, buttons?: readonly Button[]) => replies.say(ctx.chat, text, buttons);
 
     const finishTurn = async (intent: string | null): Promise<Outgoing> => {
-      if (home !== incoming.chat) await store.deleteSession(incoming.chat, incoming.user);
-      if (state) await store.putSession(home, incoming.user, { dialog: state as unknown as Json, at: incoming.now.getTime() }, SESSION_TTL_MS);
-      else if (session) await store.deleteSession(incoming.chat, incoming.user);
-      if (profile.region && profile.region !== storedProfile.region) await store.putProfile(userKey, { ...storedProfile, region: profile.region });
+      // The turn's writes go out together, like its reads.
+      const writes: Promise<void>[] = [];
+      if (home !== incoming.chat || (!state && session)) writes.push(store.deleteSession(incoming.chat, incoming.user));
+      if (state) writes.push(store.putSession(home, incoming.user, { dialog: state as unknown as Json, at: incoming.now.getTime() }, SESSION_TTL_MS));
+      if (profile.region && profile.region !== storedProfile.region) writes.push(store.putProfile(userKey, { ...storedProfile, region: profile.region }));
+      await Promise.all(writes);
       if (deps.staffChat) {
         for (const opened of cases.filter((c) => c.status === 'open')) {
           const record = await store.getCase(opened.id);

@@ -503,6 +503,8 @@ export async function openRedisStore(url: string, options: RedisStoreOptions = {
     connectTimeout: Math.min(connectTimeoutMs, 2_000),
     // Reconnect forever, quickly at first, then every second: the store comes back by itself with Redis.
     retryStrategy: (times) => Math.min(times * 100, 1_000),
+    // Commands issued in the same tick (a turn's reads, its writes) share one socket write.
+    enableAutoPipelining: true,
   });
   // Without a listener an 'error' event would crash the process; connection errors surface as 'unavailable'.
   redis.on('error', (error: Error) => options.onError?.(error));
