@@ -185,13 +185,14 @@ export function freeTextSlot(name: string, ask: string, maxLength = 40): SlotSpe
 export function choiceSlot(
   name: string,
   ask: string,
+  /** `label` is the locale id of the button's text. */
   options: readonly { value: string; label: string; words: RegExp; said?: RegExp }[],
   extra: Partial<SlotSpec> = {},
 ): SlotSpec {
   return {
     name,
     ask,
-    buttons: () => options.map((o) => ({ label: o.label, payload: slotButton(name, o.value) })),
+    buttons: (ctx) => options.map((o) => ({ label: ctx.tr.t(o.label), payload: slotButton(name, o.value) })),
     read(msg, _ctx, awaited) {
       const pressed = buttonValue(msg, name);
       if (pressed && options.some((o) => o.value === pressed)) return { value: pressed };

@@ -37,8 +37,8 @@ export const seriousIllnessDialog: DialogDef = {
 };
 
 const GENDERS = [
-  { value: '男', label: '男', words: /男/ },
-  { value: '女', label: '女', words: /女/ },
+  { value: '男', label: 'button-gender-male', words: /男/ },
+  { value: '女', label: 'button-gender-female', words: /女/ },
 ];
 
 /** 大病慰问申请: who applies (name, gender, age — what a 公示 shows), confirmed, then filed. */

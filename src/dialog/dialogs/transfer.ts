@@ -39,8 +39,8 @@ const hukou = choiceSlot(
   'hukou',
   'ask-hukou',
   [
-    { value: 'no', label: '户口不在杭州市区', words: /不在|不是|外地|没有|外省|老家/, said: /户口(不在|没在)杭州|外地户口|户口在外地|户口在老家|非杭州户口/ },
-    { value: 'yes', label: '户口在杭州市区', words: /^(在|是|对|有|嗯)|户口在(杭州)?市区|杭州户口|本地户口/, said: /户口(就)?在(杭州|市区|本地|这边)|杭州户口|本地户口/ },
+    { value: 'no', label: 'button-hukou-no', words: /不在|不是|外地|没有|外省|老家/, said: /户口(不在|没在)杭州|外地户口|户口在外地|户口在老家|非杭州户口/ },
+    { value: 'yes', label: 'button-hukou-yes', words: /^(在|是|对|有|嗯)|户口在(杭州)?市区|杭州户口|本地户口/, said: /户口(就)?在(杭州|市区|本地|这边)|杭州户口|本地户口/ },
   ],
   { when: (s) => inUrban(s.from) && inUrban(s.to) },
 );
@@ -49,9 +49,9 @@ const housing = choiceSlot(
   'housing',
   'ask-housing',
   [
-    { value: 'rented', label: '租的房', words: /租/, said: /租(的|了|房)|租房/ },
-    { value: 'relative', label: '子女或直系亲属的房', words: /儿子|女儿|子女|亲属|父母|孩子|亲戚/, said: /(儿子|女儿|子女|孩子|父母)(买|家|的房)/ },
-    { value: 'own', label: '自己买的房', words: /自己|自购|我买|本人|我家的|自有/, said: /自己(买|的房)|自购房|我买的房/ },
+    { value: 'rented', label: 'button-housing-rented', words: /租/, said: /租(的|了|房)|租房/ },
+    { value: 'relative', label: 'button-housing-relative', words: /儿子|女儿|子女|亲属|父母|孩子|亲戚/, said: /(儿子|女儿|子女|孩子|父母)(买|家|的房)/ },
+    { value: 'own', label: 'button-housing-own', words: /自己|自购|我买|本人|我家的|自有/, said: /自己(买|的房)|自购房|我买的房/ },
   ],
   { when: (s) => s.hukou === 'yes' && inUrban(s.from) && inUrban(s.to) },
 );
