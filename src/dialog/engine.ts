@@ -376,6 +376,12 @@ export function createEngine(deps: EngineDeps): Engine {
           await digress(s, understanding?.intent as string);
           return;
         }
+        if (button === null && (isAct('greeting') || isAct('help'))) {
+          // A fresh "你好" leaves the pending yes/no behind, as a person would.
+          say(tr.t(isAct('help') ? 'help' : 'greeting-reply'), menuButtons());
+          state = null;
+          return;
+        }
         s.tries += 1;
         say(tr.t('yes-or-no'), [
           { label: tr.t(s.awaiting === 'confirm' ? 'button-confirm-report' : 'button-yes'), payload: 'y' },
