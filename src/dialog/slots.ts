@@ -32,6 +32,11 @@ export function regionsIn(text: string): Region[] {
 }
 
 function preferredRegion(msg: Msg): string | undefined {
+  // "不是西湖区 是建德": a correction names the right place last.
+  if (/不是|不对|说错|搞错/.test(msg.text)) {
+    const named = regionsIn(msg.text);
+    if (named.length > 1) return named[named.length - 1]?.name;
+  }
   const parsed = msg.understanding?.slots.region;
   if (!parsed || findRegion(parsed)?.coverage !== 'none') return parsed;
   return regionsIn(msg.text).find((r) => r.coverage !== 'none')?.name ?? parsed;

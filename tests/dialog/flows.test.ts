@@ -205,3 +205,20 @@ describe('reading people as they write', () => {
     expect(h.text(out)).toContain('房屋权属证明（直系亲属自购房）');
   });
 });
+
+describe('corrections and answers in words', () => {
+  it('"不是西湖区 是建德" moves the answer to Jiande', async () => {
+    await h.send({ text: '西湖区大病慰问 自付1.2万' });
+    const out = await h.send({ text: '不是西湖区 是建德' });
+    expect(h.text(out)).toContain('最高不超过1000元');
+  });
+
+  it('an age in Chinese numerals answers the age question', async () => {
+    await h.send({ text: '建德 自付两万 大病慰问' });
+    await h.send({ button: 'y' });
+    await h.send({ text: '李红梅' });
+    await h.send({ text: '女的' });
+    const confirm = await h.send({ text: '七十六' });
+    expect(h.text(confirm)).toContain('李红梅，女，76岁');
+  });
+});

@@ -1,3 +1,4 @@
+import { parseNumber } from '../../nlu/slots/index.ts';
 import {
   festival,
   funeral,
@@ -73,8 +74,9 @@ export const seriousIllnessApplicationDialog: DialogDef = {
 };
 
 function readAge(msg: Msg, _ctx: unknown, awaited: boolean): Read {
-  const bare = awaited ? /^\s*(\d{2,3})\s*(岁|周岁)?\s*$/.exec(msg.text) : null;
-  const age = msg.understanding?.slots.age ?? (bare ? Number(bare[1]) : undefined);
+  // Answering "多大年纪": a bare number, in digits or in words ("七十六", "76岁").
+  const bare = awaited ? parseNumber(msg.text.trim().replace(/(周岁|岁|了)$/, '')) : undefined;
+  const age = msg.understanding?.slots.age ?? bare;
   if (age === undefined) return awaited ? { error: 'error-invalid_age' } : null;
   return age >= 40 && age <= 120 ? { value: age } : { error: 'error-invalid_age' };
 }
