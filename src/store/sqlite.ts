@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { ChatQueue, applyCaseChange, ttl } from './shared.ts';
+import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
 import {
   StoreError,
   type CaseEvent,
@@ -20,9 +21,11 @@ import {
  *   (the OS page cache) when the call returns, so it survives the process being killed (SIGKILL, OOM, crash); only
  *   an OS crash or power loss can roll back the last commits. FULL would fsync the WAL on every commit, and the
  *   dialog engine writes the session on every message: one fsync per message for data that is disposable anyway.
- * - Case writes (`createCase`, `updateCase`) switch to `synchronous = FULL` for their transaction, because the
- *   interface promises that a case told to a user survives a crash, and cases are rare (a few a day): that fsync
- *   is cheap, and it also flushes any earlier NORMAL commits (the WAL is sequential).
+ * - Case writes (`createCase`, `updateCase`) resolve only once the -wal file is fsynced, because the interface
+ *   promises that a case told to a user survives a crash, power loss included. The fsync runs on a worker thread
+ *   (checkpointer.ts), so the one main thread keeps serving other chats meanwhile; it also flushes any earlier
+ *   NORMAL commits (the WAL is sequential).
+ * - Checkpoints run on that worker too (`wal_autocheckpoint = 0` here): inline, each one would stall a message.
  * - `busy_timeout`: another connection to the file (an operator's sqlite3 shell, a backup) makes us wait instead
  *   of failing at once.
  *
@@ -174,6 +177,8 @@ export class SqliteStore implements Store {
     expectedStatus: CaseStatus | undefined,
   ) => CaseRecord;
 
+  readonly #checkpointer: Checkpointer;
+
   constructor(file: string) {
     this.file = file;
     this.#db = new Database(file);
@@ -181,6 +186,8 @@ export class SqliteStore implements Store {
       this.#db.pragma('journal_mode = WAL');
       this.#db.pragma('synchronous = NORMAL');
       this.#db.pragma('busy_timeout = 5000');
+      // Checkpoints (which fsync the database) run on a worker thread instead of inside a message's write.
+      this.#db.pragma('wal_autocheckpoint = 0');
       const version = this.#db.pragma('user_version', { simple: true }) as number;
       if (version > SCHEMA_VERSION) {
         throw new Error(`${file} has schema version ${version}, newer than this program (${SCHEMA_VERSION})`);
@@ -192,6 +199,7 @@ export class SqliteStore implements Store {
       throw error;
     }
 
+    this.#checkpointer = startCheckpointer(file);
     const db = this.#db;
     this.#sql = {
       getSession: db.prepare('SELECT data, updated_at FROM sessions WHERE chat = ? AND user = ? AND expires_at > ?'),
@@ -267,15 +275,25 @@ export class SqliteStore implements Store {
   }
 
   /** A case write whose commit is fsynced (see the top of this file). The pragma cannot change inside a transaction. */
-  #durably<T>(op: () => T): T {
-    return this.#run(() => {
-      this.#sql.syncFull.run();
-      try {
-        return op();
-      } finally {
-        this.#sql.syncNormal.run();
-      }
-    });
+  /**
+   * A case write that is on disk when the promise resolves: committed like any write, then the -wal file is fsynced
+   * on the checkpoint worker, so the wait never blocks the other chats. Without the worker, the commit is fsynced here.
+   */
+  async #durably<T>(op: () => T): Promise<T> {
+    const result = this.#run(op);
+    try {
+      await this.#checkpointer.sync();
+    } catch {
+      this.#run(() => {
+        this.#sql.syncFull.run();
+        try {
+          this.#db.pragma('wal_checkpoint(FULL)');
+        } finally {
+          this.#sql.syncNormal.run();
+        }
+      });
+    }
+    return result;
   }
 
   /** Deletes a bounded batch of expired sessions and seen keys, at most once a minute. */
@@ -341,7 +359,7 @@ export class SqliteStore implements Store {
   }
 
   async createCase(record: CaseRecord): Promise<void> {
-    this.#durably(() => this.#createCase(caseToRow(record)));
+    await this.#durably(() => this.#createCase(caseToRow(record)));
   }
 
   async getCase(id: string): Promise<CaseRecord | null> {
@@ -410,7 +428,16 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    if (this.#db.open) this.#db.close();
+    await this.#checkpointer.stop();
+    if (this.#db.open) {
+      // A last checkpoint on the way out keeps the -wal file small between runs.
+      try {
+        this.#db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        // Another process may hold the file; the next open checkpoints it.
+      }
+      this.#db.close();
+    }
   }
 }
 
