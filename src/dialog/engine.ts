@@ -130,16 +130,18 @@ export function createEngine(deps: EngineDeps): Engine {
   async function handle(incoming: Incoming): Promise<Outgoing> {
     const quiet: Outgoing = { chat: incoming.chat, intent: null, replies: [], cases: [] };
     try {
-      if (incoming.messageId !== undefined) {
-        const first = await store.markSeen(`msg:${incoming.platform}:${incoming.chat}:${incoming.messageId}`, DEDUPE_TTL_MS);
-        if (!first) return quiet;
-      }
-      const flood = floods?.check(`${incoming.platform}:${incoming.user}`, incoming.now.getTime()) ?? 'ok';
-      if (flood !== 'ok') {
-        if (flood === 'warn') logger?.warn({ user: `${incoming.platform}:${incoming.user}` }, 'flooding user slowed down');
-        return flood === 'warn' ? { ...quiet, replies: [{ chat: incoming.chat, text: tr.t('flood-slow-down') }] } : quiet;
-      }
-      return await store.withChatLock(incoming.chat, () => turn(incoming));
+      // The dedupe mark and the chat lock go out together (one round trip, one fsync with Redis).
+      const first = incoming.messageId === undefined ? Promise.resolve(true) : store.markSeen(`msg:${incoming.platform}:${incoming.chat}:${incoming.messageId}`, DEDUPE_TTL_MS);
+      first.catch(() => undefined);
+      return await store.withChatLock(incoming.chat, async () => {
+        if (!(await first)) return quiet;
+        const flood = floods?.check(`${incoming.platform}:${incoming.user}`, incoming.now.getTime()) ?? 'ok';
+        if (flood !== 'ok') {
+          if (flood === 'warn') logger?.warn({ user: `${incoming.platform}:${incoming.user}` }, 'flooding user slowed down');
+          return flood === 'warn' ? { ...quiet, replies: [{ chat: incoming.chat, text: tr.t('flood-slow-down') }] } : quiet;
+        }
+        return turn(incoming);
+      });
     } catch (error) {
       const busy = error instanceof StoreError;
       logger?.error({ err: error, chat: incoming.chat, busy }, 'turn failed');
