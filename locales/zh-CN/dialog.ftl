@@ -162,9 +162,6 @@ dialog-switched = 好的，先说这个，刚才的{ $topic }先放一放。
 retries-exhausted = 抱歉，我没能看懂。要不要转给工作人员？
 system-busy = 系统繁忙，请稍后再试。
 system-error = 出了点问题，请稍后再试，或联系社区。
-console-welcome = 银龄助手（终端）。直接打字提问；有按钮时输入编号；输入 /quit 退出。
-console-bot = 银龄助手
-console-bot-group = 银龄助手（群里）
 
 ## Serious-illness application
 serious_illness_application-move-private = 申请要填姓名等信息，我们私聊，请看我发给您的私信。

@@ -1,7 +1,7 @@
 import { normalize } from '../nlu/normalize.ts';
 import { maskText } from '../privacy/mask.ts';
 import { findRegions, pickRegions } from '../nlu/slots/index.ts';
-import { findRegion, parseAmount, REGIONS, type Region } from '../rules/index.ts';
+import { findRegion, parseAmount, type Region } from '../rules/index.ts';
 import { slotButton } from './buttons.ts';
 import type { Msg, Read, SlotSpec, TurnCtx } from './context.ts';
 import type { Button } from './types.ts';
@@ -212,5 +212,3 @@ export function choiceSlot(
   };
 }
 
-export const regionNames = REGIONS.map((r) => r.name);
-export type { TurnCtx };

@@ -25,11 +25,6 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return fromUtc(t);
 }
 
-export function addYears(date: IsoDate, years: number): IsoDate {
-  const t = toUtc(date);
-  t.setUTCFullYear(t.getUTCFullYear() + years);
-  return fromUtc(t);
-}
 
 /** The first day of the month after `date`: "次月" in the texts. */
 export function firstOfNextMonth(date: IsoDate): IsoDate {
@@ -39,5 +34,3 @@ export function firstOfNextMonth(date: IsoDate): IsoDate {
 
 export const yearOf = (date: IsoDate): number => Number(date.slice(0, 4));
 
-/** Compares ISO dates; string order is date order for 'YYYY-MM-DD'. */
-export const isAfter = (a: IsoDate, b: IsoDate): boolean => a > b;

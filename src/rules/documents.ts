@@ -86,8 +86,3 @@ export function documentStatus(doc: PolicyDocument, asOf: IsoDate): DocumentStat
   return 'in_force';
 }
 
-/** "杭人社发〔2024〕1号 三(一)4", or the title where the text has no 文号. */
-export function citationLabel(cite: Citation): string {
-  const doc = DOCUMENTS[cite.doc];
-  return `${doc.docNumber ?? `《${doc.title}》`} ${cite.clause}`;
-}

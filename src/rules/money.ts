@@ -4,7 +4,6 @@ import { err, ok, type Money, type Result, type RuleError } from './types.ts';
 /** Past this an amount is a typing slip, not a medical bill (domain.md: over 10,000,000 is absurd). */
 export const ABSURD_AMOUNT = new Decimal(10_000_000);
 
-export const yuan = (value: Decimal.Value): Money => new Decimal(value);
 
 /**
  * Reads an amount of 元 given as a number or a decimal string, fen precision at most.

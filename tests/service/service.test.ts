@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel, ChannelDeps, WebhookRoute } from '../../src/channels/types.ts';
 import type { Outgoing } from '../../src/dialog/index.ts';
 import { ConfigurationError, startService, type Service, type ServiceOptions } from '../../src/service.ts';
+import { freePort } from '../support/free-port.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -58,17 +59,6 @@ function client(base: string) {
 
 const get = (url: string) => fetch(url, { signal: AbortSignal.timeout(5000) });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** True when the port can be bound again (the service released it). */
 function portIsFree(port: number): Promise<boolean> {

@@ -1,8 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './free-port.ts';
 
 /**
  * A real redis-server for the tests (never a mock): on a spare loopback port, with its own temporary directory,
@@ -39,17 +40,6 @@ function installed(): boolean {
   return probe.error === undefined && probe.status === 0;
 }
 
-function sparePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => (port > 0 ? resolve(port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** True when the server on `port` answers PING with PONG (not LOADING, not refused). */
 function pong(port: number): Promise<boolean> {
@@ -130,7 +120,7 @@ export async function startRedis(): Promise<RedisServer | null> {
     return null;
   }
 
-  const port = await sparePort();
+  const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'yinling-redis-'));
   let child: ChildProcess | null = null;
   try {

@@ -13,6 +13,7 @@
  *    金水 not in 金水桥; 东阿 not in 东阿阿胶.
  */
 import { REGION_NAMES, type Region } from '../../rules/regions.ts';
+import { byFirstChar } from './lexicon.ts';
 
 export interface RegionMatch {
   readonly start: number;
@@ -60,18 +61,7 @@ const GUARDS: ReadonlyMap<string, Guard> = new Map<string, Guard>([
 ]);
 
 /** Names and aliases by first character, longest first. */
-const BY_FIRST_CHAR: ReadonlyMap<string, readonly (readonly [string, Region])[]> = (() => {
-  const map = new Map<string, (readonly [string, Region])[]>();
-  for (const entry of REGION_NAMES) {
-    const first = entry[0][0];
-    if (first === undefined) continue;
-    const list = map.get(first) ?? [];
-    list.push(entry);
-    map.set(first, list);
-  }
-  for (const list of map.values()) list.sort((a, b) => b[0].length - a[0].length);
-  return map;
-})();
+const BY_FIRST_CHAR = byFirstChar<Region>(REGION_NAMES);
 
 /** Every place named in the text, in order, longest alias at each position. */
 export function findRegions(text: string): RegionMatch[] {

@@ -24,6 +24,7 @@
  *    - When the text names a parent (in-law) or the spouse AND a child, the parent/spouse is the one it is
  *      about (儿子陪我爸去住院 → 父亲).
  */
+import { byFirstChar } from './lexicon.ts';
 export interface RelationMatch {
   readonly start: number;
   readonly end: number;
@@ -63,17 +64,7 @@ const WORDS: Readonly<Record<string, string | null>> = {
   爸爸妈妈: null, 伯父: '伯父', 叔叔: '叔叔', 舅舅: '舅舅', 姑姑: '姑姑', 阿姨: null, 叔伯: null,
 };
 
-const BY_FIRST_CHAR: ReadonlyMap<string, readonly (readonly [string, string | null])[]> = (() => {
-  const map = new Map<string, (readonly [string, string | null])[]>();
-  for (const [word, relation] of Object.entries(WORDS)) {
-    const first = word[0] as string;
-    const list = map.get(first) ?? [];
-    list.push([word, relation]);
-    map.set(first, list);
-  }
-  for (const list of map.values()) list.sort((a, b) => b[0].length - a[0].length);
-  return map;
-})();
+const BY_FIRST_CHAR = byFirstChar<string | null>(Object.entries(WORDS));
 
 /** Every kinship word in the text, leftmost-longest. */
 export function findRelations(text: string): RelationMatch[] {

@@ -94,7 +94,6 @@ export function budget(input: BudgetInput): Result<BudgetAnswer> {
 }
 
 export type Grade = '优秀' | '良好' | '合格' | '不合格';
-export const GRADES: readonly Grade[] = ['优秀', '良好', '合格', '不合格'];
 
 export interface AllocationAnswer {
   readonly computed: Money;
