@@ -38,6 +38,8 @@ export interface RunResult {
   /** Open loop: stopped by the time cap before every scheduled message was sent. */
   readonly truncated?: boolean;
   readonly check?: WorkloadCheck;
+  /** Open loop: the latency of the turns that opened a case (they write the case durably, in extra round trips). */
+  readonly caseTurns?: Summary;
   /** CPU time of this (the bot's) process per message, user + system, µs. */
   cpuUsPerMessage?: number;
   /** Garbage-collection pauses of this process during the phase. */
@@ -189,6 +191,7 @@ export async function closedLoop(
 /** Open loop: message i is due at t0 + i / rate whatever happened before; its latency runs from that moment. */
 export async function openLoop(engine: Engine, conversations: Conversations, rate: number, seconds: number, maxMs: number): Promise<RunResult> {
   const latency = new Samples();
+  const caseTurns = new Samples();
   /** How late the harness sent each message (timer granularity, or the event loop busy with earlier messages). */
   const lateness = new Samples();
   const interval = 1000 / rate;
@@ -222,6 +225,7 @@ export async function openLoop(engine: Engine, conversations: Conversations, rat
         const finish = (out: Outgoing | null): void => {
           const end = performance.now();
           latency.push(end - scheduled);
+          if (out?.cases.some((c) => c.status === 'open')) caseTurns.push(end - scheduled);
           lastDone = end;
           inFlight--;
           conversations.done(sent, out);
@@ -246,6 +250,7 @@ export async function openLoop(engine: Engine, conversations: Conversations, rat
     lateness: lateness.summary(),
     truncated,
     check: { ...conversations.check },
+    caseTurns: caseTurns.summary(),
   };
 }
 
@@ -275,8 +280,8 @@ export async function openLoopRepeated(
 }
 
 /**
- * The store calls of a typical turn, in the engine's order, with nothing else: markSeen (the platform message id),
- * withChatLock { getSession, getProfile, putSession }.
+ * The store work of a typical turn, with nothing else: runTurn with a message id, reading session and profile and
+ * writing the session back.
  */
 export async function bareTurns(store: Store, concurrency: number, maxTurns: number, maxMs: number, idPrefix: string, chats = 200): Promise<RunResult> {
   const rand = prng(7);
@@ -302,12 +307,11 @@ export async function bareTurns(store: Store, concurrency: number, maxTurns: num
       started++;
       const chat = `${idPrefix}c${k}`;
       const t = performance.now();
-      await store.markSeen(`msg:bench:${chat}:${++seq}`, 24 * 3600_000);
-      await store.withChatLock(chat, async () => {
-        await store.getSession(chat, chat);
-        await store.getProfile(`bench:${chat}`);
-        await store.putSession(chat, chat, data, 24 * 3600_000);
-      });
+      await store.runTurn(
+        { chat, user: chat, profile: `bench:${chat}`, seen: `msg:bench:${chat}:${++seq}` },
+        async () => ({ value: null, writes: { session: { chat, data, ttlMs: 24 * 3600_000 } } }),
+        { seenTtlMs: 24 * 3600_000 },
+      );
       latency.push(performance.now() - t);
       busy.delete(k);
     }
@@ -356,11 +360,27 @@ function countingStore(store: Store, stats: Map<string, CallStats>): Store {
       const value = Reflect.get(target, key, target) as unknown;
       if (typeof value !== 'function') return value;
       const method = String(key);
+      if (method === 'runTurn') {
+        // A turn's own time is not the store's: timed are its start (lock + reads) and its commit (writes + release).
+        const runTurn = value as Store['runTurn'];
+        return (keys: Parameters<Store['runTurn']>[0], fn: Parameters<Store['runTurn']>[1], options?: Parameters<Store['runTurn']>[2]) => {
+          let t = performance.now();
+          let began = false;
+          return runTurn
+            .call(target, keys, async (read) => {
+              began = true;
+              record('runTurn: begin', performance.now() - t);
+              const result = await fn(read);
+              t = performance.now();
+              return result;
+            }, options)
+            .finally(() => record(began ? 'runTurn: commit' : 'runTurn: duplicate or failed', performance.now() - t));
+        };
+      }
       return (...args: unknown[]) => {
         const t = performance.now();
         const result = (value as (...a: unknown[]) => unknown).apply(target, args);
-        // The lock's time is the whole turn inside it: counted, not timed.
-        if (method === 'withChatLock' || !(result instanceof Promise)) {
+        if (!(result instanceof Promise)) {
           record(method, null);
           return result;
         }

@@ -8,8 +8,8 @@
  *   sqlite   the full pipeline (engine.handle) on the embedded store in a temp dir, many chats at once: an open loop
  *            at the target rate (latency), a closed loop (capacity), serial; the bare store calls of a turn; what-if
  *            the database were on tmpfs (what the disk syncs cost)
- *   redis    the same on a real redis-server on loopback (tests/support/redis-server.ts, appendfsync always), plus
- *            what-if a turn took 2 round trips, and what-if appendfsync everysec
+ *   redis    the same on a real redis-server on loopback (tests/support/redis-server.ts, appendfsync always),
+ *            and what-if appendfsync everysec
  *   startup  node --import tsx src/main.ts → GET /readyz 200, three times; and the compiled dist/ (Docker layout)
  *   memory   RSS with 10,000 dialogs waiting, after a GC
  *
@@ -219,6 +219,9 @@ function pipelineRows(r: PipelineResult, label: string, rateTarget: number, p99T
     '',
     'info',
   );
+  if (open.caseTurns && open.caseTurns.n > 0) {
+    row(s, '  open loop: turns that opened a case: count, p50 / p99', `${open.caseTurns.n}, ${fmtMs(open.caseTurns.p50)} / ${fmtMs(open.caseTurns.p99)}`, '', 'info');
+  }
   row(
     s,
     `capacity: ${r.capacity.concurrency} in flight, ${r.live} chats`,
@@ -272,20 +275,10 @@ function pipelineRows(r: PipelineResult, label: string, rateTarget: number, p99T
       x?.server ? ` [AOF ${fmtNumber(x.server.aofBytesPerMessage ?? NaN, 0)} B, Redis CPU ${fmtNumber(x.server.redisCpuUsPerMessage ?? NaN, 0)} µs per turn]` : '';
     if (e.tmpfsOpenLoop) row(s, 'what-if DB on tmpfs (fsync free): open loop p50 / p95 / p99', `${pct(e.tmpfsOpenLoop.latency)}${runs(e.tmpfsOpenLoop)}`, `(p99 ≤ ${p99Target} ms)`, 'info');
     if (e.tmpfsSerial) row(s, '  tmpfs: serial p50 / p95 / p99', pct(e.tmpfsSerial.latency), '', 'info');
-    if (e.twoRtSerial)
-      row(
-        s,
-        'what-if a turn\'s store work took 2 round trips: serial p50 / p99',
-        `${fmtMs(e.twoRtSerial.latency.p50)} / ${fmtMs(e.twoRtSerial.latency.p99)} (vs ${fmtMs(r.bareSerial.latency.p50)} / ${fmtMs(r.bareSerial.latency.p99)} now)${server(e.twoRtSerial)}`,
-        '',
-        'info',
-      );
-    if (e.twoRtCapacity) row(s, `  2 round trips, ${e.twoRtCapacity.concurrency} in flight`, `${rate(e.twoRtCapacity.rate, 'turns/s')} (vs ${rate(r.bareCapacity.rate, 'turns/s')} now)`, '', 'info');
     if (e.everysecOpenLoop) row(s, `what-if appendfsync everysec: open loop p50 / p95 / p99`, `${pct(e.everysecOpenLoop.latency)}${runs(e.everysecOpenLoop)}`, `(p99 ≤ ${p99Target} ms)`, 'info');
     if (e.everysecSerial) row(s, '  everysec: serial p50 / p95 / p99', pct(e.everysecSerial.latency), '', 'info');
     if (e.everysecBareSerial)
       row(s, '  everysec: bare store calls, serial p50 / p99', `${fmtMs(e.everysecBareSerial.latency.p50)} / ${fmtMs(e.everysecBareSerial.latency.p99)}${server(e.everysecBareSerial)}`, '', 'info');
-    if (e.everysecTwoRtSerial) row(s, '  everysec + 2 round trips: serial p50 / p99', `${fmtMs(e.everysecTwoRtSerial.latency.p50)} / ${fmtMs(e.everysecTwoRtSerial.latency.p99)}`, '', 'info');
   }
   row(s, 'workload check (median open-loop run)', `${checkText(open)}; ${r.loggedProblems} engine warnings logged`, '', 'info');
 }

@@ -18,7 +18,7 @@ import { RESULT_MARK, tempDir } from './protocol.ts';
 import { runNlu } from './nlu.ts';
 import { DEFAULT_PIPELINE, bareTurns, closedLoop, makeEngine, openLoopRepeated, runPipeline, type ServerProbe } from './pipeline.ts';
 import { prng } from './stats.ts';
-import { sqliteOnTmpfs, twoRoundTripTurns } from './whatif.ts';
+import { sqliteOnTmpfs } from './whatif.ts';
 import { NOW_BASE, scenarios } from './workload.ts';
 
 function emit(result: unknown): void {
@@ -140,22 +140,15 @@ switch (section) {
       const options = { ...DEFAULT_PIPELINE, targetRate: 1000 };
       emit(
         await runPipeline(store, options, redisProbe(admin), async ({ engine, make, phase }) => {
-          // What if a turn's store work took 2 round trips instead of 6?
-          progress('redis: what-if the store work of a turn took 2 round trips (bare, serial and 32 in flight)');
-          const twoRtSerial = await phase('two-rt-serial', () => twoRoundTripTurns(admin, prefix, 1, options.serialMessages, options.maxRunMs));
-          const twoRtCapacity = await phase('two-rt-capacity', () => twoRoundTripTurns(admin, prefix, options.concurrency, options.capacityMessages, options.maxRunMs));
           // What if Redis fsynced once a second instead of before every reply (the store's comment allows it)?
           const fsyncMode = await appendfsync(admin);
           progress(`redis: what-if appendfsync everysec (was ${fsyncMode}): open loop, serial, bare serial`);
           await admin.config('SET', 'appendfsync', 'everysec');
           try {
             return {
-              twoRtSerial,
-              twoRtCapacity,
               everysecOpenLoop: await phase('everysec-open-loop', () => openLoopRepeated(engine, make, 'eo', options)),
               everysecSerial: await phase('everysec-serial', () => closedLoop(engine, make(12, 'es'), 1, options.serialMessages, options.maxRunMs)),
               everysecBareSerial: await phase('everysec-bare-serial', () => bareTurns(store, 1, options.serialMessages, options.maxRunMs, 'ebs')),
-              everysecTwoRtSerial: await phase('everysec-two-rt-serial', () => twoRoundTripTurns(admin, prefix, 1, options.serialMessages, options.maxRunMs)),
             };
           } finally {
             await admin.config('SET', 'appendfsync', fsyncMode);

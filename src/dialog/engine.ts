@@ -3,7 +3,7 @@ import type { Translator } from '../i18n/index.ts';
 import { DOMAIN_INTENTS, understand as defaultUnderstand, type Understanding, type UnderstandOptions } from '../nlu/index.ts';
 import { shanghaiIsoDate } from '../clock.ts';
 import { announcement, parseCommand, quickCheck, runStaffCommand, type StaffChat, type StaffCommand } from '../staff/index.ts';
-import { StoreError, type Json, type Store } from '../store/types.ts';
+import { StoreError, type Json, type Store, type TurnKeys, type TurnRead, type TurnResult, type TurnWrites } from '../store/types.ts';
 import { CANCEL, intentButton, parseButton, type ButtonAction } from './buttons.ts';
 import type { DialogDef, Msg, Outcome, Slots, TurnCtx } from './context.ts';
 import { DIALOGS } from './dialogs/index.ts';
@@ -129,19 +129,25 @@ export function createEngine(deps: EngineDeps): Engine {
 
   async function handle(incoming: Incoming): Promise<Outgoing> {
     const quiet: Outgoing = { chat: incoming.chat, intent: null, replies: [], cases: [] };
+    const userKey = `${incoming.platform}:${incoming.user}`;
+    const keys: TurnKeys = {
+      chat: incoming.chat,
+      user: incoming.user,
+      profile: userKey,
+      ...(incoming.messageId === undefined ? {} : { seen: `msg:${incoming.platform}:${incoming.chat}:${incoming.messageId}` }),
+    };
     try {
-      // The dedupe mark and the chat lock go out together (one round trip, one fsync with Redis).
-      const first = incoming.messageId === undefined ? Promise.resolve(true) : store.markSeen(`msg:${incoming.platform}:${incoming.chat}:${incoming.messageId}`, DEDUPE_TTL_MS);
-      first.catch(() => undefined);
-      return await store.withChatLock(incoming.chat, async () => {
-        if (!(await first)) return quiet;
-        const flood = floods?.check(`${incoming.platform}:${incoming.user}`, incoming.now.getTime()) ?? 'ok';
-        if (flood !== 'ok') {
-          if (flood === 'warn') logger?.warn({ user: `${incoming.platform}:${incoming.user}` }, 'flooding user slowed down');
-          return flood === 'warn' ? { ...quiet, replies: [{ chat: incoming.chat, text: tr.t('flood-slow-down') }] } : quiet;
-        }
-        return turn(incoming);
-      });
+      const outcome = await store.runTurn(
+        keys,
+        async (read) => {
+          const flood = floods?.check(userKey, incoming.now.getTime()) ?? 'ok';
+          if (flood === 'ok') return turn(incoming, read);
+          if (flood === 'warn') logger?.warn({ user: userKey }, 'flooding user slowed down');
+          return { value: flood === 'warn' ? { ...quiet, replies: [{ chat: incoming.chat, text: tr.t('flood-slow-down') }] } : quiet, writes: {} };
+        },
+        { seenTtlMs: DEDUPE_TTL_MS },
+      );
+      return outcome.duplicate ? quiet : outcome.value;
     } catch (error) {
       const busy = error instanceof StoreError;
       logger?.error({ err: error, chat: incoming.chat, busy }, 'turn failed');
@@ -150,12 +156,11 @@ export function createEngine(deps: EngineDeps): Engine {
     }
   }
 
-  async function turn(incoming: Incoming): Promise<Outgoing> {
+  async function turn(incoming: Incoming, read: TurnRead): Promise<TurnResult<Outgoing>> {
     const userKey = `${incoming.platform}:${incoming.user}`;
     const privateChat = incoming.user;
     const replies = new Replies();
-    // The turn's two reads go out together (one round trip with Redis auto-pipelining).
-    const [session, profileRecord] = await Promise.all([store.getSession(incoming.chat, incoming.user), store.getProfile(userKey)]);
+    const { session, profile: profileRecord } = read;
     let state = asState(session?.data);
     const lastAt = sessionTime(session?.data) ?? session?.updatedAt ?? null;
     const idle = lastAt !== null && incoming.now.getTime() - lastAt > IDLE_MS;
@@ -182,20 +187,20 @@ export function createEngine(deps: EngineDeps): Engine {
     let home = incoming.chat;
     const say = (text: string, buttons?: readonly Button[]) => replies.say(ctx.chat, text, buttons);
 
-    const finishTurn = async (intent: string | null): Promise<Outgoing> => {
-      // The turn's writes go out together, like its reads.
-      const writes: Promise<void>[] = [];
-      if (home !== incoming.chat || (!state && session)) writes.push(store.deleteSession(incoming.chat, incoming.user));
-      if (state) writes.push(store.putSession(home, incoming.user, { dialog: state as unknown as Json, at: incoming.now.getTime() }, SESSION_TTL_MS));
-      if (profile.region && profile.region !== storedProfile.region) writes.push(store.putProfile(userKey, { ...storedProfile, region: profile.region }));
-      await Promise.all(writes);
+    const finishTurn = async (intent: string | null): Promise<TurnResult<Outgoing>> => {
+      // The store applies these when the turn commits, together with the dedupe mark and the lock's release.
+      const writes: TurnWrites = {
+        ...(home !== incoming.chat || (!state && session) ? { dropSession: true } : {}),
+        ...(state ? { session: { chat: home, data: { dialog: state as unknown as Json, at: incoming.now.getTime() }, ttlMs: SESSION_TTL_MS } } : {}),
+        ...(profile.region && profile.region !== storedProfile.region ? { profile: { ...storedProfile, region: profile.region } } : {}),
+      };
       if (deps.staffChat) {
         for (const opened of cases.filter((c) => c.status === 'open')) {
           const record = await store.getCase(opened.id);
           if (record && record.history.length === 1) replies.push(announcement(tr, deps.staffChat, record, incoming.platform, incoming.now.getTime()));
         }
       }
-      return { chat: incoming.chat, intent, replies: replies.build(), cases };
+      return { value: { chat: incoming.chat, intent, replies: replies.build(), cases }, writes };
     };
 
     // Not text: a sticker or a voice note cannot be read.

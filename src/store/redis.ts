@@ -19,7 +19,7 @@
  *
  *     {p}session:{chat}|{user}     string, JSON { data, updatedAt }, PX = the session's TTL
  *     {p}profile:{user}            string, JSON
- *     {p}seen:{key}                string "1", SET NX PX
+ *     {p}seen:{key}                string "1", PX: a message whose turn committed (written by that commit)
  *     {p}lock:{chat}               string, the holder's random token, SET NX PX ttl
  *     {p}lockq:{chat}              zset: waiters' tokens scored by arrival (server time, µs): the fair queue
  *     {p}lockb:{chat}              zset: waiters' tokens scored by their last poll, to drop waiters that died
@@ -52,8 +52,14 @@ import {
   type CaseRecord,
   type CaseStatus,
   type Json,
+  type Profile,
   type SessionRecord,
   type Store,
+  type TurnKeys,
+  type TurnOptions,
+  type TurnOutcome,
+  type TurnRead,
+  type TurnResult,
 } from './types.ts';
 
 export interface RedisStoreOptions {
@@ -71,6 +77,7 @@ export interface RedisStoreOptions {
 
 const DEFAULT_LOCK_TTL_MS = 30_000;
 const DEFAULT_WAIT_MS = 10_000;
+const DEFAULT_SEEN_TTL_MS = 24 * 60 * 60 * 1000;
 /** A waiter that has not polled for this long is dropped from the fair queue (it died or gave up). */
 const LOCK_STALE_MS = 1_000;
 /** Polling backoff while waiting for a lock. */
@@ -124,30 +131,58 @@ return 1
 `);
 
 /**
- * The fair lock. KEYS[1] lock, KEYS[2] queue (arrival), KEYS[3] beats (last poll); ARGV[1] token, ARGV[2] ttl ms,
- * ARGV[3] stale ms. A waiter joins the queue on its first poll; the lock goes to the head of the queue only, so
- * waiters from different processes are served in order of arrival. Waiters that stop polling are dropped.
+ * The start of a turn: the dedupe check, the chat's fair lock and the turn's reads, in one round trip.
+ * KEYS[1] lock, KEYS[2] queue (arrival), KEYS[3] beats (last poll), KEYS[4] seen, KEYS[5] session, KEYS[6] profile;
+ * ARGV[1] token, ARGV[2] ttl ms, ARGV[3] stale ms, ARGV[4] '1' when KEYS[4] is a real seen key.
+ * Returns {2} for a message already processed, {0} while waiting, {1, session or nil, profile or nil} once held.
+ *
+ * The seen key is written only by a committed turn, so when it exists the message's turn is over: no need to wait
+ * for the lock. Fast path: nobody queued and the lock free → take it (one write). Otherwise the waiter joins the
+ * queue on its first poll and the lock goes to the head of the queue only, so waiters from different processes
+ * are served in order of arrival; waiters that stop polling are dropped.
  */
-const ACQUIRE_LOCK = new Script(`
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-local staleMs = tonumber(ARGV[3])
-local stale = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', string.format('(%.0f', now - staleMs * 1000), 'LIMIT', 0, 100)
-for _, s in ipairs(stale) do
-  redis.call('ZREM', KEYS[2], s)
-  redis.call('ZREM', KEYS[3], s)
+const BEGIN_TURN = new Script(`
+if ARGV[4] == '1' and redis.call('EXISTS', KEYS[4]) == 1 then return {2} end
+if redis.call('EXISTS', KEYS[2]) == 1 or not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+  local t = redis.call('TIME')
+  local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+  local staleMs = tonumber(ARGV[3])
+  local stale = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', string.format('(%.0f', now - staleMs * 1000), 'LIMIT', 0, 100)
+  for _, s in ipairs(stale) do
+    redis.call('ZREM', KEYS[2], s)
+    redis.call('ZREM', KEYS[3], s)
+  end
+  local nowText = string.format('%.0f', now)
+  redis.call('ZADD', KEYS[2], 'NX', nowText, ARGV[1])
+  redis.call('ZADD', KEYS[3], nowText, ARGV[1])
+  local head = redis.call('ZRANGE', KEYS[2], 0, 0)[1]
+  if head == ARGV[1] and redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+    redis.call('ZREM', KEYS[2], ARGV[1])
+    redis.call('ZREM', KEYS[3], ARGV[1])
+  else
+    redis.call('PEXPIRE', KEYS[2], staleMs * 4)
+    redis.call('PEXPIRE', KEYS[3], staleMs * 4)
+    return {0}
+  end
 end
-local nowText = string.format('%.0f', now)
-redis.call('ZADD', KEYS[2], 'NX', nowText, ARGV[1])
-redis.call('ZADD', KEYS[3], nowText, ARGV[1])
-local head = redis.call('ZRANGE', KEYS[2], 0, 0)[1]
-if head == ARGV[1] and redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
-  redis.call('ZREM', KEYS[2], ARGV[1])
-  redis.call('ZREM', KEYS[3], ARGV[1])
+return {1, redis.call('GET', KEYS[5]), redis.call('GET', KEYS[6])}
+`);
+
+/**
+ * The end of a turn: its writes, the seen mark and the lock's release, in one round trip (one AOF fsync).
+ * KEYS[1] lock, KEYS[2] session to drop, KEYS[3] session to put, KEYS[4] profile, KEYS[5] seen;
+ * ARGV[1] token, ARGV[2] '1' to drop, ARGV[3] session JSON or '', ARGV[4] session ttl ms, ARGV[5] profile JSON or '',
+ * ARGV[6] seen ttl ms or ''. Idempotent when resent. Returns 1 when the lock was still ours.
+ */
+const COMMIT_TURN = new Script(`
+if ARGV[2] == '1' then redis.call('DEL', KEYS[2]) end
+if ARGV[3] ~= '' then redis.call('SET', KEYS[3], ARGV[3], 'PX', ARGV[4]) end
+if ARGV[5] ~= '' then redis.call('SET', KEYS[4], ARGV[5]) end
+if ARGV[6] ~= '' then redis.call('SET', KEYS[5], '1', 'PX', ARGV[6]) end
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('DEL', KEYS[1])
   return 1
 end
-redis.call('PEXPIRE', KEYS[2], staleMs * 4)
-redis.call('PEXPIRE', KEYS[3], staleMs * 4)
 return 0
 `);
 
@@ -258,7 +293,7 @@ export class RedisStore implements Store {
     });
   }
 
-  // ---- sessions, profiles, seen keys
+  // ---- sessions and profiles, outside a turn
 
   async getSession(chat: string, user: string): Promise<SessionRecord | null> {
     const raw = await this.#call(() => this.#redis.get(this.#session(chat, user)));
@@ -274,36 +309,48 @@ export class RedisStore implements Store {
     await this.#call(() => this.#redis.del(this.#session(chat, user)));
   }
 
-  async getProfile(user: string): Promise<{ readonly [key: string]: Json } | null> {
+  async getProfile(user: string): Promise<Profile | null> {
     const raw = await this.#call(() => this.#redis.get(`${this.prefix}profile:${user}`));
-    return raw === null ? null : (JSON.parse(raw) as { [key: string]: Json });
+    return raw === null ? null : (JSON.parse(raw) as Profile);
   }
 
-  async putProfile(user: string, profile: { readonly [key: string]: Json }): Promise<void> {
+  async putProfile(user: string, profile: Profile): Promise<void> {
     await this.#call(() => this.#redis.set(`${this.prefix}profile:${user}`, JSON.stringify(profile)));
   }
 
-  async markSeen(key: string, ttlMs: number): Promise<boolean> {
-    const reply = await this.#call(() => this.#redis.set(`${this.prefix}seen:${key}`, '1', 'PX', ttl(ttlMs), 'NX'));
-    return reply === 'OK';
-  }
-
-  // ---- the chat lock
+  // ---- turns
 
   /**
-   * Two levels: an in-process FIFO queue per chat (so that one process never competes with itself, and its own
-   * messages keep their order), then the Redis lock, which the process at the head of the Redis queue gets.
-   * While `fn` runs, a watchdog extends the lock every ttl/3, so the TTL only matters when the holder dies.
+   * Two levels of locking: an in-process FIFO queue per chat (so that one process never competes with itself, and
+   * its own messages keep their order), then the Redis lock, which the process at the head of the Redis queue gets.
+   * BEGIN_TURN takes the lock and reads in one round trip; COMMIT_TURN writes and releases in one. While `fn` runs,
+   * a watchdog extends the lock every ttl/3, so the TTL only matters when the holder dies.
    */
-  async withChatLock<T>(chat: string, fn: () => Promise<T>, options?: { ttlMs?: number; waitMs?: number }): Promise<T> {
+  async runTurn<T>(keys: TurnKeys, fn: (read: TurnRead) => Promise<TurnResult<T>>, options?: TurnOptions): Promise<TurnOutcome<T>> {
     const lockTtl = ttl(options?.ttlMs ?? DEFAULT_LOCK_TTL_MS);
     const waitMs = options?.waitMs ?? DEFAULT_WAIT_MS;
     const deadline = Date.now() + waitMs;
-    const lock = `${this.prefix}lock:${chat}`;
-    const releaseLocal = await this.#local.acquire(chat, waitMs);
+    const lock = `${this.prefix}lock:${keys.chat}`;
+    const session = this.#session(keys.chat, keys.user);
+    const profile = `${this.prefix}profile:${keys.profile}`;
+    const seen = keys.seen === undefined ? null : `${this.prefix}seen:${keys.seen}`;
+    const releaseLocal = await this.#local.acquire(keys.chat, waitMs);
     try {
       const token = randomUUID();
-      await this.#acquire(chat, token, lockTtl, deadline);
+      const begin = [lock, `${this.prefix}lockq:${keys.chat}`, `${this.prefix}lockb:${keys.chat}`, seen ?? lock, session, profile];
+      let reply: unknown[];
+      for (let delay = LOCK_POLL_FIRST_MS; ; delay = Math.min(delay * 2, LOCK_POLL_MAX_MS)) {
+        reply = (await this.#eval(BEGIN_TURN, begin, [token, lockTtl, LOCK_STALE_MS, seen === null ? '0' : '1'])) as unknown[];
+        if (reply[0] !== 0) break;
+        const left = deadline - Date.now();
+        if (left <= 0) {
+          await this.#eval(LEAVE_QUEUE, begin.slice(1, 3), [token]).catch(() => {});
+          throw new StoreError('lock_timeout', `chat ${keys.chat} is busy: waited until the deadline`);
+        }
+        await sleep(Math.min(delay, left));
+      }
+      if (reply[0] === 2) return { duplicate: true };
+
       const watchdog = setInterval(() => {
         this.#eval(EXTEND_LOCK, [lock], [token, lockTtl]).catch(() => {
           // Unreachable for a moment: the lock keeps its TTL; nothing else to do.
@@ -311,31 +358,37 @@ export class RedisStore implements Store {
       }, Math.max(10, Math.floor(lockTtl / 3)));
       watchdog.unref();
       this.#watchdogs.add(watchdog);
+      let result: TurnResult<T>;
       try {
-        return await fn();
+        result = await fn({
+          session: typeof reply[1] === 'string' ? (JSON.parse(reply[1]) as SessionRecord) : null,
+          profile: typeof reply[2] === 'string' ? (JSON.parse(reply[2]) as Profile) : null,
+        });
+      } catch (error) {
+        // If Redis is unreachable now, the lock expires by itself after its TTL.
+        await this.#eval(RELEASE_LOCK, [lock], [token]).catch(() => {});
+        throw error;
       } finally {
         clearInterval(watchdog);
         this.#watchdogs.delete(watchdog);
-        // If Redis is unreachable now, the lock expires by itself after its TTL.
-        await this.#eval(RELEASE_LOCK, [lock], [token]).catch(() => {});
       }
+      const { writes } = result;
+      const put = writes.session;
+      await this.#eval(
+        COMMIT_TURN,
+        [lock, session, put ? this.#session(put.chat, keys.user) : session, profile, seen ?? lock],
+        [
+          token,
+          writes.dropSession ? '1' : '0',
+          put ? JSON.stringify({ data: put.data, updatedAt: Date.now() }) : '',
+          put ? ttl(put.ttlMs) : 0,
+          writes.profile ? JSON.stringify(writes.profile) : '',
+          seen === null ? '' : ttl(options?.seenTtlMs ?? DEFAULT_SEEN_TTL_MS),
+        ],
+      );
+      return { duplicate: false, value: result.value };
     } finally {
       releaseLocal();
-    }
-  }
-
-  async #acquire(chat: string, token: string, lockTtl: number, deadline: number): Promise<void> {
-    const keys = [`${this.prefix}lock:${chat}`, `${this.prefix}lockq:${chat}`, `${this.prefix}lockb:${chat}`];
-    let delay = LOCK_POLL_FIRST_MS;
-    for (;;) {
-      if ((await this.#eval(ACQUIRE_LOCK, keys, [token, lockTtl, LOCK_STALE_MS])) === 1) return;
-      const left = deadline - Date.now();
-      if (left <= 0) {
-        await this.#eval(LEAVE_QUEUE, keys.slice(1), [token]).catch(() => {});
-        throw new StoreError('lock_timeout', `chat ${chat} is busy: waited until the deadline`);
-      }
-      await sleep(Math.min(delay, left));
-      delay = Math.min(delay * 2, LOCK_POLL_MAX_MS);
     }
   }
 

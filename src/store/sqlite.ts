@@ -8,8 +8,15 @@ import {
   type CaseRecord,
   type CaseStatus,
   type Json,
+  type Profile,
   type SessionRecord,
   type Store,
+  type TurnKeys,
+  type TurnOptions,
+  type TurnOutcome,
+  type TurnRead,
+  type TurnResult,
+  type TurnWrites,
 } from './types.ts';
 
 /**
@@ -36,6 +43,7 @@ import {
 
 const SCHEMA_VERSION = 1;
 const DEFAULT_WAIT_MS = 10_000;
+const DEFAULT_SEEN_TTL_MS = 24 * 60 * 60 * 1000;
 /** Expired sessions and seen keys are purged at most this often, in bounded batches. */
 const PURGE_EVERY_MS = 60_000;
 const PURGE_BATCH = 1_000;
@@ -159,6 +167,7 @@ export class SqliteStore implements Store {
     getProfile: Database.Statement<[string], { data: string }>;
     putProfile: Database.Statement<[string, string]>;
     markSeen: Database.Statement<[string, number, number]>;
+    isSeen: Database.Statement<[string, number], { one: number }>;
     purgeSeen: Database.Statement<[number, number]>;
     nextCaseNumber: Database.Statement<[string], { n: number }>;
     insertCase: Database.Statement<[CaseRow]>;
@@ -169,6 +178,7 @@ export class SqliteStore implements Store {
     ping: Database.Statement<[], { ok: number }>;
   };
 
+  readonly #commitTurn: (keys: TurnKeys, writes: TurnWrites, seenTtl: number) => void;
   readonly #nextCaseNumber: (day: string) => number;
   readonly #createCase: (row: CaseRow) => void;
   readonly #updateCase: (
@@ -218,6 +228,7 @@ export class SqliteStore implements Store {
         `INSERT INTO seen (key, expires_at) VALUES (?, ?)
          ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at WHERE seen.expires_at <= ?`,
       ),
+      isSeen: db.prepare('SELECT 1 AS one FROM seen WHERE key = ? AND expires_at > ?'),
       purgeSeen: db.prepare('DELETE FROM seen WHERE rowid IN (SELECT rowid FROM seen WHERE expires_at <= ? LIMIT ?)'),
       nextCaseNumber: db.prepare(
         'INSERT INTO case_counters (day, n) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET n = n + 1 RETURNING n',
@@ -244,6 +255,17 @@ export class SqliteStore implements Store {
     this.#createCase = db.transaction((row: CaseRow) => {
       if (sql.getCase.get(row.id)) throw new StoreError('conflict', `case ${row.id} already exists`);
       sql.insertCase.run(row);
+    });
+    // A turn's writes are one transaction: one commit, one append to the -wal file.
+    this.#commitTurn = db.transaction((keys: TurnKeys, writes: TurnWrites, seenTtl: number) => {
+      const now = Date.now();
+      if (writes.dropSession) sql.deleteSession.run(keys.chat, keys.user);
+      if (writes.session) {
+        sql.putSession.run(writes.session.chat, keys.user, JSON.stringify(writes.session.data), now, now + ttl(writes.session.ttlMs));
+      }
+      if (writes.profile) sql.putProfile.run(keys.profile, JSON.stringify(writes.profile));
+      if (keys.seen !== undefined) sql.markSeen.run(keys.seen, now + seenTtl, now);
+      this.#maybePurge(now);
     });
     this.#updateCase = db.transaction((id, change, expectedStatus) => {
       const row = sql.getCase.get(id);
@@ -323,32 +345,36 @@ export class SqliteStore implements Store {
     this.#run(() => this.#sql.deleteSession.run(chat, user));
   }
 
-  async getProfile(user: string): Promise<{ readonly [key: string]: Json } | null> {
+  async getProfile(user: string): Promise<Profile | null> {
     return this.#run(() => {
       const row = this.#sql.getProfile.get(user);
-      return row ? (JSON.parse(row.data) as { [key: string]: Json }) : null;
+      return row ? (JSON.parse(row.data) as Profile) : null;
     });
   }
 
-  async putProfile(user: string, profile: { readonly [key: string]: Json }): Promise<void> {
+  async putProfile(user: string, profile: Profile): Promise<void> {
     this.#run(() => this.#sql.putProfile.run(user, JSON.stringify(profile)));
   }
 
-  async markSeen(key: string, ttlMs: number): Promise<boolean> {
-    return this.#run(() => {
-      const now = Date.now();
-      const first = this.#sql.markSeen.run(key, now + ttl(ttlMs), now).changes === 1;
-      this.#maybePurge(now);
-      return first;
-    });
-  }
-
-  async withChatLock<T>(chat: string, fn: () => Promise<T>, options?: { ttlMs?: number; waitMs?: number }): Promise<T> {
+  async runTurn<T>(keys: TurnKeys, fn: (read: TurnRead) => Promise<TurnResult<T>>, options?: TurnOptions): Promise<TurnOutcome<T>> {
     // ttlMs is for holders that die; here a holder can only die with the whole process, and the lock with it.
     if (!this.#db.open) throw new StoreError('unavailable', 'sqlite: the store is closed');
-    const release = await this.#queue.acquire(chat, options?.waitMs ?? DEFAULT_WAIT_MS);
+    const release = await this.#queue.acquire(keys.chat, options?.waitMs ?? DEFAULT_WAIT_MS);
     try {
-      return await fn();
+      const read = this.#run(() => {
+        const now = Date.now();
+        if (keys.seen !== undefined && this.#sql.isSeen.get(keys.seen, now)) return null;
+        const session = this.#sql.getSession.get(keys.chat, keys.user, now);
+        const profile = this.#sql.getProfile.get(keys.profile);
+        return {
+          session: session ? { data: JSON.parse(session.data) as Json, updatedAt: session.updated_at } : null,
+          profile: profile ? (JSON.parse(profile.data) as Profile) : null,
+        };
+      });
+      if (read === null) return { duplicate: true };
+      const { value, writes } = await fn(read);
+      this.#run(() => this.#commitTurn(keys, writes, ttl(options?.seenTtlMs ?? DEFAULT_SEEN_TTL_MS)));
+      return { duplicate: false, value };
     } finally {
       release();
     }

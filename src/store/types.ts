@@ -65,6 +65,44 @@ export class StoreError extends Error {
   }
 }
 
+export type Profile = { readonly [key: string]: Json };
+
+export interface TurnKeys {
+  readonly chat: string;
+  readonly user: string;
+  /** The user's key across chats (platform:id), under which the profile is kept. */
+  readonly profile: string;
+  /** The message's dedupe key, when the platform gives the message an id. */
+  readonly seen?: string;
+}
+
+export interface TurnRead {
+  readonly session: SessionRecord | null;
+  readonly profile: Profile | null;
+}
+
+export interface TurnWrites {
+  /** Deletes the user's session in `keys.chat`; applied before `session`, so a session put to that chat stays. */
+  readonly dropSession?: boolean;
+  /** The session to keep, in `chat` (a dialog may move to the user's private chat). */
+  readonly session?: { readonly chat: string; readonly data: Json; readonly ttlMs: number };
+  readonly profile?: Profile;
+}
+
+export interface TurnResult<T> {
+  readonly value: T;
+  readonly writes: TurnWrites;
+}
+
+export type TurnOutcome<T> = { readonly duplicate: true } | { readonly duplicate: false; readonly value: T };
+
+export interface TurnOptions {
+  readonly ttlMs?: number;
+  readonly waitMs?: number;
+  /** How long a processed message's key is remembered. */
+  readonly seenTtlMs?: number;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'redis';
 
@@ -74,18 +112,21 @@ export interface Store {
   deleteSession(chat: string, user: string): Promise<void>;
 
   /** What the bot remembers of a user across dialogs (e.g. their region). */
-  getProfile(user: string): Promise<{ readonly [key: string]: Json } | null>;
-  putProfile(user: string, profile: { readonly [key: string]: Json }): Promise<void>;
-
-  /** True the first time a key is seen within `ttlMs` (duplicate deliveries are processed once). */
-  markSeen(key: string, ttlMs: number): Promise<boolean>;
+  getProfile(user: string): Promise<Profile | null>;
+  putProfile(user: string, profile: Profile): Promise<void>;
 
   /**
-   * Runs `fn` while holding the lock of one chat, so that a chat's messages are processed one at a time and in
-   * order, also across processes sharing Redis. The lock expires after `ttlMs` if its holder dies.
-   * Throws StoreError('lock_timeout') after waiting `waitMs`.
+   * One turn of a chat, as one unit: under the chat's lock (messages of a chat are processed one at a time and in
+   * order, also across processes sharing Redis), reads the user's session in `keys.chat` and their profile, runs
+   * `fn`, then applies the writes `fn` returns, marks `keys.seen` as processed and releases the lock. With Redis
+   * that is one round trip before `fn` and one after.
+   *
+   * A message is a duplicate (`fn` does not run) when a turn with the same `seen` key committed within
+   * `seenTtlMs`; the key is only marked when the turn commits, so a turn that failed runs again on redelivery.
+   * When `fn` throws, nothing is written and the error passes through. The lock expires after `ttlMs` if its
+   * holder dies; waiting longer than `waitMs` for it throws StoreError('lock_timeout').
    */
-  withChatLock<T>(chat: string, fn: () => Promise<T>, options?: { ttlMs?: number; waitMs?: number }): Promise<T>;
+  runTurn<T>(keys: TurnKeys, fn: (read: TurnRead) => Promise<TurnResult<T>>, options?: TurnOptions): Promise<TurnOutcome<T>>;
 
   /** Atomically reserves the next case number of a day ('20261121' → 1, 2, 3 …). */
   nextCaseNumber(day: string): Promise<number>;

@@ -28,15 +28,22 @@ interface Access {
   readonly source: string;
 }
 
-/** Records, in server order, every client command on one key (scripts' inner commands are left out). */
+/**
+ * Records, in server order, every command on one key, with the connection it came from. The store reads and writes
+ * sessions inside Lua scripts: MONITOR shows a script's EVALSHA line (with its connection) and then its inner
+ * commands (source "lua"), which are attributed to that connection.
+ */
 async function monitorKey(key: string): Promise<{ accesses: Access[]; stop: () => Promise<void> }> {
   const client = new Redis(redis!.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
   await client.connect();
   const monitor = await client.monitor();
   const accesses: Access[] = [];
+  let scriptSource = '';
   monitor.on('monitor', (_time: string, args: string[], source: string) => {
     const op = args[0]?.toLowerCase();
-    if (source !== 'lua' && args[1] === key && (op === 'get' || op === 'set' || op === 'del')) accesses.push({ op, source });
+    if (source !== 'lua' && (op === 'evalsha' || op === 'eval')) scriptSource = source;
+    const from = source === 'lua' ? scriptSource : source;
+    if (args[1] === key && (op === 'get' || op === 'set' || op === 'del')) accesses.push({ op, source: from });
   });
   // MONITOR starts with the next command: make sure it is live before the bots run.
   await client.ping().catch(() => undefined);

@@ -1,6 +1,16 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { StoreError, type CaseRecord, type Json, type Store, type StoreErrorCode } from '../../src/store/index.ts';
+import {
+  StoreError,
+  type CaseRecord,
+  type Json,
+  type Store,
+  type StoreErrorCode,
+  type TurnKeys,
+  type TurnOptions,
+  type TurnRead,
+  type TurnWrites,
+} from '../../src/store/index.ts';
 
 /**
  * The behaviour every Store must have, run against each implementation (sqlite.test.ts, redis.test.ts).
@@ -34,6 +44,19 @@ export async function storeErrorCode(promise: Promise<unknown>): Promise<StoreEr
   );
   expect(error).toBeInstanceOf(StoreError);
   return (error as StoreError).code;
+}
+
+/** `fn` under the chat's lock: a turn that reads and writes nothing (the lock part of runTurn). */
+export async function locked<T>(store: Store, chat: string, fn: () => Promise<T>, options?: TurnOptions): Promise<T> {
+  const outcome = await store.runTurn({ chat, user: 'u', profile: 'p' }, async () => ({ value: await fn(), writes: {} }), options);
+  if (outcome.duplicate) throw new Error('a turn without a seen key cannot be a duplicate');
+  return outcome.value;
+}
+
+/** A turn that records what it read and writes `writes`; resolves 'duplicate' or what it read. */
+async function turnOf(store: Store, keys: TurnKeys, writes: TurnWrites = {}, seenTtlMs?: number): Promise<'duplicate' | TurnRead> {
+  const outcome = await store.runTurn(keys, async (read) => ({ value: read, writes }), seenTtlMs === undefined ? {} : { seenTtlMs });
+  return outcome.duplicate ? 'duplicate' : outcome.value;
 }
 
 export function describeStoreContract(name: string, makeStore: () => Promise<Store>, options: { skip?: boolean } = {}): void {
@@ -113,19 +136,67 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       });
     });
 
-    describe('markSeen', () => {
-      it('is true once, false while remembered, true again after the TTL', async () => {
-        expect(await store.markSeen('telegram:update:1', 50)).toBe(true);
-        expect(await store.markSeen('telegram:update:1', 50)).toBe(false);
-        expect(await store.markSeen('telegram:update:2', 50)).toBe(true);
-        await sleep(120);
-        expect(await store.markSeen('telegram:update:1', 50)).toBe(true);
-        expect(await store.markSeen('telegram:update:1', 50)).toBe(false);
+    describe('runTurn: reads, writes, duplicates', () => {
+      const keys: TurnKeys = { chat: 'telegram:100', user: '7', profile: 'telegram:7' };
+
+      it('reads the session of (chat, user) and the profile, and applies the writes on commit', async () => {
+        expect(await turnOf(store, keys)).toEqual({ session: null, profile: null });
+        const data: Json = { dialog: { awaiting: 'region' }, n: [1, 2] };
+        await turnOf(store, keys, { session: { chat: keys.chat, data, ttlMs: 60_000 }, profile: { region: '西湖区' } });
+        const read = await turnOf(store, keys);
+        if (read === 'duplicate') throw new Error('not a duplicate');
+        expect(read.session?.data).toEqual(data);
+        expect(read.profile).toEqual({ region: '西湖区' });
+        expect(await store.getSession(keys.chat, keys.user)).toMatchObject({ data });
+        expect(await store.getSession(keys.chat, 'other')).toBeNull();
       });
 
-      it('lets exactly one of concurrent duplicates through', async () => {
-        const results = await Promise.all(Array.from({ length: 10 }, () => store.markSeen('lark:event:9', 60_000)));
-        expect(results.filter(Boolean)).toHaveLength(1);
+      it('moves a session to another chat: drops it here, keeps it there', async () => {
+        await store.putSession(keys.chat, keys.user, { here: true }, 60_000);
+        await turnOf(store, keys, { dropSession: true, session: { chat: 'telegram:7', data: { there: true }, ttlMs: 60_000 } });
+        expect(await store.getSession(keys.chat, keys.user)).toBeNull();
+        expect((await store.getSession('telegram:7', keys.user))?.data).toEqual({ there: true });
+        // Dropped and put in the same chat: the put stays.
+        await turnOf(store, keys, { dropSession: true, session: { chat: keys.chat, data: { again: 1 }, ttlMs: 60_000 } });
+        expect((await store.getSession(keys.chat, keys.user))?.data).toEqual({ again: 1 });
+        await turnOf(store, keys, { dropSession: true });
+        expect(await store.getSession(keys.chat, keys.user)).toBeNull();
+      });
+
+      it('runs a message once: later deliveries are duplicates until the seen TTL passes', async () => {
+        const seen = { ...keys, seen: 'msg:telegram:100:1' };
+        expect(await turnOf(store, seen, {}, 80)).not.toBe('duplicate');
+        expect(await turnOf(store, seen, {}, 80)).toBe('duplicate');
+        expect(await turnOf(store, { ...seen, seen: 'msg:telegram:100:2' }, {}, 80)).not.toBe('duplicate');
+        await sleep(160);
+        expect(await turnOf(store, seen, {}, 80)).not.toBe('duplicate');
+      });
+
+      it('lets exactly one of concurrent deliveries of a message run', async () => {
+        let runs = 0;
+        const outcomes = await Promise.all(
+          Array.from({ length: 10 }, () =>
+            store.runTurn({ ...keys, seen: 'lark:event:9' }, async () => {
+              runs++;
+              await sleep(1);
+              return { value: runs, writes: {} };
+            }),
+          ),
+        );
+        expect(runs).toBe(1);
+        expect(outcomes.filter((o) => !o.duplicate)).toHaveLength(1);
+      });
+
+      it('writes nothing and does not mark the message when the turn fails, so a redelivery runs it', async () => {
+        const seen = { ...keys, seen: 'msg:telegram:100:3' };
+        await expect(
+          store.runTurn(seen, async () => {
+            throw new Error('boom');
+          }),
+        ).rejects.toThrow('boom');
+        const read = await turnOf(store, seen, { session: { chat: keys.chat, data: 1, ttlMs: 60_000 } });
+        expect(read).toEqual({ session: null, profile: null });
+        expect(await turnOf(store, seen)).toBe('duplicate');
       });
     });
 
@@ -306,14 +377,14 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       expect(await store.listCases({})).toHaveLength(420);
     });
 
-    describe('withChatLock', () => {
+    describe('runTurn: the chat lock', () => {
       it('runs 50 tasks of one chat one at a time, in submission order', async () => {
         const order: number[] = [];
         let active = 0;
         let maxActive = 0;
         const results = await Promise.all(
           Array.from({ length: 50 }, (_, i) =>
-            store.withChatLock('telegram:100', async () => {
+            locked(store, 'telegram:100', async () => {
               active++;
               maxActive = Math.max(maxActive, active);
               order.push(i);
@@ -330,18 +401,18 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       });
 
       it('passes errors through and releases the lock', async () => {
-        await expect(store.withChatLock('c', async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
-        expect(await store.withChatLock('c', async () => 'next', { waitMs: 500 })).toBe('next');
+        await expect(locked(store, 'c', async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+        expect(await locked(store, 'c', async () => 'next', { waitMs: 500 })).toBe('next');
       });
 
       it('runs different chats concurrently', async () => {
         let bStarted!: () => void;
         const b = new Promise<void>((resolve) => (bStarted = resolve));
-        const first = store.withChatLock('chat:a', async () => {
+        const first = locked(store, 'chat:a', async () => {
           await Promise.race([b, sleep(3_000).then(() => Promise.reject(new Error('chat:b did not run meanwhile')))]);
           return 'a';
         });
-        const second = store.withChatLock('chat:b', async () => {
+        const second = locked(store, 'chat:b', async () => {
           bStarted();
           return 'b';
         });
@@ -351,17 +422,17 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       it('gives up with lock_timeout after waitMs, and the queue goes on', async () => {
         let open!: () => void;
         const gate = new Promise<void>((resolve) => (open = resolve));
-        const holder = store.withChatLock('c', () => gate);
-        const queued = store.withChatLock('c', async () => 'queued', { waitMs: 5_000 });
+        const holder = locked(store, 'c', () => gate);
+        const queued = locked(store, 'c', async () => 'queued', { waitMs: 5_000 });
         const started = Date.now();
-        expect(await storeErrorCode(store.withChatLock('c', async () => 'never', { waitMs: 60 }))).toBe('lock_timeout');
+        expect(await storeErrorCode(locked(store, 'c', async () => 'never', { waitMs: 60 }))).toBe('lock_timeout');
         const waited = Date.now() - started;
         expect(waited).toBeGreaterThanOrEqual(50);
         expect(waited).toBeLessThan(1_000);
         open();
         await holder;
         expect(await queued).toBe('queued');
-        expect(await store.withChatLock('c', async () => 'after', { waitMs: 500 })).toBe('after');
+        expect(await locked(store, 'c', async () => 'after', { waitMs: 500 })).toBe('after');
       });
     });
 

@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openRedisStore, openStore, type RedisStore } from '../../src/store/index.ts';
 import { startRedis } from '../support/redis-server.ts';
-import { T0, describeStoreContract, makeCase, storeErrorCode } from './contract.ts';
+import { T0, describeStoreContract, locked, makeCase, storeErrorCode } from './contract.ts';
 
 /** One real redis-server for this file (AOF, appendfsync always); every store gets its own key prefix. */
 const server = await startRedis();
@@ -42,7 +42,7 @@ describe.skipIf(server === null)('Redis store', () => {
       active--;
       done++;
     };
-    await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? a : b).withChatLock('telegram:100', task, { waitMs: 8_000 })));
+    await Promise.all(Array.from({ length: 40 }, (_, i) => locked(i % 2 === 0 ? a : b, 'telegram:100', task, { waitMs: 8_000 })));
     expect(done).toBe(40);
     expect(maxActive).toBe(1);
     await Promise.all([a.close(), b.close()]);
@@ -53,16 +53,16 @@ describe.skipIf(server === null)('Redis store', () => {
     const a = await openRedisStore(server!.url, { prefix: p });
     const b = await openRedisStore(server!.url, { prefix: p });
     const order: string[] = [];
-    const a1 = a.withChatLock('c', async () => {
+    const a1 = locked(a, 'c', async () => {
       order.push('a1');
       await sleep(150);
     });
     await sleep(30);
-    const b1 = b.withChatLock('c', async () => {
+    const b1 = locked(b, 'c', async () => {
       order.push('b1');
     });
     await sleep(30);
-    const a2 = a.withChatLock('c', async () => {
+    const a2 = locked(a, 'c', async () => {
       order.push('a2');
     });
     await Promise.all([a1, b1, a2]);
@@ -71,12 +71,34 @@ describe.skipIf(server === null)('Redis store', () => {
     await Promise.all([a.close(), b.close()]);
   });
 
+  it('does a turn in two round trips: lock + dedupe check + reads, then writes + seen mark + release', async () => {
+    const store = await open();
+    await store.runTurn({ chat: 'c', user: 'u', profile: 'p' }, async () => ({ value: 0, writes: {} })); // scripts loaded
+    const client = new Redis(server!.url);
+    const monitor = await client.monitor();
+    const commands: string[] = [];
+    monitor.on('monitor', (_time: string, args: string[], source: string) => {
+      if (source !== 'lua' && args.some((a) => a.startsWith(store.prefix))) commands.push(String(args[0]).toLowerCase());
+    });
+    await sleep(50);
+    const outcome = await store.runTurn({ chat: 'c', user: 'u', profile: 'p', seen: 'm1' }, async (read) => ({
+      value: read,
+      writes: { session: { chat: 'c', data: { n: 1 }, ttlMs: 60_000 }, profile: { region: '西湖区' } },
+    }));
+    await sleep(100);
+    expect(outcome).toEqual({ duplicate: false, value: { session: null, profile: null } });
+    expect(commands).toEqual(['evalsha', 'evalsha']);
+    monitor.disconnect();
+    client.disconnect();
+    await store.close();
+  });
+
   it('takes over the lock of a holder that died, after its TTL', async () => {
     const store = await open();
     const raw = new Redis(server!.url);
     await raw.set(`${store.prefix}lock:c`, 'dead-process-token', 'PX', 200);
     const started = Date.now();
-    expect(await store.withChatLock('c', async () => 'mine', { waitMs: 3_000 })).toBe('mine');
+    expect(await locked(store, 'c', async () => 'mine', { waitMs: 3_000 })).toBe('mine');
     expect(Date.now() - started).toBeGreaterThanOrEqual(150);
     await raw.quit();
     await store.close();
@@ -87,7 +109,7 @@ describe.skipIf(server === null)('Redis store', () => {
     const a = await openRedisStore(server!.url, { prefix: p });
     const b = await openRedisStore(server!.url, { prefix: p });
     let holderDone = false;
-    const slow = a.withChatLock(
+    const slow = locked(a,
       'c',
       async () => {
         await sleep(500);
@@ -96,8 +118,8 @@ describe.skipIf(server === null)('Redis store', () => {
       { ttlMs: 120 },
     );
     await sleep(20);
-    expect(await storeErrorCode(b.withChatLock('c', async () => 'too early', { waitMs: 300 }))).toBe('lock_timeout');
-    expect(await b.withChatLock('c', async () => holderDone, { waitMs: 2_000 })).toBe(true);
+    expect(await storeErrorCode(locked(b, 'c', async () => 'too early', { waitMs: 300 }))).toBe('lock_timeout');
+    expect(await locked(b, 'c', async () => holderDone, { waitMs: 2_000 })).toBe(true);
     await slow;
     await Promise.all([a.close(), b.close()]);
   });
@@ -137,14 +159,14 @@ describe.skipIf(server === null)('Redis store', () => {
       expect(await storeErrorCode(store.putSession('c', 'u', 'x', 1_000))).toBe('unavailable');
       expect(await storeErrorCode(store.createCase(makeCase({ id: 'C-down' })))).toBe('unavailable');
       expect(await storeErrorCode(store.listCases({ status: 'open' }))).toBe('unavailable');
-      expect(await storeErrorCode(store.withChatLock('c', async () => 'never'))).toBe('unavailable');
+      expect(await storeErrorCode(locked(store, 'c', async () => 'never'))).toBe('unavailable');
       expect(await store.ping()).toBe(false);
       expect(Date.now() - started).toBeLessThan(2_000);
       await sleep(300); // let the client try (and fail) to reconnect: its errors must not crash anything
     });
     await until(() => store.ping(), 5_000);
     expect((await store.getSession('c', 'u'))?.data).toBe('kept');
-    expect(await store.withChatLock('c', async () => 'works again')).toBe('works again');
+    expect(await locked(store, 'c', async () => 'works again')).toBe('works again');
     expect(errors.length).toBeGreaterThan(0);
     await store.close();
   });

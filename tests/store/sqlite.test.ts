@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SQLITE_FILE, openSqliteStore, openStore } from '../../src/store/index.ts';
 import { ChatQueue } from '../../src/store/shared.ts';
-import { T0, describeStoreContract, makeCase, storeErrorCode } from './contract.ts';
+import { T0, describeStoreContract, locked, makeCase, storeErrorCode } from './contract.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'yinling-sqlite-'));
@@ -105,8 +105,8 @@ setInterval(() => {}, 1000); // never closes the store: only SIGKILL ends it
   it('purges expired sessions and seen keys', async () => {
     const file = freshFile();
     const first = openSqliteStore(file);
-    await first.markSeen('k1', 10);
-    await first.markSeen('k2', 60_000);
+    await first.runTurn({ chat: 'c', user: 'u', profile: 'p', seen: 'k1' }, async () => ({ value: 1, writes: {} }), { seenTtlMs: 10 });
+    await first.runTurn({ chat: 'c', user: 'u', profile: 'p', seen: 'k2' }, async () => ({ value: 2, writes: {} }), { seenTtlMs: 60_000 });
     await first.putSession('c', 'old', 1, 10);
     await first.close();
     await sleep(30);
@@ -130,7 +130,7 @@ setInterval(() => {}, 1000); // never closes the store: only SIGKILL ends it
   it('closing fails pending and later lock calls with unavailable', async () => {
     const store = openSqliteStore(freshFile());
     await store.close();
-    expect(await storeErrorCode(store.withChatLock('c', async () => 1))).toBe('unavailable');
+    expect(await storeErrorCode(locked(store, 'c', async () => 1))).toBe('unavailable');
   });
 });
 
