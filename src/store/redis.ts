@@ -23,7 +23,8 @@
  *     {p}lock:{chat}               string, the holder's random token, SET NX PX ttl
  *     {p}lockq:{chat}              zset: waiters' tokens scored by arrival (server time, µs): the fair queue
  *     {p}lockb:{chat}              zset: waiters' tokens scored by their last poll, to drop waiters that died
- *     {p}casenum:{day}             integer, INCR
+ *     {p}casenum:{day}             integer, INCR (by OPEN_CASE)
+ *     {p}caseop:{token}            string, the id an openCase request got, PX 60 s (a resent request gets the same)
  *     {p}case:{id}                 string, JSON of the whole CaseRecord
  *     {p}cases:all                 zset of case ids scored by createdAt
  *     {p}cases:status:{status}     zset by createdAt, one per status
@@ -31,6 +32,12 @@
  *     {p}cases:assignee:{key}      zset by createdAt (cases with an assignee)
  *     {p}cases:user:{key}          zset by createdAt (cases opened by the user)
  *     {p}cases:due                 zset of open/claimed cases with a dueAt, scored by dueAt (the overdue query)
+ *
+ * The lock and its queues are not written to the AOF (nor to replicas): the scripts that change them switch
+ * propagation off (redis.set_repl(REPL_NONE)). A lock only matters while its holder lives, and with `appendfsync
+ * always` every write a reply depends on waits for an fsync: this way a turn's first round trip (dedupe check,
+ * lock, reads) writes nothing to the AOF, and only its commit (session, profile, seen mark) does. After a Redis
+ * restart no lock survives; a turn that was running then can overlap with the next one of its chat, once.
  *
  * In the session key, `%` and `|` inside chat and user keys are escaped (%25, %7C) so that no two (chat, user)
  * pairs share a key. A case and its index entries are written by one Lua script, so they change together;
@@ -48,8 +55,10 @@ import { Redis } from 'ioredis';
 import { ChatQueue, applyCaseChange, ttl } from './shared.ts';
 import {
   StoreError,
+  type CaseDraft,
   type CaseFilter,
   type CaseRecord,
+  type CaseSeries,
   type CaseStatus,
   type Json,
   type Profile,
@@ -85,6 +94,8 @@ const LOCK_POLL_FIRST_MS = 2;
 const LOCK_POLL_MAX_MS = 25;
 /** Ids fetched per round trip while listing cases. */
 const LIST_PAGE = 200;
+/** How long a resent openCase is recognised as the same request. */
+const OPEN_CASE_MARKER_TTL_MS = 60_000;
 /** updateCase compare-and-set attempts before giving up ('unavailable', i.e. "busy"). */
 const UPDATE_ATTEMPTS = 20;
 
@@ -107,6 +118,32 @@ for i = 2, #KEYS do
   redis.call('ZADD', KEYS[i], ARGV[i + 1], ARGV[2])
 end
 return 1
+`);
+
+/**
+ * Reserves the series' next number and writes the case under it. KEYS[1] counter, KEYS[2] this request's marker,
+ * KEYS[3..] index zsets; ARGV[1] key prefix of cases, ARGV[2] id prefix, ARGV[3] the case JSON before its id,
+ * ARGV[4] after it, ARGV[5] marker ttl ms, ARGV[6..] the score for each index zset. Returns the id.
+ * The case key depends on the number, so it is built here rather than passed in KEYS (fine on one Redis; not
+ * Cluster-safe). The marker makes a resent command (reply lost, ioredis retries) return the same case.
+ */
+const OPEN_CASE = new Script(`
+local done = redis.call('GET', KEYS[2])
+if done then return done end
+local id, key
+repeat
+  local n = redis.call('INCR', KEYS[1])
+  local digits = tostring(n)
+  if #digits < 4 then digits = string.rep('0', 4 - #digits) .. digits end
+  id = ARGV[2] .. digits
+  key = ARGV[1] .. id
+until redis.call('EXISTS', key) == 0
+redis.call('SET', key, ARGV[3] .. id .. ARGV[4])
+for i = 3, #KEYS do
+  redis.call('ZADD', KEYS[i], ARGV[i + 3], id)
+end
+redis.call('SET', KEYS[2], id, 'PX', ARGV[5])
+return id
 `);
 
 /**
@@ -142,6 +179,7 @@ return 1
  * are served in order of arrival; waiters that stop polling are dropped.
  */
 const BEGIN_TURN = new Script(`
+redis.set_repl(redis.REPL_NONE)
 if ARGV[4] == '1' and redis.call('EXISTS', KEYS[4]) == 1 then return {2} end
 if redis.call('EXISTS', KEYS[2]) == 1 or not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
   local t = redis.call('TIME')
@@ -179,6 +217,7 @@ if ARGV[2] == '1' then redis.call('DEL', KEYS[2]) end
 if ARGV[3] ~= '' then redis.call('SET', KEYS[3], ARGV[3], 'PX', ARGV[4]) end
 if ARGV[5] ~= '' then redis.call('SET', KEYS[4], ARGV[5]) end
 if ARGV[6] ~= '' then redis.call('SET', KEYS[5], '1', 'PX', ARGV[6]) end
+redis.set_repl(redis.REPL_NONE)
 if redis.call('GET', KEYS[1]) == ARGV[1] then
   redis.call('DEL', KEYS[1])
   return 1
@@ -188,6 +227,7 @@ return 0
 
 /** KEYS[1] queue, KEYS[2] beats; ARGV[1] token: a waiter that gives up leaves the queue. */
 const LEAVE_QUEUE = new Script(`
+redis.set_repl(redis.REPL_NONE)
 redis.call('ZREM', KEYS[1], ARGV[1])
 redis.call('ZREM', KEYS[2], ARGV[1])
 return 1
@@ -195,12 +235,14 @@ return 1
 
 /** KEYS[1] lock; ARGV[1] token: deletes the lock only if we still hold it. */
 const RELEASE_LOCK = new Script(`
+redis.set_repl(redis.REPL_NONE)
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
 `);
 
 /** KEYS[1] lock; ARGV[1] token, ARGV[2] ttl ms: extends the lock while its holder is still working. */
 const EXTEND_LOCK = new Script(`
+redis.set_repl(redis.REPL_NONE)
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 return 0
 `);
@@ -394,8 +436,18 @@ export class RedisStore implements Store {
 
   // ---- cases
 
-  async nextCaseNumber(day: string): Promise<number> {
-    return this.#call(() => this.#redis.incr(`${this.prefix}casenum:${day}`));
+  async openCase(series: CaseSeries, draft: CaseDraft): Promise<CaseRecord> {
+    // The JSON is cut where the id goes: a random marker, put first so that its first occurrence is the id's place.
+    const marker = randomUUID();
+    const json = JSON.stringify({ id: marker, ...draft });
+    const at = json.indexOf(marker);
+    const index = [...this.#index({ id: marker, ...draft })];
+    const id = (await this.#eval(
+      OPEN_CASE,
+      [`${this.prefix}casenum:${series.key}`, `${this.prefix}caseop:${marker}`, ...index.map(([key]) => key)],
+      [`${this.prefix}case:`, series.idPrefix, json.slice(0, at), json.slice(at + marker.length), OPEN_CASE_MARKER_TTL_MS, ...index.map(([, score]) => score)],
+    )) as string;
+    return { id, ...draft };
   }
 
   async createCase(record: CaseRecord): Promise<void> {

@@ -1,4 +1,4 @@
-import type { CaseRecord, Store } from './types.ts';
+import type { CaseRecord, CaseSeries, Store } from './types.ts';
 import { StoreError } from './types.ts';
 
 /** setTimeout fires at once beyond this; longer waits get no timer. */
@@ -16,6 +16,11 @@ export function applyCaseChange(
     fields: change.fields ?? current.fields,
     history: [...current.history, change.event],
   };
+}
+
+/** The id of a series' case number n: the prefix and n with at least 4 digits (C20261121-0007). */
+export function caseId(series: CaseSeries, n: number): string {
+  return `${series.idPrefix}${String(n).padStart(4, '0')}`;
 }
 
 /** A TTL as a whole number of milliseconds, at least 1. */

@@ -1,10 +1,12 @@
 import Database from 'better-sqlite3';
-import { ChatQueue, applyCaseChange, ttl } from './shared.ts';
+import { ChatQueue, applyCaseChange, caseId, ttl } from './shared.ts';
 import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
 import {
   StoreError,
+  type CaseDraft,
   type CaseEvent,
   type CaseFilter,
+  type CaseSeries,
   type CaseRecord,
   type CaseStatus,
   type Json,
@@ -179,7 +181,7 @@ export class SqliteStore implements Store {
   };
 
   readonly #commitTurn: (keys: TurnKeys, writes: TurnWrites, seenTtl: number) => void;
-  readonly #nextCaseNumber: (day: string) => number;
+  readonly #openCase: (series: CaseSeries, draft: CaseDraft) => CaseRecord;
   readonly #createCase: (row: CaseRow) => void;
   readonly #updateCase: (
     id: string,
@@ -247,10 +249,17 @@ export class SqliteStore implements Store {
     };
 
     const sql = this.#sql;
-    this.#nextCaseNumber = db.transaction((day: string) => {
-      const row = sql.nextCaseNumber.get(day);
-      if (!row) throw new Error('case counter did not return a number');
-      return row.n;
+    this.#openCase = db.transaction((series: CaseSeries, draft: CaseDraft) => {
+      // A number whose id is taken (a case imported under it) is skipped.
+      let id: string;
+      do {
+        const row = sql.nextCaseNumber.get(series.key);
+        if (!row) throw new Error('case counter did not return a number');
+        id = caseId(series, row.n);
+      } while (sql.getCase.get(id));
+      const record: CaseRecord = { id, ...draft };
+      sql.insertCase.run(caseToRow(record));
+      return record;
     });
     this.#createCase = db.transaction((row: CaseRow) => {
       if (sql.getCase.get(row.id)) throw new StoreError('conflict', `case ${row.id} already exists`);
@@ -380,8 +389,8 @@ export class SqliteStore implements Store {
     }
   }
 
-  async nextCaseNumber(day: string): Promise<number> {
-    return this.#run(() => this.#nextCaseNumber(day));
+  async openCase(series: CaseSeries, draft: CaseDraft): Promise<CaseRecord> {
+    return this.#durably(() => this.#openCase(series, draft));
   }
 
   async createCase(record: CaseRecord): Promise<void> {

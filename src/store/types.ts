@@ -41,6 +41,16 @@ export interface CaseRecord {
   readonly history: readonly CaseEvent[];
 }
 
+/** A case before the store has given it its number. */
+export type CaseDraft = Omit<CaseRecord, 'id'>;
+
+export interface CaseSeries {
+  /** The counter, e.g. the day '20261121'. */
+  readonly key: string;
+  /** What the id starts with, e.g. 'C20261121-'. */
+  readonly idPrefix: string;
+}
+
 export interface CaseFilter {
   readonly status?: CaseStatus | readonly CaseStatus[];
   readonly type?: string;
@@ -128,9 +138,13 @@ export interface Store {
    */
   runTurn<T>(keys: TurnKeys, fn: (read: TurnRead) => Promise<TurnResult<T>>, options?: TurnOptions): Promise<TurnOutcome<T>>;
 
-  /** Atomically reserves the next case number of a day ('20261121' → 1, 2, 3 …). */
-  nextCaseNumber(day: string): Promise<number>;
-  /** Durable once the promise resolves: a case told to a user survives a crash. */
+  /**
+   * Opens a case under the next number of a series, in one atomic step: reserves the number (series '20261121' →
+   * 1, 2, 3 …) and writes the case with the id `${idPrefix}${number, at least 4 digits}`, e.g. C20261121-0007.
+   * Durable once the promise resolves: a case told to a user survives a crash.
+   */
+  openCase(series: CaseSeries, draft: CaseDraft): Promise<CaseRecord>;
+  /** Writes a case that already has its id (imports, fixtures); StoreError('conflict') if the id is taken. Durable. */
   createCase(record: CaseRecord): Promise<void>;
   getCase(id: string): Promise<CaseRecord | null>;
   /**

@@ -200,17 +200,31 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       });
     });
 
-    describe('nextCaseNumber', () => {
-      it('counts per day from 1', async () => {
-        expect(await store.nextCaseNumber('20261121')).toBe(1);
-        expect(await store.nextCaseNumber('20261121')).toBe(2);
-        expect(await store.nextCaseNumber('20261122')).toBe(1);
-        expect(await store.nextCaseNumber('20261121')).toBe(3);
+    describe('openCase', () => {
+      const series = (day: string) => ({ key: day, idPrefix: `C${day}-` });
+      const draft = (overrides: Partial<CaseRecord> = {}) => {
+        const { id: _id, ...rest } = makeCase({ id: 'unused', ...overrides });
+        return rest;
+      };
+
+      it('numbers cases per series from 1, writes them whole, and keeps 4 digits at least', async () => {
+        const first = await store.openCase(series('20261121'), draft({ fields: { name: '李四', amount: 12000 } }));
+        expect(first).toEqual({ id: 'C20261121-0001', ...draft({ fields: { name: '李四', amount: 12000 } }) });
+        expect(await store.getCase('C20261121-0001')).toEqual(first);
+        expect((await store.openCase(series('20261121'), draft())).id).toBe('C20261121-0002');
+        expect((await store.openCase(series('20261122'), draft())).id).toBe('C20261122-0001');
+        expect((await store.openCase(series('20261121'), draft())).id).toBe('C20261121-0003');
+        expect((await store.listCases({ status: 'open' })).map((c) => c.id).sort()).toEqual(['C20261121-0001', 'C20261121-0002', 'C20261121-0003', 'C20261122-0001']);
       });
 
-      it('gives concurrent callers distinct numbers', async () => {
-        const numbers = await Promise.all(Array.from({ length: 30 }, () => store.nextCaseNumber('20261123')));
-        expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+      it('gives concurrent openers distinct numbers', async () => {
+        const opened = await Promise.all(Array.from({ length: 30 }, () => store.openCase(series('20261123'), draft())));
+        expect(opened.map((c) => c.id).sort()).toEqual(Array.from({ length: 30 }, (_, i) => `C20261123-${String(i + 1).padStart(4, '0')}`));
+      });
+
+      it('skips a number whose id an imported case already has', async () => {
+        await store.createCase(makeCase({ id: 'C20261124-0001' }));
+        expect((await store.openCase(series('20261124'), draft())).id).toBe('C20261124-0002');
       });
     });
 

@@ -93,6 +93,26 @@ describe.skipIf(server === null)('Redis store', () => {
     await store.close();
   });
 
+  it('opens a case in one round trip, numbering past 9999 with more digits', async () => {
+    const store = await open();
+    const { id: _id, ...draft } = makeCase({ id: 'unused' });
+    const raw = new Redis(server!.url);
+    await raw.set(`${store.prefix}casenum:d`, '9998');
+    const monitor = await raw.duplicate().monitor();
+    const commands: string[] = [];
+    monitor.on('monitor', (_time: string, args: string[], source: string) => {
+      if (source !== 'lua' && args.some((a) => a.startsWith(store.prefix))) commands.push(String(args[0]).toLowerCase());
+    });
+    await sleep(50);
+    expect((await store.openCase({ key: 'd', idPrefix: 'C-' }, draft)).id).toBe('C-9999');
+    await sleep(100);
+    expect(commands).toEqual(['evalsha']);
+    monitor.disconnect();
+    expect((await store.openCase({ key: 'd', idPrefix: 'C-' }, draft)).id).toBe('C-10000');
+    await raw.quit();
+    await store.close();
+  });
+
   it('takes over the lock of a holder that died, after its TTL', async () => {
     const store = await open();
     const raw = new Redis(server!.url);
@@ -128,12 +148,15 @@ describe.skipIf(server === null)('Redis store', () => {
     const store = await open();
     const record = makeCase({ id: 'C20261121-0042', dueAt: T0 + 1000, fields: { name: '赵六' } });
     await store.createCase(record);
-    expect(await store.nextCaseNumber('20261121')).toBe(1);
+    const { id: _id, ...draft } = makeCase({ id: 'unused' });
+    const opened = await store.openCase({ key: '20261121', idPrefix: 'C20261121-' }, draft);
+    expect(opened.id).toBe('C20261121-0001');
     await server!.restart();
     await until(() => store.ping(), 5_000);
     expect(await store.getCase(record.id)).toEqual(record);
+    expect(await store.getCase(opened.id)).toEqual(opened);
     expect(await store.listCases({ overdueAt: T0 + 2000 })).toEqual([record]);
-    expect(await store.nextCaseNumber('20261121')).toBe(2);
+    expect((await store.openCase({ key: '20261121', idPrefix: 'C20261121-' }, draft)).id).toBe('C20261121-0002');
     await store.close();
   });
 
@@ -179,7 +202,9 @@ describe.skipIf(server === null)('Redis store', () => {
     expect(await b.getSession('c', 'u')).toBeNull();
     expect(await b.getCase('C1')).toBeNull();
     expect(await b.listCases({})).toEqual([]);
-    expect(await b.nextCaseNumber('20261121')).toBe(1);
+    const { id: _id, ...draft } = makeCase({ id: 'unused' });
+    expect((await a.openCase({ key: '20261121', idPrefix: 'C' }, draft)).id).toBe('C0001');
+    expect((await b.openCase({ key: '20261121', idPrefix: 'C' }, draft)).id).toBe('C0001');
     await Promise.all([a.close(), b.close()]);
   });
 

@@ -38,17 +38,17 @@ describe('SQLite store', () => {
     const first = openSqliteStore(file);
     await first.putSession('telegram:100', 'telegram:1', { step: 'x' }, 60_000);
     await first.putProfile('telegram:1', { region: '北京市' });
-    expect(await first.nextCaseNumber('20261121')).toBe(1);
-    const record = makeCase({ id: 'C20261121-0001', fields: { name: '李四' } });
-    await first.createCase(record);
+    const { id: _id, ...draft } = makeCase({ id: 'unused', fields: { name: '李四' } });
+    const record = await first.openCase({ key: '20261121', idPrefix: 'C20261121-' }, draft);
+    expect(record.id).toBe('C20261121-0001');
     await first.close();
 
     const second = openSqliteStore(file);
     expect((await second.getSession('telegram:100', 'telegram:1'))?.data).toEqual({ step: 'x' });
     expect(await second.getProfile('telegram:1')).toEqual({ region: '北京市' });
-    expect(await second.nextCaseNumber('20261121')).toBe(2);
     expect(await second.getCase('C20261121-0001')).toEqual(record);
     expect(await second.listCases({ status: 'open' })).toEqual([record]);
+    expect((await second.openCase({ key: '20261121', idPrefix: 'C20261121-' }, draft)).id).toBe('C20261121-0002');
     await second.close();
   });
 
@@ -59,13 +59,12 @@ describe('SQLite store', () => {
       script,
       `import { openSqliteStore } from ${JSON.stringify(pathToFileURL(join(repoRoot, 'src/store/sqlite.ts')).href)};
 const store = openSqliteStore(${JSON.stringify(file)});
-const n = await store.nextCaseNumber('20261121');
 await store.putSession('telegram:100', 'telegram:1', { step: 'confirm' }, 60_000);
-await store.createCase({
-  id: 'C20261121-' + String(n).padStart(4, '0'), type: 'death', status: 'open', chat: 'telegram:100', user: 'telegram:1',
+const record = await store.openCase({ key: '20261121', idPrefix: 'C20261121-' }, {
+  type: 'death', status: 'open', chat: 'telegram:100', user: 'telegram:1',
   createdAt: ${T0}, dueAt: null, assignee: null, fields: { name: '王五' }, history: [{ at: ${T0}, by: 'telegram:1', action: 'opened' }],
 });
-process.stdout.write('CREATED C20261121-' + String(n).padStart(4, '0') + '\\n');
+process.stdout.write('CREATED ' + record.id + '\\n');
 setInterval(() => {}, 1000); // never closes the store: only SIGKILL ends it
 `,
     );
@@ -95,7 +94,7 @@ setInterval(() => {}, 1000); // never closes the store: only SIGKILL ends it
       expect(record?.fields).toEqual({ name: '王五' });
       expect(record?.history).toEqual([{ at: T0, by: 'telegram:1', action: 'opened' }]);
       expect((await store.getSession('telegram:100', 'telegram:1'))?.data).toEqual({ step: 'confirm' });
-      expect(await store.nextCaseNumber('20261121')).toBe(2);
+      expect((await store.listCases({})).map((c) => c.id)).toEqual(['C20261121-0001']);
       await store.close();
     } finally {
       if (child.exitCode === null && child.signalCode === null) process.kill(-(child.pid as number), 'SIGKILL');
