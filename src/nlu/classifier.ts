@@ -24,6 +24,7 @@
 import { CHAR_PINYIN_FEATURES, extractFeatures } from './features.ts';
 import type { FeatureConfig } from './features.ts';
 import { INTENT_IDS, OUT_OF_SCOPE } from './intents.ts';
+import { buildPinyinLexicon, type PinyinLexicon } from './pinyin-lexicon.ts';
 import type { IntentId } from './intents.ts';
 
 export interface TrainingExample {
@@ -613,6 +614,8 @@ export function fitTemperature(scores: Float64Array, labels: Int32Array, K: numb
 }
 
 const OOS_INDEX = INTENT_IDS.indexOf(OUT_OF_SCOPE);
+/** A Latin word unit among the features (not an n-gram across units, not `p:` / `l:`). */
+const LATIN_WORD = /^[a-z]{2,}$/;
 
 class LinearIntentClassifier implements IntentClassifier {
   readonly info: ClassifierInfo;
@@ -638,6 +641,8 @@ class LinearIntentClassifier implements IntentClassifier {
     private readonly temperature: number,
     private readonly o: ClassifierOptions,
     info: Omit<ClassifierInfo, 'temperature' | 'threshold' | 'model'>,
+    /** Reads words typed in pinyin as the characters the training data spells them with. */
+    private readonly lexicon: PinyinLexicon,
   ) {
     this.info = { ...info, model: o.model, temperature, threshold: o.threshold };
     this.z = new Float64Array(this.K);
@@ -670,7 +675,8 @@ class LinearIntentClassifier implements IntentClassifier {
 
   classify(normalizedText: string, opts: ClassifyOptions = {}): Classification {
     const K = this.K;
-    const text = normalizedText.length > this.o.maxChars ? normalizedText.slice(0, this.o.maxChars) : normalizedText;
+    const read = this.lexicon.transliterate(normalizedText);
+    const text = read.length > this.o.maxChars ? read.slice(0, this.o.maxChars) : read;
     // Clear what the previous call tallied (done here, not at its end, so nothing can leave it dirty).
     for (let t = 0; t < this.nTouched; t++) this.counts[this.touched[t] as number] = 0;
     this.nTouched = 0;
@@ -773,5 +779,5 @@ export function trainClassifier(
     vocabulary: enc.names.length,
     intents: new Set(examples.map((e) => e.intent)).size,
     trainingMs: performance.now() - t0,
-  });
+  }, buildPinyinLexicon(texts, new Set(enc.names.filter((f) => LATIN_WORD.test(f)))));
 }

@@ -12,7 +12,11 @@
  *  7. runs of punctuation noise (！！！？？ 、、 ~~~ ……) collapsed to their first character;
  *  8. a character repeated 3+ times collapsed to one (好好好好 → 好, 哈哈哈 → 哈), or to two where the
  *     double is a word (谢谢谢谢 → 谢谢, 妈妈妈 → 妈妈); doubles (谢谢, 看看) stay, and digits, Arabic or
- *     Chinese (10000, 二〇〇〇, 二零零零), are never touched.
+ *     Chinese (10000, 二〇〇〇, 二零零零), are never touched;
+ *  9. pinyin-input slips in the service's key words, where the slip is no word of its own (尉问 / 为问 →
+ *     慰问, 补住 → 补助, 保销 → 报销, 帮服 → 帮扶, 认正 / 资格人证 → 认证, 自附 → 自付, 体捡 → 体检, 丧事料里 →
+ *     丧事料理), so the slot parsers and the dialogs read them like the intended word. 为问 stays in 因为问 /
+ *     作为问题 / 认为问….
  *
  * normalize never throws and is linear in the input. It does not truncate: call truncateForNlu first
  * when the text may be long.
@@ -57,6 +61,20 @@ const KANGXI = /[\u2F00-\u2FD5\u2E80-\u2EF3]/g;
 const DOUBLE_WORDS = new Set('谢看常等试问慢刚渐天人爸妈哥姐弟妹爷奶姥婆公叔舅姑伯'.split(''));
 const collapseRepeat = (_run: string, ch: string): string => (DOUBLE_WORDS.has(ch) ? ch + ch : ch);
 
+/** Step 9: pinyin-input slips of key words, each guarded so that real words are untouched. */
+const HOMOPHONE_SLIPS: readonly (readonly [RegExp, string])[] = [
+  [/尉问|(?<![因作认成以称行所视较])为问(?!题)/g, '慰问'],
+  [/补住/g, '补助'],
+  [/保销/g, '报销'],
+  [/帮服/g, '帮扶'],
+  [/认正/g, '认证'],
+  [/(?<=资格|生存|刷脸|养老金|年审)人证/g, '认证'],
+  [/自附/g, '自付'],
+  [/体捡/g, '体检'],
+  [/(?<=丧事)料里/g, '料理'],
+];
+const SLIP_CHARS = /[尉为补保帮认人自体料]/;
+
 const HAS_NON_ASCII = /[^\x00-\x7F]/;
 const HAS_UPPER = /[A-Z\u00C0-\u024F\u0370-\u04FF]/;
 
@@ -93,6 +111,7 @@ export function normalize(text: string): string {
     s = s.replace(WHITESPACE, ' ').trim();
     s = s.replace(PUNCT_RUN, '$1');
     s = s.replace(REPEATS, collapseRepeat);
+    if (nonAscii && SLIP_CHARS.test(s)) for (const [re, word] of HOMOPHONE_SLIPS) s = s.replace(re, word);
     return s;
   } catch {
     // Defensive only: none of the steps above is expected to throw.

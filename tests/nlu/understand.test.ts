@@ -99,6 +99,17 @@ describe('understand', () => {
     expect(understand('12000', { now })).toMatchObject({ intent: 'out_of_scope', slots: { amount: 12000 } });
   });
 
+  it.each([
+    ['999999999元', { amount: 999999999 }],
+    ['1.2万', { amount: 12000 }],
+    ['一万二千块', { amount: 12000 }],
+    ['45人', { count: 45 }],
+    ['76岁', { age: 76 }],
+    ['两次', { count: 2 }],
+  ])('a number with its unit (%s) answers a question and asks none: no intent', (text, slots) => {
+    expect(understand(text, { now })).toMatchObject({ intent: 'out_of_scope', confidence: 1, slots });
+  });
+
   it('survives an invalid clock', () => {
     const r = understand('我父亲昨天去世了', { now: new Date('not a date') });
     wellFormed(r);

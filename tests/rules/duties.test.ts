@@ -16,6 +16,11 @@ describe('信息变更 duty to report changes', () => {
     const a = value(personalInfoDuty({ region, asOf: AS_OF }));
     expect(a.points).toEqual([expect.objectContaining({ code: 'report_personal_changes', params: { general }, cite: expect.objectContaining({ doc, clause: '第十六条(三)' }) })]);
   });
+  it.each(['杭州市', '萧山区'])('%s: cited from 长沙, so no notice about the Hangzhou text or the district', (region) => {
+    const a = value(personalInfoDuty({ region, asOf: AS_OF }));
+    expect(a.points[0]?.params).toEqual({ general: 1 });
+    expect(a.notices).toEqual([]);
+  });
 });
 
 describe('困难帮扶 hardship help', () => {

@@ -141,8 +141,16 @@ describe('自管小组文体活动 group activity', () => {
     expect(clauses(e)).toEqual(['hangzhou 三(三)']);
     expect(e.conditions[0]).toMatchObject({ code: 'activity_times_per_year_no_cash', params: { times: 1 } });
   });
-  it('Jiande sets no per-person activity rule', () => {
-    expect(value(groupActivity({ region: '建德市', asOf: AS_OF })).outcome).toBe('not_set');
+  it('Jiande sets no per-person activity rule, but says the community organises collective activities (000 三(一)3)', () => {
+    const e = value(groupActivity({ region: '建德市', asOf: AS_OF }));
+    expect(e.outcome).toBe('not_set');
+    expect(e.reason?.code).toBe('collective_activities_only');
+    expect(clauses(e)).toEqual(['jiande 三(一)3']);
+  });
+  it('Liaocheng, with neither rule, says nothing more', () => {
+    const e = value(groupActivity({ region: '聊城市', asOf: AS_OF }));
+    expect(e.outcome).toBe('not_set');
+    expect(e.reason).toBeUndefined();
   });
   it.each([-3, 7.5, 150])('rejects age %s', (age) => {
     const r = groupActivity({ region: '滨江区', asOf: AS_OF, age });

@@ -4,17 +4,31 @@ import {
   funeral,
   groupActivity,
   groupLeaderSubsidy,
+  findRegion,
   healthCheck,
   hospitalization,
   seriousIllness,
   type Festival,
 } from '../../rules/index.ts';
-import type { DialogDef, Msg, Read, SlotSpec } from '../context.ts';
+import type { DialogDef, Msg, Read, Slots, SlotSpec, TurnCtx } from '../context.ts';
 import { amountSlot, choiceSlot, countSlot, nameSlot, regionSlot, regionsIn } from '../slots.ts';
-import { answerEntitlement, entitlementLines, fileCase, offerButtons } from './common.ts';
+import { answerEntitlement, citationText, entitlementLines, fileCase, offerButtons } from './common.ts';
 
 const region = regionSlot();
 const str = (v: unknown) => String(v);
+
+/**
+ * The district for the answer. The engine keeps a district answered earlier when a later answer names another one in
+ * passing ("建德的 自付45000" while the amount was asked after 西湖区): the district said last is the one meant,
+ * else the figure and clause would be another district's. A message naming two ("不是西湖区 是建德") is a
+ * correction the engine already read.
+ */
+export function latestRegion(ctx: TurnCtx, s: Slots): string {
+  const named = [...new Set(regionsIn(ctx.incoming.text ?? '').filter((r) => !r.cityOnly && r.coverage !== 'none').map((r) => r.name))];
+  const only = named.length === 1 ? named[0] : undefined;
+  if (only && only !== s.region) s.region = only;
+  return str(s.region);
+}
 const year = (asOf: string) => Number(asOf.slice(0, 4));
 
 export const seriousIllnessDialog: DialogDef = {
@@ -22,6 +36,7 @@ export const seriousIllnessDialog: DialogDef = {
   // Without the amount the whole scale is the answer, and the amount is asked to find the tier.
   slots: [region, amountSlot('amount', 'ask-self-pay', { optional: true })],
   finish(ctx, s) {
+    latestRegion(ctx, s);
     if (s.amount === undefined) {
       const scale = seriousIllness({ region: str(s.region), asOf: ctx.asOf });
       if (!scale.ok || scale.value.outcome !== 'ceiling') return answerEntitlement(ctx, scale);
@@ -38,8 +53,8 @@ export const seriousIllnessDialog: DialogDef = {
 };
 
 const GENDERS = [
-  { value: '男', label: 'button-gender-male', words: /男/ },
-  { value: '女', label: 'button-gender-female', words: /女/ },
+  { value: '男', label: 'button-gender-male', words: /男/, said: /^\s*男(的|性)?\s*$/ },
+  { value: '女', label: 'button-gender-female', words: /女/, said: /^\s*女(的|性)?\s*$/ },
 ];
 
 /** 大病慰问申请: who applies (name, gender, age — what a 公示 shows), confirmed, then filed. */
@@ -65,20 +80,22 @@ export const seriousIllnessApplicationDialog: DialogDef = {
       year: year(ctx.asOf),
       selfPay: str(s.amount),
       ceiling: e.value.amount.toFixed(0),
-      citation: cite ? `${cite.doc} ${cite.clause}` : 'n/a',
+      citation: citationText(cite) ?? 'n/a',
       applicantName: str(s.applicantName),
       gender: s.gender === '女' ? '女' : '男',
       age: Number(s.age),
-    });
+    }, s);
   },
 };
 
 function readAge(msg: Msg, _ctx: unknown, awaited: boolean): Read {
-  // Answering "多大年纪": a bare number, in digits or in words ("七十六", "76岁").
-  const bare = awaited ? parseNumber(msg.text.trim().replace(/(周岁|岁|了)$/, '')) : undefined;
-  const age = msg.understanding?.slots.age ?? bare;
-  if (age === undefined) return awaited ? { error: 'error-invalid_age' } : null;
-  return age >= 40 && age <= 120 ? { value: age } : { error: 'error-invalid_age' };
+  // Answering "多大年纪": a bare number, in digits or in words ("七十六", "76岁"). A message that is only an age
+  // ("76岁", "七十六") answers it even while the name was asked.
+  const bare = parseNumber(msg.text.trim().replace(/^(今年|年龄|已经)/, '').replace(/(周岁|岁|了)+$/, ''));
+  const said = msg.understanding?.slots.age ?? bare;
+  if (said === undefined) return awaited ? { error: 'error-invalid_age' } : null;
+  if (said >= 40 && said <= 120) return { value: said };
+  return awaited || msg.understanding?.slots.age !== undefined ? { error: 'error-age-range' } : null;
 }
 
 /** 住院几次: read only when said. */
@@ -88,7 +105,7 @@ export const hospitalizationDialog: DialogDef = {
   intent: 'hospitalization_consolation',
   slots: [region, stays],
   finish: (ctx, s) =>
-    answerEntitlement(ctx, hospitalization({ region: str(s.region), asOf: ctx.asOf, ...(typeof s.stays === 'number' ? { stays: s.stays } : {}) }), {
+    answerEntitlement(ctx, hospitalization({ region: latestRegion(ctx, s), asOf: ctx.asOf, ...(typeof s.stays === 'number' ? { stays: s.stays } : {}) }), {
       when: (e) => e.outcome === 'fixed' && e.amount !== null,
       yes: 'button-apply',
       question: 'offer-hospitalization',
@@ -101,15 +118,15 @@ export const hospitalizationDialog: DialogDef = {
       region: str(s.region),
       year: year(ctx.asOf),
       amount: e.value.amount.toFixed(0),
-      citation: cite ? `${cite.doc} ${cite.clause}` : 'n/a',
-    });
+      citation: citationText(cite) ?? 'n/a',
+    }, s);
   },
 };
 
 export const funeralDialog: DialogDef = {
   intent: 'funeral_consolation',
   slots: [region],
-  finish: (ctx, s) => answerEntitlement(ctx, funeral({ region: str(s.region), asOf: ctx.asOf })),
+  finish: (ctx, s) => answerEntitlement(ctx, funeral({ region: latestRegion(ctx, s), asOf: ctx.asOf })),
 };
 
 const festivalName: SlotSpec = {
@@ -123,7 +140,7 @@ export const festivalDialog: DialogDef = {
   intent: 'festival_consolation',
   slots: [region, festivalName],
   finish: (ctx, s) =>
-    answerEntitlement(ctx, festival({ region: str(s.region), asOf: ctx.asOf, ...(s.festival ? { festival: s.festival as Festival } : {}) })),
+    answerEntitlement(ctx, festival({ region: latestRegion(ctx, s), asOf: ctx.asOf, ...(s.festival ? { festival: s.festival as Festival } : {}) })),
 };
 
 /** Lives outside 杭州市: said in words ("住在外地", "在上海", "不在杭州"). */
@@ -137,14 +154,28 @@ const livesOutside: SlotSpec = {
       : null,
 };
 const invoice: SlotSpec = { ...amountSlot('invoice'), optional: true };
+/** 住在上海, 常住苏州, 在绍兴女儿家住: the place named is where the retiree lives. */
+const RESIDES = /住|在.{1,8}(?:住|生活|养老|带孙)/;
+/**
+ * Where the retiree is managed. A place we hold no document for, named in passing as where they live ("我住在上海
+ * 体检费能报吗"), is the residence the outside-Hangzhou rule is about, not the management region: that is asked.
+ */
+const managedRegion: SlotSpec = {
+  ...region,
+  read(msg, ctx, awaited) {
+    const r = region.read(msg, ctx, awaited);
+    if (!awaited && r && 'value' in r && findRegion(String(r.value))?.coverage === 'none' && RESIDES.test(msg.text)) return null;
+    return r;
+  },
+};
 
 export const healthCheckDialog: DialogDef = {
   intent: 'health_checkup',
-  slots: [region, livesOutside, invoice],
+  slots: [managedRegion, livesOutside, invoice],
   finish: (ctx, s) =>
     answerEntitlement(
       ctx,
-      healthCheck({ region: str(s.region), asOf: ctx.asOf, livesOutsideHangzhou: s.outside === true, ...(s.invoice ? { invoice: str(s.invoice) } : {}) }),
+      healthCheck({ region: latestRegion(ctx, s), asOf: ctx.asOf, livesOutsideHangzhou: s.outside === true, ...(s.invoice ? { invoice: str(s.invoice) } : {}) }),
       { when: (e) => s.outside === true && e.amount !== null, yes: 'button-apply-reimbursement', question: 'offer-health-check' },
     ),
   async accept(ctx, s) {
@@ -155,8 +186,8 @@ export const healthCheckDialog: DialogDef = {
       region: str(s.region),
       invoice: s.invoice ? str(s.invoice) : null,
       cap: e.value.amount.toFixed(2).replace(/\.00$/, ''),
-      citation: cite ? `${cite.doc} ${cite.clause}` : 'n/a',
-    });
+      citation: citationText(cite) ?? 'n/a',
+    }, s);
   },
 };
 
@@ -171,11 +202,11 @@ export const groupActivityDialog: DialogDef = {
   intent: 'group_activity',
   slots: [region, age],
   finish: (ctx, s) =>
-    answerEntitlement(ctx, groupActivity({ region: str(s.region), asOf: ctx.asOf, ...(typeof s.age === 'number' && s.age >= 40 && s.age <= 120 ? { age: s.age } : {}) })),
+    answerEntitlement(ctx, groupActivity({ region: latestRegion(ctx, s), asOf: ctx.asOf, ...(typeof s.age === 'number' && s.age >= 40 && s.age <= 120 ? { age: s.age } : {}) })),
 };
 
 export const groupLeaderDialog: DialogDef = {
   intent: 'group_leader_subsidy',
   slots: [region, countSlot('count', 'ask-managed')],
-  finish: (ctx, s) => answerEntitlement(ctx, groupLeaderSubsidy({ region: str(s.region), asOf: ctx.asOf, managed: Number(s.count) })),
+  finish: (ctx, s) => answerEntitlement(ctx, groupLeaderSubsidy({ region: latestRegion(ctx, s), asOf: ctx.asOf, managed: Number(s.count) })),
 };

@@ -7,7 +7,8 @@
  * A count is a number of events the user reports (住了3回, 住院两次, 今年住了两次院) or a group size (小组40人).
  * Frequencies and rules are not: 两年一次, 一年要做一次, 每年两次 (a period before), 只能领一次, 能报两次吗
  * (a modal before, with no 了/过), 一次能给多少, 住一次院给多少 (one generic occasion: 一次 followed by
- * what it pays), 又住了一次院 / 再跑一趟 (one more time: the total is not stated). 录错了一位, 后四位 are
+ * what it pays), 又住了一次院 / 再跑一趟 (one more time: the total is not stated), 多少钱一次 / 150块一次 (a
+ * price per time), 二次报销 / 二次手术 (二 + 次 + a noun is "secondary"; a count says 两次). 录错了一位, 后四位 are
  * digits of a number, not people.
  */
 import { findIdNumbers } from './id-number.ts';
@@ -32,6 +33,10 @@ const MODAL_BEFORE = /(?:只能|只可以|只许|能|可以|可|要|需要|得|�
 const ONE_MORE_BEFORE = /[又再][^\d\s,.;:!?，。；：！？、]{0,3}$/;
 /** 一次能给多少, 住一次院(社区)给多少, 一回发多少: one generic occasion and what it pays. */
 const GENERIC_ONCE_AFTER = /^\s?(?:次|回|趟)院?[^\d\s,.;:!?，。；：！？、了过]{0,4}?(?:能|可以|可|给|发|补|报|领|拿|多少|就|的话|大概|要|得|算)/;
+/** 多少钱一次, 150块一次, 几块钱一回: a price per time, not events. */
+const PRICE_BEFORE = /(?:钱|块|元|多少|几何)$/;
+/** 二次报销, 二次手术: 二 before 次 and a noun is "second/secondary", not a count (counts say 两次). */
+const SECONDARY_AFTER = /^次(?![院了过啦都也的,.!?;:，。！？；：\s]|$)/;
 /** 住了一次, 住过一次: an event that happened. */
 const DONE_BEFORE = /[了过]$/;
 /** 录错了一位, 后四位, 六位数: digits of a number, not people. */
@@ -54,6 +59,8 @@ function isCount(text: string, n: NumberSpan, blocked: readonly Span[]): boolean
   if (TIMES_AFTER.test(after)) {
     if (PERIOD_BEFORE.test(pre) || MODAL_BEFORE.test(pre) || ONE_MORE_BEFORE.test(pre)) return false;
     if (n.value === 1 && GENERIC_ONCE_AFTER.test(after) && !DONE_BEFORE.test(pre)) return false;
+    if (n.value === 1 && PRICE_BEFORE.test(pre)) return false;
+    if (n.raw === '二' && SECONDARY_AFTER.test(after)) return false;
     return true;
   }
   if (PEOPLE_AFTER.test(after)) {

@@ -18,7 +18,7 @@
  *      relation in the text is taken: 我是他女儿 我爸… → 父亲). A spouse word is kept (我是他老伴 → 配偶:
  *      the relation is symmetric); no other relation is inferred from 他/她 (voice input mixes them up).
  *    - A child or grandchild as background is skipped: an agent (我儿子说…, 女儿让我问), a place (搬到女儿家,
- *      在儿子那边住), an owner (房产证上是我儿子的名字, 儿子名下), a choice (儿子还是女儿).
+ *      在儿子那边住, 搬到儿子那住了), an owner (房产证上是我儿子的名字, 儿子名下, 住到儿子买的房子里), a choice (儿子还是女儿).
  *    - Someone else's family (你家孙子, 人家女儿, 他家儿子) is not the writer's relation.
  *    - A kinship word used as a form of address (孙子会叫爷爷了, 喊妈妈) names nobody here.
  *    - When the text names a parent (in-law) or the spouse AND a child, the parent/spouse is the one it is
@@ -60,7 +60,7 @@ const WORDS: Readonly<Record<string, string | null>> = {
   爸妈: null, 我爸妈: null, 俺爸妈: null, 咱爸妈: null, 父母: null, 老婆婆: null, 大妈: null, 姨妈: null, 舅妈: null, 姑妈: null, 干妈: null, 后妈: '母亲',
   姑娘: null, 新娘: null, 大娘: null, 老公公: null, 夫妻: null, 夫人: null, 大夫: null, 功夫: null,
   工夫: null, 夫妇: null, 妻儿: null, 老爸老妈: null, 公公婆婆: '公公',
-  农夫: null, 渔夫: null, 姐夫: '姐夫', 妹夫: '妹夫', 车夫: null, 老头乐: null, 老爷爷: null, 老奶奶: null,
+  农夫: null, 渔夫: null, 姐夫: '姐夫', 妹夫: '妹夫', 我姐夫: '姐夫', 俺姐夫: '姐夫', 我妹夫: '妹夫', 俺妹夫: '妹夫', 车夫: null, 老头乐: null, 老爷爷: null, 老奶奶: null,
   爸爸妈妈: null, 伯父: '伯父', 叔叔: '叔叔', 舅舅: '舅舅', 姑姑: '姑姑', 阿姨: null, 叔伯: null,
 };
 
@@ -107,7 +107,7 @@ const NOT_A_NAME = /[想要来问说给在帮替跟和找打去办请看了过�
 const OTHERS_BEFORE = /(?:你|您|你们|您们|人|别人|他|她|他们|她们)家(?:的|里的)?$/;
 /** What a background child does or is: 儿子说, 女儿家, 儿子那边, 儿子的名字, 儿子名下. */
 const BACKGROUND_AFTER =
-  /^(?:说|讲|让|叫我|帮|替|陪|带|告诉|提醒|建议|要我|给我|打电话|在外地|那边|那儿|那里|这边|家|的名字|名下|的名下|的房子|的房|的车|工作|上班)/;
+  /^(?:说|讲|让|叫我|帮|替|陪|带|告诉|提醒|建议|要我|给我|打电话|在外地|那边|那儿|那里|这边|这里|这儿|家|的名字|名下|的名下|的房子|的房|的车|(?:买|租|家)的|工作|上班|(?:那|这)(?=住|去|待|呆|过|养老|$|[\s,.!?;:，。！？；：]))/;
 /** 儿子还是女儿, 女儿或者儿子: a choice between two, neither is stated. */
 const CHOICE_AFTER = /^(?:还是|或者|或是|或)/;
 const CHOICE_BEFORE = /(?:还是|或者|或是|或)$/;

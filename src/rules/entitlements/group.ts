@@ -24,7 +24,10 @@ export function groupActivity(input: GroupActivityInput): Result<Entitlement> {
   const regime = regimeFor(input.region, input.asOf);
   if (!regime.ok) return regime;
   const rule = valueAt(regime.value.law?.groupActivity, input.asOf);
-  if (!rule) return ok(notSet('group_activity', regime.value));
+  if (!rule) {
+    const collective = valueAt(regime.value.law?.collectiveActivities, input.asOf);
+    return ok(notSet('group_activity', regime.value, collective && { code: 'collective_activities_only', cite: collective.cite }));
+  }
   const { timesPerYear, giftFromAge } = rule.value;
   const conditions: Point[] = [
     { code: 'activity_times_per_year_no_cash', params: { times: timesPerYear }, cite: rule.cite },

@@ -23,6 +23,8 @@ export const jiande: Law = {
       '年支出超过1万元的不超过4万元的，给予最高不超过1000元慰问；年支出超过4万元的，给予最高不超过2500元慰问',
     ),
   ],
+  // 三(一)3 集体性文体活动: organised by the city, 街道（乡镇）and 社区（村）; no once-a-year or 慰问品 rule as in Hangzhou 三(三).
+  collectiveActivities: [at(true, '三(一)3', '集体性文体活动费用统筹用于市级退管经办机构、街道（乡镇）、社区（村）按照“多样、就近、安全”的原则，组织的围绕红色力量、兴趣培养、健康养生、体育健身、安全反诈等主题的企退人员文化、体育活动')],
   seriousIllnessPublicised: [at(true, '三(一)4', '大病慰问对象主要情况及慰问金额应在部门或村社进行公示')],
   funeral: [at({ amount: y(200), payment: 'visit_or_account' }, '三(一)4', '给予200元的丧事料理慰问费，可上门慰问或打入本人、直系亲属账户')],
   // 三(一)4 only hardship cases (重点、特困、高龄、孤寡 …) at 端午节、重阳节和春节等: ≤500, especially hard ≤1000.

@@ -65,6 +65,8 @@ export interface Law {
   readonly publicity?: Parameter<{ minDays: number; place: 'website_or_community' | 'notice_board' }>;
   readonly realNameBankTransfer?: Parameter<true>;
   readonly visitsOnIllnessAndDeath?: Parameter<true>;
+  /** Collective cultural and sports activities organised by the city, street and community, with no per-person rule. */
+  readonly collectiveActivities?: Parameter<true>;
   /** Retirees tell the community of a new phone, address, or a move out of the province or abroad. */
   readonly reportChanges?: Parameter<true>;
   /** The community helps retirees in special hardship apply for 低保 and other assistance. */

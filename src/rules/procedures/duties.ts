@@ -35,7 +35,11 @@ export function personalInfoDuty(input: DutyInput): Result<DutyAnswer> {
   const regime = regimeFor(input.region, input.asOf);
   if (!regime.ok) return regime;
   const points = clause(regime.value.law, (l) => l.reportChanges, [LAWS.changsha, LAWS.liaocheng], input.asOf, 'report_personal_changes');
-  return ok({ region: regime.value.region.name, points, notices: regime.value.notices, citations: citationsOf(points) });
+  // Cited from another region's text, the answer is the same for every district: a notice about the region's own
+  // document ("以下是杭州市级标准…请告诉我您在哪个区") would mislabel it.
+  const general = points.length > 0 && points.every((p) => p.params?.general === 1);
+  const notices = general ? regime.value.notices.filter((n) => n.code !== 'city_level_only' && n.code !== 'reference_only') : regime.value.notices;
+  return ok({ region: regime.value.region.name, points, notices, citations: citationsOf(points) });
 }
 
 /**

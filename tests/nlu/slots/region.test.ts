@@ -53,6 +53,12 @@ describe('parseRegion', () => {
     expect(findRegions('从西湖区搬到萧山区').map((m) => m.region.name)).toEqual(['西湖区', '萧山区']);
   });
 
+  it('a place visited on an outing is not the region; the retiree’s own place still is', () => {
+    expect(parseRegion('我是拱墅的 小组想去千岛湖旅游')).toBe('拱墅区');
+    expect(parseRegion('从西湖搬到萧山')).toBe('西湖区');
+    expect(parseRegion('去萧山办事')).toBe('萧山区');
+  });
+
   it('景区 alone or next to a particle is the scenic-area district', () => {
     for (const text of ['景区', '我在景区', '景区的', '我是景区退休的', '我们景区']) expect(parseRegion(text), text).toBe('西湖风景名胜区');
   });
@@ -68,6 +74,8 @@ describe('parseRegion', () => {
     '一二七',
     '你好',
     '住院2次自付8000',
+    '小组打算组织去富阳一日游 经费够吗',
+    '到西湖玩了一天',
     '',
   ])('%s → no region', (text) => {
     expect(parseRegion(text)).toBeUndefined();
