@@ -16,7 +16,7 @@ ask-transfer-from = 原来住在哪个区、县（市）？
 ask-hukou = 您的户口在杭州市区吗？
 ask-housing = 现在住的是哪种房子？
 ask-deceased-name = 请告诉我老人的姓名。
-ask-id-number = 请发一下老人的身份证号（18位）。
+ask-id-number = 请发一下老人的身份证号（18位）。一时找不到可以回复“不记得”，之后再补。
 ask-date-of-death = 老人是哪天去世的？（比如 昨天、11月20日）
 ask-relation = 去世的是您的什么人？
 ask-phone = 请留一个能联系到您的手机号。
@@ -25,6 +25,8 @@ ask-community = 老人在哪个社区（村）管理？请发社区名称。
 
 ## What was wrong with an answer
 error-unknown_region = 没找到“{ $value }”这个地方，请点下面的按钮，或发区县名称。
+error-region-unreadable = 没看出是哪个区县，请点下面的按钮，或直接发区县名称，比如 西湖区。
+error-region-unsure = 没关系，等清楚了再告诉我，点下面的按钮选区县就行。
 error-amount-vague = 需要一个准确的数字，比如 12000，可以看医疗费用查询单。
 error-amount-unreadable = 金额没看懂，请发数字，比如 12000。
 error-negative_amount = 金额不能是负数，请再发一次。
@@ -33,6 +35,7 @@ error-invalid_amount = 金额没看懂，请发数字，比如 12000。
 error-count = 请发一个整数，比如 40。
 error-invalid_count = 请发一个整数，比如 40。
 error-invalid_age = 年龄没看懂，请发数字，比如 78。
+error-age-range = 这个年龄好像不对，请再核对一下，发数字就行，比如 78。
 error-future_date = 这个日期还没到，请核对一下。
 error-invalid_date = 日期没看懂，可以说“昨天”或“11月20日”。
 error-not_in_force = 那个日期文件还没有开始施行。
@@ -40,8 +43,15 @@ error-unknown_festival = 这个节日文件里没有。
 error-id-check-digit = 这个身份证号最后一位对不上，请核对后再发。
 error-id-length = 身份证号应该是18位，请核对后再发。
 error-id-birth-date = 这个身份证号里的出生日期不对，请核对后再发。
+error-id-missing = 请发18位身份证号。一时找不到也没关系，回复“不记得”，工作人员之后再跟您核对。
 error-phone = 手机号没看懂，请发11位手机号。
 error-name = 请只发老人的姓名，比如 张建国。
+error-name-full = 请发老人身份证上的全名，比如 王秀英。
+error-name-question = 先把申请登记好，您的问题登记完可以再问我。
+error-name-question-death = 您问的丧事慰问、养老金这些，登记好后我会一并告诉您。
+error-death-question = 这个问题登记好后可以再问我，先把登记办完。
+error-death-question-later = 您问的丧事慰问、养老金这些，登记好后我会一并告诉您。
+error-hukou-unsure = 可以看一下户口本上的地址：在上城、拱墅、西湖、滨江、钱塘、萧山、余杭、临平、富阳、临安的，就是在杭州市区。
 error-relation = 请点下面的按钮选择。
 error-free-text = 请简短一点，不超过{ $max }个字。
 error-choice = 请点下面的按钮选择。
@@ -51,9 +61,9 @@ not-understood = 没看懂您的意思。
 button-yes = 好的
 button-no-thanks = 不用了
 button-cancel = 取消
-button-apply = 帮我登记申请
-button-apply-reimbursement = 帮我登记报销
-button-register-transfer = 帮我登记转移
+button-apply = 好的，帮我登记
+button-apply-reimbursement = 好的，登记报销
+button-register-transfer = 好的，登记转移
 button-confirm-report = 确认登记
 
 ## Offers
@@ -64,12 +74,16 @@ offer-transfer = 要帮您登记管理关系转移吗？新社区工作人员会
 offer-transfer-staff = 要帮您登记给工作人员处理吗？
 offer-declined = 好的，不登记。还有什么可以帮您？
 confirm-declined = 好的，先不登记。需要时随时找我。
-yes-or-no = 请点“好的”或“不用了”。
+yes-or-no = 请点下面的按钮；也可以直接回复“好的”或“不用了”。
 resume = 我们接着刚才的：
 resume-offer = 刚才的登记，还要办吗？
 
 ## Cases
 case-opened = 已登记，编号 { $id }（{ $type }）。工作人员会尽快处理，可以随时问我“进度”。
+case-opened-due = 已登记，编号 { $id }（{ $type }）。工作人员会在{ $due }前处理，可以随时问我“进度”。
+case-amended = 已按新的信息更新登记 { $id }，不会重复登记。
+case-unchanged = 登记 { $id } 的信息没有变化，不用重复登记。
+case-amended-note = 登记人更正了：{ $fields }
 case-invalid = 登记没有成功，请稍后再试，或联系社区。
 case-type-death_report = 去世报告
 case-type-management_transfer = 管理关系转移
@@ -98,6 +112,10 @@ death-confirm = 请核对：
     管理地：{ $region } { $community }
     没问题请点“确认登记”；要改的话直接发正确的内容。
 death-next-steps = 接下来：
+death-next-steps-amended = 提醒一下接下来的事：
+death-group-had-personal = 您在群里发的消息里有身份证号、电话或卡号，我没有在群里转述；为了安全，建议把那条消息撤回。
+death-id-later = 暂未提供（工作人员之后核对）
+death-id-later-note = 身份证号之后工作人员联系您时再核对。
 
 ## Procedures
 head-certification = 养老金资格认证：

@@ -5,6 +5,7 @@ case-line = { $id } { $type } · { $status } · { $region } · 到期 { $due }{ 
     [yes] （已超期）
    *[no] {""}
 }
+case-region-unknown = 地区未填
 case-assignee = 经办：{ $who }
 case-event = { $at } { $action } { $note }
 case-action-opened = 登记

@@ -14,7 +14,8 @@ const phone = z.string().regex(/^1[3-9]\d{9}$/);
 export const CASE_SCHEMAS = {
   death_report: z.object({
     deceasedName: z.string().min(1).max(30),
-    idNumber,
+    // null: the family did not have it at hand; staff ask for it when they call back.
+    idNumber: idNumber.nullable(),
     dateOfDeath: isoDate,
     relation: z.string().min(1).max(10),
     reporterPhone: phone,

@@ -1,3 +1,4 @@
+import { DOMAIN_INTENTS } from '../nlu/index.ts';
 import { normalize } from '../nlu/normalize.ts';
 import { maskText } from '../privacy/mask.ts';
 import { findRegions, pickRegions } from '../nlu/slots/index.ts';
@@ -15,6 +16,17 @@ const buttonValue = (msg: Msg, slot: string): string | null =>
   msg.button?.kind === 'slot' && msg.button.slot === slot ? msg.button.value : null;
 
 const nluErrors = (msg: Msg) => msg.understanding?.errors ?? [];
+
+const DOMAIN: ReadonlySet<string> = new Set(DOMAIN_INTENTS);
+
+/** The message is a question of the domain ("住院慰问多少钱"), not an answer: the engine may take it as a digression. */
+export function isDomainQuestion(msg: Msg, minConfidence = 0.6): boolean {
+  const u = msg.understanding;
+  return u !== null && DOMAIN.has(u.intent) && u.confidence >= minConfidence;
+}
+
+/** "不知道", "还没定", "记不清了": the person cannot answer yet — not a wrong answer. */
+export const UNSURE = /不知道|不清楚|不太清楚|不记得|记不(清|得|住)|忘(了|记)|还没定|没定|说不(好|准|清)|不确定|搞不清/;
 
 /** Regions offered as buttons: the commonest first. */
 const COMMON_REGIONS = ['上城区', '拱墅区', '西湖区', '滨江区', '钱塘区', '萧山区', '余杭区', '临平区', '富阳区', '临安区', '建德市', '桐庐县', '淳安县'];
@@ -42,14 +54,28 @@ function preferredRegion(msg: Msg): string | undefined {
   return regionsIn(msg.text).find((r) => r.coverage !== 'none')?.name ?? parsed;
 }
 
+/** Looks like a place someone typed ("桐乡", "下沙街道"), as opposed to a sentence: worth quoting back. */
+const PLACE_LIKE = /^[\u4e00-\u9fa5]{2,8}$/;
+
 function readRegionValue(msg: Msg, slot: string, awaited: boolean): Read {
   const pressed = buttonValue(msg, slot);
-  const name = pressed ?? preferredRegion(msg) ?? (awaited ? msg.text.trim() : null);
-  if (!name) return null;
-  const region: Region | undefined = findRegion(name);
-  if (region) return { value: region.name };
-  // The answer is quoted back masked: a phone number typed here must not reach a group.
-  return awaited && name.length <= 12 ? { error: 'error-unknown_region', args: { value: maskText(name) } } : null;
+  const found = pressed ?? preferredRegion(msg);
+  if (found) {
+    const region: Region | undefined = findRegion(found);
+    if (region) return { value: region.name };
+  }
+  if (!awaited) return null;
+  const text = msg.text.trim();
+  if (!text) return null;
+  if (UNSURE.test(text)) return { error: 'error-region-unsure' };
+  // "住院慰问多少钱" asked instead of the district: a question, not a wrong place name.
+  if (isDomainQuestion(msg)) return null;
+  const name = found ?? text;
+  // The answer is quoted back masked (a phone number typed here must not reach a group), and only when it looks
+  // like a place: "没找到“我是她老伴”这个地方" reads as if the bot did not listen.
+  if (name.length <= 12 && PLACE_LIKE.test(name) && /[区县市镇乡村州省]$|街道$/.test(name)) return { error: 'error-unknown_region', args: { value: maskText(name) } };
+  if (name.length <= 4 && PLACE_LIKE.test(name)) return { error: 'error-unknown_region', args: { value: maskText(name) } };
+  return { error: 'error-region-unreadable' };
 }
 
 export function regionSlot(name = 'region', ask = 'ask-region', extra: Partial<SlotSpec> = {}): SlotSpec {
@@ -74,6 +100,8 @@ export function amountSlot(name = 'amount', ask = 'ask-amount', extra: Partial<S
       }
       const bare = awaited ? BARE_NUMBER.exec(msg.text) : null;
       const raw = msg.understanding?.slots.amount ?? (bare ? Number(bare[1]) : undefined);
+      // "一个亿", "几个亿": beyond any medical bill; said as too large, not as unreadable.
+      if (raw === undefined && awaited && /亿/.test(msg.text)) return { error: 'error-absurd_amount', args: { max: '10000000' } };
       if (raw === undefined) return awaited && /\d|[一二三四五六七八九十百千万两]/.test(msg.text) ? { error: 'error-amount-unreadable' } : null;
       const parsed = parseAmount(String(raw));
       if (parsed.ok) return { value: parsed.value.toFixed(2).replace(/\.00$/, '') };
@@ -112,6 +140,9 @@ export function dateSlot(name = 'date', ask = 'ask-date', extra: Partial<SlotSpe
   };
 }
 
+/** "身份证号不记得了", "证件不在身边", "以后再给": the ID number is given later. */
+const ID_UNAVAILABLE = new RegExp(`${UNSURE.source}|找不到|没带|不在(身边|手上|手边)|没有|没在|回头|以后|晚点|稍后|等会|等一下|之后|先不|跳过|暂时`);
+
 export const idNumberSlot: SlotSpec = {
   name: 'idNumber',
   ask: 'ask-id-number',
@@ -121,7 +152,10 @@ export const idNumberSlot: SlotSpec = {
     if (id) return { value: id.toUpperCase() };
     const problem = nluErrors(msg).find((e) => 'slot' in e && e.slot === 'id_number');
     if (problem) return { error: `error-${problem.code.replace(/_/g, '-')}` };
-    return awaited ? { error: 'error-id-length' } : null;
+    if (!awaited) return null;
+    // A family often has no ID card at hand: the report goes on without it, staff ask for it later.
+    if (ID_UNAVAILABLE.test(msg.text) && !/\d{6,}/.test(msg.text)) return { value: null };
+    return { error: /\d/.test(msg.text) ? 'error-id-length' : 'error-id-missing' };
   },
 };
 
@@ -140,16 +174,32 @@ export const phoneSlot: SlotSpec = {
 /** Slots holding a person's name: while one is asked, a bare name is taken as the answer. */
 export const NAME_SLOTS: ReadonlySet<string> = new Set(['deceasedName', 'applicantName']);
 
+/** A kinship word (and "叫") right before a name: "我父亲张建国…", "老伴叫王桂芳", "他叫陈志明" name the deceased. */
+const NAMED_AS = /((父亲|母亲|爸爸|妈妈|爸|妈|老伴|爱人|丈夫|妻子|老公|老婆|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|老爷子|老太太|老人|他|她)(的名字|名字|的姓名|姓名)?(叫|名叫|是)?|(?<![我你])(叫|名叫))[：:，,\s]*$/;
+/** "王大妈", "张大爷", "老李": how neighbours say it, not the name on the ID card. */
+const HONORIFIC = /^([\u4e00-\u9fa5]{1,2}(大妈|大爷|阿姨|叔叔|奶奶|爷爷|老师|师傅|伯伯|大伯|大娘|婆婆|阿婆|老太|老头|嬢嬢|阿姨)|[老小][\u4e00-\u9fa5])$/;
+
 export function nameSlot(name: 'deceasedName' | 'applicantName', ask: string): SlotSpec {
   return {
     name,
     ask,
     personal: true,
     read(msg, _ctx, awaited) {
-      // Only the answer to this question is a name: a name said in passing may be anyone's.
-      if (!awaited) return null;
       const value = msg.understanding?.slots.name;
-      return value ? { value } : { error: 'error-name' };
+      if (!awaited) {
+        // A name said in passing may be anyone's; in a death report, one right after "我父亲" is the deceased's.
+        if (!value || name !== 'deceasedName') return null;
+        const at = msg.text.indexOf(value);
+        return at > 0 && NAMED_AS.test(msg.text.slice(0, at)) ? { value } : null;
+      }
+      if (value) return { value };
+      const text = msg.text.trim();
+      if (HONORIFIC.test(text)) return { error: 'error-name-full' };
+      // A question asked instead of the name: said kindly, the question comes back afterwards.
+      if (isDomainQuestion(msg) || /[?？]|吗|多少|怎么|什么|哪(里|个|儿)|能不能|要不要/.test(text)) {
+        return { error: name === 'deceasedName' ? 'error-name-question-death' : 'error-name-question' };
+      }
+      return { error: 'error-name' };
     },
   };
 }

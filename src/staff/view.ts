@@ -42,7 +42,7 @@ export function caseLine(tr: Translator, c: CaseRecord, now: number): string {
     status: tr.t(`case-status-${c.status}`),
     due: c.dueAt === null ? '' : formatTime(c.dueAt),
     overdue: overdue ? 'yes' : 'no',
-    region: typeof c.fields.region === 'string' ? c.fields.region : typeof c.fields.to === 'string' ? c.fields.to : '',
+    region: typeof c.fields.region === 'string' ? c.fields.region : typeof c.fields.to === 'string' ? c.fields.to : tr.t('case-region-unknown'),
   });
 }
 

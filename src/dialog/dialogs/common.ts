@@ -1,8 +1,9 @@
-import { renderCitations, renderEntitlement, renderNotice, renderOutcome } from '../../answers/index.ts';
-import { openCase, type CaseFields, type CaseType } from '../../cases/index.ts';
-import type { Entitlement, Result, RuleError } from '../../rules/index.ts';
+import { formatDate, renderCitations, renderEntitlement, renderNotice, renderOutcome, sourceLabel } from '../../answers/index.ts';
+import { amendCase, openCase, type CaseFields, type CaseType } from '../../cases/index.ts';
+import { shanghaiIsoDate } from '../../clock.ts';
+import type { Citation, Entitlement, Result, RuleError } from '../../rules/index.ts';
 import { NO, YES } from '../buttons.ts';
-import type { Outcome, TurnCtx } from '../context.ts';
+import type { Outcome, Slots, TurnCtx } from '../context.ts';
 import type { Button } from '../types.ts';
 
 /** A rules error said kindly; the dialog then ends or asks again. */
@@ -30,17 +31,53 @@ export function offerButtons(ctx: TurnCtx, yesId: string): Button[] {
 export function answerEntitlement(ctx: TurnCtx, result: Result<Entitlement>, offer?: { when: (e: Entitlement) => boolean; yes: string; question: string }): Outcome {
   if (!result.ok) return { lines: [ruleErrorLine(ctx, result.error)], next: 'done' };
   const lines = entitlementLines(ctx, result.value);
-  if (offer && offer.when(result.value)) {
+  // Staff ask for the figures, not to apply themselves: no offer that would wait for a yes.
+  if (offer && !ctx.incoming.staff && offer.when(result.value)) {
     return { lines: [...lines, ctx.tr.t(offer.question)], buttons: offerButtons(ctx, offer.yes), next: 'offer' };
   }
   return { lines, next: 'done' };
 }
 
-/** Opens a case and tells the user its number and when staff will act. */
-export async function fileCase<T extends CaseType>(ctx: TurnCtx, type: T, fields: CaseFields<T>): Promise<Outcome> {
-  const opened = await openCase(ctx.store, { type, chat: ctx.incoming.chat, user: `${ctx.incoming.platform}:${ctx.incoming.user}`, fields, now: ctx.incoming.now });
+/** "杭人社发〔2024〕1号 三(一)4": a clause as staff read it in a case (not the rules' internal document key). */
+export function citationText(cite: Citation | undefined): string | null {
+  return cite ? `${sourceLabel(cite.doc)} ${cite.clause}` : null;
+}
+
+/** The slot under which a dialog remembers the case it filed, so that a later correction amends that case. */
+export const FILED = '_case';
+
+/**
+ * Opens a case and tells the user its number and by when staff act. When the dialog already filed one (the user
+ * corrected a fact after filing and confirmed again), that case is amended instead: one report, never two.
+ */
+export async function fileCase<T extends CaseType>(ctx: TurnCtx, type: T, fields: CaseFields<T>, slots?: Slots): Promise<Outcome> {
+  const user = `${ctx.incoming.platform}:${ctx.incoming.user}`;
+  const filed = slots?.[FILED];
+  if (typeof filed === 'string') {
+    const amended = await amendCase(ctx.store, {
+      id: filed,
+      type,
+      user,
+      fields,
+      now: ctx.incoming.now,
+      describe: (changed) => ctx.tr.t('case-amended-note', { fields: changed.map((f) => ctx.tr.maybe(`field-${f}`) ?? f).join(ctx.tr.t('list-enum')) }),
+    });
+    if (amended.ok) {
+      const record = amended.value;
+      if (amended.changed.length > 0) ctx.cases.push({ id: record.id, type: record.type, status: record.status });
+      return { lines: [ctx.tr.t(amended.changed.length > 0 ? 'case-amended' : 'case-unchanged', { id: record.id })], next: 'done' };
+    }
+    if (amended.error.code === 'invalid_fields') return { lines: [ctx.tr.t('case-invalid')], next: 'done' };
+    // Closed by staff meanwhile, or gone: what the user confirmed now is a new case.
+  }
+  const opened = await openCase(ctx.store, { type, chat: ctx.incoming.chat, user, fields, now: ctx.incoming.now });
   if (!opened.ok) return { lines: [ctx.tr.t('case-invalid')], next: 'done' };
   const record = opened.value;
   ctx.cases.push({ id: record.id, type: record.type, status: record.status });
-  return { lines: [ctx.tr.t('case-opened', { id: record.id, type: ctx.tr.t(`case-type-${type}`) })], next: 'done' };
+  if (slots) slots[FILED] = record.id;
+  const due = record.dueAt === null ? null : formatDate(ctx.tr, shanghaiIsoDate(new Date(record.dueAt)));
+  return {
+    lines: [ctx.tr.t(due ? 'case-opened-due' : 'case-opened', { id: record.id, type: ctx.tr.t(`case-type-${type}`), ...(due ? { due } : {}) })],
+    next: 'done',
+  };
 }

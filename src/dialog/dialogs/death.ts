@@ -1,10 +1,64 @@
-import { renderDeadline, renderDeath } from '../../answers/index.ts';
+import { formatDate, renderDeadline, renderDeath } from '../../answers/index.ts';
 import { maskIdNumber, maskPhone } from '../../privacy/mask.ts';
-import { deathProcedure } from '../../rules/index.ts';
+import { deathProcedure, findRegion } from '../../rules/index.ts';
 import { CANCEL, YES } from '../buttons.ts';
-import type { DialogDef } from '../context.ts';
-import { dateSlot, freeTextSlot, idNumberSlot, nameSlot, phoneSlot, regionSlot, relationSlot } from '../slots.ts';
+import type { DialogDef, Msg, Read, SlotSpec, TurnCtx } from '../context.ts';
+import { dateSlot, freeTextSlot, idNumberSlot, isDomainQuestion, nameSlot, phoneSlot, regionSlot, relationSlot } from '../slots.ts';
 import { fileCase, ruleErrorLine } from './common.ts';
+
+/** Questions a family asks mid-report whose answer comes with the report's last message. */
+const ANSWERED_AFTER = new Set(['funeral_consolation', 'report_death', 'pension_certification', 'hardship_assistance']);
+/** Asked mid-report, these are let through: the engine answers them and comes back to the question. */
+const LET_THROUGH = new Set(['human_handoff', 'case_status']);
+const QUESTION_WORDS = /[?？]|吗|多少|怎么|什么|哪里|能不能|要不要|有没有/;
+
+/**
+ * A death report keeps its place: a question asked instead of an answer ("丧葬费能拿多少") gets a kind word that
+ * the report's last message answers it, and the question just asked comes again; the report is not dropped for
+ * another topic. Asking for a person or for progress still goes through.
+ */
+function keepsPlace(spec: SlotSpec): SlotSpec {
+  return {
+    ...spec,
+    read(msg: Msg, ctx: TurnCtx, awaited: boolean): Read {
+      const u = msg.understanding;
+      const r = spec.read(msg, ctx, awaited);
+      // A community's name may look like a topic to the NLU ("大关西苑社区"): only question words make it a question.
+      const question = msg.button === null && (QUESTION_WORDS.test(msg.text) || (spec.name !== 'community' && isDomainQuestion(msg, 0.8)));
+      if (!awaited || !question) return r;
+      // An answer is an answer ("电话13812345678" reads as a wish for a person, but it answers the phone question);
+      // only a free-text answer (the community) can be a question in disguise.
+      if (r && 'value' in r && spec.name !== 'community') return r;
+      if (u && LET_THROUGH.has(u.intent) && u.confidence >= 0.6) return null;
+      return { error: u && ANSWERED_AFTER.has(u.intent) && u.confidence >= 0.6 ? 'error-death-question-later' : 'error-death-question' };
+    },
+  };
+}
+
+/** "西湖区翠苑一区社区", "住在小河街道长征桥社区": a community named in passing (a 社区 or a 村). */
+const COMMUNITY = /(?:^|[区县市镇乡道，,。\s])([\u4e00-\u9fa5]{2,12}?(?:社区|村))(?![\u4e00-\u9fa5])/;
+const NOT_A_NAME = /[去到找问哪个告报联系的在给跟和向]/;
+
+const community: SlotSpec = {
+  ...freeTextSlot('community', 'ask-community', 60),
+  read(msg, ctx, awaited) {
+    if (awaited) return freeTextSlot('community', 'ask-community', 60).read(msg, ctx, awaited);
+    const m = COMMUNITY.exec(msg.text);
+    const name = m?.[1] === undefined ? undefined : withoutDistrict(m[1]);
+    return name && name.length >= 3 && !NOT_A_NAME.test(name) ? { value: name } : null;
+  },
+};
+
+/** "西湖区翠苑一区社区" → "翠苑一区社区": the district is its own answer. */
+function withoutDistrict(name: string): string {
+  for (let k = 5; k >= 2; k--) {
+    const head = name.slice(0, k);
+    if (/[区县市]$/.test(head) && findRegion(head)) return name.slice(k);
+  }
+  return name;
+}
+
+const ID_OR_PHONE = /(?<!\d)(\d{17}[\dXx]|1[3-9]\d{9}|\d{16,19})(?!\d)/;
 
 /**
  * 报告去世. Personal data is collected only in a private chat (the engine moves there from a group). The family
@@ -15,9 +69,12 @@ export const reportDeathDialog: DialogDef = {
   privateOnly: true,
   /** What the family most needs first, when the date and place are already known: by when to report. */
   opening(ctx, s) {
-    if (typeof s.region !== 'string' || typeof s.dateOfDeath !== 'string') return [];
+    const lines: string[] = [];
+    // An ID number or phone typed in the group: the bot never repeats it; the family may want to take it back.
+    if (ctx.incoming.group && ID_OR_PHONE.test(ctx.incoming.text ?? '')) lines.push(ctx.tr.t('death-group-had-personal'));
+    if (typeof s.region !== 'string' || typeof s.dateOfDeath !== 'string') return lines;
     const procedure = deathProcedure({ region: s.region, dateOfDeath: s.dateOfDeath, asOf: ctx.asOf });
-    return procedure.ok ? [renderDeadline(ctx.tr, procedure.value)] : [];
+    return procedure.ok ? [...lines, renderDeadline(ctx.tr, procedure.value)] : lines;
   },
   slots: [
     nameSlot('deceasedName', 'ask-deceased-name'),
@@ -26,13 +83,13 @@ export const reportDeathDialog: DialogDef = {
     relationSlot,
     phoneSlot,
     regionSlot('region', 'ask-death-region'),
-    freeTextSlot('community', 'ask-community', 60),
-  ],
+    community,
+  ].map(keepsPlace),
   finish(ctx, s) {
     const summary = ctx.tr.t('death-confirm', {
       name: String(s.deceasedName),
-      id: maskIdNumber(String(s.idNumber)),
-      date: String(s.dateOfDeath),
+      id: typeof s.idNumber === 'string' ? maskIdNumber(s.idNumber) : ctx.tr.t('death-id-later'),
+      date: formatDate(ctx.tr, String(s.dateOfDeath)),
       relation: String(s.relation),
       phone: maskPhone(String(s.reporterPhone)),
       region: String(s.region),
@@ -50,16 +107,23 @@ export const reportDeathDialog: DialogDef = {
   async accept(ctx, s) {
     const procedure = deathProcedure({ region: String(s.region), dateOfDeath: String(s.dateOfDeath), asOf: ctx.asOf });
     if (!procedure.ok) return { lines: [ruleErrorLine(ctx, procedure.error)], next: 'done' };
-    const filed = await fileCase(ctx, 'death_report', {
-      deceasedName: String(s.deceasedName),
-      idNumber: String(s.idNumber),
-      dateOfDeath: String(s.dateOfDeath),
-      relation: String(s.relation),
-      reporterPhone: String(s.reporterPhone),
-      region: String(s.region),
-      community: String(s.community),
-      deadline: procedure.value.report.deadline?.date ?? null,
-    });
-    return { lines: [...filed.lines, ctx.tr.t('death-next-steps'), renderDeath(ctx.tr, procedure.value)], next: 'done' };
+    const amending = typeof s._case === 'string';
+    const filed = await fileCase(
+      ctx,
+      'death_report',
+      {
+        deceasedName: String(s.deceasedName),
+        idNumber: typeof s.idNumber === 'string' ? s.idNumber : null,
+        dateOfDeath: String(s.dateOfDeath),
+        relation: String(s.relation),
+        reporterPhone: String(s.reporterPhone),
+        region: String(s.region),
+        community: String(s.community),
+        deadline: procedure.value.report.deadline?.date ?? null,
+      },
+      s,
+    );
+    const later = typeof s.idNumber === 'string' ? [] : [ctx.tr.t('death-id-later-note')];
+    return { lines: [...filed.lines, ...later, ctx.tr.t(amending ? 'death-next-steps-amended' : 'death-next-steps'), renderDeath(ctx.tr, procedure.value)], next: 'done' };
   },
 };

@@ -39,7 +39,8 @@ export const seriousIllnessDialog: DialogDef = {
     latestRegion(ctx, s);
     if (s.amount === undefined) {
       const scale = seriousIllness({ region: str(s.region), asOf: ctx.asOf });
-      if (!scale.ok || scale.value.outcome !== 'ceiling') return answerEntitlement(ctx, scale);
+      // Staff get the whole scale; a retiree is asked the amount to find the tier.
+      if (!scale.ok || scale.value.outcome !== 'ceiling' || ctx.incoming.staff) return answerEntitlement(ctx, scale);
       return { lines: [...entitlementLines(ctx, scale.value), ctx.tr.t('ask-self-pay-for-tier')], next: 'done', awaiting: 'amount' };
     }
     return answerEntitlement(ctx, seriousIllness({ region: str(s.region), selfPay: str(s.amount), asOf: ctx.asOf }), {
@@ -53,8 +54,9 @@ export const seriousIllnessDialog: DialogDef = {
 };
 
 const GENDERS = [
-  { value: '男', label: 'button-gender-male', words: /男/, said: /^\s*男(的|性)?\s*$/ },
-  { value: '女', label: 'button-gender-female', words: /女/, said: /^\s*女(的|性)?\s*$/ },
+  // Said in passing only as a word of its own ("王秀英 女 76岁"), never inside another ("女儿").
+  { value: '男', label: 'button-gender-male', words: /男/, said: /(^|[\s，,、])男(的|性)?($|[\s，,、])/ },
+  { value: '女', label: 'button-gender-female', words: /女/, said: /(^|[\s，,、])女(的|性)?($|[\s，,、])/ },
 ];
 
 /** 大病慰问申请: who applies (name, gender, age — what a 公示 shows), confirmed, then filed. */

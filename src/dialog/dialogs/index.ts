@@ -1,4 +1,5 @@
-import type { DialogDef } from '../context.ts';
+import { DOMAIN_INTENTS } from '../../nlu/index.ts';
+import type { DialogDef, SlotSpec } from '../context.ts';
 import { reportDeathDialog } from './death.ts';
 import {
   festivalDialog,
@@ -12,6 +13,42 @@ import {
 } from './entitlements.ts';
 import { caseStatusDialog, coverageDialog, fundBudgetDialog, handoffDialog, hardshipDialog, pensionDialog, updateInfoDialog } from './procedures.ts';
 import { transferDialog } from './transfer.ts';
+
+const DOMAIN: ReadonlySet<string> = new Set(DOMAIN_INTENTS);
+
+/** Intents that are the same topic as a dialog: a message of one is never a digression from the other. */
+const FAMILY: Readonly<Record<string, readonly string[]>> = {
+  serious_illness_consolation: ['serious_illness_application'],
+  serious_illness_application: ['serious_illness_consolation'],
+};
+/** Sure enough that a message is about another topic that facts in it belong to that topic. */
+const OTHER_TOPIC = 0.6;
+/** Sure enough that a whole sentence answering the question just asked is really a new question. */
+const NEW_QUESTION = 0.9;
+
+/**
+ * Facts in a message about another topic belong to that topic: "西湖区1000个退休人员经费预算多少" while a
+ * serious-illness offer waits is a budget question, not a correction of the district. A reader's error for such a
+ * message ("没找到“住院慰问多少钱”这个地方") becomes no answer, so the engine can take it as a digression.
+ * Personal slots are left alone: they live in private dialogs that keep their own question.
+ */
+function topical(def: DialogDef, spec: SlotSpec): SlotSpec {
+  if (spec.personal) return spec;
+  const same = new Set([def.intent, ...(FAMILY[def.intent] ?? [])]);
+  return {
+    ...spec,
+    read(msg, ctx, awaited) {
+      const r = spec.read(msg, ctx, awaited);
+      const u = msg.understanding;
+      if (r === null || u === null || msg.button !== null || !DOMAIN.has(u.intent) || same.has(u.intent)) return r;
+      if (!awaited || 'error' in r) return u.confidence >= OTHER_TOPIC ? null : r;
+      return u.confidence >= NEW_QUESTION && msg.text.trim().length >= 8 ? null : r;
+    },
+  };
+}
+
+/** Dialogs that handle questions asked mid-form themselves (a death report keeps its place). */
+const OWN_QUESTIONS: ReadonlySet<string> = new Set(['report_death']);
 
 /** One dialog per domain intent, plus the application that follows a serious-illness answer. */
 export const DIALOGS: ReadonlyMap<string, DialogDef> = new Map(
@@ -33,5 +70,5 @@ export const DIALOGS: ReadonlyMap<string, DialogDef> = new Map(
     caseStatusDialog,
     handoffDialog,
     seriousIllnessApplicationDialog,
-  ].map((d) => [d.intent, d]),
+  ].map((d): [string, DialogDef] => [d.intent, OWN_QUESTIONS.has(d.intent) ? d : { ...d, slots: d.slots.map((spec) => topical(d, spec)) }]),
 );

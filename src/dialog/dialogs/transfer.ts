@@ -3,8 +3,8 @@ import { normalize } from '../../nlu/normalize.ts';
 import { findRegions, pickRegions } from '../../nlu/slots/index.ts';
 import { findRegion, transfer, type Housing } from '../../rules/index.ts';
 import type { DialogDef, Msg, Read, SlotSpec, TurnCtx } from '../context.ts';
-import { choiceSlot, regionSlot } from '../slots.ts';
-import { fileCase, offerButtons, ruleErrorLine } from './common.ts';
+import { UNSURE, choiceSlot, regionSlot, regionsIn } from '../slots.ts';
+import { citationText, fileCase, offerButtons, ruleErrorLine } from './common.ts';
 
 /**
  * Where the move goes from and to, read from one sentence: "从西湖区搬到余杭" → from, to; "搬到了拱墅" → to;
@@ -13,12 +13,31 @@ import { fileCase, offerButtons, ruleErrorLine } from './common.ts';
 function endpoints(msg: Msg): { from?: string; to?: string } {
   const text = normalize(msg.text);
   const found = pickRegions(findRegions(text)).filter((m) => !m.region.cityOnly);
-  if (found.length >= 2) return { from: found[0]?.region.name as string, to: found[1]?.region.name as string };
-  const only = found[0];
-  if (!only) return {};
-  const before = text.slice(0, only.start);
-  if (/(从|原来|以前|之前)[^到]{0,3}$/.test(before)) return { from: only.region.name };
-  return { to: only.region.name };
+  if (found.length === 0) return {};
+  // Each place by the words before it: "原来是拱墅的" → from; "迁到临平" → to; otherwise the order says it.
+  const role = (start: number): 'from' | 'to' | null => {
+    const before = text.slice(Math.max(0, start - 6), start);
+    if (/(从|原来|以前|之前|原先|本来|老家)[^到去迁搬，,。]{0,3}$/.test(before)) return 'from';
+    if (/(到|去|迁|搬|转)[^从，,。]{0,3}$/.test(before)) return 'to';
+    return null;
+  };
+  const out: { from?: string; to?: string } = {};
+  const unplaced: string[] = [];
+  for (const m of found.slice(0, 2)) {
+    const r = role(m.start);
+    if (r && out[r] === undefined) out[r] = m.region.name;
+    else unplaced.push(m.region.name);
+  }
+  for (const name of unplaced) {
+    if (found.length === 1) {
+      out.to ??= name;
+    } else if (out.from === undefined) {
+      out.from = name;
+    } else {
+      out.to ??= name;
+    }
+  }
+  return out;
 }
 
 function endpointSlot(name: 'from' | 'to', ask: string): SlotSpec {
@@ -35,15 +54,40 @@ function endpointSlot(name: 'from' | 'to', ask: string): SlotSpec {
 
 const inUrban = (name: unknown) => typeof name === 'string' && findRegion(name)?.inHangzhouUrban === true;
 
-const hukou = choiceSlot(
+const hukouChoice = choiceSlot(
   'hukou',
   'ask-hukou',
   [
     { value: 'no', label: 'button-hukou-no', words: /不在|不是|外地|没有|外省|老家/, said: /户口(不在|没在)杭州|外地户口|户口在外地|户口在老家|非杭州户口/ },
-    { value: 'yes', label: 'button-hukou-yes', words: /^(在|是|对|有|嗯)|户口在(杭州)?市区|杭州户口|本地户口/, said: /户口(就)?在(杭州|市区|本地|这边)|杭州户口|本地户口/ },
+    { value: 'yes', label: 'button-hukou-yes', words: /^(在|是|对|有|嗯|好|没错)|户口在(杭州)?市区|杭州户口|本地户口/, said: /户口(就)?在(杭州|市区|本地|这边)|杭州户口|本地户口/ },
   ],
   { when: (s) => inUrban(s.from) && inUrban(s.to) },
 );
+
+/** "户口已经迁到临平了", "户籍在桐庐": the hukou's place named, inside 杭州市区 or not. */
+function hukouPlace(text: string): 'yes' | 'no' | null {
+  const at = text.search(/户口|户籍/);
+  if (at < 0) return null;
+  // Only the clause about the hukou: "户口不在杭州，搬到西湖区了" says nothing of where the hukou is.
+  const clause = text.slice(at).split(/[，,。；;！!？?\s]/)[0] ?? '';
+  if (/不在|没在|不是|非/.test(clause)) return null;
+  const place = regionsIn(clause).find((r) => !r.cityOnly);
+  if (!place) return null;
+  return place.inHangzhouUrban ? 'yes' : 'no';
+}
+
+const hukou: SlotSpec = {
+  ...hukouChoice,
+  read(msg, ctx, awaited) {
+    const pressed = msg.button?.kind === 'slot' && msg.button.slot === 'hukou';
+    const named = pressed ? null : hukouPlace(msg.text);
+    if (named) return { value: named };
+    const r = hukouChoice.read(msg, ctx, awaited);
+    // Not sure where the hukou is: say how to tell, rather than "请点按钮".
+    if (r && 'error' in r && UNSURE.test(msg.text)) return { error: 'error-hukou-unsure' };
+    return r;
+  },
+};
 
 const housing = choiceSlot(
   'housing',
@@ -81,7 +125,7 @@ export const transferDialog: DialogDef = {
       hukouInUrban: s.hukou === undefined ? null : s.hukou === 'yes',
       housing: (s.housing as Housing | undefined) ?? null,
       route: a.ok ? a.value.route : 'unknown',
-      citation: cite ? `${cite.doc} ${cite.clause}` : null,
-    });
+      citation: citationText(cite),
+    }, s);
   },
 };
