@@ -77,6 +77,9 @@ confirm-declined = 好的，先不登记。需要时随时找我。
 yes-or-no = 请点下面的按钮；也可以直接回复“好的”或“不用了”。
 resume = 我们接着刚才的：
 resume-offer = 刚才的登记，还要办吗？
+optional-skipped = 好的。需要时随时再问我。
+personal-data-in-group = 这里是群聊，请不要发身份证号、手机号、银行卡号。建议您长按撤回这条消息，信息请在私聊里发给我。
+continue-in-private = 您的{ $topic }我们在私聊里接着办，请到私聊回复我。
 
 ## Cases
 case-opened = 已登记，编号 { $id }（{ $type }）。工作人员会尽快处理，可以随时问我“进度”。

@@ -53,7 +53,7 @@ export interface SlotSpec {
 export interface Outcome {
   readonly lines: readonly string[];
   readonly buttons?: readonly Button[];
-  /** offer: yes/no to open a case; confirm: yes/no to the collected facts; done: nothing pending. */
+  /** offer: yes/no to open a case (its question is the last line); confirm: yes/no to the collected facts; done: nothing pending. */
   readonly next: 'offer' | 'confirm' | 'done';
   /** After answering, the dialog still waits for this optional slot (its question is in `lines`). */
   readonly awaiting?: string;

@@ -2,8 +2,9 @@ import type { Logger } from 'pino';
 import type { Translator } from '../i18n/index.ts';
 import { DOMAIN_INTENTS, understand as defaultUnderstand, type Understanding, type UnderstandOptions } from '../nlu/index.ts';
 import { shanghaiIsoDate } from '../clock.ts';
+import { maskText } from '../privacy/mask.ts';
 import { announcement, parseCommand, quickCheck, runStaffCommand, type StaffChat, type StaffCommand } from '../staff/index.ts';
-import { StoreError, type Json, type Store, type TurnKeys, type TurnRead, type TurnResult, type TurnWrites } from '../store/types.ts';
+import { StoreError, type Json, type Profile, type Store, type TurnKeys, type TurnRead, type TurnResult, type TurnWrites } from '../store/types.ts';
 import { CANCEL, intentButton, parseButton, type ButtonAction } from './buttons.ts';
 import type { DialogDef, Msg, Outcome, Slots, TurnCtx } from './context.ts';
 import { DIALOGS } from './dialogs/index.ts';
@@ -44,7 +45,12 @@ interface DialogState {
   /** The slot just asked, 'offer' / 'confirm' (yes/no pending), or 'done' (answered; corrections still apply). */
   awaiting: string;
   tries: number;
+  /** The dialog this one interrupted (a question asked mid-form that needed the district first): resumed after. */
+  parent?: DialogState;
 }
+
+/** A bare acknowledgement ("好的", "嗯", "不用了", "知道了"), which answers an optional question with nothing. */
+const PLAIN_ACK = /^(好的?|好吧|嗯+|哦+|噢+|行|可以|知道了|明白了?|晓得了|不用了?|不需要|不要了?|没事了?|谢谢(你|您)?|ok)[啊呀吧了的哈啦。！!，,.~\s]*$/i;
 
 const MENU: readonly string[] = [
   'serious_illness_consolation',
@@ -85,12 +91,39 @@ function sessionTime(data: Json | undefined): number | null {
 
 function asState(data: Json | undefined): DialogState | null {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return null;
-  const d = (data as { dialog?: Json }).dialog;
-  if (!d || typeof d !== 'object' || Array.isArray(d)) return null;
-  const { intent, slots, awaiting, tries } = d as Record<string, Json>;
-  if (typeof intent !== 'string' || !DIALOGS.has(intent) || typeof awaiting !== 'string') return null;
-  return { intent, slots: (slots && typeof slots === 'object' && !Array.isArray(slots) ? slots : {}) as Slots, awaiting, tries: typeof tries === 'number' ? tries : 0 };
+  return dialogOf((data as { dialog?: Json }).dialog, 1);
 }
+
+/** A stored dialog, with at most `depth` interrupted dialogs under it. */
+function dialogOf(d: Json | undefined, depth: number): DialogState | null {
+  if (!d || typeof d !== 'object' || Array.isArray(d)) return null;
+  const { intent, slots, awaiting, tries, parent } = d as Record<string, Json>;
+  if (typeof intent !== 'string' || !DIALOGS.has(intent) || typeof awaiting !== 'string') return null;
+  const under = depth > 0 ? dialogOf(parent, depth - 1) : null;
+  return {
+    intent,
+    slots: (slots && typeof slots === 'object' && !Array.isArray(slots) ? slots : {}) as Slots,
+    awaiting,
+    tries: typeof tries === 'number' ? tries : 0,
+    ...(under ? { parent: under } : {}),
+  };
+}
+
+/** Where a dialog moved to the user's private chat, so that their group messages meanwhile can be pointed there. */
+interface AwayMark {
+  readonly intent: string;
+  readonly at: number;
+}
+
+function awayOf(profile: { readonly [key: string]: Json }, now: number): AwayMark | null {
+  const mark = profile.privateDialog;
+  if (!mark || typeof mark !== 'object' || Array.isArray(mark)) return null;
+  const { intent, at } = mark as Record<string, Json>;
+  return typeof intent === 'string' && typeof at === 'number' && now - at <= IDLE_MS ? { intent, at } : null;
+}
+
+/** An ID number, phone or bank card in the text (what the log masker would mask). */
+const hasPersonalNumber = (text: string): boolean => maskText(text) !== text;
 
 /** Collects the replies of a turn; text to the same chat without buttons in between is one message. */
 class Replies {
@@ -171,6 +204,9 @@ export function createEngine(deps: EngineDeps): Engine {
     }
     const storedProfile = profileRecord ?? {};
     const profile: { region?: string } = typeof storedProfile.region === 'string' ? { region: storedProfile.region } : {};
+    /** A dialog of this user waiting in their private chat; `undefined` = unchanged by this turn, null = cleared. */
+    const away = awayOf(storedProfile, incoming.now.getTime());
+    let awayNext: AwayMark | null | undefined;
     const ctxFor = (chat: string, inGroup: boolean): TurnCtx => ({
       incoming,
       asOf: shanghaiIsoDate(incoming.now),
@@ -187,12 +223,24 @@ export function createEngine(deps: EngineDeps): Engine {
     let home = incoming.chat;
     const say = (text: string, buttons?: readonly Button[]) => replies.say(ctx.chat, text, buttons);
 
+    const profileWrite = (): { profile: Profile } | null => {
+      // The private dialog is over: its mark goes (it would otherwise expire by itself).
+      if (awayNext === undefined && away && !incoming.group && home === incoming.chat && (!state || state.awaiting === 'done')) awayNext = null;
+      const regionChanged = profile.region !== undefined && profile.region !== storedProfile.region;
+      if (!regionChanged && awayNext === undefined) return null;
+      const next: { [key: string]: Json } = { ...storedProfile };
+      if (profile.region !== undefined) next.region = profile.region;
+      if (awayNext === null) delete next.privateDialog;
+      else if (awayNext !== undefined) next.privateDialog = { intent: awayNext.intent, at: awayNext.at };
+      return { profile: next };
+    };
+
     const finishTurn = async (intent: string | null): Promise<TurnResult<Outgoing>> => {
       // The store applies these when the turn commits, together with the dedupe mark and the lock's release.
       const writes: TurnWrites = {
         ...(home !== incoming.chat || (!state && session) ? { dropSession: true } : {}),
         ...(state ? { session: { chat: home, data: { dialog: state as unknown as Json, at: incoming.now.getTime() }, ttlMs: SESSION_TTL_MS } } : {}),
-        ...(profile.region && profile.region !== storedProfile.region ? { profile: { ...storedProfile, region: profile.region } } : {}),
+        ...(profileWrite() ?? {}),
       };
       if (deps.staffChat) {
         for (const opened of cases.filter((c) => c.status === 'open')) {
@@ -273,6 +321,9 @@ export function createEngine(deps: EngineDeps): Engine {
       say(prefix ? `${prefix}\n${question}` : question, spec.buttons?.(ctx));
     };
 
+    /** The answer without the offer's question (an offer's question is its last line). */
+    const answerOnly = (outcome: Outcome): readonly string[] => (outcome.next === 'offer' ? outcome.lines.slice(0, -1) : outcome.lines);
+
     const show = (outcome: Outcome) => {
       outcome.lines.forEach((line, i) => say(line, i === outcome.lines.length - 1 ? outcome.buttons : undefined));
     };
@@ -302,9 +353,28 @@ export function createEngine(deps: EngineDeps): Engine {
       }
       const outcome = await def.finish(ctx, s.slots);
       if (typeof s.slots.region === 'string' && def.intent !== 'report_death') profile.region = s.slots.region;
+      if (s.parent) {
+        // A question asked mid-form, answered: its follow-ups (offers) give way to the form it interrupted.
+        answerOnly(outcome).forEach((line) => say(line));
+        await resume(s.parent, s.slots.region);
+        return;
+      }
       show(outcome);
       s.awaiting = outcome.awaiting ?? outcome.next;
       s.tries = 0;
+    };
+
+    /** Back to an interrupted dialog, with the district the interruption established if it had none. */
+    const resume = async (parent: DialogState, region: Slots[string] | undefined): Promise<void> => {
+      const def = DIALOGS.get(parent.intent) as DialogDef;
+      if (parent.slots.region === undefined && typeof region === 'string' && def.slots.some((spec) => spec.name === 'region')) parent.slots.region = region;
+      state = parent;
+      if (parent.awaiting === 'offer' || parent.awaiting === 'confirm') {
+        say(tr.t('resume-offer'), [{ label: tr.t('button-yes'), payload: 'y' }, { label: tr.t('button-no-thanks'), payload: 'n' }]);
+        return;
+      }
+      say(tr.t('resume'));
+      await advance(def, parent);
     };
 
     const start = async (intent: string, known: Slots = {}): Promise<void> => {
@@ -315,6 +385,7 @@ export function createEngine(deps: EngineDeps): Engine {
         say(tr.t(`${intent}-move-private`));
         ctx = ctxFor(privateChat, false);
         home = privateChat;
+        awayNext = { intent, at: incoming.now.getTime() };
       }
       const s: DialogState = { intent, slots: { ...known, ...readAll(def) }, awaiting: '', tries: 0 };
       if (s.slots.region === undefined && profile.region && def.slots.some((spec) => spec.name === 'region')) s.slots.region = profile.region;
@@ -335,10 +406,18 @@ export function createEngine(deps: EngineDeps): Engine {
       const complete = !def.privateOnly && def.slots.every((spec) => spec.optional || !(spec.when?.(slots) ?? true) || slots[spec.name] !== undefined);
       if (complete) {
         const outcome = await def.finish(ctx, slots);
-        outcome.lines.forEach((line) => say(line));
+        answerOnly(outcome).forEach((line) => say(line));
         const currentDef = DIALOGS.get(current.intent);
         if (currentDef && current.awaiting !== 'offer' && current.awaiting !== 'confirm') ask(currentDef, current.awaiting, tr.t('resume'));
         else say(tr.t('resume-offer'), [{ label: tr.t('button-yes'), payload: 'y' }, { label: tr.t('button-no-thanks'), payload: 'n' }]);
+        return;
+      }
+      const missing = def.slots.filter((spec) => !spec.optional && (spec.when?.(slots) ?? true) && slots[spec.name] === undefined);
+      if (!def.privateOnly && missing.length === 1 && missing[0]?.name === 'region') {
+        // Only the district is missing: ask it, answer, then come back to the form (which may take the district).
+        const { parent: _dropped, ...interrupted } = current;
+        state = { intent, slots, awaiting: 'region', tries: 0, parent: interrupted };
+        ask(def, 'region');
         return;
       }
       say(tr.t('dialog-switched', { topic: tr.t(`topic-${current.intent}`) }));
@@ -350,7 +429,7 @@ export function createEngine(deps: EngineDeps): Engine {
     const saysNo = ((): boolean | null => {
       const t = text.trim();
       if (/^(不用|不要|不了|不必|不需要|算了|没事|暂时不|先不|不办)/.test(t)) return true;
-      if (/^(好|要|可以|行|嗯|是的|是|对|确认|登记|办|麻烦|需要)/.test(t)) return false;
+      if (/^(好|要|可以|行|嗯|是的|是|对|确认|登记|办|麻烦|需要|(帮我|帮忙|给我|请)(登记|申请|办|提交))/.test(t)) return false;
       return null;
     })();
 
@@ -418,6 +497,12 @@ export function createEngine(deps: EngineDeps): Engine {
         await start(button.intent);
         return;
       }
+      if (spec?.optional && PLAIN_ACK.test(text.trim())) {
+        // "好的" / "不用了" to an optional question (the self-paid amount, to compute a figure): nothing more is needed.
+        say(tr.t('optional-skipped'));
+        s.awaiting = 'done';
+        return;
+      }
       if (isAct('greeting') || isAct('thanks')) {
         ask(def, s.awaiting);
         return;
@@ -435,8 +520,21 @@ export function createEngine(deps: EngineDeps): Engine {
       ask(def, s.awaiting, problem);
     };
 
-    // A group message not meant for the bot gets no reply.
     const active = state !== null && state.awaiting !== 'done';
+    // The user's dialog is waiting in their private chat: personal numbers posted here get a warning (never an
+    // echo), and a message to the bot that starts nothing new is pointed to the private chat.
+    if (incoming.group && away && !active && button === null) {
+      if (hasPersonalNumber(text)) {
+        say(tr.t('personal-data-in-group'));
+        return finishTurn(null);
+      }
+      if (incoming.mention && !confidentDomain(SWITCH_CONFIDENCE) && !isAct('greeting') && !isAct('help')) {
+        say(tr.t('continue-in-private', { topic: tr.t(`topic-${away.intent}`) }));
+        return finishTurn(away.intent);
+      }
+    }
+
+    // A group message not meant for the bot gets no reply.
     if (incoming.group && !incoming.mention && !active && button === null) {
       const correction = state !== null && Object.keys(readAll(DIALOGS.get(state.intent) as DialogDef)).length > 0 && !confidentDomain(SWITCH_CONFIDENCE);
       if (!correction && !confidentDomain(GROUP_CONFIDENCE)) {

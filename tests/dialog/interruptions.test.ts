@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { harness } from './harness.ts';
+
+/** Interruptions mid-form, yes in words, optional questions, and group messages while a dialog waits in private. */
+let h: Awaited<ReturnType<typeof harness>>;
+beforeEach(async () => {
+  h = await harness();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+describe('a question mid-form that needs the district first', () => {
+  it('asks the district, answers, then resumes the form — which takes that district', async () => {
+    const first = await h.send({ text: '大病慰问怎么申请' });
+    expect(h.text(first)).toContain('哪个区');
+    const asked = await h.send({ text: '住院慰问给多少钱' });
+    expect(h.text(asked)).toContain('哪个区');
+    expect(h.text(asked)).not.toContain('先放一放');
+    const answered = await h.send({ text: '拱墅' });
+    const text = h.text(answered);
+    expect(text).toContain('150元'); // the hospitalisation answer
+    expect(text).not.toContain('要帮您登记住院慰问'); // its offer gives way to the form it interrupted
+    expect(text).toContain('接着刚才的');
+    expect(text).toContain('2500'); // the serious-illness form, resumed with 拱墅区, answered
+  });
+
+  it('resumes a form whose pending question is not the district, and asks it again', async () => {
+    await h.send({ text: '我搬家了，管理关系怎么转' });
+    await h.send({ text: '住院慰问多少' });
+    const back = h.text(await h.send({ text: '萧山区' }));
+    expect(back).toContain('150元');
+    expect(back).toContain('接着刚才的');
+    expect(back).toContain('搬到了哪个区');
+  });
+
+  it('still switches topic when the new question needs more than the district', async () => {
+    await h.send({ text: '住院慰问多少' });
+    const switched = h.text(await h.send({ text: '我父亲昨天去世了' }));
+    expect(switched).toContain('节哀');
+  });
+});
+
+describe('yes and no in words', () => {
+  it('takes "帮我登记" at an offer as yes, not as a new death report', async () => {
+    await h.send({ text: '自付一万二能拿多少大病慰问' });
+    await h.send({ text: '西湖区' });
+    const yes = h.text(await h.send({ text: '帮我登记' }));
+    expect(yes).toContain('大病慰问申请');
+    expect(yes).not.toContain('节哀');
+  });
+
+  it('closes an optional question on "好的" or "不用了" instead of failing to understand', async () => {
+    await h.send({ text: '大病慰问有多少' });
+    const tiers = h.text(await h.send({ text: '上城区' }));
+    expect(tiers).toContain('自己付了多少');
+    const ok = h.text(await h.send({ text: '好的' }));
+    expect(ok).toContain('需要时随时再问我');
+    expect(ok).not.toContain('没看懂');
+  });
+});
+
+describe('group messages while the dialog waits in private', () => {
+  it('warns about a posted ID number without echoing it, and points a mention to the private chat', async () => {
+    const moved = await h.send({ chat: 'g1', group: true, mention: true, text: '我父亲昨天去世了' });
+    expect(moved.replies.some((r) => r.chat === 'u1')).toBe(true);
+    const posted = await h.send({ chat: 'g1', group: true, text: '他的身份证号是110101195001011237' });
+    expect(h.text(posted)).toContain('撤回');
+    expect(h.text(posted)).not.toContain('1101');
+    const named = await h.send({ chat: 'g1', group: true, mention: true, text: '名字叫王建国' });
+    expect(h.text(named)).toContain('私聊');
+    expect(named.replies.every((r) => r.chat === 'g1')).toBe(true);
+    // Chatter without a mention stays unanswered.
+    expect((await h.send({ chat: 'g1', group: true, text: '今天天气不错' })).replies).toEqual([]);
+    expect(h.groupLeaks()).toEqual([]);
+  });
+
+  it('forgets the private dialog once it is over there', async () => {
+    await h.send({ chat: 'g1', group: true, mention: true, text: '我父亲昨天去世了' });
+    await h.send({ chat: 'u1', text: '算了' });
+    const later = h.text(await h.send({ chat: 'g1', group: true, mention: true, text: '名字叫王建国' }));
+    expect(later).not.toContain('私聊里接着办');
+  });
+});
