@@ -49,7 +49,7 @@ export interface Understanding {
  * A number with at most a unit ("12000元", "1.2万", "一万二", "45人", "76岁", "两次"): a slot value, like a bare
  * number, and no intent — it answers a question, it asks none.
  */
-const BARE_VALUE =
+export const BARE_VALUE =
   /^[-+]?(?:[\d.,]|[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟])+\s?(?:k|w|万|千)?\s?(?:块钱|块|元|圆|周岁|岁|个人|人|个|位|名|户|次|回)?[.!?。！？]?$/;
 
 /** Texts longer than this are cut before normalization, classification and slot extraction. */

@@ -17,6 +17,16 @@
  *     慰问, 补住 → 补助, 保销 → 报销, 帮服 → 帮扶, 认正 / 资格人证 → 认证, 自附 → 自付, 体捡 → 体检, 丧事料里 →
  *     丧事料理), so the slot parsers and the dialogs read them like the intended word. 为问 stays in 因为问 /
  *     作为问题 / 认为问….
+ * 10. English words mixed into Chinese (我dad昨天passed away, hospital慰问, 体检的invoice, check一下进度) → the
+ *     Chinese key word (爸爸, 去世, 医院, 发票, 查), whole latin words only (dad, not inside daddy's or
+ *     sugardad), so the classifier and the slot parsers read them as Chinese. Words the training data
+ *     uses as they are (ok, no, hi, hello, help, case, app, wifi) are left alone.
+ *
+ * 11. dialect function words → Mandarin, so the key words around them are read as in the training data:
+ *     Cantonese 咗 → 了, 嘅 → 的, 唔 → 不 (not in 唔该 "thank you"), 唔系 / 系唔系 → 不是 / 是不是, 冇 → 没, 佢 → 他,
+ *     哋 → 们, 乜嘢 → 什么, 点样 → 怎么, 点算 → 怎么办, 边度 → 哪里, 揾 → 找, 过身 → 去世 (not 过身份证 / 过身体);
+ *     Wu 侬 → 你, 阿拉 → 我 (not 阿拉伯), 弗 → 不 before a verb or 是/对, a closing 伐 → 吗, 屋里厢 → 家里, 事体 →
+ *     事情, 啥辰光 → 什么时候, 走脱 → 走; 殁 → 去世; Hunan 么子 / Sichuan 啥子 → 什么.
  *
  * normalize never throws and is linear in the input. It does not truncate: call truncateForNlu first
  * when the text may be long.
@@ -75,6 +85,61 @@ const HOMOPHONE_SLIPS: readonly (readonly [RegExp, string])[] = [
 ];
 const SLIP_CHARS = /[尉为补保帮认人自体料]/;
 
+/** Step 10: English words people mix into Chinese, longest first where one starts another. */
+const ENGLISH_WORDS: Readonly<Record<string, string>> = {
+  'passed away': '去世', 'pass away': '去世', 'passes away': '去世', died: '去世', death: '去世',
+  dad: '爸爸', daddy: '爸爸', father: '爸爸', papa: '爸爸', mom: '妈妈', mum: '妈妈', mommy: '妈妈', mummy: '妈妈',
+  mother: '妈妈', husband: '老公', wife: '老婆', grandpa: '爷爷', grandfather: '爷爷', grandma: '奶奶',
+  grandmother: '奶奶', hospital: '医院', hospitalized: '住院', hospitalised: '住院', hospitalization: '住院',
+  funeral: '丧事', invoice: '发票', receipt: '发票', pension: '养老金', checkup: '体检', 'check-up': '体检',
+  'check up': '体检', 'physical exam': '体检', 'medical exam': '体检', check: '查', progress: '进度', status: '进度',
+  cancel: '取消', thanks: '谢谢', 'thank you': '谢谢', 'thank u': '谢谢', thx: '谢谢', staff: '工作人员',
+  human: '人工', 'customer service': '客服', subsidy: '补助', allowance: '补助', reimburse: '报销',
+  reimbursement: '报销', certification: '认证', verification: '认证', 'bank card': '银行卡', 'phone number': '手机号',
+  festival: '节日', 'spring festival': '春节', 'mid-autumn': '中秋', 'dragon boat': '端午', community: '社区',
+  'serious illness': '大病', address: '地址',
+};
+const ENGLISH = new RegExp(
+  `(?<![a-z])(?:${Object.keys(ENGLISH_WORDS)
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[-\s]/g, (c) => (c === '-' ? '-?' : '\\s?')))
+    .join('|')})(?![a-z])`,
+  'g',
+);
+const HAS_LATIN_WORD = /[a-z]{2}/;
+/** The same words with spaces and hyphens taken out (check-up, check up and checkup are one word). */
+const ENGLISH_COMPACT: ReadonlyMap<string, string> = new Map(Object.entries(ENGLISH_WORDS).map(([w, zh]) => [w.replace(/[\s-]/g, ''), zh]));
+const englishWord = (w: string): string => ENGLISH_COMPACT.get(w.replace(/[\s-]/g, '')) ?? w;
+
+/** Step 11: dialect function words (after Traditional → Simplified, so 係 is 系 here). */
+const DIALECT: readonly (readonly [RegExp, string])[] = [
+  [/系唔系/g, '是不是'],
+  [/唔系/g, '不是'],
+  [/唔(?!该)/g, '不'],
+  [/咗/g, '了'],
+  [/嘅/g, '的'],
+  [/冇/g, '没'],
+  [/佢/g, '他'],
+  [/哋/g, '们'],
+  [/乜嘢|乜/g, '什么'],
+  [/点样/g, '怎么'],
+  [/点算/g, '怎么办'],
+  [/边度/g, '哪里'],
+  [/揾/g, '找'],
+  [/(?<![翻转侧回背][不得]?)过身(?![份体子边上材段])/g, '去世'],
+  [/侬/g, '你'],
+  [/阿拉(?!伯|斯加|丁|善)/g, '我'],
+  [/弗(?=[要是对用会晓好办弄去来讲晓得])/g, '不'],
+  [/(?<![讨征挞砍采步杀])伐(?=$|[\s,.!?;:，。！？；：~])/g, '吗'],
+  [/屋里厢/g, '家里'],
+  [/事体/g, '事情'],
+  [/啥辰光/g, '什么时候'],
+  [/走脱/g, '走'],
+  [/殁/g, '去世'],
+  [/么子|啥子/g, '什么'],
+];
+const DIALECT_CHARS = /[系唔咗嘅冇佢哋乜点边揾过侬阿弗伐屋事啥走殁么]/;
+
 const HAS_NON_ASCII = /[^\x00-\x7F]/;
 const HAS_UPPER = /[A-Z\u00C0-\u024F\u0370-\u04FF]/;
 
@@ -112,6 +177,8 @@ export function normalize(text: string): string {
     s = s.replace(PUNCT_RUN, '$1');
     s = s.replace(REPEATS, collapseRepeat);
     if (nonAscii && SLIP_CHARS.test(s)) for (const [re, word] of HOMOPHONE_SLIPS) s = s.replace(re, word);
+    if (HAS_LATIN_WORD.test(s)) s = s.replace(ENGLISH, englishWord);
+    if (nonAscii && DIALECT_CHARS.test(s)) for (const [re, word] of DIALECT) s = s.replace(re, word);
     return s;
   } catch {
     // Defensive only: none of the steps above is expected to throw.

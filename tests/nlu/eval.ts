@@ -11,17 +11,20 @@
  *   --heldout P   another held-out file
  *   --errors N    list N misclassified lines and N slot mismatches (default 25; 0 = none)
  *   --strict      exit 1 when a target is missed
+ *   --seeds N     also train with N training seeds (the default one first) and print the mean, min and max
+ *                 intent accuracy and macro-F1 on the held-out set: a change to the data is judged on the mean,
+ *                 not on one seed's luck
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { CHAR_FEATURES, CHAR_PINYIN_FEATURES, syllableOf } from '../../src/nlu/features.ts';
-import { mulberry32, trainClassifier } from '../../src/nlu/classifier.ts';
+import { DEFAULT_OPTIONS, mulberry32, trainClassifier } from '../../src/nlu/classifier.ts';
 import type { ClassifierOptions, TrainingExample } from '../../src/nlu/classifier.ts';
 import { INTENT_IDS, loadIntents } from '../../src/nlu/intents.ts';
 import type { IntentId } from '../../src/nlu/intents.ts';
 import { normalize } from '../../src/nlu/normalize.ts';
-import { getClassifier, trainingExamples, understand } from '../../src/nlu/index.ts';
+import { BARE_VALUE, getClassifier, trainingExamples, understand } from '../../src/nlu/index.ts';
 import { trainNlpjs } from './nlpjs-baseline.ts';
 
 const REFERENCE_NOW = new Date('2026-11-21T10:00:00+08:00');
@@ -453,6 +456,32 @@ function tune(training: readonly TrainingExample[]): void {
   printTable(rows, new Set([1]));
 }
 
+/** Intent accuracy and macro-F1 on `items` for N training seeds (the default seed first). */
+function seedSpread(items: readonly HeldoutItem[], training: readonly TrainingExample[], n: number): void {
+  const seeds = [DEFAULT_OPTIONS.seed, ...Array.from({ length: Math.max(0, n - 1) }, (_, i) => i + 1)];
+  const gold = items.map((it) => it.intent);
+  const texts = items.map((it) => normalize(it.text));
+  const acc: number[] = [];
+  const f1: number[] = [];
+  for (const seed of seeds) {
+    const model = trainClassifier(training, { seed });
+    // understand() treats a bare value as out_of_scope before the classifier; do the same here.
+    const rep = intentReport(gold, texts.map((t) => (BARE_VALUE.test(t) ? 'out_of_scope' : model.classify(t).intent)));
+    acc.push(rep.accuracy);
+    f1.push(rep.macroF1);
+  }
+  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+  console.log(`\n## Over ${seeds.length} training seeds\n`);
+  printTable(
+    [
+      ['metric', 'default seed', 'mean', 'min', 'max'],
+      ['intent accuracy', pct(acc[0] as number), pct(mean(acc)), pct(Math.min(...acc)), pct(Math.max(...acc))],
+      ['macro-F1', pct(f1[0] as number), pct(mean(f1)), pct(Math.min(...f1)), pct(Math.max(...f1))],
+    ],
+    new Set([1, 2, 3, 4]),
+  );
+}
+
 function main(): void {
   const showErrors = Number(arg('--errors') ?? 25);
   const t0 = performance.now();
@@ -476,6 +505,8 @@ function main(): void {
     return;
   }
   const ok = evaluate(items, training, Number.isFinite(showErrors) ? showErrors : 25);
+  const seeds = Number(arg('--seeds') ?? 0);
+  if (Number.isInteger(seeds) && seeds > 1) seedSpread(items, training, seeds);
   if (!ok && process.argv.includes('--strict')) process.exit(1);
 }
 

@@ -141,3 +141,38 @@ describe('truncateForNlu', () => {
     expect(truncateForNlu(s, 3)).toBe('a😂');
   });
 });
+
+describe('normalize: English words and dialect function words', () => {
+  it.each([
+    ['我Dad昨天passed away 要去社区报吗', '我爸爸昨天去世 要去社区报吗'],
+    ['hospital慰问怎么申请', '医院慰问怎么申请'],
+    ['体检的invoice怎么报销', '体检的发票怎么报销'],
+    ['check一下我的case进度', '查一下我的case进度'],
+    ['check-up 和 checkup', '体检 和 体检'],
+    ['Thank you', '谢谢'],
+    // whole words only; words the training data uses as they are stay
+    ['sugardad', 'sugardad'],
+    ['ok no hi hello help', 'ok no hi hello help'],
+    // Cantonese
+    ['阿爸琴日过身 要唔要同社区讲', '阿爸琴日去世 要不要同社区讲'],
+    ['老窦走咗 点算', '老窦走了 怎么办'],
+    ['唔係', '不是'],
+    ['係唔係真嘅', '是不是真的'],
+    ['唔该晒', '唔该晒'],
+    // Wu
+    ['阿拉姆妈今朝走脱了', '我姆妈今朝走了'],
+    ['侬好 体检啥辰光开始', '你好 体检什么时候开始'],
+    ['住院有慰问伐', '住院有慰问吗'],
+    ['弗要了', '不要了'],
+    // Sichuan / Hunan, and 殁
+    ['要搞啥子手续', '要搞什么手续'],
+    ['俺爹殁了', '俺爹去世了'],
+    // look-alikes that stay
+    ['刷过身份证', '刷过身份证'],
+    ['老人翻不过身', '老人翻不过身'],
+    ['转过身来', '转过身来'],
+    ['阿拉伯 弗洛伊德 讨伐', '阿拉伯 弗洛伊德 讨伐'],
+  ])('%s → %s', (input, expected) => {
+    expect(normalize(input)).toBe(expected);
+  });
+});

@@ -3,7 +3,7 @@
  *
  * Rulings: a number is a count when 次/回/趟/遍 or 人/个人/名/位/户 (or 个 before 老人/退休…/end) follows it,
  * or when 次数/人数/户数 precedes it. 一次都没 / 一回也没 is zero. Not counts: ordinals (第二次), 一次性, 一回事, 一个人 (idiom for
- * "alone"), durations (3天, 两个月), vague numbers (两三次, 好几次, 十几个人). Phone and ID numbers never are.
+ * "alone", as are 剩我一个 / 就他一个), a rate after a figure (130一人, 10块一个人), durations (3天, 两个月), vague numbers (两三次, 好几次, 十几个人). Phone and ID numbers never are.
  * A count is a number of events the user reports (住了3回, 住院两次, 今年住了两次院) or a group size (小组40人).
  * Frequencies and rules are not: 两年一次, 一年要做一次, 每年两次 (a period before), 只能领一次, 能报两次吗
  * (a modal before, with no 了/过), 一次能给多少, 住一次院给多少 (one generic occasion: 一次 followed by
@@ -43,6 +43,10 @@ const DONE_BEFORE = /[了过]$/;
 const WEI_AFTER = /^\s?位/;
 const DIGITS_BEFORE = /(?:错|少|漏|多|差|输|写|填|录|打|改|前|后|末|尾)了?$/;
 const DIGITS_AFTER = /^\s?位(?:数|数字|号码|密码|验证码|的)/;
+/** 130一人, 10块一个人: a rate per person after a figure, not a head count. */
+const RATE_BEFORE = /(?:[\d零〇一二两三四五六七八九十百千万]|钱|块|元)\s?$/;
+/** 剩我一个, 就他一个: "alone", not a head count. */
+const ALONE_BEFORE = /[我你您他她俺]们?$/;
 /** 一次都没住过, 一回也没有: zero times. */
 const NOT_ONCE_AFTER = /^\s?(?:次|回|趟)(?:都|也)(?:没|不)/;
 
@@ -65,7 +69,8 @@ function isCount(text: string, n: NumberSpan, blocked: readonly Span[]): boolean
   }
   if (PEOPLE_AFTER.test(after)) {
     if (WEI_AFTER.test(after) && (DIGITS_BEFORE.test(pre) || DIGITS_AFTER.test(after))) return false;
-    // 一个人 is "alone", not a head count
+    // 一个人 is "alone", not a head count; so are 剩我一个 and a rate (130一人)
+    if (n.value === 1 && (RATE_BEFORE.test(pre) || ALONE_BEFORE.test(pre))) return false;
     return !(n.value === 1 && !n.arabic && ONE_PERSON.test(after));
   }
   return COUNT_BEFORE.test(pre);

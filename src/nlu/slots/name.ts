@@ -12,6 +12,8 @@
  *    event word (昨天, 今天, 上周, 11月3日, 去世, 走了 …), or, for three characters or more, with
  *    punctuation, a space or the end. A word that merely starts with a surname character (我爸车祸走了,
  *    我妈那边, 儿子毕业 了) is not a name.
+ *  - a person staff look up (查一下王秀英认证了没有, 核实李建国的年审): a surname-led name after 查/核实 that is
+ *    followed by what is looked up (认证, 年审, 申请, 的进度, 有没有 …).
  * Rulings: common words are never names (好的, 谢谢, 不知道, 什么 …), nor a doubled character (谢谢, 常常),
  * nor a surname alone (姓王). Minority names with a middle dot (阿依古丽·买买提) are kept whole when cued.
  */
@@ -51,7 +53,7 @@ const NOT_NAMES = new Set([
   '江干', '下城', '临平', '东方红', '高新区', '文体', '文体活动', '施工', '龚', '卫生', '卫生院', '社区', '街道', '退休', '慰问',
   // words that follow a relation word (我爸车祸走了, 我妈那边): surname-led but not names
   '车祸', '凌晨', '初三', '初四', '初五', '初六', '初七', '初八', '初九', '初十', '那边', '那里', '那儿', '明年', '明早',
-  '明晚', '时常', '曾经', '常年', '平常', '高血压', '高血糖', '查出', '查出来', '申请', '单独', '向来', '和你', '和她', '都没',
+  '明晚', '时常', '曾经', '查一下', '查下', '查查', '查询', '查到', '查看', '余额', '明细', '常年', '平常', '高血压', '高血糖', '查出', '查出来', '申请', '单独', '向来', '和你', '和她', '都没',
   '管我', '甘肃', '安详', '安静', '平静', '原单位', '万元',
 ]);
 
@@ -114,6 +116,8 @@ function acceptable(surname: string, given: string): string | undefined {
   if (NOT_NAMES.has(name)) return undefined;
   if (name.length === 2 && name[0] === name[1]) return undefined; // 谢谢, 常常
   if (PLACE_ENDING.test(name)) return undefined; // 余杭区, 金华市
+  if (/^(?:一下|一个|一点|一些|下)/.test(given)) return undefined; // 查一下, 戴一下: a verb and 一下
+  if (/^某/.test(given)) return undefined; // 李某, 张某某: a name withheld
   return name;
 }
 
@@ -136,6 +140,12 @@ function nameFollowedBy(text: string, i: number, after: (rest: string, name: str
   return undefined;
 }
 
+/** Staff looking a person up: 查一下王秀英认证了没有, 核实李建国的年审, 帮我查下张桂英的申请. */
+const LOOKUP = /(?:查|核实|核对|核查)(?:一下|下|查|询|询一下)?\s?/g;
+/** … the name is followed by what is looked up. */
+const LOOKUP_AFTER = /^(?:的?(?:资格认证|认证|年审|申请|进度|状态|情况|档案|信息|养老金|待遇|材料)|有没有|是不是|是否|在不在)/;
+const lookupAfter = (rest: string): boolean => LOOKUP_AFTER.test(rest);
+
 const writerRoleAfter = (rest: string): boolean => WRITER_ROLE_AFTER.test(rest);
 /** 毕业 / 车祸 + a pause are words, not names: a two-character name needs a time or an event word after it. */
 const relationNameAfter = (rest: string, name: string): boolean => EVENT_AFTER.test(rest) || (name.length >= 3 && PAUSE_AFTER.test(rest));
@@ -157,6 +167,11 @@ export function parseName(text: string, opts: NameOptions = {}): string | undefi
   RELATION_THEN_NAME.lastIndex = 0;
   for (let m = RELATION_THEN_NAME.exec(t); m !== null; m = RELATION_THEN_NAME.exec(t)) {
     const name = nameFollowedBy(t, m.index + m[0].length, relationNameAfter);
+    if (name) return name;
+  }
+  LOOKUP.lastIndex = 0;
+  for (let m = LOOKUP.exec(t); m !== null; m = LOOKUP.exec(t)) {
+    const name = nameFollowedBy(t, m.index + m[0].length, lookupAfter);
     if (name) return name;
   }
   if (opts.expected === true) {

@@ -11,7 +11,7 @@
  *    上街 only as 上街区 (上街买菜 is going shopping); 钱塘 not in 钱塘江/钱塘潮; 二七 not inside a longer
  *    numeral; 中原 not in 中原地区; 雨花 not in 雨花台/雨花石; 开福 not in 开福寺; 芙蓉 not in 芙蓉花;
  *    金水 not in 金水桥; 东阿 not in 东阿阿胶.
- *  - A place visited on an outing (去千岛湖一日游, 到西湖玩, 组织去富阳旅游) is not the writer's region.
+ *  - A place visited on an outing (去千岛湖一日游, 到西湖玩, 组织去富阳旅游, 旅游团去千岛湖) is not the writer's region.
  */
 import { REGION_NAMES, type Region } from '../../rules/regions.ts';
 import { byFirstChar } from './lexicon.ts';
@@ -64,8 +64,11 @@ const GUARDS: ReadonlyMap<string, Guard> = new Map<string, Guard>([
 /** 去千岛湖一日游, 到西湖玩, 组织去富阳旅游: a place visited on an outing is no one's region. */
 const OUTING_BEFORE = /[去到逛游]$/;
 const OUTING_AFTER = /^(?:[一二两三四五六七八九\d]日游|旅游|游玩|玩|度假|旅行|春游|秋游|采风|参观|逛|看风景|爬山|露营|自驾)/;
+/** 旅游团去千岛湖, 跟团到西湖: a trip named before the place. */
+const TRIP_BEFORE = /(?:旅游团?|旅行团?|跟团|报团|组团)[去到]$/;
 const isOuting = (text: string, start: number, end: number): boolean =>
-  OUTING_BEFORE.test(text.slice(Math.max(0, start - 1), start)) && OUTING_AFTER.test(text.slice(end, end + 4));
+  (OUTING_BEFORE.test(text.slice(Math.max(0, start - 1), start)) && OUTING_AFTER.test(text.slice(end, end + 4))) ||
+  TRIP_BEFORE.test(text.slice(Math.max(0, start - 4), start));
 
 /** Names and aliases by first character, longest first. */
 const BY_FIRST_CHAR = byFirstChar<Region>(REGION_NAMES);

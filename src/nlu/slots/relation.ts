@@ -6,6 +6,8 @@
  *  - 老头子 / 老头儿 / 我家老头 / 老太婆 → 配偶. Among retirees (the bot's main users) "我家老头子走了" is
  *    said by a wife of her husband far more often than by a child of a father; 老爷子 → 父亲 (what
  *    children call a father). 老头 alone is any old man: nothing.
+ *  - Dialect words: 老汉儿 (Sichuan/Chongqing), 老窦 / 老豆 (Cantonese) → 父亲; 姆妈 (Wu), 阿妈 → 母亲; 老汉 alone
+ *    is any old man.
  *  - 媳妇 → 配偶 (我媳妇 = my wife), but 儿媳 / 儿媳妇 → 儿媳.
  *  - 我先生 / 我太太 / 我家先生 → 配偶; 先生 alone (张先生) is not a relation.
  *  - Forms of address that are not kinship here give nothing: 大哥 / 大姐 (to staff), 大妈, 阿姨, 老婆婆
@@ -21,6 +23,7 @@
  *      在儿子那边住, 搬到儿子那住了), an owner (房产证上是我儿子的名字, 儿子名下, 住到儿子买的房子里), a choice (儿子还是女儿).
  *    - Someone else's family (你家孙子, 人家女儿, 他家儿子) is not the writer's relation.
  *    - A kinship word used as a form of address (孙子会叫爷爷了, 喊妈妈) names nobody here.
+ *    - The person the writer acts for (帮我妈报一下 我爸昨天没了 → 父亲) when another relative is named after.
  *    - When the text names a parent (in-law) or the spouse AND a child, the parent/spouse is the one it is
  *      about (儿子陪我爸去住院 → 父亲).
  */
@@ -34,11 +37,11 @@ export interface RelationMatch {
 
 const WORDS: Readonly<Record<string, string | null>> = {
   // 父亲
-  父亲: '父亲', 老父亲: '父亲', 爸爸: '父亲', 我爸: '父亲', 俺爸: '父亲', 咱爸: '父亲', 老爸: '父亲', 我爹: '父亲',
+  父亲: '父亲', 老父亲: '父亲', 老汉儿: '父亲', 老窦: '父亲', 老豆: '父亲', 阿爸: '父亲', 爸爸: '父亲', 我爸: '父亲', 俺爸: '父亲', 咱爸: '父亲', 老爸: '父亲', 我爹: '父亲',
   俺爹: '父亲', 老爹: '父亲', 爹爹: '父亲', 家父: '父亲', 老爷子: '父亲', 亲爹: '父亲', 爸: '父亲', 爹: '父亲',
   // 母亲
-  母亲: '母亲', 老母亲: '母亲', 妈妈: '母亲', 我妈: '母亲', 俺妈: '母亲', 咱妈: '母亲', 老妈: '母亲', 我娘: '母亲',
-  俺娘: '母亲', 老娘: '母亲', 家母: '母亲', 亲妈: '母亲', 老母: '母亲',
+  母亲: '母亲', 老母亲: '母亲', 姆妈: '母亲', 阿妈: '母亲', 妈妈: '母亲', 我妈: '母亲', 俺妈: '母亲', 咱妈: '母亲', 老妈: '母亲', 我娘: '母亲',
+  俺娘: '母亲', 老娘: '母亲', 娘舅: '舅舅', 我娘舅: '舅舅', 娘家: null, 我娘家: null, 俺娘家: null, 家母: '母亲', 亲妈: '母亲', 老母: '母亲',
   // 配偶
   老伴: '配偶', 老伴儿: '配偶', 老公: '配偶', 丈夫: '配偶', 爱人: '配偶', 老婆: '配偶', 妻子: '配偶', 媳妇: '配偶',
   媳妇儿: '配偶', 我先生: '配偶', 我家先生: '配偶', 我太太: '配偶', 我夫人: '配偶', 老头子: '配偶', 老头儿: '配偶',
@@ -111,6 +114,8 @@ const BACKGROUND_AFTER =
 /** 儿子还是女儿, 女儿或者儿子: a choice between two, neither is stated. */
 const CHOICE_AFTER = /^(?:还是|或者|或是|或)/;
 const CHOICE_BEFORE = /(?:还是|或者|或是|或)$/;
+/** 帮我妈问…, 替我爸报…: the person the writer acts for; when the text goes on to name another relative, that one is who it is about. */
+const ON_BEHALF_BEFORE = /(?:帮|替|代)$/;
 /** 需要本人去吗, 要本人到场, 必须本人, 是否本人: a requirement, not who. */
 const REQUIREMENT_BEFORE = /(?:需要|需|要|得|必须|须|非得|非要|一定要|是否|是不是|必需|只能|只限|限|应该|用不用|要不要)(?:是|由|让)?$/;
 
@@ -144,6 +149,7 @@ export function parseRelation(text: string): string | undefined {
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i] as RelationMatch;
     if (m.relation === null || isBackground(text, m, matches, i)) continue;
+    if (ON_BEHALF_BEFORE.test(text.slice(Math.max(0, m.start - 2), m.start)) && matches.slice(i + 1).some((o) => o.relation !== null && o.relation !== m.relation)) continue;
     if (PARENTS_AND_SPOUSE.has(m.relation)) return m.relation;
     if (first === undefined) first = m.relation;
     else if (DESCENDANTS.has(first) && !DESCENDANTS.has(m.relation)) first = m.relation;

@@ -99,3 +99,14 @@ describe('parseCount', () => {
     expect(findCounts('住院3次 管了40人').map((c) => c.count)).toEqual([3, 40]);
   });
 });
+
+describe('parseCount: alone and per-person rates are not head counts', () => {
+  it.each(['老伴儿没了 剩我一个 不知道手续怎么弄', '小组就我们一个', '就他一个'])('%s → none', (text) => {
+    expect(parseCount(text)).toBeUndefined();
+  });
+
+  it('a rate after a figure is skipped, the head count after it is taken', () => {
+    expect(parseCount('文体活动经费 130一人 钱塘区 900人')).toBe(900);
+    expect(parseCount('10块一个人 管了40人')).toBe(40);
+  });
+});

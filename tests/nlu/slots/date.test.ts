@@ -185,3 +185,18 @@ describe('the clock is read in Shanghai', () => {
     expect(parseDate('上周一', monday)).toBe('2026-11-16');
   });
 });
+
+describe('parseDate: dialect day words', () => {
+  it.each([
+    ['阿爸琴日去世', '2026-11-20'],
+    ['寻日走了', '2026-11-20'],
+    ['我老母前日没了', '2026-11-19'],
+    ['我姆妈今朝走了', '2026-11-21'],
+  ])('%s → %s', (text, date) => {
+    expect(parseDate(text, NOW)).toBe(date);
+  });
+
+  it.each(['目前日子难过', '春节前日子紧'])('%s → no date', (text) => {
+    expect(parseDate(text, NOW)).toBeUndefined();
+  });
+});

@@ -97,3 +97,18 @@ describe('parseName as the whole answer (expected)', () => {
     expect(parseName('张建国', { expected: false })).toBeUndefined();
   });
 });
+
+describe('parseName: a person staff look up', () => {
+  it.each([
+    ['查一下王秀英认证了没有', '王秀英'],
+    ['帮我查下张桂英的申请', '张桂英'],
+    ['核实一下李建国的年审', '李建国'],
+    ['查下孙桂芳的年审', '孙桂芳'],
+  ])('%s → %s', (text, name) => {
+    expect(parseName(text)).toBe(name);
+  });
+
+  it.each(['帮我妈查一下 她上次申请的住院慰问到哪一步了', '帮我查下李某的认证状态', '查一下张某某认证没有', '查下余额', '查一下进度', '帮我查查明细'])('%s → no name', (text) => {
+    expect(parseName(text)).toBeUndefined();
+  });
+});

@@ -90,3 +90,11 @@ describe('parseRegion', () => {
     expect(findRegions('我在萧山').map((m) => [m.alias, m.start, m.end, m.region.name])).toEqual([['萧山', 2, 4, '萧山区']]);
   });
 });
+
+describe('parseRegion: a trip named before the place', () => {
+  it('旅游团去千岛湖 is an outing, not the region', () => {
+    expect(parseRegion('旅游团去千岛湖多少钱')).toBeUndefined();
+    expect(parseRegion('跟团到西湖 一天多少钱')).toBeUndefined();
+    expect(parseRegion('我住千岛湖 体检去哪')).toBe('淳安县');
+  });
+});

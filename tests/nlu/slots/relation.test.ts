@@ -150,3 +150,22 @@ describe('parseRelation: the person the message is about, not background people'
     expect(parseRelation(text)).toBe(relation);
   });
 });
+
+describe('parseRelation: dialect words and the person the writer acts for', () => {
+  it.each([
+    ['老汉儿走了 要去社区搞啥子手续', '父亲'],
+    ['老窦走了', '父亲'],
+    ['我姆妈今朝走了', '母亲'],
+    ['我娘舅前日走了', '舅舅'],
+    ['帮我妈报一下 我爸昨天下午没了', '父亲'],
+    ['替我爸问问 我妈住院的慰问', '母亲'],
+    ['帮我妈问下 住院慰问怎么申请', '母亲'],
+    ['帮我爸改一下银行卡', '父亲'],
+  ])('%s → %s', (text, relation) => {
+    expect(parseRelation(text)).toBe(relation);
+  });
+
+  it.each(['搬到我娘家住了', '老汉在公园下棋'])('%s → none', (text) => {
+    expect(parseRelation(text)).toBeUndefined();
+  });
+});
