@@ -5,10 +5,13 @@
  * SIGTERM / SIGINT shut down gracefully (exit 0).
  */
 import { describeConfigError } from './config/index.ts';
+import { flushLogs } from './log.ts';
 import { ConfigurationError, startService, type Service } from './service.ts';
 
 /** A shutdown that hangs (a channel that never returns) still ends the process. */
 const HARD_EXIT_MS = 25_000;
+/** How long the last log lines may take to reach stderr before exiting (a reader that stopped reading gets nothing more). */
+const LOG_FLUSH_MS = 2000;
 
 const interactive = process.stdin.isTTY === true;
 
@@ -28,10 +31,17 @@ try {
 } catch (error) {
   if (error instanceof ConfigurationError) {
     process.stderr.write(`Configuration error:\n${describeConfigError(error.error)}\n`);
+    await flushLogs(null, LOG_FLUSH_MS);
     process.exit(2);
   }
   process.stderr.write(`Start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  await flushLogs(null, LOG_FLUSH_MS);
   process.exit(1);
+}
+
+/** Exits once the last log lines are written (bounded: logging never holds up the exit). */
+function exit(code: number): void {
+  void flushLogs(service.logger, LOG_FLUSH_MS).then(() => process.exit(code));
 }
 
 let exiting = false;
@@ -44,10 +54,10 @@ function shutdown(reason: string, code = 0): void {
     process.exit(1);
   }, HARD_EXIT_MS).unref();
   service.close().then(
-    () => process.exit(code),
+    () => exit(code),
     (error: unknown) => {
       service.logger.error({ err: error }, 'shutdown failed');
-      process.exit(1);
+      exit(1);
     },
   );
 }
