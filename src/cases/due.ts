@@ -12,6 +12,8 @@ export const DUE_WORKING_DAYS: Readonly<Record<CaseType, number>> = {
   serious_illness_application: 5,
   hospitalization_application: 5,
   health_check_reimbursement: 10,
+  // Paid after the annual assessment and a publicity of at least 7 days (000/004 三(一)2, 五(二)/五(三)).
+  group_leader_subsidy_application: 10,
 };
 
 const DAY_MS = 86_400_000;

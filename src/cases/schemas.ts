@@ -11,6 +11,12 @@ const citation = z.string().min(3).max(200);
 const idNumber = z.string().regex(/^\d{17}[\dX]$/);
 const phone = z.string().regex(/^1[3-9]\d{9}$/);
 
+/**
+ * The most retirees one 自管小组长 can plausibly manage. The texts set no upper bound for Hangzhou; Jiande forms groups
+ * of 30–50 (000 三(一)2) and the subsidy reaches its cap at 50. A count above this is taken as a slip and asked again.
+ */
+export const MAX_MANAGED_PER_LEADER = 500;
+
 export const CASE_SCHEMAS = {
   death_report: z.object({
     deceasedName: z.string().min(1).max(30),
@@ -43,6 +49,21 @@ export const CASE_SCHEMAS = {
     age: z.number().int().min(40).max(120),
     paidAmount: money.optional(),
   }),
+  group_leader_subsidy_application: z.strictObject({
+    region,
+    year: z.number().int().min(2000).max(2100),
+    // Retirees the leader manages: a whole number, at least one, no more than any real group (see the constant).
+    managed: z.number().int().min(1).max(MAX_MANAGED_PER_LEADER),
+    // min(per-retiree rate × managed, yearly cap) from the rules core (004/000 三(一)2): a ceiling, staff decide.
+    ceiling: money,
+    citation,
+    // What a 公示 shows (name, gender, age, amount); paidAmount is set by staff when they resolve it. No bank card:
+    // the subsidy goes to the leader's own card by real-name transfer (000 三(一)2, 004 四(二)), handled offline.
+    leaderName: z.string().min(1).max(30),
+    gender: z.enum(['男', '女']),
+    age: z.number().int().min(40).max(120),
+    paidAmount: money.optional(),
+  }),
   hospitalization_application: z.object({
     region,
     year: z.number().int().min(2000).max(2100),
@@ -67,4 +88,4 @@ export const CASE_TYPES = Object.keys(CASE_SCHEMAS) as CaseType[];
 export type CaseFields<T extends CaseType> = z.infer<(typeof CASE_SCHEMAS)[T]>;
 
 /** Fields that are personal data: masked in every listing, shown whole only to the staff member holding the case. */
-export const PERSONAL_FIELDS: readonly string[] = ['idNumber', 'reporterPhone', 'deceasedName', 'applicantName'];
+export const PERSONAL_FIELDS: readonly string[] = ['idNumber', 'reporterPhone', 'deceasedName', 'applicantName', 'leaderName'];

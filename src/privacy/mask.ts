@@ -40,4 +40,4 @@ export function maskText(text: string): string {
 }
 
 /** Keys whose values are personal data wherever they appear in a log record. */
-export const PERSONAL_KEYS = ['id_number', 'idNumber', 'phone', 'address', 'bank_card', 'bankCard', 'hardship', 'personName', 'deceasedName', 'reporterPhone'] as const;
+export const PERSONAL_KEYS = ['id_number', 'idNumber', 'phone', 'address', 'bank_card', 'bankCard', 'hardship', 'personName', 'deceasedName', 'reporterPhone', 'applicantName', 'leaderName'] as const;

@@ -73,6 +73,12 @@ async function close(ctx: StaffCtx, id: string, status: 'resolved' | 'rejected',
   }
   // The amount staff decided, read from the note ("已发放2000元"), is what a 公示 lists.
   const paid = status === 'resolved' ? parseMoney(note) : undefined;
+  if (status === 'resolved' && PUBLISHED.includes(found.type as CaseType)) {
+    // A published payment needs its amount, within the ceiling the case was opened with (a 公示 lists it as is).
+    const ceiling = typeof found.fields.ceiling === 'string' ? Number(found.fields.ceiling) : undefined;
+    if (paid === undefined || paid <= 0) return { lines: [ctx.tr.t('case-resolve-needs-amount', { id, type: ctx.tr.t(`case-type-${found.type}`) })], notify: [], changed: [] };
+    if (ceiling !== undefined && paid > ceiling) return { lines: [ctx.tr.t('case-resolve-over-ceiling', { id, paid: String(paid), ceiling: String(found.fields.ceiling) })], notify: [], changed: [] };
+  }
   const fields = paid !== undefined && paid > 0 ? { ...found.fields, paidAmount: String(paid) } : undefined;
   const updated = await ctx.store.updateCase(
     id,
@@ -130,24 +136,36 @@ export async function runStaffCommand(ctx: StaffCtx, command: StaffCommand): Pro
   }
 }
 
-/** The types whose payments are published (大病慰问; 自管小组长补助 once staff record them as cases). */
-const PUBLISHED: readonly CaseType[] = CASE_TYPES.filter((t) => t === 'serious_illness_application');
+/**
+ * The types whose payments are published (000 五(二), 004 五(三)): 大病慰问 and 自管小组长补助, with the field that holds
+ * the person's name in each.
+ */
+const PUBLISHED_NAME: Readonly<Partial<Record<CaseType, string>>> = {
+  serious_illness_application: 'applicantName',
+  group_leader_subsidy_application: 'leaderName',
+};
+const PUBLISHED: readonly CaseType[] = CASE_TYPES.filter((t) => PUBLISHED_NAME[t] !== undefined);
 
 /**
- * 公示 for a month: resolved payments with only name, gender, age and amount (004 五(三), 000 五(二)), as text
- * and as CSV, with the minimum publication period.
+ * 公示 for a month: resolved payments with only name, gender, age and amount (004 五(三), 000 五(二)), one section per
+ * kind, as text and as CSV (a first column names the kind), with the minimum publication period.
  */
 async function publicity(ctx: StaffCtx, month: string): Promise<StaffResult> {
   const { tr } = ctx;
-  const rows: { name: string; gender: string; age: string; amount: string; cite: Citation | null; minDays: number }[] = [];
+  type Row = { kind: string; name: string; gender: string; age: string; amount: string; cite: Citation | null; minDays: number };
+  const sections: { kind: string; rows: Row[] }[] = [];
   for (const type of PUBLISHED) {
+    const kind = tr.t(`publicity-kind-${type}`);
+    const rows: Row[] = [];
     for (const c of await ctx.store.listCases({ type, status: 'resolved', limit: 1000 })) {
       const resolved = [...c.history].reverse().find((e) => e.action === 'resolved');
       if (!resolved || !isoMonth(resolved.at).startsWith(month)) continue;
       const doc = typeof c.fields.region === 'string' ? findRegion(c.fields.region)?.doc : undefined;
       const rule = doc ? publicityRule(doc, isoDay(resolved.at)) : null;
+      // Only the four publishable fields are read from the case: nothing else can reach the list.
       rows.push({
-        name: String(c.fields.applicantName ?? ''),
+        kind,
+        name: String(c.fields[PUBLISHED_NAME[type] as string] ?? ''),
         gender: String(c.fields.gender ?? ''),
         age: c.fields.age === undefined || c.fields.age === null ? '' : String(c.fields.age),
         amount: String(c.fields.paidAmount ?? ''),
@@ -155,18 +173,23 @@ async function publicity(ctx: StaffCtx, month: string): Promise<StaffResult> {
         minDays: rule?.ok ? rule.value.minDays : 7,
       });
     }
+    if (rows.length > 0) sections.push({ kind, rows });
   }
+  const rows = sections.flatMap((s) => s.rows);
   if (rows.length === 0) return { lines: [tr.t('publicity-none', { month })], notify: [], changed: [] };
   const minDays = Math.max(...rows.map((r) => r.minDays));
   const cites = rows.flatMap((r) => (r.cite ? [r.cite] : []));
   const text = [
     tr.t('publicity-head', { month, count: rows.length }),
-    ...rows.map((r) => tr.t('publicity-row', { name: r.name, gender: r.gender, age: r.age, amount: r.amount })),
+    ...sections.flatMap((s) => [
+      tr.t('publicity-section', { kind: s.kind, count: s.rows.length }),
+      ...s.rows.map((r) => tr.t('publicity-row', { name: r.name, gender: r.gender, age: r.age, amount: r.amount })),
+    ]),
     tr.t('publicity-rule', { days: minDays }),
     ...(cites.length > 0 ? [renderCitations(tr, cites)] : []),
   ].join('\n');
   const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const csv = [tr.t('publicity-csv-header'), ...rows.map((r) => [r.name, r.gender, r.age, r.amount].map(csvCell).join(','))].join('\n');
+  const csv = [tr.t('publicity-csv-header'), ...rows.map((r) => [r.kind, r.name, r.gender, r.age, r.amount].map(csvCell).join(','))].join('\n');
   return { lines: [text], attachment: { name: `publicity-${month}.csv`, mime: 'text/csv', content: `${csv}\n` }, notify: [], changed: [] };
 }
 

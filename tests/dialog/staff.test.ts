@@ -97,7 +97,7 @@ describe('cases for staff', () => {
     expect(h.text(list)).toContain('王秀英　女　78岁　2000元');
     expect(h.text(list)).toContain('不少于7天');
     const csv = list.replies.find((r) => r.attachment)?.attachment;
-    expect(csv?.content).toBe('姓名,性别,年龄,金额\n王秀英,女,78,2000\n');
+    expect(csv?.content).toBe('项目,姓名,性别,年龄,金额\n大病慰问,王秀英,女,78,2000\n');
     expect(h.text(await h.send({ chat: 's1', ...staff, text: '/publicity 2026-10' }))).toContain('没有需要公示');
   });
 

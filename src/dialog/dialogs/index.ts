@@ -5,12 +5,12 @@ import {
   festivalDialog,
   funeralDialog,
   groupActivityDialog,
-  groupLeaderDialog,
   healthCheckDialog,
   hospitalizationDialog,
   seriousIllnessApplicationDialog,
   seriousIllnessDialog,
 } from './entitlements.ts';
+import { groupLeaderApplicationDialog, groupLeaderDialog } from './group-leader.ts';
 import { caseStatusDialog, coverageDialog, fundBudgetDialog, handoffDialog, hardshipDialog, pensionDialog, updateInfoDialog } from './procedures.ts';
 import { transferDialog } from './transfer.ts';
 
@@ -20,6 +20,8 @@ const DOMAIN: ReadonlySet<string> = new Set(DOMAIN_INTENTS);
 const FAMILY: Readonly<Record<string, readonly string[]>> = {
   serious_illness_consolation: ['serious_illness_application'],
   serious_illness_application: ['serious_illness_consolation'],
+  group_leader_subsidy: ['group_leader_subsidy_application'],
+  group_leader_subsidy_application: ['group_leader_subsidy'],
 };
 /** Sure enough that a message is about another topic that facts in it belong to that topic. */
 const OTHER_TOPIC = 0.6;
@@ -70,5 +72,6 @@ export const DIALOGS: ReadonlyMap<string, DialogDef> = new Map(
     caseStatusDialog,
     handoffDialog,
     seriousIllnessApplicationDialog,
+    groupLeaderApplicationDialog,
   ].map((d): [string, DialogDef] => [d.intent, OWN_QUESTIONS.has(d.intent) ? d : { ...d, slots: d.slots.map((spec) => topical(d, spec)) }]),
 );
