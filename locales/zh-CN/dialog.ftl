@@ -4,6 +4,7 @@
 ask-region = 您是哪个区、县（市）的？
 ask-self-pay = 今年医保报销后，自己付了多少钱？（比如 12000）
 ask-amount = 金额是多少？
+ask-invoice = 体检发票上的金额是多少？（比如 350）
 ask-count = 是多少？请发一个数字。
 ask-date = 是哪一天？
 ask-managed = 您这个小组管理多少位退休人员？
@@ -65,6 +66,7 @@ button-apply = 好的，帮我登记
 button-apply-reimbursement = 好的，登记报销
 button-register-transfer = 好的，登记转移
 button-confirm-report = 确认登记
+button-register-death = 好的，帮我登记
 
 ## Offers
 offer-serious-illness = 要帮您登记大病慰问申请吗？工作人员会核对后联系您。
@@ -104,8 +106,10 @@ status-none = 没有查到您的登记。需要办什么可以直接告诉我。
 handoff-done = 好的，已转给工作人员，他们会尽快联系您。
 
 ## Death report
-report_death-move-private = 请节哀。为保护隐私，登记需要的信息我们私聊，请看我发给您的私信。
-report_death-opening = 请节哀。我来帮您登记，需要问几个问题，信息只给工作人员看。
+report_death-move-private = 请节哀。为保护隐私，这件事我们私聊，请看我发给您的私信。
+report_death-opening = 请节哀。
+death-form-intro = 我来帮您登记，需要问几个问题，信息只给工作人员看。
+offer-death-report = 需要的话，我可以帮您登记去世报告，工作人员会跟进。要登记吗？
 death-confirm = 请核对：
     姓名：{ $name }
     身份证：{ $id }
@@ -137,7 +141,18 @@ budget-item-group_activity = 自管小组文体活动经费
 budget-item-festival = 节日慰问费
 budget-item-work_funds = 退管工作经费
 budget-item-management = 社会化管理服务经费
-budget-split = 市级{ $city }元，区级{ $district }元；不参与分担的{ $outside }元
+budget-split = 市级{ $city }元，区级{ $district }元
+budget-split-fund = 分担（{ $scope }）：{ $items }共{ $shared }元，市、区按1:1各{ $city }元。{ $fundItems }{ $fund }元按规定由一般公共预算、社保基金等列支，其中社保基金承担的部分不参与1:1分担，其余部分也由市、区1:1分担；文件没有写社保基金承担多少，所以这{ $fund }元市、区各出多少算不出来。
+budget-scope-per = 每人
+budget-scope-count = { $count }人
+budget-head-per = { $region }每名退休人员每年的经费标准（合计每人{ $per }元）：
+budget-row-per = · { $item }：每人{ $per }元
+budget-reserve-district = （其中区退管经办机构可按每人{ $per }元预留，共{ $total }元）
+budget-reserve-district-per = （其中区退管经办机构可按每人{ $per }元预留）
+budget-reserve-city = （其中市级退管经办机构按每人{ $per }元预留，共{ $total }元）
+budget-reserve-city-per = （其中市级退管经办机构按每人{ $per }元预留）
+budget-check-year = （在体检年度安排）
+budget-ask-count = 告诉我退休人员人数，可以帮您算合计。
 allocation-row = 考核{ $grade }：按{ $ratio }%拨付，{ $paid }元
 
 ## Conversation
@@ -207,3 +222,34 @@ button-housing-relative = 子女或直系亲属的房
 button-housing-rented = 租的房
 button-gender-male = 男
 button-gender-female = 女
+
+## 自管小组长补助申请 (group-leader subsidy application)
+button-apply-leader = 申请登记
+offer-group-leader = 您是小组长的话，要帮您登记补助申请吗？工作人员核实后会联系您。
+group_leader_subsidy_application-move-private = 申请要填姓名等信息，我们私聊，请看我发给您的私信。
+group_leader_subsidy_application-opening = 好的，帮您登记自管小组长补助申请，要问姓名、性别、年龄（公示只写这几项和金额）。银行卡号不用发给我，工作人员会另外核对。
+ask-leader-name = 小组长叫什么名字？请发身份证上的全名。
+ask-leader-gender = 小组长的性别？
+ask-leader-age = 小组长今年多大年纪？
+ask-leader-year = 是哪一年的补助？
+error-leader-name = 请只发小组长的姓名，比如 张建国。
+error-leader-name-full = 请发小组长身份证上的全名，比如 王秀英。
+error-leader-no-numbers = 这里不需要银行卡号、身份证号或电话，请不要发。补助由工作人员核实后实名转账发放，卡号他们会另外跟您核对。
+error-managed-unreadable = 人数没看懂，请发一个数字，比如 40。
+error-managed-unsure = 没关系，可以先问一下社区，知道人数了再告诉我，发数字就行，比如 40。
+error-managed-integer = 人数要是整数，请发一个整数，比如 40。
+error-managed-negative = 人数不能是负数，请再发一次，比如 40。
+error-managed-zero = 管理人数是0的话没有补助。请发您小组实际管理的退休人员人数，比如 40。
+error-managed-absurd = 一位小组长管{ $value }人好像太多了，请核对一下再发，比如 40。
+leader-application-confirm = 请核对：
+    小组长：{ $name }，{ $gender }，{ $age }岁
+    地区：{ $region }
+    管理人数：{ $count }人
+    年度：{ $year }年
+    补助：最高不超过{ $ceiling }元（{ $citation }）
+leader-application-confirm-end = 没问题请点“确认登记”；要改的话直接发正确的内容。
+leader-note-group-size = 提醒：文件要求每组{ $min }到{ $max }人，您说的是{ $managed }人。可以照常登记，工作人员会核实。
+leader-note-age = 提醒：文件规定小组长年龄一般不超过{ $max }周岁，您是{ $age }岁。可以照常登记，工作人员会和您确认。
+leader-after-filed = 接下来：社区年度考核后，名单和金额公示不少于{ $days }天，补助实名转账发放。银行卡号不用在这里发，工作人员会另外核对。
+case-type-group_leader_subsidy_application = 小组长补助申请
+topic-group_leader_subsidy_application = 小组长补助申请

@@ -107,7 +107,7 @@ notice-no_document = 暂时没有{ $region }的政策文件，没法给出金额
 notice-city_level_only = 以下是杭州市级标准；萧山、余杭、临平、富阳、临安、桐庐、淳安、建德另有规定，请告诉我您在哪个区。
 notice-latest_published_value = 文件只公布了{ $year }年的标准，以下按{ $year }年计算。
 notice-state_owned_only = { $doc }只适用于国有企业退休人员。
-notice-general = （参照{ $doc }）
+notice-general = （本地文件未写，参照{ $place }{ $doc }）
 
 ## Death
 death-whom-management_community = 社会化管理所在地社区
@@ -116,6 +116,9 @@ death-whom-community = 所在社区
 death-promptly = 请家属及时告知{ $whom }。
 death-deadline = 请家属在{ $days }日内（{ $date }前）告知{ $whom }。
 death-deadline-overdue = 文件要求{ $days }日内（{ $date }前）告知{ $whom }，已经过了，请尽快去办。
+death-rule-days = { $region }：老人去世后，亲属应在{ $days }日内告知{ $whom }。
+death-rule-promptly = { $region }：文件没有规定具体天数，只要求家属及时告知{ $whom }。
+death-rule-none = { $region }：文件没有规定家属报告去世的期限，建议尽快告诉老人所在的社区。
 
 ## Duties and hardship
 cond-report_personal_changes = 电话、住址变了，或者搬到外省、境外，要及时告诉社区或社保经办机构（本人或委托亲属都可以）

@@ -1,5 +1,5 @@
 import type { Translator } from '../i18n/index.ts';
-import { DOCUMENTS, formatYuan, type AnnualSummary, type Citation, type DeathAnswer, type Entitlement, type Notice, type Point, type TransferAnswer } from '../rules/index.ts';
+import { DOCUMENTS, formatYuan, type AnnualSummary, type Citation, type DeathAnswer, type DeathReportRule, type Entitlement, type Notice, type Point, type TransferAnswer } from '../rules/index.ts';
 
 /** Rules answers → the user's language. The rules give codes and figures; every sentence comes from locales/. */
 
@@ -33,7 +33,8 @@ export function renderPoint(tr: Translator, point: Point): string {
   for (const [k, v] of Object.entries(params)) args[k] = typeof v === 'string' && ISO_DATE.test(v) ? formatDate(tr, v) : v;
   let text = tr.t(`cond-${point.code}`, args);
   if (typeof params.from === 'string') text += tr.t('since-date', { date: formatDate(tr, params.from) });
-  if (params.general === 1) text += tr.t('notice-general', { doc: sourceLabel(point.cite.doc) });
+  // A clause borrowed from another place's text: said as a reference, with the place, never as the local rule.
+  if (params.general === 1) text += tr.t('notice-general', { doc: sourceLabel(point.cite.doc), place: DOCUMENTS[point.cite.doc].place });
   return text;
 }
 
@@ -81,11 +82,23 @@ export function renderTransfer(tr: Translator, a: TransferAnswer): string {
 }
 
 /** Whom to tell and by when: the one line a family needs first. */
-export function renderDeadline(tr: Translator, a: DeathAnswer): string {
+export function renderDeadline(tr: Translator, a: Pick<DeathAnswer, 'report'>): string {
   const whom = tr.t(`death-whom-${a.report.whom}`);
   return a.report.deadline
     ? tr.t(a.report.deadline.overdue ? 'death-deadline-overdue' : 'death-deadline', { whom, days: a.report.deadline.days, date: formatDate(tr, a.report.deadline.date) })
     : tr.t('death-promptly', { whom });
+}
+
+/** "老人去世多少天内要报": the rule of the region's text, with the date by which when the date of death is known. */
+export function renderDeathRule(tr: Translator, a: DeathReportRule): string {
+  const lines: string[] = a.notices.map((n) => renderNotice(tr, n));
+  const whom = tr.t(`death-whom-${a.report.whom}`);
+  if (a.report.deadline) lines.push(renderDeadline(tr, a));
+  else if (a.report.days !== null) lines.push(tr.t('death-rule-days', { region: a.region, days: a.report.days, whom }));
+  else if (a.report.cite) lines.push(tr.t('death-rule-promptly', { region: a.region, whom }));
+  else lines.push(tr.t('death-rule-none', { region: a.region }));
+  if (a.citations.length > 0) lines.push(renderCitations(tr, a.citations));
+  return lines.join('\n');
 }
 
 export function renderDeath(tr: Translator, a: DeathAnswer): string {

@@ -66,6 +66,11 @@ export interface DialogDef {
   readonly slots: readonly SlotSpec[];
   /** Collects personal data: runs only in a private chat. */
   readonly privateOnly?: boolean;
+  /**
+   * What the first message told can make another dialog the right one (a funeral-money question that tells whose
+   * death and when is a death report first): that dialog starts instead, with these slots.
+   */
+  handOver?(slots: Slots): { readonly intent: string; readonly slots: Slots } | null;
   /** Lines said when the dialog starts, from what the first message told. */
   opening?(ctx: TurnCtx, slots: Slots): readonly string[];
   finish(ctx: TurnCtx, slots: Slots): Promise<Outcome> | Outcome;

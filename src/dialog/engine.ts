@@ -380,6 +380,11 @@ export function createEngine(deps: EngineDeps): Engine {
     const start = async (intent: string, known: Slots = {}): Promise<void> => {
       const def = DIALOGS.get(intent);
       if (!def) return;
+      const other = def.handOver?.({ ...known, ...readAll(def) });
+      if (other && other.intent !== intent && DIALOGS.has(other.intent)) {
+        await start(other.intent, other.slots);
+        return;
+      }
       if (def.privateOnly && incoming.group) {
         // Personal data is never asked for in a group: a short word there, the rest in private.
         say(tr.t(`${intent}-move-private`));
@@ -430,6 +435,7 @@ export function createEngine(deps: EngineDeps): Engine {
       const t = text.trim();
       if (/^(不用|不要|不了|不必|不需要|算了|没事|暂时不|先不|不办)/.test(t)) return true;
       if (/^(好|要|可以|行|嗯|是的|是|对|确认|登记|办|麻烦|需要|(帮我|帮忙|给我|请)(登记|申请|办|提交))/.test(t)) return false;
+      if (/^(我要|我想)?申请(吧|一下|了)?[。！!.\s]*$/.test(t)) return false;
       return null;
     })();
 

@@ -4,6 +4,7 @@ import { maskText } from '../privacy/mask.ts';
 import { findRegions, pickRegions } from '../nlu/slots/index.ts';
 import { findRegion, parseAmount, type Region } from '../rules/index.ts';
 import { slotButton } from './buttons.ts';
+import type { Json } from '../store/types.ts';
 import type { Msg, Read, SlotSpec, TurnCtx } from './context.ts';
 import type { Button } from './types.ts';
 
@@ -90,6 +91,24 @@ export function regionSlot(name = 'region', ask = 'ask-region', extra: Partial<S
 
 const BARE_NUMBER = /^\s*(-?\d+(?:\.\d+)?)\s*(元|块|块钱)?\s*$/;
 
+/** A wrong amount said in passing: what was wrong, kept in the slot so the dialog can say it and ask again. */
+interface AmountProblem {
+  readonly problem: string;
+  readonly args: { readonly [k: string]: string };
+}
+/** Amounts said in passing that are kept as a problem rather than dropped: a figure the rules refuse to compute with. */
+const PASSING_PROBLEMS: ReadonlySet<string> = new Set(['negative_amount', 'absurd_amount']);
+
+/**
+ * What was wrong with an amount said in passing ("自付两千万", "发票-300元"), when the slot holds one: the error's
+ * locale id and arguments. The dialog says it kindly and asks for the amount again instead of answering without it.
+ */
+export function amountProblem(value: Json | undefined): { readonly id: string; readonly args: Record<string, string> } | null {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+  const { problem, args } = value as Partial<AmountProblem>;
+  return typeof problem === 'string' ? { id: problem, args: { ...(args ?? {}) } } : null;
+}
+
 export function amountSlot(name = 'amount', ask = 'ask-amount', extra: Partial<SlotSpec> = {}): SlotSpec {
   return {
     name,
@@ -106,6 +125,9 @@ export function amountSlot(name = 'amount', ask = 'ask-amount', extra: Partial<S
       const parsed = parseAmount(String(raw));
       if (parsed.ok) return { value: parsed.value.toFixed(2).replace(/\.00$/, '') };
       const { code, ...args } = parsed.error;
+      // Said in passing ("西湖区 自付两千万 大病"), an error would be dropped by the engine and the amount silently
+      // ignored: it is kept as a problem for the dialog to explain. Asked for, the engine explains it itself.
+      if (!awaited && PASSING_PROBLEMS.has(code)) return { value: { problem: `error-${code}`, args } satisfies AmountProblem };
       return { error: `error-${code}`, args };
     },
     ...extra,

@@ -16,6 +16,10 @@ export interface PolicyDocument {
   readonly validity: Citation;
   /** Whom it covers when narrower than all enterprise retirees. */
   readonly scope: 'all_enterprise' | 'state_owned' | 'provincial_state_owned';
+  /** The place it governs, as a reader names it: said when one of its clauses is borrowed for another place. */
+  readonly place: string;
+  /** The text this one was made under (建德's preamble names 杭人社发〔2024〕1号): the first reference where it is silent. */
+  readonly basedOn: DocId | null;
 }
 
 export const DOCUMENTS: Readonly<Record<DocId, PolicyDocument>> = {
@@ -29,6 +33,8 @@ export const DOCUMENTS: Readonly<Record<DocId, PolicyDocument>> = {
     lastDay: null,
     validity: { doc: 'hangzhou', clause: '六(三)', quote: '本办法自 2024 年 1 月 1 日起实施' },
     scope: 'all_enterprise',
+    place: '杭州市',
+    basedOn: null,
   },
   jiande: {
     id: 'jiande',
@@ -41,6 +47,9 @@ export const DOCUMENTS: Readonly<Record<DocId, PolicyDocument>> = {
     lastDay: null,
     validity: { doc: 'jiande', clause: '六(二)', quote: '2024年1月1日至2024年 月 日期间参照本文件执行' },
     scope: 'all_enterprise',
+    place: '建德市',
+    // 根据…《关于印发杭州市市级企业退休人员社会化管理服务专项资金管理办法的通知》（杭人社发[2024]1号）…制定本办法.
+    basedOn: 'hangzhou',
   },
   changsha: {
     id: 'changsha',
@@ -53,6 +62,8 @@ export const DOCUMENTS: Readonly<Record<DocId, PolicyDocument>> = {
     lastDay: '2025-04-30',
     validity: { doc: 'changsha', clause: '第三十六条', quote: '本办法自2020年5月1日起施行，有效期5年' },
     scope: 'all_enterprise',
+    place: '长沙市',
+    basedOn: null,
   },
   liaocheng: {
     id: 'liaocheng',
@@ -64,6 +75,8 @@ export const DOCUMENTS: Readonly<Record<DocId, PolicyDocument>> = {
     lastDay: null,
     validity: { doc: 'liaocheng', clause: '第三十一条', quote: '本办法自发布之日起施行' },
     scope: 'state_owned',
+    place: '聊城市',
+    basedOn: null,
   },
   henan: {
     id: 'henan',
@@ -75,6 +88,8 @@ export const DOCUMENTS: Readonly<Record<DocId, PolicyDocument>> = {
     lastDay: null,
     validity: { doc: 'henan', clause: '转发通知', quote: '2017年5月9日' },
     scope: 'provincial_state_owned',
+    place: '河南省',
+    basedOn: null,
   },
 };
 

@@ -50,6 +50,15 @@ describe('yes and no in words', () => {
     expect(yes).not.toContain('节哀');
   });
 
+  it('takes a bare "申请" at an offer as yes, not as a progress question', async () => {
+    await h.send({ text: '住院慰问能拿多少' });
+    await h.send({ text: '滨江区' });
+    const yes = await h.send({ text: '申请' });
+    expect(yes.intent).toBe('hospitalization_consolation');
+    expect(h.text(yes)).toContain('已登记');
+    expect(yes.cases.map((c) => c.type)).toEqual(['hospitalization_application']);
+  });
+
   it('closes an optional question on "好的" or "不用了" instead of failing to understand', async () => {
     await h.send({ text: '大病慰问有多少' });
     const tiers = h.text(await h.send({ text: '上城区' }));
@@ -80,5 +89,20 @@ describe('group messages while the dialog waits in private', () => {
     await h.send({ chat: 'u1', text: '算了' });
     const later = h.text(await h.send({ chat: 'g1', group: true, mention: true, text: '名字叫王建国' }));
     expect(later).not.toContain('私聊里接着办');
+  });
+});
+
+describe('a funeral-money question that tells whose death and when', () => {
+  it('is a death report first (in private, from a group), not a money answer in the group', async () => {
+    const out = await h.send({ chat: 'g1', group: true, mention: true, text: '我妈妈前天走了，丧葬费打到哪张卡' });
+    expect(out.intent).toBe('funeral_consolation');
+    expect(out.replies.find((r) => r.chat === 'g1')?.text).toContain('私聊');
+    expect(out.replies.some((r) => r.chat === 'u1')).toBe(true);
+  });
+
+  it('stays a question about the money when it does not say when', async () => {
+    const text = h.text(await h.send({ text: '西湖区 老人走了 丧事慰问金有多少' }));
+    expect(text).toContain('元');
+    expect(text).not.toContain('姓名');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverage, deathProcedure, pensionCertification, transfer, type Result } from '../../src/rules/index.ts';
+import { coverage, deathProcedure, deathReportRule, pensionCertification, transfer, type Result } from '../../src/rules/index.ts';
 
 const AS_OF = '2026-11-21';
 function value<T>(r: Result<T>): T {
@@ -102,7 +102,33 @@ describe('报告去世 death', () => {
     const lc = value(deathProcedure({ region: '聊城市', dateOfDeath: '2026-11-20', asOf: AS_OF }));
     expect(lc.steps.find((s) => s.code === 'claim_funeral_grant_and_survivor_pension')).toMatchObject({ params: { general: 0 }, cite: { doc: 'liaocheng', clause: '第七条(九)' } });
     const hz = value(deathProcedure({ region: '上城区', dateOfDeath: '2026-11-20', asOf: AS_OF }));
-    expect(hz.steps.find((s) => s.code === 'pension_stops_on_death')?.params?.general).toBe(1);
+    // 004 二(一) itself names death among the 国家规定的停止享受养老待遇的情形: Hangzhou's own clause, not Changsha's.
+    expect(hz.steps.find((s) => s.code === 'pension_stops_on_death')).toMatchObject({ params: { general: 0 }, cite: { doc: 'hangzhou', clause: '二(一)' } });
+  });
+  it.each([
+    // region, step, borrowed?, document, clause
+    ['西湖区', 'management_stops_month_after_verification', 0, 'hangzhou', '二(一)'],
+    ['西湖区', 'pension_stops_on_death', 0, 'hangzhou', '二(一)'],
+    ['西湖区', 'return_pension_paid_after_death', 1, 'changsha', '第三十一条(一)'],
+    ['西湖区', 'fraud_must_be_repaid', 1, 'changsha', '第三十四条'],
+    ['西湖区', 'claim_funeral_grant_and_survivor_pension', 1, 'henan', '四(七)'],
+    ['萧山区', 'pension_stops_on_death', 0, 'hangzhou', '二(一)'],
+    ['建德市', 'management_stops_month_after_death', 0, 'jiande', '二(三)'],
+    // 建德's text is silent on the pension; it was made under 杭人社发〔2024〕1号, the first reference before another city's.
+    ['建德市', 'pension_stops_on_death', 1, 'hangzhou', '二(一)'],
+    ['建德市', 'return_pension_paid_after_death', 1, 'changsha', '第三十一条(一)'],
+    ['长沙市', 'pension_stops_on_death', 0, 'changsha', '第三十二条'],
+    ['聊城市', 'pension_stops_on_death', 1, 'changsha', '第三十二条'],
+  ] as const)('%s: %s — borrowed %s, from %s %s', (region, code, general, doc, clause) => {
+    const a = value(deathProcedure({ region, dateOfDeath: '2026-11-20', asOf: AS_OF }));
+    const step = a.steps.find((s) => s.code === code);
+    expect(step?.cite).toMatchObject({ doc, clause });
+    expect(step?.params?.general ?? 0).toBe(general);
+  });
+  it('Hangzhou next steps cite Hangzhou wherever its text says it; only what it is silent on is borrowed', () => {
+    const hz = value(deathProcedure({ region: '西湖区', dateOfDeath: '2026-11-20', asOf: AS_OF }));
+    for (const step of hz.steps) expect((step.params?.general ?? 0) === 0).toBe(step.cite.doc === 'hangzhou');
+    expect(hz.citations.filter((c) => c.doc === 'changsha').map((c) => c.clause)).toEqual(['第三十一条(一)', '第三十四条']);
   });
   it('Changsha deadline on the last day in force and the day after: the same 30 days, the expiry noticed after', () => {
     const before = value(deathProcedure({ region: '长沙市', dateOfDeath: '2025-04-29', asOf: '2025-04-30' }));
@@ -122,6 +148,38 @@ describe('报告去世 death', () => {
   });
   it('today is not the future', () => {
     expect(deathProcedure({ region: '西湖区', dateOfDeath: AS_OF, asOf: AS_OF }).ok).toBe(true);
+  });
+});
+
+describe('报告去世的期限 asked as a question (deathReportRule)', () => {
+  it.each([
+    // region, date of death, days, deadline date, whom, document, clause
+    ['长沙市', undefined, 30, null, 'registered_community_or_agency', 'changsha', '第十六条(四)'],
+    ['长沙市', '2026-11-20', 30, '2026-12-20', 'registered_community_or_agency', 'changsha', '第十六条(四)'],
+    ['聊城市', undefined, 7, null, 'registered_community_or_agency', 'liaocheng', '第十六条(四)'],
+    ['聊城市', '2026-11-18', 7, '2026-11-25', 'registered_community_or_agency', 'liaocheng', '第十六条(四)'],
+    ['西湖区', undefined, null, null, 'management_community', 'hangzhou', '二(一)'],
+    ['西湖区', '2026-11-20', null, null, 'management_community', 'hangzhou', '二(一)'],
+    ['建德市', undefined, null, null, 'management_community', 'jiande', '二(三)'],
+  ] as const)('%s, died %s → %s days, by %s, to %s (%s %s)', (region, dateOfDeath, days, date, whom, doc, clause) => {
+    const r = value(deathReportRule({ region, asOf: AS_OF, ...(dateOfDeath ? { dateOfDeath } : {}) }));
+    expect(r.report.days).toBe(days);
+    expect(r.report.deadline?.date ?? null).toBe(date);
+    expect(r.report.whom).toBe(whom);
+    expect(r.citations).toEqual([expect.objectContaining({ doc, clause })]);
+  });
+  it('Changsha\'s 30 days come with the expiry notice; a text that sets nothing says so', () => {
+    expect(value(deathReportRule({ region: '长沙市', asOf: AS_OF })).notices).toContainEqual({ code: 'document_expired', doc: 'changsha', expiredAfter: '2025-04-30' });
+    const zz = value(deathReportRule({ region: '郑州市', asOf: AS_OF }));
+    expect(zz.report).toMatchObject({ days: null, deadline: null, cite: null });
+    expect(zz.citations).toEqual([]);
+  });
+  it.each([
+    ['2026-11-22', 'future_date'],
+    ['2026-02-30', 'invalid_date'],
+  ])('date %s → %s', (dateOfDeath, code) => {
+    const r = deathReportRule({ region: '长沙市', dateOfDeath, asOf: AS_OF });
+    expect(r.ok ? 'ok' : r.error.code).toBe(code);
   });
 });
 

@@ -20,14 +20,22 @@ describe('budgets per retiree', () => {
     expect(b.rows[0]?.reserve?.total.toFixed(0)).toBe('15000');
     expect(b.perRetiree.toFixed(0)).toBe('3250');
     expect(b.total.toFixed(0)).toBe('3250000');
-    expect(b.split?.outside.toFixed(0)).toBe('2800000');
+    // 四(一): the other rows split 1:1; 节日慰问费 is paid 由一般公共预算、社保基金等, and only its 社保基金 part is
+    // outside the split — a part the text does not size, so the row is given whole, never divided by a guess.
+    expect(b.split?.shared.toFixed(0)).toBe('450000');
     expect(b.split?.city.toFixed(0)).toBe('225000');
     expect(b.split?.district.toFixed(0)).toBe('225000');
+    expect(b.split?.partlyFromSocialFund?.items).toEqual(['festival']);
+    expect(b.split?.partlyFromSocialFund?.total.toFixed(0)).toBe('2800000');
+    expect(b.rows[0]?.reserve?.perRetiree.toFixed(0)).toBe('15');
+    expect(b.rows.map((r) => r.checkYearOnly)).toEqual([false, true, false, false]);
     expect(b.citations.map((c) => c.clause)).toEqual(['四(一)', '四(一)']);
   });
   it('Hangzhou outside a check year leaves out the 200 health-check line', () => {
     const b = value(budget({ doc: 'hangzhou', asOf: AS_OF, retirees: 1000, checkYear: false }));
     expect(b.perRetiree.toFixed(0)).toBe('3050');
+    expect(b.split?.shared.toFixed(0)).toBe('250000');
+    expect(b.split?.partlyFromSocialFund?.total.toFixed(0)).toBe('2800000');
   });
   it('Hangzhou 2023 has no standard yet', () => {
     const r = budget({ doc: 'hangzhou', asOf: '2023-12-31', retirees: 10 });
@@ -39,6 +47,8 @@ describe('budgets per retiree', () => {
   ])('Jiande 90 per retiree, city holds 15; as of %s latest-published notice %s', (asOf, notice) => {
     const b = value(budget({ doc: 'jiande', asOf, retirees: 200 }));
     expect(b.total.toFixed(0)).toBe('18000');
+    expect(b.rows[0]?.reserve).toMatchObject({ holder: 'city' });
+    expect(b.rows[0]?.reserve?.perRetiree.toFixed(0)).toBe('15');
     expect(b.rows[0]?.reserve?.total.toFixed(0)).toBe('3000');
     expect(b.points.map((p) => p.code)).toEqual(['budget_standard', 'split_city_pays_health_check_in_full', 'same_as_hangzhou_by']);
     expect(b.notices.some((n) => n.code === 'latest_published_value')).toBe(notice);
@@ -51,6 +61,7 @@ describe('budgets per retiree', () => {
     expect(b.total.toFixed(0)).toBe('50000');
     expect(b.split?.city.toFixed(0)).toBe(city);
     expect(b.split?.district.toFixed(0)).toBe(district);
+    expect(b.split?.partlyFromSocialFund).toBeNull();
     expect(b.notices).toEqual([]);
   });
   it('Changsha on 2025-05-01 carries the expiry notice', () => {

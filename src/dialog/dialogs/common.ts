@@ -3,6 +3,7 @@ import { amendCase, openCase, type CaseFields, type CaseType } from '../../cases
 import { shanghaiIsoDate } from '../../clock.ts';
 import type { Citation, Entitlement, Result, RuleError } from '../../rules/index.ts';
 import { NO, YES } from '../buttons.ts';
+import { amountProblem } from '../slots.ts';
 import type { Outcome, Slots, TurnCtx } from '../context.ts';
 import type { Button } from '../types.ts';
 
@@ -36,6 +37,17 @@ export function answerEntitlement(ctx: TurnCtx, result: Result<Entitlement>, off
     return { lines: [...lines, ctx.tr.t(offer.question)], buttons: offerButtons(ctx, offer.yes), next: 'offer' };
   }
   return { lines, next: 'done' };
+}
+
+/**
+ * A wrong amount said in passing ("自付两千万", "自付-5000"): said kindly, the slot emptied and asked again, instead
+ * of an answer that silently ignores it. Null when the slot holds no such problem.
+ */
+export function amountAskedAgain(ctx: TurnCtx, s: Slots, slot: string, ask: string): Outcome | null {
+  const problem = amountProblem(s[slot]);
+  if (!problem) return null;
+  delete s[slot];
+  return { lines: [`${ctx.tr.t(problem.id, problem.args)}\n${ctx.tr.t(ask)}`], next: 'done', awaiting: slot };
 }
 
 /** "杭人社发〔2024〕1号 三(一)4": a clause as staff read it in a case (not the rules' internal document key). */

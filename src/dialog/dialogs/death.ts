@@ -1,10 +1,10 @@
-import { formatDate, renderDeadline, renderDeath } from '../../answers/index.ts';
+import { formatDate, renderDeadline, renderDeath, renderDeathRule } from '../../answers/index.ts';
 import { maskIdNumber, maskPhone } from '../../privacy/mask.ts';
-import { deathProcedure, findRegion } from '../../rules/index.ts';
+import { deathProcedure, deathReportRule, findRegion } from '../../rules/index.ts';
 import { CANCEL, YES } from '../buttons.ts';
-import type { DialogDef, Msg, Read, SlotSpec, TurnCtx } from '../context.ts';
+import type { DialogDef, Msg, Read, Slots, SlotSpec, TurnCtx } from '../context.ts';
 import { dateSlot, freeTextSlot, idNumberSlot, isDomainQuestion, nameSlot, phoneSlot, regionSlot, relationSlot } from '../slots.ts';
-import { fileCase, ruleErrorLine } from './common.ts';
+import { FILED, fileCase, offerButtons, ruleErrorLine } from './common.ts';
 
 /** Questions a family asks mid-report whose answer comes with the report's last message. */
 const ANSWERED_AFTER = new Set(['funeral_consolation', 'report_death', 'pension_certification', 'hardship_assistance']);
@@ -61,17 +61,45 @@ function withoutDistrict(name: string): string {
 const ID_OR_PHONE = /(?<!\d)(\d{17}[\dXx]|1[3-9]\d{9}|\d{16,19})(?!\d)/;
 
 /**
+ * "长沙 老人去世 多少天内报", "报丧要几天内": a question about the deadline, not a report. "要报到哪里" from a family
+ * whose father just died is a wish to report, and starts the form as before.
+ */
+const DEADLINE_QUESTION = /(多少|几)(天|日)|多久|多长时间|期限|时限|什么时候|啥时候|(天|日)内/;
+/** Set when the dialog opens on a question: it answers the rule and offers to register, asking only the region. */
+const ASKING = '_asking';
+/** The facts of a report, handed on when the family takes up the offer to register after a question. */
+const FACTS = ['deceasedName', 'idNumber', 'dateOfDeath', 'relation', 'reporterPhone', 'region', 'community'] as const;
+
+function isQuestion(ctx: TurnCtx): boolean {
+  const text = ctx.incoming.text ?? '';
+  // Staff ask for the rule, whatever the words: they get the answer, never the form (they can still register a death
+  // they are told of, said as a statement).
+  return DEADLINE_QUESTION.test(text) || (ctx.incoming.staff && QUESTION_WORDS.test(text));
+}
+
+/** In question mode only the region is asked: the rest belongs to a report. */
+const unlessAsking = (spec: SlotSpec): SlotSpec => (spec.name === 'region' ? spec : { ...spec, when: (s: Slots) => s[ASKING] !== true });
+
+/**
  * 报告去世. Personal data is collected only in a private chat (the engine moves there from a group). The family
  * confirms the facts, a death-report case opens, and the bot says what happens next for that region.
  */
 export const reportDeathDialog: DialogDef = {
   intent: 'report_death',
   privateOnly: true,
-  /** What the family most needs first, when the date and place are already known: by when to report. */
+  /**
+   * What the family most needs first, when the date and place are already known: by when to report. A question about
+   * the rule ("多少天内报") marks the dialog as answering it (the engine calls this once, as the dialog starts).
+   */
   opening(ctx, s) {
     const lines: string[] = [];
     // An ID number or phone typed in the group: the bot never repeats it; the family may want to take it back.
     if (ctx.incoming.group && ID_OR_PHONE.test(ctx.incoming.text ?? '')) lines.push(ctx.tr.t('death-group-had-personal'));
+    if (isQuestion(ctx)) {
+      s[ASKING] = true;
+      return lines;
+    }
+    lines.push(ctx.tr.t('death-form-intro'));
     if (typeof s.region !== 'string' || typeof s.dateOfDeath !== 'string') return lines;
     const procedure = deathProcedure({ region: s.region, dateOfDeath: s.dateOfDeath, asOf: ctx.asOf });
     return procedure.ok ? [...lines, renderDeadline(ctx.tr, procedure.value)] : lines;
@@ -84,8 +112,18 @@ export const reportDeathDialog: DialogDef = {
     phoneSlot,
     regionSlot('region', 'ask-death-region'),
     community,
-  ].map(keepsPlace),
+  ]
+    .map(keepsPlace)
+    .map(unlessAsking),
   finish(ctx, s) {
+    if (s[ASKING] === true) {
+      // The rule, with its clause; a family is offered the registration, staff just get the answer.
+      const rule = deathReportRule({ region: String(s.region), asOf: ctx.asOf, ...(typeof s.dateOfDeath === 'string' ? { dateOfDeath: s.dateOfDeath } : {}) });
+      if (!rule.ok) return { lines: [ruleErrorLine(ctx, rule.error)], next: 'done' };
+      const answer = renderDeathRule(ctx.tr, rule.value);
+      if (ctx.incoming.staff) return { lines: [answer], next: 'done' };
+      return { lines: [answer, ctx.tr.t('offer-death-report')], buttons: offerButtons(ctx, 'button-register-death'), next: 'offer' };
+    }
     const summary = ctx.tr.t('death-confirm', {
       name: String(s.deceasedName),
       id: typeof s.idNumber === 'string' ? maskIdNumber(s.idNumber) : ctx.tr.t('death-id-later'),
@@ -105,9 +143,15 @@ export const reportDeathDialog: DialogDef = {
     };
   },
   async accept(ctx, s) {
+    if (s[ASKING] === true) {
+      // The offer after a question was taken up: the report starts with what is known (the region, a date said).
+      const known: Slots = {};
+      for (const name of FACTS) if (s[name] !== undefined) known[name] = s[name];
+      return { lines: [], next: 'done', then: { intent: 'report_death', slots: known } };
+    }
     const procedure = deathProcedure({ region: String(s.region), dateOfDeath: String(s.dateOfDeath), asOf: ctx.asOf });
     if (!procedure.ok) return { lines: [ruleErrorLine(ctx, procedure.error)], next: 'done' };
-    const amending = typeof s._case === 'string';
+    const amending = typeof s[FILED] === 'string';
     const filed = await fileCase(
       ctx,
       'death_report',
@@ -123,6 +167,9 @@ export const reportDeathDialog: DialogDef = {
       },
       s,
     );
+    // The district of the report is the one the family's next questions are about ("丧事慰问多少"): remembered, so
+    // they are not asked it again.
+    ctx.profile.region = String(s.region);
     const later = typeof s.idNumber === 'string' ? [] : [ctx.tr.t('death-id-later-note')];
     return { lines: [...filed.lines, ...later, ctx.tr.t(amending ? 'death-next-steps-amended' : 'death-next-steps'), renderDeath(ctx.tr, procedure.value)], next: 'done' };
   },

@@ -3,7 +3,6 @@ import {
   festival,
   funeral,
   groupActivity,
-  groupLeaderSubsidy,
   findRegion,
   healthCheck,
   hospitalization,
@@ -11,8 +10,8 @@ import {
   type Festival,
 } from '../../rules/index.ts';
 import type { DialogDef, Msg, Read, Slots, SlotSpec, TurnCtx } from '../context.ts';
-import { amountSlot, choiceSlot, countSlot, nameSlot, regionSlot, regionsIn } from '../slots.ts';
-import { answerEntitlement, citationText, entitlementLines, fileCase, offerButtons } from './common.ts';
+import { amountSlot, choiceSlot, countSlot, dateSlot, nameSlot, regionSlot, regionsIn, relationSlot } from '../slots.ts';
+import { amountAskedAgain, answerEntitlement, citationText, entitlementLines, fileCase, offerButtons } from './common.ts';
 
 const region = regionSlot();
 const str = (v: unknown) => String(v);
@@ -37,6 +36,8 @@ export const seriousIllnessDialog: DialogDef = {
   slots: [region, amountSlot('amount', 'ask-self-pay', { optional: true })],
   finish(ctx, s) {
     latestRegion(ctx, s);
+    const again = amountAskedAgain(ctx, s, 'amount', 'ask-self-pay');
+    if (again) return again;
     if (s.amount === undefined) {
       const scale = seriousIllness({ region: str(s.region), asOf: ctx.asOf });
       // Staff get the whole scale; a retiree is asked the amount to find the tier.
@@ -53,7 +54,7 @@ export const seriousIllnessDialog: DialogDef = {
   accept: (_ctx, s) => ({ lines: [], next: 'done', then: { intent: 'serious_illness_application', slots: { region: s.region ?? null, amount: s.amount ?? null } } }),
 };
 
-const GENDERS = [
+export const GENDERS = [
   // Said in passing only as a word of its own ("王秀英 女 76岁"), never inside another ("女儿").
   { value: '男', label: 'button-gender-male', words: /男/, said: /(^|[\s，,、])男(的|性)?($|[\s，,、])/ },
   { value: '女', label: 'button-gender-female', words: /女/, said: /(^|[\s，,、])女(的|性)?($|[\s，,、])/ },
@@ -90,7 +91,7 @@ export const seriousIllnessApplicationDialog: DialogDef = {
   },
 };
 
-function readAge(msg: Msg, _ctx: unknown, awaited: boolean): Read {
+export function readAge(msg: Msg, _ctx: unknown, awaited: boolean): Read {
   // Answering "多大年纪": a bare number, in digits or in words ("七十六", "76岁"). A message that is only an age
   // ("76岁", "七十六") answers it even while the name was asked.
   const bare = parseNumber(msg.text.trim().replace(/^(今年|年龄|已经)/, '').replace(/(周岁|岁|了)+$/, ''));
@@ -127,7 +128,13 @@ export const hospitalizationDialog: DialogDef = {
 
 export const funeralDialog: DialogDef = {
   intent: 'funeral_consolation',
-  slots: [region],
+  slots: [region, { ...relationSlot, optional: true }, dateSlot('date', 'ask-date', { optional: true })],
+  // "我妈妈前天走了，丧葬费打到哪" tells whose death and when: the family is reporting a death, and the report's
+  // last message answers the funeral money. Without both, it is a question about the money.
+  handOver: (s) =>
+    typeof s.relation === 'string' && typeof s.date === 'string'
+      ? { intent: 'report_death', slots: { relation: s.relation, dateOfDeath: s.date, ...(typeof s.region === 'string' ? { region: s.region } : {}) } }
+      : null,
   finish: (ctx, s) => answerEntitlement(ctx, funeral({ region: latestRegion(ctx, s), asOf: ctx.asOf })),
 };
 
@@ -155,7 +162,7 @@ const livesOutside: SlotSpec = {
       ? { value: true }
       : null,
 };
-const invoice: SlotSpec = { ...amountSlot('invoice'), optional: true };
+const invoice: SlotSpec = { ...amountSlot('invoice', 'ask-invoice'), optional: true };
 /** 住在上海, 常住苏州, 在绍兴女儿家住: the place named is where the retiree lives. */
 const RESIDES = /住|在.{1,8}(?:住|生活|养老|带孙)/;
 /**
@@ -175,6 +182,7 @@ export const healthCheckDialog: DialogDef = {
   intent: 'health_checkup',
   slots: [managedRegion, livesOutside, invoice],
   finish: (ctx, s) =>
+    amountAskedAgain(ctx, s, 'invoice', 'ask-invoice') ??
     answerEntitlement(
       ctx,
       healthCheck({ region: latestRegion(ctx, s), asOf: ctx.asOf, livesOutsideHangzhou: s.outside === true, ...(s.invoice ? { invoice: str(s.invoice) } : {}) }),
@@ -207,8 +215,4 @@ export const groupActivityDialog: DialogDef = {
     answerEntitlement(ctx, groupActivity({ region: latestRegion(ctx, s), asOf: ctx.asOf, ...(typeof s.age === 'number' && s.age >= 40 && s.age <= 120 ? { age: s.age } : {}) })),
 };
 
-export const groupLeaderDialog: DialogDef = {
-  intent: 'group_leader_subsidy',
-  slots: [region, countSlot('count', 'ask-managed')],
-  finish: (ctx, s) => answerEntitlement(ctx, groupLeaderSubsidy({ region: latestRegion(ctx, s), asOf: ctx.asOf, managed: Number(s.count) })),
-};
+// 自管小组长补助 (the answer, and the application it offers) lives in ./group-leader.ts.

@@ -37,6 +37,8 @@ export const hangzhou: Law = {
   originalChannel: [at(['provincial_ministerial'], '二(二)', '省部属企业退休人员，按省市有关政策规定移交杭州实行社会化管理服务，按原渠道保障经费')],
   supportOutsideReturned: [at(true, '二(二)', '市级支援外地建设退休回杭定居人员按规定参照列入专项资金保障对象')],
   deathReport: [at({ deadlineDays: null, whom: 'management_community' }, '二(一)', '家属应及时告知社会化管理服务所在地社区')],
+  // 二(一) names death as one of the 国家规定的停止享受养老待遇的情形: the pension stops, on Hangzhou's own words.
+  pensionStopsOnDeath: [at(true, '二(一)', '退休人员出现死亡等国家规定的停止享受养老待遇的情形')],
   // 四(一) 杭州市区 … 常年居住地变更后，可凭有效居住证明 … 提出社会化管理服务关系转移申请。
   transferInUrban: [at(true, '四(一)', '向常年居住地街道（乡镇）社区提出社会化管理服务关系转移申请，由社会化管理服务地负责经费保障')],
   // 四(一) 年预算安排标准。

@@ -1,5 +1,6 @@
 import { citationsOf, type Entitlement, type Point } from '../answer.ts';
 import { addDays, firstOfNextMonth, parseIsoDate, type IsoDate } from '../dates.ts';
+import { DOCUMENTS } from '../documents.ts';
 import { funeral } from '../entitlements/funeral.ts';
 import { LAWS } from '../law/index.ts';
 import type { Law } from '../law/types.ts';
@@ -33,25 +34,77 @@ export interface DeathAnswer {
   readonly citations: readonly Citation[];
 }
 
-/** The region's own clause, or the one text that says it, marked as coming from elsewhere. */
+/**
+ * The region's own clause; where its text is silent, the text it was made under (建德 → 杭人社发〔2024〕1号), else the
+ * one text that says it — a borrowed clause is marked `general`, so the answer labels it as a reference.
+ */
 function ownOrGeneral<T>(own: Law | null, pick: (law: Law) => Parameter<T> | undefined, general: Law, asOf: IsoDate): { rule: Dated<T>; general: boolean } | undefined {
   const mine = own ? valueAt(pick(own), asOf) : undefined;
   if (mine) return { rule: mine, general: false };
-  const other = valueAt(pick(general), asOf);
-  return other ? { rule: other, general: true } : undefined;
+  const basis = own ? DOCUMENTS[own.doc].basedOn : null;
+  for (const law of basis ? [LAWS[basis], general] : [general]) {
+    const other = valueAt(pick(law), asOf);
+    if (other) return { rule: other, general: true };
+  }
+  return undefined;
 }
 
 const step = (code: string, found: { rule: Dated<unknown>; general: boolean } | undefined, params: Record<string, string | number> = {}): Point[] =>
   found ? [{ code, params: { ...params, general: found.general ? 1 : 0 }, cite: found.rule.cite }] : [];
+
+/** Whom the family tells and within how many days, by the region's own text; the date by which, once the death's is known. */
+function reportDuty(law: Law | null, asOf: IsoDate, dateOfDeath?: IsoDate): DeathAnswer['report'] & { readonly days: number | null } {
+  const reportRule = valueAt(law?.deathReport, asOf);
+  const days = reportRule?.value.deadlineDays ?? null;
+  const deadlineDate = days === null || dateOfDeath === undefined ? null : addDays(dateOfDeath, days);
+  return {
+    whom: reportRule?.value.whom ?? 'community',
+    days,
+    deadline: days !== null && deadlineDate ? { days, date: deadlineDate, overdue: asOf > deadlineDate } : null,
+    cite: reportRule?.cite ?? null,
+  };
+}
+
+function checkDate(dateOfDeath: IsoDate, asOf: IsoDate): Result<true> {
+  const date = parseIsoDate(dateOfDeath);
+  if (!date.ok) return date;
+  if (dateOfDeath > asOf) return err({ code: 'future_date', value: dateOfDeath, asOf });
+  return ok(true);
+}
+
+export interface DeathReportInput {
+  readonly region: Region | string;
+  readonly asOf: IsoDate;
+  /** When known, the answer has the date by which to report. */
+  readonly dateOfDeath?: IsoDate;
+}
+
+/** The rule alone, for "老人去世多少天内要报": whom to tell, within how many days (null: the text says 及时 or nothing). */
+export interface DeathReportRule {
+  readonly region: string;
+  readonly report: DeathAnswer['report'] & { readonly days: number | null };
+  readonly notices: readonly Notice[];
+  readonly citations: readonly Citation[];
+}
+
+export function deathReportRule(input: DeathReportInput): Result<DeathReportRule> {
+  if (input.dateOfDeath !== undefined) {
+    const checked = checkDate(input.dateOfDeath, input.asOf);
+    if (!checked.ok) return checked;
+  }
+  const regime = regimeFor(input.region, input.asOf);
+  if (!regime.ok) return regime;
+  const report = reportDuty(regime.value.law, input.asOf, input.dateOfDeath);
+  return ok({ region: regime.value.region.name, report, notices: regime.value.notices, citations: report.cite ? [report.cite] : [] });
+}
 
 /**
  * 报告去世: who to tell and by when (Changsha 30 days, Liaocheng 7 days, Hangzhou/Jiande promptly), what stops
  * and when, what must be returned, and what the family can claim.
  */
 export function deathProcedure(input: DeathInput): Result<DeathAnswer> {
-  const date = parseIsoDate(input.dateOfDeath);
-  if (!date.ok) return date;
-  if (input.dateOfDeath > input.asOf) return err({ code: 'future_date', value: input.dateOfDeath, asOf: input.asOf });
+  const checked = checkDate(input.dateOfDeath, input.asOf);
+  if (!checked.ok) return checked;
   if (input.verifiedOn !== undefined) {
     const verified = parseIsoDate(input.verifiedOn);
     if (!verified.ok) return verified;
@@ -61,14 +114,7 @@ export function deathProcedure(input: DeathInput): Result<DeathAnswer> {
   const law = regime.value.law;
   const asOf = input.asOf;
 
-  const reportRule = valueAt(law?.deathReport, asOf);
-  const days = reportRule?.value.deadlineDays ?? null;
-  const deadlineDate = days === null ? null : addDays(input.dateOfDeath, days);
-  const report: DeathAnswer['report'] = {
-    whom: reportRule?.value.whom ?? 'community',
-    deadline: days !== null && deadlineDate ? { days, date: deadlineDate, overdue: asOf > deadlineDate } : null,
-    cite: reportRule?.cite ?? null,
-  };
+  const report: DeathAnswer['report'] = reportDuty(law, asOf, input.dateOfDeath);
 
   const steps: Point[] = [];
   let managementStopsFrom: IsoDate | null = null;

@@ -22,8 +22,10 @@ export interface BudgetRow {
   readonly item: BudgetLine['item'];
   readonly perRetiree: Money;
   readonly total: Money;
-  readonly reserve: { readonly holder: 'district' | 'city'; readonly total: Money } | null;
+  readonly reserve: { readonly holder: 'district' | 'city'; readonly perRetiree: Money; readonly total: Money } | null;
   readonly socialFundMayPay: boolean;
+  /** Budgeted only in a health-check year. */
+  readonly checkYearOnly: boolean;
 }
 
 export interface BudgetAnswer {
@@ -32,8 +34,18 @@ export interface BudgetAnswer {
   readonly rows: readonly BudgetRow[];
   readonly perRetiree: Money;
   readonly total: Money;
-  /** How the total is shared between levels, when the text says; `outside` is left out of the split (社保基金). */
-  readonly split: { readonly city: Money; readonly district: Money; readonly outside: Money } | null;
+  /**
+   * How the total is shared between levels, when the text says. `city` and `district` are the shares of the rows the
+   * split surely covers. `partlyFromSocialFund` are rows paid 由一般公共预算、社保基金等: the 社保基金 part of them is
+   * outside the split and the rest is shared too, but the text does not say how large the 社保基金 part is — so their
+   * total is given as it is, never divided by a guess.
+   */
+  readonly split: {
+    readonly shared: Money;
+    readonly city: Money;
+    readonly district: Money;
+    readonly partlyFromSocialFund: { readonly items: readonly BudgetLine['item'][]; readonly total: Money } | null;
+  } | null;
   readonly points: readonly Point[];
   readonly notices: readonly Notice[];
   readonly citations: readonly Citation[];
@@ -58,8 +70,9 @@ export function budget(input: BudgetInput): Result<BudgetAnswer> {
       item: line.item,
       perRetiree: line.perRetiree,
       total: line.perRetiree.times(n),
-      reserve: line.reserve ? { holder: line.reserve.holder, total: line.reserve.perRetiree.times(n) } : null,
+      reserve: line.reserve ? { holder: line.reserve.holder, perRetiree: line.reserve.perRetiree, total: line.reserve.perRetiree.times(n) } : null,
       socialFundMayPay: line.socialFundMayPay === true,
+      checkYearOnly: line.checkYearOnly === true,
     }));
   const perRetiree = rows.reduce((sum, row) => sum.plus(row.perRetiree), new Decimal(0));
   const total = perRetiree.times(n);
@@ -73,13 +86,22 @@ export function budget(input: BudgetInput): Result<BudgetAnswer> {
     points.push({ code: `split_${rule.value.kind}`, cite: rule.cite });
     const zero = new Decimal(0);
     if (rule.value.kind === 'city_district_1_1_except_social_fund') {
-      // 社保基金承担部分除外: rows the fund may pay are left outside the 1:1 share rather than guessed at.
-      const outside = rows.filter((row) => row.socialFundMayPay).reduce((sum, row) => sum.plus(row.total), zero);
-      const shared = total.minus(outside);
-      split = { city: shared.times(HALF), district: shared.times(HALF), outside };
+      // 四(一): 节日慰问费 "由一般公共预算、社保基金等列支安排"; the 1:1 split leaves out only "社保基金承担部分", whose
+      // size the text does not give. Rows the fund may pay are reported whole beside the split, never divided by a guess.
+      const fundRows = rows.filter((row) => row.socialFundMayPay);
+      const fundTotal = fundRows.reduce((sum, row) => sum.plus(row.total), zero);
+      const shared = total.minus(fundTotal);
+      split = {
+        shared,
+        city: shared.times(HALF),
+        district: shared.times(HALF),
+        partlyFromSocialFund: fundRows.length > 0 ? { items: fundRows.map((row) => row.item), total: fundTotal } : null,
+      };
     }
     if (rule.value.kind === 'city_district_50_50_for_central_provincial_and_city_level') {
-      split = input.sharedWithCity ? { city: total.times(HALF), district: total.times(HALF), outside: zero } : { city: zero, district: total, outside: zero };
+      split = input.sharedWithCity
+        ? { shared: total, city: total.times(HALF), district: total.times(HALF), partlyFromSocialFund: null }
+        : { shared: total, city: zero, district: total, partlyFromSocialFund: null };
     }
   }
   if (input.checkYear === false && lines.value.some((line) => line.checkYearOnly)) points.push({ code: 'health_check_only_in_check_year', cite: lines.cite });
