@@ -1,9 +1,10 @@
 import { Worker } from 'node:worker_threads';
 
 /**
- * Runs SQLite WAL checkpoints on a worker thread with its own connection, every `everyMs`. A checkpoint fsyncs the
- * database file; done inline (SQLite's auto-checkpoint) it would stall whichever message's write triggered it, and
- * with it every chat behind that message on the one main thread. PASSIVE never blocks the writer.
+ * Runs SQLite WAL checkpoints on a worker thread with its own connection, every `everyMs`, and the fsyncs that make
+ * case writes durable on another. A checkpoint fsyncs the database file; done inline (SQLite's auto-checkpoint) it
+ * would stall whichever message's write triggered it, and with it every chat behind that message on the one main
+ * thread. PASSIVE never blocks the writer.
  */
 export interface Checkpointer {
   /** Resolves once everything committed so far is on disk (the -wal file fsynced), without blocking this thread. */
@@ -11,15 +12,22 @@ export interface Checkpointer {
   stop(): Promise<void>;
 }
 
-// Plain CommonJS evaluated in the worker: no file to resolve, so it works the same under tsx and from dist/.
-const WORKER = `
+// Plain CommonJS evaluated in the workers: no file to resolve, so it works the same under tsx and from dist/.
+// Two workers, so that a case's fsync never waits behind a checkpoint (which writes and fsyncs the database file
+// and can take tens of milliseconds): one checkpoints on a timer, the other only fsyncs the -wal file on request.
+const CHECKPOINT_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
-const fs = require('node:fs');
 const Database = require('better-sqlite3');
 const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = 1000');
 const tick = () => { try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {} };
 const timer = setInterval(tick, workerData.everyMs);
+parentPort.on('message', () => { clearInterval(timer); try { db.close(); } catch {} parentPort.close(); });
+`;
+
+const SYNC_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const fs = require('node:fs');
 const fsyncWal = () => {
   const fd = fs.openSync(workerData.file + '-wal', 'r+');
   try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
@@ -31,15 +39,20 @@ parentPort.on('message', (m) => {
     parentPort.postMessage({ id: m.id, error });
     return;
   }
-  clearInterval(timer); try { db.close(); } catch {} parentPort.close();
+  parentPort.close();
 });
 `;
 
 type Waiter = { resolve: () => void; reject: (error: Error) => void };
 
 export function startCheckpointer(file: string, everyMs = 1_000): Checkpointer {
-  const worker = new Worker(WORKER, { eval: true, workerData: { file, everyMs } });
-  // The worker must never keep the process alive, nor take it down.
+  const checkpoints = new Worker(CHECKPOINT_WORKER, { eval: true, workerData: { file, everyMs } });
+  const worker = new Worker(SYNC_WORKER, { eval: true, workerData: { file } });
+  // The workers must never keep the process alive, nor take it down.
+  checkpoints.unref();
+  checkpoints.on('error', () => {
+    // Checkpoints are housekeeping: without them the -wal file grows until the next open; the store still works.
+  });
   worker.unref();
   let alive = true;
   let next = 0;
@@ -87,17 +100,22 @@ export function startCheckpointer(file: string, everyMs = 1_000): Checkpointer {
       });
     },
     stop() {
-      stopped ??= new Promise<void>((resolve) => {
-        // While stopping, the worker keeps the process alive until it has closed its connection.
-        worker.ref();
-        const timer = setTimeout(() => void worker.terminate().then(() => resolve()), 2_000);
-        worker.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        worker.postMessage('stop');
-      });
+      stopped ??= Promise.all([stopWorker(checkpoints), stopWorker(worker)]).then(() => undefined);
       return stopped;
     },
   };
+}
+
+/** Asks a worker to finish (closing its connection) and waits for it, at most 2 s. */
+function stopWorker(worker: Worker): Promise<void> {
+  return new Promise<void>((resolve) => {
+    // While stopping, the worker keeps the process alive until it has closed its connection.
+    worker.ref();
+    const timer = setTimeout(() => void worker.terminate().then(() => resolve()), 2_000);
+    worker.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    worker.postMessage('stop');
+  });
 }
