@@ -1,9 +1,11 @@
 ## Cases for staff: lists, details, decisions, announcements, 公示.
 
 case-new = 【新登记】
-case-line = { $id } { $type } · { $status } · { $region } · 到期 { $due }{ $overdue ->
-    [yes] （已超期）
-   *[no] {""}
+case-line = { $id } { $type } · { $status } · { $region }{ $state ->
+    [closed] {""}
+    [none] {""}
+    [overdue] {" "}· 到期 { $due }（已超期）
+   *[due] {" "}· 到期 { $due }
 }
 case-region-unknown = 地区未填
 case-assignee = 经办：{ $who }
@@ -17,6 +19,19 @@ case-action-released = 释放
 case-masked-note = （个人信息已隐藏，私聊我发送 /case 编号 查看完整信息）
 value-yes = 是
 value-no = 否
+value-route-hangzhou_urban = 杭州市区内转移（杭人社发〔2024〕1号 四(一)）
+value-route-changsha_residence = 长沙：到常年居住地社区登记
+value-route-henan_hukou_or_residence = 河南：按户口所在地或常年居住地移交
+value-route-not_covered = 不在杭州市区内转移规定范围，需人工办理
+value-route-unknown = 未确定
+value-housing-own = 自有住房
+value-housing-relative = 直系亲属住房
+value-housing-rented = 租房
+value-topic-handoff = 要求转人工
+value-reason-handoff = 本人要求转人工
+value-reason-unanswered = 机器人答不了
+value-reason-outside_rules = 文件没有规定
+value-reason-retries_exhausted = 多次没听懂，转人工
 field-deceasedName = 姓名
 field-idNumber = 身份证号
 field-dateOfDeath = 去世日期
@@ -51,14 +66,27 @@ cases-none = 没有符合条件的登记。
 case-not-found = 没有找到编号 { $id }。
 case-claimed = 已认领 { $id }。
 case-claim-taken = { $id } 已经是“{ $status }”（经办：{ $who }），不能再认领。
+case-claim-yours = { $id } 您已经认领了，不用再认领。办完请用 /resolve { $id } 说明。
+case-closed-for-other = （这件原由 { $who } 认领，已记下由您处理。）
 case-noted = 已为 { $id } 添加备注。
 case-resolved = 已办结 { $id }，已通知登记人。
 case-rejected = 已退回 { $id }，已通知登记人。
 case-already-closed = { $id } 已经是“{ $status }”，不能再改。
 case-resolve-needs-amount = { $type }办结时请在说明里写发放金额，比如 /resolve { $id } 已发放400元；不发放请用 /reject。
 case-resolve-over-ceiling = 发放金额{ $paid }元超过了 { $id } 的最高标准{ $ceiling }元，请核对后再办结。
-case-resolved-notice = 您的登记 { $id }（{ $type }）已办结：{ $note }
-case-rejected-notice = 您的登记 { $id }（{ $type }）没有通过：{ $note }。有疑问可以回复“转人工”。
+case-resolve-ambiguous-amount = 说明里有几个金额（{ $amounts }元），不知道哪个是发放金额。请写清楚，比如 /resolve { $id } 已发放500元。
+case-resolved-notice = { $kind ->
+    [death_report] 您好，您报告的老人去世的事情（编号 { $id }），工作人员已经办好了：{ $note }。再次请您节哀，有事随时找我。
+   *[other] 您好，您的{ $what }（编号 { $id }）工作人员已经办好了：{ $note }。有疑问可以直接回复我。
+}
+case-rejected-notice = 您好，您的{ $what }（编号 { $id }）这次没能办理，原因是：{ $note }。有疑问可以回复“转人工”，工作人员会给您解释。
+notice-type-death_report = 去世报告
+notice-type-management_transfer = 管理关系转移
+notice-type-serious_illness_application = 大病慰问申请
+notice-type-hospitalization_application = 住院慰问申请
+notice-type-health_check_reimbursement = 体检费报销
+notice-type-group_leader_subsidy_application = 小组长补助申请
+notice-type-inquiry = 咨询
 button-claim = 认领
 button-view = 查看
 
@@ -75,6 +103,28 @@ quick-check-head = 【{ $region } { $year }年待遇速查】
 staff-only = 抱歉，这是工作人员的功能。
 command-unknown_command = 没有 /{ $command } 这个命令。可用：/cases [open|mine|overdue|类型]、/case 编号、/claim 编号、/resolve 编号 说明、/reject 编号 原因、/note 编号 内容、/publicity 月份
 command-missing_id = 请在命令后写编号，比如 /{ $command } C20261121-0007
-command-missing_note = 请在编号后写说明，比如 /{ $command } C20261121-0007 已发放2000元
-command-bad_filter = /cases 后面可以写 open、mine、overdue、all 或登记类型。
-command-bad_month = 月份请写成 2026-11 或 11月。
+command-bad_id = 编号不对：编号是 C + 8位日期 + 序号，比如 /{ $command } C20261121-0007（序号可以简写成 C20261121-7）。
+command-missing_note = { $command ->
+    [reject] 请在编号后写退回原因，比如 /reject C20261121-0007 发票抬头不符
+    [note] 请在编号后写备注内容，比如 /note C20261121-0007 已电话联系家属
+   *[resolve] 请在编号后写办理说明，比如 /resolve C20261121-0007 已发放2000元
+}
+command-bad_filter = /cases 后面可以写 open（待处理）、mine（我的）、overdue（超期）、all（全部），或类型：大病、住院、体检、报丧、转移、小组长、咨询。
+command-bad_month = 月份请写成 2026-11、2026年11月 或 11月。
+
+staffq-households = 社区{ $n }户：按规定移交{ $count }名工作人员（1000户以下5人，1000户至2000户7人，2000户至3000户9人，超过3000户的每增加300户增加1人）。
+staffq-retirees = { $n }名退休人员：按每300名配备1名管理服务人员，需要{ $count }名（不足300名的也按1名算）。
+staffq-henan-only = 注意：人员配备标准只有河南省（郑州市转发）的文件有规定，{ $region }的文件没有写，以上仅供参考。
+staffq-publicity-none = { $region }的文件没有规定公示。
+staffq-publicity-days = 大病慰问和自管小组长补助要公示，时间不少于{ $days }天。
+staffq-publicity-fields = 公示内容只写姓名、性别、年龄和慰问（发放）金额；不得公开家庭住址、联系方式、银行卡号、身份证号和家庭困难状况。
+staffq-publicity-fields-first = 不能写。公示只写姓名、性别、年龄和慰问（发放）金额；家庭住址、联系方式、银行卡号、身份证号和家庭困难状况都不得公开。
+staffq-death-days = { $region }：亲属应在去世后{ $days }日内向死者生前登记的社区或社会保险经办机构报告。
+staffq-death-promptly = { $hasRule ->
+    [yes] { $region }：文件没有规定天数，家属应及时告知社会化管理服务所在地社区。
+   *[no] { $region }：文件没有规定报告期限。
+}
+staffq-region-hangzhou = 杭州市级（上城、拱墅、西湖、滨江、钱塘）
+staffq-region-jiande = 建德市
+staffq-region-changsha = 长沙市
+staffq-region-liaocheng = 聊城市

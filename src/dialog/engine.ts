@@ -3,7 +3,7 @@ import type { Translator } from '../i18n/index.ts';
 import { DOMAIN_INTENTS, understand as defaultUnderstand, type Understanding, type UnderstandOptions } from '../nlu/index.ts';
 import { shanghaiIsoDate } from '../clock.ts';
 import { maskText } from '../privacy/mask.ts';
-import { announcement, parseCommand, quickCheck, runStaffCommand, type StaffChat, type StaffCommand } from '../staff/index.ts';
+import { announcement, parseCaseMention, parseCommand, quickCheck, runStaffCommand, staffQuestion, type StaffChat, type StaffCommand } from '../staff/index.ts';
 import { StoreError, type Json, type Profile, type Store, type TurnKeys, type TurnRead, type TurnResult, type TurnWrites } from '../store/types.ts';
 import { CANCEL, intentButton, parseButton, type ButtonAction } from './buttons.ts';
 import type { DialogDef, Msg, Outcome, Slots, TurnCtx } from './context.ts';
@@ -268,7 +268,13 @@ export function createEngine(deps: EngineDeps): Engine {
     // Staff commands and case buttons: checked before anything else, refused politely to others.
     const staffCommand = ((): StaffCommand | 'invalid' | null => {
       if (button?.kind === 'case') return button.action === 'claim' ? { kind: 'claim', id: button.id } : { kind: 'show', id: button.id };
-      if (button !== null || !incoming.text?.trimStart().startsWith('/')) return null;
+      if (button !== null || !incoming.text) return null;
+      // "查一下C20261121-0001" from staff is a look-up; from anyone else, a question about their own case.
+      if (incoming.staff) {
+        const mention = incoming.text.trimStart().startsWith('/') ? null : parseCaseMention(incoming.text);
+        if (mention) return mention;
+      }
+      if (!/^\s*[/／]/.test(incoming.text)) return null;
       const parsed = parseCommand(incoming.text, shanghaiIsoDate(incoming.now));
       if (parsed === null) return null;
       if (!parsed.ok) {
@@ -557,6 +563,15 @@ export function createEngine(deps: EngineDeps): Engine {
       say(tr.t(active ? 'cancelled' : 'cancel-nothing'));
       state = null;
       return finishTurn(intentOf() === 'cancel' || button?.kind === 'cancel' ? 'cancel' : intentOf());
+    }
+    // Staff asking about the rules they work by (人员配备, 公示, 报丧期限) get the rule, whatever dialog was before.
+    if (incoming.staff && understanding && button === null) {
+      const answer = staffQuestion(tr, understanding, text, ctx.asOf);
+      if (answer) {
+        say(answer);
+        state = null;
+        return finishTurn(understanding.intent);
+      }
     }
     if (button?.kind === 'intent') {
       state = null;

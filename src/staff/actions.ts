@@ -4,7 +4,8 @@ import { shanghaiIsoDate } from '../clock.ts';
 import { caseButton } from '../dialog/buttons.ts';
 import type { Button, CaseRef, Reply } from '../dialog/types.ts';
 import type { Translator } from '../i18n/index.ts';
-import { parseMoney } from '../nlu/slots/index.ts';
+import { Decimal } from 'decimal.js';
+import { findAmounts } from '../nlu/slots/index.ts';
 import { findRegion, publicityRule, type Citation } from '../rules/index.ts';
 import { StoreError, type CaseFilter, type CaseRecord, type CaseStatus, type Store } from '../store/types.ts';
 import type { StaffCommand } from './commands.ts';
@@ -64,6 +65,32 @@ function filterFor(ctx: StaffCtx, filter: StaffCommand & { kind: 'list' }): Case
   }
 }
 
+/** The field holding the most a case can be paid: what a resolve note's amount is checked against. */
+const CEILING_FIELD: Readonly<Partial<Record<CaseType, string>>> = {
+  serious_illness_application: 'ceiling',
+  group_leader_subsidy_application: 'ceiling',
+  health_check_reimbursement: 'cap',
+  hospitalization_application: 'amount',
+};
+
+/** Words before the amount paid ("已发放2000元", "打卡两千", "核定补助400元"), as against 自付20000元 beside it. */
+const PAYOUT_BEFORE = /(发放|发了|已发|支付|打卡|打款|转账|到账|拨付|核定|给付|报销|慰问金|慰问费|补助|金额)[^，,。；;\d一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾]{0,4}$/;
+
+/**
+ * The amount staff paid, read from a resolve note. Several different amounts ("自付20000元，发放2500元"): the one after
+ * a payout word; if none or more than one is so marked, `ambiguous` — never a guess that ends up in a 公示.
+ */
+export function paidAmountOf(note: string): { amount: Decimal } | { ambiguous: readonly string[] } | null {
+  const amounts = findAmounts(note);
+  if (amounts.length === 0) return null;
+  const distinct = [...new Set(amounts.map((a) => String(a.amount)))];
+  if (distinct.length === 1) return { amount: new Decimal(distinct[0] as string) };
+  const marked = amounts.filter((a) => PAYOUT_BEFORE.test(note.slice(Math.max(0, a.start - 8), a.start)));
+  const markedDistinct = [...new Set(marked.map((a) => String(a.amount)))];
+  if (markedDistinct.length === 1) return { amount: new Decimal(markedDistinct[0] as string) };
+  return { ambiguous: distinct };
+}
+
 /** Decides and closes a case: resolve or reject, from open or claimed, and tells the family. */
 async function close(ctx: StaffCtx, id: string, status: 'resolved' | 'rejected', note: string): Promise<StaffResult> {
   const found = await caseOrMissing(ctx, id);
@@ -72,21 +99,37 @@ async function close(ctx: StaffCtx, id: string, status: 'resolved' | 'rejected',
     return { lines: [ctx.tr.t('case-already-closed', { id, status: ctx.tr.t(`case-status-${found.status}`) })], notify: [], changed: [] };
   }
   // The amount staff decided, read from the note ("已发放2000元"), is what a 公示 lists.
-  const paid = status === 'resolved' ? parseMoney(note) : undefined;
-  if (status === 'resolved' && PUBLISHED.includes(found.type as CaseType)) {
-    // A published payment needs its amount, within the ceiling the case was opened with (a 公示 lists it as is).
-    const ceiling = typeof found.fields.ceiling === 'string' ? Number(found.fields.ceiling) : undefined;
-    if (paid === undefined || paid <= 0) return { lines: [ctx.tr.t('case-resolve-needs-amount', { id, type: ctx.tr.t(`case-type-${found.type}`) })], notify: [], changed: [] };
-    if (ceiling !== undefined && paid > ceiling) return { lines: [ctx.tr.t('case-resolve-over-ceiling', { id, paid: String(paid), ceiling: String(found.fields.ceiling) })], notify: [], changed: [] };
+  const read = status === 'resolved' ? paidAmountOf(note) : null;
+  const type = ctx.tr.t(`case-type-${found.type}`);
+  const refuse = (key: string, args: Record<string, string>): StaffResult => ({ lines: [ctx.tr.t(key, { id, type, ...args })], notify: [], changed: [] });
+  if (read && 'ambiguous' in read) return refuse('case-resolve-ambiguous-amount', { amounts: read.ambiguous.join('元、') });
+  const paid = read?.amount;
+  if (status === 'resolved' && PUBLISHED.includes(found.type as CaseType) && (paid === undefined || paid.lte(0))) return refuse('case-resolve-needs-amount', {});
+  const ceilingField = CEILING_FIELD[found.type as CaseType];
+  const ceilingValue = ceilingField ? found.fields[ceilingField] : undefined;
+  // A payment above what the texts allow for this case cannot be recorded (a 公示 lists it as is).
+  if (paid !== undefined && (typeof ceilingValue === 'string' || typeof ceilingValue === 'number') && paid.gt(new Decimal(ceilingValue))) {
+    return refuse('case-resolve-over-ceiling', { paid: paid.toString(), ceiling: String(ceilingValue) });
   }
-  const fields = paid !== undefined && paid > 0 ? { ...found.fields, paidAmount: String(paid) } : undefined;
-  const updated = await ctx.store.updateCase(
-    id,
-    { status, assignee: found.assignee ?? ctx.staff, ...(fields ? { fields } : {}), event: { at: ctx.now.getTime(), by: ctx.staff, action: status, note } },
-    found.status,
-  );
-  const notice = ctx.tr.t(`case-${status}-notice`, { id, type: ctx.tr.t(`case-type-${updated.type}`), note });
-  return { lines: [ctx.tr.t(`case-${status}`, { id })], notify: [openerReply(ctx, updated, notice)], changed: [ref(updated)] };
+  const fields = paid !== undefined && paid.gt(0) ? { ...found.fields, paidAmount: paid.toString() } : undefined;
+  let updated: CaseRecord;
+  try {
+    updated = await ctx.store.updateCase(
+      id,
+      { status, assignee: found.assignee ?? ctx.staff, ...(fields ? { fields } : {}), event: { at: ctx.now.getTime(), by: ctx.staff, action: status, note } },
+      found.status,
+    );
+  } catch (error) {
+    // Two staff deciding at once: the second is told what the first did, and the family hears only once.
+    if (!(error instanceof StoreError && error.code === 'conflict')) throw error;
+    const now = await ctx.store.getCase(id);
+    return { lines: [ctx.tr.t('case-already-closed', { id, status: ctx.tr.t(`case-status-${now?.status ?? status}`) })], notify: [], changed: [] };
+  }
+  // The family hears it in plain words (what they asked for, not the queue's names), with staff's note as written.
+  const notice = ctx.tr.t(`case-${status}-notice`, { id, what: ctx.tr.maybe(`notice-type-${updated.type}`) ?? type, kind: updated.type, note: note.replace(/[。.！!；;，,\s]+$/, '') });
+  const lines = [ctx.tr.t(`case-${status}`, { id })];
+  if (found.assignee && found.assignee !== ctx.staff) lines.push(ctx.tr.t('case-closed-for-other', { who: found.assignee }));
+  return { lines: [lines.join('')], notify: [openerReply(ctx, updated, notice)], changed: [ref(updated)] };
 }
 
 export async function runStaffCommand(ctx: StaffCtx, command: StaffCommand): Promise<StaffResult> {
@@ -112,6 +155,7 @@ export async function runStaffCommand(ctx: StaffCtx, command: StaffCommand): Pro
         } catch (error) {
           if (error instanceof StoreError && error.code === 'conflict') {
             const c = await ctx.store.getCase(command.id);
+            if (c?.status === 'claimed' && c.assignee === ctx.staff) return { lines: [tr.t('case-claim-yours', { id: command.id })], notify: [], changed: [] };
             return { lines: [tr.t('case-claim-taken', { id: command.id, who: c?.assignee ?? '-', status: tr.t(`case-status-${c?.status ?? 'claimed'}`) })], notify: [], changed: [] };
           }
           throw error;

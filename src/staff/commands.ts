@@ -12,26 +12,81 @@ export type StaffCommand =
   | { readonly kind: 'note'; readonly id: string; readonly note: string }
   | { readonly kind: 'publicity'; readonly month: string };
 
-export type CommandError = { readonly code: 'unknown_command' | 'missing_id' | 'missing_note' | 'bad_filter' | 'bad_month'; readonly command: string };
+export type CommandError = {
+  readonly code: 'unknown_command' | 'missing_id' | 'bad_id' | 'missing_note' | 'bad_filter' | 'bad_month';
+  readonly command: string;
+};
 
 const COMMAND = /^\/([a-z]+)(?:@\w+)?(?:\s+([\s\S]*))?$/i;
-const CASE_ID = /^(C\d{8}-\d{4,6})(?:\s+([\s\S]*))?$/i;
+/** A case number as typed: C20261121-0007, c20261121-7, C20261121－0007 (after NFKC), C20261121 0007. */
+const CASE_ID = /^C(\d{8})[-_\s]?(\d{1,6})(?![\d])(?:[\s,，:：]+([\s\S]*))?$/i;
+/** Something that starts like a case number but is not one (C2026112-1, C-0001): told apart from a missing id. */
+const CASE_ID_LIKE = /^C?[\d-]/i;
 const FILTERS = ['open', 'mine', 'overdue', 'all', ...CASE_TYPES] as const;
+const COMMANDS = ['cases', 'case', 'claim', 'resolve', 'reject', 'note', 'publicity'] as const;
+
+/** What staff type after /cases besides the English filters: 大病, 报丧, 超期, 我的… */
+const FILTER_ALIASES: readonly (readonly [RegExp, ListFilter])[] = [
+  [/^(待处理|未处理|未办|未办结|进行中|处理中|open)$/, 'open'],
+  [/^(我的|我认领的|mine|my)$/, 'mine'],
+  [/^(超期|逾期|过期|已超期|到期|overdue|late)$/, 'overdue'],
+  [/^(全部|所有|all)$/, 'all'],
+  [/^(去世|报丧|死亡|去世报告|报告去世|death)$/, 'death_report'],
+  [/^(转移|搬家|转管理关系|管理关系转移|关系转移|transfer)$/, 'management_transfer'],
+  [/^(大病|大病慰问|大病申请|大病慰问申请|serious)$/, 'serious_illness_application'],
+  [/^(住院|住院慰问|住院申请|住院慰问申请|hospital)$/, 'hospitalization_application'],
+  [/^(体检|体检报销|健康体检|health)$/, 'health_check_reimbursement'],
+  [/^(小组长|组长|小组长补助|组长补助|小组长补助申请|leader)$/, 'group_leader_subsidy_application'],
+  [/^(咨询|人工|转人工|人工咨询|inquiry)$/, 'inquiry'],
+];
+
+/** C + the day + the sequence in at least four digits, as the store numbers cases (C20261121-0007). */
+const caseNumber = (day: string, seq: string) => `C${day}-${String(Number(seq)).padStart(4, '0')}`;
+
+/** Damerau–Levenshtein (optimal string alignment) distance, for short command names. */
+function distance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = d[i] as number[];
+      const prev = d[i - 1] as number[];
+      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
+    }
+  }
+  return (d[a.length] as number[])[b.length] as number;
+}
+
+/** The command a mistyped name most likely meant: one edit away (two for longer names), and only one such. */
+export function suggestCommand(name: string): string | undefined {
+  const scored = COMMANDS.map((c) => ({ c, d: distance(name, c) })).filter(({ c, d }) => d > 0 && d <= (c.length >= 6 ? 2 : 1));
+  const best = Math.min(...scored.map((s) => s.d));
+  const top = scored.filter((s) => s.d === best).map((s) => s.c);
+  // case/cases are one letter apart: a slip between them means the one whose argument fits (decided by the caller).
+  if (top.length === 2 && top.includes('case') && top.includes('cases')) return undefined;
+  return top.length === 1 ? top[0] : undefined;
+}
+
+/** Commands every chat platform sends or users type by habit; not staff commands (the NLU greets or helps). */
+const NOT_STAFF = new Set(['start', 'help', 'menu', 'settings']);
 
 /**
  * Reads a staff command. Returns null when the text is not a command at all, so ordinary messages go on to the NLU.
  * `/publicity` takes 2026-11, 2026年11月 or 11月 (this year).
  */
 export function parseCommand(text: string, today: string): { ok: true; command: StaffCommand } | { ok: false; error: CommandError } | null {
-  const m = COMMAND.exec(text.trim());
+  // Full-width forms from a Chinese keyboard: ／cases, ／ｃａｓｅ Ｃ２０２６１１２１－０００１.
+  // Only letters, digits, the slash and the dash are folded: a note keeps its own punctuation (，stays ，).
+  const m = COMMAND.exec(text.replace(/[／０-９Ａ-Ｚａ-ｚ－＿\u3000]/g, (c) => c.normalize('NFKC')).trim());
   if (!m) return null;
   const name = (m[1] as string).toLowerCase();
   const rest = (m[2] ?? '').trim();
+  if (NOT_STAFF.has(name)) return null;
   const fail = (code: CommandError['code']) => ({ ok: false as const, error: { code, command: name } });
   switch (name) {
     case 'cases': {
-      const filter = (rest || 'open').toLowerCase();
-      return (FILTERS as readonly string[]).includes(filter) ? { ok: true, command: { kind: 'list', filter: filter as ListFilter } } : fail('bad_filter');
+      const filter = parseFilter(rest);
+      return filter ? { ok: true, command: { kind: 'list', filter } } : fail('bad_filter');
     }
     case 'case':
     case 'claim':
@@ -39,9 +94,10 @@ export function parseCommand(text: string, today: string): { ok: true; command: 
     case 'reject':
     case 'note': {
       const id = CASE_ID.exec(rest);
-      if (!id) return fail('missing_id');
-      const caseId = (id[1] as string).toUpperCase();
-      const note = (id[2] ?? '').trim();
+      if (!id) return fail(CASE_ID_LIKE.test(rest) ? 'bad_id' : 'missing_id');
+      // Staff type the day's sequence short (C20261121-1): the number is always four digits or more.
+      const caseId = caseNumber(id[1] as string, id[2] as string);
+      const note = (id[3] ?? '').trim();
       if (name === 'case') return { ok: true, command: { kind: 'show', id: caseId } };
       if (name === 'claim') return { ok: true, command: { kind: 'claim', id: caseId } };
       if (!note) return fail('missing_note');
@@ -51,12 +107,41 @@ export function parseCommand(text: string, today: string): { ok: true; command: 
       const month = parseMonth(rest, today);
       return month ? { ok: true, command: { kind: 'publicity', month } } : fail('bad_month');
     }
-    default:
-      return fail('unknown_command');
+    default: {
+      // A slip of one letter (/cliam, /resovle, /casse) that points at exactly one command is read as that command.
+      const caseOrCases = distance(name, 'case') <= 1 && distance(name, 'cases') <= 1 ? (CASE_ID_LIKE.test(rest) ? 'case' : 'cases') : undefined;
+      const suggestion = suggestCommand(name) ?? caseOrCases;
+      return suggestion ? parseCommand(`/${suggestion}${rest ? ` ${rest}` : ''}`, today) : fail('unknown_command');
+    }
   }
 }
 
-function parseMonth(text: string, today: string): string | null {
+/** The filter after /cases: empty → open; English names and types; Chinese words staff use (大病, 超期, 我的). */
+export function parseFilter(text: string): ListFilter | null {
+  const filter = text.trim().toLowerCase();
+  if (!filter) return 'open';
+  if ((FILTERS as readonly string[]).includes(filter)) return filter as ListFilter;
+  for (const [re, f] of FILTER_ALIASES) if (re.test(filter)) return f;
+  return null;
+}
+
+/**
+ * A staff member asking about a case in words ("查一下C20261121-0001", "C20261121-1 怎么样了"): the case to show, or
+ * null. Only for staff: a retiree naming a number asks about their own case (case_status).
+ */
+export function parseCaseMention(text: string): StaffCommand | null {
+  const t = text.normalize('NFKC').trim();
+  const m = /(?:^|[^A-Za-z0-9])C(\d{8})[-_]?(\d{1,6})(?!\d)/i.exec(t);
+  if (!m) return null;
+  // Only a look-up: a decision (办结, 退回) always needs the explicit command.
+  if (/办结|退回|驳回|认领|发放/.test(t.replace(/办结了吗|发放了吗/g, ''))) return null;
+  return { kind: 'show', id: caseNumber(m[1] as string, m[2] as string) };
+}
+
+const CN_MONTH: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
+
+function parseMonth(raw: string, today: string): string | null {
+  const text = raw.replace(/^(本月|这个月|当月)$/, '').replace(/^([一二三四五六七八九十]{1,2})月?$/, (all, cn: string) => (CN_MONTH[cn] ? `${CN_MONTH[cn]}月` : all));
   const iso = /^(\d{4})-(\d{1,2})$/.exec(text) ?? /^(\d{4})年(\d{1,2})月?$/.exec(text);
   const bare = /^(\d{1,2})月?$/.exec(text);
   const [y, mo] = iso ? [Number(iso[1]), Number(iso[2])] : bare ? [Number(today.slice(0, 4)), Number(bare[1])] : text === '' ? [Number(today.slice(0, 4)), Number(today.slice(5, 7))] : [0, 0];

@@ -3,3 +3,4 @@ export * from './actions.ts';
 export * from './announce.ts';
 export * from './quick-check.ts';
 export * from './view.ts';
+export * from './questions.ts';

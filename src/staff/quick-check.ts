@@ -2,12 +2,16 @@ import { renderSummary } from '../answers/index.ts';
 import type { Translator } from '../i18n/index.ts';
 import type { Understanding } from '../nlu/index.ts';
 import { annualSummary, type IsoDate } from '../rules/index.ts';
+import { staffQuestion } from './questions.ts';
 
 /**
  * Staff checking entitlements in one line ("建德 自付45000 大病", "西湖区 住院2次 自付8000 75岁 全年"): a region and
  * at least one figure of a profile gives the year's summary with citations. Null when the line is not such a check.
  */
 export function quickCheck(tr: Translator, u: Understanding, text: string, asOf: IsoDate): string | null {
+  // A question about the rules staff work by (公示, 报丧期限, 人员配备) comes before a profile check.
+  const question = staffQuestion(tr, u, text, asOf);
+  if (question) return question;
   const { region, amount, count, age } = u.slots;
   if (!region || (amount === undefined && count === undefined && age === undefined)) return null;
   const hardship = /特别困难|特困/.test(text) ? 'severe' : /困难|低保|孤寡/.test(text) ? 'hardship' : undefined;

@@ -28,15 +28,22 @@ function maskValue(field: string, value: Json): string {
 export function fieldText(tr: Translator, field: string, value: Json, full: boolean): string {
   if (value === null || value === undefined) return '';
   // Personal fields are masked whole; any other text (a community typed freely) has numbers masked inside it.
-  const shown = full
-    ? typeof value === 'boolean' ? tr.t(value ? 'value-yes' : 'value-no') : String(value)
-    : PERSONAL_FIELDS.includes(field) ? maskValue(field, value) : typeof value === 'boolean' ? tr.t(value ? 'value-yes' : 'value-no') : maskText(String(value));
+  // Codes stored in a case (route not_covered, reason handoff, housing rented) are shown in words.
+  const coded = typeof value === 'string' ? tr.maybe(`value-${field}-${value}`) : null;
+  const shown = coded
+    ? coded
+    : full
+      ? typeof value === 'boolean' ? tr.t(value ? 'value-yes' : 'value-no') : String(value)
+      : PERSONAL_FIELDS.includes(field) ? maskValue(field, value) : typeof value === 'boolean' ? tr.t(value ? 'value-yes' : 'value-no') : maskText(String(value));
   return `${tr.maybe(`field-${field}`) ?? field}：${shown}`;
 }
 
 export function caseLine(tr: Translator, c: CaseRecord, now: number): string {
-  const overdue = c.dueAt !== null && c.dueAt < now && (c.status === 'open' || c.status === 'claimed');
+  const active = c.status === 'open' || c.status === 'claimed';
+  const overdue = c.dueAt !== null && c.dueAt < now && active;
   return tr.t('case-line', {
+    // A decided case has no due date left to meet.
+    state: !active ? 'closed' : c.dueAt === null ? 'none' : overdue ? 'overdue' : 'due',
     id: c.id,
     type: tr.t(`case-type-${c.type}`),
     status: tr.t(`case-status-${c.status}`),
