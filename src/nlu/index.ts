@@ -5,8 +5,8 @@
  * `understand` never throws: bad input comes back as `out_of_scope` and/or an error entry.
  */
 import { trainClassifier } from './classifier.ts';
-import type { ClassifierInfo, ClassifierOptions, FeatureContribution, IntentClassifier, TrainingExample } from './classifier.ts';
-import { DEFAULT_INTENTS_DIR, INTENT_IDS, OUT_OF_SCOPE, loadIntents } from './intents.ts';
+import type { Classification, ClassifierInfo, ClassifierOptions, FeatureContribution, IntentClassifier, TrainingExample } from './classifier.ts';
+import { DEFAULT_INTENTS_DIR, DOMAIN_INTENTS, INTENT_IDS, OUT_OF_SCOPE, loadIntents } from './intents.ts';
 import type { IntentDefinition, IntentId } from './intents.ts';
 import { normalize, truncateForNlu } from './normalize.ts';
 import { extractSlots } from './slots/index.ts';
@@ -68,6 +68,40 @@ export function buildClassifier(
   return trainClassifier(trainingExamples(loadIntents(intentsDir)), options);
 }
 
+/**
+ * A greeting, thanks or acknowledgement that opens a longer message ("你好 我想问问体检的事", "谢谢 还有住院的呢",
+ * "好的谢谢，那体检报销要发票原件吗", "不用了 我想问问重阳节…"): what follows it is the message's point.
+ */
+const LEAD_ACT =
+  /^(?:(?:你好|您好|你们好|大家好|老师好|哈喽|哈啰|嗨|喂|hello|hi|在吗|在不在|在不|有人吗|早上好|早安|上午好|下午好|中午好|晚上好|早|谢谢|多谢|感谢|谢了|好的|好|嗯|嗯嗯|哦|噢|行|明白了|知道了|辛苦了|麻烦了|麻烦你了|麻烦您了|不用了|算了|取消吧?|不是这个|打扰了|打扰一下|请问)(?:你|您|你们|啊|呀|啦|了|哈|小助手|助手|老师)*[\s,.!?;:，。！？；：~、]*)+/;
+/** Greetings open a message whatever follows; thanks and acknowledgements only before a question or a request. */
+const GREETING_LEAD = /^(?:你好|您好|你们好|老师好|哈喽|哈啰|嗨|喂|hello|hi|在吗|在不在|在不|有人吗|早上好|早安|上午好|下午好|中午好|晚上好|打扰|请问)/;
+const ASKS = /[吗呢?]|怎么|什么|啥|哪|多少|几|多久|能不能|可不可以|是不是|有没有|要不要|还有|想问|要问|问问|问下|问一下|咨询|想申请|想办|想改|想换|想报|想转|想找/;
+
+/**
+ * The classification of a normalised text, as understand() does it: a bare value (12000元, 76岁) is no question
+ * (out_of_scope); a message opened by a greeting or thanks is read by what follows when that is a domain
+ * question, or a question the bot cannot help with.
+ */
+export function classifyNormalized(c: IntentClassifier, normalized: string, explain = false): Classification {
+  if (BARE_VALUE.test(normalized)) {
+    return { intent: OUT_OF_SCOPE, confidence: 1, best: OUT_OF_SCOPE, bestProbability: 1, runnerUp: OUT_OF_SCOPE, runnerUpProbability: 0, ...(explain ? { features: [] } : {}) };
+  }
+  const whole = c.classify(normalized, { explain });
+  const lead = LEAD_ACT.exec(normalized);
+  if (!lead || (whole.intent !== 'greeting' && whole.intent !== 'thanks' && whole.intent !== 'cancel' && whole.intent !== 'affirm' && whole.intent !== 'deny')) return whole;
+  const rest = normalized.slice(lead[0].length);
+  const greeting = GREETING_LEAD.test(normalized);
+  if (rest.length < (greeting ? 2 : 4) || BARE_VALUE.test(rest)) return whole;
+  if (!greeting && !ASKS.test(rest)) return whole;
+  const point = c.classify(rest, { explain });
+  if (DOMAIN_SET.has(point.intent)) return point;
+  if (point.intent === OUT_OF_SCOPE && ASKS.test(rest)) return point;
+  return whole;
+}
+
+const DOMAIN_SET: ReadonlySet<string> = new Set(DOMAIN_INTENTS);
+
 let classifier: IntentClassifier | undefined;
 
 /** The shared classifier, trained on first use. Throws if `intents/` is invalid. */
@@ -115,9 +149,7 @@ export function understand(text: string, opts: UnderstandOptions): Understanding
   let confidence = 0;
   let features: readonly FeatureContribution[] | undefined;
   try {
-    const c = BARE_VALUE.test(normalized)
-      ? { intent: OUT_OF_SCOPE, confidence: 1, features: opts.explain ? [] : undefined }
-      : getClassifier().classify(normalized, { explain: opts.explain === true });
+    const c = classifyNormalized(getClassifier(), normalized, opts.explain === true);
     intent = INTENT_IDS.includes(c.intent) ? c.intent : OUT_OF_SCOPE;
     confidence = round3(c.confidence);
     features = c.features;

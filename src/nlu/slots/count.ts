@@ -3,7 +3,7 @@
  *
  * Rulings: a number is a count when 次/回/趟/遍 or 人/个人/名/位/户 (or 个 before 老人/退休…/end) follows it,
  * or when 次数/人数/户数 precedes it. 一次都没 / 一回也没 is zero. Not counts: ordinals (第二次), 一次性, 一回事, 一个人 (idiom for
- * "alone", as are 剩我一个 / 就他一个), a rate after a figure (130一人, 10块一个人), durations (3天, 两个月), vague numbers (两三次, 好几次, 十几个人). Phone and ID numbers never are.
+ * "alone", as are 剩我一个 / 就他一个), a rate after a figure (130一人, 10块一个人) or before one (一人130, 一人多少), 还有一个 / 再问一个 (one more question), 多久一次 (a frequency), durations (3天, 两个月), vague numbers (两三次, 好几次, 十几个人). Phone and ID numbers never are.
  * A count is a number of events the user reports (住了3回, 住院两次, 今年住了两次院) or a group size (小组40人).
  * Frequencies and rules are not: 两年一次, 一年要做一次, 每年两次 (a period before), 只能领一次, 能报两次吗
  * (a modal before, with no 了/过), 一次能给多少, 住一次院给多少 (one generic occasion: 一次 followed by
@@ -26,7 +26,7 @@ const COUNT_BEFORE = /(?:次数|人数|户数|组员数)(?:是|有|为|共|一�
 const ORDINAL_BEFORE = /(?:第|每|初|前第)$/;
 /** A period before the number: 两年一次, 一年要做一次, 半年一回, 每个月两次 (a frequency, not events). */
 const PERIOD_BEFORE =
-  /(?:[\d零〇一二两三四五六七八九十几半每]个?(?:年|月|季度|季|周|星期|礼拜|天)|每(?:年|月|季度|周|星期|礼拜|天|回|人))(?:[^\d\s,.;:!?，。；：！？、了过]{0,5})$/;
+  /(?:[\d零〇一二两三四五六七八九十几半每]个?(?:年|月|季度|季|周|星期|礼拜|天)|每(?:年|月|季度|周|星期|礼拜|天|回|人)|多久|多长时间|多少年|几年)(?:[^\d\s,.;:!?，。；：！？、了过]{0,5})$/;
 /** A modal before the number with no 了/过 (a rule or a plan, not an event): 只能领一次, 能报两次吗, 可以去一趟. */
 const MODAL_BEFORE = /(?:只能|只可以|只许|能|可以|可|要|需要|得|必须|须|限|允许|最多|至少)[^\d\s,.;:!?，。；：！？、了过]{0,3}$/;
 /** 又住了一次院, 再跑一趟: one more time, so the total is not stated. */
@@ -45,6 +45,10 @@ const DIGITS_BEFORE = /(?:错|少|漏|多|差|输|写|填|录|打|改|前|后|�
 const DIGITS_AFTER = /^\s?位(?:数|数字|号码|密码|验证码|的)/;
 /** 130一人, 10块一个人: a rate per person after a figure, not a head count. */
 const RATE_BEFORE = /(?:[\d零〇一二两三四五六七八九十百千万]|钱|块|元)\s?$/;
+/** 一人多少, 一人130, 一个人给几百: a rate per person, not a head count. */
+const RATE_AFTER = /^人(?:[\d零〇一二两三四五六七八九十百千]|多少|几|能|可以|给|发|补|拿|领|标准)/;
+/** 还有一个, 再问一个, 问一个: one more question, not a head count. */
+const ONE_MORE_THING_BEFORE = /(?:还有|还|再问|再|问|另外|另)$/;
 /** 剩我一个, 就他一个: "alone", not a head count. */
 const ALONE_BEFORE = /[我你您他她俺]们?$/;
 /** 一次都没住过, 一回也没有: zero times. */
@@ -70,7 +74,8 @@ function isCount(text: string, n: NumberSpan, blocked: readonly Span[]): boolean
   if (PEOPLE_AFTER.test(after)) {
     if (WEI_AFTER.test(after) && (DIGITS_BEFORE.test(pre) || DIGITS_AFTER.test(after))) return false;
     // 一个人 is "alone", not a head count; so are 剩我一个 and a rate (130一人)
-    if (n.value === 1 && (RATE_BEFORE.test(pre) || ALONE_BEFORE.test(pre))) return false;
+    if (n.value === 1 && (RATE_BEFORE.test(pre) || ALONE_BEFORE.test(pre) || RATE_AFTER.test(after))) return false;
+    if (n.value === 1 && ONE_MORE_THING_BEFORE.test(pre) && /^\s?个(?!人)/.test(after)) return false;
     return !(n.value === 1 && !n.arabic && ONE_PERSON.test(after));
   }
   return COUNT_BEFORE.test(pre);

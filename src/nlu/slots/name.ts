@@ -1,7 +1,8 @@
 /**
  * The `name` slot: a person's Chinese name, 2–4 characters starting with a known surname.
  *
- * Taken only where the text says it is a name (他叫张建国, 名字是王秀英, 姓名:李四, 名叫…), or, when the
+ * Taken only where the text says it is a name (他叫张建国, 名字是王秀英, 姓名:李四, 名叫…, and a bare 叫 opening a
+ * clause: 我外婆昨天走了，叫陈阿香), or, when the
  * bot has just asked for a name (`expected`), from an answer that starts with one (张建国 / 是张建国 /
  * 我是张建国 / 张建国 330182…). The given name stops before words that usually follow a name (今年, 去世,
  * 的, 身份证 …), so 他叫张建国今年80了 gives 张建国.
@@ -63,7 +64,7 @@ const STOP_AFTER_NAME = /^(?:今年|去年|前天|昨天|今天|去世|过世|�
 const TRAILING_NOISE = /[\s,.!?;:。，、！？~]+$|(?:啊|呀|吧|呢|哦|嘛|的)$/;
 const LEADING_ANSWER = /^(?:他|她|我|死者|逝者|老人|本人|名字|姓名)?(?:叫做|叫|是|为|:)\s?/;
 /** 名字是 / 姓名: / 名叫, or 叫 after a person (他叫, 我爸叫, 死者叫) — not 这叫 / 叫车 / 叫醒. */
-const CUED = /(?:名字|姓名)(?:是|叫|为|:)?\s?|名叫\s?|(?<=[他她我你爸妈伴子儿女者人爷奶婆公哥姐弟妹亲夫妻娘爹舅姨叔伯友员])叫(?:做)?\s?/g;
+const CUED = /(?:名字|姓名)(?:是|叫|为|:)?\s?|名叫\s?|(?<=[他她我你爸妈伴子儿女者人爷奶婆公哥姐弟妹亲夫妻娘爹舅姨叔伯友员])叫(?:做)?\s?|(?<=[\s,.;:!?，。、；：！？])叫(?:做)?\s?/g;
 const HAN = /\p{Script=Han}/u;
 const PLACE_ENDING = /[区县市省镇乡村街路院局]$/;
 const NAME_BODY = /^[\p{Script=Han}]{1,3}(?:·[\p{Script=Han}]{1,8})?/u;
@@ -118,6 +119,7 @@ function acceptable(surname: string, given: string): string | undefined {
   if (PLACE_ENDING.test(name)) return undefined; // 余杭区, 金华市
   if (/^(?:一下|一个|一点|一些|下)/.test(given)) return undefined; // 查一下, 戴一下: a verb and 一下
   if (/^某/.test(given)) return undefined; // 李某, 张某某: a name withheld
+  if (/^(?:本|今|昨|明|去|前|上|下|这|当)[年月日天周号]/.test(given)) return undefined; // 父亲于本月十七日: 于 + a time
   return name;
 }
 

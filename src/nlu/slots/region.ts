@@ -11,9 +11,11 @@
  *    上街 only as 上街区 (上街买菜 is going shopping); 钱塘 not in 钱塘江/钱塘潮; 二七 not inside a longer
  *    numeral; 中原 not in 中原地区; 雨花 not in 雨花台/雨花石; 开福 not in 开福寺; 芙蓉 not in 芙蓉花;
  *    金水 not in 金水桥; 东阿 not in 东阿阿胶.
+ *  - Pinyin-input slips of district names (西胡, 肖山, 余航, 宾江, 桐芦, 纯安) are read as the district: with 区/县
+ *    always, bare only where they read as a place (肖山的…, 在余航), since 肖山 / 余航 are also given names.
  *  - A place visited on an outing (去千岛湖一日游, 到西湖玩, 组织去富阳旅游, 旅游团去千岛湖) is not the writer's region.
  */
-import { REGION_NAMES, type Region } from '../../rules/regions.ts';
+import { REGION_NAMES, findRegion, type Region } from '../../rules/regions.ts';
 import { byFirstChar } from './lexicon.ts';
 
 export interface RegionMatch {
@@ -47,7 +49,7 @@ const notFollowedBy =
   (text, _start, end) =>
     !words.some((w) => text.startsWith(w, end));
 
-const GUARDS: ReadonlyMap<string, Guard> = new Map<string, Guard>([
+const GUARDS: Map<string, Guard> = new Map<string, Guard>([
   ['景区', weak],
   ['风景名胜区', weak],
   ['上街', (text, start, end) => isBoundary(text[start - 1]) && isBoundary(text[end])],
@@ -70,8 +72,22 @@ const isOuting = (text: string, start: number, end: number): boolean =>
   (OUTING_BEFORE.test(text.slice(Math.max(0, start - 1), start)) && OUTING_AFTER.test(text.slice(end, end + 4))) ||
   TRIP_BEFORE.test(text.slice(Math.max(0, start - 4), start));
 
+/** Pinyin-input slips of district names → the official name. */
+const SLIPS: Readonly<Record<string, string>> = {
+  西胡: '西湖区', 肖山: '萧山区', 潇山: '萧山区', 余航: '余杭区', 于杭: '余杭区', 宾江: '滨江区', 滨将: '滨江区', 拱墅: '拱墅区',
+  桐芦: '桐庐县', 同庐: '桐庐县', 纯安: '淳安县', 富杨: '富阳区', 临平: '临平区', 钱唐: '钱塘区', 建得: '建德市',
+};
+const SLIP_ENTRIES: (readonly [string, Region])[] = [];
+for (const [slip, name] of Object.entries(SLIPS)) {
+  const region = findRegion(name);
+  if (!region || REGION_NAMES.some(([alias]) => alias === slip)) continue;
+  const suffix = name.slice(-1);
+  SLIP_ENTRIES.push([slip + suffix, region], [slip, region]);
+  GUARDS.set(slip, weak);
+}
+
 /** Names and aliases by first character, longest first. */
-const BY_FIRST_CHAR = byFirstChar<Region>(REGION_NAMES);
+const BY_FIRST_CHAR = byFirstChar<Region>([...REGION_NAMES, ...SLIP_ENTRIES]);
 
 /** Every place named in the text, in order, longest alias at each position. */
 export function findRegions(text: string): RegionMatch[] {
