@@ -88,6 +88,7 @@ case-opened = 已登记，编号 { $id }（{ $type }）。工作人员会尽快�
 case-opened-due = 已登记，编号 { $id }（{ $type }）。工作人员会在{ $due }前处理，可以随时问我“进度”。
 case-amended = 已按新的信息更新登记 { $id }，不会重复登记。
 case-unchanged = 登记 { $id } 的信息没有变化，不用重复登记。
+case-already-open = 您已经登记过了：{ $id }（{ $type }），现在{ $status }，不用重复登记。工作人员会联系您，可以随时问我“进度”。
 case-amended-note = 登记人更正了：{ $fields }
 case-invalid = 登记没有成功，请稍后再试，或联系社区。
 case-type-death_report = 去世报告
@@ -129,6 +130,9 @@ head-certification = 养老金资格认证：
 head-hardship = 困难帮扶：
 head-update-info = 个人信息变更：
 update-info-where = 请带身份证到管理所在的社区办理变更。
+update-info-number-not-kept = 新号码我这里不保存，也改不了；请带身份证到管理所在的社区办理变更，也可以委托亲属去。
+offer-update-info = 要我转给社区工作人员，请他们联系您办理变更吗？
+button-update-info = 好的，请工作人员联系我
 head-coverage = 纳入社会化管理：
 
 ## Staff budget
@@ -224,7 +228,7 @@ button-gender-male = 男
 button-gender-female = 女
 
 ## 自管小组长补助申请 (group-leader subsidy application)
-button-apply-leader = 申请登记
+button-apply-leader = 好的，帮我登记
 offer-group-leader = 您是小组长的话，要帮您登记补助申请吗？工作人员核实后会联系您。
 group_leader_subsidy_application-move-private = 申请要填姓名等信息，我们私聊，请看我发给您的私信。
 group_leader_subsidy_application-opening = 好的，帮您登记自管小组长补助申请，要问姓名、性别、年龄（公示只写这几项和金额）。银行卡号不用发给我，工作人员会另外核对。

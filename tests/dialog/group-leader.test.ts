@@ -33,7 +33,7 @@ describe('group-leader subsidy: the answer and its offer', () => {
     expect(h.text(out)).toContain('登记补助申请');
     const buttons = out.replies.flatMap((r) => r.buttons ?? []);
     expect(buttons).toEqual([
-      { label: '申请登记', payload: 'y' },
+      { label: '好的，帮我登记', payload: 'y' },
       { label: '不用了', payload: 'n' },
     ]);
   });

@@ -37,6 +37,17 @@ describe('困难帮扶 hardship help', () => {
     const a = value(hardshipHelp({ region, asOf: AS_OF }));
     expect(a.citations.map((c) => `${c.doc} ${c.clause}`)).toEqual(clauses);
   });
+  it.each([
+    ['西湖区', 'hardship_fund_visits', 'hangzhou'],
+    ['淳安县', 'hardship_fund_visits', 'hangzhou'],
+    ['建德市', 'hardship_visits', 'changsha'],
+    ['聊城市', 'hardship_visits', 'liaocheng'],
+  ] as const)('%s: the visits point is %s, cited from %s (Hangzhou funds 重点、特困 visits, it sets no regular visits)', (region, code, doc) => {
+    const a = value(hardshipHelp({ region, asOf: AS_OF }));
+    const visits = a.points.find((p) => p.code.startsWith('hardship_'));
+    expect(visits?.code).toBe(code);
+    expect(visits?.cite.doc).toBe(doc);
+  });
 });
 
 describe('payments', () => {

@@ -193,19 +193,31 @@ describe('纳入社会化管理 coverage', () => {
   });
   it('Jiande: late hand-over is not back-paid; death stops it the month after', () => {
     const codes = value(coverage({ region: '建德市', asOf: AS_OF })).rules.map((r) => r.code);
-    expect(codes).toEqual(['covered_from_month_after_pension', 'management_stops_month_after_death', 'late_handover_no_back_pay', 'original_channel_central_or_provincial_not_local']);
+    expect(codes).toEqual(['covered_from_month_after_pension', 'handover_forms', 'management_stops_month_after_death', 'late_handover_no_back_pay', 'original_channel_central_or_provincial_not_local']);
   });
   it('Hangzhou: suspended with the pension; 省部属 through the original channel; 支援外地建设 returnees covered', () => {
     const a = value(coverage({ region: '拱墅区', asOf: AS_OF, employer: 'provincial_ministerial' }));
     expect(a.fundedBy).toBe('original_channel');
     expect(a.rules.map((r) => r.code)).toEqual([
       'covered_from_month_after_pension',
+      'handover_forms',
       'management_stops_month_after_verification',
       'suspended_with_pension',
       'original_channel_provincial_ministerial',
       'support_outside_returned_covered',
     ]);
     expect(value(coverage({ region: '拱墅区', asOf: AS_OF, employer: 'support_outside_returned' })).fundedBy).toBe('special_fund');
+  });
+  it.each([
+    ['西湖区', '《企业职工退休“一件事”联办申请表》和《档案移交名册表》', 'hangzhou'],
+    ['建德市', '《企业职工退休“一件事”联办申请表》', 'jiande'],
+  ] as const)('%s: the forms filled in on retiring are %s (二(一))', (region, forms, doc) => {
+    const point = value(coverage({ region, asOf: AS_OF })).rules.find((r) => r.code === 'handover_forms');
+    expect(point?.params).toEqual({ forms });
+    expect(point?.cite).toMatchObject({ doc, clause: '二(一)' });
+  });
+  it('Changsha sets no forms: none are named', () => {
+    expect(value(coverage({ region: '长沙市', asOf: AS_OF })).rules.some((r) => r.code === 'handover_forms')).toBe(false);
   });
 });
 

@@ -82,6 +82,14 @@ export async function fileCase<T extends CaseType>(ctx: TurnCtx, type: T, fields
     if (amended.error.code === 'invalid_fields') return { lines: [ctx.tr.t('case-invalid')], next: 'done' };
     // Closed by staff meanwhile, or gone: what the user confirmed now is a new case.
   }
+  const pending = await pendingSame(ctx, type, fields as Record<string, unknown>, user);
+  if (pending) {
+    if (slots) slots[FILED] = pending.id;
+    return {
+      lines: [ctx.tr.t('case-already-open', { id: pending.id, type: ctx.tr.t(`case-type-${type}`), status: ctx.tr.t(`case-status-${pending.status}`) })],
+      next: 'done',
+    };
+  }
   const opened = await openCase(ctx.store, { type, chat: ctx.incoming.chat, user, fields, now: ctx.incoming.now });
   if (!opened.ok) return { lines: [ctx.tr.t('case-invalid')], next: 'done' };
   const record = opened.value;
@@ -92,4 +100,40 @@ export async function fileCase<T extends CaseType>(ctx: TurnCtx, type: T, fields
     lines: [ctx.tr.t(due ? 'case-opened-due' : 'case-opened', { id: record.id, type: ctx.tr.t(`case-type-${type}`), ...(due ? { due } : {}) })],
     next: 'done',
   };
+}
+
+/**
+ * What makes two cases of a type the same matter: the person it is for. A type not listed is one matter per user (a
+ * hospitalization application, a transfer).
+ */
+const SAME_MATTER: Partial<Record<CaseType, string>> = {
+  death_report: 'deceasedName',
+  serious_illness_application: 'applicantName',
+  group_leader_subsidy_application: 'leaderName',
+};
+/** Asking for a person again is a new request each time (the staff queue shows each one). */
+const ALWAYS_NEW: ReadonlySet<CaseType> = new Set(['inquiry']);
+
+/**
+ * The user's case of this type still waiting for staff, for the same matter: asking again ("住了两次能拿两次吗" →
+ * "好的") must not file it twice. Resolved or rejected cases do not count: a new application is a new case.
+ */
+async function pendingSame(ctx: TurnCtx, type: CaseType, fields: Record<string, unknown>, user: string) {
+  if (ALWAYS_NEW.has(type)) return null;
+  const key = SAME_MATTER[type];
+  const open = await ctx.store.listCases({ user, type, status: ['open', 'claimed'], limit: 20 });
+  return open.find((c) => key === undefined || c.fields[key] === fields[key]) ?? null;
+}
+
+/**
+ * An answer whose offer would file what the user already filed and staff have not yet handled ("住了两次能拿两次吗"
+ * right after registering): the answer stands, the offer gives way to the case already waiting.
+ */
+export async function unlessPending(ctx: TurnCtx, outcome: Outcome, type: CaseType, slots: Slots): Promise<Outcome> {
+  if (outcome.next !== 'offer' || ctx.incoming.staff) return outcome;
+  const pending = await pendingSame(ctx, type, {}, `${ctx.incoming.platform}:${ctx.incoming.user}`);
+  // The case this dialog filed: a correction confirmed again amends it (fileCase), so the offer stays.
+  if (!pending || slots[FILED] === pending.id) return outcome;
+  const already = ctx.tr.t('case-already-open', { id: pending.id, type: ctx.tr.t(`case-type-${type}`), status: ctx.tr.t(`case-status-${pending.status}`) });
+  return { lines: [...outcome.lines.slice(0, -1), already], next: 'done' };
 }

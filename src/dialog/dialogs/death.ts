@@ -10,6 +10,8 @@ import { FILED, fileCase, offerButtons, ruleErrorLine } from './common.ts';
 const ANSWERED_AFTER = new Set(['funeral_consolation', 'report_death', 'pension_certification', 'hardship_assistance']);
 /** Asked mid-report, these are let through: the engine answers them and comes back to the question. */
 const LET_THROUGH = new Set(['human_handoff', 'case_status']);
+/** "他的养老金怎么办", "丧葬费打到哪": money the report's last message speaks of, whatever the NLU made of it. */
+const ANSWERED_AFTER_WORDS = /养老金|丧葬|丧事|抚恤|慰问金|慰问费/;
 const QUESTION_WORDS = /[?？]|吗|多少|怎么|什么|哪里|能不能|要不要|有没有/;
 
 /**
@@ -30,7 +32,8 @@ function keepsPlace(spec: SlotSpec): SlotSpec {
       // only a free-text answer (the community) can be a question in disguise.
       if (r && 'value' in r && spec.name !== 'community') return r;
       if (u && LET_THROUGH.has(u.intent) && u.confidence >= 0.6) return null;
-      return { error: u && ANSWERED_AFTER.has(u.intent) && u.confidence >= 0.6 ? 'error-death-question-later' : 'error-death-question' };
+      const later = (u && ANSWERED_AFTER.has(u.intent) && u.confidence >= 0.6) || ANSWERED_AFTER_WORDS.test(msg.text);
+      return { error: later ? 'error-death-question-later' : 'error-death-question' };
     },
   };
 }

@@ -8,10 +8,11 @@ import {
   hospitalization,
   seriousIllness,
   type Festival,
+  type Region,
 } from '../../rules/index.ts';
 import type { DialogDef, Msg, Read, Slots, SlotSpec, TurnCtx } from '../context.ts';
 import { amountSlot, choiceSlot, countSlot, dateSlot, nameSlot, regionSlot, regionsIn, relationSlot } from '../slots.ts';
-import { amountAskedAgain, answerEntitlement, citationText, entitlementLines, fileCase, offerButtons } from './common.ts';
+import { amountAskedAgain, answerEntitlement, citationText, entitlementLines, fileCase, offerButtons, unlessPending } from './common.ts';
 
 const region = regionSlot();
 const str = (v: unknown) => String(v);
@@ -22,8 +23,8 @@ const str = (v: unknown) => String(v);
  * else the figure and clause would be another district's. A message naming two ("不是西湖区 是建德") is a
  * correction the engine already read.
  */
-export function latestRegion(ctx: TurnCtx, s: Slots): string {
-  const named = [...new Set(regionsIn(ctx.incoming.text ?? '').filter((r) => !r.cityOnly && r.coverage !== 'none').map((r) => r.name))];
+export function latestRegion(ctx: TurnCtx, s: Slots, keep: (r: Region) => boolean = () => true): string {
+  const named = [...new Set(regionsIn(ctx.incoming.text ?? '').filter((r) => !r.cityOnly && r.coverage !== 'none' && keep(r)).map((r) => r.name))];
   const only = named.length === 1 ? named[0] : undefined;
   if (only && only !== s.region) s.region = only;
   return str(s.region);
@@ -108,11 +109,16 @@ export const hospitalizationDialog: DialogDef = {
   intent: 'hospitalization_consolation',
   slots: [region, stays],
   finish: (ctx, s) =>
-    answerEntitlement(ctx, hospitalization({ region: latestRegion(ctx, s), asOf: ctx.asOf, ...(typeof s.stays === 'number' ? { stays: s.stays } : {}) }), {
-      when: (e) => e.outcome === 'fixed' && e.amount !== null,
-      yes: 'button-apply',
-      question: 'offer-hospitalization',
-    }),
+    unlessPending(
+      ctx,
+      answerEntitlement(ctx, hospitalization({ region: latestRegion(ctx, s), asOf: ctx.asOf, ...(typeof s.stays === 'number' ? { stays: s.stays } : {}) }), {
+        when: (e) => e.outcome === 'fixed' && e.amount !== null,
+        yes: 'button-apply',
+        question: 'offer-hospitalization',
+      }),
+      'hospitalization_application',
+      s,
+    ),
   async accept(ctx, s) {
     const e = hospitalization({ region: str(s.region), asOf: ctx.asOf });
     if (!e.ok || !e.value.amount) return { lines: [ctx.tr.t('case-invalid')], next: 'done' };
@@ -165,6 +171,8 @@ const livesOutside: SlotSpec = {
 const invoice: SlotSpec = { ...amountSlot('invoice', 'ask-invoice'), optional: true };
 /** 住在上海, 常住苏州, 在绍兴女儿家住: the place named is where the retiree lives. */
 const RESIDES = /住|在.{1,8}(?:住|生活|养老|带孙)/;
+/** "在聊城做", "去长沙体检": the check done in a place, said by someone managed elsewhere. */
+const CHECKED_THERE = /(在|去|到)[\u4e00-\u9fa5]{1,6}(做|体检|检查|查体)/;
 /**
  * Where the retiree is managed. A place we hold no document for, named in passing as where they live ("我住在上海
  * 体检费能报吗"), is the residence the outside-Hangzhou rule is about, not the management region: that is asked.
@@ -173,7 +181,12 @@ const managedRegion: SlotSpec = {
   ...region,
   read(msg, ctx, awaited) {
     const r = region.read(msg, ctx, awaited);
-    if (!awaited && r && 'value' in r && findRegion(String(r.value))?.coverage === 'none' && RESIDES.test(msg.text)) return null;
+    if (!awaited && r && 'value' in r) {
+      const place = findRegion(String(r.value));
+      if (place?.coverage === 'none' && RESIDES.test(msg.text)) return null;
+      // "体检在聊城做能报吗": a place outside 杭州市 where the check is done is where the retiree lives.
+      if (place && !place.inHangzhouCity && CHECKED_THERE.test(msg.text)) return null;
+    }
     return r;
   },
 };
@@ -181,13 +194,19 @@ const managedRegion: SlotSpec = {
 export const healthCheckDialog: DialogDef = {
   intent: 'health_checkup',
   slots: [managedRegion, livesOutside, invoice],
-  finish: (ctx, s) =>
+  finish: async (ctx, s) =>
     amountAskedAgain(ctx, s, 'invoice', 'ask-invoice') ??
-    answerEntitlement(
+    unlessPending(ctx, answerEntitlement(
       ctx,
-      healthCheck({ region: latestRegion(ctx, s), asOf: ctx.asOf, livesOutsideHangzhou: s.outside === true, ...(s.invoice ? { invoice: str(s.invoice) } : {}) }),
+      healthCheck({
+        // "在聊城做": where the check is done (outside 杭州市) is not where the retiree is managed.
+        region: latestRegion(ctx, s, (r) => !(s.outside === true && !r.inHangzhouCity && (RESIDES.test(ctx.incoming.text ?? '') || CHECKED_THERE.test(ctx.incoming.text ?? '')))),
+        asOf: ctx.asOf,
+        livesOutsideHangzhou: s.outside === true,
+        ...(s.invoice ? { invoice: str(s.invoice) } : {}),
+      }),
       { when: (e) => s.outside === true && e.amount !== null, yes: 'button-apply-reimbursement', question: 'offer-health-check' },
-    ),
+    ), 'health_check_reimbursement', s),
   async accept(ctx, s) {
     const e = healthCheck({ region: str(s.region), asOf: ctx.asOf, livesOutsideHangzhou: true, ...(s.invoice ? { invoice: str(s.invoice) } : {}) });
     if (!e.ok || !e.value.amount) return { lines: [ctx.tr.t('case-invalid')], next: 'done' };

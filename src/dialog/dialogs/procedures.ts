@@ -19,7 +19,8 @@ import {
 } from '../../rules/index.ts';
 import type { DialogDef, Outcome, SlotSpec, TurnCtx } from '../context.ts';
 import { countSlot, dateSlot, regionSlot } from '../slots.ts';
-import { fileCase, ruleErrorLine } from './common.ts';
+import { maskText } from '../../privacy/mask.ts';
+import { fileCase, offerButtons, ruleErrorLine } from './common.ts';
 
 const region = regionSlot();
 
@@ -45,13 +46,24 @@ export const hardshipDialog: DialogDef = {
   finish: (ctx, s) => pointsAnswer(ctx, 'head-hardship', hardshipHelp({ region: String(s.region), asOf: ctx.asOf })),
 };
 
+/**
+ * 信息变更: the duty to report a new phone or address, where to go, and (in private) an offer to have staff get in
+ * touch. The bot keeps no new number: a number posted in a group gets the privacy warning, never an echo.
+ */
 export const updateInfoDialog: DialogDef = {
   intent: 'update_personal_info',
   slots: [{ ...region, optional: true }],
   finish(ctx, s) {
     const answer = pointsAnswer(ctx, 'head-update-info', personalInfoDuty({ region: typeof s.region === 'string' ? s.region : '杭州市', asOf: ctx.asOf }));
-    return { ...answer, lines: [...answer.lines, ctx.tr.t('update-info-where')] };
+    const text = ctx.incoming.text ?? '';
+    const numbered = maskText(text) !== text;
+    if (ctx.inGroup) return { ...answer, lines: [...(numbered ? [ctx.tr.t('personal-data-in-group')] : []), ...answer.lines, ctx.tr.t('update-info-where')] };
+    const lines = [...answer.lines, ctx.tr.t(numbered ? 'update-info-number-not-kept' : 'update-info-where')];
+    if (ctx.incoming.staff) return { ...answer, lines };
+    return { lines: [...lines, ctx.tr.t('offer-update-info')], buttons: offerButtons(ctx, 'button-update-info'), next: 'offer' };
   },
+  accept: (ctx, s) =>
+    fileCase(ctx, 'inquiry', { topic: 'update_personal_info', reason: 'handoff', region: typeof s.region === 'string' ? s.region : ctx.profile.region ?? null }, s),
 };
 
 const pensionStart: SlotSpec = { ...dateSlot('pensionStart'), optional: true };

@@ -4,7 +4,7 @@ import { findRegions, pickRegions } from '../../nlu/slots/index.ts';
 import { findRegion, transfer, type Housing } from '../../rules/index.ts';
 import type { DialogDef, Msg, Read, SlotSpec, TurnCtx } from '../context.ts';
 import { UNSURE, choiceSlot, regionSlot, regionsIn } from '../slots.ts';
-import { citationText, fileCase, offerButtons, ruleErrorLine } from './common.ts';
+import { citationText, fileCase, offerButtons, ruleErrorLine, unlessPending } from './common.ts';
 
 /**
  * Where the move goes from and to, read from one sentence: "从西湖区搬到余杭" → from, to; "搬到了拱墅" → to;
@@ -12,7 +12,9 @@ import { citationText, fileCase, offerButtons, ruleErrorLine } from './common.ts
  */
 function endpoints(msg: Msg): { from?: string; to?: string } {
   const text = normalize(msg.text);
-  const found = pickRegions(findRegions(text)).filter((m) => !m.region.cityOnly);
+  // "户口还在郑州": where the hukou is, not a place the move goes from or to ("户口迁到临平了" still says where to).
+  const aboutHukou = (start: number) => /(户口|户籍)(还|仍然?|一直|也|都|就)?(在|是)$/.test(text.slice(Math.max(0, start - 8), start));
+  const found = pickRegions(findRegions(text)).filter((m) => !m.region.cityOnly && !aboutHukou(m.start));
   if (found.length === 0) return {};
   // Each place by the words before it: "原来是拱墅的" → from; "迁到临平" → to; otherwise the order says it.
   const role = (start: number): 'from' | 'to' | null => {
@@ -59,7 +61,7 @@ const hukouChoice = choiceSlot(
   'ask-hukou',
   [
     { value: 'no', label: 'button-hukou-no', words: /不在|不是|外地|没有|外省|老家/, said: /户口(不在|没在)杭州|外地户口|户口在外地|户口在老家|非杭州户口/ },
-    { value: 'yes', label: 'button-hukou-yes', words: /^(在|是|对|有|嗯|好|没错)|户口在(杭州)?市区|杭州户口|本地户口/, said: /户口(就)?在(杭州|市区|本地|这边)|杭州户口|本地户口/ },
+    { value: 'yes', label: 'button-hukou-yes', words: /^(在|是|对|有|嗯|好|没错)|户口(就|也|都|一直)?在(杭州|市区|本地|这边)|杭州户口|本地户口/, said: /户口(就)?在(杭州|市区|本地|这边)|杭州户口|本地户口/ },
   ],
   { when: (s) => inUrban(s.from) && inUrban(s.to) },
 );
@@ -114,7 +116,7 @@ export const transferDialog: DialogDef = {
     if (!a.ok) return { lines: [ruleErrorLine(ctx, a.error)], next: 'done' };
     const text = renderTransfer(ctx.tr, a.value);
     const question = a.value.staffCase ? 'offer-transfer-staff' : 'offer-transfer';
-    return { lines: [text, ctx.tr.t(question)], buttons: offerButtons(ctx, 'button-register-transfer'), next: 'offer' };
+    return unlessPending(ctx, { lines: [text, ctx.tr.t(question)], buttons: offerButtons(ctx, 'button-register-transfer'), next: 'offer' }, 'management_transfer', s);
   },
   async accept(ctx, s) {
     const a = transfer({ from: String(s.from), to: String(s.to), asOf: ctx.asOf, ...(s.hukou ? { hukouInUrban: s.hukou === 'yes' } : {}), ...(s.housing ? { housing: s.housing as Housing } : {}) });

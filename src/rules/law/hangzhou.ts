@@ -31,6 +31,7 @@ export const hangzhou: Law = {
   groupLeaderSubsidy: [at({ perRetiree: y(10), annualCap: y(500) }, '三(一)2', '按不超过10元/人的标准，每位小组长每年不超过500元')],
   // 二(一) 在办理按月领取基本养老金手续的次月移交实行社会化管理服务。
   coverageStart: [at('month_after_pension_start', '二(一)', '在办理按月领取基本养老金手续的次月移交实行社会化管理服务')],
+  handoverForms: [at(['企业职工退休“一件事”联办申请表', '档案移交名册表'] as const, '二(一)', '应填报《企业职工退休“一件事”联办申请表》和《档案移交名册表》')],
   // 二(一) 家属应及时告知…经核实后次月起停止社会化管理服务 — counted from the verification, not the death.
   coverageStop: [at('month_after_verification', '二(一)', '家属应及时告知社会化管理服务所在地社区，经核实后次月起停止社会化管理服务')],
   suspendedWithPension: [at(true, '二(一)', '被暂停养老待遇的退休人员，暂停列入专项资金保障对象')],

@@ -42,6 +42,7 @@ export const jiande: Law = {
   leaderMaxAge: [at(75, '三(一)2', '年龄一般不超过75周岁的退休人员担任自管小组长')],
   leaderPaidToOwnCard: [at(true, '三(一)2', '补助发放必须实名打入本人银行卡，人员名单、金额应在镇村公示栏进行公示')],
   coverageStart: [at('month_after_pension_start', '二(一)', '在办理按月领取基本养老金手续的次月移交实行社会化管理服务')],
+  handoverForms: [at(['企业职工退休“一件事”联办申请表'] as const, '二(一)', '应填报《企业职工退休“一件事”联办申请表》')],
   coverageStop: [at('month_after_death', '二(三)', '去世次月起停止社会化管理服务')],
   noBackPay: [at(true, '二(三)', '未及时办理退休人员移交社会化管理服务手续的，社会化管理服务相关待遇不予补发')],
   originalChannel: [at(['central_or_provincial_not_local'], '二(二)', '非在建参保的央企、省属国有企业退休人员，按上级部门规定移交建德纳入属地社会化管理服务，按原渠道保障经费')],

@@ -40,6 +40,8 @@ export interface Law {
   readonly leaderMaxAge?: Parameter<number>;
   readonly leaderPaidToOwnCard?: Parameter<true>;
   readonly coverageStart?: Parameter<'month_after_pension_start'>;
+  /** The forms filled in when the monthly pension is first drawn, for the hand-over to socialized management. */
+  readonly handoverForms?: Parameter<readonly string[]>;
   readonly coverageStop?: Parameter<'month_after_death' | 'month_after_verification'>;
   readonly noBackPay?: Parameter<true>;
   readonly suspendedWithPension?: Parameter<true>;

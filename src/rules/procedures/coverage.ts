@@ -40,6 +40,8 @@ export function coverage(input: CoverageInput): Result<CoverageAnswer> {
   const start = valueAt(law?.coverageStart, input.asOf);
   const coveredFrom = start && input.pensionStart ? firstOfNextMonth(input.pensionStart) : null;
   if (start) rules.push({ code: 'covered_from_month_after_pension', params: coveredFrom ? { from: coveredFrom } : {}, cite: start.cite });
+  const forms = valueAt(law?.handoverForms, input.asOf);
+  if (forms) rules.push({ code: 'handover_forms', params: { forms: forms.value.map((f) => `《${f}》`).join('和') }, cite: forms.cite });
   const stop = valueAt(law?.coverageStop, input.asOf);
   if (stop) rules.push({ code: stop.value === 'month_after_death' ? 'management_stops_month_after_death' : 'management_stops_month_after_verification', cite: stop.cite });
   const noBackPay = valueAt(law?.noBackPay, input.asOf);

@@ -57,7 +57,12 @@ export function hardshipHelp(input: DutyInput): Result<DutyAnswer> {
     points.push({ code: 'festival_hardship_only', params: { festivals: festivals.join('、') }, cite: festivalHardship.cite });
     points.push({ code: 'festival_hardship_ceilings', params: { ceiling: ceiling.toFixed(0), severe: severeCeiling.toFixed(0) }, cite: festivalHardship.cite });
   }
-  points.push(...clause(law, (l) => l.hardshipVisits, [LAWS.changsha], input.asOf, 'hardship_visits'));
+  // Hangzhou's 四(一) funds 重点、特困人员慰问 from the district's share; it says nothing of regular visits.
+  points.push(
+    ...clause(law, (l) => l.hardshipVisits, [LAWS.changsha], input.asOf, 'hardship_visits').map((p) =>
+      p.cite.doc === 'hangzhou' ? { ...p, code: 'hardship_fund_visits' } : p,
+    ),
+  );
   points.push(...clause(law, (l) => l.hardshipAssistance, [LAWS.changsha, LAWS.liaocheng, LAWS.henan], input.asOf, 'help_apply_for_assistance'));
   return ok({ region: regime.value.region.name, points, notices: regime.value.notices, citations: citationsOf(points) });
 }
