@@ -31,7 +31,15 @@ export interface Msg {
   readonly button: ButtonAction | null;
 }
 
-export type Read = { readonly value: Json } | { readonly error: string; readonly args?: Record<string, string | number> } | null;
+/**
+ * What a message gives for a slot: a value, an error (said before the question is asked again), or nothing.
+ * `aside`: the message was something else (a question answered in the error's words), not a failed attempt, so it
+ * does not count toward the tries before a person is offered.
+ */
+export type Read =
+  | { readonly value: Json }
+  | { readonly error: string; readonly args?: Record<string, string | number>; readonly aside?: true }
+  | null;
 
 /** One question of a form. */
 export interface SlotSpec {

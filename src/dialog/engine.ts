@@ -198,8 +198,11 @@ export function createEngine(deps: EngineDeps): Engine {
     const lastAt = sessionTime(session?.data) ?? session?.updatedAt ?? null;
     const idle = lastAt !== null && incoming.now.getTime() - lastAt > IDLE_MS;
     let expiredNote = false;
+    /** The topic of a dialog that just expired, offered again when the next message starts nothing new. */
+    let expiredTopic: string | null = null;
     if (state && idle) {
       expiredNote = state.awaiting !== 'done';
+      if (expiredNote) expiredTopic = state.intent;
       state = null;
     }
     const storedProfile = profileRecord ?? {};
@@ -327,8 +330,12 @@ export function createEngine(deps: EngineDeps): Engine {
       say(prefix ? `${prefix}\n${question}` : question, spec.buttons?.(ctx));
     };
 
-    /** The answer without the offer's question (an offer's question is its last line). */
-    const answerOnly = (outcome: Outcome): readonly string[] => (outcome.next === 'offer' ? outcome.lines.slice(0, -1) : outcome.lines);
+    /** The answer without the question it ends with (an offer's, or an optional slot's: always the last line). */
+    const answerOnly = (outcome: Outcome): readonly string[] =>
+      outcome.next === 'offer' || outcome.awaiting !== undefined ? outcome.lines.slice(0, -1) : outcome.lines;
+    /** Whether facts read from a message differ from what the dialog holds (a repeat is no correction). */
+    const changes = (updates: Slots, slots: Slots): boolean =>
+      Object.entries(updates).some(([name, value]) => JSON.stringify(slots[name]) !== JSON.stringify(value));
 
     const show = (outcome: Outcome) => {
       outcome.lines.forEach((line, i) => say(line, i === outcome.lines.length - 1 ? outcome.buttons : undefined));
@@ -441,7 +448,7 @@ export function createEngine(deps: EngineDeps): Engine {
       const t = text.trim();
       if (/^(不用|不要|不了|不必|不需要|算了|没事|暂时不|先不|不办)/.test(t)) return true;
       if (/^(好|要|可以|行|嗯|是的|是|对|确认|登记|办|麻烦|需要|(帮我|帮忙|给我|请)(登记|申请|办|提交))/.test(t)) return false;
-      if (/^(我要|我想)?申请(吧|一下|了)?[。！!.\s]*$/.test(t)) return false;
+      if (/^(我要|我想)?申请(登记|吧|一下|了)?[。！!.\s]*$/.test(t)) return false;
       return null;
     })();
 
@@ -450,8 +457,9 @@ export function createEngine(deps: EngineDeps): Engine {
       if (s.awaiting === 'offer' || s.awaiting === 'confirm') {
         const updates = readAll(def);
         if (Object.keys(updates).length > 0 && button === null) {
+          // A fact said again is answered again, without claiming a change.
+          if (changes(updates, s.slots)) say(tr.t('corrected'));
           Object.assign(s.slots, updates);
-          say(tr.t('corrected'));
           await advance(def, s);
           return;
         }
@@ -519,12 +527,21 @@ export function createEngine(deps: EngineDeps): Engine {
         ask(def, s.awaiting);
         return;
       }
-      s.tries += 1;
+      const aside = answer !== null && 'error' in answer && answer.aside === true;
+      if (!aside) s.tries += 1;
       if (s.tries >= MAX_TRIES) {
-        say(tr.t('retries-exhausted'), [
+        const handoff = [
           { label: tr.t('menu-human_handoff'), payload: intentButton('human_handoff') },
           { label: tr.t('button-cancel'), payload: CANCEL },
-        ]);
+        ];
+        if (def.privateOnly) {
+          // A report or application half told is not thrown away: what was said stays, a person is offered.
+          s.tries = 0;
+          say(tr.t('retries-exhausted-kept'), handoff);
+          ask(def, s.awaiting);
+          return;
+        }
+        say(tr.t('retries-exhausted'), handoff);
         state = null;
         return;
       }
@@ -591,8 +608,8 @@ export function createEngine(deps: EngineDeps): Engine {
       const def = DIALOGS.get(state.intent) as DialogDef;
       const updates = readAll(def);
       if (Object.keys(updates).length > 0) {
+        if (changes(updates, state.slots)) say(tr.t('corrected'));
         Object.assign(state.slots, updates);
-        say(tr.t('corrected'));
         await advance(def, state);
         return finishTurn(state.intent);
       }
@@ -630,10 +647,14 @@ export function createEngine(deps: EngineDeps): Engine {
         break;
       case 'affirm':
       case 'deny':
-        say(tr.t('act-no-context'), menuButtons());
-        break;
       default:
-        say(tr.t('out-of-scope'), menuButtons());
+        if (expiredTopic && DIALOGS.has(expiredTopic)) {
+          // "西湖区" 40 minutes after the question: the answer to a dialog that has ended. Offer to start it again.
+          say(tr.t('expired-restart', { topic: tr.t(`topic-${expiredTopic}`) }), [
+            { label: tr.t('button-restart', { topic: tr.t(`topic-${expiredTopic}`) }), payload: intentButton(expiredTopic) },
+            ...menuButtons().filter((b) => b.payload !== intentButton(expiredTopic as string)).slice(0, 3),
+          ]);
+        } else say(tr.t(intent === 'affirm' || intent === 'deny' ? 'act-no-context' : 'out-of-scope'), menuButtons());
     }
     return finishTurn(intent);
   }

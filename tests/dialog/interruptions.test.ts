@@ -106,3 +106,32 @@ describe('a funeral-money question that tells whose death and when', () => {
     expect(text).not.toContain('姓名');
   });
 });
+
+describe('repeats, expiry and patience', () => {
+  it('a repeated fact at an offer is no correction', async () => {
+    await h.send({ text: '住院慰问多少' });
+    await h.send({ text: '西湖区' });
+    const again = h.text(await h.send({ text: '西湖区' }));
+    expect(again).not.toContain('已改过来');
+  });
+
+  it('an answer 40 minutes late offers to start that topic again instead of "答不了"', async () => {
+    await h.send({ text: '大病慰问能拿多少' });
+    h.advance(40 * 60_000);
+    const late = await h.send({ text: '嗯嗯' });
+    expect(h.text(late)).toContain('超过30分钟');
+    expect(h.payloads(late)).toContain('i:serious_illness_consolation');
+    expect(h.text(late)).not.toContain('答不了');
+  });
+
+  it('questions asked in the middle of a death report do not use up its tries, and the facts stay', async () => {
+    await h.send({ text: '我父亲昨天去世了' });
+    await h.send({ text: '王建国' });
+    for (const q of ['丧葬费有多少', '养老金什么时候停', '要带什么材料']) {
+      const out = h.text(await h.send({ text: q }));
+      expect(out).not.toContain('没能看懂');
+    }
+    const id = h.text(await h.send({ text: '110101195001011237' }));
+    expect(id).not.toContain('姓名');
+  });
+});

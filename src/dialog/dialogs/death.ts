@@ -33,7 +33,7 @@ function keepsPlace(spec: SlotSpec): SlotSpec {
       if (r && 'value' in r && spec.name !== 'community') return r;
       if (u && LET_THROUGH.has(u.intent) && u.confidence >= 0.6) return null;
       const later = (u && ANSWERED_AFTER.has(u.intent) && u.confidence >= 0.6) || ANSWERED_AFTER_WORDS.test(msg.text);
-      return { error: later ? 'error-death-question-later' : 'error-death-question' };
+      return { error: later ? 'error-death-question-later' : 'error-death-question', aside: true };
     },
   };
 }
