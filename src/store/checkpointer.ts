@@ -30,7 +30,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
 const fsyncWal = () => {
   const fd = fs.openSync(workerData.file + '-wal', 'r+');
-  try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
+  try { fs.fdatasyncSync(fd); } finally { fs.closeSync(fd); }
 };
 parentPort.on('message', (m) => {
   if (m && m.op === 'sync') {
@@ -45,7 +45,7 @@ parentPort.on('message', (m) => {
 
 type Waiter = { resolve: () => void; reject: (error: Error) => void };
 
-export function startCheckpointer(file: string, everyMs = 1_000): Checkpointer {
+export function startCheckpointer(file: string, everyMs = 200): Checkpointer {
   const checkpoints = new Worker(CHECKPOINT_WORKER, { eval: true, workerData: { file, everyMs } });
   const worker = new Worker(SYNC_WORKER, { eval: true, workerData: { file } });
   // The workers must never keep the process alive, nor take it down.
