@@ -1,8 +1,7 @@
 import { DOMAIN_INTENTS } from '../nlu/index.ts';
 import { normalize } from '../nlu/normalize.ts';
 import { maskText } from '../privacy/mask.ts';
-import { findRegions, pickRegions } from '../nlu/slots/index.ts';
-import { pinyin } from 'pinyin-pro';
+import { findRegions, homophoneRegionIn, pickRegions } from '../nlu/slots/index.ts';
 import { REGION_NAMES, findRegion, parseAmount, type Region } from '../rules/index.ts';
 import { slotButton } from './buttons.ts';
 import type { Json } from '../store/types.ts';
@@ -56,46 +55,12 @@ function preferredRegion(msg: Msg): string | undefined {
   return regionsIn(msg.text).find((r) => r.coverage !== 'none')?.name ?? parsed;
 }
 
-/** Two-character stems of the places we hold a document for ("西湖", "萧山", "长沙"), by their toneless pinyin. */
-const STEMS_BY_SOUND: ReadonlyMap<string, readonly Region[]> = (() => {
-  const map = new Map<string, Region[]>();
-  for (const [name, region] of REGION_NAMES) {
-    if (region.doc === null) continue;
-    const stem = /^[\u4e00-\u9fa5]{2}$/.test(name) ? name : /^([\u4e00-\u9fa5]{2})[区县市]$/.exec(name)?.[1];
-    if (!stem) continue;
-    const key = sound(stem);
-    const list = map.get(key) ?? [];
-    if (!list.includes(region)) list.push(region);
-    map.set(key, list);
-  }
-  return map;
-})();
-
-function sound(text: string): string {
-  return pinyin(text, { toneType: 'none', type: 'array' }).join(' ');
-}
-
-/** The one place a two-character stem sounds like ("西胡" → 西湖区); undefined when none or several. */
-function soundsLike(stem: string): Region | undefined {
-  const hits = STEMS_BY_SOUND.get(sound(stem)) ?? [];
-  return hits.length === 1 ? hits[0] : undefined;
-}
-
 /**
  * A district typed with a homophone from pinyin input ("西胡区", "肖山", "余航"). Answering "哪个区", the short reply
  * is the district ("肖山的", "我是余航的"); in passing only a stem written with its suffix counts ("余航区 看病…").
  */
 export function homophoneRegion(text: string, awaited: boolean): Region | undefined {
-  const t = normalize(text).replace(/[\s，,。.！!？?~]/g, '');
-  if (awaited) {
-    const m = /^(?:我是|我在|我住|住在|在|是)?([\u4e00-\u9fa5]{2})(?:区|县|市)?(?:的|这边|那边|那里|这里)?(?:人)?(?:啊|呀|吧|呢)?$/.exec(t);
-    if (m?.[1]) return soundsLike(m[1]);
-  }
-  for (const m of t.matchAll(/([\u4e00-\u9fa5]{2})[区县]/g)) {
-    const hit = m[1] ? soundsLike(m[1]) : undefined;
-    if (hit) return hit;
-  }
-  return undefined;
+  return homophoneRegionIn(normalize(text), awaited);
 }
 
 /** Dialog acts ("好的", "谢谢", "要") said where a district was asked: not a place name to quote back. */

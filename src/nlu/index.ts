@@ -10,6 +10,7 @@ import { DEFAULT_INTENTS_DIR, DOMAIN_INTENTS, INTENT_IDS, OUT_OF_SCOPE, loadInte
 import type { IntentDefinition, IntentId } from './intents.ts';
 import { normalize, truncateForNlu } from './normalize.ts';
 import { extractSlots } from './slots/index.ts';
+import { findRegions, parseHomophoneRegion } from './slots/region.ts';
 import type { SlotError, Slots } from './slots/index.ts';
 
 export type { SlotError, Slots } from './slots/index.ts';
@@ -52,6 +53,58 @@ export interface Understanding {
 export const BARE_VALUE =
   /^[-+]?(?:[\d.,]|[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟])+\s?(?:k|w|万|千)?\s?(?:块钱|块|元|圆|周岁|岁|个人|人|个|位|名|户|次|回)?[.!?。！？]?$/;
 
+/**
+ * A bare place or year ("拱墅区", "杭州", "我是西湖区的", "住在萧山那边", "2025年的"): like BARE_VALUE, the answer to a
+ * question asked before, no question of its own — out_of_scope, with the slot.
+ */
+const PLACE_ANSWER =
+  /^(?:我是|我在|我住在?|住在|在|是|我们是|我们在|我家在|家在|我们|俺是)?(.{2,12}?)(?:的|这边|那边|那里|这里|这块|那块)?(?:人)?(?:啊|呀|吧|呢|哈|哦)?[.!。！]?$/;
+/** The label of a yes button typed out (申请登记, 确认提交): a yes, not a new request. */
+const TYPED_YES_BUTTON = /^(?:好的?\s?)?(?:申请登记|确认登记|确认提交|提交申请|确认申请|我要登记|申请吧|登记吧)[.!。！]?$/;
+/** "我回来了 刚才问到哪了": someone back to the conversation — a greeting, not a cancel. */
+const BACK_AGAIN = /^(?:我又?回来了|(?:我又?回来了\s?)?(?:刚才|刚刚|之前|上次)(?:我们?|咱们?)?(?:问|说|聊|讲)到哪(?:里|儿|一步)?了?)[\s,.!?，。！？]*(?:(?:刚才|刚刚|之前|上次)(?:我们?|咱们?)?(?:问|说|聊|讲)到哪(?:里|儿|一步)?了?|咱们?继续|我们继续|继续)?[?？。.!！]*$/;
+const BARE_YEAR = /^(?:(?:19|20)\d{2}|[二一][〇零九][〇零一二三四五六七八九]{2})\s?年?度?(?:的)?(?:啊|吧|呢|哦)?[.!。！]?$/;
+
+export function isBarePlaceOrYear(normalized: string): boolean {
+  if (normalized.length > 16) return false;
+  if (BARE_YEAR.test(normalized)) return true;
+  const m = PLACE_ANSWER.exec(normalized);
+  const place = m?.[1];
+  if (!place) return false;
+  const regions = findRegions(place);
+  if (regions.length > 0) {
+    // the places cover the whole remainder: 杭州西湖区, 河南郑州 — not 西湖区体检
+    let at = 0;
+    for (const r of regions) {
+      if (r.start !== at) return false;
+      at = r.end;
+    }
+    return at === place.length;
+  }
+  return parseHomophoneRegion(normalized) !== undefined;
+}
+
+/**
+ * Handing over to a person opens a staff case: only when the text asks for a person (人工, 工作人员, 真人, 客服, 找人,
+ * 退管员, 社区, 当面…). "我要问慰问金" is a question for the bot.
+ */
+const ASKS_FOR_PERSON = /人|机器|客服|退管员|当面|老师|社区|街道|转达|转给|专员|经办|书记|主任|网格员|干部|领导|负责|投诉|电话|窗口|办公室/;
+
+/**
+ * "我瘫在床上出不了门怎么办" with no other topic: the service for someone who cannot leave home is the home
+ * certification (上门认证, domain.md), so an out_of_scope reading becomes pension_certification.
+ */
+const HOUSEBOUND = /瘫|卧床|下不了床|起不了床|出不了(?:家)?门|下不了楼/;
+const HOUSEBOUND_ASKS = /怎么办|咋办|怎么弄|咋弄|怎么搞|上门/;
+const OTHER_TOPIC = /困难|开销|补助|帮扶|体检|活动|住院|慰问|去世|走了|转/;
+
+/**
+ * "下个月搬去聊城": moving to a named place, with nothing else asked — the management relation moves too
+ * (transfer_management), where the classifier was unsure.
+ */
+const MOVING_TO = /搬(?:家)?(?:去|到|回)(.{2,8}?)(?:去|住|生活|养老|了|啦)?[.!。！]?$/;
+const MOVING_OTHER = /燃气|水电|户口本|快递|网|电视|宽带|过户/;
+
 /** Texts longer than this are cut before normalization, classification and slot extraction. */
 export const MAX_TEXT_CHARS = 512;
 
@@ -84,7 +137,27 @@ const ASKS = /[吗呢?]|怎么|什么|啥|哪|多少|几|多久|能不能|可不
  * question, or a question the bot cannot help with.
  */
 export function classifyNormalized(c: IntentClassifier, normalized: string, explain = false): Classification {
-  if (BARE_VALUE.test(normalized)) {
+  const r = classifyRaw(c, normalized, explain);
+  if (r.intent === OUT_OF_SCOPE && HOUSEBOUND.test(normalized) && HOUSEBOUND_ASKS.test(normalized) && !OTHER_TOPIC.test(normalized)) {
+    return { ...r, intent: 'pension_certification', confidence: 0.6 };
+  }
+  if (r.intent === OUT_OF_SCOPE && normalized.length <= 20 && !MOVING_OTHER.test(normalized)) {
+    const place = MOVING_TO.exec(normalized)?.[1];
+    if (place && findRegions(place).length > 0) return { ...r, intent: 'transfer_management', confidence: 0.6 };
+  }
+  if (r.intent !== 'human_handoff' || ASKS_FOR_PERSON.test(normalized)) return r;
+  const next = r.runnerUp !== 'human_handoff' && r.runnerUpProbability >= c.info.threshold ? r.runnerUp : OUT_OF_SCOPE;
+  return { ...r, intent: next, confidence: next === OUT_OF_SCOPE ? Math.max(0, 1 - r.bestProbability) : r.runnerUpProbability };
+}
+
+function classifyRaw(c: IntentClassifier, normalized: string, explain: boolean): Classification {
+  if (BACK_AGAIN.test(normalized)) {
+    return { intent: 'greeting', confidence: 1, best: 'greeting', bestProbability: 1, runnerUp: OUT_OF_SCOPE, runnerUpProbability: 0, ...(explain ? { features: [] } : {}) };
+  }
+  if (TYPED_YES_BUTTON.test(normalized)) {
+    return { intent: 'affirm', confidence: 1, best: 'affirm', bestProbability: 1, runnerUp: OUT_OF_SCOPE, runnerUpProbability: 0, ...(explain ? { features: [] } : {}) };
+  }
+  if (BARE_VALUE.test(normalized) || isBarePlaceOrYear(normalized)) {
     return { intent: OUT_OF_SCOPE, confidence: 1, best: OUT_OF_SCOPE, bestProbability: 1, runnerUp: OUT_OF_SCOPE, runnerUpProbability: 0, ...(explain ? { features: [] } : {}) };
   }
   const whole = c.classify(normalized, { explain });

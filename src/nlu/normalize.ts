@@ -28,6 +28,10 @@
  *     Wu 侬 → 你, 阿拉 → 我 (not 阿拉伯), 弗 → 不 before a verb or 是/对, a closing 伐 → 吗, 屋里厢 → 家里, 事体 →
  *     事情, 啥辰光 → 什么时候, 走脱 → 走; 殁 → 去世; Hunan 么子 / Sichuan 啥子 → 什么.
  *
+ * 12. @-mentions of the bot (@助手 在哪里改, @银龄助手 你好, 在哪里改 @bot) are taken out when something else is said,
+ *     so a mention does not make a message a greeting; a lone mention stays. Other @names need a space after them,
+ *     and an @ inside a word (an e-mail address) is kept.
+ *
  * normalize never throws and is linear in the input. It does not truncate: call truncateForNlu first
  * when the text may be long.
  */
@@ -140,6 +144,8 @@ const DIALECT: readonly (readonly [RegExp, string])[] = [
 ];
 const DIALECT_CHARS = /[系唔咗嘅冇佢哋乜点边揾过侬阿弗伐屋事啥走殁么]/;
 
+/** Step 12: the bot's names after @ (no space needed), or any other @name followed by a space. */
+const MENTION = /(?<![\p{L}\p{N}_.])@(?:(?:银龄)?(?:小)?助手|机器人|bot|robot|assistant|[^\s@]{1,16}(?=\s))[\s,.;:!?，。；：！？、]*/gu;
 const HAS_NON_ASCII = /[^\x00-\x7F]/;
 const HAS_UPPER = /[A-Z\u00C0-\u024F\u0370-\u04FF]/;
 
@@ -179,6 +185,10 @@ export function normalize(text: string): string {
     if (nonAscii && SLIP_CHARS.test(s)) for (const [re, word] of HOMOPHONE_SLIPS) s = s.replace(re, word);
     if (HAS_LATIN_WORD.test(s)) s = s.replace(ENGLISH, englishWord);
     if (nonAscii && DIALECT_CHARS.test(s)) for (const [re, word] of DIALECT) s = s.replace(re, word);
+    if (s.includes('@')) {
+      const rest = s.replace(MENTION, ' ').replace(WHITESPACE, ' ').trim();
+      if (rest.length > 0) s = rest;
+    }
     return s;
   } catch {
     // Defensive only: none of the steps above is expected to throw.

@@ -14,7 +14,7 @@ import { moneyBlockedSpans, pickAmount, scanMoney } from './money.ts';
 import { parseName } from './name.ts';
 import { scanNumbers, type NumberSpan, type Span } from './numerals.ts';
 import { findPhones, hasInvalidPhone } from './phone.ts';
-import { parseRegion } from './region.ts';
+import { parseHomophoneRegion, parseRegion } from './region.ts';
 import { parseRelation } from './relation.ts';
 import type { SlotError, Slots } from './types.ts';
 
@@ -37,7 +37,7 @@ export { findAmounts, parseMoney, pickAmount, scanMoney, type AmountMatch, type 
 export { parseName, type NameOptions } from './name.ts';
 export { parseNumber, scanNumbers, type NumberSpan, type Span } from './numerals.ts';
 export { findPhones, hasInvalidPhone, maskPhone, parsePhone, type PhoneMatch } from './phone.ts';
-export { findRegions, parseRegion, pickRegions, type RegionMatch } from './region.ts';
+export { findRegions, homophoneRegionIn, parseHomophoneRegion, parseRegion, pickRegions, type RegionMatch } from './region.ts';
 export { findRelations, parseRelation, type RelationMatch } from './relation.ts';
 
 /** extractSlots looks at no more than this many characters. */
@@ -123,7 +123,7 @@ export function extractSlots(normalizedText: string, opts: ExtractOptions): Extr
   const age = attempt(() => findAges(text, blocked, numbers)[0]?.age);
   if (age !== undefined) slots.age = age;
 
-  const region = attempt(() => parseRegion(text));
+  const region = attempt(() => parseRegion(text) ?? parseHomophoneRegion(text, opts?.expectName !== true));
   if (region !== undefined) slots.region = region;
   const festival = attempt(() => parseFestival(text));
   if (festival !== undefined) slots.festival = festival;

@@ -16,6 +16,7 @@
  *  - A place visited on an outing (去千岛湖一日游, 到西湖玩, 组织去富阳旅游, 旅游团去千岛湖) is not the writer's region.
  */
 import { REGION_NAMES, findRegion, type Region } from '../../rules/regions.ts';
+import { pinyin } from 'pinyin-pro';
 import { byFirstChar } from './lexicon.ts';
 
 export interface RegionMatch {
@@ -129,4 +130,78 @@ export function pickRegions(matches: readonly RegionMatch[]): RegionMatch[] {
 /** The official name of the place the text names, e.g. 西湖区; undefined if none. */
 export function parseRegion(text: string): string | undefined {
   return pickRegions(findRegions(text))[0]?.region.name;
+}
+
+/** Two-character stems of the places we hold a document for ("西湖", "萧山", "长沙"), by their toneless pinyin. */
+let stemsBySound: ReadonlyMap<string, readonly Region[]> | undefined;
+/** Stems that are an alias of their own (长沙 → 长沙市, not 长沙县): the one a bare stem means when several sound alike. */
+const bareStemBySound = new Map<string, Region[]>();
+
+function soundIndex(): ReadonlyMap<string, readonly Region[]> {
+  if (stemsBySound) return stemsBySound;
+  const map = new Map<string, Region[]>();
+  for (const [name, region] of REGION_NAMES) {
+    if (region.doc === null) continue;
+    const stem = /^[\u4e00-\u9fa5]{2}$/.test(name) ? name : /^([\u4e00-\u9fa5]{2})[区县市]$/.exec(name)?.[1];
+    if (!stem) continue;
+    const key = sound(stem);
+    const list = map.get(key) ?? [];
+    if (!list.includes(region)) list.push(region);
+    map.set(key, list);
+    if (stem === name) {
+      const bare = bareStemBySound.get(key) ?? [];
+      if (!bare.includes(region)) bare.push(region);
+      bareStemBySound.set(key, bare);
+    }
+  }
+  stemsBySound = map;
+  return map;
+}
+
+function sound(text: string): string {
+  return pinyin(text, { toneType: 'none', type: 'array' }).join(' ');
+}
+
+/** The one place a two-character stem sounds like ("西胡" → 西湖区); undefined when none or several. */
+function soundsLike(stem: string, suffix?: string): Region | undefined {
+  const key = sound(stem);
+  const hits = soundIndex().get(key) ?? [];
+  if (hits.length === 1) return hits[0];
+  const suffixed = suffix ? hits.filter((r) => r.name.endsWith(suffix)) : [];
+  if (suffixed.length === 1) return suffixed[0];
+  const bare = bareStemBySound.get(key) ?? [];
+  return bare.length === 1 ? bare[0] : undefined;
+}
+
+/** A short answer naming a place: 肖山, 常沙, 我是余航的, 住在西胡区那边. */
+const SHORT_PLACE = /^(?:我是|我在|我住|住在|在|是)?([\u4e00-\u9fa5]{2})(区|县|市)?(?:的|这边|那边|那里|这里)?(?:人)?(?:啊|呀|吧|呢)?$/;
+const STEM_WITH_SUFFIX = /([\u4e00-\u9fa5]{2})([区县])/g;
+const HOMOPHONE_NOISE = /[\s，,。.！!？?~]/g;
+
+/**
+ * A district typed with a homophone from pinyin input ("西胡区", "肖山", "余航", "常沙"), in a normalized text. As a
+ * short answer (`awaited`, or a message that is only the place) the stem alone counts ("肖山的", "我是余航的"); in passing
+ * only a stem written with its suffix does ("余航区 看病…").
+ */
+export function homophoneRegionIn(normalizedText: string, awaited: boolean): Region | undefined {
+  const t = normalizedText.replace(HOMOPHONE_NOISE, '');
+  if (awaited) {
+    const m = SHORT_PLACE.exec(t);
+    if (m?.[1]) return soundsLike(m[1], m[2]);
+  }
+  for (const m of t.matchAll(STEM_WITH_SUFFIX)) {
+    if (m[1] === undefined || m[1].endsWith('社') || m[1].endsWith('小')) continue;
+    const hit = soundsLike(m[1], m[2]);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/**
+ * The region of a first message whose place name is a homophone: a message that is only the place (常沙, 我是肖山的)
+ * or that names it with 区/县 (余航区 看病…).
+ */
+export function parseHomophoneRegion(normalizedText: string, shortAnswer = true): string | undefined {
+  if (!/[区县]/.test(normalizedText) && (!shortAnswer || normalizedText.length > 12)) return undefined;
+  return homophoneRegionIn(normalizedText, shortAnswer)?.name;
 }
