@@ -231,3 +231,15 @@ describe('staff', () => {
     expect(h.text(out)).toContain('人工咨询 · 待处理 · 地区未填');
   });
 });
+
+describe('moving house: "户口没迁"', () => {
+  it('means the hukou stayed where they moved from (in 杭州市区), and the housing question follows', async () => {
+    await h.send({ text: '我在杭州市内搬家了，管理关系怎么转' });
+    await h.send({ text: '从上城搬到余杭' });
+    const housing = h.text(await h.send({ text: '户口没迁' }));
+    expect(housing).toContain('哪种房子');
+    expect(housing).not.toContain('请点下面的按钮');
+    const said = h.text(await h.send({ chat: 'c2', user: 'u2', text: '从西湖区搬到拱墅区了 户口没有迁 管理关系要转吗' }));
+    expect(said).toContain('哪种房子');
+  });
+});

@@ -66,6 +66,8 @@ const hukouChoice = choiceSlot(
   { when: (s) => inUrban(s.from) && inUrban(s.to) },
 );
 
+const HUKOU_STAYED = /(没|没有|还没|未|不)(迁|动|变|转|换|改)|还在原|原来(那|的地方)|老地方/;
+
 /** "户口已经迁到临平了", "户籍在桐庐": the hukou's place named, inside 杭州市区 or not. */
 function hukouPlace(text: string): 'yes' | 'no' | null {
   const at = text.search(/户口|户籍/);
@@ -84,6 +86,9 @@ const hukou: SlotSpec = {
     const pressed = msg.button?.kind === 'slot' && msg.button.slot === 'hukou';
     const named = pressed ? null : hukouPlace(msg.text);
     if (named) return { value: named };
+    // "户口没迁", "户口还在原来那": the hukou stayed where they moved from, and this question is only asked (and only
+    // counts) when that place is in 杭州市区.
+    if (!pressed && (awaited || /户口|户籍/.test(msg.text)) && HUKOU_STAYED.test(msg.text)) return { value: 'yes' };
     const r = hukouChoice.read(msg, ctx, awaited);
     // Not sure where the hukou is: say how to tell, rather than "请点按钮".
     if (r && 'error' in r && UNSURE.test(msg.text)) return { error: 'error-hukou-unsure' };
