@@ -241,6 +241,8 @@ export function nameSlot(name: 'deceasedName' | 'applicantName', ask: string): S
 }
 
 const RELATIONS = ['父亲', '母亲', '配偶', '儿子', '女儿', '其他亲属'];
+/** "我是他女儿", "我是她的儿子": a child (or grandchild) speaking of the deceased by 他 / 她. */
+const RECIPROCAL = /我是(他|她)的?(女儿|儿子|闺女|孩子|大儿子|小儿子|大女儿|小女儿|孙子|孙女|外孙|外孙女)/;
 
 export const relationSlot: SlotSpec = {
   name: 'relation',
@@ -249,6 +251,9 @@ export const relationSlot: SlotSpec = {
   read(msg, _ctx, awaited) {
     const pressed = buttonValue(msg, 'relation');
     if (pressed && RELATIONS.includes(pressed)) return { value: pressed };
+    // "我是他女儿": the reporter's side of the relation; the question asks for the deceased's ("去世的是您的什么人").
+    const mine = RECIPROCAL.exec(msg.text);
+    if (mine) return { value: mine[2] === '孙子' || mine[2] === '孙女' || mine[2] === '外孙' || mine[2] === '外孙女' ? '其他亲属' : mine[1] === '她' ? '母亲' : '父亲' };
     const relation = msg.understanding?.slots.relation;
     if (relation) return { value: relation };
     return awaited ? { error: 'error-relation' } : null;

@@ -243,3 +243,22 @@ describe('moving house: "户口没迁"', () => {
     expect(said).toContain('哪种房子');
   });
 });
+
+describe('death report: the reporter says their own side of the relation', () => {
+  it.each([
+    ['我是他女儿', '父亲'],
+    ['我是她儿子', '母亲'],
+    ['我是他孙女', '其他亲属'],
+  ])('"%s" is read as the deceased being the %s', async (answer, relation) => {
+    await h.send({ text: '家里老人昨天走了 要报给社区' });
+    await h.send({ text: '王建国' });
+    await h.send({ text: '不记得' });
+    let out = await h.send({ text: answer });
+    for (let i = 0; i < 4 && !h.text(out).includes('请核对'); i++) {
+      const t = h.text(out);
+      out = await h.send({ text: t.includes('手机号') ? '13812345678' : t.includes('哪个区') ? '西湖区' : t.includes('社区') ? '翠苑一区' : '昨天' });
+    }
+    expect(h.text(out)).toContain('请核对');
+    expect(h.text(out)).toContain(`去世的是您的：${relation}`);
+  });
+});
