@@ -49,6 +49,9 @@ interface DialogState {
   parent?: DialogState;
 }
 
+/** "那萧山呢", "重阳的呢": the same question about something else — answered again, not a correction. */
+const FOLLOW_UP = /^(那|还有|换成)|呢[?？。!！]*$/;
+
 /** A bare acknowledgement ("好的", "嗯", "不用了", "知道了"), which answers an optional question with nothing. */
 const PLAIN_ACK = /^(好的?|好吧|嗯+|哦+|噢+|行|可以|知道了|明白了?|晓得了|不用了?|不需要|不要了?|没事了?|谢谢(你|您)?|ok)[啊呀吧了的哈啦。！!，,.~\s]*$/i;
 
@@ -458,7 +461,7 @@ export function createEngine(deps: EngineDeps): Engine {
         const updates = readAll(def);
         if (Object.keys(updates).length > 0 && button === null) {
           // A fact said again is answered again, without claiming a change.
-          if (changes(updates, s.slots)) say(tr.t('corrected'));
+          if (changes(updates, s.slots) && !FOLLOW_UP.test(text.trim())) say(tr.t('corrected'));
           Object.assign(s.slots, updates);
           await advance(def, s);
           return;
@@ -608,7 +611,7 @@ export function createEngine(deps: EngineDeps): Engine {
       const def = DIALOGS.get(state.intent) as DialogDef;
       const updates = readAll(def);
       if (Object.keys(updates).length > 0) {
-        if (changes(updates, state.slots)) say(tr.t('corrected'));
+        if (changes(updates, state.slots) && !FOLLOW_UP.test(text.trim())) say(tr.t('corrected'));
         Object.assign(state.slots, updates);
         await advance(def, state);
         return finishTurn(state.intent);

@@ -135,3 +135,16 @@ describe('repeats, expiry and patience', () => {
     expect(id).not.toContain('姓名');
   });
 });
+
+describe('follow-up questions about something else', () => {
+  it('"重阳的呢" and "那萧山呢" are answered again, not announced as corrections; "不对，是萧山" is one', async () => {
+    await h.send({ text: '西湖区春节有慰问吗' });
+    const festival = h.text(await h.send({ text: '重阳的呢' }));
+    expect(festival).toContain('重阳');
+    expect(festival).not.toContain('已改过来');
+    const region = h.text(await h.send({ text: '那萧山呢' }));
+    expect(region).toContain('萧山区');
+    expect(region).not.toContain('已改过来');
+    expect(h.text(await h.send({ text: '不对，是拱墅区' }))).toContain('已改过来');
+  });
+});
