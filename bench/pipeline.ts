@@ -321,6 +321,19 @@ export async function bareTurns(store: Store, concurrency: number, maxTurns: num
   return { messages: latency.length, seconds, rate: rateOf(latency.length, seconds), latency: latency.summary(), concurrency };
 }
 
+/** The workload's conversations for these options: `make(seed, idPrefix)`, told which replies are errors. */
+export function conversationsFor(tr: Translator, options: PipelineOptions): (seed: number, prefix: string) => Conversations {
+  return (seed, prefix) =>
+    new Conversations({
+      seed,
+      live: options.live,
+      idPrefix: prefix,
+      messageIds: options.messageIds,
+      errorTexts: [tr.t('system-error'), tr.t('system-busy')],
+      expiredText: tr.t('button-expired'),
+    });
+}
+
 export function makeEngine(store: Store): { engine: Engine; tr: Translator; problems: () => number } {
   let problems = 0;
   const logger = createLogger({ level: 'warn', destination: { write: () => void problems++ } });
@@ -404,15 +417,7 @@ export async function runPipeline(
   extraPhases?: (ctx: PhaseContext) => Promise<Record<string, RunResult>>,
 ): Promise<PipelineResult> {
   const { engine, tr, problems } = makeEngine(store);
-  const make = (seed: number, prefix: string): Conversations =>
-    new Conversations({
-      seed,
-      live: options.live,
-      idPrefix: prefix,
-      messageIds: options.messageIds,
-      errorTexts: [tr.t('system-error'), tr.t('system-busy')],
-      expiredText: tr.t('button-expired'),
-    });
+  const make = conversationsFor(tr, options);
   /** One measured phase: a pause, the server probe and CPU time around it, a CPU profile when asked. */
   const phase = async (name: string, fn: () => Promise<RunResult>): Promise<RunResult> => {
     await sleep(options.pauseMs);

@@ -2,6 +2,7 @@
  * Small numeric helpers for the benchmark: percentiles, a seeded PRNG, formatting.
  * Latencies are kept in milliseconds (Float64Array), measured with performance.now().
  */
+import { mulberry32 } from '../src/nlu/classifier.ts';
 
 export interface Summary {
   readonly n: number;
@@ -44,17 +45,8 @@ export class Samples {
   }
 }
 
-/** Deterministic PRNG (mulberry32): the same seed gives the same workload on every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG: the same seed gives the same workload on every run (the classifier's mulberry32). */
+export const prng = mulberry32;
 
 export function pick<T>(rand: () => number, list: readonly T[]): T {
   if (list.length === 0) throw new Error('pick from an empty list');

@@ -7,9 +7,8 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { SQLITE_FILE, openSqliteStore } from '../src/store/index.ts';
-import { closedLoop, makeEngine, openLoopRepeated, type PipelineOptions, type RunResult } from './pipeline.ts';
+import { closedLoop, conversationsFor, makeEngine, openLoopRepeated, type PipelineOptions, type RunResult } from './pipeline.ts';
 import { tempDir } from './protocol.ts';
-import { Conversations } from './workload.ts';
 import { Samples, prng } from './stats.ts';
 
 /** The SQLite open loop and serial runs again with the database on tmpfs; null where /dev/shm does not exist. */
@@ -19,15 +18,7 @@ export async function sqliteOnTmpfs(options: PipelineOptions): Promise<Record<st
   const store = openSqliteStore(join(dir, SQLITE_FILE));
   try {
     const { engine, tr } = makeEngine(store);
-    const make = (seed: number, prefix: string): Conversations =>
-      new Conversations({
-        seed,
-        live: options.live,
-        idPrefix: prefix,
-        messageIds: options.messageIds,
-        errorTexts: [tr.t('system-error'), tr.t('system-busy')],
-        expiredText: tr.t('button-expired'),
-      });
+    const make = conversationsFor(tr, options);
     await closedLoop(engine, make(1, 'tw'), 8, options.warmupMessages, options.maxRunMs);
     await new Promise((r) => setTimeout(r, options.pauseMs));
     const tmpfsOpenLoop = await openLoopRepeated(engine, make, 'to', options);

@@ -2,11 +2,12 @@ import type { Logger } from 'pino';
 import type { Translator } from '../i18n/index.ts';
 import { DOMAIN_INTENTS, understand as defaultUnderstand, type Understanding, type UnderstandOptions } from '../nlu/index.ts';
 import { shanghaiIsoDate } from '../clock.ts';
-import { maskText } from '../privacy/mask.ts';
+import { hasPersonalNumber } from '../privacy/mask.ts';
 import { announcement, parseCaseMention, parseCommand, quickCheck, runStaffCommand, staffQuestion, type StaffChat, type StaffCommand } from '../staff/index.ts';
 import { StoreError, type Json, type Profile, type Store, type TurnKeys, type TurnRead, type TurnResult, type TurnWrites } from '../store/types.ts';
 import { CANCEL, intentButton, parseButton, type ButtonAction } from './buttons.ts';
-import type { DialogDef, Msg, Outcome, Slots, TurnCtx } from './context.ts';
+import type { DialogDef, Msg, Outcome, Slots, SlotSpec, TurnCtx } from './context.ts';
+import { offerButtons } from './dialogs/common.ts';
 import { DIALOGS } from './dialogs/index.ts';
 import type { FloodGuard } from './flood.ts';
 import { NAME_SLOTS } from './slots.ts';
@@ -112,6 +113,11 @@ function dialogOf(d: Json | undefined, depth: number): DialogState | null {
   };
 }
 
+/** The questions of a form still to be answered, in order (optional ones and those that do not apply left out). */
+function missingSlots(def: DialogDef, slots: Slots): SlotSpec[] {
+  return def.slots.filter((spec) => !spec.optional && (spec.when?.(slots) ?? true) && slots[spec.name] === undefined);
+}
+
 /** Where a dialog moved to the user's private chat, so that their group messages meanwhile can be pointed there. */
 interface AwayMark {
   readonly intent: string;
@@ -125,8 +131,7 @@ function awayOf(profile: { readonly [key: string]: Json }, now: number): AwayMar
   return typeof intent === 'string' && typeof at === 'number' && now - at <= IDLE_MS ? { intent, at } : null;
 }
 
-/** An ID number, phone or bank card in the text (what the log masker would mask). */
-const hasPersonalNumber = (text: string): boolean => maskText(text) !== text;
+
 
 /** Collects the replies of a turn; text to the same chat without buttons in between is one message. */
 class Replies {
@@ -361,7 +366,7 @@ export function createEngine(deps: EngineDeps): Engine {
 
     /** Asks the next missing question, or answers when nothing is missing. */
     const advance = async (def: DialogDef, s: DialogState, errors?: Map<string, string>): Promise<void> => {
-      const missing = def.slots.find((spec) => !spec.optional && (spec.when?.(s.slots) ?? true) && s.slots[spec.name] === undefined);
+      const [missing] = missingSlots(def, s.slots);
       if (missing) {
         s.awaiting = missing.name;
         ask(def, missing.name, errors?.get(missing.name));
@@ -386,7 +391,7 @@ export function createEngine(deps: EngineDeps): Engine {
       if (parent.slots.region === undefined && typeof region === 'string' && def.slots.some((spec) => spec.name === 'region')) parent.slots.region = region;
       state = parent;
       if (parent.awaiting === 'offer' || parent.awaiting === 'confirm') {
-        say(tr.t('resume-offer'), [{ label: tr.t('button-yes'), payload: 'y' }, { label: tr.t('button-no-thanks'), payload: 'n' }]);
+        say(tr.t('resume-offer'), offerButtons(ctx, 'button-yes'));
         return;
       }
       say(tr.t('resume'));
@@ -424,16 +429,13 @@ export function createEngine(deps: EngineDeps): Engine {
       const slots = readAll(def);
       const knownRegion = typeof current.slots.region === 'string' ? current.slots.region : profile.region;
       if (slots.region === undefined && knownRegion && def.slots.some((spec) => spec.name === 'region')) slots.region = knownRegion;
-      const complete = !def.privateOnly && def.slots.every((spec) => spec.optional || !(spec.when?.(slots) ?? true) || slots[spec.name] !== undefined);
-      if (complete) {
+      const missing = missingSlots(def, slots);
+      if (!def.privateOnly && missing.length === 0) {
         const outcome = await def.finish(ctx, slots);
         answerOnly(outcome).forEach((line) => say(line));
-        const currentDef = DIALOGS.get(current.intent);
-        if (currentDef && current.awaiting !== 'offer' && current.awaiting !== 'confirm') ask(currentDef, current.awaiting, tr.t('resume'));
-        else say(tr.t('resume-offer'), [{ label: tr.t('button-yes'), payload: 'y' }, { label: tr.t('button-no-thanks'), payload: 'n' }]);
+        await resume(current, slots.region);
         return;
       }
-      const missing = def.slots.filter((spec) => !spec.optional && (spec.when?.(slots) ?? true) && slots[spec.name] === undefined);
       if (!def.privateOnly && missing.length === 1 && missing[0]?.name === 'region') {
         // Only the district is missing: ask it, answer, then come back to the form (which may take the district).
         const { parent: _dropped, ...interrupted } = current;

@@ -55,13 +55,6 @@ function preferredRegion(msg: Msg): string | undefined {
   return regionsIn(msg.text).find((r) => r.coverage !== 'none')?.name ?? parsed;
 }
 
-/**
- * A district typed with a homophone from pinyin input ("西胡区", "肖山", "余航"). Answering "哪个区", the short reply
- * is the district ("肖山的", "我是余航的"); in passing only a stem written with its suffix counts ("余航区 看病…").
- */
-export function homophoneRegion(text: string, awaited: boolean): Region | undefined {
-  return homophoneRegionIn(normalize(text), awaited);
-}
 
 /** Dialog acts ("好的", "谢谢", "要") said where a district was asked: not a place name to quote back. */
 const ACTS: ReadonlySet<string> = new Set(['affirm', 'deny', 'thanks', 'greeting', 'help', 'cancel']);
@@ -76,7 +69,8 @@ function readRegionValue(msg: Msg, slot: string, awaited: boolean): Read {
     const region: Region | undefined = findRegion(found);
     if (region) return { value: region.name };
   }
-  const heard = homophoneRegion(msg.text, awaited);
+  // "西胡区", "肖山的": a district typed with a homophone from pinyin input.
+  const heard = homophoneRegionIn(normalize(msg.text), awaited);
   if (heard) return { value: heard.name };
   if (!awaited) return null;
   const text = msg.text.trim();

@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { homophoneRegion } from '../../src/dialog/slots.ts';
+import { normalize } from '../../src/nlu/normalize.ts';
+import { homophoneRegionIn } from '../../src/nlu/slots/index.ts';
+
+const homophoneRegion = (text: string, awaited: boolean) => homophoneRegionIn(normalize(text), awaited);
 import { harness } from './harness.ts';
 
 /** Conversations from the second probe round: typed districts, moves, health checks, repeated offers, privacy. */

@@ -19,7 +19,7 @@ import {
 } from '../../rules/index.ts';
 import type { DialogDef, Outcome, SlotSpec, TurnCtx } from '../context.ts';
 import { countSlot, dateSlot, regionSlot } from '../slots.ts';
-import { maskText } from '../../privacy/mask.ts';
+import { hasPersonalNumber } from '../../privacy/mask.ts';
 import { fileCase, offerButtons, ruleErrorLine } from './common.ts';
 
 const region = regionSlot();
@@ -56,7 +56,7 @@ export const updateInfoDialog: DialogDef = {
   finish(ctx, s) {
     const answer = pointsAnswer(ctx, 'head-update-info', personalInfoDuty({ region: typeof s.region === 'string' ? s.region : '杭州市', asOf: ctx.asOf }));
     const text = ctx.incoming.text ?? '';
-    const numbered = maskText(text) !== text;
+    const numbered = hasPersonalNumber(text);
     if (ctx.inGroup) return { ...answer, lines: [...(numbered ? [ctx.tr.t('personal-data-in-group')] : []), ...answer.lines, ctx.tr.t('update-info-where')] };
     const lines = [...answer.lines, ctx.tr.t(numbered ? 'update-info-number-not-kept' : 'update-info-where')];
     if (ctx.incoming.staff) return { ...answer, lines };
