@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
-import { SQLITE_FILE, openSqliteStore } from '../src/store/index.ts';
+import { openSqliteStore, SQLITE_FILE } from '../src/store/index.ts';
 import { makeEngine } from './pipeline.ts';
 import { tempDir } from './protocol.ts';
 import { NOW_BASE } from './workload.ts';
@@ -37,7 +37,14 @@ export interface MemoryResult {
 }
 
 /** Messages that each start a dialog and leave it waiting (for a region, a name, an amount…). */
-const OPENERS = ['自付一万二能拿多少大病慰问', '大病慰问能拿多少', '我在杭州市内搬家了，管理关系怎么转', '住院慰问多少钱', '我父亲昨天去世了', '体检报销怎么弄'];
+const OPENERS = [
+  '自付一万二能拿多少大病慰问',
+  '大病慰问能拿多少',
+  '我在杭州市内搬家了，管理关系怎么转',
+  '住院慰问多少钱',
+  '我父亲昨天去世了',
+  '体检报销怎么弄',
+];
 
 function collect(): void {
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -56,7 +63,9 @@ function snapshot(): MemorySnapshot {
 /** RSS of an empty node process, and with the tsx loader (what running from .ts costs over the compiled dist/). */
 export function loaderOverhead(): { node: number; tsx: number } | null {
   const rss = (flags: string[]): number => {
-    const out = execFileSync(process.execPath, [...flags, '--expose-gc', '-e', 'gc(); process.stdout.write(String(process.memoryUsage().rss))'], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [...flags, '--expose-gc', '-e', 'gc(); process.stdout.write(String(process.memoryUsage().rss))'], {
+      encoding: 'utf8',
+    });
     return Number(out.trim());
   };
   try {

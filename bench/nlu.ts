@@ -6,8 +6,8 @@ import { performance } from 'node:perf_hooks';
 import { buildClassifier, getClassifier, understand, warmUp } from '../src/nlu/index.ts';
 import { normalize } from '../src/nlu/normalize.ts';
 import { profiled } from './profile.ts';
-import { Samples, prng, shuffle, type Summary } from './stats.ts';
-import { NOW_BASE, OWN_SENTENCES, heldoutSentences, intentSentences } from './workload.ts';
+import { prng, Samples, type Summary, shuffle } from './stats.ts';
+import { heldoutSentences, intentSentences, NOW_BASE, OWN_SENTENCES } from './workload.ts';
 
 export interface TimedLoop {
   readonly calls: number;

@@ -8,7 +8,7 @@
  * - open loop: messages arrive on a fixed schedule at the target rate, and each latency is measured from the
  *   message's scheduled arrival (so a stall counts against every message that waited, not just one).
  */
-import { PerformanceObserver, constants, performance } from 'node:perf_hooks';
+import { constants, PerformanceObserver, performance } from 'node:perf_hooks';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { createEngine, type Engine, type Outgoing } from '../src/dialog/index.ts';
 import { loadTranslator, type Translator } from '../src/i18n/index.ts';
@@ -16,7 +16,7 @@ import { createLogger } from '../src/log.ts';
 import { warmUp } from '../src/nlu/index.ts';
 import type { Json, Store } from '../src/store/index.ts';
 import { profiled } from './profile.ts';
-import { Samples, prng, sleep, type Summary } from './stats.ts';
+import { prng, Samples, type Summary, sleep } from './stats.ts';
 import { Conversations, NOW_BASE, type WorkloadCheck } from './workload.ts';
 
 export interface RunResult {
@@ -153,13 +153,7 @@ function rateOf(messages: number, seconds: number): number {
 }
 
 /** Closed loop: `concurrency` workers, each sending the next message of some idle conversation as soon as its last one is answered. */
-export async function closedLoop(
-  engine: Engine,
-  conversations: Conversations,
-  concurrency: number,
-  maxMessages: number,
-  maxMs: number,
-): Promise<RunResult> {
+export async function closedLoop(engine: Engine, conversations: Conversations, concurrency: number, maxMessages: number, maxMs: number): Promise<RunResult> {
   const latency = new Samples();
   let started = 0;
   const t0 = performance.now();
@@ -185,7 +179,14 @@ export async function closedLoop(
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - t0) / 1000;
-  return { messages: latency.length, seconds, rate: rateOf(latency.length, seconds), latency: latency.summary(), concurrency, check: { ...conversations.check } };
+  return {
+    messages: latency.length,
+    seconds,
+    rate: rateOf(latency.length, seconds),
+    latency: latency.summary(),
+    concurrency,
+    check: { ...conversations.check },
+  };
 }
 
 /** Open loop: message i is due at t0 + i / rate whatever happened before; its latency runs from that moment. */
@@ -380,13 +381,18 @@ function countingStore(store: Store, stats: Map<string, CallStats>): Store {
           let t = performance.now();
           let began = false;
           return runTurn
-            .call(target, keys, async (read) => {
-              began = true;
-              record('runTurn: begin', performance.now() - t);
-              const result = await fn(read);
-              t = performance.now();
-              return result;
-            }, options)
+            .call(
+              target,
+              keys,
+              async (read) => {
+                began = true;
+                record('runTurn: begin', performance.now() - t);
+                const result = await fn(read);
+                t = performance.now();
+                return result;
+              },
+              options,
+            )
             .finally(() => record(began ? 'runTurn: commit' : 'runTurn: duplicate or failed', performance.now() - t));
         };
       }

@@ -3,7 +3,7 @@
  * through node:inspector, so only that phase is recorded), and run.ts summarises the .cpuprofile files into the
  * top cost centres — self time per function and per area (src/nlu, src/store, ioredis, GC…).
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 

@@ -19,17 +19,17 @@
  * Bounded: every loop has a count and a time cap; the whole run takes about two minutes. Only loopback traffic;
  * temporary folders and the Redis server are removed at the end (also on Ctrl-C).
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { startRedis, type RedisServer } from '../tests/support/redis-server.ts';
+import { type RedisServer, startRedis } from '../tests/support/redis-server.ts';
 import type { MemoryResult } from './memory.ts';
 import type { NluResult } from './nlu.ts';
 import type { PipelineResult, RunResult } from './pipeline.ts';
-import { PROFILE_DIR_ENV, summarizeProfiles, type ProfileSummary } from './profile.ts';
+import { PROFILE_DIR_ENV, type ProfileSummary, summarizeProfiles } from './profile.ts';
 import { RESULT_MARK, RUN_ID_ENV, removeRunDirs, tempDir } from './protocol.ts';
 import { killStartupChildren, runStartup, type StartupResult } from './startup.ts';
 import { fmtBytes, fmtMs, fmtNumber } from './stats.ts';
@@ -159,11 +159,14 @@ const rate = (x: number, unit = 'msg/s'): string => `${fmtNumber(x, 0)} ${unit}`
 function renderTable(list: readonly Row[]): string {
   const headers: Row = { section: 'Section', measure: 'Measure', value: 'Value', target: 'Target', result: '' };
   const cols = ['section', 'measure', 'value', 'target', 'result'] as const;
-  const width = (s: string): number => [...s].reduce((w, ch) => w + (/[\u1100-\uFFEF]/.test(ch) && ch !== 'µ' && ch !== '·' && ch !== '—' && ch !== '≥' && ch !== '≤' && ch !== '→' && ch !== '×' ? 2 : 1), 0);
+  const width = (s: string): number =>
+    [...s].reduce(
+      (w, ch) => w + (/[\u1100-\uFFEF]/.test(ch) && ch !== 'µ' && ch !== '·' && ch !== '—' && ch !== '≥' && ch !== '≤' && ch !== '→' && ch !== '×' ? 2 : 1),
+      0,
+    );
   const widths = cols.map((c) => Math.max(width(c === 'result' ? 'Result' : headers[c]), ...list.map((r) => width(r[c]))));
   const pad = (s: string, w: number): string => s + ' '.repeat(Math.max(0, w - width(s)));
-  const line = (r: Row, head = false): string =>
-    `| ${cols.map((c, i) => pad(head && c === 'result' ? 'Result' : r[c], widths[i] as number)).join(' | ')} |`;
+  const line = (r: Row, head = false): string => `| ${cols.map((c, i) => pad(head && c === 'result' ? 'Result' : r[c], widths[i] as number)).join(' | ')} |`;
   const rule = `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`;
   const out = [line(headers, true), rule];
   let last = '';
@@ -183,7 +186,13 @@ function nluRows(r: NluResult): void {
   row(s, `sentence mix`, `${r.sentences.intents} intents/ examples + ${r.sentences.heldout} held-out + ${r.sentences.own} own`, '', 'info');
   row(s, 'training, fresh process: warmUp()', `${fmtMs(r.firstTrainingMs)} (trainingMs ${fmtMs(r.reportedTrainingMs)})`, '', 'info');
   row(s, 'training again, warm process (min of 3)', fmtMs(r.retrainMs.min), '', 'info');
-  row(s, 'getClassifier().classify: throughput', rate(r.classify.perSecond, '/s'), `≥ ${fmtNumber(TARGETS.nluPerSecond, 0)} /s`, verdict(r.classify.perSecond >= TARGETS.nluPerSecond));
+  row(
+    s,
+    'getClassifier().classify: throughput',
+    rate(r.classify.perSecond, '/s'),
+    `≥ ${fmtNumber(TARGETS.nluPerSecond, 0)} /s`,
+    verdict(r.classify.perSecond >= TARGETS.nluPerSecond),
+  );
   row(s, 'classify: p50 / p99', `${fmtMs(r.classify.latency.p50)} / ${fmtMs(r.classify.latency.p99)}`, '', 'info');
   row(s, 'understand(): throughput', rate(r.understand.perSecond, '/s'), '', 'info');
   row(s, 'understand(): p50 / p99', `${fmtMs(r.understand.latency.p50)} / ${fmtMs(r.understand.latency.p99)}`, '', 'info');
@@ -220,7 +229,13 @@ function pipelineRows(r: PipelineResult, label: string, rateTarget: number, p99T
     'info',
   );
   if (open.caseTurns && open.caseTurns.n > 0) {
-    row(s, '  open loop: turns that opened a case: count, p50 / p99', `${open.caseTurns.n}, ${fmtMs(open.caseTurns.p50)} / ${fmtMs(open.caseTurns.p99)}`, '', 'info');
+    row(
+      s,
+      '  open loop: turns that opened a case: count, p50 / p99',
+      `${open.caseTurns.n}, ${fmtMs(open.caseTurns.p50)} / ${fmtMs(open.caseTurns.p99)}`,
+      '',
+      'info',
+    );
   }
   row(
     s,
@@ -231,10 +246,22 @@ function pipelineRows(r: PipelineResult, label: string, rateTarget: number, p99T
   );
   row(s, '  at capacity: p50 / p95 / p99 (incl. queueing)', pct(r.capacity.latency), '', 'info');
   row(s, 'serial, 1 in flight: p50 / p95 / p99', `${pct(r.serial.latency)} (${rate(r.serial.rate)})`, '', 'info');
-  row(s, 'bot CPU per message: serial / capacity', `${fmtNumber(r.serial.cpuUsPerMessage ?? NaN, 0)} µs / ${fmtNumber(r.capacity.cpuUsPerMessage ?? NaN, 0)} µs`, '', 'info');
+  row(
+    s,
+    'bot CPU per message: serial / capacity',
+    `${fmtNumber(r.serial.cpuUsPerMessage ?? NaN, 0)} µs / ${fmtNumber(r.capacity.cpuUsPerMessage ?? NaN, 0)} µs`,
+    '',
+    'info',
+  );
   if (open.gc) {
     const g = open.gc;
-    row(s, `  open loop: GC pauses (all ${open.runsP99?.length ?? 1} runs)`, `${g.count} (${fmtMs(g.totalMs)} in all, max ${fmtMs(g.maxMs)}; ${g.major} full, max ${fmtMs(g.majorMaxMs)})`, '', 'info');
+    row(
+      s,
+      `  open loop: GC pauses (all ${open.runsP99?.length ?? 1} runs)`,
+      `${g.count} (${fmtMs(g.totalMs)} in all, max ${fmtMs(g.maxMs)}; ${g.major} full, max ${fmtMs(g.majorMaxMs)})`,
+      '',
+      'info',
+    );
   }
   const calls = Object.entries(r.storeCalls)
     .filter(([, x]) => x.perMessage >= 0.005)
@@ -257,8 +284,20 @@ function pipelineRows(r: PipelineResult, label: string, rateTarget: number, p99T
     '',
     'info',
   );
-  row(s, 'bare store calls of a turn, serial: p50 / p99', `${fmtMs(r.bareSerial.latency.p50)} / ${fmtMs(r.bareSerial.latency.p99)} (${rate(r.bareSerial.rate, 'turns/s')})`, '', 'info');
-  row(s, `bare store calls, ${r.bareCapacity.concurrency} in flight`, `${rate(r.bareCapacity.rate, 'turns/s')}, p99 ${fmtMs(r.bareCapacity.latency.p99)}${r.bareSerial.server ? ` [AOF ${fmtNumber(r.bareSerial.server.aofBytesPerMessage ?? NaN, 0)} B, Redis CPU ${fmtNumber(r.bareSerial.server.redisCpuUsPerMessage ?? NaN, 0)} µs per turn, serial]` : ''}`, '', 'info');
+  row(
+    s,
+    'bare store calls of a turn, serial: p50 / p99',
+    `${fmtMs(r.bareSerial.latency.p50)} / ${fmtMs(r.bareSerial.latency.p99)} (${rate(r.bareSerial.rate, 'turns/s')})`,
+    '',
+    'info',
+  );
+  row(
+    s,
+    `bare store calls, ${r.bareCapacity.concurrency} in flight`,
+    `${rate(r.bareCapacity.rate, 'turns/s')}, p99 ${fmtMs(r.bareCapacity.latency.p99)}${r.bareSerial.server ? ` [AOF ${fmtNumber(r.bareSerial.server.aofBytesPerMessage ?? NaN, 0)} B, Redis CPU ${fmtNumber(r.bareSerial.server.redisCpuUsPerMessage ?? NaN, 0)} µs per turn, serial]` : ''}`,
+    '',
+    'info',
+  );
   if (open.server) {
     const sv = open.server;
     row(
@@ -272,13 +311,35 @@ function pipelineRows(r: PipelineResult, label: string, rateTarget: number, p99T
   if (r.extra) {
     const e = r.extra;
     const server = (x: RunResult | undefined): string =>
-      x?.server ? ` [AOF ${fmtNumber(x.server.aofBytesPerMessage ?? NaN, 0)} B, Redis CPU ${fmtNumber(x.server.redisCpuUsPerMessage ?? NaN, 0)} µs per turn]` : '';
-    if (e.tmpfsOpenLoop) row(s, 'what-if DB on tmpfs (fsync free): open loop p50 / p95 / p99', `${pct(e.tmpfsOpenLoop.latency)}${runs(e.tmpfsOpenLoop)}`, `(p99 ≤ ${p99Target} ms)`, 'info');
+      x?.server
+        ? ` [AOF ${fmtNumber(x.server.aofBytesPerMessage ?? NaN, 0)} B, Redis CPU ${fmtNumber(x.server.redisCpuUsPerMessage ?? NaN, 0)} µs per turn]`
+        : '';
+    if (e.tmpfsOpenLoop)
+      row(
+        s,
+        'what-if DB on tmpfs (fsync free): open loop p50 / p95 / p99',
+        `${pct(e.tmpfsOpenLoop.latency)}${runs(e.tmpfsOpenLoop)}`,
+        `(p99 ≤ ${p99Target} ms)`,
+        'info',
+      );
     if (e.tmpfsSerial) row(s, '  tmpfs: serial p50 / p95 / p99', pct(e.tmpfsSerial.latency), '', 'info');
-    if (e.everysecOpenLoop) row(s, `what-if appendfsync everysec: open loop p50 / p95 / p99`, `${pct(e.everysecOpenLoop.latency)}${runs(e.everysecOpenLoop)}`, `(p99 ≤ ${p99Target} ms)`, 'info');
+    if (e.everysecOpenLoop)
+      row(
+        s,
+        `what-if appendfsync everysec: open loop p50 / p95 / p99`,
+        `${pct(e.everysecOpenLoop.latency)}${runs(e.everysecOpenLoop)}`,
+        `(p99 ≤ ${p99Target} ms)`,
+        'info',
+      );
     if (e.everysecSerial) row(s, '  everysec: serial p50 / p95 / p99', pct(e.everysecSerial.latency), '', 'info');
     if (e.everysecBareSerial)
-      row(s, '  everysec: bare store calls, serial p50 / p99', `${fmtMs(e.everysecBareSerial.latency.p50)} / ${fmtMs(e.everysecBareSerial.latency.p99)}${server(e.everysecBareSerial)}`, '', 'info');
+      row(
+        s,
+        '  everysec: bare store calls, serial p50 / p99',
+        `${fmtMs(e.everysecBareSerial.latency.p50)} / ${fmtMs(e.everysecBareSerial.latency.p99)}${server(e.everysecBareSerial)}`,
+        '',
+        'info',
+      );
   }
   row(s, 'workload check (median open-loop run)', `${checkText(open)}; ${r.loggedProblems} engine warnings logged`, '', 'info');
 }
@@ -331,7 +392,12 @@ function printProfiles(summaries: readonly ProfileSummary[]): string {
   for (const p of summaries) {
     out.push(`\nCPU profile ${p.profile}: ${fmtMs(p.busyMs)} busy of ${fmtMs(p.totalMs)}`);
     out.push(`  stages (inclusive): ${p.stages.map((x) => `${x.name} ${fmtNumber(x.share * 100, 1)}%`).join(', ')}`);
-    out.push(`  areas (self): ${p.areas.slice(0, 8).map((x) => `${x.name} ${fmtNumber(x.share * 100, 1)}%`).join(', ')}`);
+    out.push(
+      `  areas (self): ${p.areas
+        .slice(0, 8)
+        .map((x) => `${x.name} ${fmtNumber(x.share * 100, 1)}%`)
+        .join(', ')}`,
+    );
     out.push('  top functions (self):');
     for (const f of p.functions.slice(0, 10)) out.push(`    ${fmtNumber(f.share * 100, 1).padStart(5)}%  ${fmtMs(f.ms).padStart(9)}  ${f.name}`);
   }
@@ -360,7 +426,10 @@ function cpuTicks(): CpuTicks | null {
     const idle = (f[3] ?? 0) + (f[4] ?? 0);
     const stat = readFileSync('/proc/self/stat', 'utf8');
     // Fields after the command name: state is field 3; utime, stime, cutime, cstime are fields 14–17.
-    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
+    const rest = stat
+      .slice(stat.lastIndexOf(')') + 2)
+      .split(' ')
+      .map(Number);
     const own = (rest[11] ?? 0) + (rest[12] ?? 0) + (rest[13] ?? 0) + (rest[14] ?? 0);
     return { busy: total - idle, total, steal: f[7] ?? 0, own };
   } catch {
@@ -390,7 +459,9 @@ const startedAt = new Date();
 const loadAtStart = loadavg()[0] ?? 0;
 const raw: Record<string, unknown> = {};
 let broken = false;
-note(`bench: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}; sections: ${[...only].join(', ')}${profile ? ' (CPU profiling on: figures are slower)' : ''}`);
+note(
+  `bench: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}; sections: ${[...only].join(', ')}${profile ? ' (CPU profiling on: figures are slower)' : ''}`,
+);
 if (profile) profileDir = keepProfiles ? mkdtempSync(join(tmpdir(), 'yl-bench-profiles-')) : tempDir('prof');
 
 try {
@@ -435,7 +506,13 @@ try {
       if (!redis) {
         const banner = '!'.repeat(78);
         note(`\n${banner}\n!!! redis-server is missing or did not start: the Redis rows are SKIPPED.\n${banner}\n`);
-        row(label, '!!! SKIPPED: redis-server is not installed (apt-get install redis-server)', '—', `≥ ${TARGETS.redisRate} msg/s, p99 ≤ ${TARGETS.redisP99Ms} ms`, 'SKIP');
+        row(
+          label,
+          '!!! SKIPPED: redis-server is not installed (apt-get install redis-server)',
+          '—',
+          `≥ ${TARGETS.redisRate} msg/s, p99 ≤ ${TARGETS.redisP99Ms} ms`,
+          'SKIP',
+        );
         raw.redis = { skipped: 'redis-server not installed' };
         return;
       }
@@ -499,7 +576,7 @@ try {
   const noisy = Object.values(interference).some((x) => x.others > 0.1 || x.steal > 0.05);
   row(
     'Run',
-    'other processes\' share of the machine\'s CPU, by section',
+    "other processes' share of the machine's CPU, by section",
     Object.keys(interference).length === 0
       ? `n/a (load avg ${fmtNumber(loadAtStart, 1)} / ${fmtNumber(loadAtEnd, 1)})`
       : `${Object.entries(interference)

@@ -12,11 +12,11 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { SQLITE_FILE, openRedisStore, openSqliteStore, type Store } from '../src/store/index.ts';
+import { openRedisStore, openSqliteStore, SQLITE_FILE, type Store } from '../src/store/index.ts';
 import { runMemory } from './memory.ts';
-import { RESULT_MARK, tempDir } from './protocol.ts';
 import { runNlu } from './nlu.ts';
-import { DEFAULT_PIPELINE, bareTurns, closedLoop, makeEngine, openLoopRepeated, runPipeline, type ServerProbe } from './pipeline.ts';
+import { bareTurns, closedLoop, DEFAULT_PIPELINE, makeEngine, openLoopRepeated, runPipeline, type ServerProbe } from './pipeline.ts';
+import { RESULT_MARK, tempDir } from './protocol.ts';
 import { prng } from './stats.ts';
 import { sqliteOnTmpfs } from './whatif.ts';
 import { NOW_BASE, scenarios } from './workload.ts';
@@ -106,8 +106,12 @@ async function trace(): Promise<void> {
           staff: false,
           now: new Date(NOW_BASE + i * 20_000),
         });
-        const replies = out.replies.map((r) => `[${r.chat}] ${r.text.replace(/\n/g, ' / ').slice(0, 70)}${r.buttons ? ` {${r.buttons.map((b) => b.payload).join(' ')}}` : ''}`);
-        console.log(`> ${step.where}: ${step.text ?? `button ${step.button}`}  → ${out.intent}${out.cases.length ? ` cases ${out.cases.map((c) => c.type).join(',')}` : ''}`);
+        const replies = out.replies.map(
+          (r) => `[${r.chat}] ${r.text.replace(/\n/g, ' / ').slice(0, 70)}${r.buttons ? ` {${r.buttons.map((b) => b.payload).join(' ')}}` : ''}`,
+        );
+        console.log(
+          `> ${step.where}: ${step.text ?? `button ${step.button}`}  → ${out.intent}${out.cases.length ? ` cases ${out.cases.map((c) => c.type).join(',')}` : ''}`,
+        );
         for (const r of replies) console.log(`    ${r}`);
         if (replies.length === 0) console.log('    (quiet)');
       }

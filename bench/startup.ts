@@ -4,15 +4,15 @@
  * (`node dist/main.js`, what the Dockerfile runs) is measured too: from the tree's dist/ when it exists, otherwise
  * compiled into a temporary folder.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../tests/support/free-port.ts';
 import { tempDir } from './protocol.ts';
 import { sleep } from './stats.ts';
-import { freePort } from '../tests/support/free-port.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const READY_TIMEOUT_MS = 20_000;
@@ -48,7 +48,6 @@ export interface StartupResult {
   /** The compiled path: how long tsc took (not part of the start-up). */
   readonly buildMs?: number;
 }
-
 
 function readyz(port: number): Promise<number> {
   return new Promise((resolve) => {
@@ -181,7 +180,7 @@ function buildCompiled(): { dir: string; buildMs: number; warning?: string } {
 export async function runStartup(repeats = 3, compiled = true): Promise<StartupResult[]> {
   const out = [await measure('node --import tsx src/main.ts', ['--import', 'tsx', 'src/main.ts'], repeats)];
   if (existsSync(join(ROOT, 'dist', 'main.js'))) {
-    out.push(await measure('node dist/main.js (the tree\'s dist/)', ['dist/main.js'], repeats));
+    out.push(await measure("node dist/main.js (the tree's dist/)", ['dist/main.js'], repeats));
   } else if (compiled) {
     process.stderr.write('  · start-up: compiling to a temporary dist/ (Docker layout)\n');
     let build: ReturnType<typeof buildCompiled> | null = null;
@@ -190,7 +189,13 @@ export async function runStartup(repeats = 3, compiled = true): Promise<StartupR
       const r = await measure('node dist/main.js (compiled, Docker layout)', ['dist/main.js'], repeats, build.dir);
       out.push({ ...r, ...(build.warning ? { warning: build.warning } : {}), buildMs: build.buildMs });
     } catch (error) {
-      out.push({ command: 'node dist/main.js (compiled)', runs: [], minMs: NaN, medianMs: NaN, error: `build failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
+      out.push({
+        command: 'node dist/main.js (compiled)',
+        runs: [],
+        minMs: NaN,
+        medianMs: NaN,
+        error: `build failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+      });
     } finally {
       if (build) rmSync(build.dir, { recursive: true, force: true });
     }

@@ -6,10 +6,9 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { SQLITE_FILE, openSqliteStore } from '../src/store/index.ts';
+import { openSqliteStore, SQLITE_FILE } from '../src/store/index.ts';
 import { closedLoop, conversationsFor, makeEngine, openLoopRepeated, type PipelineOptions, type RunResult } from './pipeline.ts';
 import { tempDir } from './protocol.ts';
-import { Samples, prng } from './stats.ts';
 
 /** The SQLite open loop and serial runs again with the database on tmpfs; null where /dev/shm does not exist. */
 export async function sqliteOnTmpfs(options: PipelineOptions): Promise<Record<string, RunResult> | null> {

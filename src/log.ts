@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import type { Writable } from 'node:stream';
 import pino, { type DestinationStream, type Logger } from 'pino';
-import { PERSONAL_KEYS, maskText } from './privacy/mask.ts';
+import { maskText, PERSONAL_KEYS } from './privacy/mask.ts';
 
 /** Paths pino censors outright: personal fields at the top level and one level down (e.g. `case.phone`). */
 const REDACT = PERSONAL_KEYS.flatMap((key) => [key, `*.${key}`]);

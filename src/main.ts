@@ -6,7 +6,7 @@
  */
 import { describeConfigError } from './config/index.ts';
 import { flushLogs } from './log.ts';
-import { ConfigurationError, startService, type Service } from './service.ts';
+import { ConfigurationError, type Service, startService } from './service.ts';
 
 /** A shutdown that hangs (a channel that never returns) still ends the process. */
 const HARD_EXIT_MS = 25_000;

@@ -10,12 +10,12 @@ import type { Readable, Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import { runConsole } from './channels/console.ts';
 import type { Channel, ChannelDeps, WebhookRoute } from './channels/types.ts';
-import { describeConfigError, loadConfig, staffChatOf, type Config, type ConfigError } from './config/index.ts';
-import { FloodGuard, createEngine, type Incoming, type Outgoing } from './dialog/index.ts';
+import { type Config, type ConfigError, describeConfigError, loadConfig, staffChatOf } from './config/index.ts';
+import { createEngine, FloodGuard, type Incoming, type Outgoing } from './dialog/index.ts';
 import { loadTranslator, type Translator } from './i18n/index.ts';
 import { createLogger } from './log.ts';
 import { warmUp } from './nlu/index.ts';
-import { buildApp, type App, type Readiness } from './server/app.ts';
+import { type App, buildApp, type Readiness } from './server/app.ts';
 import { createMetrics, type Metrics } from './server/metrics.ts';
 import { loadWebAssets } from './server/web.ts';
 import { openStore, type Store } from './store/index.ts';
@@ -149,7 +149,15 @@ export async function startService(env: NodeJS.ProcessEnv, options: ServiceOptio
     retryTimers.clear();
     // 1. Stop taking updates: channels first (they wait for their own messages), then the HTTP server (it waits for
     //    requests in flight, webhooks and the web page included).
-    const stopped = await Promise.allSettled(channels.map((c) => timeout(c.stop().then(() => true), drainMs, false)));
+    const stopped = await Promise.allSettled(
+      channels.map((c) =>
+        timeout(
+          c.stop().then(() => true),
+          drainMs,
+          false,
+        ),
+      ),
+    );
     stopped.forEach((r, i) => {
       if (r.status === 'rejected' || r.value === false) {
         metrics.error('channel_stop');
@@ -157,14 +165,22 @@ export async function startService(env: NodeJS.ProcessEnv, options: ServiceOptio
       }
     });
     if (app) {
-      await timeout(app.close().then(() => true), drainMs, false);
+      await timeout(
+        app.close().then(() => true),
+        drainMs,
+        false,
+      );
       // A keep-alive connection whose request finished during the drain would otherwise stay open (and answer 503).
       app.server.closeAllConnections();
     }
     // 2. Whatever is still being answered (the console, a channel that did not wait) finishes before the store goes.
     if (inflight.size > 0) {
       logger.info({ inflight: inflight.size }, 'waiting for messages in flight');
-      const drained = await timeout(Promise.allSettled([...inflight]).then(() => true), drainMs, false);
+      const drained = await timeout(
+        Promise.allSettled([...inflight]).then(() => true),
+        drainMs,
+        false,
+      );
       if (!drained) logger.warn({ inflight: inflight.size }, 'gave up waiting for messages in flight');
     }
     // 3. The store last.
@@ -258,7 +274,13 @@ export async function startService(env: NodeJS.ProcessEnv, options: ServiceOptio
     const readiness = async (): Promise<Readiness> => {
       if (closing) return { ready: false, body: { status: 'shutting_down' } };
       const s = store;
-      const storeOk = s ? await timeout(s.ping().catch(() => false), STORE_PING_TIMEOUT_MS, false) : false;
+      const storeOk = s
+        ? await timeout(
+            s.ping().catch(() => false),
+            STORE_PING_TIMEOUT_MS,
+            false,
+          )
+        : false;
       const channelState: Record<string, boolean> = {};
       const notReady: string[] = storeOk ? [] : ['store'];
       for (const c of channels) {

@@ -1,5 +1,16 @@
 import type { Translator } from '../i18n/index.ts';
-import { DOCUMENTS, formatYuan, type AnnualSummary, type Citation, type DeathAnswer, type DeathReportRule, type Entitlement, type Notice, type Point, type TransferAnswer } from '../rules/index.ts';
+import {
+  type AnnualSummary,
+  type Citation,
+  type DeathAnswer,
+  type DeathReportRule,
+  DOCUMENTS,
+  type Entitlement,
+  formatYuan,
+  type Notice,
+  type Point,
+  type TransferAnswer,
+} from '../rules/index.ts';
 
 /** Rules answers → the user's language. The rules give codes and figures; every sentence comes from locales/. */
 
@@ -85,7 +96,11 @@ export function renderTransfer(tr: Translator, a: TransferAnswer): string {
 export function renderDeadline(tr: Translator, a: Pick<DeathAnswer, 'report'>): string {
   const whom = tr.t(`death-whom-${a.report.whom}`);
   return a.report.deadline
-    ? tr.t(a.report.deadline.overdue ? 'death-deadline-overdue' : 'death-deadline', { whom, days: a.report.deadline.days, date: formatDate(tr, a.report.deadline.date) })
+    ? tr.t(a.report.deadline.overdue ? 'death-deadline-overdue' : 'death-deadline', {
+        whom,
+        days: a.report.deadline.days,
+        date: formatDate(tr, a.report.deadline.date),
+      })
     : tr.t('death-promptly', { whom });
 }
 

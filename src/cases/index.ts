@@ -1,3 +1,3 @@
-export * from './schemas.ts';
 export * from './due.ts';
 export * from './open.ts';
+export * from './schemas.ts';

@@ -55,6 +55,9 @@ export async function amendCase<T extends CaseType>(
   const fields = { ...current.fields, ...(parsed.data as { [key: string]: Json }) };
   const changed = Object.keys(fields).filter((k) => JSON.stringify(fields[k]) !== JSON.stringify(current.fields[k]));
   if (changed.length === 0) return { ok: true, value: current, changed };
-  const value = await store.updateCase(input.id, { fields, event: { at: input.now.getTime(), by: input.user, action: 'noted', note: input.describe(changed) } });
+  const value = await store.updateCase(input.id, {
+    fields,
+    event: { at: input.now.getTime(), by: input.user, action: 'noted', note: input.describe(changed) },
+  });
   return { ok: true, value, changed };
 }

@@ -1,6 +1,6 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
-import { AESCipher, Client, DefaultCache, Domain, EventDispatcher, LoggerLevel, WSClient } from '@larksuiteoapi/node-sdk';
 import type { EventHandles } from '@larksuiteoapi/node-sdk';
+import { AESCipher, Client, DefaultCache, Domain, EventDispatcher, LoggerLevel, WSClient } from '@larksuiteoapi/node-sdk';
 import type { Logger } from 'pino';
 import type { Button, Incoming, Outgoing, Reply } from '../dialog/index.ts';
 import type { Channel, ChannelDeps, WebhookRoute } from './types.ts';
@@ -142,9 +142,7 @@ const MEDIA: Readonly<Record<string, NonNullable<Incoming['media']>>> = {
 
 /** The readable text of a rich-text (post) message: text and link runs, paragraph by paragraph. */
 function postText(content: Json): string {
-  const body = Array.isArray(content.content)
-    ? content
-    : (Object.values(content).find((v) => isObject(v) && Array.isArray(v.content)) as Json | undefined);
+  const body = Array.isArray(content.content) ? content : (Object.values(content).find((v) => isObject(v) && Array.isArray(v.content)) as Json | undefined);
   if (!body || !Array.isArray(body.content)) return '';
   const lines: string[] = [];
   const title = str(body.title);
@@ -152,9 +150,7 @@ function postText(content: Json): string {
   for (const paragraph of body.content as unknown[]) {
     if (!Array.isArray(paragraph)) continue;
     lines.push(
-      paragraph
-        .map((run: unknown) => (isObject(run) && (run.tag === 'text' || run.tag === 'a') && typeof run.text === 'string' ? run.text : ''))
-        .join(''),
+      paragraph.map((run: unknown) => (isObject(run) && (run.tag === 'text' || run.tag === 'a') && typeof run.text === 'string' ? run.text : '')).join(''),
     );
   }
   return lines.join('\n');
@@ -325,7 +321,9 @@ export function createLarkChannel(config: LarkChannelConfig, deps: ChannelDeps):
       }
       const uuid = randomUUID();
       const receive_id_type = receiveIdType(reply.chat);
-      return await call('create', () => client.im.v1.message.create({ params: { receive_id_type }, data: { receive_id: reply.chat, msg_type, content, uuid } }));
+      return await call('create', () =>
+        client.im.v1.message.create({ params: { receive_id_type }, data: { receive_id: reply.chat, msg_type, content, uuid } }),
+      );
     } catch (error) {
       log.warn(describeError(error), 'lark send failed');
       return false;
@@ -400,7 +398,7 @@ export function createLarkChannel(config: LarkChannelConfig, deps: ChannelDeps):
     }
     // The card says where it was sent; trusted only when that is this chat or the presser's own private chat.
     const cardChat = isObject(value) ? str(value.chat) : undefined;
-    const chat = cardChat !== undefined && (cardChat === user || cardChat === chatId) ? cardChat : chatId ?? user;
+    const chat = cardChat !== undefined && (cardChat === user || cardChat === chatId) ? cardChat : (chatId ?? user);
     const group = chat !== user;
     const incoming: Incoming = {
       platform: 'lark',
@@ -469,7 +467,9 @@ export function createLarkChannel(config: LarkChannelConfig, deps: ChannelDeps):
     if (config.verificationToken) {
       if (legacyCard) {
         // Legacy card callbacks carry a card token, not the verification token; they are signed with it instead.
-        const expected = createHash('sha1').update(timestamp + nonce + config.verificationToken + raw).digest('hex');
+        const expected = createHash('sha1')
+          .update(timestamp + nonce + config.verificationToken + raw)
+          .digest('hex');
         if (!sameText(signature, expected)) return { ok: false, status: 401, reason: 'bad card signature' };
       } else {
         const header = isObject(body.header) ? body.header : undefined;
@@ -481,7 +481,9 @@ export function createLarkChannel(config: LarkChannelConfig, deps: ChannelDeps):
     }
     // The challenge has no effect and may come unsigned; everything else must be signed when there is a key.
     if (config.encryptKey && !challenge && !legacyCard) {
-      const expected = createHash('sha256').update(timestamp + nonce + config.encryptKey + raw).digest('hex');
+      const expected = createHash('sha256')
+        .update(timestamp + nonce + config.encryptKey + raw)
+        .digest('hex');
       if (!sameText(signature, expected)) return { ok: false, status: 401, reason: 'bad signature' };
     }
     return { ok: true, body, challenge, legacyCard };
@@ -580,7 +582,8 @@ export function createLarkChannel(config: LarkChannelConfig, deps: ChannelDeps):
         // Also obtains the tenant token: bad credentials fail here.
         botOpenId = await learnBotIdentity();
         if (mode === 'ws') await startLongConnection();
-        else if (!config.encryptKey && !config.verificationToken) log.warn('lark webhook mode without encrypt key or verification token: requests are not verified');
+        else if (!config.encryptKey && !config.verificationToken)
+          log.warn('lark webhook mode without encrypt key or verification token: requests are not verified');
         state = 'running';
         log.info({ mode }, 'lark channel started');
       } catch (error) {

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
-import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
-import { Bot, BotError, GrammyError, HttpError, type Context } from 'grammy';
+import { type RunnerHandle, run, sequentialize } from '@grammyjs/runner';
+import { Bot, BotError, type Context, GrammyError, HttpError } from 'grammy';
 import type { InlineKeyboardButton, Message, MessageEntity, Update, UserFromGetMe } from 'grammy/types';
 import type { Button, Incoming, Reply } from '../dialog/index.ts';
 import { loadTranslator, type Translator } from '../i18n/index.ts';
@@ -92,8 +92,7 @@ export function readText(
   if (entities) {
     for (const e of entities) {
       const own =
-        (e.type === 'mention' && text.slice(e.offset, e.offset + e.length).toLowerCase() === handle) ||
-        (e.type === 'text_mention' && e.user.id === me.id);
+        (e.type === 'mention' && text.slice(e.offset, e.offset + e.length).toLowerCase() === handle) || (e.type === 'text_mention' && e.user.id === me.id);
       if (own) ranges.push([e.offset, e.offset + e.length]);
     }
   } else {
@@ -103,7 +102,10 @@ export function readText(
   }
   let rest = text;
   for (const [from, to] of ranges.sort((a, b) => b[0] - a[0])) rest = `${rest.slice(0, from)} ${rest.slice(to)}`;
-  rest = rest.replace(/[ \t\u3000]{2,}/g, ' ').replace(/^[\s,，:：]+/, '').trim();
+  rest = rest
+    .replace(/[ \t\u3000]{2,}/g, ' ')
+    .replace(/^[\s,，:：]+/, '')
+    .trim();
   let mention = ranges.length > 0;
 
   const command = /^\/([A-Za-z0-9_]+)(?:@([A-Za-z0-9_]+))?(?=\s|$)([\s\S]*)$/.exec(rest);
@@ -293,7 +295,7 @@ export function createTelegramChannel(config: TelegramConfig, deps: ChannelDeps)
   // ---- receiving -------------------------------------------------------------------------------------------------
 
   // Counted from the start so stop() also waits for updates queued behind sequentialize.
-  bot.use((ctx, next) => track(Promise.resolve(next())));
+  bot.use((_ctx, next) => track(Promise.resolve(next())));
   // One turn at a time per chat and per user (a user's group and private turns share the dialog state).
   bot.use(
     sequentialize((ctx: Context) => {
@@ -493,7 +495,10 @@ export function createTelegramChannel(config: TelegramConfig, deps: ChannelDeps)
         logger.warn({ chat: reply.chat, err: info }, 'telegram push failed');
         // Rethrown clean: a GrammyError carries its payload (the message text).
         const code = typeof info.code === 'number' ? info.code : undefined;
-        throw Object.assign(new Error(`telegram: push failed (${code !== undefined ? `${code}: ` : ''}${String(info.description ?? info.message ?? 'error')})`), { code });
+        throw Object.assign(
+          new Error(`telegram: push failed (${code !== undefined ? `${code}: ` : ''}${String(info.description ?? info.message ?? 'error')})`),
+          { code },
+        );
       }
     },
   };

@@ -24,7 +24,10 @@ export interface WebhookRoute {
   readonly method: 'POST';
   /** e.g. /webhooks/telegram, /webhooks/lark/events, /webhooks/lark/cards */
   readonly path: string;
-  handle(request: { readonly headers: Readonly<Record<string, string | undefined>>; readonly body: string }): Promise<{ status: number; body: string; headers?: Record<string, string> }>;
+  handle(request: {
+    readonly headers: Readonly<Record<string, string | undefined>>;
+    readonly body: string;
+  }): Promise<{ status: number; body: string; headers?: Record<string, string> }>;
 }
 
 /** What every adapter is given. */

@@ -6,8 +6,8 @@
  */
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { describeConfigError, loadConfig, staffChatOf } from '../config/index.ts';
 import { runConsole } from '../channels/console.ts';
+import { describeConfigError, loadConfig, staffChatOf } from '../config/index.ts';
 import { createEngine, type Incoming, type Outgoing } from '../dialog/index.ts';
 import { loadTranslator } from '../i18n/index.ts';
 import { createLogger } from '../log.ts';

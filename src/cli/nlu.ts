@@ -7,8 +7,8 @@
  * out_of_scope line. Nothing else goes to stdout; diagnostics go to stderr.
  */
 import { createInterface } from 'node:readline';
-import { understand, warmUp } from '../nlu/index.ts';
 import type { NluError, Understanding } from '../nlu/index.ts';
+import { understand, warmUp } from '../nlu/index.ts';
 
 // Whatever a dependency might print must not corrupt the JSON-lines stream.
 console.log = console.error;
@@ -64,12 +64,12 @@ function parseLine(line: string): { text: string; now?: Date; errors: InputError
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       const o = value as Record<string, unknown>;
       const errors: InputError[] = [];
-      const text = typeof o['text'] === 'string' ? o['text'] : '';
-      if (typeof o['text'] !== 'string') errors.push({ code: 'missing_text' });
+      const text = typeof o.text === 'string' ? o.text : '';
+      if (typeof o.text !== 'string') errors.push({ code: 'missing_text' });
       let now: Date | undefined;
-      if (o['now'] !== undefined && o['now'] !== null) {
-        now = parseNow(o['now']);
-        if (!now) errors.push({ code: 'invalid_now', value: String(o['now']) });
+      if (o.now !== undefined && o.now !== null) {
+        now = parseNow(o.now);
+        if (!now) errors.push({ code: 'invalid_now', value: String(o.now) });
       }
       return now ? { text, now, errors } : { text, errors };
     }

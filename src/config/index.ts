@@ -1,20 +1,21 @@
 import { z } from 'zod';
 
 /** `telegram:123,lark:ou_abc` → [{ platform, id }]. */
-const platformIds = z
-  .string()
-  .transform((raw, ctx) => {
-    const out: { platform: string; id: string }[] = [];
-    for (const part of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
-      const m = /^([a-z]+):(.+)$/.exec(part);
-      if (!m) {
-        ctx.addIssue({ code: 'custom', message: `"${part}" is not platform:id (telegram:123, lark:ou_abc)` });
-        return z.NEVER;
-      }
-      out.push({ platform: m[1] as string, id: m[2] as string });
+const platformIds = z.string().transform((raw, ctx) => {
+  const out: { platform: string; id: string }[] = [];
+  for (const part of raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const m = /^([a-z]+):(.+)$/.exec(part);
+    if (!m) {
+      ctx.addIssue({ code: 'custom', message: `"${part}" is not platform:id (telegram:123, lark:ou_abc)` });
+      return z.NEVER;
     }
-    return out;
-  });
+    out.push({ platform: m[1] as string, id: m[2] as string });
+  }
+  return out;
+});
 
 const optionalText = z.string().trim().min(1).optional();
 
@@ -30,7 +31,10 @@ export const configSchema = z
     LARK_MODE: z.enum(['ws', 'webhook']).default('ws'),
     LARK_ENCRYPT_KEY: optionalText,
     LARK_VERIFICATION_TOKEN: optionalText,
-    REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+      .optional(),
     DATA_DIR: z.string().min(1).default('./data'),
     STAFF_IDS: platformIds.default([]),
     STAFF_CHAT: z

@@ -36,10 +36,7 @@ export interface Msg {
  * `aside`: the message was something else (a question answered in the error's words), not a failed attempt, so it
  * does not count toward the tries before a person is offered.
  */
-export type Read =
-  | { readonly value: Json }
-  | { readonly error: string; readonly args?: Record<string, string | number>; readonly aside?: true }
-  | null;
+export type Read = { readonly value: Json } | { readonly error: string; readonly args?: Record<string, string | number>; readonly aside?: true } | null;
 
 /** One question of a form. */
 export interface SlotSpec {
@@ -66,7 +63,7 @@ export interface Outcome {
   /** After answering, the dialog still waits for this optional slot (its question is in `lines`). */
   readonly awaiting?: string;
   /** Hands over to another dialog (an application that needs the applicant's details), with what is known. */
-  readonly then?: { readonly intent: string; readonly slots: Slots };
+  readonly continueWith?: { readonly intent: string; readonly slots: Slots };
 }
 
 export interface DialogDef {

@@ -1,12 +1,12 @@
 import type { Logger } from 'pino';
+import { shanghaiIsoDate } from '../clock.ts';
 import type { Translator } from '../i18n/index.ts';
 import { DOMAIN_INTENTS, understand as defaultUnderstand, type Understanding, type UnderstandOptions } from '../nlu/index.ts';
-import { shanghaiIsoDate } from '../clock.ts';
 import { hasPersonalNumber } from '../privacy/mask.ts';
-import { announcement, parseCaseMention, parseCommand, quickCheck, runStaffCommand, staffQuestion, type StaffChat, type StaffCommand } from '../staff/index.ts';
-import { StoreError, type Json, type Profile, type Store, type TurnKeys, type TurnRead, type TurnResult, type TurnWrites } from '../store/types.ts';
-import { CANCEL, intentButton, parseButton, type ButtonAction } from './buttons.ts';
-import type { DialogDef, Msg, Outcome, Slots, SlotSpec, TurnCtx } from './context.ts';
+import { announcement, parseCaseMention, parseCommand, quickCheck, runStaffCommand, type StaffChat, type StaffCommand, staffQuestion } from '../staff/index.ts';
+import { type Json, type Profile, type Store, StoreError, type TurnKeys, type TurnRead, type TurnResult, type TurnWrites } from '../store/types.ts';
+import { type ButtonAction, CANCEL, intentButton, parseButton } from './buttons.ts';
+import type { DialogDef, Msg, Outcome, SlotSpec, Slots, TurnCtx } from './context.ts';
 import { offerButtons } from './dialogs/common.ts';
 import { DIALOGS } from './dialogs/index.ts';
 import type { FloodGuard } from './flood.ts';
@@ -130,8 +130,6 @@ function awayOf(profile: { readonly [key: string]: Json }, now: number): AwayMar
   const { intent, at } = mark as Record<string, Json>;
   return typeof intent === 'string' && typeof at === 'number' && now - at <= IDLE_MS ? { intent, at } : null;
 }
-
-
 
 /** Collects the replies of a turn; text to the same chat without buttons in between is one message. */
 class Replies {
@@ -305,9 +303,9 @@ export function createEngine(deps: EngineDeps): Engine {
           { store, tr, staff: userKey, platform: incoming.platform, inPrivate: !incoming.group, now: incoming.now },
           staffCommand,
         );
-        result.lines.forEach((line, i) => say(line, i === result.lines.length - 1 ? result.buttons : undefined));
+        for (const [i, line] of result.lines.entries()) say(line, i === result.lines.length - 1 ? result.buttons : undefined);
         if (result.attachment) replies.push({ chat: incoming.chat, text: result.attachment.name, attachment: result.attachment });
-        result.notify.forEach((r) => replies.push(r));
+        for (const r of result.notify) replies.push(r);
         cases.push(...result.changed);
       }
       return finishTurn(null);
@@ -316,7 +314,7 @@ export function createEngine(deps: EngineDeps): Engine {
     const text = (incoming.text ?? '').slice(0, MAX_TEXT);
     const understanding = text.trim() && button === null ? understand(text, { now: incoming.now, expectName: NAME_SLOTS.has(state?.awaiting ?? '') }) : null;
     const msg: Msg = { text, understanding, button };
-    const intentOf = (): string | null => (button?.kind === 'intent' ? button.intent : understanding?.intent ?? null);
+    const intentOf = (): string | null => (button?.kind === 'intent' ? button.intent : (understanding?.intent ?? null));
     const isAct = (act: string) => understanding?.intent === act;
     const confidentDomain = (min: number) => understanding !== null && DOMAIN.has(understanding.intent) && understanding.confidence >= min;
 
@@ -346,7 +344,7 @@ export function createEngine(deps: EngineDeps): Engine {
       Object.entries(updates).some(([name, value]) => JSON.stringify(slots[name]) !== JSON.stringify(value));
 
     const show = (outcome: Outcome) => {
-      outcome.lines.forEach((line, i) => say(line, i === outcome.lines.length - 1 ? outcome.buttons : undefined));
+      for (const [i, line] of outcome.lines.entries()) say(line, i === outcome.lines.length - 1 ? outcome.buttons : undefined);
     };
 
     /**
@@ -376,7 +374,7 @@ export function createEngine(deps: EngineDeps): Engine {
       if (typeof s.slots.region === 'string' && def.intent !== 'report_death') profile.region = s.slots.region;
       if (s.parent) {
         // A question asked mid-form, answered: its follow-ups (offers) give way to the form it interrupted.
-        answerOnly(outcome).forEach((line) => say(line));
+        for (const line of answerOnly(outcome)) say(line);
         await resume(s.parent, s.slots.region);
         return;
       }
@@ -432,7 +430,7 @@ export function createEngine(deps: EngineDeps): Engine {
       const missing = missingSlots(def, slots);
       if (!def.privateOnly && missing.length === 0) {
         const outcome = await def.finish(ctx, slots);
-        answerOnly(outcome).forEach((line) => say(line));
+        for (const line of answerOnly(outcome)) say(line);
         await resume(current, slots.region);
         return;
       }
@@ -472,9 +470,9 @@ export function createEngine(deps: EngineDeps): Engine {
           const outcome = def.accept ? await def.accept(ctx, s.slots) : { lines: [tr.t('ok')], next: 'done' as const };
           show(outcome);
           s.awaiting = 'done';
-          if (outcome.then) {
+          if (outcome.continueWith) {
             state = null;
-            await start(outcome.then.intent, outcome.then.slots);
+            await start(outcome.continueWith.intent, outcome.continueWith.slots);
           }
           return;
         }
@@ -650,14 +648,14 @@ export function createEngine(deps: EngineDeps): Engine {
       case 'thanks':
         say(tr.t('thanks-reply'));
         break;
-      case 'affirm':
-      case 'deny':
       default:
         if (expiredTopic && DIALOGS.has(expiredTopic)) {
           // "西湖区" 40 minutes after the question: the answer to a dialog that has ended. Offer to start it again.
           say(tr.t('expired-restart', { topic: tr.t(`topic-${expiredTopic}`) }), [
             { label: tr.t('button-restart', { topic: tr.t(`topic-${expiredTopic}`) }), payload: intentButton(expiredTopic) },
-            ...menuButtons().filter((b) => b.payload !== intentButton(expiredTopic as string)).slice(0, 3),
+            ...menuButtons()
+              .filter((b) => b.payload !== intentButton(expiredTopic as string))
+              .slice(0, 3),
           ]);
         } else say(tr.t(intent === 'affirm' || intent === 'deny' ? 'act-no-context' : 'out-of-scope'), menuButtons());
     }

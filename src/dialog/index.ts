@@ -1,4 +1,4 @@
-export * from './types.ts';
-export { createEngine, IDLE_MS, type Engine, type EngineDeps } from './engine.ts';
 export { parseButton } from './buttons.ts';
+export { createEngine, type Engine, type EngineDeps, IDLE_MS } from './engine.ts';
 export { FloodGuard } from './flood.ts';
+export * from './types.ts';

@@ -1,11 +1,11 @@
 import { DOMAIN_INTENTS } from '../nlu/index.ts';
 import { normalize } from '../nlu/normalize.ts';
-import { maskText } from '../privacy/mask.ts';
 import { findRegions, homophoneRegionIn, pickRegions } from '../nlu/slots/index.ts';
-import { REGION_NAMES, findRegion, parseAmount, type Region } from '../rules/index.ts';
-import { slotButton } from './buttons.ts';
+import { maskText } from '../privacy/mask.ts';
+import { findRegion, parseAmount, type Region } from '../rules/index.ts';
 import type { Json } from '../store/types.ts';
-import type { Msg, Read, SlotSpec, TurnCtx } from './context.ts';
+import { slotButton } from './buttons.ts';
+import type { Msg, Read, SlotSpec } from './context.ts';
 import type { Button } from './types.ts';
 
 /**
@@ -13,8 +13,7 @@ import type { Button } from './types.ts';
  * also accepts the bare answer (a lone number, "在", a button).
  */
 
-const buttonValue = (msg: Msg, slot: string): string | null =>
-  msg.button?.kind === 'slot' && msg.button.slot === slot ? msg.button.value : null;
+const buttonValue = (msg: Msg, slot: string): string | null => (msg.button?.kind === 'slot' && msg.button.slot === slot ? msg.button.value : null);
 
 const nluErrors = (msg: Msg) => msg.understanding?.errors ?? [];
 
@@ -55,7 +54,6 @@ function preferredRegion(msg: Msg): string | undefined {
   return regionsIn(msg.text).find((r) => r.coverage !== 'none')?.name ?? parsed;
 }
 
-
 /** Dialog acts ("好的", "谢谢", "要") said where a district was asked: not a place name to quote back. */
 const ACTS: ReadonlySet<string> = new Set(['affirm', 'deny', 'thanks', 'greeting', 'help', 'cancel']);
 
@@ -82,7 +80,8 @@ function readRegionValue(msg: Msg, slot: string, awaited: boolean): Read {
   const name = found ?? text;
   // The answer is quoted back masked (a phone number typed here must not reach a group), and only when it looks
   // like a place: "没找到“我是她老伴”这个地方" reads as if the bot did not listen.
-  if (name.length <= 12 && PLACE_LIKE.test(name) && /[区县市镇乡村州省]$|街道$/.test(name)) return { error: 'error-unknown_region', args: { value: maskText(name) } };
+  if (name.length <= 12 && PLACE_LIKE.test(name) && /[区县市镇乡村州省]$|街道$/.test(name))
+    return { error: 'error-unknown_region', args: { value: maskText(name) } };
   if (name.length <= 4 && PLACE_LIKE.test(name)) return { error: 'error-unknown_region', args: { value: maskText(name) } };
   return { error: 'error-region-unreadable' };
 }
@@ -205,7 +204,8 @@ export const phoneSlot: SlotSpec = {
 export const NAME_SLOTS: ReadonlySet<string> = new Set(['deceasedName', 'applicantName']);
 
 /** A kinship word (and "叫") right before a name: "我父亲张建国…", "老伴叫王桂芳", "他叫陈志明" name the deceased. */
-const NAMED_AS = /((父亲|母亲|爸爸|妈妈|爸|妈|老伴|爱人|丈夫|妻子|老公|老婆|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|老爷子|老太太|老人|他|她)(的名字|名字|的姓名|姓名)?(叫|名叫|是)?|(?<![我你])(叫|名叫))[：:，,\s]*$/;
+const NAMED_AS =
+  /((父亲|母亲|爸爸|妈妈|爸|妈|老伴|爱人|丈夫|妻子|老公|老婆|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|老爷子|老太太|老人|他|她)(的名字|名字|的姓名|姓名)?(叫|名叫|是)?|(?<![我你])(叫|名叫))[：:，,\s]*$/;
 /** "王大妈", "张大爷", "老李": how neighbours say it, not the name on the ID card. */
 const HONORIFIC = /^([\u4e00-\u9fa5]{1,2}(大妈|大爷|阿姨|叔叔|奶奶|爷爷|老师|师傅|伯伯|大伯|大娘|婆婆|阿婆|老太|老头|嬢嬢|阿姨)|[老小][\u4e00-\u9fa5])$/;
 
@@ -247,7 +247,10 @@ export const relationSlot: SlotSpec = {
     if (pressed && RELATIONS.includes(pressed)) return { value: pressed };
     // "我是他女儿": the reporter's side of the relation; the question asks for the deceased's ("去世的是您的什么人").
     const mine = RECIPROCAL.exec(msg.text);
-    if (mine) return { value: mine[2] === '孙子' || mine[2] === '孙女' || mine[2] === '外孙' || mine[2] === '外孙女' ? '其他亲属' : mine[1] === '她' ? '母亲' : '父亲' };
+    if (mine)
+      return {
+        value: mine[2] === '孙子' || mine[2] === '孙女' || mine[2] === '外孙' || mine[2] === '外孙女' ? '其他亲属' : mine[1] === '她' ? '母亲' : '父亲',
+      };
     const relation = msg.understanding?.slots.relation;
     if (relation) return { value: relation };
     return awaited ? { error: 'error-relation' } : null;
@@ -296,4 +299,3 @@ export function choiceSlot(
     ...extra,
   };
 }
-

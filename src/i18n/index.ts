@@ -18,7 +18,9 @@ export const LOCALES_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)),
 
 /** The locales present: one folder each under locales/, so a new language is new files only. */
 export function availableLocales(dir = LOCALES_DIR): string[] {
-  return readdirSync(dir).filter((name) => statSync(join(dir, name)).isDirectory()).sort();
+  return readdirSync(dir)
+    .filter((name) => statSync(join(dir, name)).isDirectory())
+    .sort();
 }
 
 export class LocaleError extends Error {
@@ -35,7 +37,9 @@ export function loadTranslator(locale = DEFAULT_LOCALE, dir = LOCALES_DIR): Tran
   const folder = join(dir, locale);
   let files: string[];
   try {
-    files = readdirSync(folder).filter((f) => f.endsWith('.ftl')).sort();
+    files = readdirSync(folder)
+      .filter((f) => f.endsWith('.ftl'))
+      .sort();
   } catch {
     throw new LocaleError('unknown_locale', `no locale folder ${folder}`);
   }

@@ -21,11 +21,12 @@
  *
  * Multinomial naive Bayes is kept as an alternative model for the comparison.
  */
-import { CHAR_PINYIN_FEATURES, extractFeatures } from './features.ts';
+
 import type { FeatureConfig } from './features.ts';
+import { CHAR_PINYIN_FEATURES, extractFeatures } from './features.ts';
+import type { IntentId } from './intents.ts';
 import { INTENT_IDS, OUT_OF_SCOPE } from './intents.ts';
 import { buildPinyinLexicon, type PinyinLexicon } from './pinyin-lexicon.ts';
-import type { IntentId } from './intents.ts';
 
 export interface TrainingExample {
   /** Normalized text. */
@@ -287,14 +288,7 @@ interface LinearModel {
   readonly b: Float64Array;
 }
 
-function trainLogReg(
-  data: SparseRows,
-  labels: Int32Array,
-  weights: Float64Array,
-  V: number,
-  K: number,
-  o: ClassifierOptions,
-): LinearModel {
+function trainLogReg(data: SparseRows, labels: Int32Array, weights: Float64Array, V: number, K: number, o: ClassifierOptions): LinearModel {
   // W_true = scale · Wv, so the L2 shrink of every weight is one multiplication of `scale`.
   const Wv = new Float64Array(V * K);
   const b = new Float64Array(K);
@@ -355,14 +349,7 @@ function trainLogReg(
   return { W: Wv, b };
 }
 
-function trainNaiveBayes(
-  data: SparseRows,
-  labels: Int32Array,
-  weights: Float64Array,
-  V: number,
-  K: number,
-  o: ClassifierOptions,
-): LinearModel {
+function trainNaiveBayes(data: SparseRows, labels: Int32Array, weights: Float64Array, V: number, K: number, o: ClassifierOptions): LinearModel {
   const counts = new Float64Array(V * K);
   const totals = new Float64Array(K);
   const prior = new Float64Array(K);
@@ -424,10 +411,8 @@ function prepare(enc: Encoded, members: Int32Array, allLabels: Int32Array, K: nu
   return { V: enc.names.length, weighting: w, data, labels, weights };
 }
 
-function fit(p: Prepared, K: number, o: ClassifierOptions): LinearModel {
-  return o.model === 'logreg'
-    ? trainLogReg(p.data, p.labels, p.weights, p.V, K, o)
-    : trainNaiveBayes(p.data, p.labels, p.weights, p.V, K, o);
+function fitWeights(p: Prepared, K: number, o: ClassifierOptions): LinearModel {
+  return o.model === 'logreg' ? trainLogReg(p.data, p.labels, p.weights, p.V, K, o) : trainNaiveBayes(p.data, p.labels, p.weights, p.V, K, o);
 }
 
 /**
@@ -535,7 +520,7 @@ class Scorer {
 }
 
 function makeScorer(p: Prepared, K: number, o: ClassifierOptions): Scorer {
-  return new Scorer(fit(p, K, o), o.knnWeight > 0 ? buildIndex(p) : undefined, o.knnWeight, K);
+  return new Scorer(fitWeights(p, K, o), o.knnWeight > 0 ? buildIndex(p) : undefined, o.knnWeight, K);
 }
 
 /** Out-of-fold scores of every example, K per example back to back (stratified folds, fixed seed). */
@@ -751,10 +736,7 @@ function clamp01(x: number): number {
 }
 
 /** Trains a classifier on normalized examples. Deterministic for the same data and options. */
-export function trainClassifier(
-  examples: readonly TrainingExample[],
-  options: Partial<ClassifierOptions> = {},
-): IntentClassifier {
+export function trainClassifier(examples: readonly TrainingExample[], options: Partial<ClassifierOptions> = {}): IntentClassifier {
   const t0 = performance.now();
   const o: ClassifierOptions = { ...DEFAULT_OPTIONS, ...options };
   const K = INTENT_IDS.length;
@@ -774,10 +756,20 @@ export function trainClassifier(
   const all = new Int32Array(examples.length);
   for (let i = 0; i < all.length; i++) all[i] = i;
   const p = prepare(enc, all, labels, K, o);
-  return new LinearIntentClassifier(enc.vocab, enc.names, p.weighting, makeScorer(p, K, o), texts, temperature, o, {
-    examples: examples.length,
-    vocabulary: enc.names.length,
-    intents: new Set(examples.map((e) => e.intent)).size,
-    trainingMs: performance.now() - t0,
-  }, buildPinyinLexicon(texts, new Set(enc.names.filter((f) => LATIN_WORD.test(f)))));
+  return new LinearIntentClassifier(
+    enc.vocab,
+    enc.names,
+    p.weighting,
+    makeScorer(p, K, o),
+    texts,
+    temperature,
+    o,
+    {
+      examples: examples.length,
+      vocabulary: enc.names.length,
+      intents: new Set(examples.map((e) => e.intent)).size,
+      trainingMs: performance.now() - t0,
+    },
+    buildPinyinLexicon(texts, new Set(enc.names.filter((f) => LATIN_WORD.test(f)))),
+  );
 }

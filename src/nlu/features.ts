@@ -32,7 +32,7 @@ export const CHAR_FEATURES: FeatureConfig = { charMin: 1, charMax: 2, pinyinMax:
 /** Character uni- and bigrams plus pinyin-syllable uni- and bigrams (the default). */
 export const CHAR_PINYIN_FEATURES: FeatureConfig = { charMin: 1, charMax: 2, pinyinMax: 2 };
 
-const enum Kind {
+enum Kind {
   Break = 0,
   Han = 1,
   Digit = 2,
@@ -40,12 +40,7 @@ const enum Kind {
 }
 
 function isHan(cp: number): boolean {
-  return (
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0x20000 && cp <= 0x3134f)
-  );
+  return (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3134f);
 }
 
 function kindOf(cp: number): Kind {
@@ -192,7 +187,7 @@ export function extractFeatures(text: string, cfg: FeatureConfig, sink: FeatureS
   for (const w of words) {
     if (w.length < 3) continue;
     const padded = `<${w}>`;
-    for (let i = 0; i + 3 <= padded.length; i++) sink('l:' + padded.slice(i, i + 3));
+    for (let i = 0; i + 3 <= padded.length; i++) sink(`l:${padded.slice(i, i + 3)}`);
   }
 
   // Pinyin-syllable n-grams; '' marks a non-Han unit and cuts the n-grams.
@@ -201,12 +196,12 @@ export function extractFeatures(text: string, cfg: FeatureConfig, sink: FeatureS
     for (let i = 0; i < m; i++) {
       const s0 = syllables[i] as string;
       if (s0 === '' || s0 === '0') continue;
-      let g = 'p:' + s0;
+      let g = `p:${s0}`;
       sink(g);
       for (let len = 2; len <= cfg.pinyinMax && i + len <= m; len++) {
         const s = syllables[i + len - 1] as string;
         if (s === '' || s === '0') break;
-        g += '_' + s;
+        g += `_${s}`;
         sink(g);
       }
     }

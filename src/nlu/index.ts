@@ -4,19 +4,20 @@
  * The classifier is trained from `intents/*.json` on first use (or by `warmUp()` at start-up);
  * `understand` never throws: bad input comes back as `out_of_scope` and/or an error entry.
  */
-import { trainClassifier } from './classifier.ts';
+
 import type { Classification, ClassifierInfo, ClassifierOptions, FeatureContribution, IntentClassifier, TrainingExample } from './classifier.ts';
-import { DEFAULT_INTENTS_DIR, DOMAIN_INTENTS, INTENT_IDS, OUT_OF_SCOPE, loadIntents } from './intents.ts';
+import { trainClassifier } from './classifier.ts';
 import type { IntentDefinition, IntentId } from './intents.ts';
+import { DEFAULT_INTENTS_DIR, DOMAIN_INTENTS, INTENT_IDS, loadIntents, OUT_OF_SCOPE } from './intents.ts';
 import { normalize, truncateForNlu } from './normalize.ts';
+import type { SlotError, Slots } from './slots/index.ts';
 import { extractSlots } from './slots/index.ts';
 import { findRegions, parseHomophoneRegion } from './slots/region.ts';
-import type { SlotError, Slots } from './slots/index.ts';
 
-export type { SlotError, Slots } from './slots/index.ts';
-export type { ClassifierInfo, ClassifierOptions, Classification, FeatureContribution, IntentClassifier } from './classifier.ts';
-export { DOMAIN_INTENTS, DIALOG_ACTS, INTENT_IDS, OUT_OF_SCOPE, SLOT_NAMES, isIntentId, loadIntents } from './intents.ts';
+export type { Classification, ClassifierInfo, ClassifierOptions, FeatureContribution, IntentClassifier } from './classifier.ts';
 export type { DialogAct, DomainIntent, IntentDefinition, IntentId, SlotName } from './intents.ts';
+export { DIALOG_ACTS, DOMAIN_INTENTS, INTENT_IDS, isIntentId, loadIntents, OUT_OF_SCOPE, SLOT_NAMES } from './intents.ts';
+export type { SlotError, Slots } from './slots/index.ts';
 
 /** What `understand` adds to the slot parsers' errors. */
 export type NluError =
@@ -62,7 +63,8 @@ const PLACE_ANSWER =
 /** The label of a yes button typed out (申请登记, 确认提交): a yes, not a new request. */
 const TYPED_YES_BUTTON = /^(?:好的?\s?)?(?:申请登记|确认登记|确认提交|提交申请|确认申请|我要登记|申请吧|登记吧)[.!。！]?$/;
 /** "我回来了 刚才问到哪了": someone back to the conversation — a greeting, not a cancel. */
-const BACK_AGAIN = /^(?:我又?回来了|(?:我又?回来了\s?)?(?:刚才|刚刚|之前|上次)(?:我们?|咱们?)?(?:问|说|聊|讲)到哪(?:里|儿|一步)?了?)[\s,.!?，。！？]*(?:(?:刚才|刚刚|之前|上次)(?:我们?|咱们?)?(?:问|说|聊|讲)到哪(?:里|儿|一步)?了?|咱们?继续|我们继续|继续)?[?？。.!！]*$/;
+const BACK_AGAIN =
+  /^(?:我又?回来了|(?:我又?回来了\s?)?(?:刚才|刚刚|之前|上次)(?:我们?|咱们?)?(?:问|说|聊|讲)到哪(?:里|儿|一步)?了?)[\s,.!?，。！？]*(?:(?:刚才|刚刚|之前|上次)(?:我们?|咱们?)?(?:问|说|聊|讲)到哪(?:里|儿|一步)?了?|咱们?继续|我们继续|继续)?[?？。.!！]*$/;
 const BARE_YEAR = /^(?:(?:19|20)\d{2}|[二一][〇零九][〇零一二三四五六七八九]{2})\s?年?度?(?:的)?(?:啊|吧|呢|哦)?[.!。！]?$/;
 
 export function isBarePlaceOrYear(normalized: string): boolean {
@@ -114,10 +116,7 @@ export function trainingExamples(defs: readonly IntentDefinition[]): TrainingExa
 }
 
 /** Loads `intents/` and trains a classifier (the default options unless given). */
-export function buildClassifier(
-  options: Partial<ClassifierOptions> = {},
-  intentsDir: string = DEFAULT_INTENTS_DIR,
-): IntentClassifier {
+export function buildClassifier(options: Partial<ClassifierOptions> = {}, intentsDir: string = DEFAULT_INTENTS_DIR): IntentClassifier {
   return trainClassifier(trainingExamples(loadIntents(intentsDir)), options);
 }
 
@@ -129,7 +128,8 @@ const LEAD_ACT =
   /^(?:(?:你好|您好|你们好|大家好|老师好|哈喽|哈啰|嗨|喂|hello|hi|在吗|在不在|在不|有人吗|早上好|早安|上午好|下午好|中午好|晚上好|早|谢谢|多谢|感谢|谢了|好的|好|嗯|嗯嗯|哦|噢|行|明白了|知道了|辛苦了|麻烦了|麻烦你了|麻烦您了|不用了|算了|取消吧?|不是这个|打扰了|打扰一下|请问)(?:你|您|你们|啊|呀|啦|了|哈|小助手|助手|老师)*[\s,.!?;:，。！？；：~、]*)+/;
 /** Greetings open a message whatever follows; thanks and acknowledgements only before a question or a request. */
 const GREETING_LEAD = /^(?:你好|您好|你们好|老师好|哈喽|哈啰|嗨|喂|hello|hi|在吗|在不在|在不|有人吗|早上好|早安|上午好|下午好|中午好|晚上好|打扰|请问)/;
-const ASKS = /[吗呢?]|怎么|什么|啥|哪|多少|几|多久|能不能|可不可以|是不是|有没有|要不要|还有|想问|要问|问问|问下|问一下|咨询|想申请|想办|想改|想换|想报|想转|想找/;
+const ASKS =
+  /[吗呢?]|怎么|什么|啥|哪|多少|几|多久|能不能|可不可以|是不是|有没有|要不要|还有|想问|要问|问问|问下|问一下|咨询|想申请|想办|想改|想换|想报|想转|想找/;
 
 /**
  * The classification of a normalised text, as understand() does it: a bare value (12000元, 76岁) is no question
@@ -152,17 +152,42 @@ export function classifyNormalized(c: IntentClassifier, normalized: string, expl
 
 function classifyRaw(c: IntentClassifier, normalized: string, explain: boolean): Classification {
   if (BACK_AGAIN.test(normalized)) {
-    return { intent: 'greeting', confidence: 1, best: 'greeting', bestProbability: 1, runnerUp: OUT_OF_SCOPE, runnerUpProbability: 0, ...(explain ? { features: [] } : {}) };
+    return {
+      intent: 'greeting',
+      confidence: 1,
+      best: 'greeting',
+      bestProbability: 1,
+      runnerUp: OUT_OF_SCOPE,
+      runnerUpProbability: 0,
+      ...(explain ? { features: [] } : {}),
+    };
   }
   if (TYPED_YES_BUTTON.test(normalized)) {
-    return { intent: 'affirm', confidence: 1, best: 'affirm', bestProbability: 1, runnerUp: OUT_OF_SCOPE, runnerUpProbability: 0, ...(explain ? { features: [] } : {}) };
+    return {
+      intent: 'affirm',
+      confidence: 1,
+      best: 'affirm',
+      bestProbability: 1,
+      runnerUp: OUT_OF_SCOPE,
+      runnerUpProbability: 0,
+      ...(explain ? { features: [] } : {}),
+    };
   }
   if (BARE_VALUE.test(normalized) || isBarePlaceOrYear(normalized)) {
-    return { intent: OUT_OF_SCOPE, confidence: 1, best: OUT_OF_SCOPE, bestProbability: 1, runnerUp: OUT_OF_SCOPE, runnerUpProbability: 0, ...(explain ? { features: [] } : {}) };
+    return {
+      intent: OUT_OF_SCOPE,
+      confidence: 1,
+      best: OUT_OF_SCOPE,
+      bestProbability: 1,
+      runnerUp: OUT_OF_SCOPE,
+      runnerUpProbability: 0,
+      ...(explain ? { features: [] } : {}),
+    };
   }
   const whole = c.classify(normalized, { explain });
   const lead = LEAD_ACT.exec(normalized);
-  if (!lead || (whole.intent !== 'greeting' && whole.intent !== 'thanks' && whole.intent !== 'cancel' && whole.intent !== 'affirm' && whole.intent !== 'deny')) return whole;
+  if (!lead || (whole.intent !== 'greeting' && whole.intent !== 'thanks' && whole.intent !== 'cancel' && whole.intent !== 'affirm' && whole.intent !== 'deny'))
+    return whole;
   const rest = normalized.slice(lead[0].length);
   const greeting = GREETING_LEAD.test(normalized);
   if (rest.length < (greeting ? 2 : 4) || BARE_VALUE.test(rest)) return whole;

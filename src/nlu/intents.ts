@@ -48,31 +48,14 @@ export function isIntentId(value: unknown): value is IntentId {
   return typeof value === 'string' && INTENT_SET.has(value);
 }
 
-export const SLOT_NAMES = [
-  'amount',
-  'region',
-  'date',
-  'festival',
-  'count',
-  'age',
-  'relation',
-  'id_number',
-  'phone',
-  'name',
-] as const;
+export const SLOT_NAMES = ['amount', 'region', 'date', 'festival', 'count', 'age', 'relation', 'id_number', 'phone', 'name'] as const;
 export type SlotName = (typeof SLOT_NAMES)[number];
 
 /** A slot entry in an intent file: its name, or an object naming it (extra keys are allowed). */
-const slotEntry = z.union([
-  z.enum(SLOT_NAMES),
-  z.looseObject({ name: z.enum(SLOT_NAMES) }),
-]);
+const slotEntry = z.union([z.enum(SLOT_NAMES), z.looseObject({ name: z.enum(SLOT_NAMES) })]);
 
 /** An example sentence: a string, or an object carrying it as `text` (extra keys are allowed). */
-const exampleEntry = z.union([
-  z.string().trim().min(1),
-  z.looseObject({ text: z.string().trim().min(1) }),
-]);
+const exampleEntry = z.union([z.string().trim().min(1), z.looseObject({ text: z.string().trim().min(1) })]);
 
 export const intentFileSchema = z.object({
   id: z.enum(INTENT_IDS),

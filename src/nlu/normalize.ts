@@ -62,8 +62,8 @@ const FULL_WIDTH_SPECIAL: Readonly<Record<string, string>> = {
  * Emoji (pictographs, skin-tone modifiers, flags, variation selectors, keycap mark) and "other symbols"
  * (★ ♥ ✔ ☎ ※ …) except the temperature signs ℃ and °. Arrows and geometric shapes are in So too.
  */
-const DECORATIVE =
-  /(?![\u2103\u00B0])[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\p{So}\uFE00-\uFE0F\u20E3\u{E0020}-\u{E007F}]/gu;
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: the class lists code points to drop one by one, combining marks included.
+const DECORATIVE = /(?![\u2103\u00B0])[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\p{So}\uFE00-\uFE0F\u20E3\u{E0020}-\u{E007F}]/gu;
 const WHITESPACE = /\s+/g;
 /** Punctuation that people repeat for emphasis. */
 const PUNCT_RUN = /([!?,.;:~_=^`'"、。，！？；：…～·—])[!?,.;:~_=^`'"、。，！？；：…～·—]+/g;
@@ -91,17 +91,65 @@ const SLIP_CHARS = /[尉为补保帮认人自体料]/;
 
 /** Step 10: English words people mix into Chinese, longest first where one starts another. */
 const ENGLISH_WORDS: Readonly<Record<string, string>> = {
-  'passed away': '去世', 'pass away': '去世', 'passes away': '去世', died: '去世', death: '去世',
-  dad: '爸爸', daddy: '爸爸', father: '爸爸', papa: '爸爸', mom: '妈妈', mum: '妈妈', mommy: '妈妈', mummy: '妈妈',
-  mother: '妈妈', husband: '老公', wife: '老婆', grandpa: '爷爷', grandfather: '爷爷', grandma: '奶奶',
-  grandmother: '奶奶', hospital: '医院', hospitalized: '住院', hospitalised: '住院', hospitalization: '住院',
-  funeral: '丧事', invoice: '发票', receipt: '发票', pension: '养老金', checkup: '体检', 'check-up': '体检',
-  'check up': '体检', 'physical exam': '体检', 'medical exam': '体检', check: '查', progress: '进度', status: '进度',
-  cancel: '取消', thanks: '谢谢', 'thank you': '谢谢', 'thank u': '谢谢', thx: '谢谢', staff: '工作人员',
-  human: '人工', 'customer service': '客服', subsidy: '补助', allowance: '补助', reimburse: '报销',
-  reimbursement: '报销', certification: '认证', verification: '认证', 'bank card': '银行卡', 'phone number': '手机号',
-  festival: '节日', 'spring festival': '春节', 'mid-autumn': '中秋', 'dragon boat': '端午', community: '社区',
-  'serious illness': '大病', address: '地址',
+  'passed away': '去世',
+  'pass away': '去世',
+  'passes away': '去世',
+  died: '去世',
+  death: '去世',
+  dad: '爸爸',
+  daddy: '爸爸',
+  father: '爸爸',
+  papa: '爸爸',
+  mom: '妈妈',
+  mum: '妈妈',
+  mommy: '妈妈',
+  mummy: '妈妈',
+  mother: '妈妈',
+  husband: '老公',
+  wife: '老婆',
+  grandpa: '爷爷',
+  grandfather: '爷爷',
+  grandma: '奶奶',
+  grandmother: '奶奶',
+  hospital: '医院',
+  hospitalized: '住院',
+  hospitalised: '住院',
+  hospitalization: '住院',
+  funeral: '丧事',
+  invoice: '发票',
+  receipt: '发票',
+  pension: '养老金',
+  checkup: '体检',
+  'check-up': '体检',
+  'check up': '体检',
+  'physical exam': '体检',
+  'medical exam': '体检',
+  check: '查',
+  progress: '进度',
+  status: '进度',
+  cancel: '取消',
+  thanks: '谢谢',
+  'thank you': '谢谢',
+  'thank u': '谢谢',
+  thx: '谢谢',
+  staff: '工作人员',
+  human: '人工',
+  'customer service': '客服',
+  subsidy: '补助',
+  allowance: '补助',
+  reimburse: '报销',
+  reimbursement: '报销',
+  certification: '认证',
+  verification: '认证',
+  'bank card': '银行卡',
+  'phone number': '手机号',
+  festival: '节日',
+  'spring festival': '春节',
+  'mid-autumn': '中秋',
+  'dragon boat': '端午',
+  community: '社区',
+  'serious illness': '大病',
+  address: '地址',
 };
 const ENGLISH = new RegExp(
   `(?<![a-z])(?:${Object.keys(ENGLISH_WORDS)
@@ -146,6 +194,7 @@ const DIALECT_CHARS = /[系唔咗嘅冇佢哋乜点边揾过侬阿弗伐屋事�
 
 /** Step 12: the bot's names after @ (no space needed), or any other @name followed by a space. */
 const MENTION = /(?<![\p{L}\p{N}_.])@(?:(?:银龄)?(?:小)?助手|机器人|bot|robot|assistant|[^\s@]{1,16}(?=\s))[\s,.;:!?，。；：！？、]*/gu;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range is all of ASCII, control characters included.
 const HAS_NON_ASCII = /[^\x00-\x7F]/;
 const HAS_UPPER = /[A-Z\u00C0-\u024F\u0370-\u04FF]/;
 

@@ -41,7 +41,10 @@ export function buildPinyinLexicon(texts: readonly string[], knownWords: Readonl
           const key = syl.slice(i, i + n).join(' ');
           const han = run.slice(i, i + n).join('');
           let byHan = counts.get(key);
-          if (!byHan) counts.set(key, (byHan = new Map()));
+          if (!byHan) {
+            byHan = new Map();
+            counts.set(key, byHan);
+          }
           byHan.set(han, (byHan.get(han) ?? 0) + 1);
         }
       }
@@ -51,7 +54,12 @@ export function buildPinyinLexicon(texts: readonly string[], knownWords: Readonl
   for (const [key, byHan] of counts) {
     let pick = '';
     let top = 0;
-    for (const [han, c] of byHan) if (c > top || (c === top && han < pick)) (pick = han), (top = c);
+    for (const [han, c] of byHan) {
+      if (c > top || (c === top && han < pick)) {
+        pick = han;
+        top = c;
+      }
+    }
     best.set(key, pick);
   }
 
@@ -66,7 +74,10 @@ export function buildPinyinLexicon(texts: readonly string[], knownWords: Readonl
         const prev = score[i - len] as number;
         if (prev < 0 || !best.has(syllables.slice(i - len, i).join(' '))) continue;
         const s = prev + len * len;
-        if (s > (score[i] as number)) (score[i] = s), (from[i] = i - len);
+        if (s > (score[i] as number)) {
+          score[i] = s;
+          from[i] = i - len;
+        }
       }
     }
     if (from[n] === -1) return undefined;

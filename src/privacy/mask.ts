@@ -40,7 +40,20 @@ export function maskText(text: string): string {
 }
 
 /** Keys whose values are personal data wherever they appear in a log record. */
-export const PERSONAL_KEYS = ['id_number', 'idNumber', 'phone', 'address', 'bank_card', 'bankCard', 'hardship', 'personName', 'deceasedName', 'reporterPhone', 'applicantName', 'leaderName'] as const;
+export const PERSONAL_KEYS = [
+  'id_number',
+  'idNumber',
+  'phone',
+  'address',
+  'bank_card',
+  'bankCard',
+  'hardship',
+  'personName',
+  'deceasedName',
+  'reporterPhone',
+  'applicantName',
+  'leaderName',
+] as const;
 
 /** An ID number, phone or bank card in the text: what `maskText` would mask. */
 export function hasPersonalNumber(text: string): boolean {

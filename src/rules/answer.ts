@@ -1,5 +1,5 @@
-import type { DocId, Citation, Money, Notice } from './types.ts';
 import type { Region } from './regions.ts';
+import type { Citation, DocId, Money, Notice } from './types.ts';
 
 /** A condition, a document to bring or a step, as a code the locale turns into words; figures sit in `params`. */
 export interface Point {
@@ -20,14 +20,7 @@ export type Outcome =
   /** The document for this region sets no such item. */
   | 'not_set';
 
-export type Item =
-  | 'hospitalization'
-  | 'serious_illness'
-  | 'funeral'
-  | 'festival'
-  | 'health_check'
-  | 'group_activity'
-  | 'group_leader_subsidy';
+export type Item = 'hospitalization' | 'serious_illness' | 'funeral' | 'festival' | 'health_check' | 'group_activity' | 'group_leader_subsidy';
 
 export interface Entitlement {
   readonly item: Item;

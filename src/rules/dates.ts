@@ -25,7 +25,6 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return fromUtc(t);
 }
 
-
 /** The first day of the month after `date`: "次月" in the texts. */
 export function firstOfNextMonth(date: IsoDate): IsoDate {
   const t = toUtc(date);
@@ -33,4 +32,3 @@ export function firstOfNextMonth(date: IsoDate): IsoDate {
 }
 
 export const yearOf = (date: IsoDate): number => Number(date.slice(0, 4));
-

@@ -100,4 +100,3 @@ export function documentStatus(doc: PolicyDocument, asOf: IsoDate): DocumentStat
   if (doc.lastDay !== null && asOf > doc.lastDay) return 'expired';
   return 'in_force';
 }
-

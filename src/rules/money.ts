@@ -1,17 +1,14 @@
 import { Decimal } from 'decimal.js';
-import { err, ok, type Money, type Result, type RuleError } from './types.ts';
+import { err, type Money, ok, type Result, type RuleError } from './types.ts';
 
 /** Past this an amount is a typing slip, not a medical bill (domain.md: over 10,000,000 is absurd). */
 export const ABSURD_AMOUNT = new Decimal(10_000_000);
-
 
 /**
  * Reads an amount of 元 given as a number or a decimal string, fen precision at most.
  * Negative, absurd and malformed amounts are errors, not numbers to compute with.
  */
-export function parseAmount(
-  input: Decimal.Value,
-): Result<Money, Extract<RuleError, { code: 'negative_amount' | 'absurd_amount' | 'invalid_amount' }>> {
+export function parseAmount(input: Decimal.Value): Result<Money, Extract<RuleError, { code: 'negative_amount' | 'absurd_amount' | 'invalid_amount' }>> {
   const text = String(input).trim();
   let value: Decimal;
   try {

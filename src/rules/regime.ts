@@ -2,7 +2,7 @@ import type { IsoDate } from './dates.ts';
 import { DOCUMENTS, documentStatus } from './documents.ts';
 import { LAWS, type Law } from './law/index.ts';
 import { findRegion, type Region } from './regions.ts';
-import { err, ok, type Notice, type Result, type RuleError } from './types.ts';
+import { err, type Notice, ok, type Result, type RuleError } from './types.ts';
 
 /** Which law answers for a region on a date, and what the reader must be told about that choice. */
 export interface Regime {

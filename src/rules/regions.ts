@@ -69,7 +69,21 @@ const SEEDS: readonly RegionSeed[] = [
   ...inCity('聊城市', 'liaocheng', ['东昌府区', '茌平区', '临清市', '阳谷县', '莘县', '东阿县', '冠县', '高唐县']),
   // 河南省 / 郑州市 (001), provincial state-owned enterprise retirees.
   { name: '郑州市', city: '郑州市', doc: 'henan', coverage: 'direct', inHangzhouUrban: false, aliases: ['郑州'] },
-  ...inCity('郑州市', 'henan', ['中原区', '二七区', '管城回族区', '金水区', '上街区', '惠济区', '郑东新区', '巩义市', '荥阳市', '新密市', '新郑市', '登封市', '中牟县']),
+  ...inCity('郑州市', 'henan', [
+    '中原区',
+    '二七区',
+    '管城回族区',
+    '金水区',
+    '上街区',
+    '惠济区',
+    '郑东新区',
+    '巩义市',
+    '荥阳市',
+    '新密市',
+    '新郑市',
+    '登封市',
+    '中牟县',
+  ]),
   { name: '河南省', city: '河南省', doc: 'henan', coverage: 'direct', inHangzhouUrban: false, aliases: ['河南'] },
   // Places people mention that no document here covers.
   ...['宁波市', '温州市', '绍兴市', '湖州市', '嘉兴市', '金华市', '衢州市', '舟山市', '台州市', '丽水市', '上海市', '北京市', '南京市', '苏州市'].map(
@@ -116,9 +130,7 @@ const BY_NAME: ReadonlyMap<string, Region> = (() => {
 })();
 
 /** Every name and alias with its region, longest first, for scanning free text (西湖风景名胜区 before 西湖). */
-export const REGION_NAMES: readonly (readonly [string, Region])[] = [...BY_NAME.entries()].sort(
-  (a, b) => b[0].length - a[0].length,
-);
+export const REGION_NAMES: readonly (readonly [string, Region])[] = [...BY_NAME.entries()].sort((a, b) => b[0].length - a[0].length);
 
 /** Exact lookup of an official name or alias; whitespace is ignored. */
 export function findRegion(name: string): Region | undefined {

@@ -1,4 +1,4 @@
-import { Decimal } from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { Entitlement } from './answer.ts';
 import type { IsoDate } from './dates.ts';
 import { festival, type Hardship } from './entitlements/festival.ts';
@@ -8,7 +8,7 @@ import { hospitalization } from './entitlements/hospitalization.ts';
 import { seriousIllness } from './entitlements/serious-illness.ts';
 import { regimeFor } from './regime.ts';
 import type { Region } from './regions.ts';
-import { err, ok, type Notice, type Result } from './types.ts';
+import { err, type Notice, ok, type Result } from './types.ts';
 
 /** What staff know of a retiree when they check entitlements quickly. */
 export interface RetireeProfile {

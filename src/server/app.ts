@@ -1,8 +1,8 @@
-import Fastify, { LogController, type FastifyError } from 'fastify';
+import Fastify, { type FastifyError, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import type { WebhookRoute } from '../channels/types.ts';
 import type { Metrics } from './metrics.ts';
-import { webRoutes, type WebOptions } from './web.ts';
+import { type WebOptions, webRoutes } from './web.ts';
 
 /** What /readyz reports: ready or not, and a JSON body saying which part is not. */
 export interface Readiness {
@@ -92,7 +92,10 @@ export function buildApp(options: AppOptions) {
 
   app.get('/readyz', async (_request, reply) => {
     const r = await options.readiness();
-    return reply.code(r.ready ? 200 : 503).header('cache-control', 'no-store').send(r.body);
+    return reply
+      .code(r.ready ? 200 : 503)
+      .header('cache-control', 'no-store')
+      .send(r.body);
   });
 
   app.get('/metrics', async (_request, reply) => {

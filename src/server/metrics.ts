@@ -1,4 +1,4 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { CaseStatus, Store } from '../store/index.ts';
 
 /** Every case status, so the gauge always has one series per status (0 when none). */

@@ -1,13 +1,13 @@
+import { Decimal } from 'decimal.js';
 import { renderCitations } from '../answers/index.ts';
 import { CASE_TYPES, type CaseType } from '../cases/index.ts';
 import { shanghaiIsoDate } from '../clock.ts';
 import { caseButton } from '../dialog/buttons.ts';
 import type { Button, CaseRef, Reply } from '../dialog/types.ts';
 import type { Translator } from '../i18n/index.ts';
-import { Decimal } from 'decimal.js';
 import { findAmounts } from '../nlu/slots/index.ts';
-import { findRegion, publicityRule, type Citation } from '../rules/index.ts';
-import { StoreError, type CaseFilter, type CaseRecord, type CaseStatus, type Store } from '../store/types.ts';
+import { type Citation, findRegion, publicityRule } from '../rules/index.ts';
+import { type CaseFilter, type CaseRecord, type CaseStatus, type Store, StoreError } from '../store/types.ts';
 import type { StaffCommand } from './commands.ts';
 import { caseDetail, caseLine } from './view.ts';
 
@@ -74,7 +74,8 @@ const CEILING_FIELD: Readonly<Partial<Record<CaseType, string>>> = {
 };
 
 /** Words before the amount paid ("已发放2000元", "打卡两千", "核定补助400元"), as against 自付20000元 beside it. */
-const PAYOUT_BEFORE = /(发放|发了|已发|支付|打卡|打款|转账|到账|拨付|核定|给付|报销|慰问金|慰问费|补助|金额)[^，,。；;\d一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾]{0,4}$/;
+const PAYOUT_BEFORE =
+  /(发放|发了|已发|支付|打卡|打款|转账|到账|拨付|核定|给付|报销|慰问金|慰问费|补助|金额)[^，,。；;\d一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾]{0,4}$/;
 
 /**
  * The amount staff paid, read from a resolve note. Several different amounts ("自付20000元，发放2500元"): the one after
@@ -104,14 +105,15 @@ async function close(ctx: StaffCtx, id: string, status: 'resolved' | 'rejected',
   const refuse = (key: string, args: Record<string, string>): StaffResult => ({ lines: [ctx.tr.t(key, { id, type, ...args })], notify: [], changed: [] });
   if (read && 'ambiguous' in read) return refuse('case-resolve-ambiguous-amount', { amounts: read.ambiguous.join('元、') });
   const paid = read?.amount;
-  if (status === 'resolved' && PUBLISHED.includes(found.type as CaseType) && (paid === undefined || paid.lte(0))) return refuse('case-resolve-needs-amount', {});
+  if (status === 'resolved' && PUBLISHED.includes(found.type as CaseType) && (paid === undefined || paid.lte(0)))
+    return refuse('case-resolve-needs-amount', {});
   const ceilingField = CEILING_FIELD[found.type as CaseType];
   const ceilingValue = ceilingField ? found.fields[ceilingField] : undefined;
   // A payment above what the texts allow for this case cannot be recorded (a 公示 lists it as is).
   if (paid !== undefined && (typeof ceilingValue === 'string' || typeof ceilingValue === 'number') && paid.gt(new Decimal(ceilingValue))) {
     return refuse('case-resolve-over-ceiling', { paid: paid.toString(), ceiling: String(ceilingValue) });
   }
-  const fields = paid !== undefined && paid.gt(0) ? { ...found.fields, paidAmount: paid.toString() } : undefined;
+  const fields = paid?.gt(0) ? { ...found.fields, paidAmount: paid.toString() } : undefined;
   let updated: CaseRecord;
   try {
     updated = await ctx.store.updateCase(
@@ -126,7 +128,12 @@ async function close(ctx: StaffCtx, id: string, status: 'resolved' | 'rejected',
     return { lines: [ctx.tr.t('case-already-closed', { id, status: ctx.tr.t(`case-status-${now?.status ?? status}`) })], notify: [], changed: [] };
   }
   // The family hears it in plain words (what they asked for, not the queue's names), with staff's note as written.
-  const notice = ctx.tr.t(`case-${status}-notice`, { id, what: ctx.tr.maybe(`notice-type-${updated.type}`) ?? type, kind: updated.type, note: note.replace(/[。.！!；;，,\s]+$/, '') });
+  const notice = ctx.tr.t(`case-${status}-notice`, {
+    id,
+    what: ctx.tr.maybe(`notice-type-${updated.type}`) ?? type,
+    kind: updated.type,
+    note: note.replace(/[。.！!；;，,\s]+$/, ''),
+  });
   const lines = [ctx.tr.t(`case-${status}`, { id })];
   if (found.assignee && found.assignee !== ctx.staff) lines.push(ctx.tr.t('case-closed-for-other', { who: found.assignee }));
   return { lines: [lines.join('')], notify: [openerReply(ctx, updated, notice)], changed: [ref(updated)] };
@@ -150,13 +157,21 @@ export async function runStaffCommand(ctx: StaffCtx, command: StaffCommand): Pro
       }
       case 'claim': {
         try {
-          const updated = await ctx.store.updateCase(command.id, { status: 'claimed', assignee: ctx.staff, event: { at: now, by: ctx.staff, action: 'claimed' } }, 'open');
+          const updated = await ctx.store.updateCase(
+            command.id,
+            { status: 'claimed', assignee: ctx.staff, event: { at: now, by: ctx.staff, action: 'claimed' } },
+            'open',
+          );
           return { lines: [tr.t('case-claimed', { id: updated.id }), caseDetail(tr, updated, ctx.inPrivate, now)], notify: [], changed: [ref(updated)] };
         } catch (error) {
           if (error instanceof StoreError && error.code === 'conflict') {
             const c = await ctx.store.getCase(command.id);
             if (c?.status === 'claimed' && c.assignee === ctx.staff) return { lines: [tr.t('case-claim-yours', { id: command.id })], notify: [], changed: [] };
-            return { lines: [tr.t('case-claim-taken', { id: command.id, who: c?.assignee ?? '-', status: tr.t(`case-status-${c?.status ?? 'claimed'}`) })], notify: [], changed: [] };
+            return {
+              lines: [tr.t('case-claim-taken', { id: command.id, who: c?.assignee ?? '-', status: tr.t(`case-status-${c?.status ?? 'claimed'}`) })],
+              notify: [],
+              changed: [],
+            };
           }
           throw error;
         }
@@ -175,7 +190,8 @@ export async function runStaffCommand(ctx: StaffCtx, command: StaffCommand): Pro
         return await publicity(ctx, command.month);
     }
   } catch (error) {
-    if (error instanceof StoreError && error.code === 'not_found') return { lines: [tr.t('case-not-found', { id: 'id' in command ? command.id : '' })], notify: [], changed: [] };
+    if (error instanceof StoreError && error.code === 'not_found')
+      return { lines: [tr.t('case-not-found', { id: 'id' in command ? command.id : '' })], notify: [], changed: [] };
     throw error;
   }
 }

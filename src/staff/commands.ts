@@ -141,10 +141,18 @@ export function parseCaseMention(text: string): StaffCommand | null {
 const CN_MONTH: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
 
 function parseMonth(raw: string, today: string): string | null {
-  const text = raw.replace(/^(本月|这个月|当月)$/, '').replace(/^([一二三四五六七八九十]{1,2})月?$/, (all, cn: string) => (CN_MONTH[cn] ? `${CN_MONTH[cn]}月` : all));
+  const text = raw
+    .replace(/^(本月|这个月|当月)$/, '')
+    .replace(/^([一二三四五六七八九十]{1,2})月?$/, (all, cn: string) => (CN_MONTH[cn] ? `${CN_MONTH[cn]}月` : all));
   const iso = /^(\d{4})-(\d{1,2})$/.exec(text) ?? /^(\d{4})年(\d{1,2})月?$/.exec(text);
   const bare = /^(\d{1,2})月?$/.exec(text);
-  const [y, mo] = iso ? [Number(iso[1]), Number(iso[2])] : bare ? [Number(today.slice(0, 4)), Number(bare[1])] : text === '' ? [Number(today.slice(0, 4)), Number(today.slice(5, 7))] : [0, 0];
+  const [y, mo] = iso
+    ? [Number(iso[1]), Number(iso[2])]
+    : bare
+      ? [Number(today.slice(0, 4)), Number(bare[1])]
+      : text === ''
+        ? [Number(today.slice(0, 4)), Number(today.slice(5, 7))]
+        : [0, 0];
   if (!y || mo < 1 || mo > 12) return null;
   return `${y}-${String(mo).padStart(2, '0')}`;
 }

@@ -1,7 +1,7 @@
 import { renderCitations, renderNotice } from '../answers/index.ts';
 import type { Translator } from '../i18n/index.ts';
 import type { Understanding } from '../nlu/index.ts';
-import { communityStaff, deathReportRule, findRegion, publicityRule, staffForRetirees, type Citation, type IsoDate } from '../rules/index.ts';
+import { type Citation, communityStaff, deathReportRule, findRegion, type IsoDate, publicityRule, staffForRetirees } from '../rules/index.ts';
 
 /**
  * Short questions staff ask in passing — how many staff a community gets, how long a 公示 runs and what it may show,
@@ -44,7 +44,10 @@ function publicity(tr: Translator, u: Understanding, text: string, asOf: IsoDate
   const daysLine = tr.t('staffq-publicity-days', { days });
   const lines = [
     ...(askFields && !askDays ? [tr.t('staffq-publicity-fields-first'), daysLine] : [daysLine, tr.t('staffq-publicity-fields')]),
-    cites(tr, rules.map((r) => r.cite)),
+    cites(
+      tr,
+      rules.map((r) => r.cite),
+    ),
   ];
   return lines.join('\n');
 }
@@ -54,7 +57,12 @@ function deathDeadline(tr: Translator, u: Understanding, text: string, asOf: Iso
   if (!/报丧|报告去世|去世|过世|死亡|走了/.test(text) || !/期限|几天|多少天|多久|多长时间|时限|天内|日内|什么时候/.test(text)) return null;
   const regions: readonly (readonly [string, string | null])[] = u.slots.region
     ? [[u.slots.region, null]]
-    : [['西湖区', 'hangzhou'], ['建德市', 'jiande'], ['长沙市', 'changsha'], ['聊城市', 'liaocheng']];
+    : [
+        ['西湖区', 'hangzhou'],
+        ['建德市', 'jiande'],
+        ['长沙市', 'changsha'],
+        ['聊城市', 'liaocheng'],
+      ];
   const lines: string[] = [];
   const all: Citation[] = [];
   for (const [name, key] of regions) {

@@ -33,8 +33,14 @@ export function fieldText(tr: Translator, field: string, value: Json, full: bool
   const shown = coded
     ? coded
     : full
-      ? typeof value === 'boolean' ? tr.t(value ? 'value-yes' : 'value-no') : String(value)
-      : PERSONAL_FIELDS.includes(field) ? maskValue(field, value) : typeof value === 'boolean' ? tr.t(value ? 'value-yes' : 'value-no') : maskText(String(value));
+      ? typeof value === 'boolean'
+        ? tr.t(value ? 'value-yes' : 'value-no')
+        : String(value)
+      : PERSONAL_FIELDS.includes(field)
+        ? maskValue(field, value)
+        : typeof value === 'boolean'
+          ? tr.t(value ? 'value-yes' : 'value-no')
+          : maskText(String(value));
   return `${tr.maybe(`field-${field}`) ?? field}：${shown}`;
 }
 

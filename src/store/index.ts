@@ -4,9 +4,9 @@ import { openRedisStore } from './redis.ts';
 import { openSqliteStore } from './sqlite.ts';
 import type { Store } from './types.ts';
 
+export { openRedisStore, RedisStore, type RedisStoreOptions } from './redis.ts';
+export { openSqliteStore, SqliteStore } from './sqlite.ts';
 export * from './types.ts';
-export { RedisStore, openRedisStore, type RedisStoreOptions } from './redis.ts';
-export { SqliteStore, openSqliteStore } from './sqlite.ts';
 
 export interface OpenStoreOptions {
   /** Redis only: the key prefix (default `yl:`). */

@@ -52,9 +52,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
-import { ChatQueue, applyCaseChange, ttl } from './shared.ts';
+import { applyCaseChange, ChatQueue, ttl } from './shared.ts';
 import {
-  StoreError,
   type CaseDraft,
   type CaseFilter,
   type CaseRecord,
@@ -64,6 +63,7 @@ import {
   type Profile,
   type SessionRecord,
   type Store,
+  StoreError,
   type TurnKeys,
   type TurnOptions,
   type TurnOutcome,
@@ -393,11 +393,14 @@ export class RedisStore implements Store {
       }
       if (reply[0] === 2) return { duplicate: true };
 
-      const watchdog = setInterval(() => {
-        this.#eval(EXTEND_LOCK, [lock], [token, lockTtl]).catch(() => {
-          // Unreachable for a moment: the lock keeps its TTL; nothing else to do.
-        });
-      }, Math.max(10, Math.floor(lockTtl / 3)));
+      const watchdog = setInterval(
+        () => {
+          this.#eval(EXTEND_LOCK, [lock], [token, lockTtl]).catch(() => {
+            // Unreachable for a moment: the lock keeps its TTL; nothing else to do.
+          });
+        },
+        Math.max(10, Math.floor(lockTtl / 3)),
+      );
       watchdog.unref();
       this.#watchdogs.add(watchdog);
       let result: TurnResult<T>;
@@ -453,11 +456,7 @@ export class RedisStore implements Store {
   async createCase(record: CaseRecord): Promise<void> {
     const json = JSON.stringify(record);
     const index = [...this.#index(record)];
-    const reply = await this.#eval(
-      CREATE_CASE,
-      [this.#case(record.id), ...index.map(([key]) => key)],
-      [json, record.id, ...index.map(([, score]) => score)],
-    );
+    const reply = await this.#eval(CREATE_CASE, [this.#case(record.id), ...index.map(([key]) => key)], [json, record.id, ...index.map(([, score]) => score)]);
     if (reply !== 1) throw new StoreError('conflict', `case ${record.id} already exists`);
   }
 
@@ -466,11 +465,7 @@ export class RedisStore implements Store {
     return raw === null ? null : (JSON.parse(raw) as CaseRecord);
   }
 
-  async updateCase(
-    id: string,
-    change: Parameters<Store['updateCase']>[1],
-    expectedStatus?: CaseStatus,
-  ): Promise<CaseRecord> {
+  async updateCase(id: string, change: Parameters<Store['updateCase']>[1], expectedStatus?: CaseStatus): Promise<CaseRecord> {
     const key = this.#case(id);
     for (let attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
       const raw = await this.#call(() => this.#redis.get(key));

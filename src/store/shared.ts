@@ -5,10 +5,7 @@ import { StoreError } from './types.ts';
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** The record after one `updateCase` change; shared by both implementations so they agree exactly. */
-export function applyCaseChange(
-  current: CaseRecord,
-  change: Parameters<Store['updateCase']>[1],
-): CaseRecord {
+export function applyCaseChange(current: CaseRecord, change: Parameters<Store['updateCase']>[1]): CaseRecord {
   return {
     ...current,
     status: change.status ?? current.status,

@@ -1,18 +1,18 @@
 import Database from 'better-sqlite3';
-import { ChatQueue, applyCaseChange, caseId, ttl } from './shared.ts';
-import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
+import { type Checkpointer, startCheckpointer } from './checkpointer.ts';
+import { applyCaseChange, ChatQueue, caseId, ttl } from './shared.ts';
 import {
-  StoreError,
   type CaseDraft,
   type CaseEvent,
   type CaseFilter,
-  type CaseSeries,
   type CaseRecord,
+  type CaseSeries,
   type CaseStatus,
   type Json,
   type Profile,
   type SessionRecord,
   type Store,
+  StoreError,
   type TurnKeys,
   type TurnOptions,
   type TurnOutcome,
@@ -142,7 +142,6 @@ function caseToRow(record: CaseRecord): CaseRow {
   };
 }
 
-
 /** Errors that are not already StoreErrors become 'unavailable' (disk full, I/O error, closed database …). */
 function toStoreError(error: unknown): StoreError {
   if (error instanceof StoreError) return error;
@@ -151,7 +150,6 @@ function toStoreError(error: unknown): StoreError {
   wrapped.cause = error;
   return wrapped;
 }
-
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
@@ -183,11 +181,7 @@ export class SqliteStore implements Store {
   readonly #commitTurn: (keys: TurnKeys, writes: TurnWrites, seenTtl: number) => void;
   readonly #openCase: (series: CaseSeries, draft: CaseDraft) => CaseRecord;
   readonly #createCase: (row: CaseRow) => void;
-  readonly #updateCase: (
-    id: string,
-    change: Parameters<Store['updateCase']>[1],
-    expectedStatus: CaseStatus | undefined,
-  ) => CaseRecord;
+  readonly #updateCase: (id: string, change: Parameters<Store['updateCase']>[1], expectedStatus: CaseStatus | undefined) => CaseRecord;
 
   readonly #checkpointer: Checkpointer;
 
@@ -220,9 +214,7 @@ export class SqliteStore implements Store {
          ON CONFLICT (chat, user) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at, expires_at = excluded.expires_at`,
       ),
       deleteSession: db.prepare('DELETE FROM sessions WHERE chat = ? AND user = ?'),
-      purgeSessions: db.prepare(
-        'DELETE FROM sessions WHERE rowid IN (SELECT rowid FROM sessions WHERE expires_at <= ? LIMIT ?)',
-      ),
+      purgeSessions: db.prepare('DELETE FROM sessions WHERE rowid IN (SELECT rowid FROM sessions WHERE expires_at <= ? LIMIT ?)'),
       getProfile: db.prepare('SELECT data FROM profiles WHERE user = ?'),
       putProfile: db.prepare('INSERT INTO profiles (user, data) VALUES (?, ?) ON CONFLICT (user) DO UPDATE SET data = excluded.data'),
       // Inserts a new key, or takes over an expired one; a live key is left alone (0 changes).
@@ -232,17 +224,13 @@ export class SqliteStore implements Store {
       ),
       isSeen: db.prepare('SELECT 1 AS one FROM seen WHERE key = ? AND expires_at > ?'),
       purgeSeen: db.prepare('DELETE FROM seen WHERE rowid IN (SELECT rowid FROM seen WHERE expires_at <= ? LIMIT ?)'),
-      nextCaseNumber: db.prepare(
-        'INSERT INTO case_counters (day, n) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET n = n + 1 RETURNING n',
-      ),
+      nextCaseNumber: db.prepare('INSERT INTO case_counters (day, n) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET n = n + 1 RETURNING n'),
       insertCase: db.prepare(
         `INSERT INTO cases (${CASE_COLUMNS})
          VALUES (@id, @type, @status, @chat, @user, @created_at, @due_at, @assignee, @fields, @history)`,
       ),
       getCase: db.prepare(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = ?`),
-      updateCase: db.prepare(
-        'UPDATE cases SET status = @status, assignee = @assignee, fields = @fields, history = @history WHERE id = @id',
-      ),
+      updateCase: db.prepare('UPDATE cases SET status = @status, assignee = @assignee, fields = @fields, history = @history WHERE id = @id'),
       syncFull: db.prepare('PRAGMA synchronous = FULL'),
       syncNormal: db.prepare('PRAGMA synchronous = NORMAL'),
       ping: db.prepare('SELECT 1 AS ok'),
@@ -404,11 +392,7 @@ export class SqliteStore implements Store {
     });
   }
 
-  async updateCase(
-    id: string,
-    change: Parameters<Store['updateCase']>[1],
-    expectedStatus?: CaseStatus,
-  ): Promise<CaseRecord> {
+  async updateCase(id: string, change: Parameters<Store['updateCase']>[1], expectedStatus?: CaseStatus): Promise<CaseRecord> {
     return this.#durably(() => this.#updateCase(id, change, expectedStatus));
   }
 
@@ -440,10 +424,7 @@ export class SqliteStore implements Store {
       }
       const limit = filter.limit === undefined ? -1 : Math.max(0, Math.floor(filter.limit));
       params.push(limit);
-      const text =
-        `SELECT ${CASE_COLUMNS} FROM cases` +
-        (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
-        ' ORDER BY created_at DESC, id DESC LIMIT ?';
+      const text = `SELECT ${CASE_COLUMNS} FROM cases${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`;
       // One statement per combination of filters (at most 32), prepared once.
       let statement = this.#listStatements.get(text);
       if (!statement) {

@@ -3,24 +3,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderDeath, renderEntitlement, renderTransfer } from '../../src/answers/index.ts';
-import { LOCALES_DIR, availableLocales, loadTranslator } from '../../src/i18n/index.ts';
+import { availableLocales, LOCALES_DIR, loadTranslator } from '../../src/i18n/index.ts';
 import {
-  FESTIVALS,
-  REGIONS,
   annualSummary,
   budget,
   coverage,
   deathProcedure,
+  FESTIVALS,
   festival,
   funeral,
   groupLeaderSubsidy,
   hardshipHelp,
-  personalInfoDuty,
   healthCheck,
+  type Point,
   pensionCertification,
+  personalInfoDuty,
+  REGIONS,
   seriousIllness,
   transfer,
-  type Point,
 } from '../../src/rules/index.ts';
 
 const tr = loadTranslator('zh-CN');
@@ -29,7 +29,9 @@ const AS_OF = '2026-11-21';
 /** Runs the rules over every region and many inputs, and gathers each code they can say. */
 function everyCode(): Set<string> {
   const ids = new Set<string>();
-  const addPoints = (points: readonly Point[] | undefined) => points?.forEach((p) => ids.add(`cond-${p.code}`));
+  const addPoints = (points: readonly Point[] | undefined) => {
+    for (const p of points ?? []) ids.add(`cond-${p.code}`);
+  };
   for (const region of REGIONS) {
     for (const asOf of ['2025-04-30', AS_OF]) {
       for (const selfPay of [0, 6000, 12000, 45000]) {
@@ -40,7 +42,7 @@ function everyCode(): Set<string> {
           addPoints(e.conditions);
           addPoints(e.documents);
           if (e.reason) addPoints([e.reason]);
-          e.notices.forEach((n) => ids.add(`notice-${n.code}`));
+          for (const n of e.notices) ids.add(`notice-${n.code}`);
         }
       }
       for (const name of FESTIVALS) {
@@ -53,7 +55,11 @@ function everyCode(): Set<string> {
       if (h.ok) addPoints(h.value.conditions);
       const fu = funeral({ region, asOf });
       if (fu.ok) addPoints([...fu.value.conditions, ...(fu.value.reason ? [fu.value.reason] : [])]);
-      for (const [managed, leaderAge] of [[0, 60], [20, 80], [40, 70]] as const) {
+      for (const [managed, leaderAge] of [
+        [0, 60],
+        [20, 80],
+        [40, 70],
+      ] as const) {
         const g = groupLeaderSubsidy({ region, asOf, managed, leaderAge });
         if (g.ok) addPoints([...g.value.conditions, ...(g.value.reason ? [g.value.reason] : [])]);
       }
@@ -71,7 +77,12 @@ function everyCode(): Set<string> {
       const hh = hardshipHelp({ region, asOf });
       if (hh.ok) addPoints(hh.value.points);
       for (const to of REGIONS) {
-        for (const [hukouInUrban, housing] of [[false, 'own'], [true, 'own'], [true, 'relative'], [true, 'rented']] as const) {
+        for (const [hukouInUrban, housing] of [
+          [false, 'own'],
+          [true, 'own'],
+          [true, 'relative'],
+          [true, 'rented'],
+        ] as const) {
           const t = transfer({ from: region, to, asOf, hukouInUrban, housing });
           if (t.ok) addPoints([...t.value.proofs, ...t.value.steps, ...(t.value.reason ? [t.value.reason] : [])]);
         }

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/log.ts';
 import { CASE_SCHEMAS, CASE_TYPES, DUE_WORKING_DAYS, MAX_MANAGED_PER_LEADER, PERSONAL_FIELDS } from '../../src/cases/index.ts';
+import { createLogger } from '../../src/log.ts';
 import { PERSONAL_KEYS } from '../../src/privacy/mask.ts';
 
 const schema = CASE_SCHEMAS.group_leader_subsidy_application;
@@ -53,13 +53,13 @@ describe('group_leader_subsidy_application schema', () => {
     expect(schema.safeParse({ ...VALID, phone: '13812345678' }).success).toBe(false);
   });
 
-  it('the leader\'s name is personal: masked in staff lists and censored in logs', () => {
+  it("the leader's name is personal: masked in staff lists and censored in logs", () => {
     expect(PERSONAL_FIELDS).toContain('leaderName');
     expect(PERSONAL_KEYS).toContain('leaderName');
     expect(PERSONAL_KEYS).toContain('applicantName');
   });
 
-  it('a logged case record writes neither the leader\'s nor an applicant\'s name', () => {
+  it("a logged case record writes neither the leader's nor an applicant's name", () => {
     const lines: string[] = [];
     const destination = new Writable({
       write(chunk, _enc, done) {

@@ -2,18 +2,18 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_TEXT, createLarkChannel, type LarkChannel, type LarkChannelConfig } from '../../src/channels/lark.ts';
+import { createLarkChannel, type LarkChannel, type LarkChannelConfig, MAX_TEXT } from '../../src/channels/lark.ts';
 import type { WebhookRoute } from '../../src/channels/types.ts';
 import type { Incoming, Outgoing, Reply } from '../../src/dialog/index.ts';
 import {
-  WRONG_SECRET,
   cardActionEvent,
+  type FakeLark,
   larkCardSignature,
   larkEncrypt,
   larkHeaders,
   messageEvent,
   startFakeLark,
-  type FakeLark,
+  WRONG_SECRET,
 } from '../support/fake-lark.ts';
 
 const APP_ID = 'cli_0123456789abcdef';
@@ -186,7 +186,10 @@ describe('lark channel: webhook requests', () => {
   it('a group message without the bot mentioned (or mentioning someone else) has mention false; no reply when the engine stays out', async () => {
     const t = await setup();
     const other = 'ou_other0000000000000000000000001';
-    await t.post('/webhooks/lark/events', messageEvent({ chatId: GROUP, chatType: 'group', senderOpenId: USER, content: { text: '今天天气不错' }, token: TOKEN }));
+    await t.post(
+      '/webhooks/lark/events',
+      messageEvent({ chatId: GROUP, chatType: 'group', senderOpenId: USER, content: { text: '今天天气不错' }, token: TOKEN }),
+    );
     await t.post(
       '/webhooks/lark/events',
       messageEvent({
@@ -250,7 +253,15 @@ describe('lark channel: webhook requests', () => {
 
   it('the same event delivered twice (webhook retry, or again over the long connection) is processed once', async () => {
     const t = await setup({ respond: (i) => answer(i, { chat: i.chat, text: '好的' }) });
-    const event = messageEvent({ eventId: 'ev_dup_1', messageId: 'om_dup_1', chatId: P2P, chatType: 'p2p', senderOpenId: USER, content: { text: '体检' }, token: TOKEN });
+    const event = messageEvent({
+      eventId: 'ev_dup_1',
+      messageId: 'om_dup_1',
+      chatId: P2P,
+      chatType: 'p2p',
+      senderOpenId: USER,
+      content: { text: '体检' },
+      token: TOKEN,
+    });
     expect((await t.post('/webhooks/lark/events', event)).status).toBe(200);
     expect((await t.post('/webhooks/lark/events', event)).status).toBe(200);
     await t.channel.dispatch(event);
@@ -278,7 +289,9 @@ describe('lark channel: webhook requests', () => {
     await t.post('/webhooks/lark/events', messageEvent({ chatId: P2P, chatType: 'p2p', senderOpenId: USER, content: { text: '大病慰问' }, token: TOKEN }));
     const [sent] = await t.fake.waitForSent(1);
     expect(sent).toMatchObject({ kind: 'create', receive_id_type: 'open_id', receive_id: USER, msg_type: 'interactive' });
-    const card = content(sent!) as { elements: { tag: string; text?: { tag: string; content: string }; actions?: { tag: string; text: { content: string }; value: unknown }[] }[] };
+    const card = content(sent!) as {
+      elements: { tag: string; text?: { tag: string; content: string }; actions?: { tag: string; text: { content: string }; value: unknown }[] }[];
+    };
     const div = card.elements.find((e) => e.tag === 'div');
     expect(div?.text).toEqual({ tag: 'plain_text', content: '请问您是哪个区的？' });
     const buttons = card.elements.flatMap((e) => e.actions ?? []);
@@ -290,7 +303,14 @@ describe('lark channel: webhook requests', () => {
 
   it('a card action becomes a button press from the operator, in the chat the card went to', async () => {
     const t = await setup({ staff: [STAFF], respond: (i) => answer(i, { chat: i.chat, text: '已认领' }) });
-    const press = cardActionEvent({ eventId: 'ev_card_1', operatorOpenId: STAFF, chatId: GROUP, messageId: 'om_card_1', value: { payload: 'k:claim:C20261121-0001', chat: GROUP }, token: TOKEN });
+    const press = cardActionEvent({
+      eventId: 'ev_card_1',
+      operatorOpenId: STAFF,
+      chatId: GROUP,
+      messageId: 'om_card_1',
+      value: { payload: 'k:claim:C20261121-0001', chat: GROUP },
+      token: TOKEN,
+    });
     const res = await t.post('/webhooks/lark/cards', press);
     expect(res).toMatchObject({ status: 200, json: {} });
     const [incoming] = await t.waitForCalls(1);
@@ -333,7 +353,12 @@ describe('lark channel: webhook requests', () => {
       action: { value: { payload: 'i:case_status', chat: GROUP }, tag: 'button' },
     });
     const ts = String(Math.floor(Date.now() / 1000));
-    const ok = { 'content-type': 'application/json', 'x-lark-request-timestamp': ts, 'x-lark-request-nonce': 'n1', 'x-lark-signature': larkCardSignature(ts, 'n1', TOKEN, legacy) };
+    const ok = {
+      'content-type': 'application/json',
+      'x-lark-request-timestamp': ts,
+      'x-lark-request-nonce': 'n1',
+      'x-lark-signature': larkCardSignature(ts, 'n1', TOKEN, legacy),
+    };
     expect((await t.post('/webhooks/lark/cards', legacy, { ...ok, 'x-lark-signature': larkCardSignature(ts, 'n1', 'wrong', legacy) })).status).toBe(401);
     expect((await t.post('/webhooks/lark/cards', legacy, ok)).status).toBe(200);
     const [incoming] = await t.waitForCalls(1);
@@ -370,7 +395,10 @@ describe('lark channel: webhook requests', () => {
         return answer(i, { chat: i.chat, text: '久等了' });
       },
     });
-    const res = await t.post('/webhooks/lark/events', messageEvent({ chatId: P2P, chatType: 'p2p', senderOpenId: USER, content: { text: '你好' }, token: TOKEN }));
+    const res = await t.post(
+      '/webhooks/lark/events',
+      messageEvent({ chatId: P2P, chatType: 'p2p', senderOpenId: USER, content: { text: '你好' }, token: TOKEN }),
+    );
     expect(res.status).toBe(200);
     expect(res.ms).toBeLessThan(3000);
     await t.waitForCalls(1);
@@ -386,7 +414,10 @@ describe('lark channel: webhook requests', () => {
     expect(finished).toBe(true);
     expect(t.fake.sent).toHaveLength(1);
     // Stopped: no more updates are taken; Lark is told to retry later.
-    const after = await t.post('/webhooks/lark/events', messageEvent({ chatId: P2P, chatType: 'p2p', senderOpenId: USER, content: { text: '还在吗' }, token: TOKEN }));
+    const after = await t.post(
+      '/webhooks/lark/events',
+      messageEvent({ chatId: P2P, chatType: 'p2p', senderOpenId: USER, content: { text: '还在吗' }, token: TOKEN }),
+    );
     expect(after.status).toBe(503);
     expect(t.calls).toHaveLength(1);
   });
@@ -394,12 +425,24 @@ describe('lark channel: webhook requests', () => {
   it('images, voice, stickers and files arrive as media; rich text as text; messages from other bots are ignored', async () => {
     const t = await setup();
     const send = (messageType: string, body: Record<string, unknown>, senderType?: string) =>
-      t.post('/webhooks/lark/events', messageEvent({ chatId: P2P, chatType: 'p2p', senderOpenId: USER, messageType, content: body, token: TOKEN, ...(senderType ? { senderType } : {}) }));
+      t.post(
+        '/webhooks/lark/events',
+        messageEvent({ chatId: P2P, chatType: 'p2p', senderOpenId: USER, messageType, content: body, token: TOKEN, ...(senderType ? { senderType } : {}) }),
+      );
     await send('image', { image_key: 'img_1' });
     await send('audio', { file_key: 'file_1', duration: 2000 });
     await send('sticker', { file_key: 'sticker_1' });
     await send('file', { file_key: 'file_2', file_name: 'a.pdf' });
-    await send('post', { title: '', content: [[{ tag: 'at', user_id: '@_user_1' }, { tag: 'text', text: ' 节日慰问' }], [{ tag: 'text', text: '发多少' }]] });
+    await send('post', {
+      title: '',
+      content: [
+        [
+          { tag: 'at', user_id: '@_user_1' },
+          { tag: 'text', text: ' 节日慰问' },
+        ],
+        [{ tag: 'text', text: '发多少' }],
+      ],
+    });
     await send('text', { text: '机器人的话' }, 'app');
     const calls = await t.waitForCalls(5);
     await settle();
@@ -408,7 +451,11 @@ describe('lark channel: webhook requests', () => {
 
   it('push sends to a chat or a user; a staff announcement with claim buttons is a card', async () => {
     const t = await setup();
-    await t.channel.push({ chat: 'oc_staff0000000000000000000000001', text: '新案件 C20261121-0001 大病慰问', buttons: [{ label: '认领', payload: 'k:claim:C20261121-0001' }] });
+    await t.channel.push({
+      chat: 'oc_staff0000000000000000000000001',
+      text: '新案件 C20261121-0001 大病慰问',
+      buttons: [{ label: '认领', payload: 'k:claim:C20261121-0001' }],
+    });
     await t.channel.push({ chat: USER, text: '您的案件已有工作人员认领。' });
     const sent = await t.fake.waitForSent(2);
     expect(sent[0]).toMatchObject({ kind: 'create', receive_id_type: 'chat_id', receive_id: 'oc_staff0000000000000000000000001', msg_type: 'interactive' });
@@ -456,7 +503,10 @@ describe('lark channel: webhook requests', () => {
     const t = await setup({ start: false });
     expect(t.channel.connected()).toBe(false);
     // Not started: events are not taken (Lark retries), the challenge still works.
-    const early = await t.post('/webhooks/lark/events', messageEvent({ chatId: P2P, chatType: 'p2p', senderOpenId: USER, content: { text: '你好' }, token: TOKEN }));
+    const early = await t.post(
+      '/webhooks/lark/events',
+      messageEvent({ chatId: P2P, chatType: 'p2p', senderOpenId: USER, content: { text: '你好' }, token: TOKEN }),
+    );
     expect(early.status).toBe(503);
     await t.channel.start();
     expect(t.channel.connected()).toBe(true);
@@ -492,7 +542,9 @@ describe('lark channel: long connection', () => {
     });
     const started = Date.now();
     await t.channel.dispatch(event);
-    const result = await t.channel.dispatch(cardActionEvent({ operatorOpenId: USER, chatId: GROUP, messageId: 'om_card_ws', value: { payload: 'y', chat: GROUP } }));
+    const result = await t.channel.dispatch(
+      cardActionEvent({ operatorOpenId: USER, chatId: GROUP, messageId: 'om_card_ws', value: { payload: 'y', chat: GROUP } }),
+    );
     expect(Date.now() - started).toBeLessThan(1000);
     expect(result).toEqual({});
     await t.channel.dispatch(event);

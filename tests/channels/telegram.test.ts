@@ -4,15 +4,7 @@ import type { Channel } from '../../src/channels/types.ts';
 import type { Incoming, Reply } from '../../src/dialog/index.ts';
 import { loadTranslator } from '../../src/i18n/index.ts';
 import { createLogger } from '../../src/log.ts';
-import {
-  callbackQuery,
-  groupChat,
-  message,
-  privateChat,
-  startFakeTelegram,
-  user,
-  type FakeTelegram,
-} from '../support/fake-telegram.ts';
+import { callbackQuery, type FakeTelegram, groupChat, message, privateChat, startFakeTelegram, user } from '../support/fake-telegram.ts';
 
 const NOW = new Date('2026-11-21T10:00:00+08:00');
 const tr = loadTranslator();
@@ -178,7 +170,13 @@ describe('telegram adapter: messages', () => {
   it('passes stickers, voice notes, photos and files as media without text, and skips service messages', async () => {
     const { fake, incoming, seen } = await setup({ script: () => [] });
     const chat = privateChat(alice.id);
-    fake.enqueue({ message: message({ chat, from: alice, extra: { sticker: { file_id: 's', file_unique_id: 's', type: 'regular', width: 1, height: 1, is_animated: false, is_video: false } } }) });
+    fake.enqueue({
+      message: message({
+        chat,
+        from: alice,
+        extra: { sticker: { file_id: 's', file_unique_id: 's', type: 'regular', width: 1, height: 1, is_animated: false, is_video: false } },
+      }),
+    });
     fake.enqueue({ message: message({ chat, from: alice, extra: { voice: { file_id: 'v', file_unique_id: 'v', duration: 3 } } }) });
     fake.enqueue({ message: message({ chat: group, from: bob, extra: { new_chat_members: [bob] } }) });
     fake.enqueue({ message: message({ chat, from: alice, extra: { photo: [{ file_id: 'p', file_unique_id: 'p', width: 1, height: 1 }], caption: '看看' } }) });
@@ -321,7 +319,11 @@ describe('telegram adapter: webhook mode', () => {
   it('has no webhook route in polling mode and requires a secret with a webhook URL', async () => {
     const { channel } = await setup({ start: false });
     expect(channel.webhooks).toBeUndefined();
-    const deps = { handle: async () => ({ chat: '', intent: null, replies: [], cases: [] }), logger: createLogger({ level: 'silent' }), staffIds: new Set<string>() };
+    const deps = {
+      handle: async () => ({ chat: '', intent: null, replies: [], cases: [] }),
+      logger: createLogger({ level: 'silent' }),
+      staffIds: new Set<string>(),
+    };
     expect(() => createTelegramChannel({ token: 't', webhookUrl: 'https://x.example/hook', tr }, deps)).toThrow(/webhookSecret/);
   });
 });

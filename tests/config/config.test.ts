@@ -6,7 +6,15 @@ describe('configuration from the environment', () => {
     const r = loadConfig({});
     expect(r.ok).toBe(true);
     if (r.ok) {
-      expect(r.value).toMatchObject({ DATA_DIR: './data', PORT: 3000, LOG_LEVEL: 'info', TZ: 'Asia/Shanghai', STAFF_IDS: [], LARK_MODE: 'ws', LARK_DOMAIN: 'feishu' });
+      expect(r.value).toMatchObject({
+        DATA_DIR: './data',
+        PORT: 3000,
+        LOG_LEVEL: 'info',
+        TZ: 'Asia/Shanghai',
+        STAFF_IDS: [],
+        LARK_MODE: 'ws',
+        LARK_DOMAIN: 'feishu',
+      });
       expect(r.value.REDIS_URL).toBeUndefined();
     }
   });

@@ -25,7 +25,12 @@ describe('management transfer', () => {
     expect(h.text(answer)).toContain('杭人社发〔2024〕1号 四(一)');
     const filed = await h.send({ text: '好的' });
     expect(filed.cases[0]?.type).toBe('management_transfer');
-    expect((await h.store.getCase(filed.cases[0]?.id ?? ''))?.fields).toMatchObject({ from: '西湖区', to: '余杭区', housing: 'rented', route: 'hangzhou_urban' });
+    expect((await h.store.getCase(filed.cases[0]?.id ?? ''))?.fields).toMatchObject({
+      from: '西湖区',
+      to: '余杭区',
+      housing: 'rented',
+      route: 'hangzhou_urban',
+    });
   });
 
   it('hukou outside 杭州市区 needs only a residence permit', async () => {
@@ -68,7 +73,15 @@ describe('death report', () => {
     expect(h.text(done)).toContain('养老金停发');
     expect(h.text(done)).toContain('丧事料理慰问费：200元');
     const stored = await h.store.getCase('C20261121-0001');
-    expect(stored?.fields).toMatchObject({ deceasedName: '张建国', idNumber: '330182195203151239', dateOfDeath: '2026-11-20', relation: '父亲', reporterPhone: '13812345678', region: '西湖区', community: '翠苑一区社区' });
+    expect(stored?.fields).toMatchObject({
+      deceasedName: '张建国',
+      idNumber: '330182195203151239',
+      dateOfDeath: '2026-11-20',
+      relation: '父亲',
+      reporterPhone: '13812345678',
+      region: '西湖区',
+      community: '翠苑一区社区',
+    });
     expect(h.groupLeaks()).toEqual([]);
   });
 

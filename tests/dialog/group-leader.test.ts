@@ -257,7 +257,10 @@ describe('group-leader subsidy for staff: resolve, 公示, masking', () => {
     expect(text).toContain('陈志明　男　78岁　500元');
     expect(text).toContain('不少于7天');
     const csv = list.replies.find((r) => r.attachment)?.attachment?.content ?? '';
-    const rows = csv.trimEnd().split('\n').map((line) => line.split(','));
+    const rows = csv
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split(','));
     expect(rows[0]).toEqual(['项目', '姓名', '性别', '年龄', '金额']);
     expect(rows.slice(1).sort()).toEqual(
       [
@@ -280,7 +283,7 @@ describe('group-leader subsidy for staff: resolve, 公示, masking', () => {
     expect(h.text(await h.send({ chat: 's1', ...staff, text: '/publicity 2026-11' }))).toContain('没有需要公示');
   });
 
-  it('the leader\'s name is masked in the staff chat and in group lists, whole only in a staff member\'s private chat', async () => {
+  it("the leader's name is masked in the staff chat and in group lists, whole only in a staff member's private chat", async () => {
     const id = await leaderCase('c11', '李国强', '男', '68');
     const inGroup = h.text(await h.send({ chat: 'staff-room', group: true, ...staff, text: `/case ${id}` }));
     expect(inGroup).toContain('小组长：李**');

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine, type Incoming, type Outgoing } from '../../src/dialog/index.ts';
 import { loadTranslator } from '../../src/i18n/index.ts';
-import { openSqliteStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/index.ts';
+import { openSqliteStore } from '../../src/store/index.ts';
 
 export const NOW = new Date('2026-11-21T10:00:00+08:00');
 const ID = /(?<!\d)\d{17}[\dXx](?!\d)/;

@@ -196,7 +196,13 @@ describe('moving house', () => {
     const answer = await h.send({ text: '自己买的' });
     expect(h.text(answer)).toContain('房屋权属证明（本人自购房）');
     const filed = await h.send({ text: '好' });
-    expect((await h.store.getCase(filed.cases[0]?.id ?? ''))?.fields).toMatchObject({ from: '拱墅区', to: '临平区', hukouInUrban: true, housing: 'own', citation: '杭人社发〔2024〕1号 四(一)' });
+    expect((await h.store.getCase(filed.cases[0]?.id ?? ''))?.fields).toMatchObject({
+      from: '拱墅区',
+      to: '临平区',
+      hukouInUrban: true,
+      housing: 'own',
+      citation: '杭人社发〔2024〕1号 四(一)',
+    });
   });
 
   it('"户口不在杭州，搬到西湖区了，原来住上城": only a residence permit, housing not asked', async () => {

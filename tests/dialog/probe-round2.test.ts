@@ -3,6 +3,7 @@ import { normalize } from '../../src/nlu/normalize.ts';
 import { homophoneRegionIn } from '../../src/nlu/slots/index.ts';
 
 const homophoneRegion = (text: string, awaited: boolean) => homophoneRegionIn(normalize(text), awaited);
+
 import { harness } from './harness.ts';
 
 /** Conversations from the second probe round: typed districts, moves, health checks, repeated offers, privacy. */

@@ -174,8 +174,8 @@ describe('a wrong amount said up front is said to be wrong, and asked again', ()
   });
 });
 
-describe('death report next steps cite the region\'s own text', () => {
-  it('Hangzhou: the pension stop on 004 二(一); what 004 is silent on is labelled as another place\'s reference', async () => {
+describe("death report next steps cite the region's own text", () => {
+  it("Hangzhou: the pension stop on 004 二(一); what 004 is silent on is labelled as another place's reference", async () => {
     const text = h.text(await reportDeath('西湖区'));
     expect(text).toMatch(/· 养老金停发\n/);
     expect(text).toContain('去世后多发的养老金要退回，冒领会被追回（本地文件未写，参照长沙市长政办发〔2020〕10号）');

@@ -34,7 +34,7 @@ describe('serious-illness dialog', () => {
     expect(stored?.fields).toMatchObject({ region: '西湖区', selfPay: '12000', ceiling: '2500', year: 2026, applicantName: '王秀英', gender: '女', age: 78 });
   });
 
-  it('in a group, the applicant\'s details are asked in private', async () => {
+  it("in a group, the applicant's details are asked in private", async () => {
     await h.send({ chat: 'g1', group: true, text: '西湖区自付两万 大病慰问能拿多少' });
     const moved = await h.send({ chat: 'g1', group: true, button: 'y' });
     expect(moved.replies.map((r) => r.chat)).toEqual(['g1', 'u1']);

@@ -3,21 +3,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fitTemperature, mulberry32, trainClassifier } from '../../src/nlu/classifier.ts';
 import type { TrainingExample } from '../../src/nlu/classifier.ts';
+import { fitTemperature, mulberry32, trainClassifier } from '../../src/nlu/classifier.ts';
 import { CHAR_FEATURES, CHAR_PINYIN_FEATURES, extractFeatures, segmentPinyin } from '../../src/nlu/features.ts';
-import { INTENT_IDS, IntentDataError, loadIntents } from '../../src/nlu/intents.ts';
-import type { IntentId } from '../../src/nlu/intents.ts';
 import { buildClassifier, getClassifier } from '../../src/nlu/index.ts';
+import type { IntentId } from '../../src/nlu/intents.ts';
+import { INTENT_IDS, IntentDataError, loadIntents } from '../../src/nlu/intents.ts';
 import { normalize } from '../../src/nlu/normalize.ts';
 
 // ---------------------------------------------------------------------------------------------
 // The algorithm, on a small training set written here (independent of intents/).
 
 const toy: TrainingExample[] = [
-  ...['住院慰问金怎么申请', '住院了能领慰问吗', '我住院三天有慰问金吗', '住院慰问标准是多少', '老伴住院了有没有慰问'].map(
-    (text) => ({ text, intent: 'hospitalization_consolation' as const }),
-  ),
+  ...['住院慰问金怎么申请', '住院了能领慰问吗', '我住院三天有慰问金吗', '住院慰问标准是多少', '老伴住院了有没有慰问'].map((text) => ({
+    text,
+    intent: 'hospitalization_consolation' as const,
+  })),
   ...['体检什么时候开始', '今年的体检在哪里做', '健康体检报销怎么办', '体检费用能报销吗', '我想预约体检'].map((text) => ({
     text,
     intent: 'health_checkup' as const,
@@ -261,15 +262,15 @@ const mustBe: Record<string, IntentId> = {
   '报告一下，我老伴上个礼拜过世了': 'report_death',
   '我母亲前天病故了，需要办什么手续': 'report_death',
   // funeral_consolation: asking what the funeral consolation is
-  '老人去世后家属能领多少丧葬慰问金': 'funeral_consolation',
+  老人去世后家属能领多少丧葬慰问金: 'funeral_consolation',
   '退休职工过世了，丧事慰问金标准是多少': 'funeral_consolation',
   '办丧事社区会给慰问吗，给多少钱': 'funeral_consolation',
   // hospitalization_consolation
-  '住院慰问金怎么申请': 'hospitalization_consolation',
+  住院慰问金怎么申请: 'hospitalization_consolation',
   '我住院住了半个月，能拿住院慰问吗': 'hospitalization_consolation',
   '老伴在医院住了一周，社区有没有住院慰问': 'hospitalization_consolation',
   // serious_illness_consolation
-  '得了癌症可以申请大病慰问吗': 'serious_illness_consolation',
+  得了癌症可以申请大病慰问吗: 'serious_illness_consolation',
   '大病自付部分八万多，大病慰问能给多少': 'serious_illness_consolation',
   '查出恶性肿瘤，重大疾病慰问金怎么领': 'serious_illness_consolation',
   // transfer_management
@@ -278,7 +279,7 @@ const mustBe: Record<string, IntentId> = {
   '人要去长沙跟儿子住了，退休管理关系能转走吗': 'transfer_management',
   // update_personal_info
   '我手机号换了，登记的信息要改一下': 'update_personal_info',
-  '我的身份证号码登记错了怎么修改': 'update_personal_info',
+  我的身份证号码登记错了怎么修改: 'update_personal_info',
   '家庭住址变了，个人信息怎么更新': 'update_personal_info',
 };
 

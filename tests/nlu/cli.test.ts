@@ -52,7 +52,7 @@ describe('npm run nlu (src/cli/nlu.ts)', () => {
     expect(out).toHaveLength(9);
     for (const o of out) {
       expect(Object.keys(o).slice(0, 4)).toEqual(['text', 'intent', 'confidence', 'slots']);
-      expect(typeof o['confidence']).toBe('number');
+      expect(typeof o.confidence).toBe('number');
     }
     expect(out[0]).toMatchObject({ text: '自付一万二能拿多少大病慰问', intent: 'serious_illness_consolation', slots: { amount: 12000 } });
     expect(out[1]).toMatchObject({ text: '我父亲昨天去世了', intent: 'report_death', slots: { date: '2026-11-20' } });
@@ -70,8 +70,8 @@ describe('npm run nlu (src/cli/nlu.ts)', () => {
     const r = await run(['--now=2026-11-21T10:00:00+08:00'], '你好\r\n谢谢你\r\n\r\n体检报销怎么弄');
     expect(r.code).toBe(0);
     const out = lines(r.stdout);
-    expect(out.map((o) => o['text'])).toEqual(['你好', '谢谢你', '', '体检报销怎么弄']);
-    expect(out.map((o) => o['intent'])).toEqual(['greeting', 'thanks', 'out_of_scope', 'health_checkup']);
+    expect(out.map((o) => o.text)).toEqual(['你好', '谢谢你', '', '体检报销怎么弄']);
+    expect(out.map((o) => o.intent)).toEqual(['greeting', 'thanks', 'out_of_scope', 'health_checkup']);
   }, 60_000);
 
   it('exits cleanly with no output when stdin is closed at once', async () => {
@@ -90,8 +90,8 @@ describe('npm run nlu (src/cli/nlu.ts)', () => {
   it('lists the deciding features with --explain', async () => {
     const r = await run(['--explain'], '体检报销怎么弄\n');
     const [o] = lines(r.stdout);
-    expect(o?.['intent']).toBe('health_checkup');
-    expect(Array.isArray(o?.['features'])).toBe(true);
+    expect(o?.intent).toBe('health_checkup');
+    expect(Array.isArray(o?.features)).toBe(true);
   }, 60_000);
 
   it('rejects a bad --now with a usage message on stderr and nothing on stdout', async () => {

@@ -18,13 +18,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { CHAR_FEATURES, CHAR_PINYIN_FEATURES, syllableOf } from '../../src/nlu/features.ts';
-import { DEFAULT_OPTIONS, mulberry32, trainClassifier } from '../../src/nlu/classifier.ts';
 import type { ClassifierOptions, TrainingExample } from '../../src/nlu/classifier.ts';
-import { INTENT_IDS, loadIntents } from '../../src/nlu/intents.ts';
-import type { IntentId } from '../../src/nlu/intents.ts';
-import { normalize } from '../../src/nlu/normalize.ts';
+import { DEFAULT_OPTIONS, mulberry32, trainClassifier } from '../../src/nlu/classifier.ts';
+import { CHAR_FEATURES, CHAR_PINYIN_FEATURES, syllableOf } from '../../src/nlu/features.ts';
 import { classifyNormalized, getClassifier, trainingExamples, understand } from '../../src/nlu/index.ts';
+import type { IntentId } from '../../src/nlu/intents.ts';
+import { INTENT_IDS, loadIntents } from '../../src/nlu/intents.ts';
+import { normalize } from '../../src/nlu/normalize.ts';
 import { trainNlpjs } from './nlpjs-baseline.ts';
 
 const REFERENCE_NOW = new Date('2026-11-21T10:00:00+08:00');
@@ -90,7 +90,10 @@ function intentReport(gold: readonly string[], pred: readonly string[]): IntentR
   const per = new Map<string, ClassStats>();
   const stats = (k: string) => {
     let s = per.get(k);
-    if (!s) per.set(k, (s = { tp: 0, fp: 0, fn: 0 }));
+    if (!s) {
+      s = { tp: 0, fp: 0, fn: 0 };
+      per.set(k, s);
+    }
     return s;
   };
   const conf = new Map<string, number>();
@@ -142,10 +145,7 @@ function canonical(v: unknown): string {
 }
 
 /** Per slot name: a predicted value equal to the gold one is a TP; any other predicted value an FP; a gold value not matched an FN. */
-function slotReport(
-  gold: readonly Record<string, unknown>[],
-  pred: readonly Record<string, unknown>[],
-): Map<string, ClassStats> {
+function slotReport(gold: readonly Record<string, unknown>[], pred: readonly Record<string, unknown>[]): Map<string, ClassStats> {
   const per = new Map<string, ClassStats>();
   gold.forEach((g, i) => {
     const p = pred[i] ?? {};
@@ -155,7 +155,10 @@ function slotReport(
       const pv = p[name];
       if (gv === undefined && pv === undefined) continue;
       let s = per.get(name);
-      if (!s) per.set(name, (s = { tp: 0, fp: 0, fn: 0 }));
+      if (!s) {
+        s = { tp: 0, fp: 0, fn: 0 };
+        per.set(name, s);
+      }
       if (gv !== undefined && pv !== undefined && sameSlotValue(gv, pv)) s.tp++;
       else {
         if (pv !== undefined) s.fp++;
@@ -307,9 +310,7 @@ function evaluate(items: readonly HeldoutItem[], training: readonly TrainingExam
     unseen.map(({ i }) => pred[i] as string),
   );
   console.log(`\n## Intents\n\nintent accuracy: ${pct(rep.accuracy)}   macro-F1: ${pct(rep.macroF1)}`);
-  console.log(
-    `on the ${unseen.length} lines whose text is not a training example: accuracy ${pct(unseenRep.accuracy)}, macro-F1 ${pct(unseenRep.macroF1)}\n`,
-  );
+  console.log(`on the ${unseen.length} lines whose text is not a training example: accuracy ${pct(unseenRep.accuracy)}, macro-F1 ${pct(unseenRep.macroF1)}\n`);
   const rows = [['intent', 'precision', 'recall', 'F1', 'support']];
   for (const id of INTENT_IDS) {
     const s = rep.perIntent.get(id);
@@ -379,7 +380,10 @@ function evaluate(items: readonly HeldoutItem[], training: readonly TrainingExam
   const c = getClassifier();
   const normalized = items.map((it) => normalize(it.text));
   const msClassify = timePerCall((t) => c.classify(t), normalized);
-  const msUnderstand = timePerCall((t) => understand(t, { now: REFERENCE_NOW }), items.map((it) => it.text));
+  const msUnderstand = timePerCall(
+    (t) => understand(t, { now: REFERENCE_NOW }),
+    items.map((it) => it.text),
+  );
   console.log(
     `\n## Timing\n\ntraining (${c.info.examples} examples, ${c.info.vocabulary} features, calibration included): ` +
       `${c.info.trainingMs.toFixed(0)} ms; temperature ${c.info.temperature.toFixed(3)}, threshold ${c.info.threshold}`,
@@ -408,9 +412,7 @@ function compare(items: readonly HeldoutItem[], training: readonly TrainingExamp
   const noisy = homophoneNoised(texts, training);
   const changed = noisy.filter((t, i) => t !== texts[i]).length;
   const gold = items.map((it) => it.intent);
-  const rows = [
-    ['approach', 'accuracy', 'macro-F1', 'acc. homophone-noised', '5-fold CV acc. (train)', 'µs/classification', 'training ms'],
-  ];
+  const rows = [['approach', 'accuracy', 'macro-F1', 'acc. homophone-noised', '5-fold CV acc. (train)', 'µs/classification', 'training ms']];
   for (const a of APPROACHES) {
     const times: number[] = [];
     let model = a.train(training);
@@ -419,8 +421,14 @@ function compare(items: readonly HeldoutItem[], training: readonly TrainingExamp
       model = a.train(training);
       times.push(performance.now() - t0);
     }
-    const rep = intentReport(gold, texts.map((t) => model.classify(t).intent));
-    const noisyRep = intentReport(gold, noisy.map((t) => model.classify(t).intent));
+    const rep = intentReport(
+      gold,
+      texts.map((t) => model.classify(t).intent),
+    );
+    const noisyRep = intentReport(
+      gold,
+      noisy.map((t) => model.classify(t).intent),
+    );
     const us = timePerCall((t) => model.classify(t), texts) * 1000;
     const cv = cvAccuracy(a, training, 5);
     rows.push([a.name, pct(rep.accuracy), pct(rep.macroF1), pct(noisyRep.accuracy), pct(cv), us.toFixed(1), median(times).toFixed(0)]);
@@ -466,7 +474,10 @@ function seedSpread(items: readonly HeldoutItem[], training: readonly TrainingEx
   for (const seed of seeds) {
     const model = trainClassifier(training, { seed });
     // as understand() classifies: a bare value is out_of_scope, a greeting before a question reads the question.
-    const rep = intentReport(gold, texts.map((t) => classifyNormalized(model, t).intent));
+    const rep = intentReport(
+      gold,
+      texts.map((t) => classifyNormalized(model, t).intent),
+    );
     acc.push(rep.accuracy);
     f1.push(rep.macroF1);
   }

@@ -12,7 +12,13 @@ describe('probe3 / staff findings', () => {
     expect(u('我要找工作人员').intent).toBe('human_handoff');
   });
   it('reads a bare region, 我是X的 or a bare year as an answer, not a question', () => {
-    for (const [t, region] of [['拱墅区', '拱墅区'], ['杭州', '杭州市'], ['我是西湖区的', '西湖区'], ['杭州西湖区', '西湖区'], ['常沙', '长沙市']] as const) {
+    for (const [t, region] of [
+      ['拱墅区', '拱墅区'],
+      ['杭州', '杭州市'],
+      ['我是西湖区的', '西湖区'],
+      ['杭州西湖区', '西湖区'],
+      ['常沙', '长沙市'],
+    ] as const) {
       const r = u(t);
       expect(r.intent, t).toBe('out_of_scope');
       expect(r.slots.region, t).toBe(region);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { INTENT_IDS, MAX_TEXT_CHARS, understand } from '../../src/nlu/index.ts';
 import type { Understanding } from '../../src/nlu/index.ts';
+import { INTENT_IDS, MAX_TEXT_CHARS, understand } from '../../src/nlu/index.ts';
 
 const now = new Date('2026-11-21T10:00:00+08:00');
 
@@ -36,7 +36,7 @@ describe('understand', () => {
   it('reads a region with its official name', () => {
     const r = understand('我从建德搬到西湖区住了，管理关系怎么转', { now });
     expect(r.intent).toBe('transfer_management');
-    expect(['西湖区', '建德市']).toContain((r.slots as Record<string, unknown>)['region']);
+    expect(['西湖区', '建德市']).toContain((r.slots as Record<string, unknown>).region);
   });
 
   it('normalizes before classifying: full-width, traditional characters and emoji do not matter', () => {

@@ -6,9 +6,9 @@
  */
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { SQLITE_FILE, openRedisStore, openSqliteStore } from '../../src/store/index.ts';
+import { openRedisStore, openSqliteStore, SQLITE_FILE } from '../../src/store/index.ts';
 import { startRedis } from '../support/redis-server.ts';
-import { ChatProcess, Cleanup, caseId, eventually, tempDir, textOf, type ChatOut } from './support.ts';
+import { type ChatOut, ChatProcess, Cleanup, caseId, eventually, tempDir, textOf } from './support.ts';
 
 const cleanup = new Cleanup();
 afterEach(() => cleanup.run());
@@ -27,10 +27,12 @@ function confirmedId(out: ChatOut): string {
 }
 
 describe('SIGKILL of the bot on the embedded store (SQLite)', () => {
-  const restarter = (env: { DATA_DIR: string }) => async (bot: ChatProcess): Promise<ChatProcess> => {
-    await bot.kill('SIGKILL');
-    return ChatProcess.start(cleanup, env);
-  };
+  const restarter =
+    (env: { DATA_DIR: string }) =>
+    async (bot: ChatProcess): Promise<ChatProcess> => {
+      await bot.kill('SIGKILL');
+      return ChatProcess.start(cleanup, env);
+    };
 
   it('SIGKILL mid-dialog, at each step: the next answer is read in the context stored before the crash', async () => {
     const env = { DATA_DIR: tempDir(cleanup) };
@@ -142,7 +144,10 @@ describe.skipIf(redis === null)('crashes with REDIS_URL (redis-server with appen
     await bot.kill('SIGKILL');
     const store = await openRedisStore(redis!.url);
     cleanup.add(() => store.close());
-    expect(await store.getCase(id)).toMatchObject({ type: 'death_report', fields: { deceasedName: '张建国', idNumber: '330182195203151239', community: '翠苑一区社区' } });
+    expect(await store.getCase(id)).toMatchObject({
+      type: 'death_report',
+      fields: { deceasedName: '张建国', idNumber: '330182195203151239', community: '翠苑一区社区' },
+    });
   }, 20_000);
 
   it('SIGKILL of redis-server right after a confirmation: the case, the counter and a dialog in progress survive', async () => {

@@ -12,11 +12,11 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_SCHEMAS, type CaseType } from '../../src/cases/index.ts';
-import { parseButton, type Engine, type Incoming, type Outgoing } from '../../src/dialog/index.ts';
+import { type Engine, type Incoming, type Outgoing, parseButton } from '../../src/dialog/index.ts';
 import { createLogger } from '../../src/log.ts';
-import { DOMAIN_INTENTS, DIALOG_ACTS, warmUp } from '../../src/nlu/index.ts';
+import { DIALOG_ACTS, DOMAIN_INTENTS, warmUp } from '../../src/nlu/index.ts';
 import { openSqliteStore, type Store } from '../../src/store/index.ts';
-import { Cleanup, NOW, engineOn, tempDir, tr } from './support.ts';
+import { Cleanup, engineOn, NOW, tempDir, tr } from './support.ts';
 
 const cleanup = new Cleanup();
 let store: Store;
@@ -44,17 +44,111 @@ afterAll(() => cleanup.run());
 // ---- arbitraries
 
 const PHRASES = [
-  '大病慰问', '自付一万二能拿多少大病慰问', '西湖区', '建德', '聊城', '萧山', '长沙', '郑州', '火星区', '12000', '一万五', '两万', '5000.01',
-  '不对，是一万五', '不对，是八千', '转人工', '人工', '我父亲昨天去世了', '我妈11月18日走了', '张建国', '王秀英', '330182195203151239',
-  '33018219520315123X', '330182195203151238', '13812345678', '+86 138 1234 5678', '6222021234567890123', '翠苑一区社区', '确认', '好的',
-  '是的', '不是', '算了', '取消', '你好', '谢谢', '帮助', '进度', '我的登记办得怎么样了', '搬家了 管理关系怎么转', '从西湖区搬到滨江区',
-  '住院慰问', '住了3次院', '体检报销', '住在外地', '春节慰问', '中秋节', '78岁', '男', '女', '父亲', '昨天', '12月25日', '2026-02-30',
-  '/cases', '/cases all', '/cases overdue', '/cases death_report', '/cases nonsense', '/case C20261121-0001', '/claim C20261121-0001',
-  '/claim', '/resolve C20261121-0001 已发放2000元', '/reject C20261121-0002 重复登记', '/note C20261121-0003 电话13812345678',
-  '/publicity 2026-11', '/publicity 13月', '/publicity', '/unknown', '/', '西湖区 住院2次 自付8000 75岁 全年', '建德 自付45000 大病',
-  '按300人算经费 建德 优秀', '-5000', '99999999999', '1e308', 'NaN', 'Infinity', '0', '0.001', '\u0000', '\u202e', '\ufeff', '\ud800',
-  '\udfff', '👨‍👩‍👧‍👦', '🙏🏻', '🧧', 'ＡＢＣ１２３', '壹万贰仟元', '大病慰問多少錢', 'مرحبا', 'Привет', 'नमस्ते', '<script>alert(1)</script>',
-  "'; DROP TABLE cases; --", '${7*7}', '%s%n', '\\', '"', ' ', '\n\n', '\t', '\r\n',
+  '大病慰问',
+  '自付一万二能拿多少大病慰问',
+  '西湖区',
+  '建德',
+  '聊城',
+  '萧山',
+  '长沙',
+  '郑州',
+  '火星区',
+  '12000',
+  '一万五',
+  '两万',
+  '5000.01',
+  '不对，是一万五',
+  '不对，是八千',
+  '转人工',
+  '人工',
+  '我父亲昨天去世了',
+  '我妈11月18日走了',
+  '张建国',
+  '王秀英',
+  '330182195203151239',
+  '33018219520315123X',
+  '330182195203151238',
+  '13812345678',
+  '+86 138 1234 5678',
+  '6222021234567890123',
+  '翠苑一区社区',
+  '确认',
+  '好的',
+  '是的',
+  '不是',
+  '算了',
+  '取消',
+  '你好',
+  '谢谢',
+  '帮助',
+  '进度',
+  '我的登记办得怎么样了',
+  '搬家了 管理关系怎么转',
+  '从西湖区搬到滨江区',
+  '住院慰问',
+  '住了3次院',
+  '体检报销',
+  '住在外地',
+  '春节慰问',
+  '中秋节',
+  '78岁',
+  '男',
+  '女',
+  '父亲',
+  '昨天',
+  '12月25日',
+  '2026-02-30',
+  '/cases',
+  '/cases all',
+  '/cases overdue',
+  '/cases death_report',
+  '/cases nonsense',
+  '/case C20261121-0001',
+  '/claim C20261121-0001',
+  '/claim',
+  '/resolve C20261121-0001 已发放2000元',
+  '/reject C20261121-0002 重复登记',
+  '/note C20261121-0003 电话13812345678',
+  '/publicity 2026-11',
+  '/publicity 13月',
+  '/publicity',
+  '/unknown',
+  '/',
+  '西湖区 住院2次 自付8000 75岁 全年',
+  '建德 自付45000 大病',
+  '按300人算经费 建德 优秀',
+  '-5000',
+  '99999999999',
+  '1e308',
+  'NaN',
+  'Infinity',
+  '0',
+  '0.001',
+  '\u0000',
+  '\u202e',
+  '\ufeff',
+  '\ud800',
+  '\udfff',
+  '👨‍👩‍👧‍👦',
+  '🙏🏻',
+  '🧧',
+  'ＡＢＣ１２３',
+  '壹万贰仟元',
+  '大病慰問多少錢',
+  'مرحبا',
+  'Привет',
+  'नमस्ते',
+  '<script>alert(1)</script>',
+  "'; DROP TABLE cases; --",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template injection attempt, as typed.
+  '${7*7}',
+  '%s%n',
+  '\\',
+  '"',
+  ' ',
+  '\n\n',
+  '\t',
+  '\r\n',
 ];
 
 const CONTROL = fc.integer({ min: 0, max: 0x1f }).map((c) => String.fromCharCode(c));
@@ -73,12 +167,10 @@ const piece = fc.oneof(
 const shortText = fc.array(piece, { maxLength: 6 }).map((parts) => parts.join(''));
 
 /** 1,000 to 20,000 characters: a phrase repeated, cut anywhere (possibly inside a surrogate pair). */
-const hugeText = fc
-  .tuple(fc.array(piece, { minLength: 1, maxLength: 4 }), fc.integer({ min: 1_000, max: 20_000 }))
-  .map(([parts, length]) => {
-    const seed = parts.join('') || '大病慰问';
-    return seed.repeat(Math.ceil(length / seed.length)).slice(0, length);
-  });
+const hugeText = fc.tuple(fc.array(piece, { minLength: 1, maxLength: 4 }), fc.integer({ min: 1_000, max: 20_000 })).map(([parts, length]) => {
+  const seed = parts.join('') || '大病慰问';
+  return seed.repeat(Math.ceil(length / seed.length)).slice(0, length);
+});
 
 const anyText = fc.oneof({ weight: 12, arbitrary: shortText }, { weight: 1, arbitrary: hugeText });
 
@@ -94,7 +186,10 @@ const button = fc.oneof(
     arbitrary: fc
       .tuple(
         fc.constantFrom(...SLOTS),
-        fc.oneof(fc.constantFrom('西湖区', '建德市', '女', '男', '父亲', '其他亲属', 'yes', 'no', 'own', 'rented', '火星区'), fc.string({ unit: 'binary', maxLength: 50 })),
+        fc.oneof(
+          fc.constantFrom('西湖区', '建德市', '女', '男', '父亲', '其他亲属', 'yes', 'no', 'own', 'rented', '火星区'),
+          fc.string({ unit: 'binary', maxLength: 50 }),
+        ),
       )
       .map(([slot, value]) => `s:${slot}:${value}`),
   },
@@ -194,9 +289,24 @@ const batch = (one: fc.Arbitrary<Incoming>): fc.Arbitrary<Run> => fc.array(one, 
 type Step = { text: string } | { button: string };
 /** Whole conversations that open cases, so that the deep states (confirmations, announcements) are fuzzed too. */
 const SCRIPTS: readonly (readonly Step[])[] = [
-  [{ text: '我父亲昨天去世了' }, { text: '张建国' }, { text: '330182195203151239' }, { text: '13812345678' }, { text: '西湖区' }, { text: '翠苑一区社区' }, { button: 'y' }],
+  [
+    { text: '我父亲昨天去世了' },
+    { text: '张建国' },
+    { text: '330182195203151239' },
+    { text: '13812345678' },
+    { text: '西湖区' },
+    { text: '翠苑一区社区' },
+    { button: 'y' },
+  ],
   [{ text: '西湖区 自付12000 大病慰问' }, { button: 'y' }, { text: '王秀英' }, { button: 's:gender:女' }, { text: '78岁' }, { button: 'y' }],
-  [{ text: '我在杭州市内搬家了，管理关系怎么转' }, { button: 's:to:余杭区' }, { text: '西湖区' }, { button: 's:hukou:yes' }, { text: '租的房子' }, { text: '好的' }],
+  [
+    { text: '我在杭州市内搬家了，管理关系怎么转' },
+    { button: 's:to:余杭区' },
+    { text: '西湖区' },
+    { button: 's:hukou:yes' },
+    { text: '租的房子' },
+    { text: '好的' },
+  ],
   [{ text: '西湖区住院慰问多少钱' }, { button: 'y' }],
   [{ text: '我住在外地 体检费怎么报 西湖区的 发票800元' }, { button: 'y' }],
 ];
@@ -206,7 +316,17 @@ const scripted: fc.Arbitrary<Run> = fc
   .record({
     script: fc.constantFrom(...SCRIPTS),
     who: fc.constantFrom({ chat: 'fz-p1', user: 'fz-p1' }, { chat: 'fz-p2', user: 'fz-p2' }, { chat: 'fz-s1', user: 'fz-s1' }),
-    noise: fc.array(fc.tuple(fc.nat({ max: 7 }), fc.boolean(), fc.oneof(shortText.map((text): Step => ({ text })), button.map((b): Step => ({ button: b })))), { maxLength: 2 }),
+    noise: fc.array(
+      fc.tuple(
+        fc.nat({ max: 7 }),
+        fc.boolean(),
+        fc.oneof(
+          shortText.map((text): Step => ({ text })),
+          button.map((b): Step => ({ button: b })),
+        ),
+      ),
+      { maxLength: 2 },
+    ),
   })
   .map(({ script, who, noise }) => {
     const steps: Step[] = [...script];
@@ -219,7 +339,7 @@ async function fuzz(runs: fc.Arbitrary<Run>, numRuns: number): Promise<void> {
     fc.asyncProperty(runs, async (run) => {
       for (const messages of run) {
         const outs = await withTimeout(Promise.all(messages.map((m) => engine.handle(m))), 5_000, 'engine.handle');
-        outs.forEach((out, i) => checkOutgoing(messages[i] as Incoming, out));
+        for (const [i, out] of outs.entries()) checkOutgoing(messages[i] as Incoming, out);
       }
       expect(errorLogs).toEqual([]);
     }),

@@ -47,7 +47,11 @@ function rig() {
   }
 
   /** Answers whatever the private dialog asks, with these facts, until a case is confirmed. */
-  async function answerUntilFiled(who: { chat: string; user: string }, first: Outgoing, facts: { name: string; id: string; phone: string; community: string }): Promise<string> {
+  async function answerUntilFiled(
+    who: { chat: string; user: string },
+    first: Outgoing,
+    facts: { name: string; id: string; phone: string; community: string },
+  ): Promise<string> {
     const answers: [RegExp, Partial<Incoming>][] = [
       [/请核对/, { button: 'y' }],
       [/姓名|叫什么名字/, { text: facts.name }],
@@ -64,7 +68,10 @@ function rig() {
     for (let step = 0; step < 12; step++) {
       const filed = /已登记，编号 (C\d{8}-\d{4})/.exec(textOf(out));
       if (filed) return filed[1] as string;
-      const question = out.replies.filter((r) => r.chat === who.chat).map((r) => r.text).join('\n');
+      const question = out.replies
+        .filter((r) => r.chat === who.chat)
+        .map((r) => r.text)
+        .join('\n');
       const answer = answers.find(([re]) => re.test(question));
       if (!answer) throw new Error(`no answer for: ${question}`);
       out = await send({ ...who, ...answer[1] });
@@ -119,7 +126,8 @@ describe('no personal data in logs or group chats', () => {
 
     // 5. Staff work in the staff group (masked there) and in private (full data, private).
     const room = { chat: STAFF_CHAT, group: true, ...staff };
-    for (const text of ['/cases', '/cases all', '/cases death_report', `/case ${death}`, `/case ${death2}`, `/case ${application}`]) await r.send({ ...room, text });
+    for (const text of ['/cases', '/cases all', '/cases death_report', `/case ${death}`, `/case ${death2}`, `/case ${application}`])
+      await r.send({ ...room, text });
     await r.send({ ...room, button: `k:view:${death}` });
     const claimed = await r.send({ ...room, button: `k:claim:${death2}` });
     expect(textOf(claimed)).toContain('已认领');

@@ -115,8 +115,16 @@ describe.skipIf(redis === null)('Redis goes away and comes back', () => {
       expect((await fetch(`${service.url}/healthz`, { signal: AbortSignal.timeout(3000) })).status).toBe(200);
     });
 
-    await eventually(() => readyz(service.url), (r) => r.status === 200, 8_000);
-    const back = await eventually(() => chat('西湖区'), (r) => !textOf(r.out).includes(BUSY), 8_000);
+    await eventually(
+      () => readyz(service.url),
+      (r) => r.status === 200,
+      8_000,
+    );
+    const back = await eventually(
+      () => chat('西湖区'),
+      (r) => !textOf(r.out).includes(BUSY),
+      8_000,
+    );
     expect(textOf(back.out)).toContain('最高不超过2500元');
   }, 20_000);
 });

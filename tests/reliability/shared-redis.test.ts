@@ -9,7 +9,7 @@ import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openRedisStore } from '../../src/store/index.ts';
 import { startRedis } from '../support/redis-server.ts';
-import { ChatProcess, Cleanup, caseId, engineOn, msg, textOf, type ChatIn, type ChatOut } from './support.ts';
+import { type ChatIn, type ChatOut, ChatProcess, Cleanup, caseId, engineOn, msg, textOf } from './support.ts';
 
 const redis = await startRedis();
 const fileCleanup = new Cleanup();
@@ -71,7 +71,8 @@ function turnsOf(accesses: readonly Access[]): { source: string; ops: string[] }
   for (const [i, a] of accesses.entries()) {
     const current = turns.at(-1);
     if (a.op === 'get') {
-      if (current && current.ops.length === 1) throw new Error(`turn at access ${i - 1} (${current.source}) was cut into by ${a.source}: two reads before a write`);
+      if (current && current.ops.length === 1)
+        throw new Error(`turn at access ${i - 1} (${current.source}) was cut into by ${a.source}: two reads before a write`);
       turns.push({ source: a.source, ops: ['get'] });
     } else {
       if (!current) throw new Error(`a write before any read at access ${i}`);
@@ -189,7 +190,7 @@ describe.skipIf(redis === null)('two bot processes sharing Redis', () => {
     cleanup.add(() => store.close());
     const session = await store.getSession(who.chat, who.user);
     expect(session?.data).toMatchObject({ dialog: { intent: 'serious_illness_consolation', awaiting: 'offer', slots: { region: '西湖区' } } });
-    const amount = (session?.data as { dialog: { slots: { amount: string } } }).dialog.slots.amount;
+    const amount = (session?.data as { dialog: { slots: { amount: string } } } | undefined)?.dialog.slots.amount;
     expect(['8000', '15000']).toContain(amount);
     // … and it goes on: the next yes (to the other process) starts the application.
     const apply = await b.send({ ...who, button: 'y' });

@@ -10,7 +10,7 @@ import type { Incoming } from '../../src/dialog/index.ts';
 import { createLogger } from '../../src/log.ts';
 import { startService } from '../../src/service.ts';
 import { openSqliteStore } from '../../src/store/index.ts';
-import { Cleanup, NOW, caseId, engineOn, msg, tempDir, textOf } from './support.ts';
+import { Cleanup, caseId, engineOn, msg, NOW, tempDir, textOf } from './support.ts';
 
 const cleanup = new Cleanup();
 afterEach(() => cleanup.run());
@@ -26,7 +26,8 @@ async function withOpenCase() {
   const logger = createLogger({ level: 'debug', destination: { write: (line: string) => void logs.push(line) } });
   const engine = engineOn(store, { logger, staffChat: { platform: 'test', chat: STAFF_ROOM } });
   const family = { chat: 'sec-u1', user: 'sec-u1' };
-  for (const text of ['我父亲昨天去世了', '张建国', '330182195203151239', '13812345678', '西湖区', '翠苑一区社区']) await engine.handle(msg({ ...family, text }));
+  for (const text of ['我父亲昨天去世了', '张建国', '330182195203151239', '13812345678', '西湖区', '翠苑一区社区'])
+    await engine.handle(msg({ ...family, text }));
   const filed = await engine.handle(msg({ ...family, button: 'y' }));
   expect(filed.cases).toEqual([{ id: CASE, type: 'death_report', status: 'open' }]);
   return { store, engine, logs, before: await store.getCase(CASE) };
@@ -91,7 +92,10 @@ describe('staff-only actions from a non-staff user', () => {
   });
 
   it('the public web chat of the service: nobody there is staff, and a body cannot claim to be', async () => {
-    const service = await startService({ DATA_DIR: tempDir(cleanup, 'yl-secrets-svc-') }, { port: 0, host: '127.0.0.1', logger: pino({ level: 'silent' }), now: () => NOW });
+    const service = await startService(
+      { DATA_DIR: tempDir(cleanup, 'yl-secrets-svc-') },
+      { port: 0, host: '127.0.0.1', logger: pino({ level: 'silent' }), now: () => NOW },
+    );
     cleanup.add(() => service.close());
     const post = async (body: unknown, cookie?: string) => {
       const res = await fetch(`${service.url}/api/chat`, {
@@ -100,14 +104,24 @@ describe('staff-only actions from a non-staff user', () => {
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(5000),
       });
-      return { status: res.status, json: (await res.json()) as { replies?: { text: string }[]; cases?: unknown[] }, cookie: res.headers.get('set-cookie')?.split(';')[0] };
+      return {
+        status: res.status,
+        json: (await res.json()) as { replies?: { text: string }[]; cases?: unknown[] },
+        cookie: res.headers.get('set-cookie')?.split(';')[0],
+      };
     };
     const opened = await post({ text: '转人工' });
     expect(opened.json.cases).toHaveLength(1);
     const before = await service.store.getCase(CASE);
     expect(before?.status).toBe('open');
 
-    for (const body of [{ button: `k:claim:${CASE}` }, { button: `k:view:${CASE}` }, { text: `/claim ${CASE}` }, { text: `/resolve ${CASE} 好了` }, { text: '/cases all' }]) {
+    for (const body of [
+      { button: `k:claim:${CASE}` },
+      { button: `k:view:${CASE}` },
+      { text: `/claim ${CASE}` },
+      { text: `/resolve ${CASE} 好了` },
+      { text: '/cases all' },
+    ]) {
       const res = await post(body);
       expect(res.status).toBe(200);
       expect(res.json.replies?.map((r) => r.text).join('\n')).toContain(REFUSED);
@@ -124,7 +138,9 @@ describe('staff acting at once', () => {
   it('five staff pressing "认领" on the same announcement at once: exactly one claims it, history has one claim', async () => {
     const { store, engine } = await withOpenCase();
     const outs = await Promise.all(
-      ['sec-s1', 'sec-s2', 'sec-s3', 'sec-s4', 'sec-s5'].map((user) => engine.handle(msg({ chat: STAFF_ROOM, user, group: true, staff: true, button: `k:claim:${CASE}` }))),
+      ['sec-s1', 'sec-s2', 'sec-s3', 'sec-s4', 'sec-s5'].map((user) =>
+        engine.handle(msg({ chat: STAFF_ROOM, user, group: true, staff: true, button: `k:claim:${CASE}` })),
+      ),
     );
     const winners = outs.filter((o) => o.cases.length > 0);
     expect(winners).toHaveLength(1);

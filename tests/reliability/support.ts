@@ -2,7 +2,7 @@
  * Helpers for the reliability tests: temp dirs and real bot processes (`chat --jsonl`) that are always cleaned up,
  * engines on real stores, and the patterns of personal data a group must never see.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -89,9 +89,22 @@ export interface ChatIn {
 
 /** Configuration the children must not inherit from whoever runs the tests. */
 const CONFIG_VARS = [
-  'TELEGRAM_BOT_TOKEN', 'TELEGRAM_API_ROOT', 'TELEGRAM_WEBHOOK_URL', 'TELEGRAM_WEBHOOK_SECRET', 'LARK_APP_ID', 'LARK_APP_SECRET',
-  'LARK_DOMAIN', 'LARK_MODE', 'LARK_ENCRYPT_KEY', 'LARK_VERIFICATION_TOKEN', 'REDIS_URL', 'DATA_DIR', 'STAFF_IDS', 'STAFF_CHAT',
-  'PORT', 'LOG_LEVEL',
+  'TELEGRAM_BOT_TOKEN',
+  'TELEGRAM_API_ROOT',
+  'TELEGRAM_WEBHOOK_URL',
+  'TELEGRAM_WEBHOOK_SECRET',
+  'LARK_APP_ID',
+  'LARK_APP_SECRET',
+  'LARK_DOMAIN',
+  'LARK_MODE',
+  'LARK_ENCRYPT_KEY',
+  'LARK_VERIFICATION_TOKEN',
+  'REDIS_URL',
+  'DATA_DIR',
+  'STAFF_IDS',
+  'STAFF_CHAT',
+  'PORT',
+  'LOG_LEVEL',
 ];
 
 const children = new Set<ChildProcess>();

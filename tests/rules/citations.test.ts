@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOCUMENTS, LAWS, type Citation, type Dated } from '../../src/rules/index.ts';
+import { type Citation, type Dated, DOCUMENTS, LAWS } from '../../src/rules/index.ts';
 import { hasPolicies, policyText } from '../support/shared.ts';
 
 function allCitations(): { where: string; cite: Citation }[] {

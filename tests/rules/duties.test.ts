@@ -14,7 +14,9 @@ describe('信息变更 duty to report changes', () => {
     ['西湖区', 'changsha', 1],
   ] as const)('%s → %s 第十六条(三), general %s', (region, doc, general) => {
     const a = value(personalInfoDuty({ region, asOf: AS_OF }));
-    expect(a.points).toEqual([expect.objectContaining({ code: 'report_personal_changes', params: { general }, cite: expect.objectContaining({ doc, clause: '第十六条(三)' }) })]);
+    expect(a.points).toEqual([
+      expect.objectContaining({ code: 'report_personal_changes', params: { general }, cite: expect.objectContaining({ doc, clause: '第十六条(三)' }) }),
+    ]);
   });
   it.each(['杭州市', '萧山区'])('%s: cited from 长沙, so no notice about the Hangzhou text or the district', (region) => {
     const a = value(personalInfoDuty({ region, asOf: AS_OF }));

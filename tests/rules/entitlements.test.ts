@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  festival,
-  funeral,
-  groupActivity,
-  groupLeaderSubsidy,
-  healthCheck,
-  hospitalization,
-  type Entitlement,
-  type Result,
-} from '../../src/rules/index.ts';
+import { type Entitlement, festival, funeral, groupActivity, groupLeaderSubsidy, healthCheck, hospitalization, type Result } from '../../src/rules/index.ts';
 
 const AS_OF = '2026-11-21';
 const value = (r: Result<Entitlement>): Entitlement => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverage, deathProcedure, deathReportRule, pensionCertification, transfer, type Result } from '../../src/rules/index.ts';
+import { coverage, deathProcedure, deathReportRule, pensionCertification, type Result, transfer } from '../../src/rules/index.ts';
 
 const AS_OF = '2026-11-21';
 function value<T>(r: Result<T>): T {
@@ -95,12 +95,15 @@ describe('报告去世 death', () => {
     expect(a.steps[0]).toMatchObject({ code: 'management_stops_month_after_death', cite: { doc: 'jiande', clause: '二(三)' } });
     expect(a.funeral?.conditions.map((c) => c.code)).toContain('paid_by_visit_or_to_family_account');
   });
-  it('uses the region\'s own clauses where it has them, and marks borrowed ones as general', () => {
+  it("uses the region's own clauses where it has them, and marks borrowed ones as general", () => {
     const cs = value(deathProcedure({ region: '长沙市', dateOfDeath: '2026-11-20', asOf: AS_OF }));
     expect(cs.steps.find((s) => s.code === 'pension_stops_on_death')?.params?.general).toBe(0);
     expect(cs.notices).toContainEqual({ code: 'document_expired', doc: 'changsha', expiredAfter: '2025-04-30' });
     const lc = value(deathProcedure({ region: '聊城市', dateOfDeath: '2026-11-20', asOf: AS_OF }));
-    expect(lc.steps.find((s) => s.code === 'claim_funeral_grant_and_survivor_pension')).toMatchObject({ params: { general: 0 }, cite: { doc: 'liaocheng', clause: '第七条(九)' } });
+    expect(lc.steps.find((s) => s.code === 'claim_funeral_grant_and_survivor_pension')).toMatchObject({
+      params: { general: 0 },
+      cite: { doc: 'liaocheng', clause: '第七条(九)' },
+    });
     const hz = value(deathProcedure({ region: '上城区', dateOfDeath: '2026-11-20', asOf: AS_OF }));
     // 004 二(一) itself names death among the 国家规定的停止享受养老待遇的情形: Hangzhou's own clause, not Changsha's.
     expect(hz.steps.find((s) => s.code === 'pension_stops_on_death')).toMatchObject({ params: { general: 0 }, cite: { doc: 'hangzhou', clause: '二(一)' } });
@@ -168,8 +171,12 @@ describe('报告去世的期限 asked as a question (deathReportRule)', () => {
     expect(r.report.whom).toBe(whom);
     expect(r.citations).toEqual([expect.objectContaining({ doc, clause })]);
   });
-  it('Changsha\'s 30 days come with the expiry notice; a text that sets nothing says so', () => {
-    expect(value(deathReportRule({ region: '长沙市', asOf: AS_OF })).notices).toContainEqual({ code: 'document_expired', doc: 'changsha', expiredAfter: '2025-04-30' });
+  it("Changsha's 30 days come with the expiry notice; a text that sets nothing says so", () => {
+    expect(value(deathReportRule({ region: '长沙市', asOf: AS_OF })).notices).toContainEqual({
+      code: 'document_expired',
+      doc: 'changsha',
+      expiredAfter: '2025-04-30',
+    });
     const zz = value(deathReportRule({ region: '郑州市', asOf: AS_OF }));
     expect(zz.report).toMatchObject({ days: null, deadline: null, cite: null });
     expect(zz.citations).toEqual([]);
@@ -193,7 +200,13 @@ describe('纳入社会化管理 coverage', () => {
   });
   it('Jiande: late hand-over is not back-paid; death stops it the month after', () => {
     const codes = value(coverage({ region: '建德市', asOf: AS_OF })).rules.map((r) => r.code);
-    expect(codes).toEqual(['covered_from_month_after_pension', 'handover_forms', 'management_stops_month_after_death', 'late_handover_no_back_pay', 'original_channel_central_or_provincial_not_local']);
+    expect(codes).toEqual([
+      'covered_from_month_after_pension',
+      'handover_forms',
+      'management_stops_month_after_death',
+      'late_handover_no_back_pay',
+      'original_channel_central_or_provincial_not_local',
+    ]);
   });
   it('Hangzhou: suspended with the pension; 省部属 through the original channel; 支援外地建设 returnees covered', () => {
     const a = value(coverage({ region: '拱墅区', asOf: AS_OF, employer: 'provincial_ministerial' }));

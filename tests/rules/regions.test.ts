@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOCUMENTS, REGIONS, REGION_NAMES, documentStatus, findRegion, regimeFor } from '../../src/rules/index.ts';
+import { DOCUMENTS, documentStatus, findRegion, REGION_NAMES, REGIONS, regimeFor } from '../../src/rules/index.ts';
 
 describe('region resolution', () => {
   it.each([

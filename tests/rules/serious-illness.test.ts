@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { seriousIllness, type Entitlement, type Result } from '../../src/rules/index.ts';
+import { type Entitlement, type Result, seriousIllness } from '../../src/rules/index.ts';
 
 const AS_OF = '2026-11-21';
 const value = (r: Result<Entitlement>): Entitlement => {
@@ -85,7 +85,7 @@ describe('regions without a document of their own', () => {
     const e = value(seriousIllness({ region, selfPay: 6000, asOf: AS_OF }));
     expect(e.notices.map((n) => n.code)).toContain('reference_only');
   });
-  it('西湖区 is the text\'s own region: no reference notice', () => {
+  it("西湖区 is the text's own region: no reference notice", () => {
     expect(value(seriousIllness({ region: '西湖区', selfPay: 6000, asOf: AS_OF })).notices).toEqual([]);
   });
   it('宁波 has no document: nothing is set and the notice says so', () => {
@@ -151,7 +151,7 @@ describe('properties', () => {
       { numRuns: 2000 },
     );
   });
-  it('the ceiling is always one of the text\'s figures', () => {
+  it("the ceiling is always one of the text's figures", () => {
     fc.assert(
       fc.property(fen, fc.constantFrom('西湖区', '建德市', '萧山区'), (selfPay, region) => {
         const e = value(seriousIllness({ region, selfPay, asOf: AS_OF }));

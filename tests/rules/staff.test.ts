@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budget, communityStaff, jiandeAllocation, publicityRule, publishable, staffForRetirees, type Result } from '../../src/rules/index.ts';
+import { budget, communityStaff, jiandeAllocation, publicityRule, publishable, type Result, staffForRetirees } from '../../src/rules/index.ts';
 
 const AS_OF = '2026-11-21';
 function value<T>(r: Result<T>): T {

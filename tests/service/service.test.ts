@@ -9,7 +9,7 @@ import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel, ChannelDeps, WebhookRoute } from '../../src/channels/types.ts';
 import type { Outgoing } from '../../src/dialog/index.ts';
-import { ConfigurationError, startService, type Service, type ServiceOptions } from '../../src/service.ts';
+import { ConfigurationError, type Service, type ServiceOptions, startService } from '../../src/service.ts';
 import { freePort } from '../support/free-port.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -43,7 +43,10 @@ function client(base: string) {
     get cookie() {
       return cookie;
     },
-    async chat(body: unknown, init: { raw?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; json: unknown; setCookie: string | null }> {
+    async chat(
+      body: unknown,
+      init: { raw?: string; headers?: Record<string, string> } = {},
+    ): Promise<{ status: number; json: unknown; setCookie: string | null }> {
       const res = await fetch(`${base}/api/chat`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}), ...init.headers },
@@ -58,7 +61,6 @@ function client(base: string) {
 }
 
 const get = (url: string) => fetch(url, { signal: AbortSignal.timeout(5000) });
-
 
 /** True when the port can be bound again (the service released it). */
 function portIsFree(port: number): Promise<boolean> {
@@ -76,7 +78,10 @@ interface FakeChannel extends Channel {
   stopped: number;
 }
 
-function fakeChannel(init: { connected?: boolean; failStarts?: number; webhooks?: (deps: () => ChannelDeps) => WebhookRoute[] } = {}): { channel: FakeChannel; factory: (deps: ChannelDeps) => Channel } {
+function fakeChannel(init: { connected?: boolean; failStarts?: number; webhooks?: (deps: () => ChannelDeps) => WebhookRoute[] } = {}): {
+  channel: FakeChannel;
+  factory: (deps: ChannelDeps) => Channel;
+} {
   let failures = init.failStarts ?? 0;
   const channel: FakeChannel = {
     name: 'telegram',
@@ -318,7 +323,16 @@ describe('service: configuration and shutdown', () => {
           async handle() {
             entered();
             await gate;
-            const out = await deps().handle({ platform: 'telegram', chat: 'c1', user: 'u1', text: QUESTION, group: false, mention: false, staff: false, now: new Date() });
+            const out = await deps().handle({
+              platform: 'telegram',
+              chat: 'c1',
+              user: 'u1',
+              text: QUESTION,
+              group: false,
+              mention: false,
+              staff: false,
+              now: new Date(),
+            });
             return { status: 200, body: JSON.stringify(out) };
           },
         },
@@ -363,7 +377,10 @@ describe('service: configuration and shutdown', () => {
 
     const deadline = Date.now() + 10_000;
     for (;;) {
-      const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.status === 200, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (ok) break;
       if (Date.now() > deadline || child.exitCode !== null) throw new Error(`service did not become ready:\n${stderr}`);
       await sleep(50);
@@ -419,12 +436,15 @@ describe('service: composition with a real chat channel', () => {
   it('Telegram in webhook mode: loaded when configured, its webhook mounted, answers through the engine', { timeout: 15_000 }, async () => {
     const api = await fakeBotApi();
     cleanups.push(() => api.close());
-    const svc = await start({}, {
-      TELEGRAM_BOT_TOKEN: '123456:TEST',
-      TELEGRAM_API_ROOT: api.root,
-      TELEGRAM_WEBHOOK_URL: 'https://bot.example/webhooks/telegram',
-      TELEGRAM_WEBHOOK_SECRET: 'hook-secret',
-    });
+    const svc = await start(
+      {},
+      {
+        TELEGRAM_BOT_TOKEN: '123456:TEST',
+        TELEGRAM_API_ROOT: api.root,
+        TELEGRAM_WEBHOOK_URL: 'https://bot.example/webhooks/telegram',
+        TELEGRAM_WEBHOOK_SECRET: 'hook-secret',
+      },
+    );
     expect(svc.channels.map((c) => c.name)).toEqual(['telegram']);
     const deadline = Date.now() + 8000;
     while ((await get(`${svc.url}/readyz`)).status !== 200) {
@@ -435,7 +455,13 @@ describe('service: composition with a real chat channel', () => {
 
     const update = {
       update_id: 1001,
-      message: { message_id: 1, date: Math.floor(Date.now() / 1000), chat: { id: 555, type: 'private' }, from: { id: 555, is_bot: false, first_name: '张' }, text: QUESTION },
+      message: {
+        message_id: 1,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: 555, type: 'private' },
+        from: { id: 555, is_bot: false, first_name: '张' },
+        text: QUESTION,
+      },
     };
     const post = (secret: string) =>
       fetch(`${svc.url}/webhooks/telegram`, {

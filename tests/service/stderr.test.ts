@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,12 +55,17 @@ async function startReal(): Promise<Running> {
     child.on('exit', (code, signal) => resolve({ code, signal })),
   );
   let early = '';
-  const collect = (chunk: Buffer): void => void (early += chunk.toString());
+  const collect = (chunk: Buffer): void => {
+    early += chunk.toString();
+  };
   child.stderr.on('data', collect);
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 15_000;
   for (;;) {
-    const ok = await fetch(`${base}/readyz`, { signal: AbortSignal.timeout(2000) }).then((r) => r.status === 200, () => false);
+    const ok = await fetch(`${base}/readyz`, { signal: AbortSignal.timeout(2000) }).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`service did not become ready:\n${early}`);
     await sleep(50);

@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startService, type Service } from '../../src/service.ts';
+import { type Service, startService } from '../../src/service.ts';
 
 /**
  * The local web chat in a real browser: Debian's headless chromium driven by playwright-core.
@@ -79,7 +79,12 @@ describe.skipIf(!haveChromium && !ci)('web chat page in a browser', () => {
       expect(await district.evaluate((el) => el.tagName)).toBe('BUTTON');
       expect(await page.locator('.msg.bot .choices button').count()).toBeGreaterThan(5);
       // Bot text is text, never markup.
-      expect(await page.locator('.msg.bot .text').first().evaluate((el) => el.children.length)).toBe(0);
+      expect(
+        await page
+          .locator('.msg.bot .text')
+          .first()
+          .evaluate((el) => el.children.length),
+      ).toBe(0);
 
       await district.click();
       const answer = page.locator('.msg.bot').filter({ hasText: '最高不超过2500元' });

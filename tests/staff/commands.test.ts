@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { understand } from '../../src/nlu/index.ts';
 import { loadTranslator } from '../../src/i18n/index.ts';
+import { understand } from '../../src/nlu/index.ts';
 import { paidAmountOf, parseCaseMention, parseCommand, quickCheck } from '../../src/staff/index.ts';
 
 const TODAY = '2026-11-21';

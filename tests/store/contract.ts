@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  StoreError,
   type CaseRecord,
   type Json,
   type Store,
+  StoreError,
   type StoreErrorCode,
   type TurnKeys,
   type TurnOptions,
@@ -214,7 +214,12 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect((await store.openCase(series('20261121'), draft())).id).toBe('C20261121-0002');
         expect((await store.openCase(series('20261122'), draft())).id).toBe('C20261122-0001');
         expect((await store.openCase(series('20261121'), draft())).id).toBe('C20261121-0003');
-        expect((await store.listCases({ status: 'open' })).map((c) => c.id).sort()).toEqual(['C20261121-0001', 'C20261121-0002', 'C20261121-0003', 'C20261122-0001']);
+        expect((await store.listCases({ status: 'open' })).map((c) => c.id).sort()).toEqual([
+          'C20261121-0001',
+          'C20261121-0002',
+          'C20261121-0003',
+          'C20261122-0001',
+        ]);
       });
 
       it('gives concurrent openers distinct numbers', async () => {
@@ -268,7 +273,11 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(noted.fields).toEqual({ a: 2, b: '备注' });
         expect(noted.history).toEqual([...claimed.history, { at: T0 + 2, by: 'telegram:staff', action: 'noted', note: '已联系家属' }]);
 
-        const released = await store.updateCase('C1', { status: 'open', assignee: null, event: { at: T0 + 3, by: 'telegram:staff', action: 'released' } }, 'claimed');
+        const released = await store.updateCase(
+          'C1',
+          { status: 'open', assignee: null, event: { at: T0 + 3, by: 'telegram:staff', action: 'released' } },
+          'claimed',
+        );
         expect(released.assignee).toBeNull();
         expect(released.status).toBe('open');
         expect(await store.getCase('C1')).toEqual(released);
@@ -385,7 +394,10 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         makeCase({ id: `B${String(i).padStart(4, '0')}`, type: i % 2 === 0 ? 'p' : 'q', user: Math.floor(i / 2) % 2 === 0 ? 'u0' : 'u1', createdAt: T0 + i }),
       );
       await Promise.all(all.map((c) => store.createCase(c)));
-      const expected = all.filter((c) => c.type === 'p' && c.user === 'u0').reverse().map((c) => c.id);
+      const expected = all
+        .filter((c) => c.type === 'p' && c.user === 'u0')
+        .reverse()
+        .map((c) => c.id);
       expect((await store.listCases({ type: 'p', user: 'u0' })).map((c) => c.id)).toEqual(expected);
       expect((await store.listCases({ type: 'p', user: 'u0', limit: 101 })).map((c) => c.id)).toEqual(expected.slice(0, 101));
       expect(await store.listCases({})).toHaveLength(420);

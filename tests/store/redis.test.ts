@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openRedisStore, openStore, type RedisStore } from '../../src/store/index.ts';
 import { startRedis } from '../support/redis-server.ts';
-import { T0, describeStoreContract, locked, makeCase, storeErrorCode } from './contract.ts';
+import { describeStoreContract, locked, makeCase, storeErrorCode, T0 } from './contract.ts';
 
 /** One real redis-server for this file (AOF, appendfsync always); every store gets its own key prefix. */
 const server = await startRedis();
@@ -129,7 +129,8 @@ describe.skipIf(server === null)('Redis store', () => {
     const a = await openRedisStore(server!.url, { prefix: p });
     const b = await openRedisStore(server!.url, { prefix: p });
     let holderDone = false;
-    const slow = locked(a,
+    const slow = locked(
+      a,
       'c',
       async () => {
         await sleep(500);
@@ -164,7 +165,11 @@ describe.skipIf(server === null)('Redis store', () => {
     const store = await open();
     const record = makeCase({ id: 'C20261121-0043', fields: { name: '钱七' } });
     await store.createCase(record);
-    const claimed = await store.updateCase('C20261121-0043', { status: 'claimed', assignee: 'lark:staff', event: { at: T0 + 1, by: 'lark:staff', action: 'claimed' } }, 'open');
+    const claimed = await store.updateCase(
+      'C20261121-0043',
+      { status: 'claimed', assignee: 'lark:staff', event: { at: T0 + 1, by: 'lark:staff', action: 'claimed' } },
+      'open',
+    );
     await server!.restart(undefined, { signal: 'SIGKILL' });
     await until(() => store.ping(), 5_000);
     expect(await store.getCase(record.id)).toEqual(claimed);

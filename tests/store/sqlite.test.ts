@@ -2,13 +2,13 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SQLITE_FILE, openSqliteStore, openStore } from '../../src/store/index.ts';
+import { openSqliteStore, openStore, SQLITE_FILE } from '../../src/store/index.ts';
 import { ChatQueue } from '../../src/store/shared.ts';
-import { T0, describeStoreContract, locked, makeCase, storeErrorCode } from './contract.ts';
+import { describeStoreContract, locked, makeCase, storeErrorCode, T0 } from './contract.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'yinling-sqlite-'));

@@ -227,12 +227,16 @@ export function larkEncrypt(encryptKey: string, plaintext: string): string {
 
 /** X-Lark-Signature of an event request: sha256(timestamp + nonce + encryptKey + body), hex. */
 export function larkSignature(timestamp: string, nonce: string, encryptKey: string, body: string): string {
-  return createHash('sha256').update(timestamp + nonce + encryptKey + body).digest('hex');
+  return createHash('sha256')
+    .update(timestamp + nonce + encryptKey + body)
+    .digest('hex');
 }
 
 /** X-Lark-Signature of a legacy card callback: sha1(timestamp + nonce + verificationToken + body), hex. */
 export function larkCardSignature(timestamp: string, nonce: string, verificationToken: string, body: string): string {
-  return createHash('sha1').update(timestamp + nonce + verificationToken + body).digest('hex');
+  return createHash('sha1')
+    .update(timestamp + nonce + verificationToken + body)
+    .digest('hex');
 }
 
 /** Headers Lark sends with an event request, signed when an encrypt key is given. */
@@ -291,7 +295,14 @@ export function messageEvent(input: MessageEventInput): Record<string, unknown> 
         message_type: input.messageType ?? 'text',
         content: JSON.stringify(input.content),
         ...(input.mentions
-          ? { mentions: input.mentions.map((m) => ({ key: m.key, id: { open_id: m.openId, union_id: 'on_x', user_id: 'x' }, name: m.name, tenant_key: 'tenant-fake' })) }
+          ? {
+              mentions: input.mentions.map((m) => ({
+                key: m.key,
+                id: { open_id: m.openId, union_id: 'on_x', user_id: 'x' },
+                name: m.name,
+                tenant_key: 'tenant-fake',
+              })),
+            }
           : {}),
       },
     },

@@ -92,7 +92,12 @@ function parsePayload(req: IncomingMessage, raw: string, url: URL): Record<strin
 
 export async function startFakeTelegram(options: FakeTelegramOptions = {}): Promise<FakeTelegram> {
   const token = options.token ?? '123456:TEST-token';
-  const bot: FakeUser & { username: string } = { id: options.botId ?? 777000111, is_bot: true, first_name: '银龄助手', username: options.botUsername ?? 'yinling_test_bot' };
+  const bot: FakeUser & { username: string } = {
+    id: options.botId ?? 777000111,
+    is_bot: true,
+    first_name: '银龄助手',
+    username: options.botUsername ?? 'yinling_test_bot',
+  };
   const maxPollMs = options.maxPollMs ?? 400;
 
   const calls: ApiCall[] = [];
@@ -133,14 +138,23 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     return out.map((e) => e.update);
   };
 
-  const getUpdates = (req: IncomingMessage, res: ServerResponse, payload: Record<string, unknown>): void => {
-    if (webhook) return fail(res, 409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
-    if (state.failGetUpdates) return fail(res, 502, 'Bad Gateway');
+  const getUpdates = (_req: IncomingMessage, res: ServerResponse, payload: Record<string, unknown>): void => {
+    if (webhook) {
+      fail(res, 409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+      return;
+    }
+    if (state.failGetUpdates) {
+      fail(res, 502, 'Bad Gateway');
+      return;
+    }
     const offset = Number(payload.offset ?? 0);
     const limit = Math.max(1, Math.min(100, Number(payload.limit ?? 100)));
     const timeoutMs = Math.min(maxPollMs, Math.max(0, Number(payload.timeout ?? 0)) * 1000);
     const now = takeUpdates(offset, limit);
-    if (now.length > 0 || timeoutMs === 0) return ok(res, now);
+    if (now.length > 0 || timeoutMs === 0) {
+      ok(res, now);
+      return;
+    }
     let done = false;
     const finish = () => {
       if (done) return;

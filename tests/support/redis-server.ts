@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -40,7 +40,6 @@ function installed(): boolean {
   return probe.error === undefined && probe.status === 0;
 }
 
-
 /** True when the server on `port` answers PING with PONG (not LOADING, not refused). */
 function pong(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -64,14 +63,22 @@ async function launch(port: number, dir: string): Promise<ChildProcess> {
   const child = spawn(
     binary,
     [
-      '--port', String(port),
-      '--bind', '127.0.0.1',
-      '--save', '',
-      '--appendonly', 'yes',
-      '--appendfsync', 'always',
-      '--dir', dir,
-      '--daemonize', 'no',
-      '--loglevel', 'warning',
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'always',
+      '--dir',
+      dir,
+      '--daemonize',
+      'no',
+      '--loglevel',
+      'warning',
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );

@@ -78,7 +78,13 @@ const STAFF: readonly Step[] = [
   { in: { chat: 'fam', user: 'fam', text: '13812345678' }, says: ['哪个区'] },
   { in: { chat: 'fam', user: 'fam', text: '拱墅区' }, says: ['社区'] },
   { in: { chat: 'fam', user: 'fam', text: '和睦社区' }, says: ['请核对'] },
-  { in: { chat: 'fam', user: 'fam', button: 'y' }, opens: 'death_report', to: ['fam', 'staff'], says: ['C20261121-0001', '330182********1239'], saysNot: ['330182195203151239', '13812345678'] },
+  {
+    in: { chat: 'fam', user: 'fam', button: 'y' },
+    opens: 'death_report',
+    to: ['fam', 'staff'],
+    says: ['C20261121-0001', '330182********1239'],
+    saysNot: ['330182195203151239', '13812345678'],
+  },
   { in: { chat: 'fam', user: 'fam', text: '/cases' }, says: ['工作人员的功能'] },
   { in: { chat: 'staff', user: 'w1', staff: true, group: true, button: 'k:claim:C20261121-0001' }, says: ['已认领'], saysNot: ['330182195203151239'] },
   { in: { chat: 'w1', user: 'w1', staff: true, text: '/resolve C20261121-0001 已核实，丧事料理慰问费200元已发放' }, to: ['w1', 'fam'], says: ['已办结'] },
@@ -93,8 +99,14 @@ let dir = '';
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'yl-transcripts-'));
-  outputs = await runJsonl(steps.map((s) => s.step.in), { DATA_DIR: join(dir, 'a') });
-  staffOutputs = await runJsonl(staffSteps.map((s) => s.step.in), { DATA_DIR: join(dir, 'b'), STAFF_CHAT: 'jsonl:staff' });
+  outputs = await runJsonl(
+    steps.map((s) => s.step.in),
+    { DATA_DIR: join(dir, 'a') },
+  );
+  staffOutputs = await runJsonl(
+    staffSteps.map((s) => s.step.in),
+    { DATA_DIR: join(dir, 'b'), STAFF_CHAT: 'jsonl:staff' },
+  );
 }, 90_000);
 
 async function runJsonl(lines: readonly Record<string, unknown>[], env: Record<string, string>): Promise<Record<string, unknown>[]> {
@@ -112,7 +124,10 @@ async function runJsonl(lines: readonly Record<string, unknown>[], env: Record<s
     child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`chat exited ${code}: ${err}`))));
     child.stdin.end(input);
   });
-  return stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+  return stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -123,14 +138,22 @@ describe('JSON-lines transcripts', () => {
     expect(staffOutputs.length).toBe(staffSteps.length);
   });
 
-  it.each([...steps.map((s) => [`${s.name} #${s.i + 1}`, s] as const), ...staffSteps.map((s) => [`${s.name} #${s.i + 1}`, s] as const)])('%s', (_label, { step, name }) => {
-    const [list, all] = name === 'staff_cycle' ? [staffSteps, staffOutputs] : [steps, outputs];
-    const out = all[list.findIndex((s) => s.step === step)] as { chat: string; intent: string | null; replies: { chat: string; text: string }[]; cases: { type: string }[] };
-    const text = out.replies.map((r) => r.text).join('\n');
-    if (step.intent !== undefined) expect(out.intent).toBe(step.intent);
-    for (const s of step.says ?? []) expect(text).toContain(s);
-    for (const s of step.saysNot ?? []) expect(text).not.toContain(s);
-    if (step.to) expect(out.replies.map((r) => r.chat)).toEqual(step.to);
-    if (step.opens) expect(out.cases.map((c) => c.type)).toContain(step.opens);
-  });
+  it.each([...steps.map((s) => [`${s.name} #${s.i + 1}`, s] as const), ...staffSteps.map((s) => [`${s.name} #${s.i + 1}`, s] as const)])(
+    '%s',
+    (_label, { step, name }) => {
+      const [list, all] = name === 'staff_cycle' ? [staffSteps, staffOutputs] : [steps, outputs];
+      const out = all[list.findIndex((s) => s.step === step)] as {
+        chat: string;
+        intent: string | null;
+        replies: { chat: string; text: string }[];
+        cases: { type: string }[];
+      };
+      const text = out.replies.map((r) => r.text).join('\n');
+      if (step.intent !== undefined) expect(out.intent).toBe(step.intent);
+      for (const s of step.says ?? []) expect(text).toContain(s);
+      for (const s of step.saysNot ?? []) expect(text).not.toContain(s);
+      if (step.to) expect(out.replies.map((r) => r.chat)).toEqual(step.to);
+      if (step.opens) expect(out.cases.map((c) => c.type)).toContain(step.opens);
+    },
+  );
 });

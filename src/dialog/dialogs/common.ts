@@ -1,10 +1,10 @@
 import { formatDate, renderCitations, renderEntitlement, renderNotice, renderOutcome, sourceLabel } from '../../answers/index.ts';
-import { amendCase, openCase, type CaseFields, type CaseType } from '../../cases/index.ts';
+import { amendCase, type CaseFields, type CaseType, openCase } from '../../cases/index.ts';
 import { shanghaiIsoDate } from '../../clock.ts';
 import type { Citation, Entitlement, Result, RuleError } from '../../rules/index.ts';
 import { NO, YES } from '../buttons.ts';
-import { amountProblem } from '../slots.ts';
 import type { Outcome, Slots, TurnCtx } from '../context.ts';
+import { amountProblem } from '../slots.ts';
 import type { Button } from '../types.ts';
 
 /** A rules error said kindly; the dialog then ends or asks again. */
@@ -29,7 +29,11 @@ export function offerButtons(ctx: TurnCtx, yesId: string): Button[] {
 }
 
 /** Answers an entitlement; `offer` names the yes-button when the answer can become an application. */
-export function answerEntitlement(ctx: TurnCtx, result: Result<Entitlement>, offer?: { when: (e: Entitlement) => boolean; yes: string; question: string }): Outcome {
+export function answerEntitlement(
+  ctx: TurnCtx,
+  result: Result<Entitlement>,
+  offer?: { when: (e: Entitlement) => boolean; yes: string; question: string },
+): Outcome {
   if (!result.ok) return { lines: [ruleErrorLine(ctx, result.error)], next: 'done' };
   const lines = entitlementLines(ctx, result.value);
   // Staff ask for the figures, not to apply themselves: no offer that would wait for a yes.

@@ -2,7 +2,7 @@ import { formatDate, renderDeadline, renderDeath, renderDeathRule } from '../../
 import { maskIdNumber, maskPhone } from '../../privacy/mask.ts';
 import { deathProcedure, deathReportRule, findRegion } from '../../rules/index.ts';
 import { CANCEL, YES } from '../buttons.ts';
-import type { DialogDef, Msg, Read, Slots, SlotSpec, TurnCtx } from '../context.ts';
+import type { DialogDef, Msg, Read, SlotSpec, Slots, TurnCtx } from '../context.ts';
 import { dateSlot, freeTextSlot, idNumberSlot, isDomainQuestion, nameSlot, phoneSlot, regionSlot, relationSlot } from '../slots.ts';
 import { FILED, fileCase, offerButtons, ruleErrorLine } from './common.ts';
 
@@ -150,7 +150,7 @@ export const reportDeathDialog: DialogDef = {
       // The offer after a question was taken up: the report starts with what is known (the region, a date said).
       const known: Slots = {};
       for (const name of FACTS) if (s[name] !== undefined) known[name] = s[name];
-      return { lines: [], next: 'done', then: { intent: 'report_death', slots: known } };
+      return { lines: [], next: 'done', continueWith: { intent: 'report_death', slots: known } };
     }
     const procedure = deathProcedure({ region: String(s.region), dateOfDeath: String(s.dateOfDeath), asOf: ctx.asOf });
     if (!procedure.ok) return { lines: [ruleErrorLine(ctx, procedure.error)], next: 'done' };
@@ -174,6 +174,9 @@ export const reportDeathDialog: DialogDef = {
     // they are not asked it again.
     ctx.profile.region = String(s.region);
     const later = typeof s.idNumber === 'string' ? [] : [ctx.tr.t('death-id-later-note')];
-    return { lines: [...filed.lines, ...later, ctx.tr.t(amending ? 'death-next-steps-amended' : 'death-next-steps'), renderDeath(ctx.tr, procedure.value)], next: 'done' };
+    return {
+      lines: [...filed.lines, ...later, ctx.tr.t(amending ? 'death-next-steps-amended' : 'death-next-steps'), renderDeath(ctx.tr, procedure.value)],
+      next: 'done',
+    };
   },
 };

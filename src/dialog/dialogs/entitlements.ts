@@ -1,16 +1,6 @@
 import { parseNumber } from '../../nlu/slots/index.ts';
-import {
-  festival,
-  funeral,
-  groupActivity,
-  findRegion,
-  healthCheck,
-  hospitalization,
-  seriousIllness,
-  type Festival,
-  type Region,
-} from '../../rules/index.ts';
-import type { DialogDef, Msg, Read, Slots, SlotSpec, TurnCtx } from '../context.ts';
+import { type Festival, festival, findRegion, funeral, groupActivity, healthCheck, hospitalization, type Region, seriousIllness } from '../../rules/index.ts';
+import type { DialogDef, Msg, Read, SlotSpec, Slots, TurnCtx } from '../context.ts';
 import { amountSlot, choiceSlot, countSlot, dateSlot, nameSlot, regionSlot, regionsIn, relationSlot } from '../slots.ts';
 import { amountAskedAgain, answerEntitlement, citationText, entitlementLines, fileCase, offerButtons, unlessPending } from './common.ts';
 
@@ -24,7 +14,13 @@ const str = (v: unknown) => String(v);
  * correction the engine already read.
  */
 export function latestRegion(ctx: TurnCtx, s: Slots, keep: (r: Region) => boolean = () => true): string {
-  const named = [...new Set(regionsIn(ctx.incoming.text ?? '').filter((r) => !r.cityOnly && r.coverage !== 'none' && keep(r)).map((r) => r.name))];
+  const named = [
+    ...new Set(
+      regionsIn(ctx.incoming.text ?? '')
+        .filter((r) => !r.cityOnly && r.coverage !== 'none' && keep(r))
+        .map((r) => r.name),
+    ),
+  ];
   const only = named.length === 1 ? named[0] : undefined;
   if (only && only !== s.region) s.region = only;
   return str(s.region);
@@ -52,7 +48,11 @@ export const seriousIllnessDialog: DialogDef = {
     });
   },
   // The applicant's details are personal: a dialog of their own collects them in private.
-  accept: (_ctx, s) => ({ lines: [], next: 'done', then: { intent: 'serious_illness_application', slots: { region: s.region ?? null, amount: s.amount ?? null } } }),
+  accept: (_ctx, s) => ({
+    lines: [],
+    next: 'done',
+    continueWith: { intent: 'serious_illness_application', slots: { region: s.region ?? null, amount: s.amount ?? null } },
+  }),
 };
 
 export const GENDERS = [
@@ -71,7 +71,9 @@ export const seriousIllnessApplicationDialog: DialogDef = {
     { ...countSlot('age', 'ask-applicant-age'), read: (msg, ctx, awaited) => readAge(msg, ctx, awaited) },
   ],
   finish: (ctx, s) => ({
-    lines: [ctx.tr.t('application-confirm', { name: str(s.applicantName), gender: str(s.gender), age: str(s.age), region: str(s.region), amount: str(s.amount) })],
+    lines: [
+      ctx.tr.t('application-confirm', { name: str(s.applicantName), gender: str(s.gender), age: str(s.age), region: str(s.region), amount: str(s.amount) }),
+    ],
     buttons: offerButtons(ctx, 'button-confirm-application'),
     next: 'confirm',
   }),
@@ -79,23 +81,33 @@ export const seriousIllnessApplicationDialog: DialogDef = {
     const e = seriousIllness({ region: str(s.region), selfPay: str(s.amount), asOf: ctx.asOf });
     if (!e.ok || !e.value.amount) return { lines: [ctx.tr.t('case-invalid')], next: 'done' };
     const cite = e.value.citations[0];
-    return fileCase(ctx, 'serious_illness_application', {
-      region: str(s.region),
-      year: year(ctx.asOf),
-      selfPay: str(s.amount),
-      ceiling: e.value.amount.toFixed(0),
-      citation: citationText(cite) ?? 'n/a',
-      applicantName: str(s.applicantName),
-      gender: s.gender === '女' ? '女' : '男',
-      age: Number(s.age),
-    }, s);
+    return fileCase(
+      ctx,
+      'serious_illness_application',
+      {
+        region: str(s.region),
+        year: year(ctx.asOf),
+        selfPay: str(s.amount),
+        ceiling: e.value.amount.toFixed(0),
+        citation: citationText(cite) ?? 'n/a',
+        applicantName: str(s.applicantName),
+        gender: s.gender === '女' ? '女' : '男',
+        age: Number(s.age),
+      },
+      s,
+    );
   },
 };
 
 export function readAge(msg: Msg, _ctx: unknown, awaited: boolean): Read {
   // Answering "多大年纪": a bare number, in digits or in words ("七十六", "76岁"). A message that is only an age
   // ("76岁", "七十六") answers it even while the name was asked.
-  const bare = parseNumber(msg.text.trim().replace(/^(今年|年龄|已经)/, '').replace(/(周岁|岁|了)+$/, ''));
+  const bare = parseNumber(
+    msg.text
+      .trim()
+      .replace(/^(今年|年龄|已经)/, '')
+      .replace(/(周岁|岁|了)+$/, ''),
+  );
   const said = msg.understanding?.slots.age ?? bare;
   if (said === undefined) return awaited ? { error: 'error-invalid_age' } : null;
   if (said >= 40 && said <= 120) return { value: said };
@@ -123,12 +135,17 @@ export const hospitalizationDialog: DialogDef = {
     const e = hospitalization({ region: str(s.region), asOf: ctx.asOf });
     if (!e.ok || !e.value.amount) return { lines: [ctx.tr.t('case-invalid')], next: 'done' };
     const cite = e.value.citations[0];
-    return fileCase(ctx, 'hospitalization_application', {
-      region: str(s.region),
-      year: year(ctx.asOf),
-      amount: e.value.amount.toFixed(0),
-      citation: citationText(cite) ?? 'n/a',
-    }, s);
+    return fileCase(
+      ctx,
+      'hospitalization_application',
+      {
+        region: str(s.region),
+        year: year(ctx.asOf),
+        amount: e.value.amount.toFixed(0),
+        citation: citationText(cite) ?? 'n/a',
+      },
+      s,
+    );
   },
 };
 
@@ -196,27 +213,41 @@ export const healthCheckDialog: DialogDef = {
   slots: [managedRegion, livesOutside, invoice],
   finish: async (ctx, s) =>
     amountAskedAgain(ctx, s, 'invoice', 'ask-invoice') ??
-    unlessPending(ctx, answerEntitlement(
+    unlessPending(
       ctx,
-      healthCheck({
-        // "在聊城做": where the check is done (outside 杭州市) is not where the retiree is managed.
-        region: latestRegion(ctx, s, (r) => !(s.outside === true && !r.inHangzhouCity && (RESIDES.test(ctx.incoming.text ?? '') || CHECKED_THERE.test(ctx.incoming.text ?? '')))),
-        asOf: ctx.asOf,
-        livesOutsideHangzhou: s.outside === true,
-        ...(s.invoice ? { invoice: str(s.invoice) } : {}),
-      }),
-      { when: (e) => s.outside === true && e.amount !== null, yes: 'button-apply-reimbursement', question: 'offer-health-check' },
-    ), 'health_check_reimbursement', s),
+      answerEntitlement(
+        ctx,
+        healthCheck({
+          // "在聊城做": where the check is done (outside 杭州市) is not where the retiree is managed.
+          region: latestRegion(
+            ctx,
+            s,
+            (r) => !(s.outside === true && !r.inHangzhouCity && (RESIDES.test(ctx.incoming.text ?? '') || CHECKED_THERE.test(ctx.incoming.text ?? ''))),
+          ),
+          asOf: ctx.asOf,
+          livesOutsideHangzhou: s.outside === true,
+          ...(s.invoice ? { invoice: str(s.invoice) } : {}),
+        }),
+        { when: (e) => s.outside === true && e.amount !== null, yes: 'button-apply-reimbursement', question: 'offer-health-check' },
+      ),
+      'health_check_reimbursement',
+      s,
+    ),
   async accept(ctx, s) {
     const e = healthCheck({ region: str(s.region), asOf: ctx.asOf, livesOutsideHangzhou: true, ...(s.invoice ? { invoice: str(s.invoice) } : {}) });
     if (!e.ok || !e.value.amount) return { lines: [ctx.tr.t('case-invalid')], next: 'done' };
     const cite = e.value.citations[0];
-    return fileCase(ctx, 'health_check_reimbursement', {
-      region: str(s.region),
-      invoice: s.invoice ? str(s.invoice) : null,
-      cap: e.value.amount.toFixed(2).replace(/\.00$/, ''),
-      citation: citationText(cite) ?? 'n/a',
-    }, s);
+    return fileCase(
+      ctx,
+      'health_check_reimbursement',
+      {
+        region: str(s.region),
+        invoice: s.invoice ? str(s.invoice) : null,
+        cap: e.value.amount.toFixed(2).replace(/\.00$/, ''),
+        citation: citationText(cite) ?? 'n/a',
+      },
+      s,
+    );
   },
 };
 
@@ -231,7 +262,10 @@ export const groupActivityDialog: DialogDef = {
   intent: 'group_activity',
   slots: [region, age],
   finish: (ctx, s) =>
-    answerEntitlement(ctx, groupActivity({ region: latestRegion(ctx, s), asOf: ctx.asOf, ...(typeof s.age === 'number' && s.age >= 40 && s.age <= 120 ? { age: s.age } : {}) })),
+    answerEntitlement(
+      ctx,
+      groupActivity({ region: latestRegion(ctx, s), asOf: ctx.asOf, ...(typeof s.age === 'number' && s.age >= 40 && s.age <= 120 ? { age: s.age } : {}) }),
+    ),
 };
 
 // 自管小组长补助 (the answer, and the application it offers) lives in ./group-leader.ts.

@@ -2,9 +2,9 @@ import { renderNotice } from '../../answers/index.ts';
 import { MAX_MANAGED_PER_LEADER } from '../../cases/index.ts';
 import { parseNumber } from '../../nlu/slots/index.ts';
 import { maskText } from '../../privacy/mask.ts';
-import { groupLeaderSubsidy, type Entitlement, type IsoDate, type Result } from '../../rules/index.ts';
-import type { DialogDef, Msg, Outcome, Read, Slots, SlotSpec, TurnCtx } from '../context.ts';
-import { UNSURE, choiceSlot, nameSlot, regionSlot } from '../slots.ts';
+import { type Entitlement, groupLeaderSubsidy, type IsoDate, type Result } from '../../rules/index.ts';
+import type { DialogDef, Msg, Outcome, Read, SlotSpec, Slots, TurnCtx } from '../context.ts';
+import { choiceSlot, nameSlot, regionSlot, UNSURE } from '../slots.ts';
 import { answerEntitlement, citationText, entitlementLines, fileCase, offerButtons, ruleErrorLine } from './common.ts';
 import { GENDERS, latestRegion, readAge } from './entitlements.ts';
 
@@ -83,7 +83,7 @@ export const groupLeaderDialog: DialogDef = {
   accept: (_ctx, s) => ({
     lines: [],
     next: 'done',
-    then: {
+    continueWith: {
       intent: 'group_leader_subsidy_application',
       slots: { ...(s.region !== undefined ? { region: s.region } : {}), ...(s.count !== undefined ? { count: s.count } : {}) },
     },

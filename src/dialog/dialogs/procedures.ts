@@ -1,31 +1,35 @@
 import { renderCitations, renderNotice, renderPoint } from '../../answers/index.ts';
+import { hasPersonalNumber } from '../../privacy/mask.ts';
 import {
-  LAWS,
+  type BudgetAnswer,
+  type BudgetRow,
   budget,
+  type Citation,
   coverage,
   findRegion,
   formatYuan,
+  type Grade,
   hardshipHelp,
   jiandeAllocation,
-  pensionCertification,
-  personalInfoDuty,
-  type BudgetAnswer,
-  type BudgetRow,
-  type Citation,
-  type Grade,
+  LAWS,
   type Notice,
   type Point,
+  pensionCertification,
+  personalInfoDuty,
   type Result,
 } from '../../rules/index.ts';
 import type { DialogDef, Outcome, SlotSpec, TurnCtx } from '../context.ts';
 import { countSlot, dateSlot, regionSlot } from '../slots.ts';
-import { hasPersonalNumber } from '../../privacy/mask.ts';
 import { fileCase, offerButtons, ruleErrorLine } from './common.ts';
 
 const region = regionSlot();
 
 /** Notices, the points as a list, and the clauses. */
-function pointsAnswer(ctx: TurnCtx, head: string, r: Result<{ points: readonly Point[]; notices: readonly Notice[]; citations: readonly Citation[] }>): Outcome {
+function pointsAnswer(
+  ctx: TurnCtx,
+  head: string,
+  r: Result<{ points: readonly Point[]; notices: readonly Notice[]; citations: readonly Citation[] }>,
+): Outcome {
   if (!r.ok) return { lines: [ruleErrorLine(ctx, r.error)], next: 'done' };
   const notices = r.value.notices.map((n) => renderNotice(ctx.tr, n));
   if (r.value.points.length === 0) return { lines: [[...notices, ctx.tr.t('points-none')].join('\n')], next: 'done' };
@@ -63,7 +67,12 @@ export const updateInfoDialog: DialogDef = {
     return { lines: [...lines, ctx.tr.t('offer-update-info')], buttons: offerButtons(ctx, 'button-update-info'), next: 'offer' };
   },
   accept: (ctx, s) =>
-    fileCase(ctx, 'inquiry', { topic: 'update_personal_info', reason: 'handoff', region: typeof s.region === 'string' ? s.region : ctx.profile.region ?? null }, s),
+    fileCase(
+      ctx,
+      'inquiry',
+      { topic: 'update_personal_info', reason: 'handoff', region: typeof s.region === 'string' ? s.region : (ctx.profile.region ?? null) },
+      s,
+    ),
 };
 
 const pensionStart: SlotSpec = { ...dateSlot('pensionStart'), optional: true };

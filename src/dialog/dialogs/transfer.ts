@@ -1,9 +1,9 @@
 import { renderTransfer } from '../../answers/index.ts';
 import { normalize } from '../../nlu/normalize.ts';
 import { findRegions, pickRegions } from '../../nlu/slots/index.ts';
-import { findRegion, transfer, type Housing } from '../../rules/index.ts';
+import { findRegion, type Housing, transfer } from '../../rules/index.ts';
 import type { DialogDef, Msg, Read, SlotSpec, TurnCtx } from '../context.ts';
-import { UNSURE, choiceSlot, regionSlot, regionsIn } from '../slots.ts';
+import { choiceSlot, regionSlot, regionsIn, UNSURE } from '../slots.ts';
 import { citationText, fileCase, offerButtons, ruleErrorLine, unlessPending } from './common.ts';
 
 /**
@@ -61,7 +61,12 @@ const hukouChoice = choiceSlot(
   'ask-hukou',
   [
     { value: 'no', label: 'button-hukou-no', words: /不在|不是|外地|没有|外省|老家/, said: /户口(不在|没在)杭州|外地户口|户口在外地|户口在老家|非杭州户口/ },
-    { value: 'yes', label: 'button-hukou-yes', words: /^(在|是|对|有|嗯|好|没错)|户口(就|也|都|一直)?在(杭州|市区|本地|这边)|杭州户口|本地户口/, said: /户口(就)?在(杭州|市区|本地|这边)|杭州户口|本地户口/ },
+    {
+      value: 'yes',
+      label: 'button-hukou-yes',
+      words: /^(在|是|对|有|嗯|好|没错)|户口(就|也|都|一直)?在(杭州|市区|本地|这边)|杭州户口|本地户口/,
+      said: /户口(就)?在(杭州|市区|本地|这边)|杭州户口|本地户口/,
+    },
   ],
   { when: (s) => inUrban(s.from) && inUrban(s.to) },
 );
@@ -121,18 +126,34 @@ export const transferDialog: DialogDef = {
     if (!a.ok) return { lines: [ruleErrorLine(ctx, a.error)], next: 'done' };
     const text = renderTransfer(ctx.tr, a.value);
     const question = a.value.staffCase ? 'offer-transfer-staff' : 'offer-transfer';
-    return unlessPending(ctx, { lines: [text, ctx.tr.t(question)], buttons: offerButtons(ctx, 'button-register-transfer'), next: 'offer' }, 'management_transfer', s);
+    return unlessPending(
+      ctx,
+      { lines: [text, ctx.tr.t(question)], buttons: offerButtons(ctx, 'button-register-transfer'), next: 'offer' },
+      'management_transfer',
+      s,
+    );
   },
   async accept(ctx, s) {
-    const a = transfer({ from: String(s.from), to: String(s.to), asOf: ctx.asOf, ...(s.hukou ? { hukouInUrban: s.hukou === 'yes' } : {}), ...(s.housing ? { housing: s.housing as Housing } : {}) });
-    const cite = a.ok ? a.value.citations[0] : undefined;
-    return fileCase(ctx, 'management_transfer', {
-      from: typeof s.from === 'string' ? s.from : null,
+    const a = transfer({
+      from: String(s.from),
       to: String(s.to),
-      hukouInUrban: s.hukou === undefined ? null : s.hukou === 'yes',
-      housing: (s.housing as Housing | undefined) ?? null,
-      route: a.ok ? a.value.route : 'unknown',
-      citation: citationText(cite),
-    }, s);
+      asOf: ctx.asOf,
+      ...(s.hukou ? { hukouInUrban: s.hukou === 'yes' } : {}),
+      ...(s.housing ? { housing: s.housing as Housing } : {}),
+    });
+    const cite = a.ok ? a.value.citations[0] : undefined;
+    return fileCase(
+      ctx,
+      'management_transfer',
+      {
+        from: typeof s.from === 'string' ? s.from : null,
+        to: String(s.to),
+        hukouInUrban: s.hukou === undefined ? null : s.hukou === 'yes',
+        housing: (s.housing as Housing | undefined) ?? null,
+        route: a.ok ? a.value.route : 'unknown',
+        citation: citationText(cite),
+      },
+      s,
+    );
   },
 };

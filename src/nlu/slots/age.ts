@@ -7,7 +7,7 @@
  * 都80了); 交了100了 is not. An age not reached (快80了, 将近八十岁, 奔八十了) is not stated. 七十有五 is 75. Vague ages (八十多岁, 七八十岁) give nothing.
  */
 import { findIdNumbers } from './id-number.ts';
-import { overlapsAny, scanNumbers, type NumberSpan, type Span } from './numerals.ts';
+import { type NumberSpan, overlapsAny, type Span, scanNumbers } from './numerals.ts';
 import { findPhones } from './phone.ts';
 
 export interface AgeMatch extends Span {
@@ -40,15 +40,11 @@ function ageOf(text: string, n: NumberSpan, blocked: readonly Span[]): number | 
   if (NOT_AGE_AFTER.test(after)) return undefined;
   // 今年一共住院3次: the 一 of 一共 is no age, so a cued bare age starts at 10
   if (AGE_BEFORE.test(pre)) return v >= 10 && v <= 130 ? v : undefined;
-  if (LE_AFTER.test(after) && v >= 40 && v <= 120 && !(n.magnitude) && LE_SUBJECT_BEFORE.test(pre)) return v;
+  if (LE_AFTER.test(after) && v >= 40 && v <= 120 && !n.magnitude && LE_SUBJECT_BEFORE.test(pre)) return v;
   return undefined;
 }
 
-export function findAges(
-  text: string,
-  blocked: readonly Span[] = ageBlockedSpans(text),
-  numbers: readonly NumberSpan[] = scanNumbers(text),
-): AgeMatch[] {
+export function findAges(text: string, blocked: readonly Span[] = ageBlockedSpans(text), numbers: readonly NumberSpan[] = scanNumbers(text)): AgeMatch[] {
   const out: AgeMatch[] = [];
   for (const n of numbers) {
     const age = ageOf(text, n, blocked);

@@ -12,7 +12,7 @@
  * digits of a number, not people.
  */
 import { findIdNumbers } from './id-number.ts';
-import { overlapsAny, scanNumbers, type NumberSpan, type Span } from './numerals.ts';
+import { type NumberSpan, overlapsAny, type Span, scanNumbers } from './numerals.ts';
 import { findPhones } from './phone.ts';
 
 export interface CountMatch extends Span {
@@ -81,11 +81,7 @@ function isCount(text: string, n: NumberSpan, blocked: readonly Span[]): boolean
   return COUNT_BEFORE.test(pre);
 }
 
-export function findCounts(
-  text: string,
-  blocked: readonly Span[] = countBlockedSpans(text),
-  numbers: readonly NumberSpan[] = scanNumbers(text),
-): CountMatch[] {
+export function findCounts(text: string, blocked: readonly Span[] = countBlockedSpans(text), numbers: readonly NumberSpan[] = scanNumbers(text)): CountMatch[] {
   const out: CountMatch[] = [];
   for (const n of numbers) {
     if (!isCount(text, n, blocked)) continue;

@@ -12,33 +12,33 @@ import { parseFestival } from './festival.ts';
 import { findIdNumbers, type IdNumberResult } from './id-number.ts';
 import { moneyBlockedSpans, pickAmount, scanMoney } from './money.ts';
 import { parseName } from './name.ts';
-import { scanNumbers, type NumberSpan, type Span } from './numerals.ts';
+import { type NumberSpan, type Span, scanNumbers } from './numerals.ts';
 import { findPhones, hasInvalidPhone } from './phone.ts';
 import { parseHomophoneRegion, parseRegion } from './region.ts';
 import { parseRelation } from './relation.ts';
 import type { SlotError, Slots } from './types.ts';
 
-export type { SlotError, SlotErrorCode, SlotName, Slots } from './types.ts';
-export { findAges, parseAge, type AgeMatch } from './age.ts';
-export { findCounts, parseCount, type CountMatch } from './count.ts';
-export { findDates, parseDate, shanghaiDate, type CivilDate, type DateMatch, type Now } from './date.ts';
-export { findFestivals, parseFestival, type Festival, type FestivalMatch } from './festival.ts';
+export { type AgeMatch, findAges, parseAge } from './age.ts';
+export { type CountMatch, findCounts, parseCount } from './count.ts';
+export { type CivilDate, type DateMatch, findDates, type Now, parseDate, shanghaiDate } from './date.ts';
+export { type Festival, type FestivalMatch, findFestivals, parseFestival } from './festival.ts';
 export {
   findIdNumbers,
+  type IdNumberOptions,
+  type IdNumberProblem,
+  type IdNumberResult,
   idCheckChar,
   maskIdNumber,
   parseIdNumber,
   validateIdNumber,
-  type IdNumberOptions,
-  type IdNumberProblem,
-  type IdNumberResult,
 } from './id-number.ts';
-export { findAmounts, parseMoney, pickAmount, scanMoney, type AmountMatch, type MoneyScan, type VagueAmount } from './money.ts';
-export { parseName, type NameOptions } from './name.ts';
-export { parseNumber, scanNumbers, type NumberSpan, type Span } from './numerals.ts';
-export { findPhones, hasInvalidPhone, maskPhone, parsePhone, type PhoneMatch } from './phone.ts';
+export { type AmountMatch, findAmounts, type MoneyScan, parseMoney, pickAmount, scanMoney, type VagueAmount } from './money.ts';
+export { type NameOptions, parseName } from './name.ts';
+export { type NumberSpan, parseNumber, type Span, scanNumbers } from './numerals.ts';
+export { findPhones, hasInvalidPhone, maskPhone, type PhoneMatch, parsePhone } from './phone.ts';
 export { findRegions, homophoneRegionIn, parseHomophoneRegion, parseRegion, pickRegions, type RegionMatch } from './region.ts';
 export { findRelations, parseRelation, type RelationMatch } from './relation.ts';
+export type { SlotError, SlotErrorCode, SlotName, Slots } from './types.ts';
 
 /** extractSlots looks at no more than this many characters. */
 export const MAX_SLOT_TEXT = 2000;

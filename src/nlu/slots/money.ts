@@ -23,7 +23,7 @@
  * A sign (负五千, -5000) is kept: the dialog rejects a negative amount kindly.
  */
 import { findIdNumbers } from './id-number.ts';
-import { overlapsAny, scanNumbers, type NumberSpan, type Span } from './numerals.ts';
+import { type NumberSpan, overlapsAny, type Span, scanNumbers } from './numerals.ts';
 import { findPhones } from './phone.ts';
 
 export interface AmountMatch extends Span {
@@ -50,13 +50,15 @@ const NOT_MONEY_AFTER =
 /** 一万左右, 两万块左右, 5000元以上: a hedge after the figure (and its unit). */
 const VAGUE_AFTER = /^\s?(?:块钱|块|元|圆)?\s?(?:出头|左右|上下|开外|以上|以下|不到|挂零)/;
 /** 差不多两万, 大概一万二, 大约8000, 约5000, 大概掏了一万二 (not 预约 / 节约 / 合约 …): an estimate. */
-const APPROX_BEFORE = /(?:差不多|大概|大约|大致|大略|约莫|约摸|估计|估摸|(?<![预节合契制相邀签违履公条])约)(?:[^\d\s,.;:!?，。；：！？、了吧啊呢呀吗]{1,2}了?)?$/;
+const APPROX_BEFORE =
+  /(?:差不多|大概|大约|大致|大略|约莫|约摸|估计|估摸|(?<![预节合契制相邀签违履公条])约)(?:[^\d\s,.;:!?，。；：！？、了吧啊呢呀吗]{1,2}了?)?$/;
 /** 最多 / 最高 / 不超过 / 上限 / 封顶 (+ 是 / 能 / 给 …): the figure after it is a ceiling. */
 const CEILING_BEFORE = /(?:最多|最高|不超过|不高于|上限|封顶|顶多|最多只?能?)(?:是|为|能|可以|可|只能|就|也就|只|给|报|拿|领|发|补|:|\s)*$/;
 /** What the text must be about for a ceiling to be a payout figure. */
 const PAYOUT_CONTEXT = /报销|能报|报多少|补贴|补助|津贴|慰问|救助|帮扶|经费|标准|给多少|发多少|拿多少|领多少/;
 /** A spending word right before the ceiling word: 自付最多五千 is an estimate of one's own costs. */
-const SPEND_BEFORE_CEILING = /(?:自付|自费|自负|自己付|自己出|自己掏|个人负担|个人承担|花了|花费|用了|付了|交了|掏了|出了|花)(?:了|的|也|都|:|\s)*(?:最多|最高|不超过|顶多)/;
+const SPEND_BEFORE_CEILING =
+  /(?:自付|自费|自负|自己付|自己出|自己掏|个人负担|个人承担|花了|花费|用了|付了|交了|掏了|出了|花)(?:了|的|也|都|:|\s)*(?:最多|最高|不超过|顶多)/;
 const LEADING_DIGITS = /^\d+/;
 /** 这一块 / 那一块 / 哪一块: "this area", not one yuan. */
 const DEMONSTRATIVE_BEFORE = /[这那哪某每]$/;
@@ -65,14 +67,16 @@ const PIECE_AFTER = /^块(?!钱)/;
 const TOGETHER_AFTER = /^块(?:儿|去|来|走|吃|玩|住|办|过|做|商量|聊|参加|报名|坐|搬|跳|唱)/;
 const RANGE_AFTER = /^\s?(?:-|~|到|至|或)\s?[\d零〇一二两三四五六七八九十]/;
 const VAGUE_BEFORE = /(?:不到|不足|将近|接近|超过|超出|多于|少于|至少|最多|最少|起码|小|近|快)$/;
-const SELF_PAY_BEFORE = /(?:自付|自费|自负|自己付|自己出|自己掏|个人负担|个人承担|个人支付|个人自付|个人花|自掏腰包)(?:了|的|钱|部分|费用|金额|是|有|大概|大约|约|差不多|共|一共|总共|合计|:|\s)*$/;
+const SELF_PAY_BEFORE =
+  /(?:自付|自费|自负|自己付|自己出|自己掏|个人负担|个人承担|个人支付|个人自付|个人花|自掏腰包)(?:了|的|钱|部分|费用|金额|是|有|大概|大约|约|差不多|共|一共|总共|合计|:|\s)*$/;
 const MONEY_BEFORE =
   /(?:花了|花费|花销|用了|付了|交了|掏了|出了|给了|收了|赔了|医药费|医疗费|住院费|治疗费|手术费|药费|费用|金额|数额|总额|总共|一共|合计|共计|报销|报了|花|¥|\$|人民币)(?:了|的|是|有|为|大概|大约|约|差不多|:|\s)*$/;
 const YEAR_AFTER = /^\s?(?:退休|去世|过世|走的|出生|生的|参加工作|入职|入党|年代|届|级|版)/;
 const AGE_BEFORE = /(?:今年|年龄|年纪|岁数|虚岁|周岁|享年|高龄)(?:是|有|已经|已|都|才|刚|满)*\s?$/;
 const ORDINAL_BEFORE = /(?:第|初|每)$/;
 /** A label before a number that is an identifier, not a sum: 住院号12345678, 尾号5678, 验证码, 房间302, 打120. */
-const LABEL_BEFORE = /(?:(?<![\d零一二两三四五六七八九十])号|号码|编号|卡号|账号|帐号|单号|工号|证号|尾号|门牌|房间|房号|床位|床号|邮编|验证码|密码|代码|编码|qq|id|no|打了|打|拨打|拨了|拨|呼叫)[:\s]*$/;
+const LABEL_BEFORE =
+  /(?:(?<![\d零一二两三四五六七八九十])号|号码|编号|卡号|账号|帐号|单号|工号|证号|尾号|门牌|房间|房号|床位|床号|邮编|验证码|密码|代码|编码|qq|id|no|打了|打|拨打|拨了|拨|呼叫)[:\s]*$/;
 
 /** Dates, times and landlines: their digits are not money. */
 const NOT_MONEY_PATTERNS: readonly RegExp[] = [
@@ -102,14 +106,7 @@ function before(text: string, n: NumberSpan, len = 10): string {
 
 type Verdict = { kind: 'amount'; strength: 1 | 2 | 3 } | { kind: 'vague' } | { kind: 'none' };
 
-function judge(
-  text: string,
-  n: NumberSpan,
-  blocked: readonly Span[],
-  numbers: readonly NumberSpan[],
-  index: number,
-  payout: () => boolean,
-): Verdict {
+function judge(text: string, n: NumberSpan, blocked: readonly Span[], numbers: readonly NumberSpan[], index: number, payout: () => boolean): Verdict {
   if (overlapsAny(n, blocked)) return { kind: 'none' };
   if (!n.vague && !Number.isFinite(n.value)) return { kind: 'none' };
   const after = text.slice(n.end, n.end + 8);
@@ -157,11 +154,7 @@ function judge(
  * Every amount and every vague amount in `text`, in order. `blocked` defaults to moneyBlockedSpans(text),
  * `numbers` to scanNumbers(text) (pass them when already computed).
  */
-export function scanMoney(
-  text: string,
-  blocked: readonly Span[] = moneyBlockedSpans(text),
-  numbers: readonly NumberSpan[] = scanNumbers(text),
-): MoneyScan {
+export function scanMoney(text: string, blocked: readonly Span[] = moneyBlockedSpans(text), numbers: readonly NumberSpan[] = scanNumbers(text)): MoneyScan {
   const amounts: AmountMatch[] = [];
   const vague: VagueAmount[] = [];
   let payoutContext: boolean | undefined;
@@ -170,7 +163,13 @@ export function scanMoney(
     const n = numbers[i] as NumberSpan;
     const verdict = judge(text, n, blocked, numbers, i, payout);
     if (verdict.kind === 'amount') {
-      amounts.push({ start: n.signStart, end: n.end, raw: text.slice(n.signStart, n.end), amount: n.negative ? -n.value : n.value, strength: verdict.strength });
+      amounts.push({
+        start: n.signStart,
+        end: n.end,
+        raw: text.slice(n.signStart, n.end),
+        amount: n.negative ? -n.value : n.value,
+        strength: verdict.strength,
+      });
     } else if (verdict.kind === 'vague') {
       vague.push({ start: n.signStart, end: n.end, raw: text.slice(n.signStart, n.end) });
       // the other end of a range (5000-6000) is vague too

@@ -33,11 +33,45 @@ export interface NumberSpan extends Span {
 }
 
 const CN_DIGIT: Readonly<Record<string, number>> = {
-  零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 贰: 2, 貳: 2, 两: 2, 兩: 2, 俩: 2, 倆: 2, 三: 3, 叁: 3, 仨: 3,
-  四: 4, 肆: 4, 五: 5, 伍: 5, 六: 6, 陆: 6, 陸: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  壹: 1,
+  二: 2,
+  贰: 2,
+  貳: 2,
+  两: 2,
+  兩: 2,
+  俩: 2,
+  倆: 2,
+  三: 3,
+  叁: 3,
+  仨: 3,
+  四: 4,
+  肆: 4,
+  五: 5,
+  伍: 5,
+  六: 6,
+  陆: 6,
+  陸: 6,
+  七: 7,
+  柒: 7,
+  八: 8,
+  捌: 8,
+  九: 9,
+  玖: 9,
 };
 const CN_UNIT: Readonly<Record<string, number>> = {
-  十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000, 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8,
+  十: 10,
+  拾: 10,
+  百: 100,
+  佰: 100,
+  千: 1000,
+  仟: 1000,
+  万: 1e4,
+  萬: 1e4,
+  亿: 1e8,
+  億: 1e8,
 };
 
 /** Characters that may start a number. */
@@ -75,7 +109,9 @@ function tokenize(text: string, start: number): Token[] {
     }
     const digit = CN_DIGIT[ch];
     if (digit !== undefined) {
-      tokens.push(digit === 0 ? { kind: 'zero', end: i + 1 } : { kind: 'num', value: digit, chinese: true, intDigits: 1, decimal: false, grouped: false, end: i + 1 });
+      tokens.push(
+        digit === 0 ? { kind: 'zero', end: i + 1 } : { kind: 'num', value: digit, chinese: true, intDigits: 1, decimal: false, grouped: false, end: i + 1 },
+      );
       i += 1;
       continue;
     }
@@ -142,7 +178,13 @@ function parseTokens(tokens: readonly Token[]): Parsed | null {
       // 两三万, 三四千块, 七八十岁: a range. Swallow the units that follow so nothing re-reads them.
       let k = 2;
       while (k < tokens.length && (tokens[k]?.kind === 'unit' || tokens[k]?.kind === 'approx')) k++;
-      return { value: Number.NaN, consumed: k, vague: true, magnitude: tokens.slice(2, k).some((t) => t.kind === 'unit' && t.value >= 100), digitString: false };
+      return {
+        value: Number.NaN,
+        consumed: k,
+        vague: true,
+        magnitude: tokens.slice(2, k).some((t) => t.kind === 'unit' && t.value >= 100),
+        digitString: false,
+      };
     }
     let digits = '';
     for (let k = 0; k < n; k++) {

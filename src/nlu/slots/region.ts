@@ -15,8 +15,9 @@
  *    always, bare only where they read as a place (肖山的…, 在余航), since 肖山 / 余航 are also given names.
  *  - A place visited on an outing (去千岛湖一日游, 到西湖玩, 组织去富阳旅游, 旅游团去千岛湖) is not the writer's region.
  */
-import { REGION_NAMES, findRegion, type Region } from '../../rules/regions.ts';
+
 import { pinyin } from 'pinyin-pro';
+import { findRegion, REGION_NAMES, type Region } from '../../rules/regions.ts';
 import { byFirstChar } from './lexicon.ts';
 
 export interface RegionMatch {
@@ -75,8 +76,21 @@ const isOuting = (text: string, start: number, end: number): boolean =>
 
 /** Pinyin-input slips of district names → the official name. */
 const SLIPS: Readonly<Record<string, string>> = {
-  西胡: '西湖区', 肖山: '萧山区', 潇山: '萧山区', 余航: '余杭区', 于杭: '余杭区', 宾江: '滨江区', 滨将: '滨江区', 拱墅: '拱墅区',
-  桐芦: '桐庐县', 同庐: '桐庐县', 纯安: '淳安县', 富杨: '富阳区', 临平: '临平区', 钱唐: '钱塘区', 建得: '建德市',
+  西胡: '西湖区',
+  肖山: '萧山区',
+  潇山: '萧山区',
+  余航: '余杭区',
+  于杭: '余杭区',
+  宾江: '滨江区',
+  滨将: '滨江区',
+  拱墅: '拱墅区',
+  桐芦: '桐庐县',
+  同庐: '桐庐县',
+  纯安: '淳安县',
+  富杨: '富阳区',
+  临平: '临平区',
+  钱唐: '钱塘区',
+  建得: '建德市',
 };
 const SLIP_ENTRIES: (readonly [string, Region])[] = [];
 for (const [slip, name] of Object.entries(SLIPS)) {

@@ -26,13 +26,7 @@ export function entitlement(item: Item, regime: Regime, p: Parts): Entitlement {
     conditions,
     documents,
     notices: regime.notices,
-    citations: citationsOf(
-      p.parts ? p.parts.map((part) => part.cite) : [],
-      p.reason ? [p.reason] : [],
-      conditions,
-      documents,
-      p.extraCitations ?? [],
-    ),
+    citations: citationsOf(p.parts ? p.parts.map((part) => part.cite) : [], p.reason ? [p.reason] : [], conditions, documents, p.extraCitations ?? []),
     ...(p.parts ? { parts: p.parts } : {}),
   };
 }

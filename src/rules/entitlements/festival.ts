@@ -61,7 +61,13 @@ export function festival(input: FestivalInput): Result<Entitlement> {
       conditions.push({ code: 'festival_not_named_but_list_open', params: { festival: input.festival }, cite: hardshipRule.cite });
     }
     if (input.hardship === 'none') {
-      return ok(entitlement('festival', regime.value, { outcome: 'none', reason: { code: 'festival_hardship_only', params: { festivals: festivals.join('、') }, cite: hardshipRule.cite }, conditions }));
+      return ok(
+        entitlement('festival', regime.value, {
+          outcome: 'none',
+          reason: { code: 'festival_hardship_only', params: { festivals: festivals.join('、') }, cite: hardshipRule.cite },
+          conditions,
+        }),
+      );
     }
     return ok(entitlement('festival', regime.value, { outcome: 'ceiling', amount: input.hardship === 'severe' ? severeCeiling : ceiling, conditions }));
   }

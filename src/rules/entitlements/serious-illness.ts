@@ -1,4 +1,4 @@
-import { Decimal } from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { Entitlement, Point } from '../answer.ts';
 import type { IsoDate } from '../dates.ts';
 import type { SeriousIllnessScale } from '../law/types.ts';
@@ -6,7 +6,7 @@ import { formatYuan, parseAmount } from '../money.ts';
 import { valueAt } from '../parameter.ts';
 import { regimeFor } from '../regime.ts';
 import type { Region } from '../regions.ts';
-import { ok, type Money, type Result } from '../types.ts';
+import { type Money, ok, type Result } from '../types.ts';
 import { entitlement, notSet } from './common.ts';
 
 export interface SeriousIllnessInput {
@@ -39,9 +39,7 @@ export function seriousIllness(input: SeriousIllnessInput): Result<Entitlement> 
     const visits = valueAt(law?.visitsOnIllnessAndDeath, input.asOf);
     return ok(notSet('serious_illness', regime.value, visits && { code: 'visit_on_serious_illness_or_death', cite: visits.cite }));
   }
-  const conditions: Point[] = [
-    { code: 'self_pay_in_scope_one_settlement_year', params: { threshold: formatYuan(rule.value.threshold) }, cite: rule.cite },
-  ];
+  const conditions: Point[] = [{ code: 'self_pay_in_scope_one_settlement_year', params: { threshold: formatYuan(rule.value.threshold) }, cite: rule.cite }];
   const dependsOnFunds = valueAt(law?.seriousIllnessDependsOnFunds, input.asOf);
   if (dependsOnFunds) conditions.push({ code: 'amount_depends_on_funds', cite: dependsOnFunds.cite });
   const publicised = valueAt(law?.seriousIllnessPublicised, input.asOf);
@@ -61,7 +59,9 @@ export function seriousIllness(input: SeriousIllnessInput): Result<Entitlement> 
       if (t.upTo) lower = t.upTo;
     }
     const top = rule.value.tiers[rule.value.tiers.length - 1];
-    return ok(entitlement('serious_illness', regime.value, { outcome: 'ceiling', amount: top?.ceiling ?? null, conditions: [...tiers, ...conditions], documents }));
+    return ok(
+      entitlement('serious_illness', regime.value, { outcome: 'ceiling', amount: top?.ceiling ?? null, conditions: [...tiers, ...conditions], documents }),
+    );
   }
   const selfPay = amount.value;
   const tier = seriousIllnessTier(rule.value, selfPay);

@@ -1,14 +1,22 @@
 // 长沙市退休人员社会化管理服务办法 (长政办发〔2020〕10号), shared/policies/002_*.txt. In force 2020-05-01 for 5 years.
-import { since, y, type Law } from './types.ts';
+import { type Law, since, y } from './types.ts';
 
 const D = '2020-05-01';
 const at = <T>(value: T, clause: string, quote: string) => since(D, value, 'changsha', clause, quote);
 
 export const changsha: Law = {
   doc: 'changsha',
-  deathReport: [at({ deadlineDays: 30, whom: 'registered_community_or_agency' }, '第十六条(四)', '退休人员死亡后，其亲属应在30日内向死者生前登记的社区或社会保险经办机构报告')],
+  deathReport: [
+    at(
+      { deadlineDays: 30, whom: 'registered_community_or_agency' },
+      '第十六条(四)',
+      '退休人员死亡后，其亲属应在30日内向死者生前登记的社区或社会保险经办机构报告',
+    ),
+  ],
   certification: [at({ timesPerYear: 1 }, '第十六条(二)', '应在每一个年度内进行一次养老金领取资格认证')],
-  homeCertification: [at(true, '第七条(三)3', '为本辖区重病卧床、行动不便、入住养老服务机构、精神康复医院，或其他身体原因不能自主完成认证的退休人员提供上门认证服务')],
+  homeCertification: [
+    at(true, '第七条(三)3', '为本辖区重病卧床、行动不便、入住养老服务机构、精神康复医院，或其他身体原因不能自主完成认证的退休人员提供上门认证服务'),
+  ],
   pensionSuspension: [
     at(
       ['no_certification', 'missing_over_6_months', 'imprisoned', 'double_drawing', 'other_law'] as const,
@@ -28,7 +36,9 @@ export const changsha: Law = {
       '中央、省属驻长企业已经实行属地管理的退休人员和市本级管理的退休人员的社会化管理服务工作经费由市财政和区县（市）财政各分担50%',
     ),
   ],
-  reportChanges: [at(true, '第十六条(三)', '个人信息发生变动，如电话更换、住址搬迁、移居外省市（境外）等，本人应及时告知或委托亲属及时告知社区或社会保险经办机构')],
+  reportChanges: [
+    at(true, '第十六条(三)', '个人信息发生变动，如电话更换、住址搬迁、移居外省市（境外）等，本人应及时告知或委托亲属及时告知社区或社会保险经办机构'),
+  ],
   hardshipAssistance: [at(true, '第六条(三)', '将有特殊生活困难的退休人员纳入社会救助范围，及时向符合享受低保条件的退休人员家庭提供最低生活保障')],
   hardshipVisits: [at(true, '第二十五条(一)', '街道（乡镇）、社区要掌握辖区内孤寡、重病、高龄、特困、独居、伤残等退休人员基本情况，定期进行探访')],
   visitsOnIllnessAndDeath: [at(true, '第二十五条(二)', '退休人员重病住院、死亡，应上门慰问、悼念')],

@@ -1,5 +1,5 @@
 // 杭州市市级企业退休人员社会化管理服务专项资金管理办法 (杭人社发〔2024〕1号), shared/policies/004_*.txt.
-import { since, y, type Law } from './types.ts';
+import { type Law, since, y } from './types.ts';
 
 const D = '2024-01-01';
 const at = <T>(value: T, clause: string, quote: string) => since(D, value, 'hangzhou', clause, quote);
@@ -11,7 +11,13 @@ export const hangzhou: Law = {
   // 三(一)4 年个人自付支出超出 5000 元的 … 年支出不超过 1 万元的，给予不超过 500 元慰问；年支出超过 1 万元的，给予最高不超过 2500 元慰问。
   seriousIllness: [
     at(
-      { threshold: y(5000), tiers: [{ upTo: y(10000), ceiling: y(500) }, { upTo: null, ceiling: y(2500) }] },
+      {
+        threshold: y(5000),
+        tiers: [
+          { upTo: y(10000), ceiling: y(500) },
+          { upTo: null, ceiling: y(2500) },
+        ],
+      },
       '三(一)4',
       '年支出不超过1万元的，给予不超过500元慰问；年支出超过1万元的，给予最高不超过2500元慰问',
     ),

@@ -1,13 +1,15 @@
 // 河南省人民政府办公厅关于推进省属国有企业退休人员社会化管理服务工作的意见 (豫政办〔2017〕44号), as forwarded by
 // 郑州市人民政府办公厅; shared/policies/001_*.txt.
-import { since, y, type Law } from './types.ts';
+import { type Law, since, y } from './types.ts';
 
 const D = '2017-05-09';
 const at = <T>(value: T, clause: string, quote: string) => since(D, value, 'henan', clause, quote);
 
 export const henan: Law = {
   doc: 'henan',
-  deathBenefitsHelp: [at(['funeral_grant', 'survivor_pension'] as const, '四(七)', '街道(乡镇)和社区要协助其家属及时向原企业和社会保险经办机构报告,并协助申请丧葬补助金和抚恤金')],
+  deathBenefitsHelp: [
+    at(['funeral_grant', 'survivor_pension'] as const, '四(七)', '街道(乡镇)和社区要协助其家属及时向原企业和社会保险经办机构报告,并协助申请丧葬补助金和抚恤金'),
+  ],
   hardshipAssistance: [at(true, '四(九)', '及时帮助符合条件的企业退休人员家庭申请最低生活保障等')],
   hardshipVisits: [at(true, '四(四)', '做好对特困、高龄、鳏寡、重病、残疾的企业退休人员走访慰问、帮困扶')],
   handoverByHukouOrResidence: [at(true, '二(二)2', '原则上按企业退休人员的户口所在地或常年居住地进行移交')],

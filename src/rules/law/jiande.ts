@@ -1,6 +1,6 @@
 // 建德市企业退休人员社会化管理服务专项资金管理办法 (no 文号 in the text), shared/policies/000_*.txt.
 import { Decimal } from 'decimal.js';
-import { since, y, type Law } from './types.ts';
+import { type Law, since, y } from './types.ts';
 
 const D = '2024-01-01';
 const at = <T>(value: T, clause: string, quote: string) => since(D, value, 'jiande', clause, quote);
@@ -24,7 +24,13 @@ export const jiande: Law = {
     ),
   ],
   // 三(一)3 集体性文体活动: organised by the city, 街道（乡镇）and 社区（村）; no once-a-year or 慰问品 rule as in Hangzhou 三(三).
-  collectiveActivities: [at(true, '三(一)3', '集体性文体活动费用统筹用于市级退管经办机构、街道（乡镇）、社区（村）按照“多样、就近、安全”的原则，组织的围绕红色力量、兴趣培养、健康养生、体育健身、安全反诈等主题的企退人员文化、体育活动')],
+  collectiveActivities: [
+    at(
+      true,
+      '三(一)3',
+      '集体性文体活动费用统筹用于市级退管经办机构、街道（乡镇）、社区（村）按照“多样、就近、安全”的原则，组织的围绕红色力量、兴趣培养、健康养生、体育健身、安全反诈等主题的企退人员文化、体育活动',
+    ),
+  ],
   seriousIllnessPublicised: [at(true, '三(一)4', '大病慰问对象主要情况及慰问金额应在部门或村社进行公示')],
   funeral: [at({ amount: y(200), payment: 'visit_or_account' }, '三(一)4', '给予200元的丧事料理慰问费，可上门慰问或打入本人、直系亲属账户')],
   // 三(一)4 only hardship cases (重点、特困、高龄、孤寡 …) at 端午节、重阳节和春节等: ≤500, especially hard ≤1000.
@@ -45,14 +51,14 @@ export const jiande: Law = {
   handoverForms: [at(['企业职工退休“一件事”联办申请表'] as const, '二(一)', '应填报《企业职工退休“一件事”联办申请表》')],
   coverageStop: [at('month_after_death', '二(三)', '去世次月起停止社会化管理服务')],
   noBackPay: [at(true, '二(三)', '未及时办理退休人员移交社会化管理服务手续的，社会化管理服务相关待遇不予补发')],
-  originalChannel: [at(['central_or_provincial_not_local'], '二(二)', '非在建参保的央企、省属国有企业退休人员，按上级部门规定移交建德纳入属地社会化管理服务，按原渠道保障经费')],
+  originalChannel: [
+    at(['central_or_provincial_not_local'], '二(二)', '非在建参保的央企、省属国有企业退休人员，按上级部门规定移交建德纳入属地社会化管理服务，按原渠道保障经费'),
+  ],
   deathReport: [at({ deadlineDays: null, whom: 'management_community' }, '二(三)', '退休人员去世后，家属应及时告知社会化管理服务地社区（村）')],
   // 四(一) 2024年年预算安排标准: 退管工作经费90元/人，市级预留15元/人; 体检由市财政全额承担; 2028年与杭州同标.
   budget: [
     at(
-      [
-        { item: 'work_funds', perRetiree: y(90), reserve: { holder: 'city', perRetiree: y(15) } },
-      ],
+      [{ item: 'work_funds', perRetiree: y(90), reserve: { holder: 'city', perRetiree: y(15) } }],
       '四(一)',
       '2024年年预算安排标准：退管工作经费90元/人，其中市级退管经办机构按15元/人的标准预留资金',
     ),

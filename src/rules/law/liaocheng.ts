@@ -1,16 +1,30 @@
 // 聊城市国有企业退休人员社会化管理服务办法（试行）(聊国资〔2020〕50号), shared/policies/003_*.txt.
-import { since, type Law } from './types.ts';
+import { type Law, since } from './types.ts';
 
 const D = '2020-11-11';
 const at = <T>(value: T, clause: string, quote: string) => since(D, value, 'liaocheng', clause, quote);
 
 export const liaocheng: Law = {
   doc: 'liaocheng',
-  deathReport: [at({ deadlineDays: 7, whom: 'registered_community_or_agency' }, '第十六条(四)', '退休人员死亡后，其亲属应在7日内向死者生前登记的社区或社会保险经办机构报告')],
+  deathReport: [
+    at(
+      { deadlineDays: 7, whom: 'registered_community_or_agency' },
+      '第十六条(四)',
+      '退休人员死亡后，其亲属应在7日内向死者生前登记的社区或社会保险经办机构报告',
+    ),
+  ],
   // 按要求: the text sets no yearly count.
   certification: [at({ timesPerYear: null }, '第十六条(二)', '按要求进行养老金领取资格认证，以确保基本养老金正常发放')],
-  reportChanges: [at(true, '第十六条(三)', '个人信息发生变动，如电话更换、住址搬迁、移居外省市（境外）等，本人应及时告知或委托亲属及时告知社区或社会保险经办机构')],
+  reportChanges: [
+    at(true, '第十六条(三)', '个人信息发生变动，如电话更换、住址搬迁、移居外省市（境外）等，本人应及时告知或委托亲属及时告知社区或社会保险经办机构'),
+  ],
   hardshipAssistance: [at(true, '第七条(八)', '协助相关部门做好生活困难国有企业退休人员社会救助工作，帮助符合条件的申请最低生活保障等')],
   hardshipVisits: [at(true, '第二十四条', '乡镇（街道）、社区要掌握辖区内孤寡、重病、高龄、特困、独居、伤残等国有企业退休人员基本情况，定期进行走访慰问')],
-  deathBenefitsHelp: [at(['funeral_grant', 'survivor_pension'] as const, '第七条(九)', '协助其家属及时向原企业和社会保险经办机构报告，并协助相关继承人采取多种方式，申请相关社会保险待遇')],
+  deathBenefitsHelp: [
+    at(
+      ['funeral_grant', 'survivor_pension'] as const,
+      '第七条(九)',
+      '协助其家属及时向原企业和社会保险经办机构报告，并协助相关继承人采取多种方式，申请相关社会保险待遇',
+    ),
+  ],
 };

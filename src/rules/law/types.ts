@@ -59,7 +59,12 @@ export interface Law {
   readonly residenceRegistration?: Parameter<'residence_community'>;
   readonly handoverByHukouOrResidence?: Parameter<true>;
   readonly budget?: Parameter<readonly BudgetLine[]>;
-  readonly budgetSplit?: Parameter<{ kind: 'city_district_1_1_except_social_fund' } | { kind: 'city_district_50_50_for_central_provincial_and_city_level' } | { kind: 'city_pays_health_check_in_full' } | { kind: 'central_or_provincial_finance' }>;
+  readonly budgetSplit?: Parameter<
+    | { kind: 'city_district_1_1_except_social_fund' }
+    | { kind: 'city_district_50_50_for_central_provincial_and_city_level' }
+    | { kind: 'city_pays_health_check_in_full' }
+    | { kind: 'central_or_provincial_finance' }
+  >;
   readonly budgetTarget?: Parameter<{ sameAsHangzhouBy: number }>;
   readonly allocationGrades?: Parameter<{ 优秀: Decimal; 良好: Decimal; 合格: Decimal; 不合格: Decimal; timesPerYear: number }>;
   readonly staffPerRetirees?: Parameter<number>;

@@ -1,9 +1,9 @@
 import { citationsOf, type Point } from '../answer.ts';
-import { firstOfNextMonth, parseIsoDate, type IsoDate } from '../dates.ts';
+import { firstOfNextMonth, type IsoDate, parseIsoDate } from '../dates.ts';
 import { valueAt } from '../parameter.ts';
 import { regimeFor } from '../regime.ts';
 import type { Region } from '../regions.ts';
-import { ok, type Citation, type Notice, type Result } from '../types.ts';
+import { type Citation, type Notice, ok, type Result } from '../types.ts';
 
 /** Where the retiree's former employer sits, when that changes who pays (省部属 → original channel). */
 export type EmployerKind = 'ordinary' | 'provincial_ministerial' | 'central_or_provincial_not_local' | 'support_outside_returned';
@@ -43,7 +43,11 @@ export function coverage(input: CoverageInput): Result<CoverageAnswer> {
   const forms = valueAt(law?.handoverForms, input.asOf);
   if (forms) rules.push({ code: 'handover_forms', params: { forms: forms.value.map((f) => `《${f}》`).join('和') }, cite: forms.cite });
   const stop = valueAt(law?.coverageStop, input.asOf);
-  if (stop) rules.push({ code: stop.value === 'month_after_death' ? 'management_stops_month_after_death' : 'management_stops_month_after_verification', cite: stop.cite });
+  if (stop)
+    rules.push({
+      code: stop.value === 'month_after_death' ? 'management_stops_month_after_death' : 'management_stops_month_after_verification',
+      cite: stop.cite,
+    });
   const noBackPay = valueAt(law?.noBackPay, input.asOf);
   if (noBackPay) rules.push({ code: 'late_handover_no_back_pay', cite: noBackPay.cite });
   const suspended = valueAt(law?.suspendedWithPension, input.asOf);

@@ -1,5 +1,5 @@
 import { citationsOf, type Entitlement, type Point } from '../answer.ts';
-import { addDays, firstOfNextMonth, parseIsoDate, type IsoDate } from '../dates.ts';
+import { addDays, firstOfNextMonth, type IsoDate, parseIsoDate } from '../dates.ts';
 import { DOCUMENTS } from '../documents.ts';
 import { funeral } from '../entitlements/funeral.ts';
 import { LAWS } from '../law/index.ts';
@@ -7,7 +7,7 @@ import type { Law } from '../law/types.ts';
 import { valueAt } from '../parameter.ts';
 import { regimeFor } from '../regime.ts';
 import type { Region } from '../regions.ts';
-import { err, ok, type Citation, type Dated, type Notice, type Parameter, type Result } from '../types.ts';
+import { type Citation, type Dated, err, type Notice, ok, type Parameter, type Result } from '../types.ts';
 
 export interface DeathInput {
   readonly region: Region | string;
@@ -38,7 +38,12 @@ export interface DeathAnswer {
  * The region's own clause; where its text is silent, the text it was made under (建德 → 杭人社发〔2024〕1号), else the
  * one text that says it — a borrowed clause is marked `general`, so the answer labels it as a reference.
  */
-function ownOrGeneral<T>(own: Law | null, pick: (law: Law) => Parameter<T> | undefined, general: Law, asOf: IsoDate): { rule: Dated<T>; general: boolean } | undefined {
+function ownOrGeneral<T>(
+  own: Law | null,
+  pick: (law: Law) => Parameter<T> | undefined,
+  general: Law,
+  asOf: IsoDate,
+): { rule: Dated<T>; general: boolean } | undefined {
   const mine = own ? valueAt(pick(own), asOf) : undefined;
   if (mine) return { rule: mine, general: false };
   const basis = own ? DOCUMENTS[own.doc].basedOn : null;
@@ -126,10 +131,30 @@ export function deathProcedure(input: DeathInput): Result<DeathAnswer> {
     managementStopsFrom = input.verifiedOn ? firstOfNextMonth(input.verifiedOn) : null;
     steps.push({ code: 'management_stops_month_after_verification', params: managementStopsFrom ? { from: managementStopsFrom } : {}, cite: stop.cite });
   }
-  steps.push(...step('pension_stops_on_death', ownOrGeneral(law, (l) => l.pensionStopsOnDeath, LAWS.changsha, asOf)));
-  steps.push(...step('return_pension_paid_after_death', ownOrGeneral(law, (l) => l.overpaymentRecovered, LAWS.changsha, asOf)));
-  steps.push(...step('fraud_must_be_repaid', ownOrGeneral(law, (l) => l.fraudRepaid, LAWS.changsha, asOf)));
-  steps.push(...step('claim_funeral_grant_and_survivor_pension', ownOrGeneral(law, (l) => l.deathBenefitsHelp, LAWS.henan, asOf)));
+  steps.push(
+    ...step(
+      'pension_stops_on_death',
+      ownOrGeneral(law, (l) => l.pensionStopsOnDeath, LAWS.changsha, asOf),
+    ),
+  );
+  steps.push(
+    ...step(
+      'return_pension_paid_after_death',
+      ownOrGeneral(law, (l) => l.overpaymentRecovered, LAWS.changsha, asOf),
+    ),
+  );
+  steps.push(
+    ...step(
+      'fraud_must_be_repaid',
+      ownOrGeneral(law, (l) => l.fraudRepaid, LAWS.changsha, asOf),
+    ),
+  );
+  steps.push(
+    ...step(
+      'claim_funeral_grant_and_survivor_pension',
+      ownOrGeneral(law, (l) => l.deathBenefitsHelp, LAWS.henan, asOf),
+    ),
+  );
 
   const funeralAnswer = funeral({ region: regime.value.region, asOf });
   const funeralEntitlement = funeralAnswer.ok && funeralAnswer.value.outcome === 'fixed' ? funeralAnswer.value : null;

@@ -5,7 +5,7 @@ import type { Law } from '../law/types.ts';
 import { valueAt } from '../parameter.ts';
 import { regimeFor } from '../regime.ts';
 import type { Region } from '../regions.ts';
-import { ok, type Citation, type Notice, type Parameter, type Result } from '../types.ts';
+import { type Citation, type Notice, ok, type Parameter, type Result } from '../types.ts';
 
 export interface DutyAnswer {
   readonly region: string;

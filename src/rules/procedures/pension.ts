@@ -4,7 +4,7 @@ import { LAWS } from '../law/index.ts';
 import { valueAt } from '../parameter.ts';
 import { regimeFor } from '../regime.ts';
 import type { Region } from '../regions.ts';
-import { ok, type Citation, type Notice, type Result } from '../types.ts';
+import { type Citation, type Notice, ok, type Result } from '../types.ts';
 
 export interface PensionAnswer {
   readonly region: string;

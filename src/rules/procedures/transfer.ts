@@ -5,7 +5,7 @@ import { LAWS } from '../law/index.ts';
 import { valueAt } from '../parameter.ts';
 import { regionOrError } from '../regime.ts';
 import type { Region } from '../regions.ts';
-import { ok, type Citation, type Notice, type Result } from '../types.ts';
+import { type Citation, type Notice, ok, type Result } from '../types.ts';
 
 /** Whose home the retiree lives in at the new address. */
 export type Housing = 'own' | 'relative' | 'rented';
@@ -56,7 +56,10 @@ export function transfer(input: TransferInput): Result<TransferAnswer> {
 
   if (from.value.inHangzhouUrban && to.value.inHangzhouUrban && clause && documentStatus(DOCUMENTS.hangzhou, input.asOf) === 'in_force') {
     const cite = (quote: string): Citation => ({ doc: 'hangzhou', clause: '四(一)', quote });
-    const steps: Point[] = [{ code: 'apply_at_new_residence_community', cite: clause.cite }, { code: 'new_place_funds', cite: clause.cite }];
+    const steps: Point[] = [
+      { code: 'apply_at_new_residence_community', cite: clause.cite },
+      { code: 'new_place_funds', cite: clause.cite },
+    ];
     const missing: ('hukou' | 'housing')[] = [];
     const proofs: Point[] = [];
     if (input.hukouInUrban === undefined) missing.push('hukou');
@@ -71,9 +74,10 @@ export function transfer(input: TransferInput): Result<TransferAnswer> {
     const rule = valueAt(LAWS.changsha.residenceRegistration, input.asOf);
     if (rule) {
       const steps = [{ code: 'register_at_residence_community', cite: rule.cite }];
-      const notices: Notice[] = documentStatus(DOCUMENTS.changsha, input.asOf) === 'expired' && DOCUMENTS.changsha.lastDay
-        ? [{ code: 'document_expired', doc: 'changsha', expiredAfter: DOCUMENTS.changsha.lastDay }]
-        : [];
+      const notices: Notice[] =
+        documentStatus(DOCUMENTS.changsha, input.asOf) === 'expired' && DOCUMENTS.changsha.lastDay
+          ? [{ code: 'document_expired', doc: 'changsha', expiredAfter: DOCUMENTS.changsha.lastDay }]
+          : [];
       return ok({ ...base, route: 'changsha_residence', missing: [], proofs: [], steps, staffCase: false, notices, citations: citationsOf(steps) });
     }
   }
@@ -81,7 +85,16 @@ export function transfer(input: TransferInput): Result<TransferAnswer> {
     const rule = valueAt(LAWS.henan.handoverByHukouOrResidence, input.asOf);
     if (rule) {
       const steps = [{ code: 'handover_by_hukou_or_residence', cite: rule.cite }];
-      return ok({ ...base, route: 'henan_hukou_or_residence', missing: [], proofs: [], steps, staffCase: false, notices: [{ code: 'state_owned_only', doc: 'henan' }], citations: citationsOf(steps) });
+      return ok({
+        ...base,
+        route: 'henan_hukou_or_residence',
+        missing: [],
+        proofs: [],
+        steps,
+        staffCase: false,
+        notices: [{ code: 'state_owned_only', doc: 'henan' }],
+        citations: citationsOf(steps),
+      });
     }
   }
 

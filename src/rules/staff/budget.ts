@@ -6,7 +6,7 @@ import { DOCUMENTS, documentStatus } from '../documents.ts';
 import { LAWS } from '../law/index.ts';
 import type { BudgetLine } from '../law/types.ts';
 import { valueAt } from '../parameter.ts';
-import { err, ok, type Citation, type DocId, type Money, type Notice, type Result } from '../types.ts';
+import { type Citation, type DocId, err, type Money, type Notice, ok, type Result } from '../types.ts';
 
 export interface BudgetInput {
   readonly doc: DocId;

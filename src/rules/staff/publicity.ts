@@ -1,7 +1,7 @@
 import type { IsoDate } from '../dates.ts';
 import { LAWS } from '../law/index.ts';
 import { valueAt } from '../parameter.ts';
-import { err, ok, type Citation, type DocId, type Result } from '../types.ts';
+import { type Citation, type DocId, err, ok, type Result } from '../types.ts';
 
 /** The only fields a 公示 may show, and those it must never show (004 五(三), 000 五(二)). */
 export const PUBLICITY_FIELDS = ['name', 'gender', 'age', 'amount'] as const;

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../dates.ts';
 import { LAWS } from '../law/index.ts';
 import { valueAt } from '../parameter.ts';
-import { err, ok, type Citation, type Result } from '../types.ts';
+import { type Citation, err, ok, type Result } from '../types.ts';
 
 export interface StaffingAnswer {
   readonly count: number;

@@ -1,5 +1,4 @@
 // 银龄助手 web chat. Every text from the server is put on the page with textContent, never as HTML.
-'use strict';
 
 (() => {
   const list = document.getElementById('messages');

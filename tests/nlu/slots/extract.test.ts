@@ -43,10 +43,7 @@ describe('extractSlots on real-looking messages', () => {
   });
 
   it('only the interface slot names are ever produced', () => {
-    const { slots } = extractSlots(
-      normalize(`杭州西湖区 自付8000 住院2次 75岁 昨天 中秋 我爸 ${ID} 13812345678 名字是王秀英`),
-      { now },
-    );
+    const { slots } = extractSlots(normalize(`杭州西湖区 自付8000 住院2次 75岁 昨天 中秋 我爸 ${ID} 13812345678 名字是王秀英`), { now });
     for (const key of Object.keys(slots)) expect(SLOT_NAMES.has(key), key).toBe(true);
     expect(Object.keys(slots)).toHaveLength(10);
   });
@@ -101,7 +98,12 @@ describe('extractSlots robustness', () => {
   it('never throws, on arbitrary strings raw or normalised', () => {
     fc.assert(
       fc.property(
-        fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.string(), fc.string({ unit: fc.constantFrom(...'0123456789一二两三万千百十几多岁次号月日年天前周上这个人元块-.,:/x自付叫姓名身份证电话西湖区景区') })),
+        fc.oneof(
+          fc.string({ unit: 'binary' }),
+          fc.string({ unit: 'grapheme' }),
+          fc.string(),
+          fc.string({ unit: fc.constantFrom(...'0123456789一二两三万千百十几多岁次号月日年天前周上这个人元块-.,:/x自付叫姓名身份证电话西湖区景区') }),
+        ),
         fc.boolean(),
         fc.date({ noInvalidDate: false }),
         (s, expectName, when) => {
@@ -118,16 +120,19 @@ describe('extractSlots robustness', () => {
 
   it('slot values have the documented types', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(...'0123456789一二两三万千百十岁次号月日年天前周上个人元块自付叫张王李身份证电话西湖萧山爸妈老伴过年中秋 ') }), (s) => {
-        const { slots } = extractSlots(s, { now });
-        if (slots.amount !== undefined) expect(Number.isFinite(slots.amount)).toBe(true);
-        if (slots.count !== undefined) expect(Number.isInteger(slots.count) && slots.count >= 0).toBe(true);
-        if (slots.age !== undefined) expect(Number.isInteger(slots.age) && slots.age >= 1 && slots.age <= 130).toBe(true);
-        if (slots.date !== undefined) expect(slots.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-        if (slots.phone !== undefined) expect(slots.phone).toMatch(/^1[3-9]\d{9}$/);
-        if (slots.id_number !== undefined) expect(slots.id_number).toMatch(/^\d{17}[\dX]$/);
-        if (slots.name !== undefined) expect(slots.name.length).toBeGreaterThanOrEqual(2);
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...'0123456789一二两三万千百十岁次号月日年天前周上个人元块自付叫张王李身份证电话西湖萧山爸妈老伴过年中秋 ') }),
+        (s) => {
+          const { slots } = extractSlots(s, { now });
+          if (slots.amount !== undefined) expect(Number.isFinite(slots.amount)).toBe(true);
+          if (slots.count !== undefined) expect(Number.isInteger(slots.count) && slots.count >= 0).toBe(true);
+          if (slots.age !== undefined) expect(Number.isInteger(slots.age) && slots.age >= 1 && slots.age <= 130).toBe(true);
+          if (slots.date !== undefined) expect(slots.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+          if (slots.phone !== undefined) expect(slots.phone).toMatch(/^1[3-9]\d{9}$/);
+          if (slots.id_number !== undefined) expect(slots.id_number).toMatch(/^\d{17}[\dX]$/);
+          if (slots.name !== undefined) expect(slots.name.length).toBeGreaterThanOrEqual(2);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -22,9 +22,12 @@ describe('parseName with a cue', () => {
     expect(parseName(text)).toBe(name);
   });
 
-  it.each(['叫什么名字', '帮我叫车', '叫我一声', '叫人来帮忙', '名字是', '姓王', '这叫安全感', '叫张医生来', '帮我叫王师傅', '叫号了吗', '名字写错了', '你好'])('%s → no name', (text) => {
-    expect(parseName(text)).toBeUndefined();
-  });
+  it.each(['叫什么名字', '帮我叫车', '叫我一声', '叫人来帮忙', '名字是', '姓王', '这叫安全感', '叫张医生来', '帮我叫王师傅', '叫号了吗', '名字写错了', '你好'])(
+    '%s → no name',
+    (text) => {
+      expect(parseName(text)).toBeUndefined();
+    },
+  );
 });
 
 describe('parseName from the sentence frame (no 叫)', () => {
@@ -85,12 +88,27 @@ describe('parseName as the whole answer (expected)', () => {
     expect(parseName(text, { expected: true })).toBe(name);
   });
 
-  it.each(['好的', '谢谢', '谢谢你', '不知道', '不清楚', '是的', '可以', '明天', '周三', '常常', '人工', '王', '余杭区', '昨天去医院了', '张老师', '我不知道他叫啥', ''])(
-    '%s → no name',
-    (text) => {
-      expect(parseName(text, { expected: true })).toBeUndefined();
-    },
-  );
+  it.each([
+    '好的',
+    '谢谢',
+    '谢谢你',
+    '不知道',
+    '不清楚',
+    '是的',
+    '可以',
+    '明天',
+    '周三',
+    '常常',
+    '人工',
+    '王',
+    '余杭区',
+    '昨天去医院了',
+    '张老师',
+    '我不知道他叫啥',
+    '',
+  ])('%s → no name', (text) => {
+    expect(parseName(text, { expected: true })).toBeUndefined();
+  });
 
   it('a bare name is not taken when no name was asked for', () => {
     expect(parseName('张建国')).toBeUndefined();
@@ -108,7 +126,10 @@ describe('parseName: a person staff look up', () => {
     expect(parseName(text)).toBe(name);
   });
 
-  it.each(['帮我妈查一下 她上次申请的住院慰问到哪一步了', '帮我查下李某的认证状态', '查一下张某某认证没有', '查下余额', '查一下进度', '帮我查查明细'])('%s → no name', (text) => {
-    expect(parseName(text)).toBeUndefined();
-  });
+  it.each(['帮我妈查一下 她上次申请的住院慰问到哪一步了', '帮我查下李某的认证状态', '查一下张某某认证没有', '查下余额', '查一下进度', '帮我查查明细'])(
+    '%s → no name',
+    (text) => {
+      expect(parseName(text)).toBeUndefined();
+    },
+  );
 });

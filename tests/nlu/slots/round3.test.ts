@@ -1,10 +1,10 @@
 /** Slot rulings from the third probe round (greetings before questions, typos of districts, vague ages, per-person rates). */
 import { describe, expect, it } from 'vitest';
+import { understand } from '../../../src/nlu/index.ts';
 import { parseAge } from '../../../src/nlu/slots/age.ts';
 import { parseCount } from '../../../src/nlu/slots/count.ts';
 import { parseName } from '../../../src/nlu/slots/name.ts';
 import { parseRegion } from '../../../src/nlu/slots/region.ts';
-import { understand } from '../../../src/nlu/index.ts';
 
 const now = new Date('2026-11-21T10:00:00+08:00');
 
@@ -30,9 +30,8 @@ describe('age', () => {
 });
 
 describe('count', () => {
-  it.each(['体检多久一次', '还有一个 体检能带家属吗', '再问一个 认证在哪', '建德的退管经费一人多少', '活动经费一人130够干啥'])(
-    '%s: no count',
-    (text) => expect(parseCount(text)).toBeUndefined(),
+  it.each(['体检多久一次', '还有一个 体检能带家属吗', '再问一个 认证在哪', '建德的退管经费一人多少', '活动经费一人130够干啥'])('%s: no count', (text) =>
+    expect(parseCount(text)).toBeUndefined(),
   );
   it.each([
     ['小组长管了1个人 补助多少', 1],
