@@ -10,7 +10,8 @@
  */
 import { constants, PerformanceObserver, performance } from 'node:perf_hooks';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { createEngine, type Engine, type Outgoing } from '../src/dialog/index.ts';
+import type { Outgoing } from '../src/chat/index.ts';
+import { createEngine, type Engine } from '../src/dialog/index.ts';
 import { loadTranslator, type Translator } from '../src/i18n/index.ts';
 import { createLogger } from '../src/log.ts';
 import { warmUp } from '../src/nlu/index.ts';

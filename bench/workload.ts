@@ -9,7 +9,7 @@
  * Everything is drawn from a seeded PRNG: every run sends the same messages in the same order.
  */
 import { readFileSync } from 'node:fs';
-import type { Incoming, Outgoing } from '../src/dialog/index.ts';
+import type { Incoming, Outgoing } from '../src/chat/index.ts';
 import { loadIntents } from '../src/nlu/index.ts';
 import { pick, pickWeighted, prng } from './stats.ts';
 

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Incoming, Outgoing, Reply } from '../dialog/index.ts';
+import type { Incoming, Outgoing, Reply } from '../chat/index.ts';
 import type { Translator } from '../i18n/index.ts';
 
 /**

@@ -2,7 +2,7 @@ import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { EventHandles } from '@larksuiteoapi/node-sdk';
 import { AESCipher, Client, DefaultCache, Domain, EventDispatcher, LoggerLevel, WSClient } from '@larksuiteoapi/node-sdk';
 import type { Logger } from 'pino';
-import type { Button, Incoming, Outgoing, Reply } from '../dialog/index.ts';
+import type { Button, Incoming, Outgoing, Reply } from '../chat/index.ts';
 import type { Channel, ChannelDeps, WebhookRoute } from './types.ts';
 
 /**

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { type RunnerHandle, run, sequentialize } from '@grammyjs/runner';
 import { Bot, BotError, type Context, GrammyError, HttpError } from 'grammy';
 import type { InlineKeyboardButton, Message, MessageEntity, Update, UserFromGetMe } from 'grammy/types';
-import type { Button, Incoming, Reply } from '../dialog/index.ts';
+import type { Button, Incoming, Reply } from '../chat/index.ts';
 import { loadTranslator, type Translator } from '../i18n/index.ts';
 import type { Channel, ChannelDeps, WebhookRoute } from './types.ts';
 

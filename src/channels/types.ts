@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Incoming, Outgoing, Reply } from '../dialog/index.ts';
+import type { Incoming, Outgoing, Reply } from '../chat/index.ts';
 
 /**
  * A chat platform. Adapters only translate: platform update → `Incoming`, `Outgoing` replies → platform messages.

@@ -7,8 +7,9 @@
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { runConsole } from '../channels/console.ts';
+import type { Incoming, Outgoing } from '../chat/index.ts';
 import { describeConfigError, loadConfig, staffChatOf } from '../config/index.ts';
-import { createEngine, type Incoming, type Outgoing } from '../dialog/index.ts';
+import { createEngine } from '../dialog/index.ts';
 import { loadTranslator } from '../i18n/index.ts';
 import { createLogger } from '../log.ts';
 import { warmUp } from '../nlu/index.ts';

@@ -1,9 +1,8 @@
+import type { Button, ButtonAction, CaseRef, Incoming } from '../chat/index.ts';
 import type { Translator } from '../i18n/index.ts';
 import type { Understanding } from '../nlu/index.ts';
 import type { IsoDate } from '../rules/index.ts';
 import type { Json, Store } from '../store/types.ts';
-import type { ButtonAction } from './buttons.ts';
-import type { Button, CaseRef, Incoming } from './types.ts';
 
 export type Slots = { [name: string]: Json };
 

@@ -1,17 +1,16 @@
 import type { Logger } from 'pino';
+import type { FloodGuard } from '../chat/index.ts';
+import { type Button, type ButtonAction, CANCEL, type Incoming, intentButton, type Outgoing, parseButton, Replies } from '../chat/index.ts';
 import { shanghaiIsoDate } from '../clock.ts';
 import type { Translator } from '../i18n/index.ts';
 import { DOMAIN_INTENTS, understand as defaultUnderstand, type Understanding, type UnderstandOptions } from '../nlu/index.ts';
 import { hasPersonalNumber } from '../privacy/mask.ts';
 import { announcement, parseCaseMention, parseCommand, quickCheck, runStaffCommand, type StaffChat, type StaffCommand, staffQuestion } from '../staff/index.ts';
 import { type Json, type Profile, type Store, StoreError, type TurnKeys, type TurnRead, type TurnResult, type TurnWrites } from '../store/types.ts';
-import { type ButtonAction, CANCEL, intentButton, parseButton } from './buttons.ts';
 import type { DialogDef, Msg, Outcome, SlotSpec, Slots, TurnCtx } from './context.ts';
 import { offerButtons } from './dialogs/common.ts';
 import { DIALOGS } from './dialogs/index.ts';
-import type { FloodGuard } from './flood.ts';
 import { NAME_SLOTS } from './slots.ts';
-import type { Button, Incoming, Outgoing, Reply } from './types.ts';
 
 /** A dialog left this long without an answer is dropped, with a note the next time the user writes. */
 export const IDLE_MS = 30 * 60_000;
@@ -25,8 +24,6 @@ const GROUP_CONFIDENCE = 0.75;
 const SWITCH_CONFIDENCE = 0.6;
 /** Longer messages are cut before anything reads them. */
 const MAX_TEXT = 4000;
-/** Platform message limits (Telegram 4096); longer replies are split. */
-const MAX_REPLY = 3500;
 
 const DOMAIN: ReadonlySet<string> = new Set(DOMAIN_INTENTS);
 /** Staff lines read as a one-line entitlement check ("西湖区 住院2次 自付8000 75岁"), not as budget or case work. */
@@ -129,35 +126,6 @@ function awayOf(profile: { readonly [key: string]: Json }, now: number): AwayMar
   if (!mark || typeof mark !== 'object' || Array.isArray(mark)) return null;
   const { intent, at } = mark as Record<string, Json>;
   return typeof intent === 'string' && typeof at === 'number' && now - at <= IDLE_MS ? { intent, at } : null;
-}
-
-/** Collects the replies of a turn; text to the same chat without buttons in between is one message. */
-class Replies {
-  readonly list: { chat: string; text: string; buttons?: readonly Button[]; platform?: string; attachment?: Reply['attachment'] }[] = [];
-  /** A message to another chat (a staff announcement, a notice to a family), never merged. */
-  push(reply: Reply): void {
-    this.list.push({ ...reply });
-  }
-  say(chat: string, text: string, buttons?: readonly Button[]): void {
-    const last = this.list[this.list.length - 1];
-    if (last && last.chat === chat && !last.buttons && !last.platform && !last.attachment) {
-      last.text = `${last.text}\n\n${text}`;
-      if (buttons && buttons.length > 0) last.buttons = buttons;
-    } else {
-      this.list.push({ chat, text, ...(buttons && buttons.length > 0 ? { buttons } : {}) });
-    }
-  }
-  build(): Reply[] {
-    return this.list.flatMap((r) => {
-      if (r.text.length <= MAX_REPLY) return [r];
-      const parts: Reply[] = [];
-      const where = r.platform ? { platform: r.platform } : {};
-      for (let i = 0; i < r.text.length; i += MAX_REPLY) parts.push({ chat: r.chat, ...where, text: r.text.slice(i, i + MAX_REPLY) });
-      const last = parts[parts.length - 1];
-      if (last && r.buttons) parts[parts.length - 1] = { ...last, buttons: r.buttons };
-      return parts;
-    });
-  }
 }
 
 export function createEngine(deps: EngineDeps): Engine {

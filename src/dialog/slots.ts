@@ -1,12 +1,12 @@
+import type { Button } from '../chat/index.ts';
+import { slotButton } from '../chat/index.ts';
 import { DOMAIN_INTENTS } from '../nlu/index.ts';
 import { normalize } from '../nlu/normalize.ts';
 import { findRegions, homophoneRegionIn, pickRegions } from '../nlu/slots/index.ts';
 import { maskText } from '../privacy/mask.ts';
 import { findRegion, parseAmount, type Region } from '../rules/index.ts';
 import type { Json } from '../store/types.ts';
-import { slotButton } from './buttons.ts';
 import type { Msg, Read, SlotSpec } from './context.ts';
-import type { Button } from './types.ts';
 
 /**
  * Readers for the slots dialogs ask. Each takes the NLU's parsed slot first; when the question was just asked it

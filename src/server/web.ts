@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Incoming, Outgoing } from '../dialog/index.ts';
+import type { Incoming, Outgoing } from '../chat/index.ts';
 
 /**
  * The local web chat: `GET /` serves a static page (src/server/web/, no build step) and `POST /api/chat` hands the

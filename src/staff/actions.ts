@@ -1,9 +1,9 @@
 import { Decimal } from 'decimal.js';
 import { renderCitations } from '../answers/index.ts';
 import { CASE_TYPES, type CaseType } from '../cases/index.ts';
+import type { Button, CaseRef, Reply } from '../chat/index.ts';
+import { caseButton } from '../chat/index.ts';
 import { shanghaiIsoDate } from '../clock.ts';
-import { caseButton } from '../dialog/buttons.ts';
-import type { Button, CaseRef, Reply } from '../dialog/types.ts';
 import type { Translator } from '../i18n/index.ts';
 import { findAmounts } from '../nlu/slots/index.ts';
 import { type Citation, findRegion, publicityRule } from '../rules/index.ts';

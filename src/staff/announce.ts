@@ -1,5 +1,5 @@
-import { caseButton } from '../dialog/buttons.ts';
-import type { Reply } from '../dialog/types.ts';
+import type { Reply } from '../chat/index.ts';
+import { caseButton } from '../chat/index.ts';
 import type { Translator } from '../i18n/index.ts';
 import type { CaseRecord } from '../store/types.ts';
 import { caseDetail } from './view.ts';

@@ -4,7 +4,7 @@ import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLarkChannel, type LarkChannel, type LarkChannelConfig, MAX_TEXT } from '../../src/channels/lark.ts';
 import type { WebhookRoute } from '../../src/channels/types.ts';
-import type { Incoming, Outgoing, Reply } from '../../src/dialog/index.ts';
+import type { Incoming, Outgoing, Reply } from '../../src/chat/index.ts';
 import {
   cardActionEvent,
   type FakeLark,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTelegramChannel, cutText, readText } from '../../src/channels/telegram.ts';
 import type { Channel } from '../../src/channels/types.ts';
-import type { Incoming, Reply } from '../../src/dialog/index.ts';
+import type { Incoming, Reply } from '../../src/chat/index.ts';
 import { loadTranslator } from '../../src/i18n/index.ts';
 import { createLogger } from '../../src/log.ts';
 import { callbackQuery, type FakeTelegram, groupChat, message, privateChat, startFakeTelegram, user } from '../support/fake-telegram.ts';

@@ -176,7 +176,8 @@ describe('conversation', () => {
 
 describe('flooding', () => {
   it('a user sending 100 messages in 10 s is told once to slow down; other chats are unaffected', async () => {
-    const { createEngine, FloodGuard } = await import('../../src/dialog/index.ts');
+    const { createEngine } = await import('../../src/dialog/index.ts');
+    const { FloodGuard } = await import('../../src/chat/index.ts');
     const engine = createEngine({ store: h.store, tr: h.tr, floodGuard: new FloodGuard(20, 10_000) });
     const base = { platform: 'test', group: false, mention: false, staff: false } as const;
     const replies: number[] = [];

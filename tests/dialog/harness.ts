@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEngine, type Incoming, type Outgoing } from '../../src/dialog/index.ts';
+import type { Incoming, Outgoing } from '../../src/chat/index.ts';
+import { createEngine } from '../../src/dialog/index.ts';
 import { loadTranslator } from '../../src/i18n/index.ts';
 import type { Store } from '../../src/store/index.ts';
 import { openSqliteStore } from '../../src/store/index.ts';

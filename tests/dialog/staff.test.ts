@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Outgoing } from '../../src/dialog/index.ts';
+import type { Outgoing } from '../../src/chat/index.ts';
 import { harness } from './harness.ts';
 
 let h: Awaited<ReturnType<typeof harness>>;

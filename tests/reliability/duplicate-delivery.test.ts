@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { Engine, Incoming, Outgoing } from '../../src/dialog/index.ts';
+import type { Incoming, Outgoing } from '../../src/chat/index.ts';
+import type { Engine } from '../../src/dialog/index.ts';
 import { openRedisStore, openSqliteStore, type Store } from '../../src/store/index.ts';
 import { startRedis } from '../support/redis-server.ts';
 import { Cleanup, caseId, engineOn, msg, tempDir, textOf } from './support.ts';

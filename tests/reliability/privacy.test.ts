@@ -11,7 +11,7 @@
  */
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Incoming, Outgoing } from '../../src/dialog/index.ts';
+import type { Incoming, Outgoing } from '../../src/chat/index.ts';
 import { createLogger } from '../../src/log.ts';
 import { openSqliteStore } from '../../src/store/index.ts';
 import { Cleanup, caseId, engineOn, msg, personalData, tempDir, textOf } from './support.ts';

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Incoming } from '../../src/dialog/index.ts';
+import type { Incoming } from '../../src/chat/index.ts';
 import { createLogger } from '../../src/log.ts';
 import { startService } from '../../src/service.ts';
 import { openSqliteStore } from '../../src/store/index.ts';

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import { createEngine, type Engine, type Incoming, type Outgoing } from '../../src/dialog/index.ts';
+import type { Incoming, Outgoing } from '../../src/chat/index.ts';
+import { createEngine, type Engine } from '../../src/dialog/index.ts';
 import { loadTranslator, type Translator } from '../../src/i18n/index.ts';
 import type { Store } from '../../src/store/index.ts';
 

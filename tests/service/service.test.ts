@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel, ChannelDeps, WebhookRoute } from '../../src/channels/types.ts';
-import type { Outgoing } from '../../src/dialog/index.ts';
+import type { Outgoing } from '../../src/chat/index.ts';
 import { ConfigurationError, type Service, type ServiceOptions, startService } from '../../src/service.ts';
 import { freePort } from '../support/free-port.ts';
 

@@ -1,11 +1,11 @@
 import { formatDate, renderCitations, renderEntitlement, renderNotice, renderOutcome, sourceLabel } from '../../answers/index.ts';
 import { amendCase, type CaseFields, type CaseType, openCase } from '../../cases/index.ts';
+import type { Button } from '../../chat/index.ts';
+import { NO, YES } from '../../chat/index.ts';
 import { shanghaiIsoDate } from '../../clock.ts';
 import type { Citation, Entitlement, Result, RuleError } from '../../rules/index.ts';
-import { NO, YES } from '../buttons.ts';
 import type { Outcome, Slots, TurnCtx } from '../context.ts';
 import { amountProblem } from '../slots.ts';
-import type { Button } from '../types.ts';
 
 /** A rules error said kindly; the dialog then ends or asks again. */
 export function ruleErrorLine(ctx: TurnCtx, error: RuleError): string {

@@ -1,7 +1,7 @@
 import { formatDate, renderDeadline, renderDeath, renderDeathRule } from '../../answers/index.ts';
+import { CANCEL, YES } from '../../chat/index.ts';
 import { maskIdNumber, maskPhone } from '../../privacy/mask.ts';
 import { deathProcedure, deathReportRule, findRegion } from '../../rules/index.ts';
-import { CANCEL, YES } from '../buttons.ts';
 import type { DialogDef, Msg, Read, SlotSpec, Slots, TurnCtx } from '../context.ts';
 import { dateSlot, freeTextSlot, idNumberSlot, isDomainQuestion, nameSlot, phoneSlot, regionSlot, relationSlot } from '../slots.ts';
 import { FILED, fileCase, offerButtons, ruleErrorLine } from './common.ts';

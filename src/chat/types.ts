@@ -1,5 +1,3 @@
-import type { Args } from '../i18n/index.ts';
-
 /** A message or button press from any channel, already translated by its adapter. */
 export interface Incoming {
   readonly platform: string;
@@ -45,10 +43,4 @@ export interface Outgoing {
   readonly intent: string | null;
   readonly replies: readonly Reply[];
   readonly cases: readonly CaseRef[];
-}
-
-/** A sentence by locale id, rendered at the end of the turn. */
-export interface Say {
-  readonly id: string;
-  readonly args?: Args;
 }
