@@ -89,6 +89,7 @@ case-opened = 已登记，编号 { $id }（{ $type }）。工作人员会尽快�
 case-opened-due = 已登记，编号 { $id }（{ $type }）。工作人员会在{ $due }前处理，可以随时问我“进度”。
 case-amended = 已按新的信息更新登记 { $id }，不会重复登记。
 case-unchanged = 登记 { $id } 的信息没有变化，不用重复登记。
+case-limit-reached = 这个网页一小时内已经登记了好几件事，为防止误操作，先暂停登记。请稍后再试，或直接打电话给社区。
 case-already-open = 您已经登记过了：{ $id }（{ $type }），现在{ $status }，不用重复登记。工作人员会联系您，可以随时问我“进度”。
 case-amended-note = 登记人更正了：{ $fields }
 case-invalid = 登记没有成功，请稍后再试，或联系社区。

@@ -17,8 +17,12 @@ const phone = z.string().regex(/^1[3-9]\d{9}$/);
  */
 export const MAX_MANAGED_PER_LEADER = 500;
 
+/** Where a case was filed from when no verified chat account stands behind it ('web': the web chat page). */
+const source = z.literal('web').optional();
+
 export const CASE_SCHEMAS = {
   death_report: z.object({
+    source,
     deceasedName: z.string().min(1).max(30),
     // null: the family did not have it at hand; staff ask for it when they call back.
     idNumber: idNumber.nullable(),
@@ -30,6 +34,7 @@ export const CASE_SCHEMAS = {
     deadline: isoDate.nullable(),
   }),
   management_transfer: z.object({
+    source,
     from: region.nullable(),
     to: region,
     hukouInUrban: z.boolean().nullable(),
@@ -38,6 +43,7 @@ export const CASE_SCHEMAS = {
     citation: citation.nullable(),
   }),
   serious_illness_application: z.object({
+    source,
     region,
     year: z.number().int().min(2000).max(2100),
     selfPay: money,
@@ -50,6 +56,7 @@ export const CASE_SCHEMAS = {
     paidAmount: money.optional(),
   }),
   group_leader_subsidy_application: z.strictObject({
+    source,
     region,
     year: z.number().int().min(2000).max(2100),
     // Retirees the leader manages: a whole number, at least one, no more than any real group (see the constant).
@@ -65,18 +72,21 @@ export const CASE_SCHEMAS = {
     paidAmount: money.optional(),
   }),
   hospitalization_application: z.object({
+    source,
     region,
     year: z.number().int().min(2000).max(2100),
     amount: money,
     citation,
   }),
   health_check_reimbursement: z.object({
+    source,
     region,
     invoice: money.nullable(),
     cap: money,
     citation,
   }),
   inquiry: z.object({
+    source,
     topic: z.string().max(40),
     reason: z.enum(['handoff', 'unanswered', 'outside_rules', 'retries_exhausted']),
     region: region.nullable(),

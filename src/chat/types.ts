@@ -14,6 +14,11 @@ export interface Incoming {
   /** What arrived when it is not text: a sticker or a voice note gets a kind "please type" reply. */
   readonly media?: 'sticker' | 'voice' | 'photo' | 'file' | 'other';
   readonly now: Date;
+  /**
+   * Set by a channel that cannot vouch for who is writing (the web chat): the client the message came from, for
+   * per-client limits, and the source staff see on the cases it files.
+   */
+  readonly origin?: { readonly source: 'web'; readonly client: string };
 }
 
 export interface Button {

@@ -19,6 +19,8 @@ export interface TurnCtx {
   readonly inGroup: boolean;
   /** What the bot remembers of the user (region); dialogs may update it. */
   readonly profile: { region?: string };
+  /** Whether this message may open a case now (a per-client limit of the web chat); absent: always. */
+  readonly allowCase?: (incoming: Incoming) => boolean | Promise<boolean>;
   /** Cases this turn opened or changed. */
   readonly cases: CaseRef[];
 }

@@ -77,6 +77,11 @@ export interface EngineDeps {
    * (JSON lines, terminal) run without, so a long scripted conversation is never cut short.
    */
   readonly floodGuard?: FloodGuard;
+  /**
+   * Whether this message may open a case now: a channel that cannot vouch for its users (the web chat) limits cases
+   * per client. Absent: no limit.
+   */
+  readonly allowCase?: (incoming: Incoming) => boolean | Promise<boolean>;
 }
 
 export interface Engine {
@@ -193,6 +198,7 @@ export function createEngine(deps: EngineDeps): Engine {
       inGroup,
       profile,
       cases,
+      ...(deps.allowCase ? { allowCase: deps.allowCase } : {}),
     });
     const cases: TurnCtx['cases'] = [];
     let ctx = ctxFor(incoming.chat, incoming.group);

@@ -94,7 +94,9 @@ export async function fileCase<T extends CaseType>(ctx: TurnCtx, type: T, fields
       next: 'done',
     };
   }
-  const opened = await openCase(ctx.store, { type, chat: ctx.incoming.chat, user, fields, now: ctx.incoming.now });
+  if (ctx.allowCase && !(await ctx.allowCase(ctx.incoming))) return { lines: [ctx.tr.t('case-limit-reached')], next: 'done' };
+  const source = ctx.incoming.origin ? { source: ctx.incoming.origin.source } : {};
+  const opened = await openCase(ctx.store, { type, chat: ctx.incoming.chat, user, fields: { ...fields, ...source }, now: ctx.incoming.now });
   if (!opened.ok) return { lines: [ctx.tr.t('case-invalid')], next: 'done' };
   const record = opened.value;
   ctx.cases.push({ id: record.id, type: record.type, status: record.status });
