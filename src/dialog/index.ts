@@ -1,1 +1,2 @@
-export { createEngine, type Engine, type EngineDeps, IDLE_MS } from './engine.ts';
+export { createEngine, type Engine, type EngineDeps } from './engine.ts';
+export { IDLE_MS } from './state.ts';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readManaged } from '../../src/dialog/dialogs/group-leader.ts';
+import { readManaged } from '../../src/dialog/forms/group-leader.ts';
 import { understand } from '../../src/nlu/index.ts';
 import { harness, NOW } from './harness.ts';
 

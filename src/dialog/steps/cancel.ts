@@ -1,0 +1,13 @@
+import { isPending } from '../state.ts';
+import type { Turn } from '../turn.ts';
+
+/** "算了" or the cancel button ends whatever waits; "聊城" mistaken for a cancel still carries a slot, so it is an answer. */
+export function cancel(t: Turn): boolean {
+  const u = t.understanding;
+  const said = u !== null && u.intent === 'cancel' && u.confidence >= 0.6 && Object.keys(u.slots).length === 0;
+  if (t.button?.kind !== 'cancel' && !said) return false;
+  t.say(t.tr.t(isPending(t.state) ? 'cancelled' : 'cancel-nothing'));
+  t.state = null;
+  t.intent = 'cancel';
+  return true;
+}

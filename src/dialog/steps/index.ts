@@ -1,0 +1,8 @@
+export { badButton, menuButton, staleButton } from './buttons.ts';
+export { cancel } from './cancel.ts';
+export { awayInPrivate, expiredNote, groupChatter } from './group.ts';
+export { media } from './media.ts';
+export { pending } from './pending.ts';
+export { emptyText, smallTalk } from './small-talk.ts';
+export { staffCommand, staffQuickCheck, staffRuleQuestion } from './staff.ts';
+export { correctAnswered, newTopic } from './topic.ts';

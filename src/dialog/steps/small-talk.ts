@@ -1,0 +1,35 @@
+import { intentButton } from '../../chat/index.ts';
+import { DIALOGS } from '../forms/index.ts';
+import type { Turn } from '../turn.ts';
+
+/** Nothing readable (only spaces, only emoji): the menu, where the bot was addressed. */
+export function emptyText(t: Turn): boolean {
+  if (t.understanding) return false;
+  if (!t.incoming.group || t.incoming.mention) t.say(t.tr.t('empty-message'), t.menuButtons());
+  return true;
+}
+
+/** Greetings, thanks, a yes or no with nothing pending, and what the bot cannot answer. */
+export function smallTalk(t: Turn): boolean {
+  const intent = t.understanding?.intent ?? 'out_of_scope';
+  t.intent = intent;
+  if (intent === 'greeting' || intent === 'help') {
+    t.say(t.tr.t(intent === 'help' ? 'help' : 'greeting-reply'), t.menuButtons());
+  } else if (intent === 'thanks') {
+    t.say(t.tr.t('thanks-reply'));
+  } else if (t.expiredTopic && DIALOGS.has(t.expiredTopic)) {
+    // "西湖区" 40 minutes after the question: the answer to a dialog that has ended. Offer to start it again.
+    const topic = t.tr.t(`topic-${t.expiredTopic}`);
+    const again = intentButton(t.expiredTopic);
+    t.say(t.tr.t('expired-restart', { topic }), [
+      { label: t.tr.t('button-restart', { topic }), payload: again },
+      ...t
+        .menuButtons()
+        .filter((b) => b.payload !== again)
+        .slice(0, 3),
+    ]);
+  } else {
+    t.say(t.tr.t(intent === 'affirm' || intent === 'deny' ? 'act-no-context' : 'out-of-scope'), t.menuButtons());
+  }
+  return true;
+}

@@ -1,0 +1,80 @@
+import { shanghaiIsoDate } from '../../clock.ts';
+import { parseCaseMention, parseCommand, quickCheck, runStaffCommand, type StaffCommand, staffQuestion } from '../../staff/index.ts';
+import type { Turn } from '../turn.ts';
+
+/** Staff lines read as a one-line entitlement check ("西湖区 住院2次 自付8000 75岁"), not as budget or case work. */
+const QUICK_CHECK_INTENTS: ReadonlySet<string> = new Set([
+  'serious_illness_consolation',
+  'hospitalization_consolation',
+  'festival_consolation',
+  'health_checkup',
+  'group_activity',
+  'hardship_assistance',
+  'out_of_scope',
+]);
+
+/** The command in a message or a case button; 'invalid' for a mistyped one (already answered). */
+function commandOf(t: Turn): StaffCommand | 'invalid' | null {
+  const { button, incoming, text } = t;
+  if (button?.kind === 'case') return button.action === 'claim' ? { kind: 'claim', id: button.id } : { kind: 'show', id: button.id };
+  if (button !== null || !text) return null;
+  // "查一下C20261121-0001" from staff is a look-up; from anyone else, a question about their own case.
+  if (incoming.staff) {
+    const mention = text.trimStart().startsWith('/') ? null : parseCaseMention(text);
+    if (mention) return mention;
+  }
+  if (!/^\s*[/／]/.test(text)) return null;
+  const parsed = parseCommand(text, shanghaiIsoDate(incoming.now));
+  if (parsed === null) return null;
+  if (!parsed.ok) {
+    if (incoming.staff) t.say(t.tr.t(`command-${parsed.error.code}`, { command: parsed.error.command }));
+    return 'invalid';
+  }
+  return parsed.command;
+}
+
+/** Staff commands and case buttons: checked before anything else, refused politely to others (and logged). */
+export async function staffCommand(t: Turn): Promise<boolean> {
+  const command = commandOf(t);
+  if (command === null) return false;
+  const { incoming } = t;
+  if (!incoming.staff) {
+    t.deps.logger?.warn({ user: t.user, chat: incoming.chat, command: command === 'invalid' ? 'invalid' : command.kind }, 'staff action refused');
+    if (!incoming.group || incoming.mention || t.button !== null) t.say(t.tr.t('staff-only'));
+    return true;
+  }
+  if (command === 'invalid') return true;
+  const result = await runStaffCommand(
+    { store: t.deps.store, tr: t.tr, staff: t.user, platform: incoming.platform, inPrivate: !incoming.group, now: incoming.now },
+    command,
+  );
+  t.show(result);
+  if (result.attachment) t.replies.push({ chat: incoming.chat, text: result.attachment.name, attachment: result.attachment });
+  for (const r of result.notify) t.replies.push(r);
+  t.cases.push(...result.changed);
+  return true;
+}
+
+/** Staff asking about the rules they work by (人员配备, 公示, 报丧期限) get the rule, whatever dialog was before. */
+export function staffRuleQuestion(t: Turn): boolean {
+  const u = t.understanding;
+  if (!t.incoming.staff || !u || t.button !== null) return false;
+  const answer = staffQuestion(t.tr, u, t.text, t.ctx.asOf);
+  if (!answer) return false;
+  t.say(answer);
+  t.state = null;
+  t.intent = u.intent;
+  return true;
+}
+
+/** A staff line with a region and figures of a retiree: the year's entitlements with citations. */
+export function staffQuickCheck(t: Turn): boolean {
+  const u = t.understanding;
+  if (!t.incoming.staff || !u || !QUICK_CHECK_INTENTS.has(u.intent)) return false;
+  const summary = quickCheck(t.tr, u, t.text, t.ctx.asOf);
+  if (!summary) return false;
+  t.say(summary);
+  t.state = null;
+  t.intent = u.intent;
+  return true;
+}

@@ -1,0 +1,214 @@
+import type { Logger } from 'pino';
+import { type Button, type ButtonAction, type CaseRef, type Incoming, intentButton, type Outgoing, parseButton, Replies } from '../chat/index.ts';
+import { shanghaiIsoDate } from '../clock.ts';
+import type { Translator } from '../i18n/index.ts';
+import { DOMAIN_INTENTS, type Understanding, type UnderstandOptions } from '../nlu/index.ts';
+import type { StaffChat } from '../staff/index.ts';
+import type { Json, Profile, Store, TurnRead, TurnResult, TurnWrites } from '../store/types.ts';
+import type { DialogDef, Msg, Outcome, Slots, TurnCtx } from './context.ts';
+import { NAME_SLOTS } from './slots.ts';
+import { type AwayMark, awayOf, type DialogState, IDLE_MS, isPending, SESSION_TTL_MS, sessionTime, stateOf } from './state.ts';
+
+/** Longer messages are cut before anything reads them. */
+const MAX_TEXT = 4000;
+
+const DOMAIN: ReadonlySet<string> = new Set(DOMAIN_INTENTS);
+
+/** The menu of topics offered with greetings, help and things the bot cannot answer. */
+const MENU: readonly string[] = [
+  'serious_illness_consolation',
+  'hospitalization_consolation',
+  'funeral_consolation',
+  'festival_consolation',
+  'health_checkup',
+  'transfer_management',
+  'report_death',
+  'case_status',
+  'human_handoff',
+];
+
+/** What every turn needs from outside: the store, the sentences, the NLU. */
+export interface TurnDeps {
+  readonly store: Store;
+  readonly tr: Translator;
+  readonly logger?: Logger;
+  readonly understand: (text: string, opts: UnderstandOptions) => Understanding;
+  readonly staffChat?: StaffChat;
+  readonly allowCase?: (incoming: Incoming) => boolean | Promise<boolean>;
+}
+
+/**
+ * One message on its way through the steps: what arrived, what the bot remembers of the chat and the user, and what it
+ * says back. Steps read and change it; `result()` turns it into the store's writes and the channel's replies.
+ */
+export class Turn {
+  readonly text: string;
+  /** The button pressed, parsed; null for text (and for a payload that is not ours: see `badButton`). */
+  readonly button: ButtonAction | null;
+  readonly badButton: boolean;
+  /** The dialog after this turn: a form waiting, an answered topic, or nothing. */
+  state: DialogState | null;
+  /** The dialog stored before this message, as it was (corrections compare with it). */
+  readonly idle: boolean;
+  /** The topic of a dialog that just expired, offered again when the next message starts nothing new. */
+  readonly expiredTopic: string | null;
+  readonly profile: { region?: string };
+  /** A dialog of this user waiting in their private chat. */
+  readonly away: AwayMark | null;
+  /** undefined = unchanged by this turn, null = cleared. */
+  awayNext: AwayMark | null | undefined;
+  /** Where the dialog lives after this turn (it may move to the private chat). */
+  home: string;
+  ctx: TurnCtx;
+  readonly replies = new Replies();
+  readonly cases: CaseRef[] = [];
+  /** The intent reported for this turn. */
+  intent: string | null = null;
+  #understanding: Understanding | null | undefined;
+
+  constructor(
+    readonly incoming: Incoming,
+    readonly deps: TurnDeps,
+    readonly read: TurnRead,
+  ) {
+    this.text = (incoming.text ?? '').slice(0, MAX_TEXT);
+    this.button = incoming.button === undefined ? null : parseButton(incoming.button);
+    this.badButton = incoming.button !== undefined && this.button === null;
+    const stored = stateOf(read.session?.data);
+    const lastAt = sessionTime(read.session?.data) ?? read.session?.updatedAt ?? null;
+    this.idle = lastAt !== null && incoming.now.getTime() - lastAt > IDLE_MS;
+    this.expiredTopic = stored && this.idle && isPending(stored) ? stored.intent : null;
+    this.state = stored && !this.idle ? stored : null;
+    const profile = read.profile ?? {};
+    this.profile = typeof profile.region === 'string' ? { region: profile.region } : {};
+    this.away = awayOf(profile, incoming.now.getTime());
+    this.home = incoming.chat;
+    this.ctx = this.ctxFor(incoming.chat, incoming.group);
+  }
+
+  get tr(): Translator {
+    return this.deps.tr;
+  }
+
+  /** The NLU's reading of the text, once, when a step first asks; null for buttons and empty texts. */
+  get understanding(): Understanding | null {
+    if (this.#understanding === undefined) {
+      const expectName = NAME_SLOTS.has(this.state?.awaiting ?? '');
+      this.#understanding =
+        this.text.trim() && this.button === null && !this.badButton ? this.deps.understand(this.text, { now: this.incoming.now, expectName }) : null;
+    }
+    return this.#understanding;
+  }
+
+  get msg(): Msg {
+    return { text: this.text, understanding: this.understanding, button: this.button };
+  }
+
+  /** The user key: platform and user id. */
+  get user(): string {
+    return `${this.incoming.platform}:${this.incoming.user}`;
+  }
+
+  is(act: string): boolean {
+    return this.understanding?.intent === act;
+  }
+
+  /** The NLU is at least this sure the message is a question of the domain. */
+  confidentDomain(min: number): boolean {
+    const u = this.understanding;
+    return u !== null && DOMAIN.has(u.intent) && u.confidence >= min;
+  }
+
+  ctxFor(chat: string, inGroup: boolean): TurnCtx {
+    return {
+      incoming: this.incoming,
+      asOf: shanghaiIsoDate(this.incoming.now),
+      tr: this.deps.tr,
+      store: this.deps.store,
+      chat,
+      inGroup,
+      profile: this.profile,
+      cases: this.cases,
+      ...(this.deps.allowCase ? { allowCase: this.deps.allowCase } : {}),
+    };
+  }
+
+  /** From here on, replies go to the user's private chat, and the dialog lives there. */
+  moveToPrivate(intent: string): void {
+    this.ctx = this.ctxFor(this.incoming.user, false);
+    this.home = this.incoming.user;
+    this.awayNext = { intent, at: this.incoming.now.getTime() };
+  }
+
+  say(text: string, buttons?: readonly Button[]): void {
+    this.replies.say(this.ctx.chat, text, buttons);
+  }
+
+  /** An outcome's lines, its buttons on the last one. */
+  show(outcome: Pick<Outcome, 'lines' | 'buttons'>): void {
+    for (const [i, line] of outcome.lines.entries()) this.say(line, i === outcome.lines.length - 1 ? outcome.buttons : undefined);
+  }
+
+  /** A form's question, after what was wrong with the last answer when there was something. */
+  ask(def: DialogDef, slotName: string, prefix?: string): void {
+    const spec = def.slots.find((s) => s.name === slotName);
+    if (!spec) return;
+    const question = this.tr.t(spec.ask);
+    this.say(prefix ? `${prefix}\n${question}` : question, spec.buttons?.(this.ctx));
+  }
+
+  menuButtons(): Button[] {
+    return MENU.map((intent) => ({ label: this.tr.t(`menu-${intent}`), payload: intentButton(intent) }));
+  }
+
+  /** Values this message gives for a dialog's slots; in a group, personal ones are not taken. */
+  readAll(def: DialogDef, skip?: string): Slots {
+    const out: Slots = {};
+    const msg = this.msg;
+    for (const spec of def.slots) {
+      if (spec.name === skip || (spec.personal && this.ctx.inGroup)) continue;
+      const r = spec.read(msg, this.ctx, false);
+      if (r && 'value' in r) out[spec.name] = r.value;
+    }
+    return out;
+  }
+
+  /** What was wrong with facts said in passing (an ID number with a wrong check digit while the name was asked). */
+  passingErrors(def: DialogDef, skip: string): Map<string, string> {
+    const out = new Map<string, string>();
+    const msg = this.msg;
+    for (const spec of def.slots) {
+      if (spec.name === skip || (spec.personal && this.ctx.inGroup)) continue;
+      // Readers return an error unasked only for a recognisable attempt.
+      const r = spec.read(msg, this.ctx, false);
+      if (r && 'error' in r) out.set(spec.name, this.tr.t(r.error, r.args));
+    }
+    return out;
+  }
+
+  /** The private dialog is over: its mark goes (it would otherwise expire by itself). */
+  #profileWrite(): { profile: Profile } | null {
+    const stored = this.read.profile ?? {};
+    const { incoming, away, state } = this;
+    if (this.awayNext === undefined && away && !incoming.group && this.home === incoming.chat && !isPending(state)) this.awayNext = null;
+    const regionChanged = this.profile.region !== undefined && this.profile.region !== stored.region;
+    if (!regionChanged && this.awayNext === undefined) return null;
+    const next: { [key: string]: Json } = { ...stored };
+    if (this.profile.region !== undefined) next.region = this.profile.region;
+    if (this.awayNext === null) delete next.privateDialog;
+    else if (this.awayNext !== undefined) next.privateDialog = { intent: this.awayNext.intent, at: this.awayNext.at };
+    return { profile: next };
+  }
+
+  /** The store's writes (applied with the dedupe mark and the lock's release) and what the channel sends. */
+  async result(): Promise<TurnResult<Outgoing>> {
+    const { incoming, read } = this;
+    const kept = this.state;
+    const writes: TurnWrites = {
+      ...(this.home !== incoming.chat || (!kept && read.session) ? { dropSession: true } : {}),
+      ...(kept ? { session: { chat: this.home, data: { dialog: kept as unknown as Json, at: incoming.now.getTime() }, ttlMs: SESSION_TTL_MS } } : {}),
+      ...(this.#profileWrite() ?? {}),
+    };
+    return { value: { chat: incoming.chat, intent: this.intent, replies: this.replies.build(), cases: this.cases }, writes };
+  }
+}
