@@ -1,8 +1,9 @@
-import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { EventHandles } from '@larksuiteoapi/node-sdk';
 import { AESCipher, Client, DefaultCache, Domain, EventDispatcher, LoggerLevel, WSClient } from '@larksuiteoapi/node-sdk';
 import type { Logger } from 'pino';
 import type { Button, Incoming, Outgoing, Reply } from '../chat/index.ts';
+import { cutText, headerOf, RecentKeys, SerialQueue, sameSecret } from './shared.ts';
 import type { Channel, ChannelDeps, WebhookRoute } from './types.ts';
 
 /**
@@ -59,40 +60,8 @@ export function larkDomain(domain: string | undefined): Domain | string {
   return domain.replace(/\/+$/, '');
 }
 
-/** A bounded set of recently seen keys, each forgotten after a time. */
-class RecentKeys {
-  private readonly seen = new Map<string, number>();
-  constructor(
-    private readonly ttlMs: number,
-    private readonly max: number,
-  ) {}
-  /** True the first time a key is seen (within the TTL); remembers it. */
-  firstTime(keys: readonly string[]): boolean {
-    const now = Date.now();
-    const dup = keys.some((k) => {
-      const until = this.seen.get(k);
-      return until !== undefined && until > now;
-    });
-    if (dup) return false;
-    for (const k of keys) {
-      this.seen.delete(k);
-      this.seen.set(k, now + this.ttlMs);
-    }
-    while (this.seen.size > this.max) {
-      const oldest = this.seen.keys().next();
-      if (oldest.done) break;
-      this.seen.delete(oldest.value);
-    }
-    return true;
-  }
-}
-
-/** Cuts by code points, so no character is split. */
-function cut(text: string, max = MAX_TEXT): string {
-  if (text.length <= max) return text;
-  const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-}
+/** Cuts below Lark's limits, marking the cut with an ellipsis. */
+const cut = (text: string, max = MAX_TEXT) => cutText(text, max, '…');
 
 /** A text message renders <at user_id="…"> tags: user-supplied text must not mention anyone (or everyone). */
 const defuseAt = (text: string) => text.replace(/<(\/?)at\b/gi, '<\u200b$1at');
@@ -178,20 +147,6 @@ export function readContent(messageType: string, content: string): { text?: stri
   return { media: MEDIA[messageType] ?? 'other' };
 }
 
-function headerOf(headers: Readonly<Record<string, string | undefined>>, name: string): string | undefined {
-  const direct = headers[name];
-  if (direct !== undefined) return direct;
-  const lower = name.toLowerCase();
-  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === lower) return v;
-  return undefined;
-}
-
-function sameText(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
 /** What can be said of an error without its request (the SDK's errors carry the message sent). */
 function describeError(error: unknown): { error: string; status?: number; code?: string | number } {
   if (!isObject(error) && !(error instanceof Error)) return { error: String(error).slice(0, 200) };
@@ -239,109 +194,208 @@ interface Trigger {
 
 type Verdict = { ok: true; body: Json; challenge: boolean; legacyCard: boolean } | { ok: false; status: number; reason: string };
 
+/** What a webhook request is checked with: the app's encrypt key (and its cipher) and verification token. */
+interface RequestKeys {
+  readonly encryptKey?: string;
+  readonly verificationToken?: string;
+  readonly cipher?: AESCipher;
+}
+
+/** The request body, decrypted when it is encrypted. */
+function openBody(keys: RequestKeys, raw: string): { ok: true; body: Json; encrypted: boolean } | { ok: false; status: number; reason: string } {
+  let outer: unknown;
+  try {
+    outer = JSON.parse(raw);
+  } catch {
+    return { ok: false, status: 400, reason: 'body is not JSON' };
+  }
+  if (!isObject(outer)) return { ok: false, status: 400, reason: 'body is not an object' };
+  if (typeof outer.encrypt !== 'string') return { ok: true, body: outer, encrypted: false };
+  if (!keys.cipher) return { ok: false, status: 401, reason: 'encrypted body, but no encrypt key is configured' };
+  try {
+    const plain: unknown = JSON.parse(keys.cipher.decrypt(outer.encrypt));
+    if (!isObject(plain)) return { ok: false, status: 400, reason: 'decrypted body is not an object' };
+    return { ok: true, body: plain, encrypted: true };
+  } catch {
+    return { ok: false, status: 401, reason: 'cannot decrypt' };
+  }
+}
+
+/** Checks a webhook request: its token, its signature, and what kind of request it is. */
+function verifyRequest(keys: RequestKeys, headers: Readonly<Record<string, string | undefined>>, raw: string): Verdict {
+  const opened = openBody(keys, raw);
+  if (!opened.ok) return opened;
+  const { body, encrypted } = opened;
+  const challenge = body.type === 'url_verification';
+  const legacyCard = !encrypted && !challenge && !('schema' in body) && isObject(body.action);
+  const timestamp = headerOf(headers, 'x-lark-request-timestamp') ?? '';
+  const nonce = headerOf(headers, 'x-lark-request-nonce') ?? '';
+  const signature = headerOf(headers, 'x-lark-signature') ?? '';
+
+  if (keys.verificationToken) {
+    if (legacyCard) {
+      // Legacy card callbacks carry a card token, not the verification token; they are signed with it instead.
+      const expected = createHash('sha1')
+        .update(timestamp + nonce + keys.verificationToken + raw)
+        .digest('hex');
+      if (!sameSecret(signature, expected)) return { ok: false, status: 401, reason: 'bad card signature' };
+    } else {
+      const header = isObject(body.header) ? body.header : undefined;
+      const token = str(header?.token) ?? str(body.token) ?? '';
+      if (!sameSecret(token, keys.verificationToken)) return { ok: false, status: 401, reason: 'bad verification token' };
+    }
+  } else if (legacyCard) {
+    return { ok: false, status: 401, reason: 'legacy card callback cannot be verified without a verification token' };
+  }
+  // The challenge has no effect and may come unsigned; everything else must be signed when there is a key.
+  if (keys.encryptKey && !challenge && !legacyCard) {
+    const expected = createHash('sha256')
+      .update(timestamp + nonce + keys.encryptKey + raw)
+      .digest('hex');
+    if (!sameSecret(signature, expected)) return { ok: false, status: 401, reason: 'bad signature' };
+  }
+  return { ok: true, body, challenge, legacyCard };
+}
+
+const jsonReply = (status: number, body: unknown) => ({ status, body: JSON.stringify(body), headers: { 'content-type': 'application/json; charset=utf-8' } });
+
+/** The operator, chat and payload of a card action (`card.action.trigger`, or a legacy callback's flat fields). */
+function readCardAction(data: Json): { user?: string; chatId?: string; cardMessage?: string; value: unknown; payload?: string } {
+  const operator = isObject(data.operator) ? data.operator : undefined;
+  const context = isObject(data.context) ? data.context : undefined;
+  const action = isObject(data.action) ? data.action : undefined;
+  let value: unknown = action?.value;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      value = { payload: value };
+    }
+  }
+  return {
+    user: str(operator?.open_id) ?? str(data.open_id),
+    chatId: str(context?.open_chat_id) ?? str(data.open_chat_id),
+    cardMessage: str(context?.open_message_id) ?? str(data.open_message_id),
+    value,
+    payload: isObject(value) ? str(value.payload) : undefined,
+  };
+}
+
 /** Lark / Feishu channel. See the module comment. */
 export function createLarkChannel(config: LarkChannelConfig, deps: ChannelDeps): LarkChannel {
-  const log = deps.logger.child({ channel: 'lark' });
-  const now = deps.now ?? (() => new Date());
-  const mode = config.mode ?? 'ws';
-  const domain = larkDomain(config.domain);
-  const sdkLog = sdkLogger(log);
-  const cipher = config.encryptKey ? new AESCipher(config.encryptKey) : undefined;
+  return new Lark(config, deps);
+}
 
-  const client = new Client({
-    appId: config.appId,
-    appSecret: config.appSecret,
-    domain,
-    logger: sdkLog,
-    loggerLevel: LoggerLevel.info,
-    // Each channel keeps its own token cache (the SDK's default one is process-wide).
-    cache: new DefaultCache(),
-  });
-  // Requests are checked here (the SDK signs over re-serialized JSON and ignores the verification token).
-  const dispatcher = new EventDispatcher({ logger: sdkLog, loggerLevel: LoggerLevel.info });
+class Lark implements LarkChannel {
+  readonly name = 'lark' as const;
+  readonly webhooks?: readonly WebhookRoute[];
+  readonly #config: LarkChannelConfig;
+  readonly #deps: ChannelDeps;
+  readonly #log: Logger;
+  readonly #sdkLog: ReturnType<typeof sdkLogger>;
+  readonly #now: () => Date;
+  readonly #mode: 'ws' | 'webhook';
+  readonly #domain: Domain | string;
+  readonly #keys: RequestKeys;
+  readonly #client: Client;
+  readonly #dispatcher: EventDispatcher;
+  readonly #recent = new RecentKeys(DEDUPE_TTL_MS, DEDUPE_MAX);
+  /** Turns run after the acknowledgement, one at a time per chat; stop() waits for them. */
+  readonly #queue = new SerialQueue();
+  #state: 'idle' | 'starting' | 'running' | 'stopped' = 'idle';
+  #botOpenId: string | undefined;
+  #ws: WSClient | undefined;
 
-  let state: 'idle' | 'starting' | 'running' | 'stopped' = 'idle';
-  let botOpenId: string | undefined;
-  let ws: WSClient | undefined;
-  const recent = new RecentKeys(DEDUPE_TTL_MS, DEDUPE_MAX);
-  const inflight = new Set<Promise<void>>();
-  const chains = new Map<string, Promise<void>>();
+  constructor(config: LarkChannelConfig, deps: ChannelDeps) {
+    this.#config = config;
+    this.#deps = deps;
+    this.#log = deps.logger.child({ channel: 'lark' });
+    this.#now = deps.now ?? (() => new Date());
+    this.#mode = config.mode ?? 'ws';
+    this.#domain = larkDomain(config.domain);
+    this.#sdkLog = sdkLogger(this.#log);
+    this.#keys = {
+      encryptKey: config.encryptKey,
+      verificationToken: config.verificationToken,
+      cipher: config.encryptKey ? new AESCipher(config.encryptKey) : undefined,
+    };
+    this.#client = new Client({
+      appId: config.appId,
+      appSecret: config.appSecret,
+      domain: this.#domain,
+      logger: this.#sdkLog,
+      loggerLevel: LoggerLevel.info,
+      // Each channel keeps its own token cache (the SDK's default one is process-wide).
+      cache: new DefaultCache(),
+    });
+    // Requests are checked here (the SDK signs over re-serialized JSON and ignores the verification token).
+    this.#dispatcher = new EventDispatcher({ logger: this.#sdkLog, loggerLevel: LoggerLevel.info });
+    this.#register();
+    if (this.#mode === 'webhook') this.webhooks = [this.#route('/webhooks/lark/events'), this.#route('/webhooks/lark/cards')];
+  }
+
   /** Events are taken once the bot's identity is known (mentions depend on it) and until stop(). */
-  const accepting = () => (state === 'running' || state === 'starting') && botOpenId !== undefined;
-
-  /** Runs work after the acknowledgement, in order per chat; stop() waits for it. */
-  function schedule(chat: string, work: () => Promise<void>): void {
-    const previous = chains.get(chat) ?? Promise.resolve();
-    const next: Promise<void> = previous
-      .then(work)
-      .catch((error: unknown) => log.error(describeError(error), 'lark turn failed'))
-      .finally(() => {
-        inflight.delete(next);
-        if (chains.get(chat) === next) chains.delete(chat);
-      });
-    chains.set(chat, next);
-    inflight.add(next);
+  #accepting(): boolean {
+    return (this.#state === 'running' || this.#state === 'starting') && this.#botOpenId !== undefined;
   }
 
   // ---- sending ----
 
-  const transient = (error: unknown) => {
-    const d = describeError(error);
-    return d.status === undefined || d.status >= 500 || d.status === 429;
-  };
-
   /** One API call, retried once on a network error, 5xx or 429 (the uuid makes the retry idempotent on Lark's side). */
-  async function call(what: string, send: () => Promise<{ code?: number; msg?: string }>): Promise<boolean> {
+  async #call(what: string, send: () => Promise<{ code?: number; msg?: string }>): Promise<boolean> {
     for (let attempt = 1; ; attempt++) {
       try {
         const res = await send();
         if (res.code === undefined || res.code === 0) return true;
-        log.warn({ what, code: res.code, msg: String(res.msg ?? '').slice(0, 200) }, 'lark send refused');
+        this.#log.warn({ what, code: res.code, msg: String(res.msg ?? '').slice(0, 200) }, 'lark send refused');
         return false;
       } catch (error) {
-        if (attempt < 2 && transient(error)) {
+        const d = describeError(error);
+        const transient = d.status === undefined || d.status >= 500 || d.status === 429;
+        if (attempt < 2 && transient) {
           await new Promise((r) => setTimeout(r, 300));
           continue;
         }
-        log.warn({ what, ...describeError(error) }, 'lark send failed');
+        this.#log.warn({ what, ...d }, 'lark send failed');
         return false;
       }
     }
   }
 
-  async function send(reply: Reply, trigger?: Trigger): Promise<boolean> {
+  async #send(reply: Reply, trigger?: Trigger): Promise<boolean> {
     const { msg_type, content } = render(reply);
+    const im = this.#client.im.v1.message;
     try {
       if (trigger?.group && trigger.messageId && reply.chat === trigger.chat) {
-        const messageId = trigger.messageId;
+        const message_id = trigger.messageId;
         const uuid = randomUUID();
-        const replied = await call('reply', () => client.im.v1.message.reply({ path: { message_id: messageId }, data: { msg_type, content, uuid } }));
-        if (replied) return true;
+        if (await this.#call('reply', () => im.reply({ path: { message_id }, data: { msg_type, content, uuid } }))) return true;
         // The message may be gone (withdrawn): say it in the chat instead.
       }
       const uuid = randomUUID();
       const receive_id_type = receiveIdType(reply.chat);
-      return await call('create', () =>
-        client.im.v1.message.create({ params: { receive_id_type }, data: { receive_id: reply.chat, msg_type, content, uuid } }),
-      );
+      return await this.#call('create', () => im.create({ params: { receive_id_type }, data: { receive_id: reply.chat, msg_type, content, uuid } }));
     } catch (error) {
-      log.warn(describeError(error), 'lark send failed');
+      this.#log.warn(describeError(error), 'lark send failed');
       return false;
     }
   }
 
-  async function deliver(out: Outgoing, trigger: Trigger): Promise<void> {
-    for (const reply of out.replies) await send(reply, trigger);
+  async #deliver(out: Outgoing, trigger: Trigger): Promise<void> {
+    for (const reply of out.replies) await this.#send(reply, trigger);
   }
 
   // ---- receiving ----
 
-  function run(incoming: Incoming, trigger: Trigger): void {
-    schedule(incoming.chat, async () => deliver(await deps.handle(incoming), trigger));
+  /** Runs a turn after the acknowledgement, in order per chat. */
+  #run(incoming: Incoming, trigger: Trigger): void {
+    this.#queue
+      .run(incoming.chat, async () => this.#deliver(await this.#deps.handle(incoming), trigger))
+      .catch((error: unknown) => this.#log.error(describeError(error), 'lark turn failed'));
   }
 
-  function onMessage(data: MessageEvent): void {
-    if (!accepting()) return;
+  #onMessage(data: MessageEvent): void {
+    if (!this.#accepting()) return;
     const message = isObject(data?.message) ? data.message : undefined;
     const user = str(data?.sender?.sender_id?.open_id);
     if (!message || !user || data.sender.sender_type !== 'user') return;
@@ -349,13 +403,13 @@ export function createLarkChannel(config: LarkChannelConfig, deps: ChannelDeps):
     const chatId = str(message.chat_id);
     if (!messageId || !chatId) return;
     const keys = [`m:${messageId}`, ...(str(data.event_id) ? [`e:${data.event_id as string}`] : [])];
-    if (!recent.firstTime(keys)) {
-      log.debug({ event: data.event_id }, 'lark duplicate event skipped');
+    if (!this.#recent.firstTime(keys)) {
+      this.#log.debug({ event: data.event_id }, 'lark duplicate event skipped');
       return;
     }
     const group = message.chat_type !== 'p2p';
     const chat = group ? chatId : user;
-    const mention = botOpenId !== undefined && (message.mentions ?? []).some((m) => m?.id?.open_id === botOpenId);
+    const mention = this.#botOpenId !== undefined && (message.mentions ?? []).some((m) => m?.id?.open_id === this.#botOpenId);
     const { text, media } = readContent(String(message.message_type ?? ''), String(message.content ?? ''));
     const incoming: Incoming = {
       platform: 'lark',
@@ -365,35 +419,21 @@ export function createLarkChannel(config: LarkChannelConfig, deps: ChannelDeps):
       ...(media ? { media } : {}),
       group,
       mention,
-      staff: deps.staffIds.has(user),
+      staff: this.#deps.staffIds.has(user),
       messageId,
-      now: now(),
+      now: this.#now(),
     };
-    run(incoming, { chat, group, messageId });
+    this.#run(incoming, { chat, group, messageId });
   }
 
   /** A button press, from `card.action.trigger` (long connection or webhook) or a legacy card callback (webhook). */
-  function onCardAction(data: Json): void {
-    if (!accepting()) return;
-    const operator = isObject(data.operator) ? data.operator : undefined;
-    const context = isObject(data.context) ? data.context : undefined;
-    const action = isObject(data.action) ? data.action : undefined;
-    const user = str(operator?.open_id) ?? str(data.open_id);
-    const chatId = str(context?.open_chat_id) ?? str(data.open_chat_id);
-    const cardMessage = str(context?.open_message_id) ?? str(data.open_message_id);
-    let value: unknown = action?.value;
-    if (typeof value === 'string') {
-      try {
-        value = JSON.parse(value);
-      } catch {
-        value = { payload: value };
-      }
-    }
-    const payload = isObject(value) ? str(value.payload) : undefined;
+  #onCardAction(data: Json): void {
+    if (!this.#accepting()) return;
+    const { user, chatId, cardMessage, value, payload } = readCardAction(data);
     if (!user || payload === undefined) return;
     const eventId = str(data.event_id) ?? (str(data.token) ? `card:${data.token as string}` : undefined);
-    if (eventId && !recent.firstTime([`e:${eventId}`])) {
-      log.debug({ event: eventId }, 'lark duplicate card action skipped');
+    if (eventId && !this.#recent.firstTime([`e:${eventId}`])) {
+      this.#log.debug({ event: eventId }, 'lark duplicate card action skipped');
       return;
     }
     // The card says where it was sent; trusted only when that is this chat or the presser's own private chat.
@@ -407,124 +447,69 @@ export function createLarkChannel(config: LarkChannelConfig, deps: ChannelDeps):
       button: payload,
       group,
       mention: true,
-      staff: deps.staffIds.has(user),
+      staff: this.#deps.staffIds.has(user),
       ...(eventId ? { messageId: eventId } : {}),
-      now: now(),
+      now: this.#now(),
     };
-    run(incoming, { chat, group, ...(cardMessage ? { messageId: cardMessage } : {}) });
+    this.#run(incoming, { chat, group, ...(cardMessage ? { messageId: cardMessage } : {}) });
   }
 
-  const ignore = () => undefined;
-  dispatcher.register<{ 'card.action.trigger': (data: Json) => Json }>({
-    'im.message.receive_v1': (data) => {
-      onMessage(data);
-    },
-    'card.action.trigger': (data) => {
-      onCardAction(data);
-      return {};
-    },
-    // Events a bot commonly receives that need nothing (registered so the SDK does not warn about each).
-    'im.message.message_read_v1': ignore,
-    'im.chat.access_event.bot_p2p_chat_entered_v1': ignore,
-    'im.chat.member.bot.added_v1': ignore,
-    'im.chat.member.bot.deleted_v1': ignore,
-    'im.message.reaction.created_v1': ignore,
-    'im.message.reaction.deleted_v1': ignore,
-  });
+  #register(): void {
+    const ignore = () => undefined;
+    this.#dispatcher.register<{ 'card.action.trigger': (data: Json) => Json }>({
+      'im.message.receive_v1': (data) => {
+        this.#onMessage(data);
+      },
+      'card.action.trigger': (data) => {
+        this.#onCardAction(data);
+        return {};
+      },
+      // Events a bot commonly receives that need nothing (registered so the SDK does not warn about each).
+      'im.message.message_read_v1': ignore,
+      'im.chat.access_event.bot_p2p_chat_entered_v1': ignore,
+      'im.chat.member.bot.added_v1': ignore,
+      'im.chat.member.bot.deleted_v1': ignore,
+      'im.message.reaction.created_v1': ignore,
+      'im.message.reaction.deleted_v1': ignore,
+    });
+  }
 
-  function dispatch(envelope: unknown): Promise<unknown> {
-    return dispatcher.invoke(envelope, { needCheck: false });
+  dispatch(envelope: unknown): Promise<unknown> {
+    return this.#dispatcher.invoke(envelope, { needCheck: false });
   }
 
   // ---- webhook requests ----
 
-  function verify(headers: Readonly<Record<string, string | undefined>>, raw: string): Verdict {
-    let outer: unknown;
+  #route(path: string): WebhookRoute {
+    return { method: 'POST', path, handle: (request) => this.#handleRequest(path, request) };
+  }
+
+  async #handleRequest(path: string, request: Parameters<WebhookRoute['handle']>[0]): ReturnType<WebhookRoute['handle']> {
+    const verdict = verifyRequest(this.#keys, request.headers, request.body);
+    if (!verdict.ok) {
+      this.#log.warn({ path, reason: verdict.reason }, 'lark webhook request rejected');
+      return jsonReply(verdict.status, { error: verdict.status === 401 ? 'unauthorized' : 'bad request' });
+    }
+    if (verdict.challenge) return jsonReply(200, { challenge: verdict.body.challenge });
+    // Not taking updates: Lark retries later (or another instance takes it).
+    if (this.#state !== 'running') return jsonReply(503, { error: 'not ready' });
     try {
-      outer = JSON.parse(raw);
-    } catch {
-      return { ok: false, status: 400, reason: 'body is not JSON' };
-    }
-    if (!isObject(outer)) return { ok: false, status: 400, reason: 'body is not an object' };
-    let body: Json = outer;
-    const encrypted = typeof outer.encrypt === 'string';
-    if (encrypted) {
-      if (!cipher) return { ok: false, status: 401, reason: 'encrypted body, but no encrypt key is configured' };
-      try {
-        const plain: unknown = JSON.parse(cipher.decrypt(outer.encrypt));
-        if (!isObject(plain)) return { ok: false, status: 400, reason: 'decrypted body is not an object' };
-        body = plain;
-      } catch {
-        return { ok: false, status: 401, reason: 'cannot decrypt' };
+      if (verdict.legacyCard) {
+        this.#onCardAction(verdict.body);
+        return jsonReply(200, {});
       }
+      const result = await this.dispatch(verdict.body);
+      return jsonReply(200, isObject(result) ? result : {});
+    } catch (error) {
+      this.#log.error(describeError(error), 'lark webhook handling failed');
+      return jsonReply(500, { error: 'internal error' });
     }
-    const challenge = body.type === 'url_verification';
-    const legacyCard = !encrypted && !challenge && !('schema' in body) && isObject(body.action);
-    const timestamp = headerOf(headers, 'x-lark-request-timestamp') ?? '';
-    const nonce = headerOf(headers, 'x-lark-request-nonce') ?? '';
-    const signature = headerOf(headers, 'x-lark-signature') ?? '';
-
-    if (config.verificationToken) {
-      if (legacyCard) {
-        // Legacy card callbacks carry a card token, not the verification token; they are signed with it instead.
-        const expected = createHash('sha1')
-          .update(timestamp + nonce + config.verificationToken + raw)
-          .digest('hex');
-        if (!sameText(signature, expected)) return { ok: false, status: 401, reason: 'bad card signature' };
-      } else {
-        const header = isObject(body.header) ? body.header : undefined;
-        const token = str(header?.token) ?? str(body.token) ?? '';
-        if (!sameText(token, config.verificationToken)) return { ok: false, status: 401, reason: 'bad verification token' };
-      }
-    } else if (legacyCard) {
-      return { ok: false, status: 401, reason: 'legacy card callback cannot be verified without a verification token' };
-    }
-    // The challenge has no effect and may come unsigned; everything else must be signed when there is a key.
-    if (config.encryptKey && !challenge && !legacyCard) {
-      const expected = createHash('sha256')
-        .update(timestamp + nonce + config.encryptKey + raw)
-        .digest('hex');
-      if (!sameText(signature, expected)) return { ok: false, status: 401, reason: 'bad signature' };
-    }
-    return { ok: true, body, challenge, legacyCard };
   }
-
-  const jsonReply = (status: number, body: unknown) => ({ status, body: JSON.stringify(body), headers: { 'content-type': 'application/json; charset=utf-8' } });
-
-  function route(path: string): WebhookRoute {
-    return {
-      method: 'POST',
-      path,
-      async handle(request) {
-        const verdict = verify(request.headers, request.body);
-        if (!verdict.ok) {
-          log.warn({ path, reason: verdict.reason }, 'lark webhook request rejected');
-          return jsonReply(verdict.status, { error: verdict.status === 401 ? 'unauthorized' : 'bad request' });
-        }
-        if (verdict.challenge) return jsonReply(200, { challenge: verdict.body.challenge });
-        // Not taking updates: Lark retries later (or another instance takes it).
-        if (state !== 'running') return jsonReply(503, { error: 'not ready' });
-        try {
-          if (verdict.legacyCard) {
-            onCardAction(verdict.body);
-            return jsonReply(200, {});
-          }
-          const result = await dispatch(verdict.body);
-          return jsonReply(200, isObject(result) ? result : {});
-        } catch (error) {
-          log.error(describeError(error), 'lark webhook handling failed');
-          return jsonReply(500, { error: 'internal error' });
-        }
-      },
-    };
-  }
-
-  const webhooks = mode === 'webhook' ? [route('/webhooks/lark/events'), route('/webhooks/lark/cards')] : undefined;
 
   // ---- lifecycle ----
 
-  async function learnBotIdentity(): Promise<string> {
-    const res: unknown = await client.request({ method: 'GET', url: '/open-apis/bot/v3/info' });
+  async #learnBotIdentity(): Promise<string> {
+    const res: unknown = await this.#client.request({ method: 'GET', url: '/open-apis/bot/v3/info' });
     const bot = isObject(res) && isObject(res.bot) ? res.bot : undefined;
     const openId = str(bot?.open_id);
     if (!openId) {
@@ -534,17 +519,13 @@ export function createLarkChannel(config: LarkChannelConfig, deps: ChannelDeps):
     return openId;
   }
 
-  async function startLongConnection(): Promise<void> {
-    if (!APP_ID.test(config.appId)) throw new Error('LARK_APP_ID is not an app id (cli_ and 16 hex digits): the long connection needs one');
-    let settle: (result: 'ready' | Error) => void = () => undefined;
-    const outcome = new Promise<'ready' | Error>((resolve) => {
-      settle = resolve;
-    });
-    ws = new WSClient({
-      appId: config.appId,
-      appSecret: config.appSecret,
-      domain,
-      logger: sdkLog,
+  #wsClient(settle: (result: 'ready' | Error) => void): WSClient {
+    const log = this.#log;
+    return new WSClient({
+      appId: this.#config.appId,
+      appSecret: this.#config.appSecret,
+      domain: this.#domain,
+      logger: this.#sdkLog,
       loggerLevel: LoggerLevel.info,
       handshakeTimeoutMs: 10_000,
       onReady: () => {
@@ -558,63 +539,66 @@ export function createLarkChannel(config: LarkChannelConfig, deps: ChannelDeps):
       onReconnecting: () => log.warn('lark long connection lost, reconnecting'),
       onReconnected: () => log.info('lark long connection restored'),
     });
-    await ws.start({ eventDispatcher: dispatcher });
+  }
+
+  async #startLongConnection(): Promise<void> {
+    if (!APP_ID.test(this.#config.appId)) throw new Error('LARK_APP_ID is not an app id (cli_ and 16 hex digits): the long connection needs one');
+    let settle: (result: 'ready' | Error) => void = () => undefined;
+    const outcome = new Promise<'ready' | Error>((resolve) => {
+      settle = resolve;
+    });
+    const ws = this.#wsClient((result) => settle(result));
+    this.#ws = ws;
+    await ws.start({ eventDispatcher: this.#dispatcher });
     let timer: NodeJS.Timeout | undefined;
     const waited = await Promise.race([outcome, new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), WS_READY_WAIT_MS)))]);
     clearTimeout(timer);
     if (waited instanceof Error) {
       ws.close({ force: true });
-      ws = undefined;
+      this.#ws = undefined;
       throw new Error(`Lark long connection failed: ${waited.message}`);
     }
-    if (waited === 'timeout') log.warn({ waitedMs: WS_READY_WAIT_MS }, 'lark long connection not ready yet, still trying');
+    if (waited === 'timeout') this.#log.warn({ waitedMs: WS_READY_WAIT_MS }, 'lark long connection not ready yet, still trying');
   }
 
-  return {
-    name: 'lark',
-    ...(webhooks ? { webhooks } : {}),
-    dispatch,
+  async start(): Promise<void> {
+    if (this.#state === 'running' || this.#state === 'starting') return;
+    this.#state = 'starting';
+    try {
+      // Also obtains the tenant token: bad credentials fail here.
+      this.#botOpenId = await this.#learnBotIdentity();
+      if (this.#mode === 'ws') await this.#startLongConnection();
+      else if (!this.#config.encryptKey && !this.#config.verificationToken)
+        this.#log.warn('lark webhook mode without encrypt key or verification token: requests are not verified');
+      this.#state = 'running';
+      this.#log.info({ mode: this.#mode }, 'lark channel started');
+    } catch (error) {
+      this.#state = 'idle';
+      const d = describeError(error);
+      this.#log.error(d, 'lark channel failed to start');
+      throw new Error(`Lark channel failed to start: ${d.error}${d.status !== undefined ? ` (HTTP ${d.status})` : ''}`);
+    }
+  }
 
-    async start() {
-      if (state === 'running' || state === 'starting') return;
-      state = 'starting';
-      try {
-        // Also obtains the tenant token: bad credentials fail here.
-        botOpenId = await learnBotIdentity();
-        if (mode === 'ws') await startLongConnection();
-        else if (!config.encryptKey && !config.verificationToken)
-          log.warn('lark webhook mode without encrypt key or verification token: requests are not verified');
-        state = 'running';
-        log.info({ mode }, 'lark channel started');
-      } catch (error) {
-        state = 'idle';
-        const d = describeError(error);
-        log.error(d, 'lark channel failed to start');
-        throw new Error(`Lark channel failed to start: ${d.error}${d.status !== undefined ? ` (HTTP ${d.status})` : ''}`);
-      }
-    },
+  async stop(): Promise<void> {
+    if (this.#state === 'stopped') return;
+    this.#state = 'stopped';
+    this.#ws?.close({ force: true });
+    this.#ws = undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), STOP_WAIT_MS)));
+    const done = await Promise.race([this.#queue.idle().then(() => 'done' as const), deadline]);
+    clearTimeout(timer);
+    if (done === 'timeout') this.#log.warn({ pending: this.#queue.size }, 'lark channel stopped with messages still in flight');
+    this.#log.info('lark channel stopped');
+  }
 
-    async stop() {
-      if (state === 'stopped') return;
-      state = 'stopped';
-      ws?.close({ force: true });
-      ws = undefined;
-      let timer: NodeJS.Timeout | undefined;
-      const deadline = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), STOP_WAIT_MS)));
-      // Work queued behind work in flight is already in the set, so one pass waits for all of it.
-      const done = await Promise.race([Promise.allSettled([...inflight]).then(() => 'done' as const), deadline]);
-      clearTimeout(timer);
-      if (done === 'timeout') log.warn({ pending: inflight.size }, 'lark channel stopped with messages still in flight');
-      log.info('lark channel stopped');
-    },
+  connected(): boolean {
+    if (this.#state !== 'running') return false;
+    return this.#mode === 'webhook' || this.#ws?.getConnectionStatus().state === 'connected';
+  }
 
-    connected() {
-      if (state !== 'running') return false;
-      return mode === 'webhook' || ws?.getConnectionStatus().state === 'connected';
-    },
-
-    async push(reply) {
-      await send(reply);
-    },
-  };
+  async push(reply: Reply): Promise<void> {
+    await this.#send(reply);
+  }
 }

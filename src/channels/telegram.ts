@@ -1,9 +1,9 @@
-import { timingSafeEqual } from 'node:crypto';
-import { type RunnerHandle, run, sequentialize } from '@grammyjs/runner';
+import { type RunnerHandle, run } from '@grammyjs/runner';
 import { Bot, BotError, type Context, GrammyError, HttpError } from 'grammy';
-import type { InlineKeyboardButton, Message, MessageEntity, Update, UserFromGetMe } from 'grammy/types';
+import type { CallbackQuery, InlineKeyboardButton, Message, MessageEntity, Update, UserFromGetMe } from 'grammy/types';
 import type { Button, Incoming, Reply } from '../chat/index.ts';
 import { loadTranslator, type Translator } from '../i18n/index.ts';
+import { cutText, headerOf, SerialQueue, sameSecret } from './shared.ts';
 import type { Channel, ChannelDeps, WebhookRoute } from './types.ts';
 
 /**
@@ -51,15 +51,6 @@ function mediaKind(msg: Message): Media | null {
   if (msg.document || msg.audio || msg.video) return 'file';
   if (msg.location || msg.venue || msg.contact || msg.poll || msg.dice || msg.game || msg.story) return 'other';
   return null;
-}
-
-/** Cuts to Telegram's 4096 UTF-16 units without splitting a surrogate pair. */
-export function cutText(text: string, max = MAX_TEXT): string {
-  if (text.length <= max) return text;
-  let end = max;
-  const code = text.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
-  return text.slice(0, end);
 }
 
 /** Inline keyboard rows of at most 3; a payload over 64 bytes (or empty) cannot be a callback_data and is dropped. */
@@ -141,103 +132,130 @@ function chatIdOf(chat: string): number | string {
   return /^-?\d{1,16}$/.test(chat) ? Number(chat) : chat;
 }
 
-function headerOf(headers: Readonly<Record<string, string | undefined>>, name: string): string | undefined {
-  const direct = headers[name];
-  if (direct !== undefined) return direct;
-  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === name) return v;
-  return undefined;
-}
-
-function sameSecret(given: string | undefined, expected: string): boolean {
-  if (given === undefined) return false;
-  const a = Buffer.from(given, 'utf8');
-  const b = Buffer.from(expected, 'utf8');
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 function isUpdate(value: unknown): value is Update {
   return typeof value === 'object' && value !== null && Number.isSafeInteger((value as { update_id?: unknown }).update_id);
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export function createTelegramChannel(config: TelegramConfig, deps: ChannelDeps): Channel {
-  const { logger: parentLogger, staffIds } = deps;
-  const logger = parentLogger.child({ channel: 'telegram' });
-  const webhookMode = Boolean(config.webhookUrl);
-  const secret = config.webhookSecret;
-  if (webhookMode && !secret) throw new Error('telegram: webhookSecret is required with webhookUrl');
-  const tr = config.tr ?? loadTranslator();
-  const apiRoot = config.apiRoot?.replace(/\/+$/, '');
-  const token = config.token;
-
-  const bot = new Bot(token, { client: { ...(apiRoot ? { apiRoot } : {}), timeoutSeconds: LONG_POLL_SECONDS + 30 } });
-
-  /** Anything that could carry the token (a network error names the URL) is cut out of logs. */
+/** What can be logged of an error: never a payload (it holds the message text), never the token (a URL names it). */
+function describeError(err: unknown, token: string): Record<string, unknown> {
   const redact = (s: string | undefined) => (s ? s.split(token).join('<token>') : s);
-  const describe = (err: unknown): Record<string, unknown> => {
-    if (err instanceof BotError) return describe(err.error);
-    // Never the payload: it holds the message text.
-    if (err instanceof GrammyError) return { method: err.method, code: err.error_code, description: redact(err.description) };
-    if (err instanceof HttpError) {
-      const inner = err.error as { code?: unknown; name?: unknown } | null | undefined;
-      return { message: redact(err.message), cause: typeof inner?.code === 'string' ? inner.code : typeof inner?.name === 'string' ? inner.name : undefined };
-    }
-    if (err instanceof Error) return { name: err.name, message: redact(err.message), stack: redact(err.stack) };
-    return { message: redact(String(err)) };
-  };
+  if (err instanceof BotError) return describeError(err.error, token);
+  if (err instanceof GrammyError) return { method: err.method, code: err.error_code, description: redact(err.description) };
+  if (err instanceof HttpError) {
+    const inner = err.error as { code?: unknown; name?: unknown } | null | undefined;
+    return { message: redact(err.message), cause: typeof inner?.code === 'string' ? inner.code : typeof inner?.name === 'string' ? inner.name : undefined };
+  }
+  if (err instanceof Error) return { name: err.name, message: redact(err.message), stack: redact(err.stack) };
+  return { message: redact(String(err)) };
+}
 
-  let runner: RunnerHandle | undefined;
-  let started = false;
-  let stopped = false;
-  let webhookSet = false;
-  let pollFailures = 0;
-  let pollCrashed = false;
-  const stopping = new AbortController();
-  const inFlight = new Set<Promise<unknown>>();
-  const track = <T>(p: Promise<T>): Promise<T> => {
-    inFlight.add(p);
-    const done = () => inFlight.delete(p);
+/** Waits for a promise, at most `ms`; true when it settled in time. */
+async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const settled = await Promise.race([
+    promise.then(
+      () => true,
+      () => true,
+    ),
+    new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), Math.max(0, ms));
+    }),
+  ]);
+  clearTimeout(timer);
+  return settled;
+}
+
+export function createTelegramChannel(config: TelegramConfig, deps: ChannelDeps): Channel {
+  return new Telegram(config, deps);
+}
+
+class Telegram implements Channel {
+  readonly name = 'telegram' as const;
+  readonly webhooks?: readonly WebhookRoute[];
+  readonly #config: TelegramConfig;
+  readonly #deps: ChannelDeps;
+  readonly #logger: ChannelDeps['logger'];
+  readonly #tr: Translator;
+  readonly #bot: Bot;
+  readonly #webhookMode: boolean;
+  readonly #secret: string | undefined;
+  readonly #stopping = new AbortController();
+  readonly #inFlight = new Set<Promise<unknown>>();
+  /** One turn at a time per chat and per user (a user's group and private turns share the dialog state). */
+  readonly #queue = new SerialQueue();
+  #runner: RunnerHandle | undefined;
+  #started = false;
+  #stopped = false;
+  #webhookSet = false;
+  #pollFailures = 0;
+  #pollCrashed = false;
+
+  constructor(config: TelegramConfig, deps: ChannelDeps) {
+    this.#config = config;
+    this.#deps = deps;
+    this.#logger = deps.logger.child({ channel: 'telegram' });
+    this.#webhookMode = Boolean(config.webhookUrl);
+    this.#secret = config.webhookSecret;
+    if (this.#webhookMode && !this.#secret) throw new Error('telegram: webhookSecret is required with webhookUrl');
+    this.#tr = config.tr ?? loadTranslator();
+    const apiRoot = config.apiRoot?.replace(/\/+$/, '');
+    this.#bot = new Bot(config.token, { client: { ...(apiRoot ? { apiRoot } : {}), timeoutSeconds: LONG_POLL_SECONDS + 30 } });
+    this.#watchPolling();
+    this.#bot.catch((err) => {
+      this.#logger.error({ update: err.ctx.update.update_id, err: this.#describe(err.error) }, 'telegram update failed');
+    });
+    this.#install();
+    if (this.#webhookMode) this.webhooks = [{ method: 'POST', path: TELEGRAM_WEBHOOK_PATH, handle: (request) => this.#onWebhook(request) }];
+  }
+
+  #describe(err: unknown): Record<string, unknown> {
+    return describeError(err, this.#config.token);
+  }
+
+  #track<T>(p: Promise<T>): Promise<T> {
+    this.#inFlight.add(p);
+    const done = () => this.#inFlight.delete(p);
     p.then(done, done);
     return p;
-  };
+  }
 
-  // Watch getUpdates for connected(): it retries forever, so the failures are counted here.
-  bot.api.config.use(async (prev, method, payload, signal) => {
-    if (method !== 'getUpdates') return prev(method, payload, signal);
-    try {
-      const res = await prev(method, payload, signal);
-      if (res.ok) pollFailures = 0;
-      else {
-        pollFailures += 1;
-        logger.warn({ code: res.error_code, description: res.description, failures: pollFailures }, 'telegram getUpdates failed');
+  /** Watches getUpdates for connected(): it retries forever, so the failures are counted here. */
+  #watchPolling(): void {
+    const logger = this.#logger;
+    this.#bot.api.config.use(async (prev, method, payload, signal) => {
+      if (method !== 'getUpdates') return prev(method, payload, signal);
+      try {
+        const res = await prev(method, payload, signal);
+        if (res.ok) this.#pollFailures = 0;
+        else {
+          this.#pollFailures += 1;
+          logger.warn({ code: res.error_code, description: res.description, failures: this.#pollFailures }, 'telegram getUpdates failed');
+        }
+        return res;
+      } catch (err) {
+        if (!signal?.aborted) {
+          this.#pollFailures += 1;
+          logger.warn({ err: this.#describe(err), failures: this.#pollFailures }, 'telegram getUpdates failed');
+        }
+        throw err;
       }
-      return res;
-    } catch (err) {
-      if (!signal?.aborted) {
-        pollFailures += 1;
-        logger.warn({ err: describe(err), failures: pollFailures }, 'telegram getUpdates failed');
-      }
-      throw err;
-    }
-  });
-
-  bot.catch((err) => {
-    logger.error({ update: err.ctx.update.update_id, err: describe(err.error) }, 'telegram update failed');
-  });
+    });
+  }
 
   // ---- sending ---------------------------------------------------------------------------------------------------
 
   /** Sends one message; retries once on a short 429; throws the API error otherwise. */
-  const sendOrThrow = async (chat: string, text: string, buttons?: readonly Button[], replyTo?: number): Promise<void> => {
-    const rows = inlineKeyboard(buttons, (bytes) => logger.warn({ chat, bytes }, 'telegram button dropped: callback_data must be 1-64 bytes'));
+  async #sendOrThrow(chat: string, text: string, buttons?: readonly Button[], replyTo?: number): Promise<void> {
+    const rows = inlineKeyboard(buttons, (bytes) => this.#logger.warn({ chat, bytes }, 'telegram button dropped: callback_data must be 1-64 bytes'));
     const other = {
       ...(rows.length > 0 ? { reply_markup: { inline_keyboard: rows } } : {}),
       ...(replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
     };
     for (let attempt = 0; ; attempt++) {
       try {
-        await bot.api.sendMessage(chatIdOf(chat), cutText(text), other);
+        await this.#bot.api.sendMessage(chatIdOf(chat), cutText(text, MAX_TEXT), other);
         return;
       } catch (err) {
         const wait = err instanceof GrammyError && err.error_code === 429 ? err.parameters.retry_after : undefined;
@@ -248,29 +266,29 @@ export function createTelegramChannel(config: TelegramConfig, deps: ChannelDeps)
         throw err;
       }
     }
-  };
+  }
 
   /** Sends one reply; a failure is logged (never the text) and reported as false. */
-  const trySend = async (chat: string, text: string, buttons?: readonly Button[], replyTo?: number): Promise<boolean> => {
+  async #trySend(chat: string, text: string, buttons?: readonly Button[], replyTo?: number): Promise<boolean> {
     if (text.trim() === '') {
-      logger.warn({ chat }, 'telegram reply skipped: empty text');
+      this.#logger.warn({ chat }, 'telegram reply skipped: empty text');
       return false;
     }
     try {
-      await sendOrThrow(chat, text, buttons, replyTo);
+      await this.#sendOrThrow(chat, text, buttons, replyTo);
       return true;
     } catch (err) {
-      logger.warn({ chat, err: describe(err) }, 'telegram send failed');
+      this.#logger.warn({ chat, err: this.#describe(err) }, 'telegram send failed');
       return false;
     }
-  };
+  }
 
   /**
    * Runs a turn: the engine answers, the replies go out. In a group the first reply to the group quotes the user's
    * message; when a reply to the user's private chat fails (the user never opened one), the group gets a deep link.
    */
-  const turn = async (incoming: Incoming, quote: number | undefined, me: UserFromGetMe): Promise<void> => {
-    const out = await deps.handle(incoming);
+  async #turn(incoming: Incoming, quote: number | undefined, me: UserFromGetMe): Promise<void> {
+    const out = await this.#deps.handle(incoming);
     let quoted = false;
     let fellBack = false;
     const failed = new Set<string>();
@@ -278,7 +296,7 @@ export function createTelegramChannel(config: TelegramConfig, deps: ChannelDeps)
       if (failed.has(reply.chat)) continue;
       const here = reply.chat === incoming.chat;
       const replyTo = incoming.group && here && !quoted ? quote : undefined;
-      const sent = await trySend(reply.chat, reply.text, reply.buttons, replyTo);
+      const sent = await this.#trySend(reply.chat, reply.text, reply.buttons, replyTo);
       if (sent) {
         if (replyTo !== undefined) quoted = true;
         continue;
@@ -287,220 +305,208 @@ export function createTelegramChannel(config: TelegramConfig, deps: ChannelDeps)
       if (incoming.group && reply.chat === incoming.user && !fellBack) {
         fellBack = true;
         const link = `https://t.me/${me.username}?start=private`;
-        await trySend(incoming.chat, tr.t('telegram-open-private', { link }), undefined, quote);
+        await this.#trySend(incoming.chat, this.#tr.t('telegram-open-private', { link }), undefined, quote);
       }
     }
-  };
+  }
 
   // ---- receiving -------------------------------------------------------------------------------------------------
 
-  // Counted from the start so stop() also waits for updates queued behind sequentialize.
-  bot.use((_ctx, next) => track(Promise.resolve(next())));
-  // One turn at a time per chat and per user (a user's group and private turns share the dialog state).
-  bot.use(
-    sequentialize((ctx: Context) => {
+  #install(): void {
+    // Counted from the start so stop() also waits for updates queued behind others of their chat.
+    this.#bot.use((_ctx, next) => this.#track(Promise.resolve(next())));
+    this.#bot.use((ctx: Context, next) => {
       const keys: string[] = [];
       if (ctx.chat) keys.push(`chat:${ctx.chat.id}`);
       if (ctx.from) keys.push(`user:${ctx.from.id}`);
-      return keys;
-    }),
-  );
+      return this.#queue.run(keys, () => next());
+    });
+    this.#bot.on('message', (ctx) => this.#onMessage(ctx.message, ctx.update.update_id, ctx.me));
+    this.#bot.on('callback_query', async (ctx) => {
+      // Answered at once and always, so the button stops spinning whatever happens next.
+      const answering = ctx
+        .answerCallbackQuery()
+        .catch((err: unknown) => this.#logger.warn({ err: this.#describe(err) }, 'telegram answerCallbackQuery failed'));
+      try {
+        await this.#onButton(ctx.callbackQuery, ctx.update.update_id, ctx.me);
+      } finally {
+        await answering;
+      }
+    });
+  }
 
-  bot.on('message', async (ctx) => {
-    const msg = ctx.message;
-    const from = msg.from;
-    const me = ctx.me;
-    const user = String(from.id);
+  async #onMessage(msg: Message & { from: NonNullable<Message['from']> }, updateId: number, me: UserFromGetMe): Promise<void> {
+    const user = String(msg.from.id);
     const group = isGroup(msg.chat.type);
-    const base = {
-      platform: 'telegram',
-      chat: String(msg.chat.id),
-      user,
-      group,
-      staff: staffIds.has(user),
-      messageId: String(ctx.update.update_id),
-    };
+    const base = { platform: 'telegram', chat: String(msg.chat.id), user, group, staff: this.#deps.staffIds.has(user), messageId: String(updateId) };
     const replied = repliesToBot(msg, me.id);
+    const now = this.#deps.now?.() ?? new Date();
     let incoming: Incoming;
     if (msg.text !== undefined) {
       const read = readText(msg.text, msg.entities, me);
       if (!read) {
-        logger.debug({ update: ctx.update.update_id }, 'telegram command for another bot ignored');
+        this.#logger.debug({ update: updateId }, 'telegram command for another bot ignored');
         return;
       }
-      incoming = { ...base, text: read.text, mention: read.mention || replied, now: deps.now?.() ?? new Date() };
+      incoming = { ...base, text: read.text, mention: read.mention || replied, now };
     } else {
       const media = mediaKind(msg);
       if (!media) return; // joins, leaves, pins, title changes…
       const captioned = msg.caption !== undefined ? (readText(msg.caption, msg.caption_entities, me)?.mention ?? false) : false;
-      incoming = { ...base, media, mention: captioned || replied, now: deps.now?.() ?? new Date() };
+      incoming = { ...base, media, mention: captioned || replied, now };
     }
-    logger.debug({ update: ctx.update.update_id, chat: incoming.chat, group, kind: incoming.media ?? 'text' }, 'telegram message');
-    await turn(incoming, msg.message_id, me);
-  });
+    this.#logger.debug({ update: updateId, chat: incoming.chat, group, kind: incoming.media ?? 'text' }, 'telegram message');
+    await this.#turn(incoming, msg.message_id, me);
+  }
 
-  bot.on('callback_query', async (ctx) => {
-    const cq = ctx.callbackQuery;
-    // Answered at once and always, so the button stops spinning whatever happens next.
-    const answering = ctx.answerCallbackQuery().catch((err: unknown) => logger.warn({ err: describe(err) }, 'telegram answerCallbackQuery failed'));
-    try {
-      if (cq.data === undefined) return; // a game button
-      const chat = cq.message?.chat;
-      const user = String(cq.from.id);
-      const incoming: Incoming = {
-        platform: 'telegram',
-        chat: String(chat?.id ?? cq.from.id),
-        user,
-        button: cq.data,
-        group: isGroup(chat?.type),
-        // Pressing the bot's own button addresses the bot.
-        mention: true,
-        staff: staffIds.has(user),
-        messageId: `cb:${cq.id}`,
-        now: deps.now?.() ?? new Date(),
-      };
-      logger.debug({ update: ctx.update.update_id, chat: incoming.chat, kind: 'button' }, 'telegram button');
-      await turn(incoming, undefined, ctx.me);
-    } finally {
-      await answering;
-    }
-  });
+  async #onButton(cq: CallbackQuery, updateId: number, me: UserFromGetMe): Promise<void> {
+    if (cq.data === undefined) return; // a game button
+    const chat = cq.message?.chat;
+    const user = String(cq.from.id);
+    const incoming: Incoming = {
+      platform: 'telegram',
+      chat: String(chat?.id ?? cq.from.id),
+      user,
+      button: cq.data,
+      group: isGroup(chat?.type),
+      // Pressing the bot's own button addresses the bot.
+      mention: true,
+      staff: this.#deps.staffIds.has(user),
+      messageId: `cb:${cq.id}`,
+      now: this.#deps.now?.() ?? new Date(),
+    };
+    this.#logger.debug({ update: updateId, chat: incoming.chat, kind: 'button' }, 'telegram button');
+    await this.#turn(incoming, undefined, me);
+  }
 
   // ---- webhook ---------------------------------------------------------------------------------------------------
 
-  const route: WebhookRoute = {
-    method: 'POST',
-    path: TELEGRAM_WEBHOOK_PATH,
-    async handle(request) {
-      if (!secret || !sameSecret(headerOf(request.headers, SECRET_HEADER), secret)) {
-        logger.warn('telegram webhook: missing or wrong secret token');
-        return { status: 401, body: 'unauthorized' };
-      }
-      // Not ready (or stopped): Telegram keeps the update and retries.
-      if (!webhookSet || stopped) return { status: 503, body: 'not ready' };
-      let update: unknown;
-      try {
-        update = JSON.parse(request.body);
-      } catch {
-        return { status: 400, body: 'bad request' };
-      }
-      if (!isUpdate(update)) return { status: 400, body: 'bad request' };
-      // Answered at once; the turn runs on (stop() waits for it). Redeliveries are the engine's dedupe.
-      void track(
-        bot.handleUpdate(update).catch((err: unknown) => {
-          logger.error({ update: update.update_id, err: describe(err) }, 'telegram update failed');
-        }),
-      );
-      return { status: 200, body: '' };
-    },
-  };
+  async #onWebhook(request: Parameters<WebhookRoute['handle']>[0]): ReturnType<WebhookRoute['handle']> {
+    if (!this.#secret || !sameSecret(headerOf(request.headers, SECRET_HEADER), this.#secret)) {
+      this.#logger.warn('telegram webhook: missing or wrong secret token');
+      return { status: 401, body: 'unauthorized' };
+    }
+    // Not ready (or stopped): Telegram keeps the update and retries.
+    if (!this.#webhookSet || this.#stopped) return { status: 503, body: 'not ready' };
+    let update: unknown;
+    try {
+      update = JSON.parse(request.body);
+    } catch {
+      return { status: 400, body: 'bad request' };
+    }
+    if (!isUpdate(update)) return { status: 400, body: 'bad request' };
+    // Answered at once; the turn runs on (stop() waits for it). Redeliveries are the engine's dedupe.
+    void this.#track(
+      this.#bot.handleUpdate(update).catch((err: unknown) => {
+        this.#logger.error({ update: update.update_id, err: this.#describe(err) }, 'telegram update failed');
+      }),
+    );
+    return { status: 200, body: '' };
+  }
 
   // ---- lifecycle -------------------------------------------------------------------------------------------------
 
-  const channel: Channel = {
-    name: 'telegram',
-    ...(webhookMode ? { webhooks: [route] } : {}),
+  /** getMe, bounded by the start timeout and by stop(). */
+  async #init(): Promise<void> {
+    const timeoutMs = this.#config.startTimeoutMs ?? 30_000;
+    const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), this.#stopping.signal]);
+    try {
+      // grammY types its signal with the abort-controller polyfill; the built-in one is what it uses at run time.
+      await this.#bot.init(signal as unknown as Parameters<Bot['init']>[0]);
+    } catch (err) {
+      const info = this.#describe(err);
+      const reason = this.#stopping.signal.aborted
+        ? 'stopped'
+        : signal.aborted
+          ? `no answer within ${timeoutMs} ms`
+          : String(info.description ?? info.message ?? 'error');
+      this.#logger.error({ err: info, reason }, 'telegram getMe failed');
+      throw new Error(`telegram: getMe failed (${reason})`);
+    }
+  }
 
-    async start() {
-      if (started) return;
-      started = true;
-      const timeoutMs = config.startTimeoutMs ?? 30_000;
-      const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), stopping.signal]);
-      try {
-        // grammY types its signal with the abort-controller polyfill; the built-in one is what it uses at run time.
-        await bot.init(signal as unknown as Parameters<typeof bot.init>[0]);
-      } catch (err) {
-        started = false; // start() may be tried again
-        const reason = stopping.signal.aborted
-          ? 'stopped'
-          : signal.aborted
-            ? `no answer within ${timeoutMs} ms`
-            : String(describe(err).description ?? describe(err).message ?? 'error');
-        logger.error({ err: describe(err), reason }, 'telegram getMe failed');
-        throw new Error(`telegram: getMe failed (${reason})`);
+  /** Registers the webhook, or removes one so long polling can run. */
+  async #setUpDelivery(): Promise<void> {
+    try {
+      if (this.#webhookMode && this.#config.webhookUrl && this.#secret) {
+        await this.#bot.api.setWebhook(this.#config.webhookUrl, { secret_token: this.#secret, allowed_updates: [...ALLOWED_UPDATES] });
+        this.#webhookSet = !this.#stopped;
+        return;
       }
-      const me = bot.botInfo;
-      try {
-        if (webhookMode && config.webhookUrl && secret) {
-          await bot.api.setWebhook(config.webhookUrl, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
-          webhookSet = !stopped;
-          logger.info({ bot: me.username, mode: 'webhook' }, 'telegram started');
-          return;
-        }
-        // Long polling cannot run while a webhook is set (409); pending updates are kept.
-        await bot.api.deleteWebhook();
-      } catch (err) {
-        // Rethrown clean: a GrammyError carries its payload (the webhook secret).
-        started = false;
-        const info = describe(err);
-        logger.error({ err: info }, webhookMode ? 'telegram setWebhook failed' : 'telegram deleteWebhook failed');
-        throw new Error(`telegram: ${webhookMode ? 'setWebhook' : 'deleteWebhook'} failed (${String(info.description ?? info.message ?? 'error')})`);
-      }
-      if (stopped) return;
-      const handle = run(bot, {
-        runner: { silent: true, retryInterval: 'quadratic', fetch: { timeout: LONG_POLL_SECONDS, allowed_updates: [...ALLOWED_UPDATES] } },
+      // Long polling cannot run while a webhook is set (409); pending updates are kept.
+      await this.#bot.api.deleteWebhook();
+    } catch (err) {
+      // Rethrown clean: a GrammyError carries its payload (the webhook secret).
+      const info = this.#describe(err);
+      const what = this.#webhookMode ? 'setWebhook' : 'deleteWebhook';
+      this.#logger.error({ err: info }, `telegram ${what} failed`);
+      throw new Error(`telegram: ${what} failed (${String(info.description ?? info.message ?? 'error')})`);
+    }
+  }
+
+  #startPolling(): void {
+    const handle = run(this.#bot, {
+      runner: { silent: true, retryInterval: 'quadratic', fetch: { timeout: LONG_POLL_SECONDS, allowed_updates: [...ALLOWED_UPDATES] } },
+    });
+    this.#runner = handle;
+    handle.task()?.catch((err: unknown) => {
+      this.#pollCrashed = true;
+      this.#logger.error({ err: this.#describe(err) }, 'telegram polling stopped');
+    });
+  }
+
+  async start(): Promise<void> {
+    if (this.#started) return;
+    this.#started = true;
+    try {
+      await this.#init();
+      await this.#setUpDelivery();
+    } catch (err) {
+      this.#started = false; // start() may be tried again
+      throw err;
+    }
+    const me = this.#bot.botInfo;
+    if (this.#webhookMode) {
+      this.#logger.info({ bot: me.username, mode: 'webhook' }, 'telegram started');
+      return;
+    }
+    if (this.#stopped) return;
+    this.#startPolling();
+    this.#logger.info({ bot: me.username, mode: 'polling' }, 'telegram started');
+  }
+
+  async stop(): Promise<void> {
+    if (this.#stopped) return;
+    this.#stopped = true;
+    this.#stopping.abort();
+    this.#webhookSet = false; // the webhook itself stays registered: Telegram queues updates until the next start
+    const handle = this.#runner;
+    this.#runner = undefined;
+    if (handle) await within(Promise.resolve(handle.stop()), STOP_WAIT_MS);
+    // The turns in flight finish (their replies go out); a turn hung for longer is given up on.
+    const deadline = Date.now() + DRAIN_MS;
+    while (this.#inFlight.size > 0 && Date.now() < deadline) await within(Promise.allSettled([...this.#inFlight]), deadline - Date.now());
+    if (this.#inFlight.size > 0) this.#logger.warn({ pending: this.#inFlight.size }, 'telegram stopped with turns still running');
+    else this.#logger.info('telegram stopped');
+  }
+
+  connected(): boolean {
+    if (!this.#bot.isInited() || this.#stopped) return false;
+    if (this.#webhookMode) return this.#webhookSet;
+    return this.#runner !== undefined && !this.#pollCrashed && this.#runner.isRunning() && this.#pollFailures < FAILING_POLLS;
+  }
+
+  async push(reply: Reply): Promise<void> {
+    try {
+      await this.#sendOrThrow(reply.chat, reply.text, reply.buttons);
+    } catch (err) {
+      const info = this.#describe(err);
+      this.#logger.warn({ chat: reply.chat, err: info }, 'telegram push failed');
+      // Rethrown clean: a GrammyError carries its payload (the message text).
+      const code = typeof info.code === 'number' ? info.code : undefined;
+      throw Object.assign(new Error(`telegram: push failed (${code !== undefined ? `${code}: ` : ''}${String(info.description ?? info.message ?? 'error')})`), {
+        code,
       });
-      runner = handle;
-      handle.task()?.catch((err: unknown) => {
-        pollCrashed = true;
-        logger.error({ err: describe(err) }, 'telegram polling stopped');
-      });
-      logger.info({ bot: me.username, mode: 'polling' }, 'telegram started');
-    },
-
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      stopping.abort();
-      webhookSet = false; // the webhook itself stays registered: Telegram queues updates until the next start
-      const handle = runner;
-      runner = undefined;
-      if (handle) {
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([
-          Promise.resolve(handle.stop()).catch(() => undefined),
-          new Promise<void>((resolve) => {
-            timer = setTimeout(resolve, STOP_WAIT_MS);
-          }),
-        ]);
-        clearTimeout(timer);
-      }
-      // The turns in flight finish (their replies go out); a turn hung for longer is given up on.
-      const deadline = Date.now() + DRAIN_MS;
-      while (inFlight.size > 0 && Date.now() < deadline) {
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([
-          Promise.allSettled([...inFlight]),
-          new Promise<void>((resolve) => {
-            timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
-          }),
-        ]);
-        clearTimeout(timer);
-      }
-      if (inFlight.size > 0) logger.warn({ pending: inFlight.size }, 'telegram stopped with turns still running');
-      else logger.info('telegram stopped');
-    },
-
-    connected() {
-      if (!bot.isInited() || stopped) return false;
-      if (webhookMode) return webhookSet;
-      return runner !== undefined && !pollCrashed && runner.isRunning() && pollFailures < FAILING_POLLS;
-    },
-
-    async push(reply: Reply) {
-      try {
-        await sendOrThrow(reply.chat, reply.text, reply.buttons);
-      } catch (err) {
-        const info = describe(err);
-        logger.warn({ chat: reply.chat, err: info }, 'telegram push failed');
-        // Rethrown clean: a GrammyError carries its payload (the message text).
-        const code = typeof info.code === 'number' ? info.code : undefined;
-        throw Object.assign(
-          new Error(`telegram: push failed (${code !== undefined ? `${code}: ` : ''}${String(info.description ?? info.message ?? 'error')})`),
-          { code },
-        );
-      }
-    },
-  };
-  return channel;
+    }
+  }
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTelegramChannel, cutText, readText } from '../../src/channels/telegram.ts';
+import { cutText } from '../../src/channels/shared.ts';
+import { createTelegramChannel, readText } from '../../src/channels/telegram.ts';
 import type { Channel } from '../../src/channels/types.ts';
 import type { Incoming, Reply } from '../../src/chat/index.ts';
 import { loadTranslator } from '../../src/i18n/index.ts';
@@ -120,7 +121,7 @@ describe('telegram adapter: messages', () => {
     expect((await incoming(1)).staff).toBe(true);
     const sent = await fake.waitFor('sendMessage');
     expect((sent.payload.text as string).length).toBe(4096);
-    expect(cutText(`${'a'.repeat(4095)}😀`)).toBe('a'.repeat(4095));
+    expect(cutText(`${'a'.repeat(4095)}😀`, 4096)).toBe('a'.repeat(4095));
   });
 
   it('sets the mention flag for @mentions, replies to the bot and nothing, and quotes the user in the group', async () => {
