@@ -2,7 +2,7 @@
  * Small numeric helpers for the benchmark: percentiles, a seeded PRNG, formatting.
  * Latencies are kept in milliseconds (Float64Array), measured with performance.now().
  */
-import { mulberry32 } from '../src/nlu/classifier.ts';
+import { mulberry32 } from '../src/nlu/index.ts';
 
 export interface Summary {
   readonly n: number;

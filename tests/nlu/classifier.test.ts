@@ -3,13 +3,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { TrainingExample } from '../../src/nlu/classifier.ts';
-import { fitTemperature, mulberry32, trainClassifier } from '../../src/nlu/classifier.ts';
-import { CHAR_FEATURES, CHAR_PINYIN_FEATURES, extractFeatures, segmentPinyin } from '../../src/nlu/features.ts';
-import { buildClassifier, getClassifier } from '../../src/nlu/index.ts';
-import type { IntentId } from '../../src/nlu/intents.ts';
-import { INTENT_IDS, IntentDataError, loadIntents } from '../../src/nlu/intents.ts';
-import { normalize } from '../../src/nlu/normalize.ts';
+import { extractFeatures, segmentPinyin } from '../../src/nlu/features.ts';
+import type { IntentId, TrainingExample } from '../../src/nlu/index.ts';
+import {
+  buildClassifier,
+  CHAR_FEATURES,
+  CHAR_PINYIN_FEATURES,
+  fitTemperature,
+  getClassifier,
+  INTENT_IDS,
+  IntentDataError,
+  loadIntents,
+  mulberry32,
+  normalize,
+  trainClassifier,
+} from '../../src/nlu/index.ts';
+import { encode, TextVectorizer, vectorizeRows, weighting } from '../../src/nlu/vectors.ts';
+import { naiveBayes } from './naive-bayes.ts';
 
 // ---------------------------------------------------------------------------------------------
 // The algorithm, on a small training set written here (independent of intents/).
@@ -149,6 +159,33 @@ describe('trainClassifier (toy data)', () => {
     }
   });
 
+  it('takes another model fitter (the comparison plugs in naive Bayes) and names it in info', () => {
+    expect(trainClassifier(toy).info.model).toBe('logreg');
+    const nb = trainClassifier(toy, { model: naiveBayes() });
+    expect(nb.info.model).toBe('naive_bayes');
+    expect(nb.classify('体检报销').intent).toBe('health_checkup');
+  });
+});
+
+describe('vectors (toy data)', () => {
+  it('vectorize a text at run time exactly as training vectorized it', () => {
+    const texts = toy.map((e) => e.text);
+    const enc = encode(texts, CHAR_PINYIN_FEATURES, 256);
+    const all = Int32Array.from(texts, (_, i) => i);
+    const w = weighting(enc, all, true);
+    const rows = vectorizeRows(enc.docs, all, w);
+    const x = new TextVectorizer(enc.vocab, w, { features: CHAR_PINYIN_FEATURES, idf: true, maxChars: 256 });
+    texts.forEach((t, r) => {
+      x.vectorize(t);
+      const from = rows.start[r] as number;
+      const to = rows.start[r + 1] as number;
+      expect(Array.from(x.idx.slice(0, x.nnz))).toEqual(Array.from(rows.idx.slice(from, to)));
+      expect(Array.from(x.val.slice(0, x.nnz))).toEqual(Array.from(rows.val.slice(from, to)));
+    });
+  });
+});
+
+describe('calibration (toy data)', () => {
   it('rejects a weak best guess below the threshold as out_of_scope', () => {
     const strict = trainClassifier(toy, { threshold: 0.999, calibrationFolds: 0 });
     const r = strict.classify('住院体检');

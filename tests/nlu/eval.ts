@@ -18,14 +18,22 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { ClassifierOptions, TrainingExample } from '../../src/nlu/classifier.ts';
-import { DEFAULT_OPTIONS, mulberry32, trainClassifier } from '../../src/nlu/classifier.ts';
-import { CHAR_FEATURES, CHAR_PINYIN_FEATURES, syllableOf } from '../../src/nlu/features.ts';
-import { classifyNormalized, getClassifier, trainingExamples, understand } from '../../src/nlu/index.ts';
-import type { IntentId } from '../../src/nlu/intents.ts';
-import { INTENT_IDS, loadIntents } from '../../src/nlu/intents.ts';
-import { normalize } from '../../src/nlu/normalize.ts';
-import { trainNlpjs } from './nlpjs-baseline.ts';
+import type { ClassifierOptions, TrainingExample, Understanding } from '../../src/nlu/index.ts';
+import {
+  CHAR_FEATURES,
+  classifyNormalized,
+  DEFAULT_OPTIONS,
+  getClassifier,
+  INTENT_IDS,
+  loadIntents,
+  mulberry32,
+  normalize,
+  syllableOf,
+  trainClassifier,
+  trainingExamples,
+  understand,
+} from '../../src/nlu/index.ts';
+import { APPROACHES, type Approach, ours } from './approaches.ts';
 
 const REFERENCE_NOW = new Date('2026-11-21T10:00:00+08:00');
 const DEFAULT_HELDOUT = fileURLToPath(new URL('./heldout.jsonl', import.meta.url));
@@ -170,29 +178,7 @@ function slotReport(gold: readonly Record<string, unknown>[], pred: readonly Rec
 }
 
 // ---------------------------------------------------------------------------------------------
-// Approaches for the comparison
-
-interface Approach {
-  readonly name: string;
-  readonly train: (examples: readonly TrainingExample[]) => { classify(text: string): { intent: IntentId } };
-}
-
-const ours = (name: string, options: Partial<ClassifierOptions> = {}): Approach => ({
-  name,
-  train: (ex) => trainClassifier(ex, options),
-});
-
-const PLAIN: Partial<ClassifierOptions> = { knnWeight: 0, idf: false };
-const APPROACHES: readonly Approach[] = [
-  ours('(a) char 1-3, logreg', { ...PLAIN, features: { charMin: 1, charMax: 3, pinyinMax: 0 } }),
-  ours('(b) char 1-3 + pinyin 1-2, logreg', { ...PLAIN, features: { charMin: 1, charMax: 3, pinyinMax: 2 } }),
-  ours('(a2) char 1-2, logreg + idf + neighbour', { features: CHAR_FEATURES }),
-  ours('(b2) char 1-2 + pinyin 1-2, logreg + idf + neighbour [default]', { features: CHAR_PINYIN_FEATURES }),
-  ours('(b3) char 1-2 + pinyin 1-2, logreg + idf', { knnWeight: 0 }),
-  ours('(b4) char 1-3 + pinyin 1-2, logreg + idf + neighbour', { features: { charMin: 1, charMax: 3, pinyinMax: 2 } }),
-  ours('(d) char 1-2 + pinyin 1-2, naive Bayes + idf + neighbour', { model: 'naive_bayes' }),
-  { name: '(c) nlp.js neural (@nlpjs/nlu), char 1-2 tokens', train: (ex) => trainNlpjs(ex) },
-];
+// The comparison
 
 const HAN = /\p{Script=Han}/u;
 
@@ -300,6 +286,16 @@ function evaluate(items: readonly HeldoutItem[], training: readonly TrainingExam
   console.log(`held-out lines: ${items.length}; also in the training data (after normalization): ${leaked}`);
 
   const results = items.map((it) => understand(it.text, { now: it.now ? new Date(it.now) : REFERENCE_NOW }));
+  const rep = printIntents(items, results, trainedTexts);
+  printCalibration(items, results);
+  if (showErrors > 0) printMisclassified(items, results, showErrors);
+  const slots = printSlots(items, results, showErrors);
+  printTimings(items);
+  return checkTargets(rep, slots);
+}
+
+/** Accuracy, macro-F1 (all lines and the lines that are not training examples), per-intent figures and confusions. */
+function printIntents(items: readonly HeldoutItem[], results: readonly Understanding[], trainedTexts: ReadonlySet<string>): IntentReport {
   const gold = items.map((it) => it.intent);
   const pred = results.map((r) => r.intent);
   const rep = intentReport(gold, pred);
@@ -323,14 +319,17 @@ function evaluate(items: readonly HeldoutItem[], training: readonly TrainingExam
   console.log('\nmost frequent confusions (gold → predicted):');
   if (rep.confusions.length === 0) console.log('  none');
   for (const [g, p, n] of rep.confusions.slice(0, 12)) console.log(`  ${lpad(String(n), 3)}  ${g} → ${p}`);
+  return rep;
+}
 
-  // Calibration: does a confidence of 0.8 mean right 80 % of the time?
+/** Calibration: does a confidence of 0.8 mean right 80 % of the time? */
+function printCalibration(items: readonly HeldoutItem[], results: readonly Understanding[]): void {
   const bins = Array.from({ length: 5 }, () => ({ n: 0, conf: 0, right: 0 }));
   results.forEach((r, i) => {
     const b = bins[Math.min(4, Math.floor(r.confidence * 5))] as (typeof bins)[number];
     b.n++;
     b.conf += r.confidence;
-    if (r.intent === gold[i]) b.right++;
+    if (r.intent === items[i]?.intent) b.right++;
   });
   const ece = bins.reduce((s, b) => s + (b.n ? Math.abs(b.conf - b.right) : 0), 0) / Math.max(1, results.length);
   console.log(`\ncalibration (expected calibration error ${pct(ece)}):`);
@@ -339,15 +338,18 @@ function evaluate(items: readonly HeldoutItem[], training: readonly TrainingExam
     if (b.n) crows.push([`${(i / 5).toFixed(1)}–${((i + 1) / 5).toFixed(1)}`, String(b.n), pct(b.conf / b.n), pct(b.right / b.n)]);
   });
   printTable(crows, new Set([1, 2, 3]));
+}
 
-  if (showErrors > 0) {
-    const wrong = items.map((it, i) => ({ it, r: results[i] })).filter((x) => x.r && x.r.intent !== x.it.intent);
-    if (wrong.length) console.log(`\nmisclassified (${Math.min(showErrors, wrong.length)} of ${wrong.length}):`);
-    for (const { it, r } of wrong.slice(0, showErrors)) {
-      console.log(`  ${it.intent} → ${r?.intent} (${r?.confidence})  ${JSON.stringify(it.text)}`);
-    }
+function printMisclassified(items: readonly HeldoutItem[], results: readonly Understanding[], showErrors: number): void {
+  const wrong = items.map((it, i) => ({ it, r: results[i] })).filter((x) => x.r && x.r.intent !== x.it.intent);
+  if (wrong.length) console.log(`\nmisclassified (${Math.min(showErrors, wrong.length)} of ${wrong.length}):`);
+  for (const { it, r } of wrong.slice(0, showErrors)) {
+    console.log(`  ${it.intent} → ${r?.intent} (${r?.confidence})  ${JSON.stringify(it.text)}`);
   }
+}
 
+/** Slot precision, recall and F1 per slot name, and (with showErrors) the mismatches. */
+function printSlots(items: readonly HeldoutItem[], results: readonly Understanding[], showErrors: number): Map<string, ClassStats> {
   const goldSlots = items.map((it) => it.slots);
   const predSlots = results.map((r) => r.slots as Record<string, unknown>);
   const slots = slotReport(goldSlots, predSlots);
@@ -375,8 +377,10 @@ function evaluate(items: readonly HeldoutItem[], training: readonly TrainingExam
     if (mismatches.length) console.log(`\nslot mismatches (${Math.min(showErrors, mismatches.length)} of ${mismatches.length}):`);
     for (const m of mismatches.slice(0, showErrors)) console.log(m);
   }
+  return slots;
+}
 
-  // Timings.
+function printTimings(items: readonly HeldoutItem[]): void {
   const c = getClassifier();
   const normalized = items.map((it) => normalize(it.text));
   const msClassify = timePerCall((t) => c.classify(t), normalized);
@@ -389,8 +393,10 @@ function evaluate(items: readonly HeldoutItem[], training: readonly TrainingExam
       `${c.info.trainingMs.toFixed(0)} ms; temperature ${c.info.temperature.toFixed(3)}, threshold ${c.info.threshold}`,
   );
   console.log(`classification: ${(msClassify * 1000).toFixed(1)} µs/message; whole understand(): ${(msUnderstand * 1000).toFixed(1)} µs/message`);
+}
 
-  // Targets.
+/** Prints PASS / MISS per target; true when all pass. */
+function checkTargets(rep: IntentReport, slots: ReadonlyMap<string, ClassStats>): boolean {
   console.log('\n## Targets\n');
   let ok = true;
   const check = (label: string, value: number | undefined, target: number) => {

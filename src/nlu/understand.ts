@@ -1,0 +1,271 @@
+/**
+ * `understand(text, { now })` → intent, calibrated confidence and slots: normalise, classify (with the rules
+ * around the classifier for bare values, greetings before a question, hand-off requests…), extract slots.
+ *
+ * The classifier is trained from `intents/*.json` on first use (or by `warmUp()` at start-up);
+ * `understand` never throws: bad input comes back as `out_of_scope` and/or an error entry.
+ */
+
+import type { Classification, ClassifierInfo, ClassifierOptions, FeatureContribution, IntentClassifier, TrainingExample } from './classifier.ts';
+import { trainClassifier } from './classifier.ts';
+import type { IntentDefinition, IntentId } from './intents.ts';
+import { DEFAULT_INTENTS_DIR, DOMAIN_INTENTS, INTENT_IDS, loadIntents, OUT_OF_SCOPE } from './intents.ts';
+import { normalize, truncateForNlu } from './normalize.ts';
+import type { SlotError, Slots } from './slots/index.ts';
+import { extractSlots, findRegions, parseHomophoneRegion } from './slots/index.ts';
+
+/** What `understand` adds to the slot parsers' errors. */
+export type NluError =
+  | SlotError
+  | { readonly code: 'text_truncated'; readonly length: number; readonly kept: number }
+  | { readonly code: 'internal_error'; readonly stage: 'normalize' | 'classify' | 'slots'; readonly message: string };
+
+export interface UnderstandOptions {
+  /** The clock relative dates (昨天, 上周三) resolve against. */
+  readonly now: Date;
+  /** The dialog is waiting for a person's name: a bare name is taken as the `name` slot. */
+  readonly expectName?: boolean;
+  /** Add `features`: what decided the intent (n-grams, `p:` pinyin, `nn:` nearest training example). */
+  readonly explain?: boolean;
+}
+
+export interface Understanding {
+  /** The text as given. */
+  readonly text: string;
+  readonly intent: IntentId;
+  /** Calibrated probability that `intent` is right, in [0, 1], three decimals. */
+  readonly confidence: number;
+  readonly slots: Slots;
+  /** Present only when there is something to say (a slot that could not be read, a truncated text…). */
+  readonly errors?: readonly NluError[];
+  /** Present only with `explain`. */
+  readonly features?: readonly FeatureContribution[];
+}
+
+/**
+ * A number with at most a unit ("12000元", "1.2万", "一万二", "45人", "76岁", "两次"): a slot value, like a bare
+ * number, and no intent — it answers a question, it asks none.
+ */
+export const BARE_VALUE =
+  /^[-+]?(?:[\d.,]|[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟])+\s?(?:k|w|万|千)?\s?(?:块钱|块|元|圆|周岁|岁|个人|人|个|位|名|户|次|回)?[.!?。！？]?$/;
+
+/**
+ * A bare place or year ("拱墅区", "杭州", "我是西湖区的", "住在萧山那边", "2025年的"): like BARE_VALUE, the answer to a
+ * question asked before, no question of its own — out_of_scope, with the slot.
+ */
+const PLACE_ANSWER =
+  /^(?:我是|我在|我住在?|住在|在|是|我们是|我们在|我家在|家在|我们|俺是)?(.{2,12}?)(?:的|这边|那边|那里|这里|这块|那块)?(?:人)?(?:啊|呀|吧|呢|哈|哦)?[.!。！]?$/;
+/** The label of a yes button typed out (申请登记, 确认提交): a yes, not a new request. */
+const TYPED_YES_BUTTON = /^(?:好的?\s?)?(?:申请登记|确认登记|确认提交|提交申请|确认申请|我要登记|申请吧|登记吧)[.!。！]?$/;
+/** "我回来了 刚才问到哪了": someone back to the conversation — a greeting, not a cancel. */
+const BACK_AGAIN =
+  /^(?:我又?回来了|(?:我又?回来了\s?)?(?:刚才|刚刚|之前|上次)(?:我们?|咱们?)?(?:问|说|聊|讲)到哪(?:里|儿|一步)?了?)[\s,.!?，。！？]*(?:(?:刚才|刚刚|之前|上次)(?:我们?|咱们?)?(?:问|说|聊|讲)到哪(?:里|儿|一步)?了?|咱们?继续|我们继续|继续)?[?？。.!！]*$/;
+const BARE_YEAR = /^(?:(?:19|20)\d{2}|[二一][〇零九][〇零一二三四五六七八九]{2})\s?年?度?(?:的)?(?:啊|吧|呢|哦)?[.!。！]?$/;
+
+export function isBarePlaceOrYear(normalized: string): boolean {
+  if (normalized.length > 16) return false;
+  if (BARE_YEAR.test(normalized)) return true;
+  const m = PLACE_ANSWER.exec(normalized);
+  const place = m?.[1];
+  if (!place) return false;
+  const regions = findRegions(place);
+  if (regions.length > 0) {
+    // the places cover the whole remainder: 杭州西湖区, 河南郑州 — not 西湖区体检
+    let at = 0;
+    for (const r of regions) {
+      if (r.start !== at) return false;
+      at = r.end;
+    }
+    return at === place.length;
+  }
+  return parseHomophoneRegion(normalized) !== undefined;
+}
+
+/**
+ * Handing over to a person opens a staff case: only when the text asks for a person (人工, 工作人员, 真人, 客服, 找人,
+ * 退管员, 社区, 当面…). "我要问慰问金" is a question for the bot.
+ */
+const ASKS_FOR_PERSON = /人|机器|客服|退管员|当面|老师|社区|街道|转达|转给|专员|经办|书记|主任|网格员|干部|领导|负责|投诉|电话|窗口|办公室/;
+
+/**
+ * "我瘫在床上出不了门怎么办" with no other topic: the service for someone who cannot leave home is the home
+ * certification (上门认证, domain.md), so an out_of_scope reading becomes pension_certification.
+ */
+const HOUSEBOUND = /瘫|卧床|下不了床|起不了床|出不了(?:家)?门|下不了楼/;
+const HOUSEBOUND_ASKS = /怎么办|咋办|怎么弄|咋弄|怎么搞|上门/;
+const OTHER_TOPIC = /困难|开销|补助|帮扶|体检|活动|住院|慰问|去世|走了|转/;
+
+/**
+ * "下个月搬去聊城": moving to a named place, with nothing else asked — the management relation moves too
+ * (transfer_management), where the classifier was unsure.
+ */
+const MOVING_TO = /搬(?:家)?(?:去|到|回)(.{2,8}?)(?:去|住|生活|养老|了|啦)?[.!。！]?$/;
+const MOVING_OTHER = /燃气|水电|户口本|快递|网|电视|宽带|过户/;
+
+/** Texts longer than this are cut before normalization, classification and slot extraction. */
+export const MAX_TEXT_CHARS = 512;
+
+/** Training examples from intent definitions, normalized as user text is. */
+export function trainingExamples(defs: readonly IntentDefinition[]): TrainingExample[] {
+  return defs.flatMap((d) => d.examples.map((e) => ({ text: normalize(e), intent: d.id })));
+}
+
+/** Loads `intents/` and trains a classifier (the default options unless given). */
+export function buildClassifier(options: Partial<ClassifierOptions> = {}, intentsDir: string = DEFAULT_INTENTS_DIR): IntentClassifier {
+  return trainClassifier(trainingExamples(loadIntents(intentsDir)), options);
+}
+
+/**
+ * A greeting, thanks or acknowledgement that opens a longer message ("你好 我想问问体检的事", "谢谢 还有住院的呢",
+ * "好的谢谢，那体检报销要发票原件吗", "不用了 我想问问重阳节…"): what follows it is the message's point.
+ */
+const LEAD_ACT =
+  /^(?:(?:你好|您好|你们好|大家好|老师好|哈喽|哈啰|嗨|喂|hello|hi|在吗|在不在|在不|有人吗|早上好|早安|上午好|下午好|中午好|晚上好|早|谢谢|多谢|感谢|谢了|好的|好|嗯|嗯嗯|哦|噢|行|明白了|知道了|辛苦了|麻烦了|麻烦你了|麻烦您了|不用了|算了|取消吧?|不是这个|打扰了|打扰一下|请问)(?:你|您|你们|啊|呀|啦|了|哈|小助手|助手|老师)*[\s,.!?;:，。！？；：~、]*)+/;
+/** Greetings open a message whatever follows; thanks and acknowledgements only before a question or a request. */
+const GREETING_LEAD = /^(?:你好|您好|你们好|老师好|哈喽|哈啰|嗨|喂|hello|hi|在吗|在不在|在不|有人吗|早上好|早安|上午好|下午好|中午好|晚上好|打扰|请问)/;
+const ASKS =
+  /[吗呢?]|怎么|什么|啥|哪|多少|几|多久|能不能|可不可以|是不是|有没有|要不要|还有|想问|要问|问问|问下|问一下|咨询|想申请|想办|想改|想换|想报|想转|想找/;
+
+/**
+ * The classification of a normalised text, as understand() does it: a bare value (12000元, 76岁) is no question
+ * (out_of_scope); a message opened by a greeting or thanks is read by what follows when that is a domain
+ * question, or a question the bot cannot help with.
+ */
+export function classifyNormalized(c: IntentClassifier, normalized: string, explain = false): Classification {
+  const r = classifyRaw(c, normalized, explain);
+  if (r.intent === OUT_OF_SCOPE && HOUSEBOUND.test(normalized) && HOUSEBOUND_ASKS.test(normalized) && !OTHER_TOPIC.test(normalized)) {
+    return { ...r, intent: 'pension_certification', confidence: 0.6 };
+  }
+  if (r.intent === OUT_OF_SCOPE && normalized.length <= 20 && !MOVING_OTHER.test(normalized)) {
+    const place = MOVING_TO.exec(normalized)?.[1];
+    if (place && findRegions(place).length > 0) return { ...r, intent: 'transfer_management', confidence: 0.6 };
+  }
+  if (r.intent !== 'human_handoff' || ASKS_FOR_PERSON.test(normalized)) return r;
+  const next = r.runnerUp !== 'human_handoff' && r.runnerUpProbability >= c.info.threshold ? r.runnerUp : OUT_OF_SCOPE;
+  return { ...r, intent: next, confidence: next === OUT_OF_SCOPE ? Math.max(0, 1 - r.bestProbability) : r.runnerUpProbability };
+}
+
+function classifyRaw(c: IntentClassifier, normalized: string, explain: boolean): Classification {
+  if (BACK_AGAIN.test(normalized)) {
+    return {
+      intent: 'greeting',
+      confidence: 1,
+      best: 'greeting',
+      bestProbability: 1,
+      runnerUp: OUT_OF_SCOPE,
+      runnerUpProbability: 0,
+      ...(explain ? { features: [] } : {}),
+    };
+  }
+  if (TYPED_YES_BUTTON.test(normalized)) {
+    return {
+      intent: 'affirm',
+      confidence: 1,
+      best: 'affirm',
+      bestProbability: 1,
+      runnerUp: OUT_OF_SCOPE,
+      runnerUpProbability: 0,
+      ...(explain ? { features: [] } : {}),
+    };
+  }
+  if (BARE_VALUE.test(normalized) || isBarePlaceOrYear(normalized)) {
+    return {
+      intent: OUT_OF_SCOPE,
+      confidence: 1,
+      best: OUT_OF_SCOPE,
+      bestProbability: 1,
+      runnerUp: OUT_OF_SCOPE,
+      runnerUpProbability: 0,
+      ...(explain ? { features: [] } : {}),
+    };
+  }
+  const whole = c.classify(normalized, { explain });
+  const lead = LEAD_ACT.exec(normalized);
+  if (!lead || (whole.intent !== 'greeting' && whole.intent !== 'thanks' && whole.intent !== 'cancel' && whole.intent !== 'affirm' && whole.intent !== 'deny'))
+    return whole;
+  const rest = normalized.slice(lead[0].length);
+  const greeting = GREETING_LEAD.test(normalized);
+  if (rest.length < (greeting ? 2 : 4) || BARE_VALUE.test(rest)) return whole;
+  if (!greeting && !ASKS.test(rest)) return whole;
+  const point = c.classify(rest, { explain });
+  if (DOMAIN_SET.has(point.intent)) return point;
+  if (point.intent === OUT_OF_SCOPE && ASKS.test(rest)) return point;
+  return whole;
+}
+
+const DOMAIN_SET: ReadonlySet<string> = new Set(DOMAIN_INTENTS);
+
+let classifier: IntentClassifier | undefined;
+
+/** The shared classifier, trained on first use. Throws if `intents/` is invalid. */
+export function getClassifier(): IntentClassifier {
+  classifier ??= buildClassifier();
+  return classifier;
+}
+
+/** Trains the shared classifier now (call at start-up) and says how it went. */
+export function warmUp(): ClassifierInfo {
+  return getClassifier().info;
+}
+
+/** Replaces the shared classifier (e.g. one trained with other options); `undefined` resets it. */
+export function setClassifier(c: IntentClassifier | undefined): void {
+  classifier = c;
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/**
+ * Understands one message. Never throws: empty, huge, emoji-only or garbled text comes back as
+ * `out_of_scope`; a failure inside a stage is reported in `errors` and the other stages still run.
+ */
+export function understand(text: string, opts: UnderstandOptions): Understanding {
+  const original = typeof text === 'string' ? text : '';
+  const errors: NluError[] = [];
+  let clean = original;
+  if (clean.length > MAX_TEXT_CHARS) {
+    clean = truncateForNlu(clean, MAX_TEXT_CHARS);
+    errors.push({ code: 'text_truncated', length: original.length, kept: clean.length });
+  }
+
+  let normalized: string;
+  try {
+    normalized = normalize(clean);
+  } catch (e) {
+    errors.push({ code: 'internal_error', stage: 'normalize', message: String((e as Error)?.message ?? e) });
+    normalized = clean.normalize('NFKC');
+  }
+
+  let intent: IntentId = OUT_OF_SCOPE;
+  let confidence = 0;
+  let features: readonly FeatureContribution[] | undefined;
+  try {
+    const c = classifyNormalized(getClassifier(), normalized, opts.explain === true);
+    intent = INTENT_IDS.includes(c.intent) ? c.intent : OUT_OF_SCOPE;
+    confidence = round3(c.confidence);
+    features = c.features;
+  } catch (e) {
+    errors.push({ code: 'internal_error', stage: 'classify', message: String((e as Error)?.message ?? e) });
+  }
+
+  let slots = {} as Slots;
+  try {
+    const now = opts.now instanceof Date && !Number.isNaN(opts.now.getTime()) ? opts.now : new Date();
+    const r = extractSlots(normalized, { now, ...(opts.expectName !== undefined ? { expectName: opts.expectName } : {}) });
+    slots = r.slots;
+    errors.push(...r.errors);
+  } catch (e) {
+    errors.push({ code: 'internal_error', stage: 'slots', message: String((e as Error)?.message ?? e) });
+  }
+
+  return {
+    text: original,
+    intent,
+    confidence,
+    slots,
+    ...(errors.length > 0 ? { errors } : {}),
+    ...(opts.explain && features ? { features } : {}),
+  };
+}
