@@ -84,7 +84,7 @@ function timeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
 /** Variables that enable a chat platform, for the start-up hint. */
 const PLATFORM_HINT =
   'no chat platform configured: set TELEGRAM_BOT_TOKEN (Telegram; TELEGRAM_WEBHOOK_URL + TELEGRAM_WEBHOOK_SECRET for webhook mode) ' +
-  'or LARK_APP_ID + LARK_APP_SECRET (Lark/Feishu; LARK_MODE=webhook needs LARK_ENCRYPT_KEY or LARK_VERIFICATION_TOKEN). ' +
+  'or LARK_APP_ID + LARK_APP_SECRET (Lark/Feishu; LARK_MODE=webhook needs LARK_ENCRYPT_KEY). ' +
   'Meanwhile the local web chat is served at GET /';
 
 /** The configured chat platforms, created lazily so an unused SDK is never loaded. */

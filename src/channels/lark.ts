@@ -25,7 +25,9 @@ export interface LarkChannelConfig {
   /** 'feishu' (default), 'lark', or a base URL such as http://127.0.0.1:8080 */
   readonly domain?: string;
   readonly mode?: 'ws' | 'webhook';
+  /** Required in webhook mode: every request is signed with it (and encrypted bodies are decrypted with it). */
   readonly encryptKey?: string;
+  /** Optional: when set, webhook bodies must also carry it. */
   readonly verificationToken?: string;
 }
 
@@ -192,7 +194,7 @@ interface Trigger {
   readonly messageId?: string;
 }
 
-type Verdict = { ok: true; body: Json; challenge: boolean; legacyCard: boolean } | { ok: false; status: number; reason: string };
+type Verdict = { ok: true; body: Json; challenge: boolean } | { ok: false; status: number; reason: string };
 
 /** What a webhook request is checked with: the app's encrypt key (and its cipher) and verification token. */
 interface RequestKeys {
@@ -200,6 +202,9 @@ interface RequestKeys {
   readonly verificationToken?: string;
   readonly cipher?: AESCipher;
 }
+
+/** How far X-Lark-Request-Timestamp may be from now: an older request (a recording played back) is refused. */
+export const MAX_REQUEST_AGE_MS = 5 * 60_000;
 
 /** The request body, decrypted when it is encrypted. */
 function openBody(keys: RequestKeys, raw: string): { ok: true; body: Json; encrypted: boolean } | { ok: false; status: number; reason: string } {
@@ -221,45 +226,45 @@ function openBody(keys: RequestKeys, raw: string): { ok: true; body: Json; encry
   }
 }
 
-/** Checks a webhook request: its token, its signature, and what kind of request it is. */
-function verifyRequest(keys: RequestKeys, headers: Readonly<Record<string, string | undefined>>, raw: string): Verdict {
+/** The verification token a body carries (schema 2.0 in its header, older shapes at the top). */
+function tokenOf(body: Json): string {
+  const header = isObject(body.header) ? body.header : undefined;
+  return str(header?.token) ?? str(body.token) ?? '';
+}
+
+/**
+ * Checks a webhook request as Lark documents it: X-Lark-Signature = sha256(timestamp + nonce + encrypt key + raw
+ * body), over the exact bytes received, and a timestamp within MAX_REQUEST_AGE_MS of now. Old-style card callbacks
+ * (signed with the verification token only, which travels in every plain request) are refused. The url_verification
+ * challenge has no effect and comes unsigned: it is answered when it was encrypted with our key or carries the token.
+ */
+function verifyRequest(keys: RequestKeys, headers: Readonly<Record<string, string | undefined>>, raw: string, nowMs: number): Verdict {
   const opened = openBody(keys, raw);
   if (!opened.ok) return opened;
   const { body, encrypted } = opened;
-  const challenge = body.type === 'url_verification';
-  const legacyCard = !encrypted && !challenge && !('schema' in body) && isObject(body.action);
+  const tokenOk = keys.verificationToken !== undefined && sameSecret(tokenOf(body), keys.verificationToken);
+  if (body.type === 'url_verification') {
+    return encrypted || tokenOk ? { ok: true, body, challenge: true } : { ok: false, status: 401, reason: 'challenge neither encrypted nor with the token' };
+  }
+  if (!keys.encryptKey) return { ok: false, status: 401, reason: 'no encrypt key configured: requests cannot be verified' };
   const timestamp = headerOf(headers, 'x-lark-request-timestamp') ?? '';
   const nonce = headerOf(headers, 'x-lark-request-nonce') ?? '';
   const signature = headerOf(headers, 'x-lark-signature') ?? '';
-
-  if (keys.verificationToken) {
-    if (legacyCard) {
-      // Legacy card callbacks carry a card token, not the verification token; they are signed with it instead.
-      const expected = createHash('sha1')
-        .update(timestamp + nonce + keys.verificationToken + raw)
-        .digest('hex');
-      if (!sameSecret(signature, expected)) return { ok: false, status: 401, reason: 'bad card signature' };
-    } else {
-      const header = isObject(body.header) ? body.header : undefined;
-      const token = str(header?.token) ?? str(body.token) ?? '';
-      if (!sameSecret(token, keys.verificationToken)) return { ok: false, status: 401, reason: 'bad verification token' };
-    }
-  } else if (legacyCard) {
-    return { ok: false, status: 401, reason: 'legacy card callback cannot be verified without a verification token' };
-  }
-  // The challenge has no effect and may come unsigned; everything else must be signed when there is a key.
-  if (keys.encryptKey && !challenge && !legacyCard) {
-    const expected = createHash('sha256')
-      .update(timestamp + nonce + keys.encryptKey + raw)
-      .digest('hex');
-    if (!sameSecret(signature, expected)) return { ok: false, status: 401, reason: 'bad signature' };
-  }
-  return { ok: true, body, challenge, legacyCard };
+  const sentAt = /^\d{1,12}$/.test(timestamp) ? Number(timestamp) * 1000 : Number.NaN;
+  if (!(Math.abs(nowMs - sentAt) <= MAX_REQUEST_AGE_MS)) return { ok: false, status: 401, reason: 'timestamp missing or not within 5 minutes' };
+  const expected = createHash('sha256')
+    .update(timestamp + nonce + keys.encryptKey + raw)
+    .digest('hex');
+  if (!sameSecret(signature, expected)) return { ok: false, status: 401, reason: 'bad signature' };
+  if (!('schema' in body) && isObject(body.action))
+    return { ok: false, status: 401, reason: 'old-style card callback: switch the card to card.action.trigger' };
+  if (keys.verificationToken !== undefined && !tokenOk) return { ok: false, status: 401, reason: 'bad verification token' };
+  return { ok: true, body, challenge: false };
 }
 
 const jsonReply = (status: number, body: unknown) => ({ status, body: JSON.stringify(body), headers: { 'content-type': 'application/json; charset=utf-8' } });
 
-/** The operator, chat and payload of a card action (`card.action.trigger`, or a legacy callback's flat fields). */
+/** The operator, chat and payload of a `card.action.trigger` callback. */
 function readCardAction(data: Json): { user?: string; chatId?: string; cardMessage?: string; value: unknown; payload?: string } {
   const operator = isObject(data.operator) ? data.operator : undefined;
   const context = isObject(data.context) ? data.context : undefined;
@@ -273,9 +278,9 @@ function readCardAction(data: Json): { user?: string; chatId?: string; cardMessa
     }
   }
   return {
-    user: str(operator?.open_id) ?? str(data.open_id),
-    chatId: str(context?.open_chat_id) ?? str(data.open_chat_id),
-    cardMessage: str(context?.open_message_id) ?? str(data.open_message_id),
+    user: str(operator?.open_id),
+    chatId: str(context?.open_chat_id),
+    cardMessage: str(context?.open_message_id),
     value,
     payload: isObject(value) ? str(value.payload) : undefined,
   };
@@ -312,6 +317,7 @@ class Lark implements LarkChannel {
     this.#log = deps.logger.child({ channel: 'lark' });
     this.#now = deps.now ?? (() => new Date());
     this.#mode = config.mode ?? 'ws';
+    if (this.#mode === 'webhook' && !config.encryptKey) throw new Error('lark: encryptKey is required in webhook mode (requests are signed with it)');
     this.#domain = larkDomain(config.domain);
     this.#sdkLog = sdkLogger(this.#log);
     this.#keys = {
@@ -426,7 +432,7 @@ class Lark implements LarkChannel {
     this.#run(incoming, { chat, group, messageId });
   }
 
-  /** A button press, from `card.action.trigger` (long connection or webhook) or a legacy card callback (webhook). */
+  /** A button press, from `card.action.trigger` (long connection or signed webhook): the operator is who Lark says. */
   #onCardAction(data: Json): void {
     if (!this.#accepting()) return;
     const { user, chatId, cardMessage, value, payload } = readCardAction(data);
@@ -485,7 +491,7 @@ class Lark implements LarkChannel {
   }
 
   async #handleRequest(path: string, request: Parameters<WebhookRoute['handle']>[0]): ReturnType<WebhookRoute['handle']> {
-    const verdict = verifyRequest(this.#keys, request.headers, request.body);
+    const verdict = verifyRequest(this.#keys, request.headers, request.body, Date.now());
     if (!verdict.ok) {
       this.#log.warn({ path, reason: verdict.reason }, 'lark webhook request rejected');
       return jsonReply(verdict.status, { error: verdict.status === 401 ? 'unauthorized' : 'bad request' });
@@ -494,10 +500,6 @@ class Lark implements LarkChannel {
     // Not taking updates: Lark retries later (or another instance takes it).
     if (this.#state !== 'running') return jsonReply(503, { error: 'not ready' });
     try {
-      if (verdict.legacyCard) {
-        this.#onCardAction(verdict.body);
-        return jsonReply(200, {});
-      }
       const result = await this.dispatch(verdict.body);
       return jsonReply(200, isObject(result) ? result : {});
     } catch (error) {
@@ -568,8 +570,6 @@ class Lark implements LarkChannel {
       // Also obtains the tenant token: bad credentials fail here.
       this.#botOpenId = await this.#learnBotIdentity();
       if (this.#mode === 'ws') await this.#startLongConnection();
-      else if (!this.#config.encryptKey && !this.#config.verificationToken)
-        this.#log.warn('lark webhook mode without encrypt key or verification token: requests are not verified');
       this.#state = 'running';
       this.#log.info({ mode: this.#mode }, 'lark channel started');
     } catch (error) {

@@ -19,6 +19,29 @@ const platformIds = z.string().transform((raw, ctx) => {
 
 const optionalText = z.string().trim().min(1).optional();
 
+/** A limit: a whole number, 0 allowed (0 turns the thing off, e.g. no cases from the web at all). */
+const count = (fallback: number) => z.coerce.number().int().min(0).max(1_000_000).default(fallback);
+
+/** An address to listen on: an IP address or a host name (`localhost`). */
+const host = z
+  .string()
+  .trim()
+  .regex(
+    /^(?:[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*|[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?)$/,
+    'must be an IP address or a host name, e.g. 127.0.0.1 or 0.0.0.0',
+  )
+  .default('127.0.0.1');
+
+/** Reverse proxies whose X-Forwarded-For is believed: addresses or CIDR ranges, or proxy-addr's names (loopback). */
+const proxies = z
+  .string()
+  .trim()
+  .regex(
+    /^(?:loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(?:\/\d{1,3})?)(?:\s*,\s*(?:loopback|linklocal|uniquelocal|[0-9A-Fa-f:.]+(?:\/\d{1,3})?))*$/,
+    'must be addresses or CIDR ranges, comma-separated, e.g. 127.0.0.1 or 10.0.0.0/8',
+  )
+  .optional();
+
 export const configSchema = z
   .object({
     TELEGRAM_BOT_TOKEN: optionalText,
@@ -42,6 +65,13 @@ export const configSchema = z
       .regex(/^[a-z]+:.+$/, 'must be platform:chat, e.g. telegram:-100123')
       .optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: host,
+    TRUST_PROXY: proxies,
+    WEB_CHAT: z.enum(['on', 'off']).optional(),
+    WEB_MESSAGE_LIMIT: count(30),
+    WEB_IP_MESSAGE_LIMIT: count(120),
+    WEB_CASE_LIMIT: count(3),
+    METRICS_TOKEN: z.string().trim().min(16, 'must be at least 16 characters (e.g. openssl rand -hex 24)').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TZ: z.string().default('Asia/Shanghai'),
   })
@@ -52,8 +82,14 @@ export const configSchema = z
     if (Boolean(c.LARK_APP_ID) !== Boolean(c.LARK_APP_SECRET)) {
       ctx.addIssue({ code: 'custom', path: [c.LARK_APP_ID ? 'LARK_APP_SECRET' : 'LARK_APP_ID'], message: 'LARK_APP_ID and LARK_APP_SECRET go together' });
     }
-    if (c.LARK_MODE === 'webhook' && c.LARK_APP_ID && !c.LARK_ENCRYPT_KEY && !c.LARK_VERIFICATION_TOKEN) {
-      ctx.addIssue({ code: 'custom', path: ['LARK_VERIFICATION_TOKEN'], message: 'webhook mode needs LARK_ENCRYPT_KEY or LARK_VERIFICATION_TOKEN' });
+    // Without the encrypt key a webhook request cannot be signed: anyone who can reach the URL could post as anyone.
+    if (c.LARK_MODE === 'webhook' && c.LARK_APP_ID && !c.LARK_ENCRYPT_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['LARK_ENCRYPT_KEY'],
+        message:
+          'is required with LARK_MODE=webhook (every event and card callback must be signed with it; set it in the Lark console under Events & Callbacks > Encryption)',
+      });
     }
   });
 
@@ -78,6 +114,16 @@ export function loadConfig(env: NodeJS.ProcessEnv): { ok: true; value: Config } 
 
 export function describeConfigError(error: ConfigError): string {
   return error.problems.map((p) => `${p.variable}: ${p.message}`).join('\n');
+}
+
+/** Whether a chat platform (Telegram or Lark) is configured. */
+export function chatPlatformConfigured(config: Config): boolean {
+  return Boolean(config.TELEGRAM_BOT_TOKEN) || Boolean(config.LARK_APP_ID && config.LARK_APP_SECRET);
+}
+
+/** WEB_CHAT, or by default: on only when no chat platform is configured (the public page is then the only way in). */
+export function webChatEnabled(config: Config): boolean {
+  return config.WEB_CHAT ? config.WEB_CHAT === 'on' : !chatPlatformConfigured(config);
 }
 
 /** STAFF_CHAT as { platform, chat }: where new cases are announced. */

@@ -11,6 +11,7 @@ import {
   larkCardSignature,
   larkEncrypt,
   larkHeaders,
+  larkSignature,
   messageEvent,
   startFakeLark,
   WRONG_SECRET,
@@ -78,7 +79,15 @@ async function setup(
   const calls: Incoming[] = [];
   const logs: string[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(line) });
-  const config: LarkChannelConfig = { appId: APP_ID, appSecret: 'secret', domain: fake.url, mode: 'webhook', verificationToken: TOKEN, ...options.config };
+  const config: LarkChannelConfig = {
+    appId: APP_ID,
+    appSecret: 'secret',
+    domain: fake.url,
+    mode: 'webhook',
+    encryptKey: ENCRYPT_KEY,
+    verificationToken: TOKEN,
+    ...options.config,
+  };
   const respond = options.respond ?? quiet;
   const channel = createLarkChannel(config, {
     handle: async (incoming) => {
@@ -341,28 +350,75 @@ describe('lark channel: webhook requests', () => {
     expect(sends[1]).toMatchObject({ kind: 'create', receive_id_type: 'open_id', receive_id: USER });
   });
 
-  it('a legacy card callback is accepted with the right signature and refused without', async () => {
-    const t = await setup();
-    const legacy = JSON.stringify({
-      open_id: USER,
-      user_id: 'u1',
-      open_message_id: 'om_card_legacy',
-      open_chat_id: GROUP,
-      tenant_key: 'tenant-fake',
-      token: 'c-legacy-1',
-      action: { value: { payload: 'i:case_status', chat: GROUP }, tag: 'button' },
-    });
+  it('an old-style card callback is refused, even with its correct token signature; so is one that claims a staff operator', async () => {
+    const t = await setup({ staff: [STAFF] });
+    const legacy = (operator: string) =>
+      JSON.stringify({
+        open_id: operator,
+        user_id: 'u1',
+        open_message_id: 'om_card_legacy',
+        open_chat_id: GROUP,
+        tenant_key: 'tenant-fake',
+        token: `c-legacy-${operator}`,
+        action: { value: { payload: 'k:claim:C20261121-0001', chat: GROUP }, tag: 'button' },
+      });
     const ts = String(Math.floor(Date.now() / 1000));
-    const ok = {
-      'content-type': 'application/json',
-      'x-lark-request-timestamp': ts,
-      'x-lark-request-nonce': 'n1',
-      'x-lark-signature': larkCardSignature(ts, 'n1', TOKEN, legacy),
+    for (const body of [legacy(USER), legacy(STAFF)]) {
+      const tokenSigned = {
+        'content-type': 'application/json',
+        'x-lark-request-timestamp': ts,
+        'x-lark-request-nonce': 'n1',
+        'x-lark-signature': larkCardSignature(ts, 'n1', TOKEN, body),
+      };
+      expect((await t.post('/webhooks/lark/cards', body, tokenSigned)).status).toBe(401);
+      // Signed with the encrypt key it is still the old shape, which this adapter does not take.
+      expect((await t.post('/webhooks/lark/cards', body)).status).toBe(401);
+    }
+    await settle();
+    expect(t.calls).toEqual([]);
+    expect(t.logs.join('\n')).toContain('old-style card callback');
+  });
+
+  it('a request whose timestamp is missing, from 1970, a month old or 6 minutes ahead is refused, even correctly signed', async () => {
+    const t = await setup();
+    const body = JSON.stringify(messageEvent({ chatId: P2P, chatType: 'p2p', senderOpenId: USER, content: { text: '你好' }, token: TOKEN }));
+    const at = (seconds: number | string) => {
+      const timestamp = String(seconds);
+      return {
+        'content-type': 'application/json',
+        'x-lark-request-timestamp': timestamp,
+        'x-lark-request-nonce': 'n',
+        'x-lark-signature': larkSignature(timestamp, 'n', ENCRYPT_KEY, body),
+      };
     };
-    expect((await t.post('/webhooks/lark/cards', legacy, { ...ok, 'x-lark-signature': larkCardSignature(ts, 'n1', 'wrong', legacy) })).status).toBe(401);
-    expect((await t.post('/webhooks/lark/cards', legacy, ok)).status).toBe(200);
-    const [incoming] = await t.waitForCalls(1);
-    expect(incoming).toMatchObject({ chat: GROUP, user: USER, button: 'i:case_status', group: true, messageId: 'card:c-legacy-1' });
+    const nowS = Math.floor(Date.now() / 1000);
+    for (const ts of [0, 1, nowS - 30 * 86_400, nowS - 6 * 60, nowS + 6 * 60, '', 'yesterday']) {
+      expect((await t.post('/webhooks/lark/events', body, at(ts))).status, String(ts)).toBe(401);
+    }
+    await settle();
+    expect(t.calls).toEqual([]);
+    // Four minutes late is within the window.
+    expect((await t.post('/webhooks/lark/events', body, at(nowS - 4 * 60))).status).toBe(200);
+    await t.waitForCalls(1);
+  });
+
+  it('the same signed request played back again is answered once', async () => {
+    const t = await setup({ respond: (i) => answer(i, { chat: i.chat, text: '好的' }) });
+    const body = JSON.stringify(messageEvent({ chatId: P2P, chatType: 'p2p', senderOpenId: USER, content: { text: '体检' }, token: TOKEN }));
+    const headers = larkHeaders(body, ENCRYPT_KEY);
+    for (let i = 0; i < 5; i++) expect((await t.post('/webhooks/lark/events', body, headers)).status).toBe(200);
+    await t.waitForCalls(1);
+    await settle();
+    expect(t.calls).toHaveLength(1);
+  });
+
+  it('refuses to be built in webhook mode without the encrypt key', async () => {
+    const make = () =>
+      createLarkChannel(
+        { appId: APP_ID, appSecret: 'secret', mode: 'webhook', verificationToken: TOKEN },
+        { handle: async (i) => quiet(i), logger: pino({ level: 'silent' }), staffIds: new Set() },
+      );
+    expect(make).toThrow(/encryptKey/);
   });
 
   it('a reply to the user open_id (moving a group dialog to private) is created with receive_id_type open_id', async () => {
