@@ -47,13 +47,14 @@ cond-festival_hardship_only = 只对遇到重大变故、特别困难的重点�
 cond-festival_hardship_ceilings = 一般不超过{ $ceiling }元，特别困难的不超过{ $severe }元
 cond-festival_not_named_but_list_open = 文件列举的节日里没有{ $festival }，但写的是“等”节日，可以问社区
 cond-health_check_every_years = 每{ $years }年一次，标准{ $standard }元/人
-cond-health_check_settled_with_hospital = 由社区组织，费用和体检医院直接结算
+cond-health_check_settled_with_hospital = 不用自己出钱：由社区组织，费用由退管机构和体检医院直接结算
 cond-health_check_outside_reimbursed = 住在杭州市外的，可以在常住地医院自费体检，凭正规发票回管理地报销，最多{ $cap }元
 cond-formal_check_invoice = 体检正规发票
 cond-activity_times_per_year_no_cash = 每人每年参加{ $times }次，不发现金和购物卡
 cond-collective_activities_only = 文件只规定由市、乡镇（街道）、社区（村）组织集体性文体活动，没有每人每年次数和发慰问品的规定，具体活动请问社区
 cond-gift_from_age_or_cannot_attend = { $age }周岁以上或因故不能参加的，可以发慰问品
 cond-leader_subsidy_formula = 按管理人数每人不超过{ $perRetiree }元，每位组长每年不超过{ $cap }元（现在管理{ $managed }人）
+cond-leader_subsidy_rule = 按管理人数每人不超过{ $perRetiree }元，每位组长每年最多不超过{ $cap }元
 cond-after_assessment_and_publicity = 经年度考核、公示后发放
 cond-group_size = 每组{ $min }到{ $max }人
 cond-group_size_outside = 文件要求每组{ $min }到{ $max }人，现在是{ $managed }人
@@ -100,6 +101,21 @@ cond-split_city_pays_health_check_in_full = 体检经费由市财政全额承担
 cond-split_central_or_provincial_finance = 省属企业由省级财政承担，中央下放企业由中央财政承担
 cond-health_check_only_in_check_year = 体检经费只在体检年度安排
 cond-same_as_hangzhou_by = 逐年提高，{ $year }年与杭州同标
+
+cond-report_within_days = 亲属应在{ $days }日内告知{ $whom ->
+    [registered_community_or_agency] 生前登记的社区或社保经办机构
+    [management_community] 社会化管理所在地社区
+   *[other] 所在社区
+  }
+cond-report_promptly = 没有规定具体天数，家属及时告知{ $whom ->
+    [registered_community_or_agency] 生前登记的社区或社保经办机构
+    [management_community] 社会化管理所在地社区
+   *[other] 所在社区
+  }就可以
+cond-real_name_bank_transfer = 钱一律通过银行转账实名发放到本人账户，不发现金
+cond-apply_via_management_community = 找老人社会化管理所在地的社区（村）办理，社区会告诉您具体手续
+cond-publicity_fields = 公示只写姓名、性别、年龄和金额，不会公开住址、电话、银行卡、身份证号和家庭困难情况
+cond-document_in_force = 这份文件{ $since }起实施，现在有效
 
 ## Notices
 notice-document_expired = 注意：{ $doc }已于{ $date }到期，以下内容仅供参考，请向社区确认现行规定。

@@ -1,7 +1,7 @@
 import type { Button, ButtonAction, CaseRef, Incoming } from '../chat/index.ts';
 import type { Translator } from '../i18n/index.ts';
 import type { Understanding } from '../nlu/index.ts';
-import type { IsoDate } from '../rules/index.ts';
+import type { IsoDate, Topic, TopicInput } from '../rules/index.ts';
 import type { Json, Store } from '../store/types.ts';
 
 export type Slots = { [name: string]: Json };
@@ -61,15 +61,24 @@ export interface Outcome {
   readonly buttons?: readonly Button[];
   /** offer: yes/no to open a case (its question is the last line); confirm: yes/no to the collected facts; done: nothing pending. */
   readonly next: 'offer' | 'confirm' | 'done';
+  /** No answer yet: what was said is wrong and its slot is asked again (the lines say why). */
+  readonly again?: true;
   /** After answering, the dialog still waits for this optional slot (its question is in `lines`). */
   readonly awaiting?: string;
   /** Hands over to another dialog (an application that needs the applicant's details), with what is known. */
   readonly continueWith?: { readonly intent: string; readonly slots: Slots };
 }
 
+/** What a dialog's slots tell the rules about its topic (self-pay, stays, festival …), beside the region. */
+export type FactsInput = Omit<TopicInput, 'region' | 'asOf'>;
+
 export interface DialogDef {
   readonly intent: string;
   readonly slots: readonly SlotSpec[];
+  /** The rules topic whose facts answer questions about this dialog ("要带什么材料", "能拿两次吗"). */
+  readonly topic?: Topic;
+  /** What the slots known so far tell the rules about the topic. */
+  factsInput?(slots: Slots): FactsInput;
   /** Collects personal data: runs only in a private chat. */
   readonly privateOnly?: boolean;
   /**

@@ -1,3 +1,7 @@
+import { type Aspect, aspectsOf, isYesNoQuestion, verdictWords } from '../nlu/cues.ts';
+import { topicFacts } from '../rules/index.ts';
+import { aspectAnswer, commonAnswer } from './answers.ts';
+import { topicAnswer } from './aside.ts';
 import type { DialogDef, Outcome, Slots } from './context.ts';
 import { offerButtons } from './forms/common.ts';
 import { DIALOGS } from './forms/index.ts';
@@ -25,11 +29,15 @@ const usesRegion = (def: DialogDef) => def.slots.some((spec) => spec.name === 'r
 export async function advance(t: Turn, def: DialogDef, s: DialogState, errors?: Map<string, string>): Promise<void> {
   const [missing] = missingSlots(def, s.slots);
   if (missing) {
+    const firstAsk = missing.name === 'region' && s.awaiting !== 'region';
+    if (firstAsk && (await answerWherever(t, def, s))) return;
+    // The district decides the answer here: said why it is asked, the first time.
+    const why = firstAsk && def.topic && !def.privateOnly ? t.tr.t('region-why') : undefined;
     s.awaiting = missing.name;
-    t.ask(def, missing.name, errors?.get(missing.name));
+    t.ask(def, missing.name, errors?.get(missing.name) ?? why);
     return;
   }
-  const outcome = await def.finish(t.ctx, s.slots);
+  const outcome = shaped(t, def, s, await def.finish(t.ctx, s.slots));
   if (typeof s.slots.region === 'string' && def.intent !== 'report_death') t.profile.region = s.slots.region;
   if (s.parent) {
     // A question asked mid-form, answered: its follow-ups (offers) give way to the form it interrupted.
@@ -37,9 +45,101 @@ export async function advance(t: Turn, def: DialogDef, s: DialogState, errors?: 
     await resume(t, s.parent, s.slots.region);
     return;
   }
+  if (s.slots[APPLY] === true && outcome.next === 'offer') {
+    // "帮我申请" said before the district was known: now it is, the application goes ahead.
+    delete s.slots[APPLY];
+    for (const line of answerOnly(outcome)) t.say(line);
+    await acceptOffer(t, def, s);
+    return;
+  }
   t.show(outcome);
   s.awaiting = outcome.awaiting ?? outcome.next;
   s.tries = 0;
+}
+
+/** Asked sides of the topic and yes/no questions, kept from the first message, shape every answer of the dialog. */
+const ASPECTS = '_aspects';
+const YES_NO_ASKED = '_yn';
+/** "帮我申请" waits for the district. */
+export const APPLY = '_apply';
+
+function askedAspects(s: DialogState): Aspect[] {
+  const v = s.slots[ASPECTS];
+  return Array.isArray(v) ? (v.filter((a) => typeof a === 'string') as Aspect[]) : [];
+}
+
+/** What the first message asked, remembered for the answer (it may come after the district is asked). */
+function rememberQuestion(t: Turn, s: DialogState): void {
+  const aspects = aspectsOf(t.normalized);
+  if (aspects.some((a) => a !== 'amount')) s.slots[ASPECTS] = aspects;
+  if (isYesNoQuestion(t.normalized)) s.slots[YES_NO_ASKED] = true;
+}
+
+/**
+ * The answer, first line first: a yes/no question gets its yes or no and the fact that answers it, the asked side
+ * of the topic before the rest; an offer keeps its question (the last line).
+ */
+function shaped(t: Turn, def: DialogDef, s: DialogState, outcome: Outcome): Outcome {
+  const aspects = askedAspects(s);
+  // A form that collects a report has its own last message; an amount asked again is no answer yet.
+  if (outcome.again || def.privateOnly) return outcome;
+  // The answer is the first line; what follows it (an offer, a case already waiting, a question) stays.
+  if (aspects.length > 0 && def.topic) {
+    const lines = topicAnswer(t, def, s.slots, aspects);
+    if (lines) return { ...outcome, lines: [...withVerdict(t, def, s, lines), ...outcome.lines.slice(1)] };
+  }
+  if (s.slots[YES_NO_ASKED] === true && outcome.lines.length > 0) return { ...outcome, lines: withVerdict(t, def, s, [...outcome.lines]) };
+  return outcome;
+}
+
+/** "有，…" / "不能，…": the yes or no the question's own words ask for, before the figure. */
+function withVerdict(t: Turn, def: DialogDef, s: DialogState, lines: string[]): string[] {
+  const words = verdictWords(t.normalized);
+  const region = typeof s.slots.region === 'string' ? s.slots.region : undefined;
+  if (!words || !def.topic || !region || s.slots[YES_NO_ASKED] !== true) return lines;
+  const facts = topicFacts(def.topic, { ...(def.factsInput?.(s.slots) ?? {}), region, asOf: t.ctx.asOf });
+  const outcome = facts.ok ? facts.value.entitlement?.outcome : undefined;
+  if (!outcome || askedAspects(s).length > 0) return lines;
+  const yes = outcome === 'fixed' || outcome === 'ceiling' || outcome === 'in_kind';
+  const [first, ...rest] = lines;
+  return [`${yes ? words.yes : words.no}。${first ?? ''}`, ...rest];
+}
+
+/**
+ * The district is not known: when every text gives the same answer (住院慰问 150 元 in 杭州市级 and 建德市 alike), it
+ * is given at once; a question about one side of the topic is answered for each text. False when the district decides.
+ */
+async function answerWherever(t: Turn, def: DialogDef, s: DialogState): Promise<boolean> {
+  if (!def.topic || def.privateOnly) return false;
+  const input = def.factsInput?.(s.slots) ?? {};
+  const aspects = askedAspects(s);
+  const lines = (aspects.length > 0 ? aspectAnswer(t.ctx, def.topic, undefined, input, aspects) : null) ?? commonAnswer(t.ctx, def.topic, input);
+  if (!lines) return false;
+  if (s.parent) {
+    for (const line of lines) t.say(line);
+    await resume(t, s.parent, undefined);
+    return true;
+  }
+  t.show({ lines });
+  s.awaiting = 'done';
+  s.tries = 0;
+  return true;
+}
+
+/** Yes to an offer: the dialog's accept, which may hand over to the next dialog (an application in private). */
+export async function acceptOffer(t: Turn, def: DialogDef, s: DialogState): Promise<void> {
+  const outcome = def.accept ? await def.accept(t.ctx, s.slots) : { lines: [t.tr.t('ok')], next: 'done' as const };
+  t.show(outcome);
+  s.awaiting = 'done';
+  if (outcome.continueWith) {
+    t.state = null;
+    await start(t, outcome.continueWith.intent, outcome.continueWith.slots);
+  }
+}
+
+/** What a new topic keeps from the one before it: the district. */
+export function inherited(s: DialogState, _next: string): Slots {
+  return typeof s.slots.region === 'string' ? { region: s.slots.region } : {};
 }
 
 /** Back to an interrupted dialog, with the district the interruption established if it had none. */
@@ -71,6 +171,7 @@ export async function start(t: Turn, intent: string, known: Slots = {}): Promise
   }
   const s: DialogState = { intent, slots: { ...known, ...t.readAll(def) }, awaiting: '', tries: 0 };
   if (s.slots.region === undefined && t.profile.region && usesRegion(def)) s.slots.region = t.profile.region;
+  rememberQuestion(t, s);
   if (def.privateOnly) t.say([t.tr.t(`${intent}-opening`), ...(def.opening?.(t.ctx, s.slots) ?? [])].join('\n'));
   t.state = s;
   await advance(t, def, s);

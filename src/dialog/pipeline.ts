@@ -19,7 +19,7 @@ export const STEPS: readonly Step[] = [
   step.staffRuleQuestion,
   step.menuButton,
   step.pending,
-  step.correctAnswered,
+  step.followUp,
   step.staleButton,
   step.emptyText,
   step.staffQuickCheck,

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { type Button, type ButtonAction, type CaseRef, type Incoming, intentButton, type Outgoing, parseButton, Replies } from '../chat/index.ts';
 import { shanghaiIsoDate } from '../clock.ts';
 import type { Translator } from '../i18n/index.ts';
-import { DOMAIN_INTENTS, type Understanding, type UnderstandOptions } from '../nlu/index.ts';
+import { DOMAIN_INTENTS, normalize, type Understanding, type UnderstandOptions } from '../nlu/index.ts';
 import type { StaffChat } from '../staff/index.ts';
 import type { Json, Profile, Store, TurnRead, TurnResult, TurnWrites } from '../store/types.ts';
 import type { DialogDef, Msg, Outcome, Slots, TurnCtx } from './context.ts';
@@ -65,6 +65,7 @@ export class Turn {
   /** The intent reported for this turn. */
   intent: string | null = null;
   #understanding: Understanding | null | undefined;
+  #normalized: string | undefined;
 
   constructor(
     readonly incoming: Incoming,
@@ -98,6 +99,12 @@ export class Turn {
         this.text.trim() && this.button === null && !this.badButton ? this.deps.understand(this.text, { now: this.incoming.now, expectName }) : null;
     }
     return this.#understanding;
+  }
+
+  /** The text as the NLU reads it: Simplified, half-width, without emoji. */
+  get normalized(): string {
+    this.#normalized ??= normalize(this.text);
+    return this.#normalized;
   }
 
   get msg(): Msg {

@@ -24,3 +24,4 @@ export * from './staff/publicity.ts';
 export * from './staff/staffing.ts';
 export * from './summary.ts';
 export * from './types.ts';
+export * from './facts.ts';

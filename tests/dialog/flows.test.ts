@@ -213,11 +213,11 @@ describe('reading people as they write', () => {
     expect(yes.cases[0]?.type).toBe('hospitalization_application');
   });
 
-  it('a place without a document named as where one lives is the residence: the management region is asked', async () => {
+  it('a place without a document named as where one lives is the residence: the rule every text shares, then the district', async () => {
     const first = await h.send({ text: '我住在上海 体检费能报吗' });
     expect(first.intent).toBe('health_checkup');
     expect(h.text(first)).not.toContain('上海市的政策文件');
-    expect(h.text(first)).toContain('哪个区');
+    expect(h.text(first)).toContain('凭正规发票');
     const out = await h.send({ text: '西湖区' });
     expect(h.text(out)).toContain('凭正规发票回管理地报销，最多400元');
     expect(h.text(out)).toContain('杭人社发〔2024〕1号 三(二)');

@@ -135,7 +135,7 @@ describe('serious illness: odd answers, changes of mind, typed buttons', () => {
     const unsure = await h.send({ text: '不知道' });
     expect(h.text(unsure)).toContain('没关系');
     expect(h.text(unsure)).not.toContain('“不知道”');
-    await h.send({ user: 'u2', chat: 'c2', text: '住院慰问有多少' });
+    await h.send({ user: 'u2', chat: 'c2', text: '节日慰问有多少' });
     const sentence = await h.send({ user: 'u2', chat: 'c2', text: '就在我们家附近那边' });
     expect(h.text(sentence)).not.toContain('没找到');
     expect(h.text(sentence)).toContain('哪个区');

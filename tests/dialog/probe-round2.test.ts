@@ -54,7 +54,7 @@ describe('a district typed with a pinyin homophone', () => {
   });
 
   it('"好的" where the district was asked is not quoted back as a place', async () => {
-    await h.send({ text: '住院慰问' });
+    await h.send({ text: '节日慰问' });
     const out = await h.send({ text: '好的' });
     expect(h.text(out)).not.toContain('“好的”');
     expect(h.text(out)).toContain('哪个区');

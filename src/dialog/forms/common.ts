@@ -51,7 +51,7 @@ export function amountAskedAgain(ctx: TurnCtx, s: Slots, slot: string, ask: stri
   const problem = amountProblem(s[slot]);
   if (!problem) return null;
   delete s[slot];
-  return { lines: [`${ctx.tr.t(problem.id, problem.args)}\n${ctx.tr.t(ask)}`], next: 'done', awaiting: slot };
+  return { lines: [`${ctx.tr.t(problem.id, problem.args)}\n${ctx.tr.t(ask)}`], next: 'done', awaiting: slot, again: true };
 }
 
 /** "杭人社发〔2024〕1号 三(一)4": a clause as staff read it in a case (not the rules' internal document key). */

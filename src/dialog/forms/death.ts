@@ -89,6 +89,8 @@ const unlessAsking = (spec: SlotSpec): SlotSpec => (spec.name === 'region' ? spe
  */
 export const reportDeathDialog: DialogDef = {
   intent: 'report_death',
+  topic: 'death',
+  factsInput: (s) => (typeof s.dateOfDeath === 'string' ? { dateOfDeath: s.dateOfDeath } : {}),
   privateOnly: true,
   /**
    * What the family most needs first, when the date and place are already known: by when to report. A question about

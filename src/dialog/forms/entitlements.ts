@@ -27,8 +27,13 @@ export function latestRegion(ctx: TurnCtx, s: Slots, keep: (r: Region) => boolea
 }
 const year = (asOf: string) => Number(asOf.slice(0, 4));
 
+/** The self-paid amount as the rules take it: a figure, not a problem said in passing. */
+const selfPay = (s: Slots) => (typeof s.amount === 'string' ? { selfPay: s.amount } : {});
+
 export const seriousIllnessDialog: DialogDef = {
   intent: 'serious_illness_consolation',
+  topic: 'serious_illness',
+  factsInput: selfPay,
   // Without the amount the whole scale is the answer, and the amount is asked to find the tier.
   slots: [region, amountSlot('amount', 'ask-self-pay', { optional: true })],
   finish(ctx, s) {
@@ -119,6 +124,8 @@ const stays: SlotSpec = { ...countSlot('stays'), optional: true };
 
 export const hospitalizationDialog: DialogDef = {
   intent: 'hospitalization_consolation',
+  topic: 'hospitalization',
+  factsInput: (s) => (typeof s.stays === 'number' ? { stays: s.stays } : {}),
   slots: [region, stays],
   finish: (ctx, s) =>
     unlessPending(
@@ -151,6 +158,7 @@ export const hospitalizationDialog: DialogDef = {
 
 export const funeralDialog: DialogDef = {
   intent: 'funeral_consolation',
+  topic: 'funeral',
   slots: [region, { ...relationSlot, optional: true }, dateSlot('date', 'ask-date', { optional: true })],
   // "我妈妈前天走了，丧葬费打到哪" tells whose death and when: the family is reporting a death, and the report's
   // last message answers the funeral money. Without both, it is a question about the money.
@@ -170,6 +178,8 @@ const festivalName: SlotSpec = {
 
 export const festivalDialog: DialogDef = {
   intent: 'festival_consolation',
+  topic: 'festival',
+  factsInput: (s) => (s.festival ? { festival: s.festival as Festival } : {}),
   slots: [region, festivalName],
   finish: (ctx, s) =>
     answerEntitlement(ctx, festival({ region: latestRegion(ctx, s), asOf: ctx.asOf, ...(s.festival ? { festival: s.festival as Festival } : {}) })),
@@ -210,6 +220,8 @@ const managedRegion: SlotSpec = {
 
 export const healthCheckDialog: DialogDef = {
   intent: 'health_checkup',
+  topic: 'health_check',
+  factsInput: (s) => ({ livesOutsideHangzhou: s.outside === true }),
   slots: [managedRegion, livesOutside, invoice],
   finish: async (ctx, s) =>
     amountAskedAgain(ctx, s, 'invoice', 'ask-invoice') ??
@@ -260,6 +272,8 @@ const age: SlotSpec = {
 
 export const groupActivityDialog: DialogDef = {
   intent: 'group_activity',
+  topic: 'group_activity',
+  factsInput: (s) => (typeof s.age === 'number' && s.age >= 40 && s.age <= 120 ? { age: s.age } : {}),
   slots: [region, age],
   finish: (ctx, s) =>
     answerEntitlement(

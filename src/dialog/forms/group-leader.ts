@@ -59,7 +59,7 @@ function askManagedAgain(ctx: TurnCtx, s: Slots, allowZero: boolean): Outcome | 
   const problem = managedProblem(Number(s.count), allowZero);
   if (!problem) return null;
   delete s.count;
-  return { lines: [`${ctx.tr.t(problem.error, problem.args)}\n${ctx.tr.t('ask-managed')}`], next: 'done', awaiting: 'count' };
+  return { lines: [`${ctx.tr.t(problem.error, problem.args)}\n${ctx.tr.t('ask-managed')}`], next: 'done', awaiting: 'count', again: true };
 }
 
 export function managedSlot(allowZero: boolean): SlotSpec {
@@ -68,11 +68,23 @@ export function managedSlot(allowZero: boolean): SlotSpec {
 
 const region = regionSlot();
 
+/** The rule when the number managed is not known yet, then the question for it (staff get the rule alone). */
+function ruleWithoutCount(ctx: TurnCtx, s: Slots): Outcome | null {
+  if (s.count !== undefined) return null;
+  const rule = groupLeaderSubsidy({ region: latestRegion(ctx, s), asOf: ctx.asOf });
+  if (!rule.ok || rule.value.outcome !== 'ceiling' || ctx.incoming.staff) return answerEntitlement(ctx, rule);
+  return { lines: [...entitlementLines(ctx, rule.value), ctx.tr.t('ask-managed-for-amount')], next: 'done', awaiting: 'count' };
+}
+
 /** 自管小组长补助: the rule for the district and the number managed, then an offer to apply. */
 export const groupLeaderDialog: DialogDef = {
   intent: 'group_leader_subsidy',
-  slots: [region, managedSlot(true)],
+  topic: 'group_leader_subsidy',
+  factsInput: (s) => (typeof s.count === 'number' && s.count >= 0 ? { managed: s.count } : {}),
+  // Without the number managed the rule is the answer (up to 10 元 a person, 500 元 a year), and the number is asked.
+  slots: [region, { ...managedSlot(true), optional: true }],
   finish: (ctx, s) =>
+    ruleWithoutCount(ctx, s) ??
     askManagedAgain(ctx, s, true) ??
     answerEntitlement(ctx, groupLeaderSubsidy({ region: latestRegion(ctx, s), asOf: ctx.asOf, managed: Number(s.count) }), {
       when: (e) => e.outcome === 'ceiling' && e.amount !== null,

@@ -23,6 +23,9 @@ const FAMILY: Readonly<Record<string, readonly string[]>> = {
   group_leader_subsidy: ['group_leader_subsidy_application'],
   group_leader_subsidy_application: ['group_leader_subsidy'],
 };
+/** Whether two intents are the same topic (a question and its application). */
+export const sameTopic = (a: string, b: string): boolean => a === b || (FAMILY[a] ?? []).includes(b);
+
 /** Sure enough that a message is about another topic that facts in it belong to that topic. */
 const OTHER_TOPIC = 0.6;
 /** Sure enough that a whole sentence answering the question just asked is really a new question. */

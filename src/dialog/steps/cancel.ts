@@ -1,10 +1,13 @@
+import { isCancel } from '../../nlu/cues.ts';
 import { isPending } from '../state.ts';
 import type { Turn } from '../turn.ts';
 
 /** "算了" or the cancel button ends whatever waits; "聊城" mistaken for a cancel still carries a slot, so it is an answer. */
 export function cancel(t: Turn): boolean {
   const u = t.understanding;
-  const said = u !== null && u.intent === 'cancel' && u.confidence >= 0.6 && Object.keys(u.slots).length === 0;
+  // "算了，我先问问我哥再报" is a cancel whatever else it names, while something waits.
+  const said =
+    (u !== null && u.intent === 'cancel' && u.confidence >= 0.6 && Object.keys(u.slots).length === 0) || (isPending(t.state) && isCancel(t.normalized));
   if (t.button?.kind !== 'cancel' && !said) return false;
   t.say(t.tr.t(isPending(t.state) ? 'cancelled' : 'cancel-nothing'));
   t.state = null;

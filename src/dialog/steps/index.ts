@@ -5,4 +5,4 @@ export { media } from './media.ts';
 export { pending } from './pending.ts';
 export { emptyText, smallTalk } from './small-talk.ts';
 export { staffCommand, staffQuickCheck, staffRuleQuestion } from './staff.ts';
-export { correctAnswered, newTopic } from './topic.ts';
+export { followUp, newTopic } from './topic.ts';

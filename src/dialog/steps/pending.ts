@@ -1,24 +1,25 @@
-import { CANCEL, intentButton } from '../../chat/index.ts';
-import type { DialogDef } from '../context.ts';
-import { advance, changes, defOf, digress, start } from '../form.ts';
+import { CANCEL, intentButton, NO, YES } from '../../chat/index.ts';
+import { isApplyRequest, isCorrection, isQuestion } from '../../nlu/cues.ts';
+import { namedCorrection, type Question, questionIn, topicAnswer } from '../aside.ts';
+import type { DialogDef, Slots } from '../context.ts';
+import { acceptOffer, advance, changes, defOf, digress, inherited, start } from '../form.ts';
 import { type DialogState, isPending } from '../state.ts';
 import type { Turn } from '../turn.ts';
 
 /** After this many answers it cannot use, the bot offers a person instead of asking again. */
 const MAX_TRIES = 3;
-/** Mid-dialog, a different domain question this sure is a digression, not an answer. */
-const SWITCH_CONFIDENCE = 0.6;
 /** "那萧山呢", "重阳的呢": the same question about something else — answered again, not a correction. */
 const FOLLOW_UP = /^(那|还有|换成)|呢[?？。!！]*$/;
 /** A bare acknowledgement ("好的", "嗯", "不用了", "知道了"), which answers an optional question with nothing. */
 const PLAIN_ACK = /^(好的?|好吧|嗯+|哦+|噢+|行|可以|知道了|明白了?|晓得了|不用了?|不需要|不要了?|没事了?|谢谢(你|您)?|ok)[啊呀吧了的哈啦。！!，,.~\s]*$/i;
 
-/** A plain yes or no in words ("不用了谢谢", "好的 登记吧"); null when the words say neither. */
+/** A plain yes or no in words ("不用了谢谢", "好的 登记吧", "那帮我申请"); null when the words say neither, or ask. */
 export function yesOrNo(text: string): 'yes' | 'no' | null {
   const t = text.trim();
   if (/^(不用|不要|不了|不必|不需要|算了|没事|暂时不|先不|不办)/.test(t)) return 'no';
-  if (/^(好|要|可以|行|嗯|是的|是|对|确认|登记|办|麻烦|需要|(帮我|帮忙|给我|请)(登记|申请|办|提交))/.test(t)) return 'yes';
-  if (/^(我要|我想)?申请(登记|吧|一下|了)?[。！!.\s]*$/.test(t)) return 'yes';
+  if (isQuestion(t)) return null;
+  if (/^(好|要|可以|行|嗯|是的|是|对|确认|没问题|登记|办|麻烦|需要|(帮我|帮忙|给我|请)(登记|申请|办|提交))/.test(t)) return 'yes';
+  if (/^(我要|我想)?申请(登记|吧|一下|了)?[。！!.\s]*$/.test(t) || isApplyRequest(t)) return 'yes';
   return null;
 }
 
@@ -32,10 +33,24 @@ export async function pending(t: Turn): Promise<boolean> {
   return true;
 }
 
+/** The yes/no question again, with its buttons (a confirmation's are "确认登记" and "取消"). */
+function askYesNo(t: Turn, s: DialogState, lead: string): void {
+  const confirm = s.awaiting === 'confirm';
+  t.say(lead, [
+    { label: t.tr.t(confirm ? 'button-confirm-report' : 'button-yes'), payload: YES },
+    { label: t.tr.t(confirm ? 'button-cancel' : 'button-no-thanks'), payload: confirm ? CANCEL : NO },
+  ]);
+}
+
+/** Facts the message gives for the dialog, a named correction ("名字写错了，是张建国") included. */
+function factsSaid(t: Turn, def: DialogDef, skip?: string): Slots {
+  return { ...t.readAll(def, skip), ...namedCorrection(t, def) };
+}
+
 async function yesNo(t: Turn, s: DialogState): Promise<void> {
   const def = defOf(s.intent);
-  const updates = t.readAll(def);
-  if (Object.keys(updates).length > 0 && t.button === null) {
+  const updates = t.button === null ? factsSaid(t, def) : {};
+  if (Object.keys(updates).length > 0) {
     // A fact said again is answered again, without claiming a change.
     if (changes(updates, s.slots) && !FOLLOW_UP.test(t.text.trim())) t.say(t.tr.t('corrected'));
     Object.assign(s.slots, updates);
@@ -44,7 +59,7 @@ async function yesNo(t: Turn, s: DialogState): Promise<void> {
   }
   const words = t.button === null ? yesOrNo(t.text) : null;
   if (t.button?.kind === 'yes' || (t.button === null && (words === 'yes' || (words === null && t.is('affirm'))))) {
-    await accept(t, def, s);
+    await acceptOffer(t, def, s);
     return;
   }
   if (t.button?.kind === 'no' || (t.button === null && (words === 'no' || (words === null && (t.is('deny') || t.is('thanks')))))) {
@@ -52,8 +67,9 @@ async function yesNo(t: Turn, s: DialogState): Promise<void> {
     s.awaiting = 'done';
     return;
   }
-  if (t.confidentDomain(SWITCH_CONFIDENCE) && t.understanding?.intent !== s.intent) {
-    await digress(t, s, t.understanding?.intent as string);
+  const question = questionIn(t, s.intent);
+  if (question && (await aside(t, s, def, question))) {
+    if (t.state === s) askYesNo(t, s, t.tr.t(s.awaiting === 'confirm' ? 'resume-confirm' : 'resume-offer'));
     return;
   }
   if (t.button === null && (t.is('greeting') || t.is('help'))) {
@@ -63,40 +79,51 @@ async function yesNo(t: Turn, s: DialogState): Promise<void> {
     return;
   }
   s.tries += 1;
-  const confirm = s.awaiting === 'confirm';
-  t.say(t.tr.t('yes-or-no'), [
-    { label: t.tr.t(confirm ? 'button-confirm-report' : 'button-yes'), payload: 'y' },
-    { label: t.tr.t(confirm ? 'button-cancel' : 'button-no-thanks'), payload: confirm ? CANCEL : 'n' },
-  ]);
+  askYesNo(t, s, t.tr.t('yes-or-no'));
 }
 
-/** Yes to the offer or the confirmation: the dialog's accept, which may hand over to the next dialog. */
-async function accept(t: Turn, def: DialogDef, s: DialogState): Promise<void> {
-  const outcome = def.accept ? await def.accept(t.ctx, s.slots) : { lines: [t.tr.t('ok')], next: 'done' as const };
-  t.show(outcome);
-  s.awaiting = 'done';
-  if (outcome.continueWith) {
-    t.state = null;
-    await start(t, outcome.continueWith.intent, outcome.continueWith.slots);
+/**
+ * A question asked while the form waits: about another topic, that topic's answer (the form comes back after it,
+ * or, after an offer, the new topic takes over with what is known); about this one, the facts that answer it.
+ * False when nothing answers it.
+ */
+async function aside(t: Turn, s: DialogState, def: DialogDef, q: Question): Promise<boolean> {
+  if (q.other) {
+    if (s.awaiting === 'offer') {
+      // "那丧事的呢" after an answer and its offer: the next question, with the district and facts known.
+      t.state = null;
+      t.intent = q.other;
+      await start(t, q.other, inherited(s, q.other));
+      return true;
+    }
+    await digress(t, s, q.other);
+    return true;
   }
+  const lines = topicAnswer(t, def, s.slots, q.aspects);
+  if (!lines) return false;
+  t.show({ lines });
+  return true;
 }
 
 async function slotAnswer(t: Turn, s: DialogState): Promise<void> {
   const def = defOf(s.intent);
   const spec = def.slots.find((x) => x.name === s.awaiting);
   const answer = spec && !(spec.personal && t.ctx.inGroup) ? spec.read(t.msg, t.ctx, true) : null;
-  const others = t.readAll(def, s.awaiting);
+  const others = factsSaid(t, def, s.awaiting);
   if ((answer && 'value' in answer) || Object.keys(others).length > 0) {
     if (answer && 'value' in answer) s.slots[s.awaiting] = answer.value;
-    // Other facts said in passing fill gaps; they do not overwrite what was already answered.
-    for (const [name, value] of Object.entries(others)) if (s.slots[name] === undefined) s.slots[name] = value;
+    // Facts said in passing fill gaps; a correction ("不对，是前天") replaces what was answered.
+    const correcting = isCorrection(t.normalized);
+    if (correcting && changes(others, s.slots)) t.say(t.tr.t('corrected'));
+    for (const [name, value] of Object.entries(others)) if (correcting || s.slots[name] === undefined) s.slots[name] = value;
     s.tries = 0;
     await advance(t, def, s, t.passingErrors(def, s.awaiting));
     return;
   }
-  // An answer that is recognisably an attempt (a mistyped ID number) is corrected, not taken for a new topic.
-  if (answer === null && t.confidentDomain(SWITCH_CONFIDENCE) && t.understanding?.intent !== s.intent) {
-    await digress(t, s, t.understanding?.intent as string);
+  // A reader's error that already answers a question in its words (aside) is said; any other may be a question.
+  const question = answer !== null && 'error' in answer && answer.aside === true ? null : questionIn(t, s.intent);
+  if (question && (await aside(t, s, def, question))) {
+    if (t.state === s) t.ask(def, s.awaiting);
     return;
   }
   if (spec?.optional && PLAIN_ACK.test(t.text.trim())) {
@@ -109,13 +136,13 @@ async function slotAnswer(t: Turn, s: DialogState): Promise<void> {
     t.ask(def, s.awaiting);
     return;
   }
-  const aside = answer !== null && 'error' in answer && answer.aside === true;
-  if (!aside) s.tries += 1;
+  const unanswered = question !== null || (answer !== null && 'error' in answer && answer.aside === true);
+  if (!unanswered) s.tries += 1;
   if (s.tries >= MAX_TRIES) {
     exhausted(t, def, s);
     return;
   }
-  const problem = answer && 'error' in answer ? t.tr.t(answer.error, answer.args) : t.tr.t('not-understood');
+  const problem = answer && 'error' in answer ? t.tr.t(answer.error, answer.args) : t.tr.t(question ? 'aside-unanswered' : 'not-understood');
   t.ask(def, s.awaiting, problem);
 }
 

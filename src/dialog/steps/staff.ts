@@ -1,4 +1,5 @@
 import { shanghaiIsoDate } from '../../clock.ts';
+import { asksSummary, itemIntentOf } from '../../nlu/cues.ts';
 import { parseCaseMention, parseCommand, quickCheck, runStaffCommand, type StaffCommand, staffQuestion } from '../../staff/index.ts';
 import type { Turn } from '../turn.ts';
 
@@ -71,6 +72,8 @@ export function staffRuleQuestion(t: Turn): boolean {
 export function staffQuickCheck(t: Turn): boolean {
   const u = t.understanding;
   if (!t.incoming.staff || !u || !QUICK_CHECK_INTENTS.has(u.intent)) return false;
+  // One item asked ("建德 自付45000 大病"): that item's answer, not the year's; the summary when asked for or no item named.
+  if (!asksSummary(t.normalized) && itemIntentOf(t.normalized) !== null) return false;
   const summary = quickCheck(t.tr, u, t.text, t.ctx.asOf);
   if (!summary) return false;
   t.say(summary);

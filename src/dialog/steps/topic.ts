@@ -1,24 +1,87 @@
+import { intentButton } from '../../chat/index.ts';
+import { isApplyRequest, isCorrection, isFollowUp, itemIntentOf } from '../../nlu/cues.ts';
 import { DOMAIN_INTENTS } from '../../nlu/index.ts';
-import { advance, changes, defOf, start } from '../form.ts';
+import { namedCorrection, questionIn, topicAnswer } from '../aside.ts';
+import type { DialogDef } from '../context.ts';
+import { APPLY, acceptOffer, advance, answerOnly, changes, defOf, inherited, start } from '../form.ts';
+import { FILED } from '../forms/common.ts';
+import { DIALOGS, sameTopic } from '../forms/index.ts';
+import type { DialogState } from '../state.ts';
 import type { Turn } from '../turn.ts';
 
 const DOMAIN: ReadonlySet<string> = new Set(DOMAIN_INTENTS);
-/** Sure enough that a message is a new question rather than a correction of the answer just given. */
+/** Sure enough that a message is a new question rather than a follow-up of the answer just given. */
 const NEW_QUESTION = 0.6;
-/** "那萧山呢", "重阳的呢": the same question about something else — answered again, not a correction. */
-const FOLLOW_UP = /^(那|还有|换成)|呢[?？。!！]*$/;
+/** A follow-up naming only its item ("住院呢", "体检那块呢") is short. */
+const SHORT = 10;
 
-/** "不对，是一万五": a correction of the question just answered, answered again with it. */
-export async function correctAnswered(t: Turn): Promise<boolean> {
-  const { state } = t;
-  if (state?.awaiting !== 'done' || !t.understanding || t.confidentDomain(NEW_QUESTION)) return false;
-  const def = defOf(state.intent);
-  const updates = t.readAll(def);
-  if (Object.keys(updates).length === 0) return false;
-  if (changes(updates, state.slots) && !FOLLOW_UP.test(t.text.trim())) t.say(t.tr.t('corrected'));
-  Object.assign(state.slots, updates);
-  await advance(t, def, state);
-  t.intent = state.intent;
+/**
+ * After an answer, the question just answered is the context: "那建德呢", "要是自付五万呢", "不对，是一万五" ask it again
+ * with one thing changed; "住院呢" asks the same about another item; "要带什么材料" asks one side of it; "帮我登记"
+ * does what it offered.
+ */
+export async function followUp(t: Turn): Promise<boolean> {
+  const s = t.state;
+  if (s?.awaiting !== 'done' || t.button !== null || !t.understanding) return false;
+  const def = defOf(s.intent);
+  const text = t.normalized;
+  const u = t.understanding;
+  const newQuestion = DOMAIN.has(u.intent) && u.confidence >= NEW_QUESTION && !sameTopic(u.intent, s.intent) && !sameTopic(s.intent, u.intent);
+  if (isApplyRequest(text) && !newQuestion) return apply(t, def, s);
+  const item = itemIntentOf(text);
+  if (item && DIALOGS.has(item) && !sameTopic(item, s.intent) && (isFollowUp(text) || text.length <= SHORT)) {
+    t.state = null;
+    t.intent = item;
+    await start(t, item, inherited(s, item));
+    return true;
+  }
+  if (newQuestion) return false;
+  const updates = { ...t.readAll(def), ...namedCorrection(t, def) };
+  if (Object.keys(updates).length > 0 && typeof s.slots[FILED] === 'string' && !isCorrection(text)) {
+    // After filing, a new question about the same thing is a new question; only a correction amends what was filed.
+    t.state = null;
+    await start(t, s.intent, { ...inherited(s, s.intent), ...updates });
+    return true;
+  }
+  if (Object.keys(updates).length > 0) {
+    if (changes(updates, s.slots) && isCorrection(text)) t.say(t.tr.t('corrected'));
+    Object.assign(s.slots, updates);
+    await advance(t, def, s);
+    t.intent = s.intent;
+    return true;
+  }
+  const question = questionIn(t, s.intent);
+  if (!question || question.other || question.aspects.length === 0) return false;
+  const lines = topicAnswer(t, def, s.slots, question.aspects);
+  if (!lines) return false;
+  t.show({ lines });
+  t.intent = s.intent;
+  return true;
+}
+
+/**
+ * "帮我登记", "那我要报名", "帮我报销一下": the topic just answered is what they apply for. Its offer is taken up (the
+ * district asked first when it was not known); a topic with nothing to apply for says so and offers a person.
+ */
+async function apply(t: Turn, def: DialogDef, s: DialogState): Promise<boolean> {
+  t.intent = s.intent;
+  if (def.accept && typeof s.slots.region !== 'string' && def.slots.some((spec) => spec.name === 'region')) {
+    s.slots[APPLY] = true;
+    s.awaiting = 'region';
+    t.ask(def, 'region');
+    return true;
+  }
+  const outcome = def.accept ? await def.finish(t.ctx, s.slots) : null;
+  if (outcome?.next === 'offer') {
+    await acceptOffer(t, def, s);
+    return true;
+  }
+  // Nothing to apply for here (a check the community arranges, a ceiling not reached): the answer says why.
+  if (outcome && outcome.lines.length > 0 && !def.slots.some((spec) => spec.name === 'outside')) {
+    t.show({ lines: answerOnly(outcome) });
+    return true;
+  }
+  t.say(t.tr.t('apply-not-offered', { topic: t.tr.t(`topic-${s.intent}`) }), [{ label: t.tr.t('menu-human_handoff'), payload: intentButton('human_handoff') }]);
   return true;
 }
 

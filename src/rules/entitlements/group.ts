@@ -41,14 +41,15 @@ export function groupActivity(input: GroupActivityInput): Result<Entitlement> {
 export interface GroupLeaderInput {
   readonly region: Region | string;
   readonly asOf: IsoDate;
-  /** Retirees the leader manages. */
-  readonly managed: number;
+  /** Retirees the leader manages; absent: the rule itself, with the yearly cap as the ceiling. */
+  readonly managed?: number;
   readonly leaderAge?: number;
 }
 
 /** 自管小组长补助: up to 10 元 per managed retiree, at most 500 元 a year, after assessment and publicity. */
 export function groupLeaderSubsidy(input: GroupLeaderInput): Result<Entitlement> {
-  if (!Number.isInteger(input.managed) || input.managed < 0 || input.managed > 10_000) {
+  const managed = input.managed;
+  if (managed !== undefined && (!Number.isInteger(managed) || managed < 0 || managed > 10_000)) {
     return err({ code: 'invalid_count', value: String(input.managed) });
   }
   if (!validAge(input.leaderAge)) return err({ code: 'invalid_age', value: String(input.leaderAge) });
@@ -58,16 +59,23 @@ export function groupLeaderSubsidy(input: GroupLeaderInput): Result<Entitlement>
   const rule = valueAt(law?.groupLeaderSubsidy, input.asOf);
   if (!rule) return ok(notSet('group_leader_subsidy', regime.value));
   const { perRetiree, annualCap } = rule.value;
-  const ceiling = Decimal.min(perRetiree.times(input.managed), annualCap);
+  const ceiling = managed === undefined ? annualCap : Decimal.min(perRetiree.times(managed), annualCap);
+  const rates = { perRetiree: formatYuan(perRetiree), cap: formatYuan(annualCap) };
   const conditions: Point[] = [
-    { code: 'leader_subsidy_formula', params: { perRetiree: formatYuan(perRetiree), cap: formatYuan(annualCap), managed: input.managed }, cite: rule.cite },
+    managed === undefined
+      ? { code: 'leader_subsidy_rule', params: rates, cite: rule.cite }
+      : { code: 'leader_subsidy_formula', params: { ...rates, managed }, cite: rule.cite },
     { code: 'after_assessment_and_publicity', cite: rule.cite },
   ];
   const size = valueAt(law?.groupSize, input.asOf);
   if (size) {
     const [min, max] = size.value;
-    const within = input.managed >= min && input.managed <= max;
-    conditions.push({ code: within ? 'group_size' : 'group_size_outside', params: { min, max, managed: input.managed }, cite: size.cite });
+    const within = managed === undefined || (managed >= min && managed <= max);
+    conditions.push({
+      code: within ? 'group_size' : 'group_size_outside',
+      params: { min, max, ...(managed === undefined ? {} : { managed }) },
+      cite: size.cite,
+    });
   }
   const maxAge = valueAt(law?.leaderMaxAge, input.asOf);
   if (maxAge) {
@@ -78,7 +86,7 @@ export function groupLeaderSubsidy(input: GroupLeaderInput): Result<Entitlement>
   if (card) conditions.push({ code: 'paid_to_leader_own_card_and_publicised', cite: card.cite });
   const publicity = valueAt(law?.publicity, input.asOf);
   if (publicity) conditions.push({ code: 'publicity_min_days', params: { days: publicity.value.minDays }, cite: publicity.cite });
-  if (input.managed === 0) {
+  if (managed === 0) {
     return ok(entitlement('group_leader_subsidy', regime.value, { outcome: 'none', reason: { code: 'no_managed_retirees', cite: rule.cite }, conditions }));
   }
   return ok(entitlement('group_leader_subsidy', regime.value, { outcome: 'ceiling', amount: ceiling, conditions }));

@@ -5,7 +5,7 @@ import { funeral } from '../entitlements/funeral.ts';
 import { LAWS } from '../law/index.ts';
 import type { Law } from '../law/types.ts';
 import { valueAt } from '../parameter.ts';
-import { regimeFor } from '../regime.ts';
+import { type Regime, regimeFor } from '../regime.ts';
 import type { Region } from '../regions.ts';
 import { type Citation, type Dated, err, type Notice, ok, type Parameter, type Result } from '../types.ts';
 
@@ -169,4 +169,53 @@ export function deathProcedure(input: DeathInput): Result<DeathAnswer> {
     notices: regime.value.notices,
     citations: citationsOf(report.cite ? [report.cite] : [], steps, funeralEntitlement?.citations ?? []),
   });
+}
+
+/**
+ * The facts of a death without the report's details: whom to tell and by when, what stops, what must be returned,
+ * what the family can claim. The date, when known, dates what stops.
+ */
+export function deathFacts(regime: Regime, asOf: IsoDate, dateOfDeath?: IsoDate): Point[] {
+  const law = regime.law;
+  const report = reportDuty(law, asOf, dateOfDeath);
+  const out: Point[] = [];
+  if (report.cite) {
+    const whom = report.whom;
+    out.push(
+      report.days === null
+        ? { code: 'report_promptly', params: { whom }, cite: report.cite }
+        : { code: 'report_within_days', params: { whom, days: report.days }, cite: report.cite },
+    );
+  }
+  const stop = valueAt(law?.coverageStop, asOf);
+  if (stop?.value === 'month_after_death') {
+    out.push({ code: 'management_stops_month_after_death', params: dateOfDeath ? { from: firstOfNextMonth(dateOfDeath) } : {}, cite: stop.cite });
+  } else if (stop?.value === 'month_after_verification') {
+    out.push({ code: 'management_stops_month_after_verification', cite: stop.cite });
+  }
+  out.push(
+    ...step(
+      'pension_stops_on_death',
+      ownOrGeneral(law, (l) => l.pensionStopsOnDeath, LAWS.changsha, asOf),
+    ),
+  );
+  out.push(
+    ...step(
+      'return_pension_paid_after_death',
+      ownOrGeneral(law, (l) => l.overpaymentRecovered, LAWS.changsha, asOf),
+    ),
+  );
+  out.push(
+    ...step(
+      'fraud_must_be_repaid',
+      ownOrGeneral(law, (l) => l.fraudRepaid, LAWS.changsha, asOf),
+    ),
+  );
+  out.push(
+    ...step(
+      'claim_funeral_grant_and_survivor_pension',
+      ownOrGeneral(law, (l) => l.deathBenefitsHelp, LAWS.henan, asOf),
+    ),
+  );
+  return out;
 }

@@ -1,0 +1,92 @@
+import { renderCitations, renderNotice, renderOutcome, renderPoint } from '../answers/index.ts';
+import { type Aspect, type Citation, factsFor, type Notice, type Point, type Topic, type TopicFacts, topicFacts } from '../rules/index.ts';
+import type { FactsInput, TurnCtx } from './context.ts';
+
+/**
+ * Answers composed from the facts of a topic: the side of it a question asks about (first line first, a few lines),
+ * and the answer that holds in every text when the district is not known yet.
+ */
+
+/** The texts a question is answered from when the district is not known: 杭州市级 and 建德市, which set the items. */
+const WHEREVER: readonly { readonly region: string; readonly label: string }[] = [
+  { region: '杭州市', label: 'where-hangzhou' },
+  { region: '建德市', label: 'where-jiande' },
+];
+/** At most this many lines of facts before the clauses: more on "详细说说". */
+const MAX_FACT_LINES = 5;
+
+function facts(ctx: TurnCtx, topic: Topic, region: string, input: FactsInput): TopicFacts | null {
+  const r = topicFacts(topic, { ...input, region, asOf: ctx.asOf });
+  return r.ok ? r.value : null;
+}
+
+/** The points answering the aspects, as lines; the headline first when the amount is asked. */
+function answerLines(ctx: TurnCtx, f: TopicFacts, aspects: readonly Aspect[]): { lines: string[]; cites: Citation[] } {
+  const points = factsFor(f, aspects);
+  const lines: string[] = [];
+  const cites: Citation[] = [];
+  if (f.entitlement && (aspects.includes('amount') || points.length === 0)) {
+    lines.push(renderOutcome(ctx.tr, f.entitlement));
+    cites.push(...f.entitlement.citations.slice(0, 1));
+  }
+  if (aspects.includes('validity')) {
+    const expired = f.notices.find((n) => n.code === 'document_expired');
+    if (expired) lines.push(renderNotice(ctx.tr, expired));
+  }
+  for (const p of points.slice(0, MAX_FACT_LINES)) {
+    lines.push(renderPoint(ctx.tr, p));
+    cites.push(p.cite);
+  }
+  return { lines, cites };
+}
+
+/**
+ * The answer to the aspects asked of a topic, for the district when known; otherwise the same answer wherever the
+ * texts agree, or the answer of each text. Null when no fact of the topic answers them.
+ */
+export function aspectAnswer(ctx: TurnCtx, topic: Topic, region: string | undefined, input: FactsInput, aspects: readonly Aspect[]): string[] | null {
+  if (aspects.length === 0) return null;
+  if (region) {
+    const f = facts(ctx, topic, region, input);
+    if (!f) return null;
+    const { lines, cites } = answerLines(ctx, f, aspects);
+    if (lines.length === 0 || (factsFor(f, aspects).length === 0 && !aspects.includes('amount'))) return null;
+    return [[...f.notices.map((n) => renderNotice(ctx.tr, n)), ...lines, renderCitations(ctx.tr, cites)].join('\n')];
+  }
+  const each = WHEREVER.map((w) => ({ ...w, f: facts(ctx, topic, w.region, input) })).filter((w) => w.f !== null);
+  const answered = each.map((w) => ({ ...w, a: answerLines(ctx, w.f as TopicFacts, aspects) })).filter((w) => factsFor(w.f as TopicFacts, aspects).length > 0);
+  if (answered.length === 0) return null;
+  const cites = answered.flatMap((w) => w.a.cites);
+  const same = answered.every((w) => w.a.lines.join('\n') === answered[0]?.a.lines.join('\n'));
+  if (same) return [[...(answered[0]?.a.lines ?? []), ctx.tr.t('same-wherever'), renderCitations(ctx.tr, cites)].join('\n')];
+  const lines = answered.map((w) => `${ctx.tr.t(w.label)}${w.a.lines.join('；')}`);
+  return [[...lines, renderCitations(ctx.tr, cites)].join('\n')];
+}
+
+/**
+ * The main answer of a money topic when the district is unknown: the same headline in every text (住院慰问 150 元 in
+ * 杭州市级 and 建德市 alike) is answered at once, with what both texts say; null when the texts differ.
+ */
+export function commonAnswer(ctx: TurnCtx, topic: Topic, input: FactsInput): string[] | null {
+  const each = WHEREVER.map((w) => facts(ctx, topic, w.region, input));
+  const [first, ...rest] = each;
+  if (!first?.entitlement || each.some((f) => f === null)) return null;
+  const headline = renderOutcome(ctx.tr, first.entitlement);
+  const parts = (f: TopicFacts) => (f.entitlement?.parts ?? []).map((p) => `${p.label}${p.amount.toFixed(2)}`).join();
+  const amounts = (f: TopicFacts) =>
+    factsFor(f, ['amount'])
+      .map((p) => renderPoint(ctx.tr, p))
+      .join('\n');
+  const differs = (f: TopicFacts | null) =>
+    !f?.entitlement || renderOutcome(ctx.tr, f.entitlement) !== headline || parts(f) !== parts(first) || amounts(f) !== amounts(first);
+  if (rest.some(differs)) return null;
+  const said = (f: TopicFacts, p: Point) => f.entitlement?.conditions.concat(f.entitlement.documents).includes(p);
+  const render = (p: Point) => renderPoint(ctx.tr, p);
+  const shared = first.points.filter((p) => said(first, p) && rest.every((f) => f?.points.some((q) => said(f, q) && render(q) === render(p))));
+  const documents = shared.filter((p) => first.entitlement?.documents.includes(p));
+  const conditions = shared.filter((p) => !documents.includes(p));
+  const cites = each.flatMap((f) => f?.entitlement?.citations ?? []);
+  const lines = [headline, ...conditions.map((p) => `· ${render(p)}`)];
+  if (documents.length > 0) lines.push(ctx.tr.t('documents-heading') + documents.map(render).join('；'));
+  return [[...lines, ctx.tr.t('same-wherever'), renderCitations(ctx.tr, cites)].join('\n')];
+}

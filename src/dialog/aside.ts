@@ -1,0 +1,74 @@
+import { type Aspect, aspectsOf, isCorrection, isQuestion, itemIntentOf } from '../nlu/cues.ts';
+import { DOMAIN_INTENTS } from '../nlu/index.ts';
+import { aspectAnswer } from './answers.ts';
+import type { DialogDef, Msg, Slots } from './context.ts';
+import { DIALOGS, sameTopic } from './forms/index.ts';
+import { NAME_SLOTS, UNSURE } from './slots.ts';
+import type { Turn } from './turn.ts';
+
+/**
+ * What a message says beside the question that waits: a question of its own (answered, then the wait goes on), or
+ * a correction of a fact given earlier.
+ */
+
+const DOMAIN: ReadonlySet<string> = new Set(DOMAIN_INTENTS);
+/** Sure enough that a question is about another topic than the one in front of the user. */
+const OTHER_TOPIC = 0.6;
+/** What a death question without a named side asks about: by when, what stops, the pension. */
+const DEATH_DEFAULT: readonly Aspect[] = ['deadline', 'stop', 'pension'];
+
+export interface Question {
+  readonly aspects: readonly Aspect[];
+  /** Another topic the question is about, when it names one. */
+  readonly other: string | null;
+}
+
+/** The question a message asks, if it asks one ("要带什么材料", "丧事慰问金是多少"); null for an answer. */
+export function questionIn(t: Turn, current: string): Question | null {
+  const text = t.normalized;
+  if (t.button !== null || UNSURE.test(text)) return null;
+  const aspects = aspectsOf(text);
+  if (!isQuestion(text) && aspects.length === 0) return null;
+  const u = t.understanding;
+  const named = itemIntentOf(text);
+  const sure = u && DOMAIN.has(u.intent) && u.confidence >= OTHER_TOPIC ? u.intent : null;
+  const other = [named, sure].find((i) => i !== null && DIALOGS.has(i) && !sameTopic(i, current) && !sameTopic(current, i)) ?? null;
+  return { aspects, other };
+}
+
+/** The answer to a question about a dialog's own topic, from its facts; null when none of them answers it. */
+export function topicAnswer(t: Turn, def: DialogDef, slots: Slots, aspects: readonly Aspect[]): string[] | null {
+  if (!def.topic) return null;
+  const region = typeof slots.region === 'string' ? slots.region : t.profile.region;
+  const asked = aspects.length > 0 ? aspects : def.topic === 'death' ? DEATH_DEFAULT : (['amount'] as const);
+  return aspectAnswer(t.ctx, def.topic, region, def.factsInput?.(slots) ?? {}, asked);
+}
+
+/** Field words of a correction ("名字写错了", "日期是前天") → the slot they name, in the dialog's terms. */
+const FIELDS: readonly (readonly [RegExp, (name: string) => boolean])[] = [
+  [/名字|姓名|叫/, (n) => NAME_SLOTS.has(n)],
+  [/身份证/, (n) => n === 'idNumber'],
+  [/电话|手机/, (n) => n === 'reporterPhone'],
+  [/日期|哪天|时间|几号|那天|前天|昨天|号/, (n) => n === 'dateOfDeath' || n === 'date'],
+  [/社区|村/, (n) => n === 'community'],
+  [/关系|是我/, (n) => n === 'relation'],
+];
+/** What the correction says the fact is: the words after its last "是 / 改成 / 为 / :". */
+const VALUE_AFTER = /(?:是|改成|改为|应该是|为|：|:)\s*([^，,。！!]+)[。！!]?$/;
+
+/**
+ * "不对，名字写错了，是张建国": a correction naming the fact it corrects, read as the answer to that fact's question.
+ * Facts a message gives without naming them are read by the dialog's readers as usual.
+ */
+export function namedCorrection(t: Turn, def: DialogDef): Slots {
+  const text = t.normalized;
+  if (!isCorrection(text)) return {};
+  const field = FIELDS.find(([words]) => words.test(text));
+  const spec = field && def.slots.find((s) => field[1](s.name) && !(s.personal && t.ctx.inGroup));
+  const tail = VALUE_AFTER.exec(text)?.[1]?.trim();
+  if (!spec || !tail) return {};
+  const understanding = t.deps.understand(tail, { now: t.incoming.now, expectName: NAME_SLOTS.has(spec.name) });
+  const msg: Msg = { text: tail, understanding, button: null };
+  const r = spec.read(msg, t.ctx, true);
+  return r && 'value' in r && r.value !== null ? { [spec.name]: r.value } : {};
+}

@@ -1,0 +1,102 @@
+/**
+ * Cues: the words that tell how a message stands to the conversation, beside what it is about — a question (and
+ * which side of a topic it asks about), a follow-up of the last answer, a correction, a cancel, a request to apply.
+ * Lexicons only; the dialog engine decides what to do with them. Texts are read normalized (Simplified, half-width).
+ */
+import type { Aspect } from '../rules/index.ts';
+
+export type { Aspect };
+
+const ASPECT_WORDS: readonly (readonly [Aspect, RegExp])[] = [
+  ['amount', /多少钱|多少元|(拿|领|报|给|发|补)多少|标准是?多少|有多少|多少[?？]?$/],
+  [
+    'documents',
+    /材料|证明|单子|(要|带|准备|需要|凭|提供|开)(什么|啥|哪些)?(票据|发票|证件)|带(什么|啥|些|哪些)|准备(什么|啥|哪些)|凭什么|证件|手续|查询单|复印件|房产证|居住证|什么表|啥表|填(什么|啥)/,
+  ],
+  ['where', /哪里(办|申请|报|去|领)?|哪儿|哪个部门|哪个单位|找谁|向谁|去哪|到哪|谁(来)?(办|管|负责|给|发|出)|哪边|归哪|在哪(办|报|申请)|去社区|找社区/],
+  ['payment', /现金|打卡|打到|打进|银行|卡上|卡里|转账|怎么(发|给)|发到|账户|存折|购物卡|超市卡|代金/],
+  ['cost', /自己(出|掏|付|花)(钱)?(吗|嘛|不)|要不要(自己)?(出|掏|花|付)钱|自费吗|要钱吗|要不要钱|收费|免费|花钱吗|掏钱吗|出钱吗|(自己|个人)(出|掏)钱/],
+  ['definition', /是指|指的是|指什么|指啥|算不算|包括|包不包括|怎么算|啥意思|什么意思|医保报/],
+  ['decision', /谁定|谁决定|具体(给|发)?多少|一定(能|给|有)|保证|肯定(能|给)/],
+  ['publicity', /公示|公开|贴出去|张贴/],
+  ['validity', /有效|管用|过期|失效|到期|还能用|还算数|作废|现在还(执行|用|适用)|还在执行|废止/],
+  ['age', /\d+\s*岁|岁以上|年纪|年龄|周岁|岁数/],
+  ['eligibility', /有没有我|我的份|符合|条件|资格|谁能|能不能(拿|领|享受)|够不够/],
+  ['deadline', /几天(内|之内)?|多少天|期限|时限|多久(内|之内|报)|晚报|迟报|现在才|来得及|来不及|过了.{0,4}(天|月)|上个月.{0,6}(报|走)/],
+  ['pension', /养老金|退休金|退休工资|工资卡|多领|多发|冒领|取出来/],
+  ['stop', /停(发|止|了)?|还算(他|她)|不再|哪个月/],
+  ['benefits', /丧葬补助|丧葬费|抚恤/],
+  ['group_size', /(一个|每个)?(小组|组).{0,4}(多少|几)(个)?人|人数/],
+  ['frequency', /几次|几回|多久一次|多长时间一次|一年.{0,3}(几|两|多少)|每年(都)?|两次|二次|两回|多次|再领|还能领/],
+  ['funds', /经费|钱(是)?(哪边|谁)出|谁出钱|谁出/],
+];
+
+/** The aspects a question asks about, in the order of the table (the first is the one the first line answers). */
+export function aspectsOf(text: string): Aspect[] {
+  return ASPECT_WORDS.filter(([, words]) => words.test(text)).map(([aspect]) => aspect);
+}
+
+/** A question, by its words ("多少", "怎么", "吗", "能不能"…), not by its topic. */
+const QUESTION =
+  /[?？]|吗|嘛|么[?？。]?$|多少|(?<![好十一两])几(个|次|天|年|号|月|岁|人|块|回|位|名|种|样)|怎么|咋|啥|什么|哪|谁|能不能|可不可以|要不要|有没有|是不是|会不会|需不需要|行不行|算不算|够不够|伐$|不[?？]?$|[吗呢][。!！]?$|呢[?？]?$/;
+/** Yes/no questions: the first line answers with yes or no. */
+const YES_NO = /吗[?？。!！]*$|能不能|可不可以|要不要|有没有|是不是|会不会|需不需要|行不行|算不算|够不够|发不发|给不给|报不报|用不用|伐[?？]?$/;
+
+export const isQuestion = (text: string): boolean => QUESTION.test(text);
+export const isYesNoQuestion = (text: string): boolean => YES_NO.test(text);
+
+/** "那建德呢", "要是自付五万呢", "换成萧山": the last question asked again with one thing changed. */
+const FOLLOW_UP = /^(那|那么|还有|换成|如果|要是|假如|假设|若是|改成)|呢[?？。!！]*$|的话/;
+export const isFollowUp = (text: string): boolean => FOLLOW_UP.test(text.trim());
+
+/** "不对，是一万五", "写错了", "应该是前天": a correction of something said before. */
+const CORRECTION = /不对|错了|说错|写错|搞错|弄错|打错|记错|不是.{0,8}(是|而是)|应该是|改成|改为|更正|纠正/;
+export const isCorrection = (text: string): boolean => CORRECTION.test(text);
+
+/** "算了不办了", "先不报了", "取消": whatever waits is dropped (a correction that follows it is not a cancel). */
+const CANCEL =
+  /^(算了|不办了|不报了|不弄了|不登记了|不申请了|取消|先不(办|报|登记|申请|弄)了?)|(算了|不办了|不报了|先不报了?|不登记了|不弄了)[，,。!！]|^不用(办|报|登记)了/;
+export const isCancel = (text: string): boolean => CANCEL.test(text.trim());
+
+/**
+ * "帮我登记", "那帮我申请一下", "报销一下", "我要报名": doing the thing just talked about. Short, with no topic of its
+ * own; what it applies to is the topic in front of the user.
+ */
+const APPLY = /(登记|申请|报销|报名|预约|办理?|报一下|提交|弄一下|上报)/;
+const APPLY_FILLER = /^(那|那么|好|好的|嗯|行|对)?[，,\s]*(就)?(请|麻烦|帮|给)?(我|你|您)?(帮我|给我|替我)?(要|想|去)?(帮(我|忙)?)?(我爸|我妈|老人|他|她)?/;
+export function isApplyRequest(text: string): boolean {
+  const t = text.trim().replace(/[。！!.~]+$/, '');
+  if (t.length > 16 || isQuestion(t.replace(/吧$/, ''))) return false;
+  const rest = t.replace(APPLY_FILLER, '');
+  return APPLY.test(rest) && rest.replace(APPLY, '').replace(/[一下吧了个呗啊呀的这那]/g, '').length <= 4;
+}
+
+/** Staff asking for the whole year's entitlements of a profile, not for one item. */
+export const asksSummary = (text: string): boolean =>
+  /全年|汇总|所有待遇|全部待遇|都能(拿|享受|领)|(能|可以)(拿|享受|领)哪些|哪些(待遇|慰问)|一年能享受/.test(text);
+
+/**
+ * The topic a short message names by its item word ("住院呢", "那丧事的呢", "体检那块呢"): what a follow-up switches
+ * to while keeping the rest of the question. Intent ids of the NLU; null when no item is named.
+ */
+const ITEMS: readonly (readonly [string, RegExp])[] = [
+  ['serious_illness_consolation', /大病/],
+  ['hospitalization_consolation', /住院/],
+  ['funeral_consolation', /丧事|丧葬|白事|丧礼/],
+  ['group_leader_subsidy', /小组长|组长/],
+  ['health_checkup', /体检/],
+  ['group_activity', /文体|活动/],
+  ['festival_consolation', /节日|过节|春节|端午|中秋|重阳/],
+  ['pension_certification', /认证/],
+];
+export function itemIntentOf(text: string): string | null {
+  return ITEMS.find(([, words]) => words.test(text))?.[0] ?? null;
+}
+
+/** "有没有" → 有 / 没有, "能不能" → 能 / 不能: the yes and the no a yes/no question asks for; null for "…吗". */
+export function verdictWords(text: string): { readonly yes: string; readonly no: string } | null {
+  const m = /(有|能|可以|要|是|会|发|给|用|算|够|行)(没|不)\1/.exec(text);
+  if (!m?.[1]) return null;
+  const verb = m[1];
+  return { yes: verb, no: verb === '有' ? '没有' : `不${verb}` };
+}

@@ -1,0 +1,209 @@
+import type { Decimal } from 'decimal.js';
+import type { Entitlement, Point } from './answer.ts';
+import type { IsoDate } from './dates.ts';
+import { DOCUMENTS, documentStatus } from './documents.ts';
+import { festival } from './entitlements/festival.ts';
+import { funeral } from './entitlements/funeral.ts';
+import { groupActivity, groupLeaderSubsidy } from './entitlements/group.ts';
+import { healthCheck } from './entitlements/health-check.ts';
+import { hospitalization } from './entitlements/hospitalization.ts';
+import { seriousIllness } from './entitlements/serious-illness.ts';
+import { LAWS } from './law/index.ts';
+import type { Festival, Law } from './law/types.ts';
+import { valueAt } from './parameter.ts';
+import { deathFacts } from './procedures/death.ts';
+import { regimeFor } from './regime.ts';
+import type { Region } from './regions.ts';
+import type { Citation, DocId, Notice, Result } from './types.ts';
+
+/**
+ * Facts of a topic, each tagged with the sides of it a question can ask about (how much, how often, what to bring,
+ * where, how it is paid …), so that "住院慰问要不要证明" is answered by the fact about proofs, first line first.
+ */
+export type Aspect =
+  | 'amount'
+  | 'frequency'
+  | 'documents'
+  | 'where'
+  | 'payment'
+  | 'cost'
+  | 'definition'
+  | 'decision'
+  | 'publicity'
+  | 'validity'
+  | 'age'
+  | 'eligibility'
+  | 'deadline'
+  | 'pension'
+  | 'stop'
+  | 'benefits'
+  | 'group_size'
+  | 'funds';
+
+/** Which aspects each fact (by its point code) answers. A code not listed answers none. */
+const ASPECTS_OF: Readonly<Record<string, readonly Aspect[]>> = {
+  per_stay: ['amount'],
+  times_per_year_in_principle: ['frequency', 'eligibility'],
+  hospital_certificate_unless_big_data: ['documents'],
+  self_pay_in_scope_one_settlement_year: ['definition', 'eligibility'],
+  amount_depends_on_funds: ['decision'],
+  recipients_publicised: ['publicity'],
+  medical_expense_statement_unless_big_data: ['documents'],
+  self_pay_not_over_threshold: ['eligibility', 'amount'],
+  tier_between: ['amount'],
+  tier_over: ['amount'],
+  paid_by_visit_or_to_family_account: ['payment'],
+  community_helps_after_death: ['benefits', 'amount'],
+  festival_for_city_level_retirees_in_management: ['eligibility'],
+  festival_hardship_only: ['eligibility'],
+  festival_hardship_ceilings: ['amount'],
+  festival_not_listed: ['eligibility'],
+  festival_not_named_but_list_open: ['eligibility'],
+  health_check_every_years: ['frequency', 'amount'],
+  health_check_settled_with_hospital: ['cost', 'payment'],
+  health_check_outside_reimbursed: ['cost', 'documents', 'payment'],
+  formal_check_invoice: ['documents'],
+  activity_times_per_year_no_cash: ['frequency', 'payment', 'cost'],
+  collective_activities_only: ['frequency'],
+  gift_from_age_or_cannot_attend: ['age', 'eligibility'],
+  leader_subsidy_formula: ['amount'],
+  leader_subsidy_rule: ['amount'],
+  after_assessment_and_publicity: ['eligibility', 'publicity', 'decision'],
+  group_size: ['group_size'],
+  group_size_outside: ['group_size'],
+  leader_age_generally: ['age', 'eligibility'],
+  leader_age_over_generally: ['age', 'eligibility'],
+  paid_to_leader_own_card_and_publicised: ['payment', 'publicity'],
+  publicity_min_days: ['publicity'],
+  publicity_fields: ['publicity'],
+  real_name_bank_transfer: ['payment'],
+  apply_via_management_community: ['where'],
+  document_in_force: ['validity'],
+  residence_permit: ['documents'],
+  property_certificate_own: ['documents'],
+  property_certificate_relative: ['documents'],
+  lease_and_property_certificate_copy: ['documents'],
+  apply_at_new_residence_community: ['where'],
+  new_place_funds: ['funds'],
+  register_at_residence_community: ['where'],
+  handover_by_hukou_or_residence: ['where'],
+  report_within_days: ['deadline', 'where'],
+  report_promptly: ['deadline', 'where'],
+  management_stops_month_after_death: ['stop'],
+  management_stops_month_after_verification: ['stop'],
+  pension_stops_on_death: ['pension', 'stop'],
+  return_pension_paid_after_death: ['pension'],
+  fraud_must_be_repaid: ['pension'],
+  claim_funeral_grant_and_survivor_pension: ['benefits', 'where'],
+};
+
+export const aspectsOfPoint = (p: Point): readonly Aspect[] => ASPECTS_OF[p.code] ?? [];
+
+export type Topic = 'hospitalization' | 'serious_illness' | 'funeral' | 'festival' | 'health_check' | 'group_activity' | 'group_leader_subsidy' | 'death';
+
+export interface TopicInput {
+  readonly region: Region | string;
+  readonly asOf: IsoDate;
+  readonly selfPay?: Decimal.Value;
+  readonly stays?: number;
+  readonly festival?: Festival;
+  readonly age?: number;
+  readonly managed?: number;
+  readonly livesOutsideHangzhou?: boolean;
+  readonly dateOfDeath?: IsoDate;
+}
+
+export interface TopicFacts {
+  readonly region: string;
+  readonly doc: DocId | null;
+  /** The entitlement's headline, for a money topic. */
+  readonly entitlement: Entitlement | null;
+  readonly points: readonly Point[];
+  readonly notices: readonly Notice[];
+}
+
+function entitlementOf(topic: Topic, input: TopicInput): Result<Entitlement> | null {
+  const { region, asOf } = input;
+  switch (topic) {
+    case 'hospitalization':
+      return hospitalization({ region, asOf, ...(input.stays !== undefined ? { stays: input.stays } : {}) });
+    case 'serious_illness':
+      return seriousIllness({ region, asOf, ...(input.selfPay !== undefined ? { selfPay: input.selfPay } : {}) });
+    case 'funeral':
+      return funeral({ region, asOf });
+    case 'festival':
+      return festival({ region, asOf, ...(input.festival ? { festival: input.festival } : {}) });
+    case 'health_check':
+      return healthCheck({ region, asOf, livesOutsideHangzhou: input.livesOutsideHangzhou ?? false });
+    case 'group_activity':
+      return groupActivity({ region, asOf, ...(input.age !== undefined ? { age: input.age } : {}) });
+    case 'group_leader_subsidy':
+      return groupLeaderSubsidy({ region, asOf, ...(input.managed !== undefined ? { managed: input.managed } : {}) });
+    case 'death':
+      return null;
+  }
+}
+
+/** A region's own clause, or the one of the text it was made under (a borrowed clause says so). */
+function ownOrBasis<T>(law: Law, pick: (l: Law) => readonly { from: string; value: T; cite: Citation }[] | undefined, asOf: IsoDate) {
+  const own = valueAt(pick(law), asOf);
+  if (own) return { rule: own, general: false };
+  const basis = DOCUMENTS[law.doc].basedOn;
+  const other = basis ? valueAt(pick(LAWS[basis]), asOf) : undefined;
+  return other ? { rule: other, general: true } : undefined;
+}
+
+const MONEY_TOPICS: ReadonlySet<Topic> = new Set(['hospitalization', 'serious_illness', 'funeral', 'festival', 'group_leader_subsidy']);
+const PUBLICISED: ReadonlySet<Topic> = new Set(['serious_illness', 'group_leader_subsidy']);
+
+/** What every text adds to a topic: how the money is paid, where to go, what is published, whether it is in force. */
+function sharedPoints(topic: Topic, law: Law, asOf: IsoDate): Point[] {
+  const out: Point[] = [];
+  if (MONEY_TOPICS.has(topic)) {
+    const paid = ownOrBasis(law, (l) => l.realNameBankTransfer, asOf);
+    if (paid) out.push({ code: 'real_name_bank_transfer', params: { general: paid.general ? 1 : 0 }, cite: paid.rule.cite });
+  }
+  if (topic !== 'death') {
+    const managed = ownOrBasis(law, (l) => l.coverageStop, asOf);
+    if (managed) out.push({ code: 'apply_via_management_community', cite: managed.rule.cite });
+  }
+  if (PUBLICISED.has(topic)) {
+    const publicity = valueAt(law.publicity, asOf);
+    if (publicity) {
+      out.push({ code: 'publicity_min_days', params: { days: publicity.value.minDays }, cite: publicity.cite });
+      out.push({ code: 'publicity_fields', cite: publicity.cite });
+    }
+  }
+  const doc = DOCUMENTS[law.doc];
+  if (documentStatus(doc, asOf) === 'in_force') out.push({ code: 'document_in_force', params: { since: doc.effectiveFrom }, cite: doc.validity });
+  return out;
+}
+
+/** The facts of a topic for a region: its entitlement's points, then what the region's text adds. */
+export function topicFacts(topic: Topic, input: TopicInput): Result<TopicFacts> {
+  const regime = regimeFor(input.region, input.asOf);
+  if (!regime.ok) return regime;
+  const law = regime.value.law;
+  const e = entitlementOf(topic, input);
+  if (e && !e.ok) return e;
+  const entitlement = e?.value ?? null;
+  const own = entitlement ? [...(entitlement.reason ? [entitlement.reason] : []), ...entitlement.conditions, ...entitlement.documents] : [];
+  const death = topic === 'death' ? deathFacts(regime.value, input.asOf, input.dateOfDeath) : [];
+  return {
+    ok: true,
+    value: {
+      region: regime.value.region.name,
+      doc: law?.doc ?? null,
+      entitlement,
+      points: [...own, ...death, ...(law ? sharedPoints(topic, law, input.asOf) : [])],
+      notices: regime.value.notices,
+    },
+  };
+}
+
+/** The facts that answer these aspects, in the order asked. */
+export function factsFor(facts: TopicFacts, aspects: readonly Aspect[]): Point[] {
+  const out: Point[] = [];
+  for (const aspect of aspects) for (const p of facts.points) if (aspectsOfPoint(p).includes(aspect) && !out.includes(p)) out.push(p);
+  return out;
+}
