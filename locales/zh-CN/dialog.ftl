@@ -22,7 +22,7 @@ ask-id-number = 请发一下老人的身份证号（18位）。一时找不到�
 ask-date-of-death = 老人是哪天去世的？（比如 昨天、11月20日）
 ask-relation = 去世的是您的什么人？
 ask-phone = 请留一个能联系到您的手机号。
-ask-death-region = 老人的社会化管理在哪个区、县（市）？
+ask-death-region = 老人在哪个区县、哪个社区（村）管理？比如：西湖区 翠苑一区社区。
 ask-community = 老人在哪个社区（村）管理？请发社区名称。
 
 ## What was wrong with an answer
@@ -56,6 +56,8 @@ error-death-question-later = 您问的丧事慰问、养老金这些，登记好
 error-hukou-unsure = 可以看一下户口本上的地址：在上城、拱墅、西湖、滨江、钱塘、萧山、余杭、临平、富阳、临安的，就是在杭州市区。
 error-relation = 请点下面的按钮选择。
 error-free-text = 请简短一点，不超过{ $max }个字。
+error-place-ack = 请发社区（村）的名称，比如 翠苑一区社区。
+error-place-number = 这里只要社区名称，号码不用发。
 error-choice = 请点下面的按钮选择。
 not-understood = 没看懂您的意思。
 

@@ -20,12 +20,12 @@ function facts(ctx: TurnCtx, topic: Topic, region: string, input: FactsInput): T
   return r.ok ? r.value : null;
 }
 
-/** The points answering the aspects, as lines; the headline first when the amount is asked. */
+/** The points answering the aspects, as lines; the headline first when the amount is asked. Empty: nothing answers. */
 function answerLines(ctx: TurnCtx, f: TopicFacts, aspects: readonly Aspect[]): { lines: string[]; cites: Citation[] } {
   const points = factsFor(f, aspects);
   const lines: string[] = [];
   const cites: Citation[] = [];
-  if (f.entitlement && (aspects.includes('amount') || points.length === 0)) {
+  if (f.entitlement && aspects.includes('amount')) {
     lines.push(renderOutcome(ctx.tr, f.entitlement));
     cites.push(...f.entitlement.citations.slice(0, 1));
   }
@@ -48,19 +48,22 @@ export function aspectAnswer(ctx: TurnCtx, topic: Topic, region: string | undefi
   if (aspects.length === 0) return null;
   if (region) {
     const f = facts(ctx, topic, region, input);
-    if (!f) return null;
-    const { lines, cites } = answerLines(ctx, f, aspects);
-    if (lines.length === 0 || (factsFor(f, aspects).length === 0 && !aspects.includes('amount'))) return null;
-    return [[...f.notices.map((n) => renderNotice(ctx.tr, n)), ...lines, renderCitations(ctx.tr, cites)].join('\n')];
+    const a = f && answerLines(ctx, f, aspects);
+    if (!f || !a || a.lines.length === 0) return null;
+    return [[...f.notices.map((n) => renderNotice(ctx.tr, n)), ...a.lines, renderCitations(ctx.tr, a.cites)].join('\n')];
   }
-  const each = WHEREVER.map((w) => ({ ...w, f: facts(ctx, topic, w.region, input) })).filter((w) => w.f !== null);
-  const answered = each.map((w) => ({ ...w, a: answerLines(ctx, w.f as TopicFacts, aspects) })).filter((w) => factsFor(w.f as TopicFacts, aspects).length > 0);
+  const answered = WHEREVER.flatMap((w) => {
+    const f = facts(ctx, topic, w.region, input);
+    const a = f && answerLines(ctx, f, aspects);
+    return a && a.lines.length > 0 ? [{ ...w, a }] : [];
+  });
   if (answered.length === 0) return null;
   const cites = answered.flatMap((w) => w.a.cites);
-  const same = answered.every((w) => w.a.lines.join('\n') === answered[0]?.a.lines.join('\n'));
-  if (same) return [[...(answered[0]?.a.lines ?? []), ctx.tr.t('same-wherever'), renderCitations(ctx.tr, cites)].join('\n')];
-  const lines = answered.map((w) => `${ctx.tr.t(w.label)}${w.a.lines.join('；')}`);
-  return [[...lines, renderCitations(ctx.tr, cites)].join('\n')];
+  // What every text says is said once; what differs, text by text.
+  const shared = (answered[0]?.a.lines ?? []).filter((line) => answered.every((w) => w.a.lines.includes(line)));
+  const own = answered.map((w) => ({ label: w.label, lines: w.a.lines.filter((line) => !shared.includes(line)) })).filter((w) => w.lines.length > 0);
+  const lines = [...shared, ...own.map((w) => `${ctx.tr.t(w.label)}${w.lines.join('；')}`)];
+  return [[...lines, ...(own.length === 0 ? [ctx.tr.t('same-wherever')] : []), renderCitations(ctx.tr, cites)].join('\n')];
 }
 
 /**

@@ -1,7 +1,7 @@
 import { type Aspect, aspectsOf, isYesNoQuestion, verdictWords } from '../nlu/cues.ts';
 import { topicFacts } from '../rules/index.ts';
 import { aspectAnswer, commonAnswer } from './answers.ts';
-import { topicAnswer } from './aside.ts';
+import { questionIn, topicAnswer } from './aside.ts';
 import type { DialogDef, Outcome, Slots } from './context.ts';
 import { offerButtons } from './forms/common.ts';
 import { DIALOGS } from './forms/index.ts';
@@ -27,6 +27,7 @@ const usesRegion = (def: DialogDef) => def.slots.some((spec) => spec.name === 'r
 
 /** Asks the next missing question, or answers when nothing is missing. */
 export async function advance(t: Turn, def: DialogDef, s: DialogState, errors?: Map<string, string>): Promise<void> {
+  answerOnceRegionKnown(t, def, s);
   const [missing] = missingSlots(def, s.slots);
   if (missing) {
     const firstAsk = missing.name === 'region' && s.awaiting !== 'region';
@@ -126,6 +127,42 @@ async function answerWherever(t: Turn, def: DialogDef, s: DialogState): Promise<
   return true;
 }
 
+/** The first message of a report asked something ("丧葬费多少，能打到我卡上吗"): answered before the first question. */
+const ANSWERED_WITHOUT_REGION = '_regionless';
+
+function answerFirstQuestion(t: Turn, def: DialogDef, s: DialogState): void {
+  if (!def.privateOnly || !def.topic || s.slots._asking === true) return;
+  const q = questionIn(t, def.intent);
+  if (!q) return;
+  const region = typeof s.slots.region === 'string' ? s.slots.region : undefined;
+  const other = q.other ? DIALOGS.get(q.other) : undefined;
+  const lines = [
+    ...((other?.topic && aspectAnswer(t.ctx, other.topic, region, {}, ['amount', ...q.aspects])) || []),
+    ...(topicAnswer(
+      t,
+      def,
+      s.slots,
+      q.aspects.filter((a) => a !== 'amount'),
+    ) ?? []),
+  ];
+  if (lines.length === 0) return;
+  t.show({ lines });
+  if (!region) s.slots[ANSWERED_WITHOUT_REGION] = true;
+}
+
+/** A question answered for every text before the district was known: answered again for the district, once. */
+function answerOnceRegionKnown(t: Turn, def: DialogDef, s: DialogState): void {
+  if (s.slots[ANSWERED_WITHOUT_REGION] !== true || typeof s.slots.region !== 'string') return;
+  delete s.slots[ANSWERED_WITHOUT_REGION];
+  const lines = topicAnswer(
+    t,
+    def,
+    s.slots,
+    askedAspects(s).filter((a) => a !== 'amount'),
+  );
+  if (lines) t.show({ lines });
+}
+
 /** Yes to an offer: the dialog's accept, which may hand over to the next dialog (an application in private). */
 export async function acceptOffer(t: Turn, def: DialogDef, s: DialogState): Promise<void> {
   const outcome = def.accept ? await def.accept(t.ctx, s.slots) : { lines: [t.tr.t('ok')], next: 'done' as const };
@@ -173,6 +210,7 @@ export async function start(t: Turn, intent: string, known: Slots = {}): Promise
   if (s.slots.region === undefined && t.profile.region && usesRegion(def)) s.slots.region = t.profile.region;
   rememberQuestion(t, s);
   if (def.privateOnly) t.say([t.tr.t(`${intent}-opening`), ...(def.opening?.(t.ctx, s.slots) ?? [])].join('\n'));
+  answerFirstQuestion(t, def, s);
   t.state = s;
   await advance(t, def, s);
 }

@@ -1,9 +1,10 @@
 import type { Button } from '../chat/index.ts';
 import { slotButton } from '../chat/index.ts';
+import { isQuestion } from '../nlu/cues.ts';
 import { DOMAIN_INTENTS } from '../nlu/index.ts';
 import { normalize } from '../nlu/normalize.ts';
 import { findRegions, homophoneRegionIn, pickRegions } from '../nlu/slots/index.ts';
-import { maskText } from '../privacy/mask.ts';
+import { hasPersonalNumber, maskText } from '../privacy/mask.ts';
 import { findRegion, parseAmount, type Region } from '../rules/index.ts';
 import type { Json } from '../store/types.ts';
 import type { Msg, Read, SlotSpec } from './context.ts';
@@ -257,15 +258,28 @@ export const relationSlot: SlotSpec = {
   },
 };
 
-/** Free text answer (a community's name): anything short that is not a dialog act. */
-export function freeTextSlot(name: string, ask: string, maxLength = 40): SlotSpec {
+/** Words that answer nothing: a yes, a no, an "ok" typed where a name or place was asked. */
+const ACK_ONLY =
+  /^(好的?|好吧|嗯+|哦+|噢+|行|可以|对|对的|是的?|没问题|确认|确定|提交|知道了|明白|收到|ok|谢谢(你|您)?|不用了?|不是)[啊呀吧了的哈啦。！!，,.~\s]*(确认|提交|登记)?[。！!]?$/i;
+/** What a community, village or street looks like when named. */
+const PLACE_WORDS = /社区|村|小区|街道|镇|乡|花园|苑|里|巷|弄|新村|家园|公寓|大院|宿舍|路|街/;
+
+/**
+ * A place answered in words (the community where the retiree is managed): validated by its shape — a yes, a question
+ * or a whole sentence is never stored as one; a personal number typed here is refused without being quoted.
+ */
+export function placeSlot(name: string, ask: string, maxLength = 40): SlotSpec {
   return {
     name,
     ask,
     read(msg, _ctx, awaited) {
       if (!awaited) return null;
-      const text = msg.text.trim();
-      if (text.length === 0 || text.length > maxLength) return { error: 'error-free-text', args: { max: maxLength } };
+      const text = msg.text.trim().replace(/[。！!]+$/, '');
+      if (text.length === 0 || ACK_ONLY.test(text)) return { error: 'error-place-ack' };
+      if (text.length > maxLength) return { error: 'error-free-text', args: { max: maxLength } };
+      if (hasPersonalNumber(text)) return { error: 'error-place-number' };
+      if (isQuestion(normalize(text))) return { error: 'error-place-ack' };
+      if (!PLACE_WORDS.test(text) && text.length > 12) return { error: 'error-place-ack' };
       return { value: text };
     },
   };

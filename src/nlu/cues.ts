@@ -88,6 +88,8 @@ const ITEMS: readonly (readonly [string, RegExp])[] = [
   ['group_activity', /文体|活动/],
   ['festival_consolation', /节日|过节|春节|端午|中秋|重阳/],
   ['pension_certification', /认证/],
+  // Money asked after a death, with no item named ("有没有什么钱", "社区有没有慰问金"): the funeral consolation.
+  ['funeral_consolation', /慰问金|慰问费|什么钱|有没有钱/],
 ];
 export function itemIntentOf(text: string): string | null {
   return ITEMS.find(([, words]) => words.test(text))?.[0] ?? null;

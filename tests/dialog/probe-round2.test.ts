@@ -162,10 +162,10 @@ describe('wording', () => {
 });
 
 describe('a death report keeps its place', () => {
-  it('"他的养老金怎么办" mid-report is promised with the last message, whatever its intent', async () => {
+  it('"他的养老金怎么办" mid-report is answered (stops, what was paid after is returned), then the question again', async () => {
     await h.send({ text: '我爸昨天晚上走了' });
     const out = await h.send({ text: '他的养老金怎么办' });
-    expect(h.text(out)).toContain('登记好后我会一并告诉您');
+    expect(h.text(out)).toContain('多发的养老金要退回');
     expect(h.text(out)).toContain('老人的姓名');
   });
 });

@@ -1,51 +1,20 @@
 import { formatDate, renderDeadline, renderDeath, renderDeathRule } from '../../answers/index.ts';
 import { CANCEL, YES } from '../../chat/index.ts';
+import { isQuestion as asks } from '../../nlu/cues.ts';
 import { maskIdNumber, maskPhone } from '../../privacy/mask.ts';
 import { deathProcedure, deathReportRule, findRegion } from '../../rules/index.ts';
 import type { DialogDef, Msg, Read, SlotSpec, Slots, TurnCtx } from '../context.ts';
-import { dateSlot, freeTextSlot, idNumberSlot, isDomainQuestion, nameSlot, phoneSlot, regionSlot, relationSlot } from '../slots.ts';
+import { dateSlot, idNumberSlot, nameSlot, phoneSlot, placeSlot, regionSlot, relationSlot } from '../slots.ts';
 import { FILED, fileCase, offerButtons, ruleErrorLine } from './common.ts';
 
-/** Questions a family asks mid-report whose answer comes with the report's last message. */
-const ANSWERED_AFTER = new Set(['funeral_consolation', 'report_death', 'pension_certification', 'hardship_assistance']);
-/** Asked mid-report, these are let through: the engine answers them and comes back to the question. */
-const LET_THROUGH = new Set(['human_handoff', 'case_status']);
-/** "他的养老金怎么办", "丧葬费打到哪": money the report's last message speaks of, whatever the NLU made of it. */
-const ANSWERED_AFTER_WORDS = /养老金|丧葬|丧事|抚恤|慰问金|慰问费/;
-const QUESTION_WORDS = /[?？]|吗|多少|怎么|什么|哪里|能不能|要不要|有没有/;
-
-/**
- * A death report keeps its place: a question asked instead of an answer ("丧葬费能拿多少") gets a kind word that
- * the report's last message answers it, and the question just asked comes again; the report is not dropped for
- * another topic. Asking for a person or for progress still goes through.
- */
-function keepsPlace(spec: SlotSpec): SlotSpec {
-  return {
-    ...spec,
-    read(msg: Msg, ctx: TurnCtx, awaited: boolean): Read {
-      const u = msg.understanding;
-      const r = spec.read(msg, ctx, awaited);
-      // A community's name may look like a topic to the NLU ("大关西苑社区"): only question words make it a question.
-      const question = msg.button === null && (QUESTION_WORDS.test(msg.text) || (spec.name !== 'community' && isDomainQuestion(msg, 0.8)));
-      if (!awaited || !question) return r;
-      // An answer is an answer ("电话13812345678" reads as a wish for a person, but it answers the phone question);
-      // only a free-text answer (the community) can be a question in disguise.
-      if (r && 'value' in r && spec.name !== 'community') return r;
-      if (u && LET_THROUGH.has(u.intent) && u.confidence >= 0.6) return null;
-      const later = (u && ANSWERED_AFTER.has(u.intent) && u.confidence >= 0.6) || ANSWERED_AFTER_WORDS.test(msg.text);
-      return { error: later ? 'error-death-question-later' : 'error-death-question', aside: true };
-    },
-  };
-}
-
 /** "西湖区翠苑一区社区", "住在小河街道长征桥社区": a community named in passing (a 社区 or a 村). */
-const COMMUNITY = /(?:^|[区县市镇乡道，,。\s])([\u4e00-\u9fa5]{2,12}?(?:社区|村))(?![\u4e00-\u9fa5])/;
+const COMMUNITY = /(?:^|[区县市镇乡道，,。\s])([\u4e00-\u9fa5]{2,12}?(?:社区|村))(?=$|[的了，,。！!\s]|[\u4e00-\u9fa5]{0,2}(?:管理|退休|人))/;
 const NOT_A_NAME = /[去到找问哪个告报联系的在给跟和向]/;
 
 const community: SlotSpec = {
-  ...freeTextSlot('community', 'ask-community', 60),
+  ...placeSlot('community', 'ask-community'),
   read(msg, ctx, awaited) {
-    if (awaited) return freeTextSlot('community', 'ask-community', 60).read(msg, ctx, awaited);
+    if (awaited) return placeSlot('community', 'ask-community').read(msg, ctx, awaited);
     const m = COMMUNITY.exec(msg.text);
     const name = m?.[1] === undefined ? undefined : withoutDistrict(m[1]);
     return name && name.length >= 3 && !NOT_A_NAME.test(name) ? { value: name } : null;
@@ -77,7 +46,7 @@ function isQuestion(ctx: TurnCtx): boolean {
   const text = ctx.incoming.text ?? '';
   // Staff ask for the rule, whatever the words: they get the answer, never the form (they can still register a death
   // they are told of, said as a statement).
-  return DEADLINE_QUESTION.test(text) || (ctx.incoming.staff && QUESTION_WORDS.test(text));
+  return DEADLINE_QUESTION.test(text) || (ctx.incoming.staff && asks(text));
 }
 
 /** In question mode only the region is asked: the rest belongs to a report. */
@@ -117,9 +86,7 @@ export const reportDeathDialog: DialogDef = {
     phoneSlot,
     regionSlot('region', 'ask-death-region'),
     community,
-  ]
-    .map(keepsPlace)
-    .map(unlessAsking),
+  ].map(unlessAsking),
   finish(ctx, s) {
     if (s[ASKING] === true) {
       // The rule, with its clause; a family is offered the registration, staff just get the answer.

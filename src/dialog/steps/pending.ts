@@ -1,5 +1,6 @@
 import { CANCEL, intentButton, NO, YES } from '../../chat/index.ts';
 import { isApplyRequest, isCorrection, isQuestion } from '../../nlu/cues.ts';
+import { aspectAnswer } from '../answers.ts';
 import { namedCorrection, type Question, questionIn, topicAnswer } from '../aside.ts';
 import type { DialogDef, Slots } from '../context.ts';
 import { acceptOffer, advance, changes, defOf, digress, inherited, start } from '../form.ts';
@@ -96,6 +97,15 @@ async function aside(t: Turn, s: DialogState, def: DialogDef, q: Question): Prom
       await start(t, q.other, inherited(s, q.other));
       return true;
     }
+    // A topic with facts is answered whatever the district (for each text when it is not known); the form stays.
+    const other = defOf(q.other);
+    const region = typeof s.slots.region === 'string' ? s.slots.region : t.profile.region;
+    const lines = other.topic ? aspectAnswer(t.ctx, other.topic, region, other.factsInput?.(t.readAll(other)) ?? {}, ['amount', ...q.aspects]) : null;
+    if (lines) {
+      t.show({ lines });
+      t.intent = q.other;
+      return true;
+    }
     await digress(t, s, q.other);
     return true;
   }
@@ -123,7 +133,7 @@ async function slotAnswer(t: Turn, s: DialogState): Promise<void> {
   // A reader's error that already answers a question in its words (aside) is said; any other may be a question.
   const question = answer !== null && 'error' in answer && answer.aside === true ? null : questionIn(t, s.intent);
   if (question && (await aside(t, s, def, question))) {
-    if (t.state === s) t.ask(def, s.awaiting);
+    if (t.state === s) t.ask(def, s.awaiting, t.tr.t('resume'));
     return;
   }
   if (spec?.optional && PLAIN_ACK.test(t.text.trim())) {
@@ -142,7 +152,7 @@ async function slotAnswer(t: Turn, s: DialogState): Promise<void> {
     exhausted(t, def, s);
     return;
   }
-  const problem = answer && 'error' in answer ? t.tr.t(answer.error, answer.args) : t.tr.t(question ? 'aside-unanswered' : 'not-understood');
+  const problem = question ? t.tr.t('aside-unanswered') : answer && 'error' in answer ? t.tr.t(answer.error, answer.args) : t.tr.t('not-understood');
   t.ask(def, s.awaiting, problem);
 }
 
