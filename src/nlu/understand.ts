@@ -44,10 +44,11 @@ export interface Understanding {
 
 /**
  * A number with at most a unit ("12000元", "1.2万", "一万二", "45人", "76岁", "两次"): a slot value, like a bare
- * number, and no intent — it answers a question, it asks none.
+ * number, and no intent — it answers a question, it asks none. So is a malformed one ("1e309", "0x10000", "NaN"),
+ * which the slot parsers report as an invalid amount.
  */
 export const BARE_VALUE =
-  /^[-+]?(?:[\d.,]|[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟])+\s?(?:k|w|万|千)?\s?(?:块钱|块|元|圆|周岁|岁|个人|人|个|位|名|户|次|回)?[.!?。！？]?$/;
+  /^[-+]?(?:[\d.,]|[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟])+\s?(?:k|w|万|千)?\s?(?:块钱|块|元|圆|周岁|岁|个人|人|个|位|名|户|次|回)?[.!?。！？]?$|^[-+]?(?:0x[\da-f]+|0b[01]+|0o[0-7]+|\d+(?:\.\d+)?e[+-]?\d+|infinity|nan)\s?(?:块钱|块|元|圆)?[.!?。！？]?$/;
 
 /**
  * A bare place or year ("拱墅区", "杭州", "我是西湖区的", "住在萧山那边", "2025年的"): like BARE_VALUE, the answer to a

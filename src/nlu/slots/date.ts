@@ -12,7 +12,8 @@
  * date of death itself, and other dialogs (an appointment, an activity) need them. 后天 is not read inside
  * 然后天气 / 以后天天 / 先天后天 / 后天性. A month-day without a year takes now's year, and a day alone takes now's month, even when
  * that is in the future (the dialog rejects future dates; we do not guess). 八月十五 without 号/日 is the
- * Mid-Autumn festival, not a date. Impossible dates (2月30日, 13月1日) give no date and an error. Vague
+ * Mid-Autumn festival, not a date. Impossible dates (2月30日, 13月1日) and implausible ones (a year before 1900 or
+ * after 2100: 1800-01-01, 2200年1月1日) give no date and an error. Vague
  * references (前几天, 上个月, 最近) give nothing. Holidays (元旦, 春节…) are not dates here.
  */
 import { parseNumber } from './numerals.ts';
@@ -47,8 +48,13 @@ export function shanghaiDate(now: Now): CivilDate | null {
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
+/** The years a date may be in: before 1900 (1800-01-01) or after 2100 it is a typo, not a date of this service. */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2100;
+
+/** 'YYYY-MM-DD', or null for a year outside MIN_YEAR … MAX_YEAR. */
 export function isoOf(c: CivilDate): string | null {
-  if (c.y < 1000 || c.y > 9999) return null;
+  if (c.y < MIN_YEAR || c.y > MAX_YEAR) return null;
   return `${pad(c.y, 4)}-${pad(c.m)}-${pad(c.d)}`;
 }
 

@@ -10,9 +10,9 @@ import { findCounts } from './count.ts';
 import { findDates, type Now } from './date.ts';
 import { parseFestival } from './festival.ts';
 import { findIdNumbers, type IdNumberResult } from './id-number.ts';
-import { moneyBlockedSpans, pickAmount, scanMoney } from './money.ts';
+import { decideAmount, type InvalidAmount, moneyBlockedSpans, scanMoney } from './money.ts';
 import { parseName } from './name.ts';
-import { type NumberSpan, type Span, scanNumbers } from './numerals.ts';
+import { type MalformedNumber, type NumberSpan, type Span, scanMalformed, scanNumbers } from './numerals.ts';
 import { findPhones, hasInvalidPhone } from './phone.ts';
 import { parseHomophoneRegion, parseRegion } from './region.ts';
 import { parseRelation } from './relation.ts';
@@ -32,9 +32,20 @@ export {
   parseIdNumber,
   validateIdNumber,
 } from './id-number.ts';
-export { type AmountMatch, findAmounts, type MoneyScan, parseMoney, pickAmount, scanMoney, type VagueAmount } from './money.ts';
+export {
+  type AmountMatch,
+  decideAmount,
+  findAmounts,
+  type InvalidAmount,
+  MAX_AMOUNT,
+  type MoneyScan,
+  parseMoney,
+  pickAmount,
+  scanMoney,
+  type VagueAmount,
+} from './money.ts';
 export { type NameOptions, parseName } from './name.ts';
-export { type NumberSpan, parseNumber, type Span, scanNumbers } from './numerals.ts';
+export { type MalformedNumber, type NumberSpan, parseNumber, type Span, scanMalformed, scanNumbers } from './numerals.ts';
 export { findPhones, hasInvalidPhone, maskPhone, type PhoneMatch, parsePhone } from './phone.ts';
 export { findRegions, homophoneRegionIn, parseHomophoneRegion, parseRegion, pickRegions, type RegionMatch } from './region.ts';
 export { findRelations, parseRelation, type RelationMatch } from './relation.ts';
@@ -74,6 +85,13 @@ function idError(r: Exclude<IdNumberResult, { ok: true }>): SlotError {
   }
 }
 
+/** The error for a bad figure said as money. */
+function amountError(a: InvalidAmount): SlotError {
+  const text = a.raw.length > 24 ? `${a.raw.slice(0, 24)}…` : a.raw;
+  if (a.code === 'absurd_amount') return { code: 'absurd_amount', slot: 'amount', text };
+  return { code: 'invalid_amount', slot: 'amount', text, reason: a.reason ?? 'notation' };
+}
+
 /** Runs one parser; a parser that throws (a bug) costs that slot, never the message. */
 function attempt<T>(fn: () => T): T | undefined {
   try {
@@ -106,11 +124,15 @@ export function extractSlots(normalizedText: string, opts: ExtractOptions): Extr
   else if (badId) errors.push(idError(badId));
 
   const numbers: NumberSpan[] = attempt(() => scanNumbers(text)) ?? [];
-  const money = attempt(() => scanMoney(text, moneyBlockedSpans(text, blocked), numbers));
+  const malformed: MalformedNumber[] = attempt(() => scanMalformed(text)) ?? [];
+  const money = attempt(() => scanMoney(text, moneyBlockedSpans(text, blocked), numbers, malformed));
   if (money) {
-    const best = pickAmount(money.amounts);
-    if (best) slots.amount = best.amount;
-    else if (money.vague[0]) errors.push({ code: 'vague_amount', slot: 'amount', text: money.vague[0].raw });
+    const decided = decideAmount(money);
+    if (decided && 'amount' in decided) slots.amount = decided.amount;
+    else {
+      if (decided) errors.push(amountError(decided));
+      if (money.vague[0]) errors.push({ code: 'vague_amount', slot: 'amount', text: money.vague[0].raw });
+    }
   }
 
   const dates = attempt(() => findDates(text, opts?.now ?? new Date())) ?? [];
@@ -118,9 +140,12 @@ export function extractSlots(normalizedText: string, opts: ExtractOptions): Extr
   if (goodDate?.date) slots.date = goodDate.date;
   else if (dates[0]) errors.push({ code: 'invalid_date', slot: 'date', text: dates[0].raw });
 
-  const count = attempt(() => findCounts(text, blocked, numbers)[0]?.count);
+  // 1e5, 0x10: their digits are no count or age either
+  const notations = malformed.filter((m) => m.kind !== 'grouping');
+  const counted = notations.length > 0 ? [...blocked, ...notations] : blocked;
+  const count = attempt(() => findCounts(text, counted, numbers)[0]?.count);
   if (count !== undefined) slots.count = count;
-  const age = attempt(() => findAges(text, blocked, numbers)[0]?.age);
+  const age = attempt(() => findAges(text, counted, numbers)[0]?.age);
   if (age !== undefined) slots.age = age;
 
   const region = attempt(() => parseRegion(text) ?? parseHomophoneRegion(text, opts?.expectName !== true));

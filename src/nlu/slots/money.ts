@@ -21,9 +21,21 @@
  *  - 这一块 / 那一块 / 哪一块 ("this area") and 一块去 / 一块儿 ("together") are never money.
  *  - A vague number with nothing money-like about it (星期几, 我八十多了) is not a vague amount either.
  * A sign (负五千, -5000) is kept: the dialog rejects a negative amount kindly.
+ *
+ * Bad numbers get no figure: where a number that would be an amount is one no one should compute with, it is
+ * reported as invalid instead (`invalid`), and it competes with the good amounts for the slot — a bad self-pay
+ * figure is not replaced by a weaker good one:
+ *  - `invalid_amount`: a programmers' notation (1e5, 1E+3, 1e309, 0x10000, 0b101, 0o17, Infinity, NaN), digits
+ *    grouped wrongly (1,2,3,4, 1,0000), or more than two decimals of 元 (12000.001, 1.2345678万: not rounded);
+ *  - `absurd_amount`: ten digits before the decimal point or more — 十亿 (1,000,000,000) and up: 一万亿, 一千万亿,
+ *    自付九九九九九九九九九九, a 400-digit number with 元. Smaller amounts are kept even over the rules'
+ *    10,000,000 limit (999999999元, 两千万), so that the dialog can say what the limit is.
+ * The digits inside a notation are never an amount of their own (1e309 is not 309 元, 0x10000 not 10000). A
+ * wrong grouping and NaN (also pinyin: hu nan) count only after a money word, before a money unit, or as the
+ * whole message; otherwise the digits are read as before (自付800,3次 → 800).
  */
 import { findIdNumbers } from './id-number.ts';
-import { type NumberSpan, overlapsAny, type Span, scanNumbers } from './numerals.ts';
+import { type MalformedNumber, type NumberSpan, overlapsAny, type Span, scanMalformed, scanNumbers } from './numerals.ts';
 import { findPhones } from './phone.ts';
 
 export interface AmountMatch extends Span {
@@ -38,10 +50,24 @@ export interface VagueAmount extends Span {
   readonly raw: string;
 }
 
+/** A figure said as money that cannot be one (see the rulings above). */
+export interface InvalidAmount extends Span {
+  readonly raw: string;
+  readonly code: 'invalid_amount' | 'absurd_amount';
+  /** What is wrong with an invalid_amount: a notation (1e5, 0x10, NaN), a wrong grouping (1,2,3,4), or decimals (12000.001). */
+  readonly reason?: 'notation' | 'grouping' | 'decimals';
+  readonly strength: 1 | 2 | 3;
+}
+
 export interface MoneyScan {
   readonly amounts: AmountMatch[];
   readonly vague: VagueAmount[];
+  /** Bad figures said as money, in order. */
+  readonly invalid: InvalidAmount[];
 }
+
+/** From this many 元 on (十亿, ten digits), a figure is no amount at all (absurd_amount). */
+export const MAX_AMOUNT = 1e9;
 
 const UNIT_AFTER = /^\s?(?:块钱|块|元|圆|人民币|rmb|yuan)/;
 /** Counters, calendar and measure words: the number is not money. */
@@ -108,7 +134,7 @@ type Verdict = { kind: 'amount'; strength: 1 | 2 | 3 } | { kind: 'vague' } | { k
 
 function judge(text: string, n: NumberSpan, blocked: readonly Span[], numbers: readonly NumberSpan[], index: number, payout: () => boolean): Verdict {
   if (overlapsAny(n, blocked)) return { kind: 'none' };
-  if (!n.vague && !Number.isFinite(n.value)) return { kind: 'none' };
+  if (!n.vague && Number.isNaN(n.value)) return { kind: 'none' };
   const after = text.slice(n.end, n.end + 8);
   const pre = before(text, n);
   if (ORDINAL_BEFORE.test(pre)) return { kind: 'none' };
@@ -139,7 +165,8 @@ function judge(text: string, n: NumberSpan, blocked: readonly Span[], numbers: r
     // 星期几, 八十多了: a vague number with nothing money-like about it is no amount at all
     return looksLikeMoney ? { kind: 'vague' } : { kind: 'none' };
   }
-  if (n.digitString && !unit) return { kind: 'none' };
+  // 自付二零二六 is a year read out; 自付九九九九九九九九九九 is a figure too large (absurd_amount)
+  if (n.digitString && !unit && !(cue && n.value >= MAX_AMOUNT)) return { kind: 'none' };
   if (unit || cue) return { kind: 'amount', strength: selfPay ? 3 : 2 };
   if (AGE_BEFORE.test(pre)) return { kind: 'none' };
   if (!n.arabic && !n.magnitude) return { kind: 'none' };
@@ -150,28 +177,59 @@ function judge(text: string, n: NumberSpan, blocked: readonly Span[], numbers: r
   return { kind: 'amount', strength: 1 };
 }
 
+/** 1,2,3,4 or NaN as the whole message (with at most a sign, a unit and a full stop). */
+const ALONE_BEFORE = /^\s*$/;
+const ALONE_AFTER = /^\s?(?:块钱|块|元|圆)?[\s.!?。！？]*$/;
+
 /**
- * Every amount and every vague amount in `text`, in order. `blocked` defaults to moneyBlockedSpans(text),
- * `numbers` to scanNumbers(text) (pass them when already computed).
+ * Whether a malformed number is said as money: after a money word, before a money unit, as a quoted ceiling — or,
+ * for a notation (1e5, 0x10), anywhere an Arabic figure could stand alone; a wrong grouping or NaN only as the
+ * whole message. Never after an ordinal or a label, nor before a counter or a calendar word.
  */
-export function scanMoney(text: string, blocked: readonly Span[] = moneyBlockedSpans(text), numbers: readonly NumberSpan[] = scanNumbers(text)): MoneyScan {
+function malformedIsMoney(text: string, m: MalformedNumber, blocked: readonly Span[]): 1 | 2 | 3 | 0 {
+  if (overlapsAny(m, blocked)) return 0;
+  const after = text.slice(m.end, m.end + 8);
+  const pre = text.slice(Math.max(0, m.signStart - 10), m.signStart);
+  if (ORDINAL_BEFORE.test(pre) || NOT_MONEY_AFTER.test(after) || LABEL_BEFORE.test(pre)) return 0;
+  if (SELF_PAY_BEFORE.test(pre)) return 3;
+  if (UNIT_AFTER.test(after) || MONEY_BEFORE.test(pre) || CEILING_BEFORE.test(pre) || pre.endsWith('¥') || pre.endsWith('$')) return 2;
+  if (m.kind === 'notation' || (ALONE_BEFORE.test(text.slice(0, m.signStart)) && ALONE_AFTER.test(text.slice(m.end)))) return 1;
+  return 0;
+}
+
+/** What is wrong with an amount the judge accepted, if anything. */
+function badAmount(n: NumberSpan): Pick<InvalidAmount, 'code' | 'reason'> | undefined {
+  if (n.excessDecimals) return { code: 'invalid_amount', reason: 'decimals' };
+  if (!(n.value < MAX_AMOUNT)) return { code: 'absurd_amount' };
+  return undefined;
+}
+
+/**
+ * Every amount, vague amount and invalid amount in `text`, in order. `blocked` defaults to moneyBlockedSpans(text),
+ * `numbers` to scanNumbers(text), `malformed` to scanMalformed(text) (pass them when already computed).
+ */
+export function scanMoney(
+  text: string,
+  blocked: readonly Span[] = moneyBlockedSpans(text),
+  numbers: readonly NumberSpan[] = scanNumbers(text),
+  malformed: readonly MalformedNumber[] = scanMalformed(text),
+): MoneyScan {
   const amounts: AmountMatch[] = [];
   const vague: VagueAmount[] = [];
+  const { invalid, swallowed } = malformedMoney(text, blocked, malformed);
   let payoutContext: boolean | undefined;
   const payout = (): boolean => (payoutContext ??= PAYOUT_CONTEXT.test(text));
   for (let i = 0; i < numbers.length; i++) {
     const n = numbers[i] as NumberSpan;
+    if (overlapsAny(n, swallowed)) continue;
     const verdict = judge(text, n, blocked, numbers, i, payout);
+    const span = { start: n.signStart, end: n.end, raw: text.slice(n.signStart, n.end) };
     if (verdict.kind === 'amount') {
-      amounts.push({
-        start: n.signStart,
-        end: n.end,
-        raw: text.slice(n.signStart, n.end),
-        amount: n.negative ? -n.value : n.value,
-        strength: verdict.strength,
-      });
+      const bad = badAmount(n);
+      if (bad) invalid.push({ ...span, ...bad, strength: verdict.strength });
+      else amounts.push({ ...span, amount: n.negative ? -n.value : n.value, strength: verdict.strength });
     } else if (verdict.kind === 'vague') {
-      vague.push({ start: n.signStart, end: n.end, raw: text.slice(n.signStart, n.end) });
+      vague.push(span);
       // the other end of a range (5000-6000) is vague too
       const next = numbers[i + 1];
       if (next && next.start - n.end <= 3 && RANGE_AFTER.test(text.slice(n.end, n.end + 8))) i++;
@@ -183,7 +241,24 @@ export function scanMoney(text: string, blocked: readonly Span[] = moneyBlockedS
     const span = { start: m.index, end: m.index + m[0].length };
     if (!overlapsAny(span, amounts) && !overlapsAny(span, vague)) vague.push({ ...span, raw: m[0] });
   }
-  return { amounts, vague };
+  invalid.sort((a, b) => a.start - b.start);
+  return { amounts, vague, invalid };
+}
+
+/** The malformed numbers said as money (invalid amounts), and the spans whose digits no number may be read from. */
+function malformedMoney(text: string, blocked: readonly Span[], malformed: readonly MalformedNumber[]): { invalid: InvalidAmount[]; swallowed: Span[] } {
+  const invalid: InvalidAmount[] = [];
+  const swallowed: Span[] = [];
+  for (const m of malformed) {
+    const strength = malformedIsMoney(text, m, blocked);
+    if (strength > 0) {
+      const reason = m.kind === 'grouping' ? 'grouping' : 'notation';
+      invalid.push({ start: m.signStart, end: m.end, raw: text.slice(m.signStart, m.end), code: 'invalid_amount', reason, strength: strength as 1 | 2 | 3 });
+    }
+    // a wrong grouping said in passing is read as before (自付800,3次); a notation's digits never are
+    if (strength > 0 || m.kind !== 'grouping') swallowed.push(m);
+  }
+  return { invalid, swallowed };
 }
 
 const VAGUE_WORDS = /上[千万](?:块|元)?|[千万]把(?:块|元)?|成千上万/g;
@@ -200,7 +275,20 @@ export function pickAmount(amounts: readonly AmountMatch[]): AmountMatch | undef
   return best;
 }
 
-/** The amount of money the text states, in 元 (negative if it says so); undefined if none or only a vague one. */
+/**
+ * The amount a scan states: the most plausible good one — unless a bad one is more plausible still (自付1e5,
+ * 住院花了三万 自付12000.001), which then stands for it: no figure, and what was wrong.
+ */
+export function decideAmount(scan: MoneyScan): AmountMatch | InvalidAmount | undefined {
+  const good = pickAmount(scan.amounts);
+  let bad: InvalidAmount | undefined;
+  for (const a of scan.invalid) if (!bad || a.strength > bad.strength) bad = a;
+  if (bad && (!good || bad.strength > good.strength)) return bad;
+  return good;
+}
+
+/** The amount of money the text states, in 元 (negative if it says so); undefined if none, only a vague one or a bad one. */
 export function parseMoney(text: string): number | undefined {
-  return pickAmount(findAmounts(text))?.amount;
+  const decided = decideAmount(scanMoney(text));
+  return decided && 'amount' in decided ? decided.amount : undefined;
 }

@@ -1,7 +1,11 @@
 /**
  * Numbers as people type them: Arabic (12000, 12,000, 1.2), Chinese (一万二, 五千零一, 七十五),
- * financial (壹万贰仟), and mixed (1万2, 1.2万, 12k, 2w). The scanner finds every number in a text with
+ * financial (壹万贰仟), and mixed (1万2, 1.2万, 12k, 2w, 一万亿). The scanner finds every number in a text with
  * its span; the slot parsers (money, count, age) then look at what surrounds it.
+ *
+ * `scanMalformed` finds what looks like a number but is no figure anyone should compute with: programmers'
+ * notations (1e5, 1E+3, 1e309, 0x10000, 0b101, 0o17, Infinity, NaN) and digits grouped wrongly (1,2,3,4,
+ * 1,0000). Their digits must not be read as a number of their own (1e309 is not 309).
  */
 
 export interface Span {
@@ -30,6 +34,8 @@ export interface NumberSpan extends Span {
   readonly decimal: boolean;
   /** Written with thousands separators (12,000). */
   readonly grouped: boolean;
+  /** More than two decimal places (12000.001, 1.2345678万): `value` is rounded to two, which no amount may be. */
+  readonly excessDecimals: boolean;
 }
 
 const CN_DIGIT: Readonly<Record<string, number>> = {
@@ -158,158 +164,185 @@ interface Parsed {
   vague: boolean;
   magnitude: boolean;
   digitString: boolean;
+  /** The value has more than two decimal places (12000.001, 1.2345678万): a fraction of a fen. */
+  excessDecimals: boolean;
 }
 
 const round2 = (v: number): number => Math.round(v * 100) / 100;
 
+/** More than two decimal places, allowing for binary floating-point noise (1.15 × 10000 = 11499.999999999998). */
+function hasFractionOfFen(v: number): boolean {
+  const fen = Math.abs(v) * 100;
+  return Math.abs(fen - Math.round(fen)) > 1e-9 * Math.max(1, fen);
+}
+
+const isCnDigit = (t: Token | undefined): boolean => t !== undefined && (t.kind === 'zero' || (t.kind === 'num' && t.chinese));
+
+/** Chinese digits one after another: 二零二六 (digit by digit) or 两三 / 七八 (a range: vague). */
+function parseDigitRun(tokens: readonly Token[]): Parsed {
+  const first = tokens[0];
+  const second = tokens[1];
+  let n = 0;
+  while (n < tokens.length && isCnDigit(tokens[n])) n++;
+  const a = first?.kind === 'num' ? first.value : 0;
+  const b = second?.kind === 'num' ? second.value : 0;
+  if (n === 2 && a > 0 && b === a + 1) {
+    // 两三万, 三四千块, 七八十岁: a range. Swallow the units that follow so nothing re-reads them.
+    let k = 2;
+    while (k < tokens.length && (tokens[k]?.kind === 'unit' || tokens[k]?.kind === 'approx')) k++;
+    return {
+      value: Number.NaN,
+      consumed: k,
+      vague: true,
+      magnitude: tokens.slice(2, k).some((t) => t.kind === 'unit' && t.value >= 100),
+      digitString: false,
+      excessDecimals: false,
+    };
+  }
+  let digits = '';
+  for (let k = 0; k < n; k++) {
+    const t = tokens[k];
+    digits += t?.kind === 'num' ? String(t.value) : '0';
+  }
+  return { value: Number(digits), consumed: n, vague: false, magnitude: false, digitString: true, excessDecimals: false };
+}
+
+/** Reading a number token by token: 一万二千三百, 1.2万, 五千零一, 12k. */
+interface Reading {
+  total: number;
+  section: number;
+  pending: number | null;
+  pendingSingle: boolean;
+  lastUnit: number;
+  lastSmall: number;
+  lastBig: number;
+  zero: boolean;
+  vague: boolean;
+  magnitude: boolean;
+  prev: Token | undefined;
+}
+
+/** Takes token t (the k-th) into the reading; false when it cannot continue the number. */
+function take(r: Reading, t: Token, k: number): boolean {
+  const prev = r.prev;
+  switch (t.kind) {
+    case 'num':
+      if (prev?.kind === 'num' && prev.chinese && t.chinese && t.value === prev.value + 1) {
+        // 十二三岁, 二十七八个: a range
+        r.vague = true;
+        r.pending = null;
+        return true;
+      }
+      // a second number, or an Arabic number straight after a Chinese digit (or the other way round)
+      if (r.pending !== null || prev?.kind === 'num') return false;
+      r.pending = t.value;
+      r.pendingSingle = t.chinese || (t.intDigits === 1 && !t.decimal);
+      return true;
+    case 'zero':
+      if (r.pending !== null || k === 0) return false;
+      r.zero = true;
+      return true;
+    case 'some':
+      if (r.pending !== null) return false;
+      r.vague = true;
+      r.pending = 1;
+      r.pendingSingle = true;
+      return true;
+    case 'approx':
+      if (prev === undefined || prev.kind === 'approx') return false;
+      r.vague = true;
+      return true;
+    case 'unit':
+      return t.value < 1e4 && !t.letter ? takeSmallUnit(r, t.value) : takeBigUnit(r, t);
+  }
+}
+
+/** 十 / 百 / 千 (Chinese characters). */
+function takeSmallUnit(r: Reading, u: number): boolean {
+  const prev = r.prev;
+  if (r.pending === null) {
+    if (u === 10 && (prev === undefined || prev.kind === 'zero' || (prev.kind === 'unit' && prev.value >= 1e4))) r.pending = 1;
+    else return false;
+  }
+  if (u >= r.lastSmall) return false;
+  r.section += r.pending * u;
+  r.pending = null;
+  r.lastUnit = u;
+  r.lastSmall = u;
+  r.zero = false;
+  if (u >= 100) r.magnitude = true;
+  return true;
+}
+
+/** 万 / 亿 / k / w. 万亿 (10^12) is one unit: 一万亿, 两千万亿. */
+function takeBigUnit(r: Reading, t: Extract<Token, { kind: 'unit' }>): boolean {
+  const u = t.value;
+  const prev = r.prev;
+  const wanYi = u === 1e8 && prev?.kind === 'unit' && prev.value === 1e4 && !prev.letter;
+  if (r.pending === null && r.section === 0 && !wanYi) return false;
+  if (t.letter && (r.pending === null || prev?.kind !== 'num')) return false;
+  if (u >= r.lastBig && !(u === 1e8 && r.lastBig === 1e4)) return false;
+  if (u === 1000) {
+    // k: 12k = 12 × 1000, 1.5k = 1500
+    if (1000 >= r.lastSmall) return false;
+    r.section += (r.pending ?? 0) * 1000;
+    r.lastSmall = 1000;
+  } else {
+    r.section += r.pending ?? 0;
+    if (u === 1e8) r.total = (r.total + r.section) * 1e8;
+    else r.total += r.section * 1e4;
+    r.section = 0;
+    r.lastSmall = Number.POSITIVE_INFINITY;
+    r.lastBig = u;
+  }
+  r.pending = null;
+  r.lastUnit = u;
+  r.zero = false;
+  r.magnitude = true;
+  return true;
+}
+
 function parseTokens(tokens: readonly Token[]): Parsed | null {
   const first = tokens[0];
   if (!first) return null;
-  const second = tokens[1];
+  if (isCnDigit(first) && isCnDigit(tokens[1])) return parseDigitRun(tokens);
 
-  // Chinese digits one after another: 二零二六 (digit by digit) or 两三 / 七八 (a range: vague).
-  const isCnDigit = (t: Token | undefined): boolean => t !== undefined && (t.kind === 'zero' || (t.kind === 'num' && t.chinese));
-  if (isCnDigit(first) && isCnDigit(second)) {
-    let n = 0;
-    while (n < tokens.length && isCnDigit(tokens[n])) n++;
-    const a = first.kind === 'num' ? first.value : 0;
-    const b = second?.kind === 'num' ? second.value : 0;
-    if (n === 2 && a > 0 && b === a + 1) {
-      // 两三万, 三四千块, 七八十岁: a range. Swallow the units that follow so nothing re-reads them.
-      let k = 2;
-      while (k < tokens.length && (tokens[k]?.kind === 'unit' || tokens[k]?.kind === 'approx')) k++;
-      return {
-        value: Number.NaN,
-        consumed: k,
-        vague: true,
-        magnitude: tokens.slice(2, k).some((t) => t.kind === 'unit' && t.value >= 100),
-        digitString: false,
-      };
-    }
-    let digits = '';
-    for (let k = 0; k < n; k++) {
-      const t = tokens[k];
-      digits += t?.kind === 'num' ? String(t.value) : '0';
-    }
-    return { value: Number(digits), consumed: n, vague: false, magnitude: false, digitString: true };
-  }
-
-  let total = 0;
-  let section = 0;
-  let pending: number | null = null;
-  let pendingSingle = false;
-  let lastUnit = 0;
-  let lastSmall = Number.POSITIVE_INFINITY;
-  let lastBig = Number.POSITIVE_INFINITY;
-  let zero = false;
-  let vague = false;
-  let magnitude = false;
+  const r: Reading = {
+    total: 0,
+    section: 0,
+    pending: null,
+    pendingSingle: false,
+    lastUnit: 0,
+    lastSmall: Number.POSITIVE_INFINITY,
+    lastBig: Number.POSITIVE_INFINITY,
+    zero: false,
+    vague: false,
+    magnitude: false,
+    prev: undefined,
+  };
   let consumed = 0;
-  let prev: Token | undefined;
-
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k] as Token;
-    let ok = true;
-    switch (t.kind) {
-      case 'num':
-        if (prev?.kind === 'num' && prev.chinese && t.chinese && t.value === prev.value + 1) {
-          // 十二三岁, 二十七八个: a range
-          vague = true;
-          pending = null;
-        } else if (pending !== null) ok = false;
-        // an Arabic number straight after a Chinese digit, or a Chinese digit straight after an Arabic one
-        else if (prev?.kind === 'num') ok = false;
-        else {
-          pending = t.value;
-          pendingSingle = t.chinese || (t.intDigits === 1 && !t.decimal);
-        }
-        break;
-      case 'zero':
-        if (pending !== null || k === 0) ok = false;
-        else zero = true;
-        break;
-      case 'some':
-        if (pending !== null) ok = false;
-        else {
-          vague = true;
-          pending = 1;
-          pendingSingle = true;
-        }
-        break;
-      case 'approx':
-        if (prev === undefined || prev.kind === 'approx') ok = false;
-        else vague = true;
-        break;
-      case 'unit': {
-        const u = t.value;
-        if (u < 1e4 && !t.letter) {
-          if (pending === null) {
-            if (u === 10 && (prev === undefined || prev.kind === 'zero' || (prev.kind === 'unit' && prev.value >= 1e4))) pending = 1;
-            else {
-              ok = false;
-              break;
-            }
-          }
-          if (u >= lastSmall) {
-            ok = false;
-            break;
-          }
-          section += pending * u;
-          pending = null;
-          lastUnit = u;
-          lastSmall = u;
-          zero = false;
-          if (u >= 100) magnitude = true;
-        } else {
-          // 万 / 亿 / k / w
-          if (pending === null && section === 0) {
-            ok = false;
-            break;
-          }
-          if (t.letter && (pending === null || prev?.kind !== 'num')) {
-            ok = false;
-            break;
-          }
-          if (u >= lastBig && !(u === 1e8 && lastBig === 1e4)) {
-            ok = false;
-            break;
-          }
-          if (u === 1000) {
-            // k: 12k = 12 × 1000, 1.5k = 1500
-            if (1000 >= lastSmall) {
-              ok = false;
-              break;
-            }
-            section += (pending ?? 0) * 1000;
-            lastSmall = 1000;
-          } else {
-            section += pending ?? 0;
-            if (u === 1e8) total = (total + section) * 1e8;
-            else total += section * 1e4;
-            section = 0;
-            lastSmall = Number.POSITIVE_INFINITY;
-            lastBig = u;
-          }
-          pending = null;
-          lastUnit = u;
-          zero = false;
-          magnitude = true;
-        }
-        break;
-      }
-    }
-    if (!ok) break;
+    if (!take(r, t, k)) break;
     consumed = k + 1;
-    prev = t;
+    r.prev = t;
     if (t.kind === 'approx') break;
   }
   if (consumed === 0) return null;
-  if (pending !== null) {
+  if (r.pending !== null) {
     // 一万二 = 12000, 八千五 = 8500, 1万2 = 12000, but 五千零一 = 5001 and 1万2000 = 12000.
-    if (pendingSingle && !zero && lastUnit >= 100 && prev?.kind === 'num') section += (pending * lastUnit) / 10;
-    else section += pending;
+    if (r.pendingSingle && !r.zero && r.lastUnit >= 100 && r.prev?.kind === 'num') r.section += (r.pending * r.lastUnit) / 10;
+    else r.section += r.pending;
   }
-  return { value: vague ? Number.NaN : round2(total + section), consumed, vague, magnitude, digitString: false };
+  const exact = r.total + r.section;
+  return {
+    value: r.vague ? Number.NaN : round2(exact),
+    consumed,
+    vague: r.vague,
+    magnitude: r.magnitude,
+    digitString: false,
+    excessDecimals: !r.vague && hasFractionOfFen(exact),
+  };
 }
 
 /** What may stand before a minus sign that makes it a dash instead (5000-6000, 2026-01-03, 第3-5). */
@@ -362,10 +395,41 @@ export function scanNumbers(text: string): NumberSpan[] {
       integerDigits: onlyArabic ? onlyArabic.intDigits : 0,
       decimal: onlyArabic ? onlyArabic.decimal : false,
       grouped: onlyArabic ? onlyArabic.grouped : false,
+      excessDecimals: parsed.excessDecimals,
     });
     i = end;
   }
   return out;
+}
+
+/** Something written like a number that is none: a notation (1e5, 0x10, NaN) or a wrong digit grouping (1,2,3,4). */
+export interface MalformedNumber extends Span {
+  /** Where it starts including a sign (负 / -), else `start`. */
+  readonly signStart: number;
+  readonly raw: string;
+  /** 'notation': 1e5, 0x10, 0b101, 0o17, infinity; 'word': nan (also pinyin, so read only where money is meant); 'grouping': 1,2,3,4. */
+  readonly kind: 'notation' | 'word' | 'grouping';
+}
+
+/** Programmers' number notations (the text is matched case-insensitively: normalize lower-cases it). */
+const NOTATION = /(?<![a-z\d.])(?:0x[\da-f]+|0b[01]+|0o[0-7]+|\d+(?:\.\d+)?e[+-]?\d+|infinity|nan)(?![a-z\d])/gi;
+/** Digit groups joined by commas, the first of one to three digits (a thousands grouping is tested apart). */
+const COMMA_GROUPS = /(?<![\d,.])\d{1,3}(?:,\d+)+(?:\.\d+)?(?!\d)/g;
+const THOUSANDS = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+
+/** Every malformed number in `text`, in order. Never throws. */
+export function scanMalformed(text: string): MalformedNumber[] {
+  const out: MalformedNumber[] = [];
+  for (const re of [NOTATION, COMMA_GROUPS]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const raw = m[0];
+      if (re === COMMA_GROUPS && THOUSANDS.test(raw)) continue;
+      const kind = re === COMMA_GROUPS ? 'grouping' : raw.toLowerCase() === 'nan' ? 'word' : 'notation';
+      out.push({ start: m.index, end: m.index + raw.length, signStart: signBefore(text, m.index), raw, kind });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** The value of a whole string that is exactly one number (七十五, 1万2, 壹万贰仟), else undefined. */

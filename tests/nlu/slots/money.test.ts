@@ -196,7 +196,7 @@ describe('这一块 / 一块 that is not money', () => {
   it.each(['你们社区丧葬费这一块谁管', '那一块的政策我不懂', '补助是哪一块负责的', '大病救助这一块怎么说', '我跟老伴一块去办', '我们一块儿过去'])(
     '%s → nothing',
     (text) => {
-      expect(scanMoney(text)).toEqual({ amounts: [], vague: [] });
+      expect(scanMoney(text)).toEqual({ amounts: [], vague: [], invalid: [] });
     },
   );
 
