@@ -119,6 +119,7 @@ status-none = 没有查到您的登记。需要办什么可以直接告诉我。
 handoff-done = 好的，已转给工作人员，他们会尽快联系您。
 
 ## Death report
+apply-move-private = 登记的事我们私聊办，请看我发给您的私信。
 report_death-move-private = 请节哀。为保护隐私，这件事我们私聊，请看我发给您的私信。
 report_death-opening = 请节哀。
 death-form-intro = 我来帮您登记，需要问几个问题，信息只给工作人员看。

@@ -1,5 +1,6 @@
-import { type Aspect, aspectsOf, isYesNoQuestion, verdictWords } from '../nlu/cues.ts';
-import { topicFacts } from '../rules/index.ts';
+import { renderCitations, renderPoint } from '../answers/index.ts';
+import { type Aspect, aspectsOf, employerOf, isYesNoQuestion, verdictWords } from '../nlu/cues.ts';
+import { type EmployerKind, fundingException, topicFacts } from '../rules/index.ts';
 import { aspectAnswer, commonAnswer } from './answers.ts';
 import { questionIn, topicAnswer } from './aside.ts';
 import type { DialogDef, Outcome, Slots } from './context.ts';
@@ -61,6 +62,8 @@ export async function advance(t: Turn, def: DialogDef, s: DialogState, errors?: 
 /** Asked sides of the topic and yes/no questions, kept from the first message, shape every answer of the dialog. */
 const ASPECTS = '_aspects';
 const YES_NO_ASKED = '_yn';
+/** The retiree's former employer, when the texts make an exception for it (省部属 → original channel). */
+const EMPLOYER = '_employer';
 /** "帮我申请" waits for the district. */
 export const APPLY = '_apply';
 
@@ -73,6 +76,8 @@ function askedAspects(s: DialogState): Aspect[] {
 function rememberQuestion(t: Turn, s: DialogState): void {
   const aspects = aspectsOf(t.normalized);
   if (aspects.some((a) => a !== 'amount')) s.slots[ASPECTS] = aspects;
+  const employer = employerOf(t.normalized);
+  if (employer) s.slots[EMPLOYER] = employer;
   if (isYesNoQuestion(t.normalized)) s.slots[YES_NO_ASKED] = true;
 }
 
@@ -81,9 +86,23 @@ function rememberQuestion(t: Turn, s: DialogState): void {
  * of the topic before the rest; an offer keeps its question (the last line).
  */
 function shaped(t: Turn, def: DialogDef, s: DialogState, outcome: Outcome): Outcome {
-  const aspects = askedAspects(s);
   // A form that collects a report has its own last message; an amount asked again is no answer yet.
   if (outcome.again || def.privateOnly) return outcome;
+  const exception = exceptionFor(t, def, s);
+  const answer = answerShaped(t, def, s, outcome);
+  return exception ? { ...answer, lines: [exception, ...answer.lines] } : answer;
+}
+
+/** 但-clauses before the figure: "省部属企业退休人员…按原渠道保障经费" (004 二(二)) comes first, with its clause. */
+function exceptionFor(t: Turn, def: DialogDef, s: DialogState): string | null {
+  const employer = s.slots[EMPLOYER];
+  if (typeof employer !== 'string' || typeof s.slots.region !== 'string' || !def.topic || employer === 'support_outside_returned') return null;
+  const point = fundingException(s.slots.region, t.ctx.asOf, employer as EmployerKind);
+  return point ? `${renderPoint(t.tr, point)}\n${renderCitations(t.tr, [point.cite])}` : null;
+}
+
+function answerShaped(t: Turn, def: DialogDef, s: DialogState, outcome: Outcome): Outcome {
+  const aspects = askedAspects(s);
   // The answer is the first line; what follows it (an offer, a case already waiting, a question) stays.
   if (aspects.length > 0 && def.topic) {
     const lines = topicAnswer(t, def, s.slots, aspects);
@@ -165,6 +184,11 @@ function answerOnceRegionKnown(t: Turn, def: DialogDef, s: DialogState): void {
 
 /** Yes to an offer: the dialog's accept, which may hand over to the next dialog (an application in private). */
 export async function acceptOffer(t: Turn, def: DialogDef, s: DialogState): Promise<void> {
+  if (t.ctx.inGroup) {
+    // What is filed, and for whom, is nobody else's business in a group: the rest goes on in private.
+    t.say(t.tr.t('apply-move-private'));
+    t.moveToPrivate(def.intent);
+  }
   const outcome = def.accept ? await def.accept(t.ctx, s.slots) : { lines: [t.tr.t('ok')], next: 'done' as const };
   t.show(outcome);
   s.awaiting = 'done';

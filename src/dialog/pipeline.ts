@@ -14,6 +14,7 @@ export const STEPS: readonly Step[] = [
   step.staffCommand,
   step.awayInPrivate,
   step.groupChatter,
+  step.personalInGroup,
   step.expiredNote,
   step.cancel,
   step.staffRuleQuestion,

@@ -105,7 +105,14 @@ interface AmountProblem {
   readonly args: { readonly [k: string]: string };
 }
 /** Amounts said in passing that are kept as a problem rather than dropped: a figure the rules refuse to compute with. */
-const PASSING_PROBLEMS: ReadonlySet<string> = new Set(['negative_amount', 'absurd_amount']);
+const PASSING_PROBLEMS: ReadonlySet<string> = new Set(['negative_amount', 'absurd_amount', 'invalid_amount']);
+
+/** A figure the NLU would not read (1e309, 0x10000, 12000.001, 一万亿): its error, in the rules' terms. */
+function unreadableAmount(msg: Msg): { readonly code: string; readonly args: Record<string, string> } | null {
+  const bad = nluErrors(msg).find((e) => e.code === 'invalid_amount' || e.code === 'absurd_amount');
+  if (!bad) return null;
+  return bad.code === 'absurd_amount' ? { code: 'absurd_amount', args: { max: '10000000' } } : { code: 'invalid_amount', args: {} };
+}
 
 /**
  * What was wrong with an amount said in passing ("自付两千万", "发票-300元"), when the slot holds one: the error's
@@ -124,6 +131,12 @@ export function amountSlot(name = 'amount', ask = 'ask-amount', extra: Partial<S
     read(msg, _ctx, awaited) {
       if (nluErrors(msg).some((e) => e.code === 'vague_amount') && msg.understanding?.slots.amount === undefined) {
         return { error: 'error-amount-vague' };
+      }
+      const unreadable = msg.understanding?.slots.amount === undefined ? unreadableAmount(msg) : null;
+      if (unreadable) {
+        // Never a figure: asked for, it is said and asked again; said in passing, the dialog says it before answering.
+        if (awaited) return { error: `error-${unreadable.code}`, args: unreadable.args };
+        return { value: { problem: `error-${unreadable.code}`, args: unreadable.args } satisfies AmountProblem };
       }
       const bare = awaited ? BARE_NUMBER.exec(msg.text) : null;
       const raw = msg.understanding?.slots.amount ?? (bare ? Number(bare[1]) : undefined);

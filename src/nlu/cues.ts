@@ -102,3 +102,14 @@ export function verdictWords(text: string): { readonly yes: string; readonly no:
   const verb = m[1];
   return { yes: verb, no: verb === '有' ? '没有' : `不${verb}` };
 }
+
+/** Whose former employer the retiree had, where the texts make an exception for it (省部属 → original channel). */
+export function employerOf(text: string): 'provincial_ministerial' | 'central_or_provincial_not_local' | 'support_outside_returned' | undefined {
+  if (/支援外地建设/.test(text)) return 'support_outside_returned';
+  if (/(不在|没在|非)建德参保|央企|中央企业|中央下放/.test(text)) return 'central_or_provincial_not_local';
+  if (/省部属|省属|部属|省直属/.test(text)) return 'provincial_ministerial';
+  return undefined;
+}
+
+/** A request for a person, in so many words ("我要找人工", "让社区的人给我打电话"). */
+export const asksForPerson = (text: string): boolean => /人工|真人|工作人员|客服|找人|转人|找社区的?人|社区.{0,4}(联系|打电话|回电)|给我打(个)?电话/.test(text);

@@ -175,11 +175,19 @@ describe('leaks found by this suite, fixed', () => {
    * maskText, in the announcement to STAFF_CHAT (and in /case, claim and view in the staff group).
    * Observed: "· 社区：翠苑一区，有事打我女儿电话13912345678" in the staff chat. Expected: 139****5678.
    */
-  it('a phone inside the community answer of a death report is masked in the staff-chat announcement', async () => {
+  it('a phone inside the community answer of a death report is refused, never stored or announced', async () => {
     const r = rig();
     const who = { chat: 'pv-u10', user: 'pv-u10' };
-    const first = await r.send({ ...who, text: '我父亲昨天去世了' });
-    await r.answerUntilFiled(who, first, { name: '张建国', id: ID, phone: PHONE, community: `翠苑一区，有事打我女儿电话${PHONE_2}` });
+    await r.send({ ...who, text: '我父亲张建国昨天去世了，我是他儿子' });
+    await r.send({ ...who, text: ID });
+    await r.send({ ...who, text: PHONE });
+    await r.send({ ...who, text: '西湖区' });
+    const refused = await r.send({ ...who, text: `翠苑一区，有事打我女儿电话${PHONE_2}` });
+    expect(textOf(refused)).toContain('社区名称');
+    expect(textOf(refused)).not.toContain(PHONE_2);
+    await r.send({ ...who, text: '翠苑一区社区' });
+    const filed = await r.send({ ...who, button: 'y' });
+    expect(filed.cases.map((c) => c.type)).toEqual(['death_report']);
     expect(r.groupTexts().length).toBeGreaterThan(0);
     expect(r.leaks()).toEqual([]);
   });

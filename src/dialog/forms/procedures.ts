@@ -1,4 +1,6 @@
 import { renderCitations, renderNotice, renderPoint } from '../../answers/index.ts';
+import { employerOf } from '../../nlu/cues.ts';
+import { normalize } from '../../nlu/index.ts';
 import { hasPersonalNumber } from '../../privacy/mask.ts';
 import {
   type BudgetAnswer,
@@ -81,7 +83,13 @@ export const coverageDialog: DialogDef = {
   intent: 'coverage_enrollment',
   slots: [region, pensionStart],
   finish(ctx, s) {
-    const r = coverage({ region: String(s.region), asOf: ctx.asOf, ...(typeof s.pensionStart === 'string' ? { pensionStart: s.pensionStart } : {}) });
+    const employer = employerOf(normalize(ctx.incoming.text ?? ''));
+    const r = coverage({
+      region: String(s.region),
+      asOf: ctx.asOf,
+      ...(typeof s.pensionStart === 'string' ? { pensionStart: s.pensionStart } : {}),
+      ...(employer ? { employer } : {}),
+    });
     if (!r.ok) return { lines: [ruleErrorLine(ctx, r.error)], next: 'done' };
     return pointsAnswer(ctx, 'head-coverage', { ok: true, value: { points: r.value.rules, notices: r.value.notices, citations: r.value.citations } });
   },

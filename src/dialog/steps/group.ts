@@ -42,3 +42,14 @@ export function expiredNote(t: Turn): boolean {
   if (t.expiredTopic !== null) t.say(t.tr.t('dialog-expired'));
   return false;
 }
+
+/**
+ * A message to the bot in a group with an ID number, phone or bank card in it: the group is told not to post such
+ * numbers (never echoed), and the answer goes to the private chat.
+ */
+export function personalInGroup(t: Turn): boolean {
+  if (!t.incoming.group || t.home !== t.incoming.chat || !hasPersonalNumber(t.text)) return false;
+  t.say(t.tr.t('personal-data-in-group'));
+  t.moveToPrivate(t.understanding?.intent ?? 'human_handoff');
+  return false;
+}

@@ -1,6 +1,6 @@
 export { badButton, menuButton, staleButton } from './buttons.ts';
 export { cancel } from './cancel.ts';
-export { awayInPrivate, expiredNote, groupChatter } from './group.ts';
+export { awayInPrivate, expiredNote, groupChatter, personalInGroup } from './group.ts';
 export { media } from './media.ts';
 export { pending } from './pending.ts';
 export { emptyText, smallTalk } from './small-talk.ts';

@@ -1,5 +1,5 @@
 import { CANCEL, intentButton, NO, YES } from '../../chat/index.ts';
-import { isApplyRequest, isCorrection, isQuestion } from '../../nlu/cues.ts';
+import { asksForPerson, isApplyRequest, isCorrection, isQuestion } from '../../nlu/cues.ts';
 import { aspectAnswer } from '../answers.ts';
 import { namedCorrection, type Question, questionIn, topicAnswer } from '../aside.ts';
 import type { DialogDef, Slots } from '../context.ts';
@@ -34,6 +34,12 @@ export async function pending(t: Turn): Promise<boolean> {
   return true;
 }
 
+/** "我要找人工", "让社区的人给我打个电话": a person is asked for, whatever waits. */
+function wantsPerson(t: Turn): boolean {
+  const u = t.understanding;
+  return t.button === null && ((u?.intent === 'human_handoff' && u.confidence >= 0.6) || asksForPerson(t.normalized));
+}
+
 /** The yes/no question again, with its buttons (a confirmation's are "确认登记" and "取消"). */
 function askYesNo(t: Turn, s: DialogState, lead: string): void {
   const confirm = s.awaiting === 'confirm';
@@ -58,7 +64,7 @@ async function yesNo(t: Turn, s: DialogState): Promise<void> {
     await advance(t, def, s);
     return;
   }
-  const words = t.button === null ? yesOrNo(t.text) : null;
+  const words = t.button === null ? yesOrNo(t.normalized) : null;
   if (t.button?.kind === 'yes' || (t.button === null && (words === 'yes' || (words === null && t.is('affirm'))))) {
     await acceptOffer(t, def, s);
     return;
@@ -66,6 +72,10 @@ async function yesNo(t: Turn, s: DialogState): Promise<void> {
   if (t.button?.kind === 'no' || (t.button === null && (words === 'no' || (words === null && (t.is('deny') || t.is('thanks')))))) {
     t.say(t.tr.t(s.awaiting === 'confirm' ? 'confirm-declined' : 'offer-declined'));
     s.awaiting = 'done';
+    return;
+  }
+  if (wantsPerson(t)) {
+    await digress(t, s, 'human_handoff');
     return;
   }
   const question = questionIn(t, s.intent);
@@ -130,13 +140,17 @@ async function slotAnswer(t: Turn, s: DialogState): Promise<void> {
     await advance(t, def, s, t.passingErrors(def, s.awaiting));
     return;
   }
+  if (wantsPerson(t)) {
+    await digress(t, s, 'human_handoff');
+    return;
+  }
   // A reader's error that already answers a question in its words (aside) is said; any other may be a question.
   const question = answer !== null && 'error' in answer && answer.aside === true ? null : questionIn(t, s.intent);
   if (question && (await aside(t, s, def, question))) {
     if (t.state === s) t.ask(def, s.awaiting, t.tr.t('resume'));
     return;
   }
-  if (spec?.optional && PLAIN_ACK.test(t.text.trim())) {
+  if (spec?.optional && PLAIN_ACK.test(t.normalized.trim())) {
     // "好的" / "不用了" to an optional question (the self-paid amount, to compute a figure): nothing more is needed.
     t.say(t.tr.t('optional-skipped'));
     s.awaiting = 'done';

@@ -63,3 +63,15 @@ export function coverage(input: CoverageInput): Result<CoverageAnswer> {
   if (returned) rules.push({ code: 'support_outside_returned_covered', cite: returned.cite });
   return ok({ region: regime.value.region.name, coveredFrom, fundedBy, rules, notices: regime.value.notices, citations: citationsOf(rules) });
 }
+
+/**
+ * The exception the fund's texts make for some employers ("省部属企业退休人员…按原渠道保障经费", 004 二(二); 000 二(二)):
+ * their consolation and festival money do not come from this fund. The clause, or null when it does not apply.
+ */
+export function fundingException(region: Region | string, asOf: IsoDate, employer: EmployerKind | undefined): Point | null {
+  if (!employer) return null;
+  const regime = regimeFor(region, asOf);
+  const channel = regime.ok ? valueAt(regime.value.law?.originalChannel, asOf) : undefined;
+  if (!channel || !(channel.value as readonly string[]).includes(employer)) return null;
+  return { code: `original_channel_${employer}`, cite: channel.cite };
+}
