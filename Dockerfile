@@ -10,9 +10,14 @@ RUN npm run build
 
 # Runtime stage: production dependencies only, non-root.
 FROM node:20-bookworm-slim
+# HOST=0.0.0.0: inside a container the service must listen on every interface, or the published port reaches
+# nothing (outside Docker the default is 127.0.0.1, this machine only). Decide who can reach it where the port is
+# published (docker-compose.yml publishes it on the host's loopback only); /metrics still needs METRICS_TOKEN from
+# anywhere but the container itself, and the web chat is off once a chat platform is configured (WEB_CHAT).
 ENV NODE_ENV=production \
     TZ=Asia/Shanghai \
     DATA_DIR=/data \
+    HOST=0.0.0.0 \
     PORT=3000
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -9,16 +9,19 @@ import { performance } from 'node:perf_hooks';
 import type { Readable, Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import { runConsole } from './channels/console.ts';
-import type { Channel, ChannelDeps, WebhookRoute } from './channels/types.ts';
+import type { Channel, ChannelDeps } from './channels/types.ts';
 import { FloodGuard, type Incoming, type Outgoing } from './chat/index.ts';
-import { type Config, type ConfigError, describeConfigError, loadConfig, staffChatOf } from './config/index.ts';
-import { createEngine } from './dialog/index.ts';
+import { type Config, type ConfigError, describeConfigError, loadConfig, staffChatOf, webChatEnabled } from './config/index.ts';
+import { createEngine, type Engine } from './dialog/index.ts';
 import { loadTranslator, type Translator } from './i18n/index.ts';
 import { createLogger } from './log.ts';
 import { warmUp } from './nlu/index.ts';
 import { type App, buildApp, type Readiness } from './server/app.ts';
+import { WebLimits } from './server/limits.ts';
 import { createMetrics, type Metrics } from './server/metrics.ts';
-import { loadWebAssets } from './server/web.ts';
+import { WebNotices } from './server/notices.ts';
+import { loadWebAssets, type WebAssets, type WebOptions } from './server/web.ts';
+import { WebSessions } from './server/web-session.ts';
 import { openStore, type Store } from './store/index.ts';
 
 /** The configuration is invalid: `error.problems` names each variable. */
@@ -35,7 +38,7 @@ export type ChannelFactory = (deps: ChannelDeps) => Channel | Promise<Channel>;
 export interface ServiceOptions {
   /** Overrides PORT; 0 picks a free port. */
   readonly port?: number;
-  /** Interface to listen on (default 0.0.0.0, for containers). */
+  /** Overrides HOST, the address to listen on (default 127.0.0.1: this machine only). */
   readonly host?: string;
   /** Default: the project's pino logger at LOG_LEVEL, on stderr. */
   readonly logger?: Logger;
@@ -52,9 +55,11 @@ export interface ServiceOptions {
 }
 
 export interface Service {
-  /** Base URL of the HTTP server, e.g. http://127.0.0.1:3000. */
+  /** Base URL of the HTTP server from this machine, e.g. http://127.0.0.1:3000. */
   readonly url: string;
   readonly port: number;
+  /** The address the server is bound to (HOST): 127.0.0.1 by default, 0.0.0.0 for every interface. */
+  readonly address: string;
   readonly channels: readonly Channel[];
   /** The open store (sessions, cases). */
   readonly store: Store;
@@ -82,10 +87,10 @@ function timeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
 }
 
 /** Variables that enable a chat platform, for the start-up hint. */
-const PLATFORM_HINT =
+const PLATFORM_HINT_NO_WEB =
   'no chat platform configured: set TELEGRAM_BOT_TOKEN (Telegram; TELEGRAM_WEBHOOK_URL + TELEGRAM_WEBHOOK_SECRET for webhook mode) ' +
-  'or LARK_APP_ID + LARK_APP_SECRET (Lark/Feishu; LARK_MODE=webhook needs LARK_ENCRYPT_KEY). ' +
-  'Meanwhile the local web chat is served at GET /';
+  'or LARK_APP_ID + LARK_APP_SECRET (Lark/Feishu; LARK_MODE=webhook needs LARK_ENCRYPT_KEY).';
+const PLATFORM_HINT = `${PLATFORM_HINT_NO_WEB} Meanwhile the local web chat is served at GET /`;
 
 /** The configured chat platforms, created lazily so an unused SDK is never loaded. */
 async function configuredChannels(config: Config, tr: Translator, depsFor: (platform: 'telegram' | 'lark') => ChannelDeps): Promise<Channel[]> {
@@ -124,237 +129,375 @@ async function configuredChannels(config: Config, tr: Translator, depsFor: (plat
   return out;
 }
 
+/** What the parts of a running service share; filled in as start-up goes. */
+interface Runtime {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly now: () => Date;
+  readonly drainMs: number;
+  readonly metrics: Metrics;
+  readonly channels: Channel[];
+  readonly retryTimers: Set<NodeJS.Timeout>;
+  /** Messages being answered and notices being kept: shutdown waits for them before the store closes. */
+  readonly inflight: Set<Promise<unknown>>;
+  store: Store | null;
+  app: App | null;
+  closing: Promise<void> | null;
+}
+
+/** Stops channels, then HTTP, waits for what is in flight, closes the store. */
+async function shutdown(rt: Runtime): Promise<void> {
+  const { logger, metrics, channels, drainMs } = rt;
+  for (const t of rt.retryTimers) clearTimeout(t);
+  rt.retryTimers.clear();
+  // 1. Stop taking updates: channels first (they wait for their own messages), then the HTTP server (it waits for
+  //    requests in flight, webhooks and the web page included).
+  const stopped = await Promise.allSettled(
+    channels.map((c) =>
+      timeout(
+        c.stop().then(() => true),
+        drainMs,
+        false,
+      ),
+    ),
+  );
+  stopped.forEach((r, i) => {
+    if (r.status === 'rejected' || r.value === false) {
+      metrics.error('channel_stop');
+      logger.warn({ channel: channels[i]?.name, err: r.status === 'rejected' ? r.reason : undefined }, 'channel did not stop cleanly');
+    }
+  });
+  if (rt.app) {
+    await timeout(
+      rt.app.close().then(() => true),
+      drainMs,
+      false,
+    );
+    // A keep-alive connection whose request finished during the drain would otherwise stay open (and answer 503).
+    rt.app.server.closeAllConnections();
+  }
+  // 2. Whatever is still being answered (the console, a channel that did not wait) finishes before the store goes.
+  if (rt.inflight.size > 0) {
+    logger.info({ inflight: rt.inflight.size }, 'waiting for messages in flight');
+    const drained = await timeout(
+      Promise.allSettled([...rt.inflight]).then(() => true),
+      drainMs,
+      false,
+    );
+    if (!drained) logger.warn({ inflight: rt.inflight.size }, 'gave up waiting for messages in flight');
+  }
+  // 3. The store last.
+  if (rt.store) {
+    try {
+      await rt.store.close();
+    } catch (error) {
+      metrics.error('shutdown');
+      logger.warn({ err: error }, 'store did not close cleanly');
+    }
+  }
+  logger.info('service stopped');
+}
+
+/** Keeps a promise in the runtime's in-flight set until it settles. */
+function track<T>(rt: Runtime, p: Promise<T>): Promise<T> {
+  const tracked = p.finally(() => rt.inflight.delete(tracked));
+  tracked.catch(() => undefined);
+  rt.inflight.add(tracked);
+  return p;
+}
+
+/** Keeps a web family's notice, trying again twice when the store fails (Redis restarting). */
+async function keepNotice(notices: WebNotices, session: string, text: string, at: number): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await notices.keep(session, text, at);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+    }
+  }
+}
+
+/**
+ * Replies addressed to another platform go through that platform's channel: a staff chat elsewhere, or a family's
+ * notice. A web chat family cannot be messaged, so their notice is kept for their next visit (WebNotices).
+ */
+function routeElsewhere(rt: Runtime, notices: WebNotices, incoming: Incoming, out: Outgoing): Outgoing {
+  const elsewhere = out.replies.filter((r) => r.platform !== undefined && r.platform !== incoming.platform);
+  if (elsewhere.length === 0) return out;
+  const { logger, metrics } = rt;
+  for (const reply of elsewhere) {
+    if (reply.platform === 'web') {
+      const kept = keepNotice(notices, reply.chat, reply.text, rt.now().getTime()).then(
+        () => logger.info({ platform: 'web' }, 'notice kept for the web chat session (shown on its next visit)'),
+        (error: unknown) => {
+          metrics.error('notice');
+          logger.error({ err: error, platform: 'web' }, 'notice for a web chat session could not be kept');
+        },
+      );
+      void track(rt, kept);
+      continue;
+    }
+    const channel = rt.channels.find((c) => c.name === reply.platform);
+    if (!channel) {
+      metrics.error('push');
+      logger.warn({ platform: reply.platform }, 'no channel for a reply to another platform');
+      continue;
+    }
+    const { platform: _platform, ...rest } = reply;
+    channel.push(rest).catch((error: unknown) => {
+      metrics.error('push');
+      logger.warn({ err: error, platform: reply.platform }, 'push to another platform failed');
+    });
+  }
+  return { ...out, replies: out.replies.filter((r) => !elsewhere.includes(r)) };
+}
+
+/** The engine with metrics and routing, tracked so shutdown can wait for it. */
+function engineHandle(rt: Runtime, engine: Engine, notices: WebNotices): (incoming: Incoming) => Promise<Outgoing> {
+  const { metrics, logger } = rt;
+  return (incoming) => {
+    const started = performance.now();
+    metrics.inflight(1);
+    const p: Promise<Outgoing> = engine.handle(incoming).then(
+      (out) => {
+        metrics.observeMessage(incoming.platform, out.intent, (performance.now() - started) / 1000);
+        return routeElsewhere(rt, notices, incoming, out);
+      },
+      (error: unknown) => {
+        metrics.error('engine');
+        logger.error({ err: error, platform: incoming.platform }, 'engine failed on a message');
+        throw error;
+      },
+    );
+    return track(
+      rt,
+      p.finally(() => metrics.inflight(-1)),
+    );
+  };
+}
+
+/** /readyz: the store answers and every channel is connected. */
+function readinessOf(rt: Runtime): () => Promise<Readiness> {
+  return async () => {
+    if (rt.closing) return { ready: false, body: { status: 'shutting_down' } };
+    const s = rt.store;
+    const storeOk = s
+      ? await timeout(
+          s.ping().catch(() => false),
+          STORE_PING_TIMEOUT_MS,
+          false,
+        )
+      : false;
+    const channelState: Record<string, boolean> = {};
+    const notReady: string[] = storeOk ? [] : ['store'];
+    for (const c of rt.channels) {
+      let ok = false;
+      try {
+        ok = c.connected();
+      } catch {
+        ok = false;
+      }
+      channelState[c.name] = ok;
+      if (!ok) notReady.push(`channel:${c.name}`);
+    }
+    const body = {
+      status: notReady.length === 0 ? 'ready' : 'not_ready',
+      store: { kind: s?.kind ?? null, ok: storeOk },
+      channels: channelState,
+      ...(notReady.length > 0 ? { notReady } : {}),
+    };
+    return { ready: notReady.length === 0, body };
+  };
+}
+
+/** Starts a channel; a failure is reported and retried with a growing delay. */
+function startChannel(rt: Runtime, channel: Channel, attempt: number): void {
+  const { logger, metrics } = rt;
+  channel.start().then(
+    () => logger.info({ channel: channel.name }, 'channel started'),
+    (error: unknown) => {
+      if (rt.closing) {
+        // Stopped while starting (shutdown): not a failure.
+        logger.debug({ err: error, channel: channel.name }, 'channel start ended by shutdown');
+        return;
+      }
+      metrics.error('channel_start');
+      const delay = Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** attempt);
+      // The channel logs the cause itself; a failed start() leaves it ready to be started again (not stopped).
+      logger.warn({ err: error, channel: channel.name, retryInMs: delay }, 'channel failed to start; /readyz reports it, retrying');
+      const timer = setTimeout(() => {
+        rt.retryTimers.delete(timer);
+        if (!rt.closing) startChannel(rt, channel, attempt + 1);
+      }, delay);
+      timer.unref();
+      rt.retryTimers.add(timer);
+    },
+  );
+}
+
+/** Listens on HOST:PORT; the address it is really bound to, and a URL to reach it from this machine. */
+async function listen(app: App, host: string, port: number): Promise<{ address: string; port: number; url: string }> {
+  await app.listen({ port, host });
+  const bound = app.server.address();
+  const address = typeof bound === 'object' && bound ? bound.address : host;
+  const actualPort = typeof bound === 'object' && bound ? bound.port : port;
+  const wildcard = address === '0.0.0.0' || address === '::';
+  const reach = wildcard ? '127.0.0.1' : address;
+  return { address, port: actualPort, url: `http://${reach.includes(':') ? `[${reach}]` : reach}:${actualPort}` };
+}
+
+/** The web chat's parts: sessions (key from the store), limits, and the notices kept for its families. */
+async function webParts(rt: Runtime, store: Store) {
+  const { config, logger } = rt;
+  const limits = new WebLimits({
+    messagesPerSession: config.WEB_MESSAGE_LIMIT,
+    messagesPerAddress: config.WEB_IP_MESSAGE_LIMIT,
+    casesPerClient: config.WEB_CASE_LIMIT,
+  });
+  const notices = new WebNotices(store, (_session, dropped) =>
+    logger.warn({ dropped }, 'a web chat session has too many unread notices; the oldest were dropped'),
+  );
+  const sessions = await WebSessions.open(store);
+  return { limits, notices, sessions };
+}
+
+/** What the web chat's routes are given. */
+function webOptionsFor(
+  rt: Runtime,
+  handle: (incoming: Incoming) => Promise<Outgoing>,
+  tr: Translator,
+  web: Awaited<ReturnType<typeof webParts>>,
+  assets: WebAssets | null,
+): WebOptions {
+  const { metrics, logger, now } = rt;
+  return {
+    handle,
+    now,
+    assets,
+    tr,
+    ...web,
+    onLimited: (by) => metrics.limited(by),
+    onNoticeError: (error) => {
+      metrics.error('notice');
+      logger.warn({ err: error }, 'web chat notices could not be read; they stay kept');
+    },
+  };
+}
+
 export async function startService(env: NodeJS.ProcessEnv, options: ServiceOptions = {}): Promise<Service> {
   const t0 = performance.now();
   const loaded = loadConfig(env);
   if (!loaded.ok) throw new ConfigurationError(loaded.error);
   const config = loaded.value;
   const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL });
-  const now = options.now ?? (() => new Date());
-  const drainMs = options.drainTimeoutMs ?? 10_000;
-
-  let store: Store | null = null;
-  let app: App | null = null;
-  const channels: Channel[] = [];
-  const retryTimers = new Set<NodeJS.Timeout>();
-  const inflight = new Set<Promise<unknown>>();
-  let closing: Promise<void> | null = null;
-
-  const metrics: Metrics = createMetrics({
-    store: () => store,
-    onScrapeError: (error) => logger.warn({ err: error }, 'metrics: cases could not be counted'),
-  });
-
-  async function shutdown(): Promise<void> {
-    for (const t of retryTimers) clearTimeout(t);
-    retryTimers.clear();
-    // 1. Stop taking updates: channels first (they wait for their own messages), then the HTTP server (it waits for
-    //    requests in flight, webhooks and the web page included).
-    const stopped = await Promise.allSettled(
-      channels.map((c) =>
-        timeout(
-          c.stop().then(() => true),
-          drainMs,
-          false,
-        ),
-      ),
-    );
-    stopped.forEach((r, i) => {
-      if (r.status === 'rejected' || r.value === false) {
-        metrics.error('channel_stop');
-        logger.warn({ channel: channels[i]?.name, err: r.status === 'rejected' ? r.reason : undefined }, 'channel did not stop cleanly');
-      }
-    });
-    if (app) {
-      await timeout(
-        app.close().then(() => true),
-        drainMs,
-        false,
-      );
-      // A keep-alive connection whose request finished during the drain would otherwise stay open (and answer 503).
-      app.server.closeAllConnections();
-    }
-    // 2. Whatever is still being answered (the console, a channel that did not wait) finishes before the store goes.
-    if (inflight.size > 0) {
-      logger.info({ inflight: inflight.size }, 'waiting for messages in flight');
-      const drained = await timeout(
-        Promise.allSettled([...inflight]).then(() => true),
-        drainMs,
-        false,
-      );
-      if (!drained) logger.warn({ inflight: inflight.size }, 'gave up waiting for messages in flight');
-    }
-    // 3. The store last.
-    if (store) {
-      try {
-        await store.close();
-      } catch (error) {
-        metrics.error('shutdown');
-        logger.warn({ err: error }, 'store did not close cleanly');
-      }
-    }
-    logger.info('service stopped');
-  }
-
-  const close = (): Promise<void> => {
-    closing ??= shutdown();
-    return closing;
+  const rt: Runtime = {
+    config,
+    logger,
+    now: options.now ?? (() => new Date()),
+    drainMs: options.drainTimeoutMs ?? 10_000,
+    metrics: createMetrics({ store: () => rt.store, onScrapeError: (error) => logger.warn({ err: error }, 'metrics: cases could not be counted') }),
+    channels: [],
+    retryTimers: new Set(),
+    inflight: new Set(),
+    store: null,
+    app: null,
+    closing: null,
   };
-
+  const close = (): Promise<void> => {
+    rt.closing ??= shutdown(rt);
+    return rt.closing;
+  };
   try {
-    store = await openStore(config, {
-      onError: (error) => {
-        metrics.error('store');
-        logger.warn({ err: error }, 'store connection error');
-      },
-      onWarning: (message) => logger.warn(message),
-    });
-    const tr = loadTranslator();
-    const nlu = warmUp();
-    logger.info({ store: store.kind, nlu: { model: nlu.model, intents: nlu.intents, trainingMs: Math.round(nlu.trainingMs) } }, 'store open, NLU trained');
-    const staffChat = staffChatOf(config);
-    const engine = createEngine({ store, tr, logger, floodGuard: new FloodGuard(), ...(staffChat ? { staffChat } : {}) });
-
-    /** Replies addressed to another platform (a staff chat elsewhere) go through that platform's channel. */
-    const routeElsewhere = (incoming: Incoming, out: Outgoing): Outgoing => {
-      const elsewhere = out.replies.filter((r) => r.platform !== undefined && r.platform !== incoming.platform);
-      if (elsewhere.length === 0) return out;
-      for (const reply of elsewhere) {
-        const channel = channels.find((c) => c.name === reply.platform);
-        if (!channel) {
-          logger.warn({ platform: reply.platform }, 'no channel for a reply to another platform');
-          continue;
-        }
-        const { platform: _platform, ...rest } = reply;
-        channel.push(rest).catch((error: unknown) => {
-          metrics.error('push');
-          logger.warn({ err: error, platform: reply.platform }, 'push to another platform failed');
-        });
-      }
-      return { ...out, replies: out.replies.filter((r) => !elsewhere.includes(r)) };
-    };
-
-    /** The engine with metrics, and tracked so shutdown can wait for it. */
-    const handle = (incoming: Incoming): Promise<Outgoing> => {
-      const started = performance.now();
-      metrics.inflight(1);
-      const p: Promise<Outgoing> = engine.handle(incoming).then(
-        (out) => {
-          metrics.observeMessage(incoming.platform, out.intent, (performance.now() - started) / 1000);
-          return routeElsewhere(incoming, out);
-        },
-        (error: unknown) => {
-          metrics.error('engine');
-          logger.error({ err: error, platform: incoming.platform }, 'engine failed on a message');
-          throw error;
-        },
-      );
-      const tracked = p.finally(() => {
-        metrics.inflight(-1);
-        inflight.delete(tracked);
-      });
-      tracked.catch(() => undefined);
-      inflight.add(tracked);
-      return p;
-    };
-
-    const depsFor = (platform: string): ChannelDeps => ({
-      handle,
-      logger,
-      staffIds: new Set(config.STAFF_IDS.filter((s) => s.platform === platform).map((s) => s.id)),
-      now,
-    });
-
-    channels.push(...(await configuredChannels(config, tr, depsFor)));
-    for (const factory of options.channels ?? []) channels.push(await factory(depsFor('injected')));
-
-    const webhooks: WebhookRoute[] = channels.flatMap((c) => [...(c.webhooks ?? [])]);
-    const web = loadWebAssets(options.webDir);
-    if (!web.ok) logger.warn({ missing: web.missing }, 'web chat page files are missing; GET / answers 503');
-
-    const readiness = async (): Promise<Readiness> => {
-      if (closing) return { ready: false, body: { status: 'shutting_down' } };
-      const s = store;
-      const storeOk = s
-        ? await timeout(
-            s.ping().catch(() => false),
-            STORE_PING_TIMEOUT_MS,
-            false,
-          )
-        : false;
-      const channelState: Record<string, boolean> = {};
-      const notReady: string[] = storeOk ? [] : ['store'];
-      for (const c of channels) {
-        let ok = false;
-        try {
-          ok = c.connected();
-        } catch {
-          ok = false;
-        }
-        channelState[c.name] = ok;
-        if (!ok) notReady.push(`channel:${c.name}`);
-      }
-      const body = {
-        status: notReady.length === 0 ? 'ready' : 'not_ready',
-        store: { kind: s?.kind ?? null, ok: storeOk },
-        channels: channelState,
-        ...(notReady.length > 0 ? { notReady } : {}),
-      };
-      return { ready: notReady.length === 0, body };
-    };
-
-    app = buildApp({ logger, metrics, readiness, webhooks, closing: () => closing !== null, web: { handle, now, assets: web.ok ? web.assets : null } });
-    await app.listen({ port: options.port ?? config.PORT, host: options.host ?? '0.0.0.0' });
-    const address = app.server.address();
-    const port = typeof address === 'object' && address ? address.port : (options.port ?? config.PORT);
-    const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';
-    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-
-    // Channels start after the server listens: in webhook mode the platform may post as soon as it is registered.
-    const startChannel = async (channel: Channel, attempt: number): Promise<void> => {
-      try {
-        await channel.start();
-        logger.info({ channel: channel.name }, 'channel started');
-      } catch (error) {
-        if (closing) {
-          // Stopped while starting (shutdown): not a failure.
-          logger.debug({ err: error, channel: channel.name }, 'channel start ended by shutdown');
-          return;
-        }
-        metrics.error('channel_start');
-        const delay = Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** attempt);
-        // The channel logs the cause itself; a failed start() leaves it ready to be started again (not stopped).
-        logger.warn({ err: error, channel: channel.name, retryInMs: delay }, 'channel failed to start; /readyz reports it, retrying');
-        const timer = setTimeout(() => {
-          retryTimers.delete(timer);
-          if (!closing) void startChannel(channel, attempt + 1);
-        }, delay);
-        timer.unref();
-        retryTimers.add(timer);
-      }
-    };
-    // Not awaited: a platform that is slow or unreachable (Telegram's getMe retries for up to 30 s) must not hold up
-    // the service or its shutdown; /readyz says when every channel is connected.
-    for (const c of channels) void startChannel(c, 0);
-
-    let consoleDone: Promise<void> | null = null;
-    if (channels.length === 0) {
-      logger.info(PLATFORM_HINT);
-      if (options.console) {
-        const { input, output } = options.console;
-        consoleDone = runConsole({ handle, tr, input, output, now }).catch((error: unknown) => {
-          logger.error({ err: error }, 'console channel failed');
-        });
-      }
-    }
-
-    logger.info(
-      { url, port, store: store.kind, channels: channels.map((c) => c.name), startupMs: Math.round(performance.now() - t0) },
-      `service listening on ${url} (web chat: ${url}/)`,
-    );
-    return { url, port, channels, store, logger, consoleDone, close };
+    return await run(rt, options, close, t0);
   } catch (error) {
     await close().catch(() => undefined);
     throw error;
   }
+}
+
+/** The start-up line: the address really bound (and whether that is every interface), and where the web chat is. */
+function logListening(rt: Runtime, bound: { address: string; port: number; url: string }, webOn: boolean, t0: number): void {
+  const wildcard = bound.address === '0.0.0.0' || bound.address === '::';
+  const where = `${bound.address.includes(':') ? `[${bound.address}]` : bound.address}:${bound.port}`;
+  rt.logger.info(
+    {
+      address: bound.address,
+      port: bound.port,
+      url: bound.url,
+      webChat: webOn,
+      store: rt.store?.kind,
+      channels: rt.channels.map((c) => c.name),
+      startupMs: Math.round(performance.now() - t0),
+    },
+    `service listening on ${where}${wildcard ? ' (every network interface)' : ''}; web chat ${webOn ? `at ${bound.url}/` : 'off'}`,
+  );
+}
+
+/** Start-up after the configuration: store, NLU, engine, channels, HTTP, then the channels' start. */
+async function run(rt: Runtime, options: ServiceOptions, close: () => Promise<void>, t0: number): Promise<Service> {
+  const { config, logger, metrics, now } = rt;
+  const store = await openStore(config, {
+    onError: (error) => {
+      metrics.error('store');
+      logger.warn({ err: error }, 'store connection error');
+    },
+    onWarning: (message) => logger.warn(message),
+  });
+  rt.store = store;
+  const tr = loadTranslator();
+  const nlu = warmUp();
+  logger.info({ store: store.kind, nlu: { model: nlu.model, intents: nlu.intents, trainingMs: Math.round(nlu.trainingMs) } }, 'store open, NLU trained');
+  const web = await webParts(rt, store);
+  const staffChat = staffChatOf(config);
+  // One engine for every channel: only messages from the web chat are limited in the cases they open.
+  const engine = createEngine({
+    store,
+    tr,
+    logger,
+    floodGuard: new FloodGuard(),
+    allowCase: (i) => web.limits.allowCase(i),
+    ...(staffChat ? { staffChat } : {}),
+  });
+  const handle = engineHandle(rt, engine, web.notices);
+  const depsFor = (platform: string): ChannelDeps => ({
+    handle,
+    logger,
+    staffIds: new Set(config.STAFF_IDS.filter((s) => s.platform === platform).map((s) => s.id)),
+    now,
+  });
+  rt.channels.push(...(await configuredChannels(config, tr, depsFor)));
+  for (const factory of options.channels ?? []) rt.channels.push(await factory(depsFor('injected')));
+
+  const webOn = webChatEnabled(config);
+  const assets = loadWebAssets(options.webDir);
+  if (webOn && !assets.ok) logger.warn({ missing: assets.missing }, 'web chat page files are missing; GET / answers 503');
+  const webOptions = webOptionsFor(rt, handle, tr, web, assets.ok ? assets.assets : null);
+  rt.app = buildApp({
+    logger,
+    metrics,
+    readiness: readinessOf(rt),
+    webhooks: rt.channels.flatMap((c) => [...(c.webhooks ?? [])]),
+    closing: () => rt.closing !== null,
+    web: webOn ? webOptions : null,
+    metricsToken: config.METRICS_TOKEN,
+    trustProxy: config.TRUST_PROXY,
+  });
+  const bound = await listen(rt.app, options.host ?? config.HOST, options.port ?? config.PORT);
+
+  // Channels start after the server listens: in webhook mode the platform may post as soon as it is registered.
+  // Not awaited: a platform that is slow or unreachable (Telegram's getMe retries for up to 30 s) must not hold up
+  // the service or its shutdown; /readyz says when every channel is connected.
+  for (const c of rt.channels) startChannel(rt, c, 0);
+
+  let consoleDone: Promise<void> | null = null;
+  if (rt.channels.length === 0) {
+    logger.info(webOn ? PLATFORM_HINT : PLATFORM_HINT_NO_WEB);
+    if (options.console) {
+      const { input, output } = options.console;
+      consoleDone = runConsole({ handle, tr, input, output, now }).catch((error: unknown) => logger.error({ err: error }, 'console channel failed'));
+    }
+  }
+  logListening(rt, bound, webOn, t0);
+  return { url: bound.url, port: bound.port, address: bound.address, channels: rt.channels, store, logger, consoleDone, close };
 }

@@ -19,8 +19,8 @@ const platformIds = z.string().transform((raw, ctx) => {
 
 const optionalText = z.string().trim().min(1).optional();
 
-/** A limit: a whole number, 0 allowed (0 turns the thing off, e.g. no cases from the web at all). */
-const count = (fallback: number) => z.coerce.number().int().min(0).max(1_000_000).default(fallback);
+/** A limit: a whole number from `min` (0 turns the thing off, e.g. no cases from the web at all). */
+const count = (fallback: number, min = 1) => z.coerce.number().int().min(min).max(1_000_000).default(fallback);
 
 /** An address to listen on: an IP address or a host name (`localhost`). */
 const host = z
@@ -70,7 +70,7 @@ export const configSchema = z
     WEB_CHAT: z.enum(['on', 'off']).optional(),
     WEB_MESSAGE_LIMIT: count(30),
     WEB_IP_MESSAGE_LIMIT: count(120),
-    WEB_CASE_LIMIT: count(3),
+    WEB_CASE_LIMIT: count(3, 0),
     METRICS_TOKEN: z.string().trim().min(16, 'must be at least 16 characters (e.g. openssl rand -hex 24)').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TZ: z.string().default('Asia/Shanghai'),

@@ -1,4 +1,5 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { INTENT_IDS } from '../nlu/index.ts';
 import type { CaseStatus, Store } from '../store/index.ts';
 
 /** Every case status, so the gauge always has one series per status (0 when none). */
@@ -10,7 +11,19 @@ export const CASES_SCRAPE_LIMIT = 1000;
 const SCRAPE_TIMEOUT_MS = 2000;
 
 /** Where an error happened, for `yinling_errors_total{stage}`. A closed set keeps the label bounded. */
-export type ErrorStage = 'engine' | 'webhook' | 'web' | 'channel_start' | 'channel_stop' | 'store' | 'metrics' | 'shutdown' | 'push';
+export type ErrorStage = 'engine' | 'webhook' | 'web' | 'channel_start' | 'channel_stop' | 'store' | 'metrics' | 'shutdown' | 'push' | 'notice';
+
+/**
+ * Label values come from closed sets, whatever users send: a label taken from input (a pressed button names an
+ * intent, `i:<anything>`) would create a new series per invented value and exhaust the scraper's memory.
+ */
+const PLATFORMS: ReadonlySet<string> = new Set(['telegram', 'lark', 'web', 'console', 'jsonl']);
+const INTENTS: ReadonlySet<string> = new Set(INTENT_IDS);
+
+/** The platform label: a known platform, or 'other'. */
+export const platformLabel = (platform: string): string => (PLATFORMS.has(platform) ? platform : 'other');
+/** The intent label: a known intent id, 'none' when the engine reported none, or 'other'. */
+export const intentLabel = (intent: string | null): string => (intent === null ? 'none' : INTENTS.has(intent) ? intent : 'other');
 
 export interface Metrics {
   readonly registry: Registry;
@@ -19,6 +32,8 @@ export interface Metrics {
   error(stage: ErrorStage): void;
   /** Messages being handled right now. */
   inflight(delta: 1 | -1): void;
+  /** A web chat message refused by a per-client limit. */
+  limited(by: 'session' | 'address'): void;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -29,12 +44,40 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+type MetricsOptions = { readonly store: () => Store | null; readonly onScrapeError?: (error: unknown) => void };
+
+/** Cases in the store by status, counted on scrape; a store that does not answer leaves it empty. */
+function casesGauge(registry: Registry, options: MetricsOptions, onError: () => void): void {
+  new Gauge({
+    name: 'yinling_cases',
+    help: `Cases in the store by status (counted on scrape, at most ${CASES_SCRAPE_LIMIT} per status)`,
+    labelNames: ['status'] as const,
+    registers: [registry],
+    async collect() {
+      this.reset();
+      const store = options.store();
+      if (!store) return;
+      try {
+        const counts = await withTimeout(
+          Promise.all(CASE_STATUSES.map(async (status) => [status, (await store.listCases({ status, limit: CASES_SCRAPE_LIMIT })).length] as const)),
+          SCRAPE_TIMEOUT_MS,
+        );
+        for (const [status, n] of counts) this.set({ status }, n);
+      } catch (error) {
+        // A store that does not answer leaves the gauge empty rather than failing the whole scrape.
+        onError();
+        options.onScrapeError?.(error);
+      }
+    },
+  });
+}
+
 /**
  * The service's own Prometheus registry (not prom-client's global one, so several services in one process — tests —
  * do not collide): message counts and latencies, errors by stage, cases by status (read from the store on scrape),
  * plus the default process metrics.
  */
-export function createMetrics(options: { readonly store: () => Store | null; readonly onScrapeError?: (error: unknown) => void }): Metrics {
+export function createMetrics(options: MetricsOptions): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
 
@@ -63,43 +106,32 @@ export function createMetrics(options: { readonly store: () => Store | null; rea
     help: 'Messages being handled right now',
     registers: [registry],
   });
-  new Gauge({
-    name: 'yinling_cases',
-    help: `Cases in the store by status (counted on scrape, at most ${CASES_SCRAPE_LIMIT} per status)`,
-    labelNames: ['status'] as const,
+  casesGauge(registry, options, () => errors.inc({ stage: 'metrics' }));
+  const limited = new Counter({
+    name: 'yinling_web_limited_total',
+    help: 'Web chat requests refused by a per-client limit, by what was over it (session or address)',
+    labelNames: ['by'] as const,
     registers: [registry],
-    async collect() {
-      this.reset();
-      const store = options.store();
-      if (!store) return;
-      try {
-        const counts = await withTimeout(
-          Promise.all(CASE_STATUSES.map(async (status) => [status, (await store.listCases({ status, limit: CASES_SCRAPE_LIMIT })).length] as const)),
-          SCRAPE_TIMEOUT_MS,
-        );
-        for (const [status, n] of counts) this.set({ status }, n);
-      } catch (error) {
-        // A store that does not answer leaves the gauge empty rather than failing the whole scrape.
-        errors.inc({ stage: 'metrics' });
-        options.onScrapeError?.(error);
-      }
-    },
   });
 
   // Known series start at 0 so rate() works from the first message.
   for (const stage of ['engine', 'webhook', 'web'] as const) errors.inc({ stage }, 0);
+  for (const by of ['session', 'address'] as const) limited.inc({ by }, 0);
 
   return {
     registry,
     observeMessage(platform, intent, seconds) {
-      messages.inc({ platform, intent: intent ?? 'none' });
-      duration.observe({ platform }, seconds);
+      messages.inc({ platform: platformLabel(platform), intent: intentLabel(intent) });
+      duration.observe({ platform: platformLabel(platform) }, seconds);
     },
     error(stage) {
       errors.inc({ stage });
     },
     inflight(delta) {
       inflight.inc(delta);
+    },
+    limited(by) {
+      limited.inc({ by });
     },
   };
 }

@@ -130,7 +130,7 @@ describe('service: HTTP', () => {
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     const cookie = page.headers.get('set-cookie') ?? '';
-    expect(cookie).toMatch(/^yl_sid=[A-Za-z0-9_-]{22};/);
+    expect(cookie).toMatch(/^yl_sid=[A-Za-z0-9_-]{43};/);
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Strict');
     const html = await page.text();

@@ -72,6 +72,13 @@
         setStatus('这条消息太长或格式不对，请改短一点再发。', true);
         return;
       }
+      if (res.status === 429) {
+        // Too many messages in a minute: the server says kindly when to go on.
+        const slow = await res.json().catch(() => ({}));
+        for (const reply of Array.isArray(slow.replies) ? slow.replies : []) showReply(reply);
+        setStatus('');
+        return;
+      }
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const out = await res.json();
       if (pressed) {
@@ -104,5 +111,18 @@
     form.requestSubmit();
   });
 
+  /** What staff decided on matters registered from this browser since its last visit, shown first. */
+  async function showNotices() {
+    try {
+      const res = await fetch('/api/chat/notices', { credentials: 'same-origin', cache: 'no-store' });
+      if (!res.ok) return;
+      const out = await res.json();
+      for (const reply of Array.isArray(out.replies) ? out.replies : []) showReply(reply);
+    } catch {
+      // The page works without them; a notice not yet delivered is shown on a later visit.
+    }
+  }
+
+  void showNotices();
   input.focus();
 })();
