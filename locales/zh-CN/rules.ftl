@@ -69,6 +69,7 @@ cond-property_certificate_relative = 房屋权属证明（直系亲属自购房�
 cond-lease_and_property_certificate_copy = 租房协议和房屋权属证明复印件
 cond-apply_at_new_residence_community = 到新住址所在的街道（乡镇）社区申请转移
 cond-new_place_funds = 转过去以后由新住址负责经费
+cond-out_of_province_to_enterprise_location = 户籍在外省的退休人员，移交到企业所在地的街道（乡镇）和社区
 cond-register_at_residence_community = 到常年居住地的社区报到
 cond-handover_by_hukou_or_residence = 按户口所在地或常年居住地移交，两地不一致的尽量把户口迁到居住地
 cond-transfer_outside_hangzhou_urban = { $region }不在杭州市区（市级和萧山、余杭、临平、富阳、临安），这条转移规定管不到，需要工作人员帮您看

@@ -1,5 +1,5 @@
 import { renderCitations, renderNotice, renderOutcome, renderPoint } from '../answers/index.ts';
-import { type Aspect, type Citation, factsFor, type Notice, type Point, type Topic, type TopicFacts, topicFacts } from '../rules/index.ts';
+import { type Aspect, type Citation, DOCUMENTS, factsFor, type Notice, type Point, type Topic, type TopicFacts, topicFacts } from '../rules/index.ts';
 import type { FactsInput, TurnCtx } from './context.ts';
 
 /**
@@ -29,9 +29,10 @@ function answerLines(ctx: TurnCtx, f: TopicFacts, aspects: readonly Aspect[]): {
     lines.push(renderOutcome(ctx.tr, f.entitlement));
     cites.push(...f.entitlement.citations.slice(0, 1));
   }
-  if (aspects.includes('validity')) {
-    const expired = f.notices.find((n) => n.code === 'document_expired');
-    if (expired) lines.push(renderNotice(ctx.tr, expired));
+  const expired = f.notices.find((n) => n.code === 'document_expired');
+  if (aspects.includes('validity') && expired?.code === 'document_expired') {
+    lines.push(renderNotice(ctx.tr, expired));
+    cites.push(DOCUMENTS[expired.doc].validity);
   }
   for (const p of points.slice(0, MAX_FACT_LINES)) {
     lines.push(renderPoint(ctx.tr, p));
@@ -50,7 +51,8 @@ export function aspectAnswer(ctx: TurnCtx, topic: Topic, region: string | undefi
     const f = facts(ctx, topic, region, input);
     const a = f && answerLines(ctx, f, aspects);
     if (!f || !a || a.lines.length === 0) return null;
-    return [[...f.notices.map((n) => renderNotice(ctx.tr, n)), ...a.lines, renderCitations(ctx.tr, a.cites)].join('\n')];
+    const notices = f.notices.map((n) => renderNotice(ctx.tr, n)).filter((n) => !a.lines.includes(n));
+    return [[...notices, ...a.lines, renderCitations(ctx.tr, a.cites)].join('\n')];
   }
   const answered = WHEREVER.flatMap((w) => {
     const f = facts(ctx, topic, w.region, input);

@@ -39,7 +39,8 @@ export function questionIn(t: Turn, current: string): Question | null {
 /** The answer to a question about a dialog's own topic, from its facts; null when none of them answers it. */
 export function topicAnswer(t: Turn, def: DialogDef, slots: Slots, aspects: readonly Aspect[]): string[] | null {
   if (!def.topic) return null;
-  const region = typeof slots.region === 'string' ? slots.region : t.profile.region;
+  const named = [slots.region, slots.to, slots.from].find((r) => typeof r === 'string') as string | undefined;
+  const region = named ?? t.profile.region;
   const asked = aspects.length > 0 ? aspects : def.topic === 'death' ? DEATH_DEFAULT : (['amount'] as const);
   return aspectAnswer(t.ctx, def.topic, region, def.factsInput?.(slots) ?? {}, asked);
 }

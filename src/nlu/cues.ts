@@ -98,8 +98,10 @@ export function itemIntentOf(text: string): string | null {
 /** "有没有" → 有 / 没有, "能不能" → 能 / 不能: the yes and the no a yes/no question asks for; null for "…吗". */
 export function verdictWords(text: string): { readonly yes: string; readonly no: string } | null {
   const m = /(有|能|可以|要|是|会|发|给|用|算|够|行)(没|不)\1/.exec(text);
-  if (!m?.[1]) return null;
-  const verb = m[1];
+  // "…能报销吗", "有补助吗": the verb the question turns on.
+  const asked = m ? null : /吗[?？。!！]*$/.test(text) ? /(能|可以|有|会|是)/.exec(text) : null;
+  const verb = m?.[1] ?? asked?.[1];
+  if (!verb) return null;
   return { yes: verb, no: verb === '有' ? '没有' : `不${verb}` };
 }
 

@@ -12,6 +12,7 @@ import { LAWS } from './law/index.ts';
 import type { Festival, Law } from './law/types.ts';
 import { valueAt } from './parameter.ts';
 import { deathFacts } from './procedures/death.ts';
+import { type Housing, transfer } from './procedures/transfer.ts';
 import { regimeFor } from './regime.ts';
 import type { Region } from './regions.ts';
 import type { Citation, DocId, Notice, Result } from './types.ts';
@@ -86,7 +87,9 @@ const ASPECTS_OF: Readonly<Record<string, readonly Aspect[]>> = {
   apply_at_new_residence_community: ['where'],
   new_place_funds: ['funds'],
   register_at_residence_community: ['where'],
-  handover_by_hukou_or_residence: ['where'],
+  handover_by_hukou_or_residence: ['where', 'documents'],
+  transfer_outside_hangzhou_urban: ['where', 'documents'],
+  out_of_province_to_enterprise_location: ['where'],
   report_within_days: ['deadline', 'where'],
   report_promptly: ['deadline', 'where'],
   management_stops_month_after_death: ['stop'],
@@ -99,7 +102,16 @@ const ASPECTS_OF: Readonly<Record<string, readonly Aspect[]>> = {
 
 export const aspectsOfPoint = (p: Point): readonly Aspect[] => ASPECTS_OF[p.code] ?? [];
 
-export type Topic = 'hospitalization' | 'serious_illness' | 'funeral' | 'festival' | 'health_check' | 'group_activity' | 'group_leader_subsidy' | 'death';
+export type Topic =
+  | 'hospitalization'
+  | 'serious_illness'
+  | 'funeral'
+  | 'festival'
+  | 'health_check'
+  | 'group_activity'
+  | 'group_leader_subsidy'
+  | 'death'
+  | 'transfer';
 
 export interface TopicInput {
   readonly region: Region | string;
@@ -111,6 +123,11 @@ export interface TopicInput {
   readonly managed?: number;
   readonly livesOutsideHangzhou?: boolean;
   readonly dateOfDeath?: IsoDate;
+  /** A move: where from and to (the region is where to when `to` is not said), 户籍 and housing. */
+  readonly from?: Region | string;
+  readonly to?: Region | string;
+  readonly hukouInUrban?: boolean;
+  readonly housing?: Housing;
 }
 
 export interface TopicFacts {
@@ -140,6 +157,7 @@ function entitlementOf(topic: Topic, input: TopicInput): Result<Entitlement> | n
     case 'group_leader_subsidy':
       return groupLeaderSubsidy({ region, asOf, ...(input.managed !== undefined ? { managed: input.managed } : {}) });
     case 'death':
+    case 'transfer':
       return null;
   }
 }
@@ -153,6 +171,8 @@ function ownOrBasis<T>(law: Law, pick: (l: Law) => readonly { from: string; valu
   return other ? { rule: other, general: true } : undefined;
 }
 
+/** Topics whose facts are where to go and what to bring, not money. */
+const NO_COMMUNITY_STEP: ReadonlySet<Topic> = new Set(['death', 'transfer']);
 const MONEY_TOPICS: ReadonlySet<Topic> = new Set(['hospitalization', 'serious_illness', 'funeral', 'festival', 'group_leader_subsidy']);
 const PUBLICISED: ReadonlySet<Topic> = new Set(['serious_illness', 'group_leader_subsidy']);
 
@@ -163,7 +183,7 @@ function sharedPoints(topic: Topic, law: Law, asOf: IsoDate): Point[] {
     const paid = ownOrBasis(law, (l) => l.realNameBankTransfer, asOf);
     if (paid) out.push({ code: 'real_name_bank_transfer', params: { general: paid.general ? 1 : 0 }, cite: paid.rule.cite });
   }
-  if (topic !== 'death') {
+  if (!NO_COMMUNITY_STEP.has(topic)) {
     const managed = ownOrBasis(law, (l) => l.coverageStop, asOf);
     if (managed) out.push({ code: 'apply_via_management_community', cite: managed.rule.cite });
   }
@@ -189,16 +209,30 @@ export function topicFacts(topic: Topic, input: TopicInput): Result<TopicFacts> 
   const entitlement = e?.value ?? null;
   const own = entitlement ? [...(entitlement.reason ? [entitlement.reason] : []), ...entitlement.conditions, ...entitlement.documents] : [];
   const death = topic === 'death' ? deathFacts(regime.value, input.asOf, input.dateOfDeath) : [];
+  const move = topic === 'transfer' ? movePoints(input) : [];
   return {
     ok: true,
     value: {
       region: regime.value.region.name,
       doc: law?.doc ?? null,
       entitlement,
-      points: [...own, ...death, ...(law ? sharedPoints(topic, law, input.asOf) : [])],
+      points: [...own, ...death, ...move, ...(law ? sharedPoints(topic, law, input.asOf) : [])],
       notices: regime.value.notices,
     },
   };
+}
+
+/** A move's proofs and steps (004 四(一); 002 第十二条; 001 二(二)2), or why the clause does not reach it. */
+function movePoints(input: TopicInput): Point[] {
+  const r = transfer({
+    from: input.from ?? input.region,
+    to: input.to ?? input.region,
+    asOf: input.asOf,
+    ...(input.hukouInUrban !== undefined ? { hukouInUrban: input.hukouInUrban } : {}),
+    ...(input.housing ? { housing: input.housing } : {}),
+  });
+  if (!r.ok) return [];
+  return [...(r.value.reason ? [r.value.reason] : []), ...r.value.proofs, ...r.value.steps];
 }
 
 /** The facts that answer these aspects, in the order asked. */

@@ -1,3 +1,5 @@
+import { normalize } from '../../nlu/index.ts';
+import { otherPlaceIn } from '../../nlu/places.ts';
 import { parseNumber } from '../../nlu/slots/index.ts';
 import { type Festival, festival, findRegion, funeral, groupActivity, healthCheck, hospitalization, type Region, seriousIllness } from '../../rules/index.ts';
 import type { DialogDef, Msg, Read, SlotSpec, Slots, TurnCtx } from '../context.ts';
@@ -191,7 +193,8 @@ const livesOutside: SlotSpec = {
   ask: 'ask-outside',
   optional: true,
   read: (msg) =>
-    /外地|杭州(市)?外|不在杭州|异地|外省|老家/.test(msg.text) || (/住|在/.test(msg.text) && regionsIn(msg.text).some((r) => !r.inHangzhouCity))
+    /外地|杭州(市)?外|不在杭州|异地|外省|老家/.test(msg.text) ||
+    (/住|在|跟/.test(msg.text) && (regionsIn(msg.text).some((r) => !r.inHangzhouCity) || otherPlaceIn(normalize(msg.text)) !== null))
       ? { value: true }
       : null,
 };

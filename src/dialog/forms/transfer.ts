@@ -60,12 +60,17 @@ const hukouChoice = choiceSlot(
   'hukou',
   'ask-hukou',
   [
-    { value: 'no', label: 'button-hukou-no', words: /不在|不是|外地|没有|外省|老家/, said: /户口(不在|没在)杭州|外地户口|户口在外地|户口在老家|非杭州户口/ },
+    {
+      value: 'no',
+      label: 'button-hukou-no',
+      words: /不在|不是|外地|没有|外省|老家/,
+      said: /(户口|户籍)(不在|没在|不是)(杭州|市区|本地)|外地户口|外省户口|(户口|户籍)(在|是)(外地|外省|老家|省外)|非杭州(市区)?户口/,
+    },
     {
       value: 'yes',
       label: 'button-hukou-yes',
-      words: /^(在|是|对|有|嗯|好|没错)|户口(就|也|都|一直)?在(杭州|市区|本地|这边)|杭州户口|本地户口/,
-      said: /户口(就)?在(杭州|市区|本地|这边)|杭州户口|本地户口/,
+      words: /^(在|是的?|对|有|没错)(的|啊|呀)?$|(户口|户籍)(就|也|都|一直)?(在|是)?(杭州|市区|本地|这边)|杭州(市区)?户口|市区户口|本地户口/,
+      said: /(户口|户籍)(就|也|都|一直)?(在|是)?(杭州|市区|本地|这边)|杭州(市区)?户口|市区户口|本地户口/,
     },
   ],
   { when: (s) => inUrban(s.from) && inUrban(s.to) },
@@ -106,7 +111,12 @@ const housing = choiceSlot(
   'ask-housing',
   [
     { value: 'rented', label: 'button-housing-rented', words: /租/, said: /租(的|了|房)|租房/ },
-    { value: 'relative', label: 'button-housing-relative', words: /儿子|女儿|子女|亲属|父母|孩子|亲戚/, said: /(儿子|女儿|子女|孩子|父母)(买|家|的房)/ },
+    {
+      value: 'relative',
+      label: 'button-housing-relative',
+      words: /儿子|女儿|子女|亲属|父母|孩子|亲戚/,
+      said: /(儿子|女儿|子女|孩子|父母|亲属)[^，,。；]{0,6}(买|家|的房|房子)/,
+    },
     { value: 'own', label: 'button-housing-own', words: /自己|自购|我买|本人|我家的|自有/, said: /自己(买|的房)|自购房|我买的房/ },
   ],
   { when: (s) => s.hukou === 'yes' && inUrban(s.from) && inUrban(s.to) },
@@ -114,6 +124,13 @@ const housing = choiceSlot(
 
 export const transferDialog: DialogDef = {
   intent: 'transfer_management',
+  topic: 'transfer',
+  factsInput: (s) => ({
+    ...(typeof s.from === 'string' ? { from: s.from } : {}),
+    ...(typeof s.to === 'string' ? { to: s.to } : {}),
+    ...(s.hukou ? { hukouInUrban: s.hukou === 'yes' } : {}),
+    ...(s.housing ? { housing: s.housing as Housing } : {}),
+  }),
   slots: [endpointSlot('to', 'ask-transfer-to'), endpointSlot('from', 'ask-transfer-from'), hukou, housing],
   finish(ctx, s) {
     const a = transfer({

@@ -32,7 +32,7 @@ type Guard = (text: string, start: number, end: number) => boolean;
 
 const PUNCT_OR_SPACE = /[\s\p{P}]/u;
 const WEAK_BEFORE_OK = /[在住是属们咱的到从于去回搬:]/;
-const WEAK_AFTER_OK = /[的人退社街这那我老里附区管办都啊呀吧呢了,.。?!]/;
+const WEAK_AFTER_OK = /[的人退社街这那我老里附区管办都啊呀吧呢了搬到去住回户,.。?!]/;
 const NUMERAL = /[零〇一二两三四五六七八九十百千万\d]/;
 
 function isBoundary(ch: string | undefined): boolean {

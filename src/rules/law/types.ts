@@ -58,6 +58,8 @@ export interface Law {
   readonly transferInUrban?: Parameter<true>;
   readonly residenceRegistration?: Parameter<'residence_community'>;
   readonly handoverByHukouOrResidence?: Parameter<true>;
+  /** Retirees whose 户籍 is in another province are handed to the enterprise's location. */
+  readonly outOfProvinceToEnterpriseLocation?: Parameter<true>;
   readonly budget?: Parameter<readonly BudgetLine[]>;
   readonly budgetSplit?: Parameter<
     | { kind: 'city_district_1_1_except_social_fund' }

@@ -53,6 +53,10 @@ export function coverage(input: CoverageInput): Result<CoverageAnswer> {
   const suspended = valueAt(law?.suspendedWithPension, input.asOf);
   if (suspended) rules.push({ code: 'suspended_with_pension', cite: suspended.cite });
 
+  const handover = valueAt(law?.handoverByHukouOrResidence, input.asOf);
+  if (handover) rules.push({ code: 'handover_by_hukou_or_residence', cite: handover.cite });
+  const outOfProvince = valueAt(law?.outOfProvinceToEnterpriseLocation, input.asOf);
+  if (outOfProvince) rules.push({ code: 'out_of_province_to_enterprise_location', cite: outOfProvince.cite });
   let fundedBy: CoverageAnswer['fundedBy'] = 'special_fund';
   const channel = valueAt(law?.originalChannel, input.asOf);
   if (channel) {
