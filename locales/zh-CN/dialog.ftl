@@ -170,7 +170,14 @@ budget-reserve-city = （其中市级退管经办机构按每人{ $per }元预�
 budget-reserve-city-per = （其中市级退管经办机构按每人{ $per }元预留）
 budget-check-year = （在体检年度安排）
 budget-ask-count = 告诉我退休人员人数，可以帮您算合计。
-allocation-row = 考核{ $grade }：按{ $ratio }%拨付，{ $paid }元
+allocation-paid = 考核{ $grade }：按核算金额的{ $ratio }%拨付，{ $computed }元 × { $ratio }% = { $paid }元
+allocation-grade = 考核{ $grade }：按核算金额的{ $ratio }%拨付
+allocation-scale = 按考核等次拨付：优秀{ $excellent }%、良好{ $good }%、合格{ $pass }%、不合格{ $fail }%
+allocation-frequency = 每年分{ $times }次、每半年拨付一次
+budget-head-item = { $region }的经费标准：
+ask-budget-item = 想看哪一项经费？
+ask-grade = 考核是什么等次？（优秀、良好、合格、不合格）
+ask-computed = 核算金额是多少？
 
 ## Conversation
 menu-serious_illness_consolation = 大病慰问

@@ -1,5 +1,5 @@
 import { renderCitations, renderNotice, renderOutcome, renderPoint } from '../answers/index.ts';
-import { type Aspect, type Citation, DOCUMENTS, factsFor, type Notice, type Point, type Topic, type TopicFacts, topicFacts } from '../rules/index.ts';
+import { type Aspect, type Citation, DOCUMENTS, factsFor, type Point, type Topic, type TopicFacts, topicFacts } from '../rules/index.ts';
 import type { FactsInput, TurnCtx } from './context.ts';
 
 /**

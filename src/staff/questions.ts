@@ -7,21 +7,46 @@ import { type Citation, communityStaff, deathReportRule, findRegion, type IsoDat
  * Short questions staff ask in passing — how many staff a community gets, how long a 公示 runs and what it may show,
  * the deadline for reporting a death — answered from the rules with citations. Null when the line is none of them.
  */
-export function staffQuestion(tr: Translator, u: Understanding, text: string, asOf: IsoDate): string | null {
-  return staffing(tr, u, text, asOf) ?? publicity(tr, u, text, asOf) ?? deathDeadline(tr, u, text, asOf);
+export type StaffRule = 'staffing' | 'publicity' | 'death_deadline';
+
+/** What a rule question is about: the count and the region it names. */
+export interface RuleFacts {
+  readonly count?: number;
+  readonly region?: string;
+}
+
+const RULES: Readonly<Record<StaffRule, (tr: Translator, f: RuleFacts, text: string, asOf: IsoDate) => string | null>> = {
+  staffing: (tr, f, text, asOf) => staffing(tr, f, text, asOf),
+  publicity: (tr, f, text, asOf) => publicity(tr, f, text, asOf),
+  death_deadline: (tr, f, text, asOf) => deathDeadline(tr, f, text, asOf),
+};
+
+/** The rule asked about and its answer; null when the line asks none of them. */
+export function staffQuestion(tr: Translator, u: Understanding, text: string, asOf: IsoDate): { rule: StaffRule; answer: string } | null {
+  const facts: RuleFacts = { ...(u.slots.count !== undefined ? { count: u.slots.count } : {}), ...(u.slots.region ? { region: u.slots.region } : {}) };
+  for (const rule of Object.keys(RULES) as StaffRule[]) {
+    const answer = RULES[rule](tr, facts, text, asOf);
+    if (answer) return { rule, answer };
+  }
+  return null;
+}
+
+/** The same rule asked again with another count or region ("1500户呢", "建德呢"): `text` is the first question's. */
+export function staffRuleAnswer(tr: Translator, rule: StaffRule, facts: RuleFacts, text: string, asOf: IsoDate): string | null {
+  return RULES[rule](tr, facts, text, asOf);
 }
 
 const cites = (tr: Translator, list: readonly Citation[]) => renderCitations(tr, list);
 
 /** "社区1500户配几个人", "900个退休人员要配几个管理人员": Henan 五(四)1 by households, 五(四)2 per 300 retirees. */
-function staffing(tr: Translator, u: Understanding, text: string, asOf: IsoDate): string | null {
+function staffing(tr: Translator, u: RuleFacts, text: string, asOf: IsoDate): string | null {
   if (!/(配|配备|需要|要|移交|安排).{0,3}(几|多少)(个|名|位)?.{0,4}(人|人员)|人员配备|配几|几个(工作|管理|服务)人员/.test(text)) return null;
   const households = /户/.test(text);
-  const n = u.slots.count ?? (/(\d+)\s*(户|个|名|位)?/.exec(text) ? Number(/(\d+)/.exec(text)?.[1]) : undefined);
+  const n = u.count ?? (/(\d+)\s*(户|个|名|位)?/.exec(text) ? Number(/(\d+)/.exec(text)?.[1]) : undefined);
   if (n === undefined) return null;
   const r = households ? communityStaff(n, asOf) : staffForRetirees(n, asOf);
   if (!r.ok) return tr.t(`error-${r.error.code}`, { ...r.error } as Record<string, string>);
-  const region = u.slots.region ? findRegion(u.slots.region) : undefined;
+  const region = u.region ? findRegion(u.region) : undefined;
   const lines = [
     tr.t(households ? 'staffq-households' : 'staffq-retirees', { n, count: r.value.count }),
     ...(region && region.doc !== 'henan' ? [tr.t('staffq-henan-only', { region: region.name })] : []),
@@ -31,15 +56,15 @@ function staffing(tr: Translator, u: Understanding, text: string, asOf: IsoDate)
 }
 
 /** "大病公示几天", "小组长补助公示多少天", "公示能写身份证号吗": 004 五(三), 000 五(二). */
-function publicity(tr: Translator, u: Understanding, text: string, asOf: IsoDate): string | null {
+function publicity(tr: Translator, u: RuleFacts, text: string, asOf: IsoDate): string | null {
   if (!/公示/.test(text)) return null;
   const askDays = /几天|多少天|多久|多长时间|天数|时间/.test(text);
   const askFields = /身份证|电话|手机|住址|地址|银行卡|卡号|困难|能写|能不能写|可以写|写什么|哪些|内容/.test(text);
   if (!askDays && !askFields) return null;
-  const doc = u.slots.region ? findRegion(u.slots.region)?.doc : undefined;
+  const doc = u.region ? findRegion(u.region)?.doc : undefined;
   const docs = doc === 'hangzhou' || doc === 'jiande' ? [doc] : (['hangzhou', 'jiande'] as const);
   const rules = docs.map((d) => publicityRule(d, asOf)).flatMap((r) => (r.ok ? [r.value] : []));
-  if (rules.length === 0) return tr.t('staffq-publicity-none', { region: u.slots.region ?? '' });
+  if (rules.length === 0) return tr.t('staffq-publicity-none', { region: u.region ?? '' });
   const days = Math.max(...rules.map((r) => r.minDays));
   const daysLine = tr.t('staffq-publicity-days', { days });
   const lines = [
@@ -53,10 +78,10 @@ function publicity(tr: Translator, u: Understanding, text: string, asOf: IsoDate
 }
 
 /** "长沙的报丧期限", "聊城去世几天内要报": Changsha 30 days, Liaocheng 7, Hangzhou and Jiande 及时. */
-function deathDeadline(tr: Translator, u: Understanding, text: string, asOf: IsoDate): string | null {
+function deathDeadline(tr: Translator, u: RuleFacts, text: string, asOf: IsoDate): string | null {
   if (!/报丧|报告去世|去世|过世|死亡|走了/.test(text) || !/期限|几天|多少天|多久|多长时间|时限|天内|日内|什么时候/.test(text)) return null;
-  const regions: readonly (readonly [string, string | null])[] = u.slots.region
-    ? [[u.slots.region, null]]
+  const regions: readonly (readonly [string, string | null])[] = u.region
+    ? [[u.region, null]]
     : [
         ['西湖区', 'hangzhou'],
         ['建德市', 'jiande'],

@@ -8,12 +8,13 @@ import { staffQuestion } from './questions.ts';
  * Staff checking entitlements in one line ("建德 自付45000 大病", "西湖区 住院2次 自付8000 75岁 全年"): a region and
  * at least one figure of a profile gives the year's summary with citations. Null when the line is not such a check.
  */
-export function quickCheck(tr: Translator, u: Understanding, text: string, asOf: IsoDate): string | null {
+export function quickCheck(tr: Translator, u: Understanding, text: string, asOf: IsoDate, asked = false): string | null {
   // A question about the rules staff work by (公示, 报丧期限, 人员配备) comes before a profile check.
   const question = staffQuestion(tr, u, text, asOf);
-  if (question) return question;
+  if (question) return question.answer;
   const { region, amount, count, age } = u.slots;
-  if (!region || (amount === undefined && count === undefined && age === undefined)) return null;
+  // A line with figures of a retiree is a check; without any, only when the year's summary is asked for.
+  if (!region || (!asked && amount === undefined && count === undefined && age === undefined)) return null;
   const hardship = /特别困难|特困/.test(text) ? 'severe' : /困难|低保|孤寡/.test(text) ? 'hardship' : undefined;
   const summary = annualSummary({
     region,

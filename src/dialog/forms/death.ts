@@ -3,7 +3,7 @@ import { CANCEL, YES } from '../../chat/index.ts';
 import { isQuestion as asks } from '../../nlu/cues.ts';
 import { maskIdNumber, maskPhone } from '../../privacy/mask.ts';
 import { deathProcedure, deathReportRule, findRegion } from '../../rules/index.ts';
-import type { DialogDef, Msg, Read, SlotSpec, Slots, TurnCtx } from '../context.ts';
+import type { DialogDef, SlotSpec, Slots, TurnCtx } from '../context.ts';
 import { dateSlot, idNumberSlot, nameSlot, phoneSlot, placeSlot, regionSlot, relationSlot } from '../slots.ts';
 import { FILED, fileCase, offerButtons, ruleErrorLine } from './common.ts';
 

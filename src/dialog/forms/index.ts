@@ -1,5 +1,6 @@
 import { DOMAIN_INTENTS } from '../../nlu/index.ts';
 import type { DialogDef, SlotSpec } from '../context.ts';
+import { fundBudgetDialog } from './budget.ts';
 import { reportDeathDialog } from './death.ts';
 import {
   festivalDialog,
@@ -11,7 +12,8 @@ import {
   seriousIllnessDialog,
 } from './entitlements.ts';
 import { groupLeaderApplicationDialog, groupLeaderDialog } from './group-leader.ts';
-import { caseStatusDialog, coverageDialog, fundBudgetDialog, handoffDialog, hardshipDialog, pensionDialog, updateInfoDialog } from './procedures.ts';
+import { caseStatusDialog, coverageDialog, handoffDialog, hardshipDialog, pensionDialog, updateInfoDialog } from './procedures.ts';
+import { staffRuleDialog } from './staff-rule.ts';
 import { transferDialog } from './transfer.ts';
 
 const DOMAIN: ReadonlySet<string> = new Set(DOMAIN_INTENTS);
@@ -72,6 +74,7 @@ export const DIALOGS: ReadonlyMap<string, DialogDef> = new Map(
     coverageDialog,
     hardshipDialog,
     fundBudgetDialog,
+    staffRuleDialog,
     caseStatusDialog,
     handoffDialog,
     seriousIllnessApplicationDialog,

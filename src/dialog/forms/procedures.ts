@@ -2,26 +2,9 @@ import { renderCitations, renderNotice, renderPoint } from '../../answers/index.
 import { employerOf } from '../../nlu/cues.ts';
 import { normalize } from '../../nlu/index.ts';
 import { hasPersonalNumber } from '../../privacy/mask.ts';
-import {
-  type BudgetAnswer,
-  type BudgetRow,
-  budget,
-  type Citation,
-  coverage,
-  findRegion,
-  formatYuan,
-  type Grade,
-  hardshipHelp,
-  jiandeAllocation,
-  LAWS,
-  type Notice,
-  type Point,
-  pensionCertification,
-  personalInfoDuty,
-  type Result,
-} from '../../rules/index.ts';
+import { type Citation, coverage, hardshipHelp, type Notice, type Point, pensionCertification, personalInfoDuty, type Result } from '../../rules/index.ts';
 import type { DialogDef, Outcome, SlotSpec, TurnCtx } from '../context.ts';
-import { countSlot, dateSlot, regionSlot } from '../slots.ts';
+import { dateSlot, regionSlot } from '../slots.ts';
 import { fileCase, offerButtons, ruleErrorLine } from './common.ts';
 
 const region = regionSlot();
@@ -92,79 +75,6 @@ export const coverageDialog: DialogDef = {
     });
     if (!r.ok) return { lines: [ruleErrorLine(ctx, r.error)], next: 'done' };
     return pointsAnswer(ctx, 'head-coverage', { ok: true, value: { points: r.value.rules, notices: r.value.notices, citations: r.value.citations } });
-  },
-};
-
-const GRADE = /(优秀|良好|不合格|合格)/;
-
-/** "（其中区退管经办机构可按每人15元预留，共15000元）": the part a level holds back, where the text sets one. */
-function reserveNote(ctx: TurnCtx, row: BudgetRow, perHead: boolean): string {
-  if (!row.reserve) return '';
-  const args = { per: formatYuan(row.reserve.perRetiree), total: formatYuan(row.reserve.total) };
-  return ctx.tr.t(`budget-reserve-${row.reserve.holder}${perHead ? '-per' : ''}`, args);
-}
-
-/** The split between city and district, in the text's terms: never a figure the text does not give. */
-function splitLine(ctx: TurnCtx, b: BudgetAnswer, perHead: boolean): string | null {
-  const split = b.split;
-  if (!split) return null;
-  if (!split.partlyFromSocialFund) return ctx.tr.t('budget-split', { city: formatYuan(split.city), district: formatYuan(split.district) });
-  const fund = split.partlyFromSocialFund;
-  const item = (code: string) => ctx.tr.t(`budget-item-${code}`);
-  const sharedItems = b.rows.filter((row) => !row.socialFundMayPay).map((row) => item(row.item));
-  return ctx.tr.t('budget-split-fund', {
-    scope: perHead ? ctx.tr.t('budget-scope-per') : ctx.tr.t('budget-scope-count', { count: b.retirees }),
-    items: sharedItems.join(ctx.tr.t('list-enum')),
-    shared: formatYuan(split.shared),
-    city: formatYuan(split.city),
-    fundItems: fund.items.map(item).join(ctx.tr.t('list-enum')),
-    fund: formatYuan(fund.total),
-  });
-}
-
-/**
- * Staff figures: a region's per-retiree standards ("建德退管工作经费每人多少"); with a head count, the totals; with a
- * grade, Jiande's allocation. Without a count the standard is the answer, and the count is asked for the totals.
- */
-export const fundBudgetDialog: DialogDef = {
-  intent: 'fund_budget',
-  slots: [region, { ...countSlot('count', 'ask-retirees'), optional: true }],
-  finish(ctx, s) {
-    const doc = findRegion(String(s.region))?.doc;
-    if (!doc || !LAWS[doc].budget) return { lines: [ctx.tr.t('budget-none', { region: String(s.region) })], next: 'done' };
-    const perHead = typeof s.count !== 'number';
-    // The standard per retiree is the budget of one retiree.
-    const b = budget({ doc, asOf: ctx.asOf, retirees: perHead ? 1 : Number(s.count) });
-    if (!b.ok) return { lines: [ruleErrorLine(ctx, b.error)], next: 'done' };
-    const rows = b.value.rows.map((row) => {
-      const item = ctx.tr.t(`budget-item-${row.item}`);
-      const line = perHead
-        ? ctx.tr.t('budget-row-per', { item, per: formatYuan(row.perRetiree) })
-        : ctx.tr.t('budget-row', { item, per: formatYuan(row.perRetiree), total: formatYuan(row.total) });
-      return `${line}${reserveNote(ctx, row, perHead)}${row.checkYearOnly ? ctx.tr.t('budget-check-year') : ''}`;
-    });
-    const lines = [
-      ...b.value.notices.map((n) => renderNotice(ctx.tr, n)),
-      perHead
-        ? ctx.tr.t('budget-head-per', { region: String(s.region), per: formatYuan(b.value.perRetiree) })
-        : ctx.tr.t('budget-head', { count: b.value.retirees, total: formatYuan(b.value.total), per: formatYuan(b.value.perRetiree) }),
-      ...rows,
-      ...b.value.points.map((p) => `· ${renderPoint(ctx.tr, p)}`),
-    ];
-    const split = splitLine(ctx, b.value, perHead);
-    if (split) lines.push(split);
-    const grade = GRADE.exec(ctx.incoming.text ?? '')?.[1] as Grade | undefined;
-    const citations = [...b.value.citations];
-    if (doc === 'jiande' && grade && !perHead) {
-      const a = jiandeAllocation({ computed: b.value.total, grade, asOf: ctx.asOf });
-      if (a.ok) {
-        lines.push(ctx.tr.t('allocation-row', { grade, ratio: a.value.ratio.times(100).toFixed(0), paid: formatYuan(a.value.paid) }));
-        citations.push(a.value.cite);
-      }
-    }
-    lines.push(renderCitations(ctx.tr, citations));
-    if (!perHead) return { lines: [lines.join('\n')], next: 'done' };
-    return { lines: [lines.join('\n'), ctx.tr.t('budget-ask-count')], next: 'done', awaiting: 'count' };
   },
 };
 

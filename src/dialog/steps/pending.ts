@@ -1,5 +1,5 @@
 import { CANCEL, intentButton, NO, YES } from '../../chat/index.ts';
-import { asksForPerson, isApplyRequest, isCorrection, isQuestion } from '../../nlu/cues.ts';
+import { asksForPerson, isApplyRequest, isCorrection, isFollowUp, isQuestion } from '../../nlu/cues.ts';
 import { aspectAnswer } from '../answers.ts';
 import { namedCorrection, type Question, questionIn, topicAnswer } from '../aside.ts';
 import type { DialogDef, Slots } from '../context.ts';
@@ -133,8 +133,9 @@ async function slotAnswer(t: Turn, s: DialogState): Promise<void> {
   if ((answer && 'value' in answer) || Object.keys(others).length > 0) {
     if (answer && 'value' in answer) s.slots[s.awaiting] = answer.value;
     // Facts said in passing fill gaps; a correction ("不对，是前天") replaces what was answered.
-    const correcting = isCorrection(t.normalized);
-    if (correcting && changes(others, s.slots)) t.say(t.tr.t('corrected'));
+    // An optional question asked after an answer ("告诉我人数…") leaves the answer open to follow-ups that change it.
+    const correcting = isCorrection(t.normalized) || isFollowUp(t.normalized) || spec?.optional === true;
+    if (isCorrection(t.normalized) && changes(others, s.slots)) t.say(t.tr.t('corrected'));
     for (const [name, value] of Object.entries(others)) if (correcting || s.slots[name] === undefined) s.slots[name] = value;
     s.tries = 0;
     await advance(t, def, s, t.passingErrors(def, s.awaiting));

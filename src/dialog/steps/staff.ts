@@ -1,6 +1,7 @@
 import { shanghaiIsoDate } from '../../clock.ts';
 import { asksSummary, itemIntentOf } from '../../nlu/cues.ts';
 import { parseCaseMention, parseCommand, quickCheck, runStaffCommand, type StaffCommand, staffQuestion } from '../../staff/index.ts';
+import { STAFF_RULE } from '../forms/staff-rule.ts';
 import type { Turn } from '../turn.ts';
 
 /** Staff lines read as a one-line entitlement check ("西湖区 住院2次 自付8000 75岁"), not as budget or case work. */
@@ -60,10 +61,12 @@ export async function staffCommand(t: Turn): Promise<boolean> {
 export function staffRuleQuestion(t: Turn): boolean {
   const u = t.understanding;
   if (!t.incoming.staff || !u || t.button !== null) return false;
-  const answer = staffQuestion(t.tr, u, t.text, t.ctx.asOf);
-  if (!answer) return false;
-  t.say(answer);
-  t.state = null;
+  const asked = staffQuestion(t.tr, u, t.normalized, t.ctx.asOf);
+  if (!asked) return false;
+  t.say(asked.answer);
+  // The rule stays the topic: "1500户呢", "建德呢" ask it again.
+  const facts = { ...(u.slots.count !== undefined ? { count: u.slots.count } : {}), ...(u.slots.region ? { region: u.slots.region } : {}) };
+  t.state = { intent: STAFF_RULE, slots: { rule: asked.rule, question: t.normalized, ...facts }, awaiting: 'done', tries: 0 };
   t.intent = u.intent;
   return true;
 }
@@ -71,12 +74,13 @@ export function staffRuleQuestion(t: Turn): boolean {
 /** A staff line with a region and figures of a retiree: the year's entitlements with citations. */
 export function staffQuickCheck(t: Turn): boolean {
   const u = t.understanding;
-  if (!t.incoming.staff || !u || !QUICK_CHECK_INTENTS.has(u.intent)) return false;
+  if (!t.incoming.staff || !u) return false;
   // One item asked ("建德 自付45000 大病"): that item's answer, not the year's; the summary when asked for or no item named.
-  if (!asksSummary(t.normalized) && itemIntentOf(t.normalized) !== null) return false;
-  const summary = quickCheck(t.tr, u, t.text, t.ctx.asOf);
-  if (!summary) return false;
-  t.say(summary);
+  const summary = asksSummary(t.normalized);
+  if (!summary && (!QUICK_CHECK_INTENTS.has(u.intent) || itemIntentOf(t.normalized) !== null)) return false;
+  const answer = quickCheck(t.tr, u, t.normalized, t.ctx.asOf, summary);
+  if (!answer) return false;
+  t.say(answer);
   t.state = null;
   t.intent = u.intent;
   return true;

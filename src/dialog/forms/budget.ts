@@ -1,0 +1,178 @@
+import { renderCitations, renderNotice, renderPoint } from '../../answers/index.ts';
+import { normalize } from '../../nlu/index.ts';
+import {
+  type BudgetAnswer,
+  type BudgetRow,
+  budget,
+  type Citation,
+  findRegion,
+  formatYuan,
+  type Grade,
+  jiandeAllocation,
+  LAWS,
+  regimeFor,
+} from '../../rules/index.ts';
+import type { DialogDef, Outcome, SlotSpec, Slots, TurnCtx } from '../context.ts';
+import { amountSlot, countSlot, regionSlot } from '../slots.ts';
+import { ruleErrorLine } from './common.ts';
+
+/**
+ * 经费预算 for staff: a region's per-retiree standards, one item of them, the totals for a head count, who holds what
+ * back and how levels share it, and Jiande's allocation by assessment grade (000 四(三)). A follow-up changes one of
+ * these ("体检那块呢", "那郑州呢", "合格的话拨多少", "1500人呢") and the question is answered again.
+ */
+
+type Item = BudgetRow['item'];
+const ITEM_WORDS: readonly (readonly [Item, RegExp])[] = [
+  ['service_care', /服务关怀|关怀经费/],
+  ['health_check', /体检/],
+  ['group_activity', /文体|活动经费|活动/],
+  ['festival', /节日|过节/],
+  ['work_funds', /退管(工作)?经费|工作经费/],
+];
+const GRADE = /(优秀|良好|不合格|合格)/;
+/** The side of the budget a question asks about, beside its item. */
+const FOCUS = {
+  reserve: /预留|留多少|留下|留成|(市|区)里留|截留/,
+  split: /分担|谁出|哪边出|各出|各担|承担|怎么分|市区两级/,
+  target: /什么时候.{0,8}(一样|同标|统一|达到|看齐)|同标|一样高/,
+  allocation: /考核|拨付|拨多少|拨几|拨一次|多久拨|按等次/,
+} as const;
+
+const itemSlot: SlotSpec = {
+  name: 'item',
+  ask: 'ask-budget-item',
+  optional: true,
+  read: (msg) => {
+    const hit = ITEM_WORDS.find(([, words]) => words.test(normalize(msg.text)));
+    return hit ? { value: hit[0] } : null;
+  },
+};
+const gradeSlot: SlotSpec = {
+  name: 'grade',
+  ask: 'ask-grade',
+  optional: true,
+  read: (msg) => {
+    const grade = GRADE.exec(msg.text)?.[1];
+    return grade ? { value: grade } : null;
+  },
+};
+
+/** "（其中区退管经办机构可按每人15元预留，共15000元）": the part a level holds back, where the text sets one. */
+function reserveNote(ctx: TurnCtx, row: BudgetRow, perHead: boolean): string {
+  if (!row.reserve) return '';
+  const args = { per: formatYuan(row.reserve.perRetiree), total: formatYuan(row.reserve.total) };
+  return ctx.tr.t(`budget-reserve-${row.reserve.holder}${perHead ? '-per' : ''}`, args);
+}
+
+/** The split between city and district, in the text's terms: never a figure the text does not give. */
+function splitLine(ctx: TurnCtx, b: BudgetAnswer, perHead: boolean, known: boolean): string | null {
+  const split = b.split;
+  if (!split || !known) return null;
+  if (!split.partlyFromSocialFund) return ctx.tr.t('budget-split', { city: formatYuan(split.city), district: formatYuan(split.district) });
+  const fund = split.partlyFromSocialFund;
+  const item = (code: string) => ctx.tr.t(`budget-item-${code}`);
+  const sharedItems = b.rows.filter((row) => !row.socialFundMayPay).map((row) => item(row.item));
+  return ctx.tr.t('budget-split-fund', {
+    scope: perHead ? ctx.tr.t('budget-scope-per') : ctx.tr.t('budget-scope-count', { count: b.retirees }),
+    items: sharedItems.join(ctx.tr.t('list-enum')),
+    shared: formatYuan(split.shared),
+    city: formatYuan(split.city),
+    fundItems: fund.items.map(item).join(ctx.tr.t('list-enum')),
+    fund: formatYuan(fund.total),
+  });
+}
+
+/** Changsha: 中央/省属驻长 and 市本级 retirees are shared 50/50; others are the district's (002 第十条). */
+function sharedWithCity(text: string): boolean | undefined {
+  if (/市本级|中央|省属|驻长/.test(text)) return true;
+  if (/区县|区管|县(市)?管理|区里管/.test(text)) return false;
+  return undefined;
+}
+
+/** Jiande 四(三): the computed amount × 110/100/90/70 % by grade, paid half-yearly; without an amount, the scale. */
+function allocation(ctx: TurnCtx, s: Slots): Outcome {
+  const grade = typeof s.grade === 'string' ? (s.grade as Grade) : undefined;
+  const computed = typeof s.computed === 'string' ? s.computed : undefined;
+  const grades = LAWS.jiande.allocationGrades?.[0];
+  if (!grades) return { lines: [ctx.tr.t('budget-none', { region: String(s.region) })], next: 'done' };
+  const lines: string[] = [];
+  if (grade && computed) {
+    const a = jiandeAllocation({ computed, grade, asOf: ctx.asOf });
+    if (!a.ok) return { lines: [ruleErrorLine(ctx, a.error)], next: 'done' };
+    lines.push(
+      ctx.tr.t('allocation-paid', {
+        grade,
+        computed: formatYuan(a.value.computed),
+        ratio: a.value.ratio.times(100).toFixed(0),
+        paid: formatYuan(a.value.paid),
+      }),
+    );
+  } else if (grade) {
+    lines.push(ctx.tr.t('allocation-grade', { grade, ratio: grades.value[grade].times(100).toFixed(0) }));
+  }
+  const pct = (g: Grade) => grades.value[g].times(100).toFixed(0);
+  lines.push(ctx.tr.t('allocation-scale', { excellent: pct('优秀'), good: pct('良好'), pass: pct('合格'), fail: pct('不合格') }));
+  lines.push(ctx.tr.t('allocation-frequency', { times: grades.value.timesPerYear }));
+  lines.push(renderCitations(ctx.tr, [grades.cite]));
+  return { lines: [lines.join('\n')], next: 'done' };
+}
+
+/** The rows asked for: one item, the rows something is held back from, or all. */
+function rowsFor(b: BudgetAnswer, item: Item | undefined, reserveOnly: boolean): readonly BudgetRow[] {
+  const rows = item ? b.rows.filter((row) => row.item === item) : b.rows;
+  if (reserveOnly) return rows.filter((row) => row.reserve);
+  return rows.length > 0 ? rows : b.rows;
+}
+
+function budgetLines(ctx: TurnCtx, s: Slots, b: BudgetAnswer, perHead: boolean, text: string): { lines: string[]; cites: Citation[] } {
+  // An item the text does not budget ("退管经费" in Hangzhou) asks for all of them.
+  const asked = typeof s.item === 'string' ? (s.item as Item) : undefined;
+  const item = asked && b.rows.some((row) => row.item === asked) ? asked : undefined;
+  const focus = { reserve: FOCUS.reserve.test(text), split: FOCUS.split.test(text), target: FOCUS.target.test(text) };
+  const rows = rowsFor(b, item, focus.reserve).map((row) => {
+    const name = ctx.tr.t(`budget-item-${row.item}`);
+    const line = perHead
+      ? ctx.tr.t('budget-row-per', { item: name, per: formatYuan(row.perRetiree) })
+      : ctx.tr.t('budget-row', { item: name, per: formatYuan(row.perRetiree), total: formatYuan(row.total) });
+    return `${line}${reserveNote(ctx, row, perHead)}${row.checkYearOnly ? ctx.tr.t('budget-check-year') : ''}`;
+  });
+  const narrowed = item !== undefined || focus.reserve || focus.split || focus.target;
+  const head = perHead
+    ? ctx.tr.t(narrowed ? 'budget-head-item' : 'budget-head-per', { region: String(s.region), per: formatYuan(b.perRetiree) })
+    : ctx.tr.t('budget-head', { count: b.retirees, total: formatYuan(b.total), per: formatYuan(b.perRetiree) });
+  const points = b.points.filter((p) => !narrowed || (focus.split && p.code.startsWith('split_')) || (focus.target && p.code === 'same_as_hangzhou_by'));
+  const split =
+    !narrowed || focus.split ? splitLine(ctx, b, perHead, (b.split?.partlyFromSocialFund ?? null) !== null || sharedWithCity(text) !== undefined) : null;
+  const shown = focus.split || focus.target ? [] : rows;
+  return { lines: [head, ...shown, ...points.map((p) => `· ${renderPoint(ctx.tr, p)}`), ...(split ? [split] : [])], cites: b.citations.slice() };
+}
+
+export const fundBudgetDialog: DialogDef = {
+  intent: 'fund_budget',
+  slots: [
+    regionSlot(),
+    { ...countSlot('count', 'ask-retirees'), optional: true },
+    itemSlot,
+    gradeSlot,
+    amountSlot('computed', 'ask-computed', { optional: true }),
+  ],
+  finish(ctx, s) {
+    const region = findRegion(String(s.region));
+    const doc = region?.doc;
+    const text = normalize(ctx.incoming.text ?? '');
+    if (doc === 'jiande' && (s.grade !== undefined || FOCUS.allocation.test(text))) return allocation(ctx, s);
+    if (!doc || !LAWS[doc].budget) return { lines: [ctx.tr.t('budget-none', { region: String(s.region) })], next: 'done' };
+    const perHead = typeof s.count !== 'number';
+    const cityShare = sharedWithCity(text);
+    // The standard per retiree is the budget of one retiree.
+    const b = budget({ doc, asOf: ctx.asOf, retirees: perHead ? 1 : Number(s.count), ...(cityShare !== undefined ? { sharedWithCity: cityShare } : {}) });
+    if (!b.ok) return { lines: [ruleErrorLine(ctx, b.error)], next: 'done' };
+    const regime = regimeFor(String(s.region), ctx.asOf);
+    const notices = [...(regime.ok ? regime.value.notices : []), ...b.value.notices].filter((n, i, all) => all.findIndex((m) => m.code === n.code) === i);
+    const { lines, cites } = budgetLines(ctx, s, b.value, perHead, text);
+    const body = [...notices.map((n) => renderNotice(ctx.tr, n)), ...lines, renderCitations(ctx.tr, cites)].join('\n');
+    if (!perHead) return { lines: [body], next: 'done' };
+    return { lines: [body, ctx.tr.t('budget-ask-count')], next: 'done', awaiting: 'count' };
+  },
+};
