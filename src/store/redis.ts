@@ -32,7 +32,12 @@
  *     {p}cases:assignee:{key}      zset by createdAt (cases with an assignee)
  *     {p}cases:user:{key}          zset by createdAt (cases opened by the user)
  *     {p}cases:due                 zset of open/claimed cases with a dueAt, scored by dueAt (the overdue query)
+ *     {p}audit:n                   integer, INCR: the audit entries' order of writing (seq)
+ *     {p}audit:entries             hash seq → entry JSON (the audit trail; nothing here changes or deletes an entry)
+ *     {p}audit:at                  zset of seqs scored by the entry's time (the export by date range)
+ *     {p}audit:case:{id}           list of the seqs of one case's entries
  *
+ * A case's opening and every change of a case append their audit entry in the same script as the case write.
  * The lock and its queues are not written to the AOF (nor to replicas): the scripts that change them switch
  * propagation off (redis.set_repl(REPL_NONE)). A lock only matters while its holder lives, and with `appendfsync
  * always` every write a reply depends on waits for an fsync: this way a turn's first round trip (dedupe check,
@@ -52,8 +57,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
-import { applyCaseChange, ChatQueue, ttl } from './shared.ts';
+import { applyCaseChange, auditInRange, auditJson, auditOrder, ChatQueue, changeAudit, openedAudit, ttl } from './shared.ts';
 import {
+  type AuditEntry,
+  type AuditFilter,
+  type AuditRecord,
+  type CaseChange,
   type CaseDraft,
   type CaseFilter,
   type CaseRecord,
@@ -61,8 +70,10 @@ import {
   type CaseStatus,
   type Json,
   type Profile,
+  type RawEntry,
+  type RawKind,
+  type RawStore,
   type SessionRecord,
-  type Store,
   StoreError,
   type TurnKeys,
   type TurnOptions,
@@ -106,28 +117,44 @@ class Script {
   }
 }
 
-/** KEYS[1] case, KEYS[2..] index zsets; ARGV[1] json, ARGV[2] id, ARGV[3..] the score for each index zset. */
-const CREATE_CASE = new Script(`
+/** Lua: appends one audit entry (KEYS n, entries, at; the case's list key or nil). */
+const AUDIT_LUA = `
+local function audit(nkey, hkey, zkey, ckey, json, at)
+  local seq = redis.call('INCR', nkey)
+  redis.call('HSET', hkey, seq, json)
+  redis.call('ZADD', zkey, at, seq)
+  if ckey then redis.call('RPUSH', ckey, seq) end
+end
+`;
+
+/**
+ * KEYS[1] case, KEYS[2..5] audit n, entries, at, the case's list, KEYS[6..] index zsets;
+ * ARGV[1] json, ARGV[2] id, ARGV[3] audit json, ARGV[4] audit at, ARGV[5..] the score for each index zset.
+ */
+const CREATE_CASE = new Script(`${AUDIT_LUA}
 local cur = redis.call('GET', KEYS[1])
 if cur then
   if cur == ARGV[1] then return 1 end
   return 0
 end
 redis.call('SET', KEYS[1], ARGV[1])
-for i = 2, #KEYS do
-  redis.call('ZADD', KEYS[i], ARGV[i + 1], ARGV[2])
+for i = 6, #KEYS do
+  redis.call('ZADD', KEYS[i], ARGV[i - 1], ARGV[2])
 end
+audit(KEYS[2], KEYS[3], KEYS[4], KEYS[5], ARGV[3], ARGV[4])
 return 1
 `);
 
 /**
- * Reserves the series' next number and writes the case under it. KEYS[1] counter, KEYS[2] this request's marker,
- * KEYS[3..] index zsets; ARGV[1] key prefix of cases, ARGV[2] id prefix, ARGV[3] the case JSON before its id,
- * ARGV[4] after it, ARGV[5] marker ttl ms, ARGV[6..] the score for each index zset. Returns the id.
+ * Reserves the series' next number and writes the case under it, with its audit entry. KEYS[1] counter, KEYS[2] this
+ * request's marker, KEYS[3..5] audit n, entries, at, KEYS[6..] index zsets; ARGV[1] key prefix of cases, ARGV[2] id
+ * prefix, ARGV[3] the case JSON before its id, ARGV[4] after it, ARGV[5] marker ttl ms, ARGV[6] the audit JSON before
+ * the id, ARGV[7] after it, ARGV[8] the audit's time, ARGV[9] key prefix of the cases' audit lists, ARGV[10..] the
+ * score for each index zset. Returns the id.
  * The case key depends on the number, so it is built here rather than passed in KEYS (fine on one Redis; not
  * Cluster-safe). The marker makes a resent command (reply lost, ioredis retries) return the same case.
  */
-const OPEN_CASE = new Script(`
+const OPEN_CASE = new Script(`${AUDIT_LUA}
 local done = redis.call('GET', KEYS[2])
 if done then return done end
 local id, key
@@ -139,31 +166,50 @@ repeat
   key = ARGV[1] .. id
 until redis.call('EXISTS', key) == 0
 redis.call('SET', key, ARGV[3] .. id .. ARGV[4])
-for i = 3, #KEYS do
-  redis.call('ZADD', KEYS[i], ARGV[i + 3], id)
+for i = 6, #KEYS do
+  redis.call('ZADD', KEYS[i], ARGV[i + 4], id)
 end
+audit(KEYS[3], KEYS[4], KEYS[5], ARGV[9] .. id, ARGV[6] .. id .. ARGV[7], ARGV[8])
 redis.call('SET', KEYS[2], id, 'PX', ARGV[5])
 return id
 `);
 
 /**
- * KEYS[1] case, KEYS[2 .. nrem+1] zsets to leave, KEYS[nrem+2 ..] zsets to join;
- * ARGV[1] expected json, ARGV[2] new json, ARGV[3] id, ARGV[4] nrem, ARGV[5 ..] the score for each zset to join.
- * Returns 1 written (or already written: a resent command), 0 no such case, -1 changed meanwhile.
+ * KEYS[1] case, KEYS[2..5] audit n, entries, at, the case's list, KEYS[6 .. nrem+5] zsets to leave, KEYS[nrem+6 ..]
+ * zsets to join; ARGV[1] expected json, ARGV[2] new json, ARGV[3] id, ARGV[4] nrem, ARGV[5] audit json, ARGV[6] audit
+ * time, ARGV[7 ..] the score for each zset to join.
+ * Returns 1 written (or already written: a resent command, audited once), 0 no such case, -1 changed meanwhile.
  */
-const UPDATE_CASE = new Script(`
+const UPDATE_CASE = new Script(`${AUDIT_LUA}
 local cur = redis.call('GET', KEYS[1])
 if not cur then return 0 end
 if cur == ARGV[2] then return 1 end
 if cur ~= ARGV[1] then return -1 end
 redis.call('SET', KEYS[1], ARGV[2])
 local nrem = tonumber(ARGV[4])
-for i = 2, nrem + 1 do
+for i = 6, nrem + 5 do
   redis.call('ZREM', KEYS[i], ARGV[3])
 end
-for i = nrem + 2, #KEYS do
-  redis.call('ZADD', KEYS[i], ARGV[i - nrem + 3], ARGV[3])
+for i = nrem + 6, #KEYS do
+  redis.call('ZADD', KEYS[i], ARGV[i - nrem + 1], ARGV[3])
 end
+audit(KEYS[2], KEYS[3], KEYS[4], KEYS[5], ARGV[5], ARGV[6])
+return 1
+`);
+
+/** KEYS[1..3] audit n, entries, at; ARGV[1] key prefix of the cases' lists, then per entry: json, at, case id or ''. */
+const APPEND_AUDIT = new Script(`${AUDIT_LUA}
+for i = 2, #ARGV, 3 do
+  local case = ARGV[i + 2]
+  audit(KEYS[1], KEYS[2], KEYS[3], case ~= '' and (ARGV[1] .. case) or nil, ARGV[i], ARGV[i + 1])
+end
+return 1
+`);
+
+/** KEYS[1] a value; ARGV[1] expected, ARGV[2] new: writes (keeping its expiry) only if unchanged. For key rotation. */
+const SWAP_VALUE = new Script(`
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[2], 'KEEPTTL')
 return 1
 `);
 
@@ -254,6 +300,16 @@ function esc(part: string): string {
   return part.replace(/%/g, '%25').replace(/\|/g, '%7C');
 }
 
+/** The inverse of esc. */
+function unesc(part: string): string {
+  return part.replace(/%(25|7C)/g, (_, code: string) => (code === '25' ? '%' : '|'));
+}
+
+/** A literal for SCAN MATCH: glob characters escaped. */
+function globLiteral(text: string): string {
+  return text.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
+}
+
 function toStoreError(error: unknown): StoreError {
   if (error instanceof StoreError) return error;
   const message = error instanceof Error ? error.message : String(error);
@@ -278,7 +334,7 @@ function newestFirst(a: CaseRecord, b: CaseRecord): number {
   return b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }
 
-export class RedisStore implements Store {
+export class RedisStore implements RawStore {
   readonly kind = 'redis' as const;
   readonly prefix: string;
   readonly #redis: Redis;
@@ -297,6 +353,13 @@ export class RedisStore implements Store {
   }
   #case(id: string): string {
     return `${this.prefix}case:${id}`;
+  }
+  /** The audit keys a script appends to: counter, entries, time index (and, per case, `${auditList}${id}`). */
+  get #audit(): [string, string, string] {
+    return [`${this.prefix}audit:n`, `${this.prefix}audit:entries`, `${this.prefix}audit:at`];
+  }
+  get #auditList(): string {
+    return `${this.prefix}audit:case:`;
   }
   #index(record: CaseRecord): Map<string, number> {
     const p = `${this.prefix}cases:`;
@@ -444,11 +507,24 @@ export class RedisStore implements Store {
     const marker = randomUUID();
     const json = JSON.stringify({ id: marker, ...draft });
     const at = json.indexOf(marker);
+    const entry = auditJson(openedAudit({ id: marker, ...draft }));
+    const auditAt = entry.indexOf(marker);
     const index = [...this.#index({ id: marker, ...draft })];
     const id = (await this.#eval(
       OPEN_CASE,
-      [`${this.prefix}casenum:${series.key}`, `${this.prefix}caseop:${marker}`, ...index.map(([key]) => key)],
-      [`${this.prefix}case:`, series.idPrefix, json.slice(0, at), json.slice(at + marker.length), OPEN_CASE_MARKER_TTL_MS, ...index.map(([, score]) => score)],
+      [`${this.prefix}casenum:${series.key}`, `${this.prefix}caseop:${marker}`, ...this.#audit, ...index.map(([key]) => key)],
+      [
+        `${this.prefix}case:`,
+        series.idPrefix,
+        json.slice(0, at),
+        json.slice(at + marker.length),
+        OPEN_CASE_MARKER_TTL_MS,
+        entry.slice(0, auditAt),
+        entry.slice(auditAt + marker.length),
+        draft.createdAt,
+        this.#auditList,
+        ...index.map(([, score]) => score),
+      ],
     )) as string;
     return { id, ...draft };
   }
@@ -456,7 +532,11 @@ export class RedisStore implements Store {
   async createCase(record: CaseRecord): Promise<void> {
     const json = JSON.stringify(record);
     const index = [...this.#index(record)];
-    const reply = await this.#eval(CREATE_CASE, [this.#case(record.id), ...index.map(([key]) => key)], [json, record.id, ...index.map(([, score]) => score)]);
+    const reply = await this.#eval(
+      CREATE_CASE,
+      [this.#case(record.id), ...this.#audit, `${this.#auditList}${record.id}`, ...index.map(([key]) => key)],
+      [json, record.id, auditJson(openedAudit(record)), record.createdAt, ...index.map(([, score]) => score)],
+    );
     if (reply !== 1) throw new StoreError('conflict', `case ${record.id} already exists`);
   }
 
@@ -465,7 +545,7 @@ export class RedisStore implements Store {
     return raw === null ? null : (JSON.parse(raw) as CaseRecord);
   }
 
-  async updateCase(id: string, change: Parameters<Store['updateCase']>[1], expectedStatus?: CaseStatus): Promise<CaseRecord> {
+  async updateCase(id: string, change: CaseChange, expectedStatus?: CaseStatus): Promise<CaseRecord> {
     const key = this.#case(id);
     for (let attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
       const raw = await this.#call(() => this.#redis.get(key));
@@ -478,10 +558,11 @@ export class RedisStore implements Store {
       const before = this.#index(current);
       const after = [...this.#index(next)];
       const leave = [...before.keys()].filter((k) => !after.some(([a]) => a === k));
+      const entry = changeAudit(id, change);
       const reply = await this.#eval(
         UPDATE_CASE,
-        [key, ...leave, ...after.map(([k]) => k)],
-        [raw, JSON.stringify(next), id, leave.length, ...after.map(([, score]) => score)],
+        [key, ...this.#audit, `${this.#auditList}${id}`, ...leave, ...after.map(([k]) => k)],
+        [raw, JSON.stringify(next), id, leave.length, auditJson(entry), entry.at, ...after.map(([, score]) => score)],
       );
       if (reply === 1) return next;
       if (reply === 0) throw new StoreError('not_found', `no case ${id}`);
@@ -562,6 +643,82 @@ export class RedisStore implements Store {
     if (ids.length === 0) return [];
     const raws = await this.#call(() => this.#redis.mget(ids.map((id) => this.#case(id))));
     return raws.filter((raw): raw is string => raw !== null).map((raw) => JSON.parse(raw) as CaseRecord);
+  }
+
+  // ---- audit
+
+  async appendAudit(entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const args = entries.flatMap((e) => [auditJson(e), e.at, e.caseId ?? '']);
+    await this.#eval(APPEND_AUDIT, this.#audit, [this.#auditList, ...args]);
+  }
+
+  async listAudit(filter: AuditFilter): Promise<AuditRecord[]> {
+    const limit = filter.limit === undefined ? Infinity : Math.max(0, Math.floor(filter.limit));
+    if (limit === 0) return [];
+    const [, entriesKey, atKey] = this.#audit;
+    const seqs =
+      filter.caseId === undefined
+        ? await this.#call(() =>
+            this.#redis.zrangebyscore(atKey, filter.from === undefined ? '-inf' : filter.from, filter.to === undefined ? '+inf' : `(${filter.to}`),
+          )
+        : await this.#call(() => this.#redis.lrange(`${this.#auditList}${filter.caseId}`, 0, -1));
+    const out: AuditRecord[] = [];
+    for (let start = 0; start < seqs.length; start += LIST_PAGE) {
+      const page = seqs.slice(start, start + LIST_PAGE);
+      const raws = await this.#call(() => this.#redis.hmget(entriesKey, ...page));
+      raws.forEach((raw, i) => {
+        if (raw === null) return;
+        const entry = { ...(JSON.parse(raw) as AuditEntry), seq: Number(page[i]) };
+        if (auditInRange(entry, filter)) out.push(entry);
+      });
+    }
+    return out.sort(auditOrder).slice(0, limit);
+  }
+
+  // ---- raw access, for key rotation (src/store/sealed.ts)
+
+  async *scanRaw(kind: RawKind, batch = 500): AsyncIterable<readonly RawEntry[]> {
+    const head = `${this.prefix}${kind === 'session' ? 'session:' : kind === 'profile' ? 'profile:' : 'case:'}`;
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.#call(() => this.#redis.scan(cursor, 'MATCH', `${globLiteral(head)}*`, 'COUNT', Math.max(1, Math.floor(batch))));
+      cursor = next;
+      if (keys.length === 0) continue;
+      const raws = await this.#call(() => this.#redis.mget(keys));
+      const entries: RawEntry[] = [];
+      keys.forEach((key, i) => {
+        const raw = raws[i];
+        if (raw === null || raw === undefined) return;
+        const rest = key.slice(head.length);
+        if (kind === 'session') {
+          const bar = rest.indexOf('|');
+          const stored = JSON.parse(raw) as SessionRecord;
+          entries.push({ kind, chat: unesc(rest.slice(0, bar)), user: unesc(rest.slice(bar + 1)), data: stored.data, version: raw });
+        } else if (kind === 'profile') {
+          entries.push({ kind, user: rest, data: JSON.parse(raw) as Json, version: raw });
+        } else {
+          entries.push({ kind, id: rest, data: JSON.parse(raw) as Json, version: raw });
+        }
+      });
+      if (entries.length > 0) yield entries;
+    } while (cursor !== '0');
+  }
+
+  async swapRaw(entry: RawEntry, data: Json): Promise<boolean> {
+    let key: string;
+    let value: string;
+    if (entry.kind === 'session') {
+      key = this.#session(entry.chat ?? '', entry.user ?? '');
+      value = JSON.stringify({ data, updatedAt: (JSON.parse(entry.version) as SessionRecord).updatedAt });
+    } else if (entry.kind === 'profile') {
+      key = `${this.prefix}profile:${entry.user ?? ''}`;
+      value = JSON.stringify(data);
+    } else {
+      key = this.#case(entry.id ?? '');
+      value = JSON.stringify(data);
+    }
+    return (await this.#eval(SWAP_VALUE, [key], [entry.version, value])) === 1;
   }
 
   // ---- health

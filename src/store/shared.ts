@@ -1,11 +1,11 @@
-import type { CaseRecord, CaseSeries, Store } from './types.ts';
+import type { AuditEntry, AuditFilter, AuditRecord, CaseChange, CaseRecord, CaseSeries } from './types.ts';
 import { StoreError } from './types.ts';
 
 /** setTimeout fires at once beyond this; longer waits get no timer. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** The record after one `updateCase` change; shared by both implementations so they agree exactly. */
-export function applyCaseChange(current: CaseRecord, change: Parameters<Store['updateCase']>[1]): CaseRecord {
+export function applyCaseChange(current: CaseRecord, change: CaseChange): CaseRecord {
   return {
     ...current,
     status: change.status ?? current.status,
@@ -13,6 +13,63 @@ export function applyCaseChange(current: CaseRecord, change: Parameters<Store['u
     fields: change.fields ?? current.fields,
     history: [...current.history, change.event],
   };
+}
+
+/** A chat as the audit names it: `platform:chat`, the platform taken from the user key (`telegram:42`). */
+export function qualifiedChat(user: string, chat: string): string {
+  const split = user.indexOf(':');
+  if (split <= 0) return chat;
+  const platform = user.slice(0, split + 1);
+  return chat.startsWith(platform) ? chat : `${platform}${chat}`;
+}
+
+/** The audit entry a case's opening writes with it: who filed it, where, and the names of the fields filed. */
+export function openedAudit(record: CaseRecord): AuditEntry {
+  return {
+    at: record.createdAt,
+    by: record.user,
+    action: 'opened',
+    caseId: record.id,
+    fields: Object.keys(record.fields).filter((k) => record.fields[k] !== null && record.fields[k] !== undefined),
+    chat: qualifiedChat(record.user, record.chat),
+  };
+}
+
+/** The audit entry an `updateCase` writes with its change. */
+export function changeAudit(id: string, change: CaseChange): AuditEntry {
+  const a = change.audit;
+  return {
+    at: change.event.at,
+    by: change.event.by,
+    action: a?.action ?? change.event.action,
+    caseId: id,
+    fields: [...(a?.fields ?? [])],
+    chat: a?.chat ?? null,
+    ...(a?.note ? { note: a.note } : {}),
+  };
+}
+
+/** An entry as stored: its JSON (both stores keep the same shape). */
+export function auditJson(entry: AuditEntry): string {
+  return JSON.stringify({
+    at: entry.at,
+    by: entry.by,
+    action: entry.action,
+    caseId: entry.caseId,
+    fields: [...entry.fields],
+    chat: entry.chat,
+    ...(entry.note === undefined ? {} : { note: entry.note }),
+  });
+}
+
+/** Oldest first: by time, then order of writing. */
+export function auditOrder(a: AuditRecord, b: AuditRecord): number {
+  return a.at - b.at || a.seq - b.seq;
+}
+
+/** Whether an entry falls in the filter's time range. */
+export function auditInRange(entry: AuditEntry, filter: AuditFilter): boolean {
+  return (filter.from === undefined || entry.at >= filter.from) && (filter.to === undefined || entry.at < filter.to);
 }
 
 /** The id of a series' case number n: the prefix and n with at least 4 digits (C20261121-0007). */

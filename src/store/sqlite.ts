@@ -1,7 +1,12 @@
+import { chmodSync, closeSync, existsSync, openSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { type Checkpointer, startCheckpointer } from './checkpointer.ts';
-import { applyCaseChange, ChatQueue, caseId, ttl } from './shared.ts';
+import { applyCaseChange, auditJson, ChatQueue, caseId, changeAudit, openedAudit, ttl } from './shared.ts';
 import {
+  type AuditEntry,
+  type AuditFilter,
+  type AuditRecord,
+  type CaseChange,
   type CaseDraft,
   type CaseEvent,
   type CaseFilter,
@@ -10,8 +15,10 @@ import {
   type CaseStatus,
   type Json,
   type Profile,
+  type RawEntry,
+  type RawKind,
+  type RawStore,
   type SessionRecord,
-  type Store,
   StoreError,
   type TurnKeys,
   type TurnOptions,
@@ -37,13 +44,19 @@ import {
  * - Checkpoints run on that worker too (`wal_autocheckpoint = 0` here): inline, each one would stall a message.
  * - `busy_timeout`: another connection to the file (an operator's sqlite3 shell, a backup) makes us wait instead
  *   of failing at once.
+ * - `secure_delete = ON`: deleted and overwritten content is zeroed in the file, not left in free pages.
+ * - The database is created with mode 0600 (and an existing one made so); SQLite gives its -wal and -shm files the
+ *   database's mode.
+ *
+ * The audit trail is the `audit` table: triggers refuse every UPDATE and DELETE of it (append-only). A case's opening
+ * and every change of a case write their audit entry in the same transaction as the case.
  *
  * The per-chat lock is in-process (see ChatQueue): the embedded store is single-process by design. Two bot
  * processes on one DATA_DIR would keep the data consistent (SQLite locks the file) but not the per-chat order;
  * use REDIS_URL for several instances.
  */
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 const DEFAULT_WAIT_MS = 10_000;
 const DEFAULT_SEEN_TTL_MS = 24 * 60 * 60 * 1000;
 /** Expired sessions and seen keys are purged at most this often, in bounded batches. */
@@ -95,7 +108,29 @@ CREATE INDEX IF NOT EXISTS cases_type ON cases (type, created_at);
 CREATE INDEX IF NOT EXISTS cases_assignee ON cases (assignee, created_at);
 CREATE INDEX IF NOT EXISTS cases_user ON cases (user, created_at);
 CREATE INDEX IF NOT EXISTS cases_due ON cases (due_at) WHERE status IN ('open', 'claimed');
+
+CREATE TABLE IF NOT EXISTS audit (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  at INTEGER NOT NULL,
+  case_id TEXT,
+  entry TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS audit_at ON audit (at, seq);
+CREATE INDEX IF NOT EXISTS audit_case ON audit (case_id, seq) WHERE case_id IS NOT NULL;
+CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
 `;
+
+/** Files of a database: the database and the journal files SQLite keeps beside it. */
+const DB_FILES = (file: string) => [file, `${file}-wal`, `${file}-shm`, `${file}-journal`];
+
+/** Creates the database file 0600 if missing and takes group and other access from it and its journal files. */
+function privateFiles(file: string): void {
+  closeSync(openSync(file, 'a', 0o600));
+  for (const f of DB_FILES(file)) {
+    if (existsSync(f) && (statSync(f).mode & 0o077) !== 0) chmodSync(f, 0o600);
+  }
+}
 
 interface CaseRow {
   id: string;
@@ -151,7 +186,16 @@ function toStoreError(error: unknown): StoreError {
   return wrapped;
 }
 
-export class SqliteStore implements Store {
+interface AuditRow {
+  seq: number;
+  entry: string;
+}
+
+function rowToAudit(row: AuditRow): AuditRecord {
+  return { ...(JSON.parse(row.entry) as AuditEntry), seq: row.seq };
+}
+
+export class SqliteStore implements RawStore {
   readonly kind = 'sqlite' as const;
   readonly file: string;
   readonly #db: Database.Database;
@@ -173,6 +217,9 @@ export class SqliteStore implements Store {
     insertCase: Database.Statement<[CaseRow]>;
     getCase: Database.Statement<[string], CaseRow>;
     updateCase: Database.Statement<[{ id: string; status: string; assignee: string | null; fields: string; history: string }]>;
+    insertAudit: Database.Statement<[number, string | null, string]>;
+    auditOfCase: Database.Statement<[string, number, number, number], AuditRow>;
+    auditByTime: Database.Statement<[number, number, number], AuditRow>;
     syncFull: Database.Statement;
     syncNormal: Database.Statement;
     ping: Database.Statement<[], { ok: number }>;
@@ -180,17 +227,20 @@ export class SqliteStore implements Store {
 
   readonly #commitTurn: (keys: TurnKeys, writes: TurnWrites, seenTtl: number) => void;
   readonly #openCase: (series: CaseSeries, draft: CaseDraft) => CaseRecord;
-  readonly #createCase: (row: CaseRow) => void;
-  readonly #updateCase: (id: string, change: Parameters<Store['updateCase']>[1], expectedStatus: CaseStatus | undefined) => CaseRecord;
+  readonly #createCase: (record: CaseRecord) => void;
+  readonly #updateCase: (id: string, change: CaseChange, expectedStatus: CaseStatus | undefined) => CaseRecord;
+  readonly #appendAudit: (entries: readonly AuditEntry[]) => void;
 
   readonly #checkpointer: Checkpointer;
 
   constructor(file: string) {
     this.file = file;
+    privateFiles(file);
     this.#db = new Database(file);
     try {
       this.#db.pragma('journal_mode = WAL');
       this.#db.pragma('synchronous = NORMAL');
+      this.#db.pragma('secure_delete = ON');
       this.#db.pragma('busy_timeout = 5000');
       // Checkpoints (which fsync the database) run on a worker thread instead of inside a message's write.
       this.#db.pragma('wal_autocheckpoint = 0');
@@ -231,12 +281,19 @@ export class SqliteStore implements Store {
       ),
       getCase: db.prepare(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = ?`),
       updateCase: db.prepare('UPDATE cases SET status = @status, assignee = @assignee, fields = @fields, history = @history WHERE id = @id'),
+      insertAudit: db.prepare('INSERT INTO audit (at, case_id, entry) VALUES (?, ?, ?)'),
+      auditOfCase: db.prepare('SELECT seq, entry FROM audit WHERE case_id = ? AND at >= ? AND at < ? ORDER BY at, seq LIMIT ?'),
+      auditByTime: db.prepare('SELECT seq, entry FROM audit WHERE at >= ? AND at < ? ORDER BY at, seq LIMIT ?'),
       syncFull: db.prepare('PRAGMA synchronous = FULL'),
       syncNormal: db.prepare('PRAGMA synchronous = NORMAL'),
       ping: db.prepare('SELECT 1 AS ok'),
     };
 
     const sql = this.#sql;
+    const audit = (entry: AuditEntry) => sql.insertAudit.run(entry.at, entry.caseId, auditJson(entry));
+    this.#appendAudit = db.transaction((entries: readonly AuditEntry[]) => {
+      for (const entry of entries) audit(entry);
+    });
     this.#openCase = db.transaction((series: CaseSeries, draft: CaseDraft) => {
       // A number whose id is taken (a case imported under it) is skipped.
       let id: string;
@@ -247,11 +304,13 @@ export class SqliteStore implements Store {
       } while (sql.getCase.get(id));
       const record: CaseRecord = { id, ...draft };
       sql.insertCase.run(caseToRow(record));
+      audit(openedAudit(record));
       return record;
     });
-    this.#createCase = db.transaction((row: CaseRow) => {
-      if (sql.getCase.get(row.id)) throw new StoreError('conflict', `case ${row.id} already exists`);
-      sql.insertCase.run(row);
+    this.#createCase = db.transaction((record: CaseRecord) => {
+      if (sql.getCase.get(record.id)) throw new StoreError('conflict', `case ${record.id} already exists`);
+      sql.insertCase.run(caseToRow(record));
+      audit(openedAudit(record));
     });
     // A turn's writes are one transaction: one commit, one append to the -wal file.
     this.#commitTurn = db.transaction((keys: TurnKeys, writes: TurnWrites, seenTtl: number) => {
@@ -280,6 +339,7 @@ export class SqliteStore implements Store {
         fields: nextRow.fields,
         history: nextRow.history,
       });
+      audit(changeAudit(id, change));
       return next;
     });
   }
@@ -382,7 +442,7 @@ export class SqliteStore implements Store {
   }
 
   async createCase(record: CaseRecord): Promise<void> {
-    await this.#durably(() => this.#createCase(caseToRow(record)));
+    await this.#durably(() => this.#createCase(record));
   }
 
   async getCase(id: string): Promise<CaseRecord | null> {
@@ -392,7 +452,7 @@ export class SqliteStore implements Store {
     });
   }
 
-  async updateCase(id: string, change: Parameters<Store['updateCase']>[1], expectedStatus?: CaseStatus): Promise<CaseRecord> {
+  async updateCase(id: string, change: CaseChange, expectedStatus?: CaseStatus): Promise<CaseRecord> {
     return this.#durably(() => this.#updateCase(id, change, expectedStatus));
   }
 
@@ -432,6 +492,77 @@ export class SqliteStore implements Store {
         this.#listStatements.set(text, statement);
       }
       return (statement.all(...params) as CaseRow[]).map(rowToCase);
+    });
+  }
+
+  async appendAudit(entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.#durably(() => this.#appendAudit(entries));
+  }
+
+  async listAudit(filter: AuditFilter): Promise<AuditRecord[]> {
+    return this.#run(() => {
+      const from = filter.from ?? Number.MIN_SAFE_INTEGER;
+      const to = filter.to ?? Number.MAX_SAFE_INTEGER;
+      const limit = filter.limit === undefined ? -1 : Math.max(0, Math.floor(filter.limit));
+      const rows = filter.caseId === undefined ? this.#sql.auditByTime.all(from, to, limit) : this.#sql.auditOfCase.all(filter.caseId, from, to, limit);
+      return rows.map(rowToAudit);
+    });
+  }
+
+  // ---- raw access, for key rotation (src/store/sealed.ts)
+
+  async *scanRaw(kind: RawKind, batch = 500): AsyncIterable<readonly RawEntry[]> {
+    const size = Math.max(1, Math.floor(batch));
+    let after = 0;
+    const table = kind === 'session' ? 'sessions' : kind === 'profile' ? 'profiles' : 'cases';
+    const columns = kind === 'session' ? 'chat, user, data' : kind === 'profile' ? 'user, data' : CASE_COLUMNS;
+    const statement = this.#db.prepare(`SELECT rowid AS _rowid, ${columns} FROM ${table} WHERE rowid > ? ORDER BY rowid LIMIT ?`);
+    for (;;) {
+      const rows = this.#run(() => statement.all(after, size)) as ({ _rowid: number } & Record<string, unknown>)[];
+      if (rows.length === 0) return;
+      after = rows[rows.length - 1]?._rowid ?? after;
+      yield rows.map((row): RawEntry => {
+        if (kind === 'case') {
+          const { _rowid, ...caseRow } = row;
+          const record = rowToCase(caseRow as unknown as CaseRow);
+          return { kind, id: record.id, data: record as unknown as Json, version: `${caseRow.fields as string}\u0000${caseRow.history as string}` };
+        }
+        const text = row.data as string;
+        return kind === 'session'
+          ? { kind, chat: row.chat as string, user: row.user as string, data: JSON.parse(text) as Json, version: text }
+          : { kind, user: row.user as string, data: JSON.parse(text) as Json, version: text };
+      });
+    }
+  }
+
+  async swapRaw(entry: RawEntry, data: Json): Promise<boolean> {
+    return this.#run(() => {
+      if (entry.kind === 'session') {
+        return (
+          this.#db
+            .prepare('UPDATE sessions SET data = ? WHERE chat = ? AND user = ? AND data = ?')
+            .run(JSON.stringify(data), entry.chat, entry.user, entry.version).changes === 1
+        );
+      }
+      if (entry.kind === 'profile') {
+        return this.#db.prepare('UPDATE profiles SET data = ? WHERE user = ? AND data = ?').run(JSON.stringify(data), entry.user, entry.version).changes === 1;
+      }
+      const record = data as unknown as CaseRecord;
+      const [fields, history] = entry.version.split('\u0000');
+      return (
+        this.#db
+          .prepare('UPDATE cases SET fields = ?, history = ? WHERE id = ? AND fields = ? AND history = ?')
+          .run(JSON.stringify(record.fields), JSON.stringify(record.history), entry.id, fields, history).changes === 1
+      );
+    });
+  }
+
+  /** After a rotation: old pages rewritten (VACUUM) and the -wal file emptied, so no copy of old values is left. */
+  async compact(): Promise<void> {
+    this.#run(() => {
+      this.#db.exec('VACUUM');
+      this.#db.pragma('wal_checkpoint(TRUNCATE)');
     });
   }
 

@@ -62,8 +62,11 @@ export interface CaseFilter {
   readonly limit?: number;
 }
 
-/** Store failures are data with a code, so the bot can say "系统繁忙" instead of crashing. */
-export type StoreErrorCode = 'unavailable' | 'lock_timeout' | 'not_found' | 'conflict';
+/**
+ * Store failures are data with a code, so the bot can say "系统繁忙" instead of crashing. 'unreadable': sealed
+ * personal data that does not open (changed, or sealed under a key that is neither DATA_KEY nor in DATA_KEYS).
+ */
+export type StoreErrorCode = 'unavailable' | 'lock_timeout' | 'not_found' | 'conflict' | 'unreadable';
 
 export class StoreError extends Error {
   constructor(
@@ -76,6 +79,73 @@ export class StoreError extends Error {
 }
 
 export type Profile = { readonly [key: string]: Json };
+
+/**
+ * What the audit trail records: every display of a case's full personal data, every change of a case, every export.
+ * Who, when, what, which case, which fields, from which chat — never the values.
+ */
+export type AuditAction =
+  | 'opened'
+  | 'viewed'
+  | 'claimed'
+  | 'resolved'
+  | 'rejected'
+  | 'noted'
+  | 'released'
+  | 'amended'
+  | 'assigned'
+  | 'exported'
+  | 'erased'
+  | 'audit_exported'
+  | 'keys_rotated';
+
+export interface AuditEntry {
+  /** Epoch ms. */
+  readonly at: number;
+  /** Who: a user key (platform:id), or a job ('retention', 'rotate-keys'). */
+  readonly by: string;
+  readonly action: AuditAction;
+  /** The case concerned; null for an act on no one case (an export of the audit itself, a key rotation). */
+  readonly caseId: string | null;
+  /** Names of the fields shown, exported or changed (never their values). */
+  readonly fields: readonly string[];
+  /** Where: platform:chat, or `platform:private` / `platform:group` when the chat's id was not given; null for jobs. */
+  readonly chat: string | null;
+  /** A short label without personal data, e.g. 'publicity 2026-11'. */
+  readonly note?: string;
+}
+
+export interface AuditRecord extends AuditEntry {
+  /** Order of writing, increasing. */
+  readonly seq: number;
+}
+
+export interface AuditFilter {
+  readonly caseId?: string;
+  /** Entries with at >= from (epoch ms). */
+  readonly from?: number;
+  /** Entries with at < to (epoch ms). */
+  readonly to?: number;
+  readonly limit?: number;
+}
+
+/** What an `updateCase` change says for the audit entry the store writes with it (same transaction). */
+export interface CaseChangeAudit {
+  /** Default: the event's action. */
+  readonly action?: AuditAction;
+  /** Fields changed or shown (default none). */
+  readonly fields?: readonly string[];
+  readonly chat?: string | null;
+  readonly note?: string;
+}
+
+export interface CaseChange {
+  readonly status?: CaseStatus;
+  readonly assignee?: string | null;
+  readonly fields?: CaseRecord['fields'];
+  readonly event: CaseEvent;
+  readonly audit?: CaseChangeAudit;
+}
 
 export interface TurnKeys {
   readonly chat: string;
@@ -148,18 +218,49 @@ export interface Store {
   createCase(record: CaseRecord): Promise<void>;
   getCase(id: string): Promise<CaseRecord | null>;
   /**
-   * Replaces a case's mutable fields and appends one event, atomically; fails with StoreError('conflict') when
-   * `expectedStatus` is given and the stored status differs (two staff claiming at once).
+   * Replaces a case's mutable fields and appends one event, atomically, with its audit entry (the event's who, when
+   * and action; `change.audit` adds the fields and the chat); fails with StoreError('conflict') when `expectedStatus`
+   * is given and the stored status differs (two staff claiming at once). Durable.
    */
-  updateCase(
-    id: string,
-    change: { readonly status?: CaseStatus; readonly assignee?: string | null; readonly fields?: CaseRecord['fields']; readonly event: CaseEvent },
-    expectedStatus?: CaseStatus,
-  ): Promise<CaseRecord>;
+  updateCase(id: string, change: CaseChange, expectedStatus?: CaseStatus): Promise<CaseRecord>;
   /** Newest first. */
   listCases(filter: CaseFilter): Promise<CaseRecord[]>;
+
+  /** Appends to the audit trail (append-only: nothing changes or deletes an entry). Durable once it resolves. */
+  appendAudit(entries: readonly AuditEntry[]): Promise<void>;
+  /** Audit entries, oldest first (by time, then order of writing). */
+  listAudit(filter: AuditFilter): Promise<AuditRecord[]>;
 
   /** True when the backing store answers. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
+
+/** The kinds of stored value that hold sealed data. */
+export type RawKind = 'session' | 'profile' | 'case';
+
+/** One stored value as it is at rest, for maintenance (key rotation): never for the bot. */
+export interface RawEntry {
+  readonly kind: RawKind;
+  /** What the value belongs to: the session's chat and user, the profile's user, or the case's id. */
+  readonly chat?: string;
+  readonly user?: string;
+  readonly id?: string;
+  /** Session data or profile as stored; for a case, the whole record as stored. */
+  readonly data: Json;
+  /** The stored text, compared when writing back (compare-and-set). */
+  readonly version: string;
+}
+
+/**
+ * Below the sealing (src/store/sealed.ts): the stores read and write values as they are at rest. `scanRaw` walks every
+ * value of a kind in batches; `swapRaw` writes a value back only if it is still the one read (false otherwise), leaving
+ * expiry, indexes and history as they are.
+ */
+export interface RawAccess {
+  scanRaw(kind: RawKind, batch?: number): AsyncIterable<readonly RawEntry[]>;
+  swapRaw(entry: RawEntry, data: Json): Promise<boolean>;
+}
+
+/** A store implementation: the Store interface plus raw access for maintenance. */
+export type RawStore = Store & RawAccess;

@@ -462,6 +462,80 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       });
     });
 
+    describe('audit trail', () => {
+      const series = { key: '20261121', idPrefix: 'C20261121-' };
+
+      it('records the opening of a case with it: who, where, which fields (names only)', async () => {
+        const { id: _id, ...draft } = makeCase({ id: 'unused', user: 'telegram:1', chat: '100', fields: { name: '李四', idNumber: null, region: '西湖区' } });
+        const opened = await store.openCase(series, draft);
+        await store.createCase(makeCase({ id: 'C9', user: 'lark:ou_2', chat: 'lark:oc_9', createdAt: T0 + 5, fields: { a: 1 } }));
+        expect(await store.listAudit({ caseId: opened.id })).toEqual([
+          { seq: expect.any(Number), at: T0, by: 'telegram:1', action: 'opened', caseId: opened.id, fields: ['name', 'region'], chat: 'telegram:100' },
+        ]);
+        expect((await store.listAudit({ caseId: 'C9' })).map((e) => [e.action, e.chat, e.fields])).toEqual([['opened', 'lark:oc_9', ['a']]]);
+      });
+
+      it('writes one entry per change, with the change: the event, and the fields and chat the caller names', async () => {
+        await store.createCase(makeCase({ id: 'C1' }));
+        await store.updateCase(
+          'C1',
+          { status: 'claimed', assignee: 'telegram:9', event: { at: T0 + 1, by: 'telegram:9', action: 'claimed' }, audit: { chat: 'telegram:9' } },
+          'open',
+        );
+        await store.updateCase('C1', {
+          fields: { name: '王五' },
+          event: { at: T0 + 2, by: 'telegram:1', action: 'noted', note: '登记人更正了：姓名' },
+          audit: { action: 'amended', fields: ['name'], chat: 'telegram:100' },
+        });
+        await store.updateCase('C1', { event: { at: T0 + 3, by: 'telegram:9', action: 'noted', note: '已联系家属 13812345678' } });
+        const trail = await store.listAudit({ caseId: 'C1' });
+        expect(trail.map(({ seq: _seq, ...e }) => e)).toEqual([
+          { at: T0, by: 'telegram:1', action: 'opened', caseId: 'C1', fields: [], chat: 'telegram:100' },
+          { at: T0 + 1, by: 'telegram:9', action: 'claimed', caseId: 'C1', fields: [], chat: 'telegram:9' },
+          { at: T0 + 2, by: 'telegram:1', action: 'amended', caseId: 'C1', fields: ['name'], chat: 'telegram:100' },
+          { at: T0 + 3, by: 'telegram:9', action: 'noted', caseId: 'C1', fields: [], chat: null },
+        ]);
+        // The audit holds who, when and what, never a note's text or a field's value.
+        expect(JSON.stringify(trail)).not.toMatch(/13812345678|王五|已联系/);
+        expect(new Set(trail.map((e) => e.seq)).size).toBe(4);
+      });
+
+      it('writes nothing for a change that did not happen', async () => {
+        await store.createCase(makeCase({ id: 'C1', status: 'claimed', assignee: 'telegram:a' }));
+        await storeErrorCode(store.updateCase('C1', { status: 'claimed', event: { at: T0 + 1, by: 'telegram:b', action: 'claimed' } }, 'open'));
+        await storeErrorCode(store.updateCase('nope', { event: { at: T0 + 1, by: 'telegram:b', action: 'noted' } }));
+        expect((await store.listAudit({})).map((e) => e.action)).toEqual(['opened']);
+      });
+
+      it('appends views and exports, and lists by case or by time (from inclusive, to exclusive), oldest first', async () => {
+        await store.createCase(makeCase({ id: 'C1', createdAt: T0 }));
+        await store.appendAudit([
+          { at: T0 + 20, by: 'telegram:9', action: 'viewed', caseId: 'C1', fields: ['idNumber', 'reporterPhone'], chat: 'telegram:9' },
+          { at: T0 + 10, by: 'telegram:9', action: 'exported', caseId: 'C2', fields: ['applicantName'], chat: 'telegram:-100', note: 'publicity 2026-11' },
+        ]);
+        await store.appendAudit([{ at: T0 + 30, by: 'telegram:9', action: 'audit_exported', caseId: null, fields: [], chat: 'telegram:9', note: 'x' }]);
+        await store.appendAudit([]);
+        expect((await store.listAudit({ caseId: 'C1' })).map((e) => e.action)).toEqual(['opened', 'viewed']);
+        expect((await store.listAudit({ caseId: 'C2' }))[0]).toMatchObject({ action: 'exported', note: 'publicity 2026-11', fields: ['applicantName'] });
+        expect((await store.listAudit({})).map((e) => e.at - T0)).toEqual([0, 10, 20, 30]);
+        expect((await store.listAudit({ from: T0 + 10, to: T0 + 30 })).map((e) => e.action)).toEqual(['exported', 'viewed']);
+        expect((await store.listAudit({ from: T0 + 31 })).length).toBe(0);
+        expect((await store.listAudit({ limit: 2 })).map((e) => e.at - T0)).toEqual([0, 10]);
+        expect((await store.listAudit({ caseId: 'C1', from: T0 + 1 })).map((e) => e.action)).toEqual(['viewed']);
+        expect(await store.listAudit({ caseId: 'none' })).toEqual([]);
+      });
+
+      it('keeps every one of many concurrent entries, in order of writing for equal times', async () => {
+        await Promise.all(
+          Array.from({ length: 40 }, (_, i) => store.appendAudit([{ at: T0, by: `telegram:${i}`, action: 'viewed', caseId: 'C1', fields: [], chat: null }])),
+        );
+        const trail = await store.listAudit({ caseId: 'C1' });
+        expect(trail).toHaveLength(40);
+        expect(trail.map((e) => e.seq)).toEqual([...trail.map((e) => e.seq)].sort((a, b) => a - b));
+        expect(new Set(trail.map((e) => e.by)).size).toBe(40);
+      });
+    });
+
     describe('ping and close', () => {
       it('answers ping while open; after close, ping is false and calls fail with unavailable', async () => {
         expect(await store.ping()).toBe(true);
