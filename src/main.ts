@@ -1,12 +1,13 @@
 /**
  * `npm start`: the service (HTTP health/readiness/metrics, webhooks, local web chat, the configured chat platforms).
- * A bad configuration is named on stderr and exits 2. With no chat platform configured and a terminal attached, you
+ * A bad configuration (or a data key that does not fit the data) is named on stderr and exits 2; a data directory
+ * another process holds exits 3. With no chat platform configured and a terminal attached, you
  * can also talk to the bot right here; ending that conversation (/quit or Ctrl-D) stops the service.
  * SIGTERM / SIGINT shut down gracefully (exit 0).
  */
 import { describeConfigError } from './config/index.ts';
 import { flushLogs } from './log.ts';
-import { ConfigurationError, type Service, startService } from './service.ts';
+import { ConfigurationError, DataDirLockedError, DataKeyError, type Service, startService } from './service.ts';
 
 /** A shutdown that hangs (a channel that never returns) still ends the process. */
 const HARD_EXIT_MS = 25_000;
@@ -33,6 +34,16 @@ try {
     process.stderr.write(`Configuration error:\n${describeConfigError(error.error)}\n`);
     await flushLogs(null, LOG_FLUSH_MS);
     process.exit(2);
+  }
+  if (error instanceof DataKeyError) {
+    process.stderr.write(`Configuration error:\n${error.message}\n`);
+    await flushLogs(null, LOG_FLUSH_MS);
+    process.exit(2);
+  }
+  if (error instanceof DataDirLockedError) {
+    process.stderr.write(`Start-up refused: ${error.message}\n`);
+    await flushLogs(null, LOG_FLUSH_MS);
+    process.exit(3);
   }
   process.stderr.write(`Start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   await flushLogs(null, LOG_FLUSH_MS);

@@ -23,6 +23,10 @@ import { WebNotices } from './server/notices.ts';
 import { loadWebAssets, type WebAssets, type WebOptions } from './server/web.ts';
 import { WebSessions } from './server/web-session.ts';
 import { openStore, type Store } from './store/index.ts';
+import { storeLogging } from './store/logging.ts';
+
+export { DataKeyError } from './privacy/keys.ts';
+export { DataDirLockedError } from './store/index.ts';
 
 /** The configuration is invalid: `error.problems` names each variable. */
 export class ConfigurationError extends Error {
@@ -437,13 +441,10 @@ function logListening(rt: Runtime, bound: { address: string; port: number; url: 
 /** Start-up after the configuration: store, NLU, engine, channels, HTTP, then the channels' start. */
 async function run(rt: Runtime, options: ServiceOptions, close: () => Promise<void>, t0: number): Promise<Service> {
   const { config, logger, metrics, now } = rt;
-  const store = await openStore(config, {
-    onError: (error) => {
-      metrics.error('store');
-      logger.warn({ err: error }, 'store connection error');
-    },
-    onWarning: (message) => logger.warn(message),
-  });
+  const store = await openStore(
+    config,
+    storeLogging(logger, () => metrics.error('store')),
+  );
   rt.store = store;
   const tr = loadTranslator();
   const nlu = warmUp();

@@ -13,7 +13,9 @@ import { createEngine } from '../dialog/index.ts';
 import { loadTranslator } from '../i18n/index.ts';
 import { createLogger } from '../log.ts';
 import { warmUp } from '../nlu/index.ts';
-import { openStore } from '../store/index.ts';
+import { DataKeyError } from '../privacy/keys.ts';
+import { DataDirLockedError, openStore, type SealedStore } from '../store/index.ts';
+import { storeLogging } from '../store/logging.ts';
 
 // Whatever a dependency might print must not corrupt the JSON-lines stream.
 console.log = console.error;
@@ -39,10 +41,17 @@ if (!config.ok) {
   process.exit(2);
 }
 const logger = createLogger({ level: jsonl && !process.env.LOG_LEVEL ? 'warn' : config.value.LOG_LEVEL });
-const store = await openStore(config.value, {
-  onError: (error) => logger.warn({ err: error }, 'store connection error'),
-  onWarning: (message) => logger.warn(message),
-});
+let store: SealedStore;
+try {
+  store = await openStore(config.value, storeLogging(logger));
+} catch (error) {
+  // Another process holds DATA_DIR (exit 3), or the data key does not fit (exit 2): said plainly, no stack.
+  if (error instanceof DataDirLockedError || error instanceof DataKeyError) {
+    process.stderr.write(`${error instanceof DataKeyError ? 'Configuration error' : 'Start-up refused'}: ${error.message}\n`);
+    process.exit(error instanceof DataKeyError ? 2 : 3);
+  }
+  throw error;
+}
 const tr = loadTranslator();
 warmUp();
 const staffChat = staffChatOf(config.value);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseDataKey, parseDataKeys } from '../privacy/seal.ts';
 
 /** `telegram:123,lark:ou_abc` → [{ platform, id }]. */
 const platformIds = z.string().transform((raw, ctx) => {
@@ -18,6 +19,26 @@ const platformIds = z.string().transform((raw, ctx) => {
 });
 
 const optionalText = z.string().trim().min(1).optional();
+
+/** A data key: base64 of 32 bytes, optionally `id:base64`. Never echoed in a message. */
+const dataKey = z
+  .string()
+  .trim()
+  .superRefine((v, ctx) => {
+    const parsed = parseDataKey(v);
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.reason });
+  })
+  .optional();
+
+/** Older data keys, for reading only: `id:base64,id:base64` (or the values DATA_KEY had). */
+const dataKeys = z
+  .string()
+  .trim()
+  .superRefine((v, ctx) => {
+    const parsed = parseDataKeys(v);
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.reason });
+  })
+  .optional();
 
 /** A limit: a whole number from `min` (0 turns the thing off, e.g. no cases from the web at all). */
 const count = (fallback: number, min = 1) => z.coerce.number().int().min(min).max(1_000_000).default(fallback);
@@ -59,6 +80,9 @@ export const configSchema = z
       .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
       .optional(),
     DATA_DIR: z.string().min(1).default('./data'),
+    DATA_KEY: dataKey,
+    DATA_KEYS: dataKeys,
+    RETENTION_DAYS: count(365),
     STAFF_IDS: platformIds.default([]),
     STAFF_CHAT: z
       .string()
@@ -81,6 +105,15 @@ export const configSchema = z
     }
     if (Boolean(c.LARK_APP_ID) !== Boolean(c.LARK_APP_SECRET)) {
       ctx.addIssue({ code: 'custom', path: [c.LARK_APP_ID ? 'LARK_APP_SECRET' : 'LARK_APP_ID'], message: 'LARK_APP_ID and LARK_APP_SECRET go together' });
+    }
+    // Several instances share Redis: each must seal under the same key, so there is no default to make up.
+    if (c.REDIS_URL && !c.DATA_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATA_KEY'],
+        message:
+          'is required with REDIS_URL: personal data is sealed under it, the same key on every instance (base64 of 32 bytes, e.g. openssl rand -base64 32)',
+      });
     }
     // Without the encrypt key a webhook request cannot be signed: anyone who can reach the URL could post as anyone.
     if (c.LARK_MODE === 'webhook' && c.LARK_APP_ID && !c.LARK_ENCRYPT_KEY) {

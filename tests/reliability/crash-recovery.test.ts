@@ -4,11 +4,9 @@
  * next answer is read in context) and every case the user was told about is there — listed by `case_status` and
  * read back from the store.
  */
-import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { openRedisStore, openSqliteStore, SQLITE_FILE } from '../../src/store/index.ts';
 import { startRedis } from '../support/redis-server.ts';
-import { type ChatOut, ChatProcess, Cleanup, caseId, eventually, tempDir, textOf } from './support.ts';
+import { type ChatOut, ChatProcess, Cleanup, caseId, eventually, storeOf, tempDir, textOf } from './support.ts';
 
 const cleanup = new Cleanup();
 afterEach(() => cleanup.run());
@@ -84,8 +82,7 @@ describe('SIGKILL of the bot on the embedded store (SQLite)', () => {
     expect(textOf(status)).toContain(caseId(2));
     expect(await bot.end()).toBe(0);
 
-    const store = openSqliteStore(join(env.DATA_DIR, SQLITE_FILE));
-    cleanup.add(() => store.close());
+    const store = await storeOf(cleanup, env);
     expect(await store.getCase(caseId(1))).toMatchObject({
       type: 'serious_illness_application',
       status: 'open',
@@ -108,8 +105,7 @@ describe('SIGKILL of the bot on the embedded store (SQLite)', () => {
     bot = ChatProcess.start(cleanup, env);
     expect(textOf(await bot.send({ ...who, text: '进度' }))).toContain(id);
     await bot.kill('SIGKILL');
-    const store = openSqliteStore(join(env.DATA_DIR, SQLITE_FILE));
-    cleanup.add(() => store.close());
+    const store = await storeOf(cleanup, env);
     expect((await store.getCase(id))?.fields).toMatchObject({
       deceasedName: '李秀英',
       idNumber: '330182195203151239',
@@ -142,8 +138,7 @@ describe.skipIf(redis === null)('crashes with REDIS_URL (redis-server with appen
     const status = await bot.send({ ...who, text: '我的登记办得怎么样了' });
     expect(textOf(status)).toContain(id);
     await bot.kill('SIGKILL');
-    const store = await openRedisStore(redis!.url);
-    cleanup.add(() => store.close());
+    const store = await storeOf(cleanup, env);
     expect(await store.getCase(id)).toMatchObject({
       type: 'death_report',
       fields: { deceasedName: '张建国', idNumber: '330182195203151239', community: '翠苑一区社区' },
@@ -176,8 +171,7 @@ describe.skipIf(redis === null)('crashes with REDIS_URL (redis-server with appen
     const second = confirmedId(await bot.send({ ...who, text: '转人工' }));
     expect(Number(second.slice(-4))).toBe(Number(first.slice(-4)) + 1);
 
-    const store = await openRedisStore(redis!.url);
-    cleanup.add(() => store.close());
+    const store = await storeOf(cleanup, env);
     expect((await store.listCases({ user: `jsonl:${who.user}` })).map((c) => c.id)).toEqual([second, first]);
   }, 20_000);
 });

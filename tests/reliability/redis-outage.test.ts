@@ -12,7 +12,7 @@ import type { Engine } from '../../src/dialog/index.ts';
 import { startService } from '../../src/service.ts';
 import { openRedisStore } from '../../src/store/index.ts';
 import { startRedis } from '../support/redis-server.ts';
-import { Cleanup, engineOn, eventually, msg, tempDir, textOf } from './support.ts';
+import { Cleanup, engineOn, eventually, msg, TEST_DATA_KEY, tempDir, textOf } from './support.ts';
 
 const cleanup = new Cleanup();
 afterEach(() => cleanup.run());
@@ -97,7 +97,7 @@ describe.skipIf(redis === null)('Redis goes away and comes back', () => {
 
   it('service: /readyz 503 and the web chat says "系统繁忙" meanwhile; /readyz 200 and normal answers after', async () => {
     const service = await startService(
-      { REDIS_URL: redis!.url, DATA_DIR: tempDir(cleanup) },
+      { REDIS_URL: redis!.url, DATA_KEY: TEST_DATA_KEY, DATA_DIR: tempDir(cleanup) },
       { port: 0, host: '127.0.0.1', logger: pino({ level: 'silent' }) },
     );
     cleanup.add(() => service.close());

@@ -9,7 +9,7 @@ import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openRedisStore } from '../../src/store/index.ts';
 import { startRedis } from '../support/redis-server.ts';
-import { type ChatIn, type ChatOut, ChatProcess, Cleanup, caseId, engineOn, msg, textOf } from './support.ts';
+import { type ChatIn, type ChatOut, ChatProcess, Cleanup, caseId, engineOn, msg, storeOf, textOf } from './support.ts';
 
 const redis = await startRedis();
 const fileCleanup = new Cleanup();
@@ -128,8 +128,7 @@ describe.skipIf(redis === null)('two bot processes sharing Redis', () => {
     expect([...ids].sort()).toEqual(Array.from({ length: 50 }, (_, i) => caseId(i + 1)));
 
     // The store has all 50, each opened once by this user.
-    const store = await openRedisStore(redis!.url);
-    cleanup.add(() => store.close());
+    const store = await storeOf(cleanup, { REDIS_URL: redis!.url });
     const stored = await store.listCases({ user: `jsonl:${who.user}` });
     expect(stored).toHaveLength(50);
     expect(stored.every((c) => c.history.length === 1 && c.type === 'inquiry' && c.status === 'open')).toBe(true);
@@ -186,8 +185,7 @@ describe.skipIf(redis === null)('two bot processes sharing Redis', () => {
     expect(switches(turns)).toBeGreaterThanOrEqual(3);
 
     // The stored dialog is whole: still the serious-illness offer, with one of the two amounts.
-    const store = await openRedisStore(redis!.url);
-    cleanup.add(() => store.close());
+    const store = await storeOf(cleanup, { REDIS_URL: redis!.url });
     const session = await store.getSession(who.chat, who.user);
     expect(session?.data).toMatchObject({ dialog: { intent: 'serious_illness_consolation', awaiting: 'offer', slots: { region: '西湖区' } } });
     const amount = (session?.data as { dialog: { slots: { amount: string } } } | undefined)?.dialog.slots.amount;

@@ -12,13 +12,25 @@ import type { Logger } from 'pino';
 import type { Incoming, Outgoing } from '../../src/chat/index.ts';
 import { createEngine, type Engine } from '../../src/dialog/index.ts';
 import { loadTranslator, type Translator } from '../../src/i18n/index.ts';
-import type { Store } from '../../src/store/index.ts';
+import { openStore, type SealedStore, type Store } from '../../src/store/index.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const NOW_ISO = '2026-11-21T10:00:00+08:00';
 export const NOW = new Date(NOW_ISO);
 /** The day's case ids: C20261121-0001 … */
 export const caseId = (n: number): string => `C20261121-${String(n).padStart(4, '0')}`;
+/** The DATA_KEY of the tests' bots on Redis (every process sharing a Redis needs the same key). Test data only. */
+export const TEST_DATA_KEY = 'test:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=';
+
+/** The store a bot with this environment opens (personal data sealed), to read what it left behind. */
+export async function storeOf(cleanup: Cleanup, env: { DATA_DIR?: string; REDIS_URL?: string }): Promise<SealedStore> {
+  const store = await openStore({
+    DATA_DIR: env.DATA_DIR ?? tempDir(cleanup),
+    ...(env.REDIS_URL ? { REDIS_URL: env.REDIS_URL, DATA_KEY: TEST_DATA_KEY } : {}),
+  });
+  cleanup.add(() => store.close());
+  return store;
+}
 
 // ---- cleanup
 
@@ -102,6 +114,9 @@ const CONFIG_VARS = [
   'LARK_VERIFICATION_TOKEN',
   'REDIS_URL',
   'DATA_DIR',
+  'DATA_KEY',
+  'DATA_KEYS',
+  'RETENTION_DAYS',
   'STAFF_IDS',
   'STAFF_CHAT',
   'PORT',
@@ -145,9 +160,11 @@ export class ChatProcess {
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
   }
 
-  static start(cleanup: Cleanup, env: { DATA_DIR?: string; REDIS_URL?: string; STAFF_CHAT?: string }): ChatProcess {
+  static start(cleanup: Cleanup, env: { DATA_DIR?: string; REDIS_URL?: string; STAFF_CHAT?: string; DATA_KEY?: string }): ChatProcess {
     const base: NodeJS.ProcessEnv = { ...process.env };
     for (const name of CONFIG_VARS) delete base[name];
+    // Bots sharing a Redis seal under one key (start-up refuses REDIS_URL without DATA_KEY).
+    if (env.REDIS_URL && !env.DATA_KEY) base.DATA_KEY = TEST_DATA_KEY;
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/chat.ts', '--jsonl', '--now', NOW_ISO], {
       cwd: ROOT,
       env: { ...base, ...env },

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openRedisStore, openStore, type RedisStore } from '../../src/store/index.ts';
 import { startRedis } from '../support/redis-server.ts';
 import { describeStoreContract, locked, makeCase, storeErrorCode, T0 } from './contract.ts';
+import { keyText, newKey, sealed } from './sealing.ts';
 
 /** One real redis-server for this file (AOF, appendfsync always); every store gets its own key prefix. */
 const server = await startRedis();
@@ -26,6 +27,7 @@ async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<
 }
 
 describeStoreContract('redis', () => open(), { skip: server === null });
+describeStoreContract('redis, personal data sealed', async () => sealed(await open()), { skip: server === null });
 
 describe.skipIf(server === null)('Redis store', () => {
   it('two instances (two connections, like two bot processes) exclude each other on one chat', async () => {
@@ -213,8 +215,10 @@ describe.skipIf(server === null)('Redis store', () => {
     await Promise.all([a.close(), b.close()]);
   });
 
-  it('openStore uses Redis when REDIS_URL is set', async () => {
-    const store = await openStore({ REDIS_URL: server!.url, DATA_DIR: '/nonexistent/never-created' }, { redisPrefix: prefix() });
+  it('openStore uses Redis when REDIS_URL is set, and needs DATA_KEY for it (no key file: instances share the key)', async () => {
+    const config = { REDIS_URL: server!.url, DATA_DIR: '/nonexistent/never-created' };
+    await expect(openStore(config, { redisPrefix: prefix() })).rejects.toThrow(/DATA_KEY is required with REDIS_URL/);
+    const store = await openStore({ ...config, DATA_KEY: keyText(newKey()) }, { redisPrefix: prefix() });
     expect(store.kind).toBe('redis');
     expect(await store.ping()).toBe(true);
     await store.close();

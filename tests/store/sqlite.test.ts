@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStore, openStore, SQLITE_FILE } from '../../src/store/index.ts';
 import { ChatQueue } from '../../src/store/shared.ts';
 import { describeStoreContract, locked, makeCase, storeErrorCode, T0 } from './contract.ts';
+import { sealed } from './sealing.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'yinling-sqlite-'));
@@ -20,6 +21,7 @@ afterAll(() => {
 });
 
 describeStoreContract('sqlite', async () => openSqliteStore(freshFile()));
+describeStoreContract('sqlite, personal data sealed', () => sealed(openSqliteStore(freshFile())));
 
 describe('SQLite store', () => {
   it('uses the WAL journal', async () => {
