@@ -8,6 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Readable, Writable } from 'node:stream';
 import type { Logger } from 'pino';
+import { type RetentionTimer, startRetention } from './cases/index.ts';
 import { runConsole } from './channels/console.ts';
 import type { Channel, ChannelDeps } from './channels/types.ts';
 import { FloodGuard, type Incoming, type Outgoing } from './chat/index.ts';
@@ -146,6 +147,7 @@ interface Runtime {
   readonly inflight: Set<Promise<unknown>>;
   store: Store | null;
   app: App | null;
+  retention: RetentionTimer | null;
   closing: Promise<void> | null;
 }
 
@@ -190,7 +192,14 @@ async function shutdown(rt: Runtime): Promise<void> {
     );
     if (!drained) logger.warn({ inflight: rt.inflight.size }, 'gave up waiting for messages in flight');
   }
-  // 3. The store last.
+  // 3. The daily retention job: a run under way finishes (its writes are durable), the timer stops.
+  if (rt.retention)
+    await timeout(
+      rt.retention.stop().then(() => true),
+      drainMs,
+      false,
+    );
+  // 4. The store last.
   if (rt.store) {
     try {
       await rt.store.close();
@@ -406,6 +415,7 @@ export async function startService(env: NodeJS.ProcessEnv, options: ServiceOptio
     inflight: new Set(),
     store: null,
     app: null,
+    retention: null,
     closing: null,
   };
   const close = (): Promise<void> => {
@@ -446,6 +456,23 @@ async function run(rt: Runtime, options: ServiceOptions, close: () => Promise<vo
     storeLogging(logger, () => metrics.error('store')),
   );
   rt.store = store;
+  // Personal data of closed cases erased after RETENTION_DAYS: at start if not yet run today, then daily.
+  rt.retention = startRetention({
+    store,
+    days: config.RETENTION_DAYS,
+    now,
+    onRun: (result) => {
+      if (result.erased.length > 0 || result.failed.length > 0)
+        logger.info(
+          { erased: result.erased.length, failed: result.failed.length, days: config.RETENTION_DAYS },
+          'retention: personal data of closed cases erased',
+        );
+    },
+    onError: (error) => {
+      metrics.error('retention');
+      logger.error({ err: error }, 'retention job failed; it runs again within the hour');
+    },
+  });
   const tr = loadTranslator();
   const nlu = warmUp();
   logger.info({ store: store.kind, nlu: { model: nlu.model, intents: nlu.intents, trainingMs: Math.round(nlu.trainingMs) } }, 'store open, NLU trained');

@@ -1,3 +1,4 @@
 export * from './due.ts';
 export * from './open.ts';
+export * from './retention.ts';
 export * from './schemas.ts';

@@ -11,7 +11,7 @@ export const CASES_SCRAPE_LIMIT = 1000;
 const SCRAPE_TIMEOUT_MS = 2000;
 
 /** Where an error happened, for `yinling_errors_total{stage}`. A closed set keeps the label bounded. */
-export type ErrorStage = 'engine' | 'webhook' | 'web' | 'channel_start' | 'channel_stop' | 'store' | 'metrics' | 'shutdown' | 'push' | 'notice';
+export type ErrorStage = 'engine' | 'webhook' | 'web' | 'channel_start' | 'channel_stop' | 'store' | 'metrics' | 'shutdown' | 'push' | 'notice' | 'retention';
 
 /**
  * Label values come from closed sets, whatever users send: a label taken from input (a pressed button names an
@@ -97,7 +97,7 @@ export function createMetrics(options: MetricsOptions): Metrics {
   });
   const errors = new Counter({
     name: 'yinling_errors_total',
-    help: 'Errors by stage (engine, webhook, web, channel_start, channel_stop, store, metrics, shutdown)',
+    help: 'Errors by stage (engine, webhook, web, channel_start, channel_stop, store, metrics, shutdown, push, notice, retention)',
     labelNames: ['stage'] as const,
     registers: [registry],
   });
