@@ -103,7 +103,7 @@ publicity-kind-group_leader_subsidy_application = 小组长补助
 
 quick-check-head = 【{ $region } { $year }年待遇速查】
 staff-only = 抱歉，这是工作人员的功能。
-command-unknown_command = 没有 /{ $command } 这个命令。可用：/cases [open|mine|overdue|类型]、/case 编号、/claim 编号、/resolve 编号 说明、/reject 编号 原因、/note 编号 内容、/publicity 月份
+command-unknown_command = 没有 /{ $command } 这个命令。可用：/cases [open|mine|overdue|类型]、/case 编号、/claim 编号、/resolve 编号 说明、/reject 编号 原因、/note 编号 内容、/publicity 月份、/audit 编号、/audit export 开始日期 结束日期
 command-missing_id = 请在命令后写编号，比如 /{ $command } C20261121-0007
 command-bad_id = 编号不对：编号是 C + 8位日期 + 序号，比如 /{ $command } C20261121-0007（序号可以简写成 C20261121-7）。
 command-missing_note = { $command ->
@@ -113,6 +113,7 @@ command-missing_note = { $command ->
 }
 command-bad_filter = /cases 后面可以写 open（待处理）、mine（我的）、overdue（超期）、all（全部），或类型：大病、住院、体检、报丧、转移、小组长、咨询。
 command-bad_month = 月份请写成 2026-11、2026年11月 或 11月。
+command-bad_range = 导出日期请写成 /audit export 2026-11-01 2026-11-30（开始和结束日期，含当天），或一个月份，比如 /audit export 2026-11。
 
 staffq-households = 社区{ $n }户：按规定移交{ $count }名工作人员（1000户以下5人，1000户至2000户7人，2000户至3000户9人，超过3000户的每增加300户增加1人）。
 staffq-retirees = { $n }名退休人员：按每300名配备1名管理服务人员，需要{ $count }名（不足300名的也按1名算）。
@@ -130,3 +131,31 @@ staffq-region-hangzhou = 杭州市级（上城、拱墅、西湖、滨江、钱�
 staffq-region-jiande = 建德市
 staffq-region-changsha = 长沙市
 staffq-region-liaocheng = 聊城市
+
+case-unreadable = { $id } 的个人信息无法解密（数据可能被改动，或加密它的密钥不在 DATA_KEYS 里），已拒绝显示并记入日志。请联系系统管理员。
+field-notes = 备注内容
+
+## Audit trail: who saw, changed or exported a case's personal data (no values, only field names).
+
+audit-head = { $id } 的操作记录（共{ $count }条）：
+audit-row = { $at } { $who } { $action }{ $hasFields ->
+    [yes] （{ $fields }）
+   *[no] {""}
+} · { $chat }
+audit-more = （只显示最近{ $shown }条；完整记录请用 /audit export 导出）
+audit-none = { $id } 还没有操作记录。
+audit-export-done = 已导出 { $from } 至 { $to } 的操作记录，共{ $count }条（CSV 附件，只含操作人、时间、操作、案件编号和字段名，不含个人信息本身）。本次导出也已记录。
+audit-csv-header = 序号,时间,操作人,操作,案件编号,涉及字段,聊天,说明
+audit-action-opened = 登记
+audit-action-viewed = 查看完整信息
+audit-action-claimed = 认领
+audit-action-resolved = 办结
+audit-action-rejected = 退回
+audit-action-noted = 备注
+audit-action-released = 释放
+audit-action-amended = 登记人更正
+audit-action-assigned = 指派
+audit-action-exported = 导出（公示）
+audit-action-erased = 按保存期限删除个人信息
+audit-action-audit_exported = 导出操作记录
+audit-action-keys_rotated = 更换加密密钥

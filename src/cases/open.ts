@@ -1,3 +1,4 @@
+import { qualifiedChat } from '../store/shared.ts';
 import type { CaseRecord, Json, Store } from '../store/types.ts';
 import { dueAt, shanghaiDay } from './due.ts';
 import { CASE_SCHEMAS, type CaseFields, type CaseType } from './schemas.ts';
@@ -44,7 +45,16 @@ export type AmendCaseError = { readonly code: 'invalid_fields' | 'not_found' | '
  */
 export async function amendCase<T extends CaseType>(
   store: Store,
-  input: { id: string; type: T; user: string; fields: CaseFields<T>; now: Date; describe: (changed: readonly string[]) => string },
+  input: {
+    id: string;
+    type: T;
+    user: string;
+    fields: CaseFields<T>;
+    now: Date;
+    describe: (changed: readonly string[]) => string;
+    /** The chat the correction came from (platform:chat), for the audit; default the chat the case was filed from. */
+    chat?: string;
+  },
 ): Promise<{ ok: true; value: CaseRecord; changed: readonly string[] } | { ok: false; error: AmendCaseError }> {
   const parsed = CASE_SCHEMAS[input.type].safeParse(input.fields);
   if (!parsed.success) return { ok: false, error: { code: 'invalid_fields', issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) } };
@@ -58,6 +68,8 @@ export async function amendCase<T extends CaseType>(
   const value = await store.updateCase(input.id, {
     fields,
     event: { at: input.now.getTime(), by: input.user, action: 'noted', note: input.describe(changed) },
+    // The audit names the fields the family changed, never their values.
+    audit: { action: 'amended', fields: changed, chat: input.chat ?? qualifiedChat(current.user, current.chat) },
   });
   return { ok: true, value, changed };
 }

@@ -1,15 +1,16 @@
 import { Decimal } from 'decimal.js';
 import { renderCitations } from '../answers/index.ts';
-import { CASE_TYPES, type CaseType } from '../cases/index.ts';
+import { CASE_TYPES, type CaseType, SEALED_FIELDS } from '../cases/index.ts';
 import type { Button, CaseRef, Reply } from '../chat/index.ts';
 import { caseButton } from '../chat/index.ts';
 import { shanghaiIsoDate } from '../clock.ts';
 import type { Translator } from '../i18n/index.ts';
 import { findAmounts } from '../nlu/slots/index.ts';
 import { type Citation, findRegion, publicityRule } from '../rules/index.ts';
-import { type CaseFilter, type CaseRecord, type CaseStatus, type Store, StoreError } from '../store/types.ts';
+import { qualifiedChat } from '../store/shared.ts';
+import { type AuditEntry, type AuditRecord, type CaseFilter, type CaseRecord, type CaseStatus, type Store, StoreError } from '../store/types.ts';
 import type { StaffCommand } from './commands.ts';
-import { caseDetail, caseLine } from './view.ts';
+import { caseDetail, caseLine, formatDateTime } from './view.ts';
 
 export interface StaffCtx {
   readonly store: Store;
@@ -21,6 +22,8 @@ export interface StaffCtx {
   /** Full personal data is shown only in a staff member's private chat. */
   readonly inPrivate: boolean;
   readonly now: Date;
+  /** The chat the command came from, for the audit trail (without it the audit says private or group). */
+  readonly chat?: string;
 }
 
 export interface StaffResult {
@@ -34,6 +37,35 @@ export interface StaffResult {
 
 const ref = (c: CaseRecord): CaseRef => ({ id: c.id, type: c.type, status: c.status });
 const LIST_LIMIT = 20;
+/** `/audit <id>` shows this many of the newest entries; the export has them all. */
+const AUDIT_SHOWN = 50;
+const DAY_MS = 86_400_000;
+
+/** Where a command came from, as the audit names it. */
+function whereOf(ctx: StaffCtx): string {
+  return ctx.chat ? qualifiedChat(ctx.staff, ctx.chat) : `${ctx.platform}:${ctx.inPrivate ? 'private' : 'group'}`;
+}
+
+/** An audit entry of this staff member's act now. */
+function entry(ctx: StaffCtx, action: AuditEntry['action'], caseId: string | null, fields: readonly string[], note?: string): AuditEntry {
+  return { at: ctx.now.getTime(), by: ctx.staff, action, caseId, fields, chat: whereOf(ctx), ...(note === undefined ? {} : { note }) };
+}
+
+/** The personal data a full view of the case shows, by name: its sealed fields that have a value, and staff's notes. */
+function personalShown(c: CaseRecord): string[] {
+  const fields = Object.keys(c.fields).filter((f) => SEALED_FIELDS.includes(f) && c.fields[f] !== null);
+  return c.history.some((e) => e.note !== undefined) ? [...fields, 'notes'] : fields;
+}
+
+/**
+ * A case in detail: in a private chat the full data, written to the audit trail before it is shown (no record, no
+ * display). Rendered first, so that a value that does not open refuses the display before anything is recorded.
+ */
+async function detail(ctx: StaffCtx, c: CaseRecord): Promise<string> {
+  const text = caseDetail(ctx.tr, c, ctx.inPrivate, ctx.now.getTime());
+  if (ctx.inPrivate) await ctx.store.appendAudit([entry(ctx, 'viewed', c.id, personalShown(c))]);
+  return text;
+}
 
 /** Where a case's opener is told of a decision: their private chat on their platform. */
 function openerReply(ctx: StaffCtx, c: CaseRecord, text: string): Reply {
@@ -118,7 +150,13 @@ async function close(ctx: StaffCtx, id: string, status: 'resolved' | 'rejected',
   try {
     updated = await ctx.store.updateCase(
       id,
-      { status, assignee: found.assignee ?? ctx.staff, ...(fields ? { fields } : {}), event: { at: ctx.now.getTime(), by: ctx.staff, action: status, note } },
+      {
+        status,
+        assignee: found.assignee ?? ctx.staff,
+        ...(fields ? { fields } : {}),
+        event: { at: ctx.now.getTime(), by: ctx.staff, action: status, note },
+        audit: { chat: whereOf(ctx), fields: fields ? ['paidAmount'] : [] },
+      },
       found.status,
     );
   } catch (error) {
@@ -153,16 +191,16 @@ export async function runStaffCommand(ctx: StaffCtx, command: StaffCommand): Pro
         const found = await caseOrMissing(ctx, command.id);
         if (isResult(found)) return found;
         const buttons = found.status === 'open' ? [{ label: tr.t('button-claim'), payload: caseButton('claim', found.id) }] : undefined;
-        return { lines: [caseDetail(tr, found, ctx.inPrivate, now)], ...(buttons ? { buttons } : {}), notify: [], changed: [] };
+        return { lines: [await detail(ctx, found)], ...(buttons ? { buttons } : {}), notify: [], changed: [] };
       }
       case 'claim': {
         try {
           const updated = await ctx.store.updateCase(
             command.id,
-            { status: 'claimed', assignee: ctx.staff, event: { at: now, by: ctx.staff, action: 'claimed' } },
+            { status: 'claimed', assignee: ctx.staff, event: { at: now, by: ctx.staff, action: 'claimed' }, audit: { chat: whereOf(ctx) } },
             'open',
           );
-          return { lines: [tr.t('case-claimed', { id: updated.id }), caseDetail(tr, updated, ctx.inPrivate, now)], notify: [], changed: [ref(updated)] };
+          return { lines: [tr.t('case-claimed', { id: updated.id }), await detail(ctx, updated)], notify: [], changed: [ref(updated)] };
         } catch (error) {
           if (error instanceof StoreError && error.code === 'conflict') {
             const c = await ctx.store.getCase(command.id);
@@ -183,17 +221,83 @@ export async function runStaffCommand(ctx: StaffCtx, command: StaffCommand): Pro
       case 'note': {
         const found = await caseOrMissing(ctx, command.id);
         if (isResult(found)) return found;
-        const updated = await ctx.store.updateCase(command.id, { event: { at: now, by: ctx.staff, action: 'noted', note: command.note } });
+        const updated = await ctx.store.updateCase(command.id, {
+          event: { at: now, by: ctx.staff, action: 'noted', note: command.note },
+          audit: { chat: whereOf(ctx) },
+        });
         return { lines: [tr.t('case-noted', { id: updated.id })], notify: [], changed: [ref(updated)] };
       }
       case 'publicity':
         return await publicity(ctx, command.month);
+      case 'audit':
+        return await auditOfCase(ctx, command.id);
+      case 'audit_export':
+        return await auditExport(ctx, command.from, command.to);
     }
   } catch (error) {
     if (error instanceof StoreError && error.code === 'not_found')
       return { lines: [tr.t('case-not-found', { id: 'id' in command ? command.id : '' })], notify: [], changed: [] };
+    // Sealed data that does not open (changed at rest, or its key not given) is refused, never shown garbled.
+    if (error instanceof StoreError && error.code === 'unreadable')
+      return { lines: [tr.t('case-unreadable', { id: 'id' in command ? command.id : '' })], notify: [], changed: [] };
     throw error;
   }
+}
+
+/** An audit action in words. */
+const actionText = (tr: Translator, action: string) => tr.maybe(`audit-action-${action}`) ?? action;
+/** Field names in words (姓名、身份证号), never values. */
+const fieldsText = (tr: Translator, fields: readonly string[]) => fields.map((f) => tr.maybe(`field-${f}`) ?? f).join('、');
+
+/** `/audit <id>`: who saw, changed or exported the case, when, from where — the newest AUDIT_SHOWN entries. */
+async function auditOfCase(ctx: StaffCtx, id: string): Promise<StaffResult> {
+  const { tr } = ctx;
+  const entries = await ctx.store.listAudit({ caseId: id });
+  if (entries.length === 0) {
+    const exists = await ctx.store.getCase(id);
+    return { lines: [tr.t(exists ? 'audit-none' : 'case-not-found', { id })], notify: [], changed: [] };
+  }
+  const shown = entries.slice(-AUDIT_SHOWN);
+  const rows = shown.map((e) =>
+    tr.t('audit-row', {
+      at: formatDateTime(e.at),
+      who: e.by,
+      action: actionText(tr, e.action),
+      hasFields: e.fields.length > 0 ? 'yes' : 'no',
+      fields: fieldsText(tr, e.fields),
+      chat: e.chat ?? '-',
+    }),
+  );
+  const head = tr.t('audit-head', { id, count: entries.length });
+  const more = entries.length > shown.length ? [tr.t('audit-more', { shown: shown.length })] : [];
+  return { lines: [[head, ...rows, ...more].join('\n')], notify: [], changed: [] };
+}
+
+/** A CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */
+function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** `/audit export <from> <to>`: every entry of those Shanghai days as a CSV; the export is itself audited. */
+async function auditExport(ctx: StaffCtx, from: string, to: string): Promise<StaffResult> {
+  const { tr } = ctx;
+  const start = Date.parse(`${from}T00:00:00+08:00`);
+  const end = Date.parse(`${to}T00:00:00+08:00`) + DAY_MS;
+  const entries: AuditRecord[] = await ctx.store.listAudit({ from: start, to: end });
+  const rows = entries.map((e) =>
+    [String(e.seq), formatDateTime(e.at, true), e.by, actionText(tr, e.action), e.caseId ?? '', fieldsText(tr, e.fields), e.chat ?? '', e.note ?? '']
+      .map(csvCell)
+      .join(','),
+  );
+  const csv = [tr.t('audit-csv-header'), ...rows].join('\n');
+  await ctx.store.appendAudit([entry(ctx, 'audit_exported', null, [], `${from}..${to}`)]);
+  return {
+    lines: [tr.t('audit-export-done', { from, to, count: entries.length })],
+    attachment: { name: `audit-${from}_${to}.csv`, mime: 'text/csv', content: `${csv}\n` },
+    notify: [],
+    changed: [],
+  };
 }
 
 /**
@@ -212,7 +316,7 @@ const PUBLISHED: readonly CaseType[] = CASE_TYPES.filter((t) => PUBLISHED_NAME[t
  */
 async function publicity(ctx: StaffCtx, month: string): Promise<StaffResult> {
   const { tr } = ctx;
-  type Row = { kind: string; name: string; gender: string; age: string; amount: string; cite: Citation | null; minDays: number };
+  type Row = { id: string; nameField: string; kind: string; name: string; gender: string; age: string; amount: string; cite: Citation | null; minDays: number };
   const sections: { kind: string; rows: Row[] }[] = [];
   for (const type of PUBLISHED) {
     const kind = tr.t(`publicity-kind-${type}`);
@@ -224,6 +328,8 @@ async function publicity(ctx: StaffCtx, month: string): Promise<StaffResult> {
       const rule = doc ? publicityRule(doc, isoDay(resolved.at)) : null;
       // Only the four publishable fields are read from the case: nothing else can reach the list.
       rows.push({
+        id: c.id,
+        nameField: PUBLISHED_NAME[type] as string,
         kind,
         name: String(c.fields[PUBLISHED_NAME[type] as string] ?? ''),
         gender: String(c.fields.gender ?? ''),
@@ -248,8 +354,9 @@ async function publicity(ctx: StaffCtx, month: string): Promise<StaffResult> {
     tr.t('publicity-rule', { days: minDays }),
     ...(cites.length > 0 ? [renderCitations(tr, cites)] : []),
   ].join('\n');
-  const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   const csv = [tr.t('publicity-csv-header'), ...rows.map((r) => [r.kind, r.name, r.gender, r.age, r.amount].map(csvCell).join(','))].join('\n');
+  // Every case in the export is audited (its four published fields), before the list leaves the bot.
+  await ctx.store.appendAudit(rows.map((r) => entry(ctx, 'exported', r.id, [r.nameField, 'gender', 'age', 'paidAmount'], `publicity ${month}`)));
   return { lines: [text], attachment: { name: `publicity-${month}.csv`, mime: 'text/csv', content: `${csv}\n` }, notify: [], changed: [] };
 }
 

@@ -10,10 +10,14 @@ export type StaffCommand =
   | { readonly kind: 'resolve'; readonly id: string; readonly note: string }
   | { readonly kind: 'reject'; readonly id: string; readonly note: string }
   | { readonly kind: 'note'; readonly id: string; readonly note: string }
-  | { readonly kind: 'publicity'; readonly month: string };
+  | { readonly kind: 'publicity'; readonly month: string }
+  /** The audit entries of one case. */
+  | { readonly kind: 'audit'; readonly id: string }
+  /** The audit trail between two Shanghai days (inclusive), as a CSV for inspections. */
+  | { readonly kind: 'audit_export'; readonly from: string; readonly to: string };
 
 export type CommandError = {
-  readonly code: 'unknown_command' | 'missing_id' | 'bad_id' | 'missing_note' | 'bad_filter' | 'bad_month';
+  readonly code: 'unknown_command' | 'missing_id' | 'bad_id' | 'missing_note' | 'bad_filter' | 'bad_month' | 'bad_range';
   readonly command: string;
 };
 
@@ -23,7 +27,7 @@ const CASE_ID = /^C(\d{8})[-_\s]?(\d{1,6})(?![\d])(?:[\s,，:：]+([\s\S]*))?$/i
 /** Something that starts like a case number but is not one (C2026112-1, C-0001): told apart from a missing id. */
 const CASE_ID_LIKE = /^C?[\d-]/i;
 const FILTERS = ['open', 'mine', 'overdue', 'all', ...CASE_TYPES] as const;
-const COMMANDS = ['cases', 'case', 'claim', 'resolve', 'reject', 'note', 'publicity'] as const;
+const COMMANDS = ['cases', 'case', 'claim', 'resolve', 'reject', 'note', 'publicity', 'audit'] as const;
 
 /** What staff type after /cases besides the English filters: 大病, 报丧, 超期, 我的… */
 const FILTER_ALIASES: readonly (readonly [RegExp, ListFilter])[] = [
@@ -107,6 +111,16 @@ export function parseCommand(text: string, today: string): { ok: true; command: 
       const month = parseMonth(rest, today);
       return month ? { ok: true, command: { kind: 'publicity', month } } : fail('bad_month');
     }
+    case 'audit': {
+      const exported = /^(?:export|导出)(?:\s+([\s\S]*))?$/i.exec(rest);
+      if (exported) {
+        const range = parseRange((exported[1] ?? '').trim(), today);
+        return range ? { ok: true, command: { kind: 'audit_export', ...range } } : fail('bad_range');
+      }
+      const id = CASE_ID.exec(rest);
+      if (!id) return fail(CASE_ID_LIKE.test(rest) ? 'bad_id' : 'missing_id');
+      return { ok: true, command: { kind: 'audit', id: caseNumber(id[1] as string, id[2] as string) } };
+    }
     default: {
       // A slip of one letter (/cliam, /resovle, /casse) that points at exactly one command is read as that command.
       const caseOrCases = distance(name, 'case') <= 1 && distance(name, 'cases') <= 1 ? (CASE_ID_LIKE.test(rest) ? 'case' : 'cases') : undefined;
@@ -136,6 +150,38 @@ export function parseCaseMention(text: string): StaffCommand | null {
   // Only a look-up: a decision (办结, 退回) always needs the explicit command.
   if (/办结|退回|驳回|认领|发放/.test(t.replace(/办结了吗|发放了吗/g, ''))) return null;
   return { kind: 'show', id: caseNumber(m[1] as string, m[2] as string) };
+}
+
+/** A real calendar day, 'YYYY-MM-DD', from 2026-11-01 or 2026-11-1. */
+function isoDay(text: string): string | null {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  if (!m) return null;
+  const iso = `${m[1]}-${(m[2] as string).padStart(2, '0')}-${(m[3] as string).padStart(2, '0')}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : null;
+}
+
+/**
+ * The days of `/audit export`: `<from> <to>` (2026-11-01 2026-11-30, or with 至/~/to between), one day, or a month
+ * (2026-11, 11月: the whole month). Empty: this month. From must not be after to.
+ */
+export function parseRange(text: string, today: string): { from: string; to: string } | null {
+  const parts = text.split(/\s*(?:\s|至|到|~|～|—|to)\s*/i).filter(Boolean);
+  if (parts.length === 2) {
+    const from = isoDay(parts[0] as string);
+    const to = isoDay(parts[1] as string);
+    return from && to && from <= to ? { from, to } : null;
+  }
+  if (parts.length === 1) {
+    const day = isoDay(parts[0] as string);
+    if (day) return { from: day, to: day };
+  }
+  if (parts.length > 1) return null;
+  const month = parseMonth(text, today);
+  if (!month) return null;
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
 }
 
 const CN_MONTH: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };

@@ -11,6 +11,12 @@ export function formatTime(epochMs: number): string {
   return `${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ${String(t.getUTCHours()).padStart(2, '0')}:${String(t.getUTCMinutes()).padStart(2, '0')}`;
 }
 
+/** 2026-11-21 10:00 (Shanghai), with seconds when asked: the audit trail's times, year included. */
+export function formatDateTime(epochMs: number, seconds = false): string {
+  const iso = new Date(epochMs + SHANGHAI_OFFSET_MS).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, seconds ? 19 : 16)}`;
+}
+
 /** 张建国 → 张**: enough for staff to recognise, not enough to identify in a group. */
 export function maskName(name: string): string {
   const chars = [...name];
