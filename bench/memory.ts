@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
-import { openSqliteStore, SQLITE_FILE } from '../src/store/index.ts';
+import { openStore, SQLITE_FILE } from '../src/store/index.ts';
 import { makeEngine } from './pipeline.ts';
 import { tempDir } from './protocol.ts';
 import { NOW_BASE } from './workload.ts';
@@ -78,8 +78,8 @@ export function loaderOverhead(): { node: number; tsx: number } | null {
 export async function runMemory(sessions = 10_000): Promise<MemoryResult> {
   const dir = tempDir('mem');
   try {
-    const file = join(dir, SQLITE_FILE);
-    const store = openSqliteStore(file);
+    const file = join(dir, 'data', SQLITE_FILE);
+    const store = await openStore({ DATA_DIR: join(dir, 'data') });
     const { engine } = makeEngine(store);
     // One message through the whole pipeline first, so the baseline includes loaded code and compiled statements.
     await engine.handle({ platform: 'bench', chat: 'warm', user: 'warm', text: '你好', group: false, mention: false, staff: false, now: new Date(NOW_BASE) });

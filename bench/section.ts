@@ -9,10 +9,11 @@
  *   node --expose-gc --import tsx bench/section.ts memory [sessions]
  *   node --import tsx bench/section.ts trace          (each scenario once, replies shown: to check the workload)
  */
+import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { openRedisStore, openSqliteStore, SQLITE_FILE, type Store } from '../src/store/index.ts';
+import { openStore, type Store } from '../src/store/index.ts';
 import { runMemory } from './memory.ts';
 import { runNlu } from './nlu.ts';
 import { bareTurns, closedLoop, DEFAULT_PIPELINE, makeEngine, openLoopRepeated, runPipeline, type ServerProbe } from './pipeline.ts';
@@ -78,7 +79,8 @@ function redisProbe(admin: Redis): ServerProbe {
 
 async function withTempSqlite<T>(fn: (store: Store) => Promise<T>): Promise<T> {
   const dir = tempDir('sqlite');
-  const store = openSqliteStore(join(dir, SQLITE_FILE));
+  // As the service opens it: personal data sealed (the key file in the temp dir), the directory locked.
+  const store = await openStore({ DATA_DIR: join(dir, 'data') });
   try {
     return await fn(store);
   } finally {
@@ -137,7 +139,11 @@ switch (section) {
   case 'pipeline-redis': {
     const [url, prefix] = rest;
     if (!url || !prefix) throw new Error('pipeline-redis needs <url> <prefix>');
-    const store = await openRedisStore(url, { prefix, connectTimeoutMs: 5000 });
+    // As the service opens it: personal data sealed under a DATA_KEY.
+    const store = await openStore(
+      { REDIS_URL: url, DATA_KEY: randomBytes(32).toString('base64'), DATA_DIR: tempDir('redis') },
+      { redisPrefix: prefix, connectTimeoutMs: 5000 },
+    );
     const admin = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 1 });
     try {
       await admin.config('SET', 'latency-monitor-threshold', '1');

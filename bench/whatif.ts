@@ -6,7 +6,7 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { openSqliteStore, SQLITE_FILE } from '../src/store/index.ts';
+import { openStore } from '../src/store/index.ts';
 import { closedLoop, conversationsFor, makeEngine, openLoopRepeated, type PipelineOptions, type RunResult } from './pipeline.ts';
 import { tempDir } from './protocol.ts';
 
@@ -14,7 +14,7 @@ import { tempDir } from './protocol.ts';
 export async function sqliteOnTmpfs(options: PipelineOptions): Promise<Record<string, RunResult> | null> {
   if (!existsSync('/dev/shm')) return null;
   const dir = tempDir('tmpfs', '/dev/shm');
-  const store = openSqliteStore(join(dir, SQLITE_FILE));
+  const store = await openStore({ DATA_DIR: join(dir, 'data') });
   try {
     const { engine, tr } = makeEngine(store);
     const make = conversationsFor(tr, options);
