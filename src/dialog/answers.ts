@@ -1,4 +1,5 @@
 import { renderCitations, renderNotice, renderOutcome, renderPoint } from '../answers/index.ts';
+import { saysNo, verdictWords } from '../nlu/cues.ts';
 import { type Aspect, type Citation, DOCUMENTS, factsFor, type Point, type Topic, type TopicFacts, topicFacts } from '../rules/index.ts';
 import type { FactsInput, TurnCtx } from './context.ts';
 
@@ -20,13 +21,17 @@ function facts(ctx: TurnCtx, topic: Topic, region: string, input: FactsInput): T
   return r.ok ? r.value : null;
 }
 
-/** The points answering the aspects, as lines; the headline first when the amount is asked. Empty: nothing answers. */
-function answerLines(ctx: TurnCtx, f: TopicFacts, aspects: readonly Aspect[]): { lines: string[]; cites: Citation[] } {
+/**
+ * The points answering the aspects, as lines; the headline first when the amount is asked, last when the question
+ * turns on it without asking it ("是不是一定能拿2500", "有没有住院慰问，要什么材料"). Empty: nothing answers.
+ */
+function answerLines(ctx: TurnCtx, f: TopicFacts, aspects: readonly Aspect[], question?: string): { lines: string[]; cites: Citation[] } {
   const points = factsFor(f, aspects);
   const lines: string[] = [];
   const cites: Citation[] = [];
-  if (f.entitlement && aspects.includes('amount')) {
-    lines.push(renderOutcome(ctx.tr, f.entitlement));
+  const headline = f.entitlement ? renderOutcome(ctx.tr, f.entitlement) : null;
+  if (f.entitlement && headline && aspects.includes('amount')) {
+    lines.push(headline);
     cites.push(...f.entitlement.citations.slice(0, 1));
   }
   const expired = f.notices.find((n) => n.code === 'document_expired');
@@ -38,6 +43,11 @@ function answerLines(ctx: TurnCtx, f: TopicFacts, aspects: readonly Aspect[]): {
     lines.push(renderPoint(ctx.tr, p));
     cites.push(p.cite);
   }
+  const turnsOnAmount = aspects.includes('decision') || verdictWords(question ?? '')?.yes === '有';
+  if (f.entitlement && headline && lines.length > 0 && !aspects.includes('amount') && turnsOnAmount) {
+    lines.push(headline);
+    cites.push(...f.entitlement.citations.slice(0, 1));
+  }
   return { lines, cites };
 }
 
@@ -45,18 +55,25 @@ function answerLines(ctx: TurnCtx, f: TopicFacts, aspects: readonly Aspect[]): {
  * The answer to the aspects asked of a topic, for the district when known; otherwise the same answer wherever the
  * texts agree, or the answer of each text. Null when no fact of the topic answers them.
  */
-export function aspectAnswer(ctx: TurnCtx, topic: Topic, region: string | undefined, input: FactsInput, aspects: readonly Aspect[]): string[] | null {
+export function aspectAnswer(
+  ctx: TurnCtx,
+  topic: Topic,
+  region: string | undefined,
+  input: FactsInput,
+  aspects: readonly Aspect[],
+  question?: string,
+): string[] | null {
   if (aspects.length === 0) return null;
   if (region) {
     const f = facts(ctx, topic, region, input);
-    const a = f && answerLines(ctx, f, aspects);
+    const a = f && answerLines(ctx, f, aspects, question);
     if (!f || !a || a.lines.length === 0) return null;
     const notices = f.notices.map((n) => renderNotice(ctx.tr, n)).filter((n) => !a.lines.includes(n));
-    return [[...notices, ...a.lines, renderCitations(ctx.tr, a.cites)].join('\n')];
+    return [lead(verdict(question, a.lines[0]), [...notices, ...a.lines, renderCitations(ctx.tr, a.cites)]).join('\n')];
   }
   const answered = WHEREVER.flatMap((w) => {
     const f = facts(ctx, topic, w.region, input);
-    const a = f && answerLines(ctx, f, aspects);
+    const a = f && answerLines(ctx, f, aspects, question);
     return a && a.lines.length > 0 ? [{ ...w, a }] : [];
   });
   if (answered.length === 0) return null;
@@ -65,14 +82,31 @@ export function aspectAnswer(ctx: TurnCtx, topic: Topic, region: string | undefi
   const shared = (answered[0]?.a.lines ?? []).filter((line) => answered.every((w) => w.a.lines.includes(line)));
   const own = answered.map((w) => ({ label: w.label, lines: w.a.lines.filter((line) => !shared.includes(line)) })).filter((w) => w.lines.length > 0);
   const lines = [...shared, ...own.map((w) => `${ctx.tr.t(w.label)}${w.lines.join('；')}`)];
-  return [[...lines, ...(own.length === 0 ? [ctx.tr.t('same-wherever')] : []), renderCitations(ctx.tr, cites)].join('\n')];
+  const said = shared[0] ?? own[0]?.lines[0];
+  return [lead(verdict(question, said), [...lines, ...(own.length === 0 ? [ctx.tr.t('same-wherever')] : []), renderCitations(ctx.tr, cites)]).join('\n')];
+}
+
+/**
+ * "要，…" / "不发，…": the yes or no a yes/no question's own words ask for, read off the fact that answers it. Empty
+ * when the question is not a yes/no one.
+ */
+export function verdict(question: string | undefined, said: string | undefined, yes?: boolean): string {
+  const words = question ? verdictWords(question) : null;
+  if (!words || said === undefined) return '';
+  return `${(yes ?? !saysNo(said)) ? words.yes : words.no}。`;
+}
+
+/** The verdict joined to the first line, so that the first line answers the question. */
+export function lead(verdictWord: string, lines: readonly string[]): string[] {
+  const [first, ...rest] = lines;
+  return verdictWord && first !== undefined ? [`${verdictWord}${first}`, ...rest] : [...lines];
 }
 
 /**
  * The main answer of a money topic when the district is unknown: the same headline in every text (住院慰问 150 元 in
  * 杭州市级 and 建德市 alike) is answered at once, with what both texts say; null when the texts differ.
  */
-export function commonAnswer(ctx: TurnCtx, topic: Topic, input: FactsInput): string[] | null {
+export function commonAnswer(ctx: TurnCtx, topic: Topic, input: FactsInput, question?: string): string[] | null {
   const each = WHEREVER.map((w) => facts(ctx, topic, w.region, input));
   const [first, ...rest] = each;
   if (!first?.entitlement || each.some((f) => f === null)) return null;
@@ -82,8 +116,10 @@ export function commonAnswer(ctx: TurnCtx, topic: Topic, input: FactsInput): str
     factsFor(f, ['amount'])
       .map((p) => renderPoint(ctx.tr, p))
       .join('\n');
+  // With the case's own figures given (自付五万), the figure is the answer: scales that differ elsewhere do not matter.
+  const specific = Object.values(input).some((v) => typeof v === 'number' || typeof v === 'string');
   const differs = (f: TopicFacts | null) =>
-    !f?.entitlement || renderOutcome(ctx.tr, f.entitlement) !== headline || parts(f) !== parts(first) || amounts(f) !== amounts(first);
+    !f?.entitlement || renderOutcome(ctx.tr, f.entitlement) !== headline || parts(f) !== parts(first) || (!specific && amounts(f) !== amounts(first));
   if (rest.some(differs)) return null;
   const said = (f: TopicFacts, p: Point) => f.entitlement?.conditions.concat(f.entitlement.documents).includes(p);
   const render = (p: Point) => renderPoint(ctx.tr, p);
@@ -93,5 +129,6 @@ export function commonAnswer(ctx: TurnCtx, topic: Topic, input: FactsInput): str
   const cites = each.flatMap((f) => f?.entitlement?.citations ?? []);
   const lines = [headline, ...conditions.map((p) => `· ${render(p)}`)];
   if (documents.length > 0) lines.push(ctx.tr.t('documents-heading') + documents.map(render).join('；'));
-  return [[...lines, ctx.tr.t('same-wherever'), renderCitations(ctx.tr, cites)].join('\n')];
+  const yes = ['fixed', 'ceiling', 'in_kind'].includes(first.entitlement.outcome);
+  return [lead(verdict(question, headline, yes), [...lines, ctx.tr.t('same-wherever'), renderCitations(ctx.tr, cites)]).join('\n')];
 }

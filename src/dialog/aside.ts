@@ -1,4 +1,4 @@
-import { type Aspect, aspectsOf, isCorrection, isQuestion, itemIntentOf } from '../nlu/cues.ts';
+import { type Aspect, aspectsOf, isBareAspectQuestion, isCorrection, isQuestion, isYesNoQuestion, itemIntentOf } from '../nlu/cues.ts';
 import { DOMAIN_INTENTS } from '../nlu/index.ts';
 import { aspectAnswer } from './answers.ts';
 import type { DialogDef, Msg, Slots } from './context.ts';
@@ -31,18 +31,19 @@ export function questionIn(t: Turn, current: string): Question | null {
   if (!isQuestion(text) && aspects.length === 0) return null;
   const u = t.understanding;
   const named = itemIntentOf(text);
-  const sure = u && DOMAIN.has(u.intent) && u.confidence >= OTHER_TOPIC ? u.intent : null;
+  const sure = u && DOMAIN.has(u.intent) && u.confidence >= OTHER_TOPIC && !isBareAspectQuestion(text) ? u.intent : null;
   const other = [named, sure].find((i) => i !== null && DIALOGS.has(i) && !sameTopic(i, current) && !sameTopic(current, i)) ?? null;
   return { aspects, other };
 }
 
 /** The answer to a question about a dialog's own topic, from its facts; null when none of them answers it. */
-export function topicAnswer(t: Turn, def: DialogDef, slots: Slots, aspects: readonly Aspect[]): string[] | null {
+export function topicAnswer(t: Turn, def: DialogDef, slots: Slots, aspects: readonly Aspect[], asked?: string): string[] | null {
   if (!def.topic) return null;
   const named = [slots.region, slots.to, slots.from].find((r) => typeof r === 'string') as string | undefined;
   const region = named ?? t.profile.region;
-  const asked = aspects.length > 0 ? aspects : def.topic === 'death' ? DEATH_DEFAULT : (['amount'] as const);
-  return aspectAnswer(t.ctx, def.topic, region, def.factsInput?.(slots) ?? {}, asked);
+  const sides = aspects.length > 0 ? aspects : def.topic === 'death' ? DEATH_DEFAULT : (['amount'] as const);
+  const question = asked ?? (isYesNoQuestion(t.normalized) ? t.normalized : undefined);
+  return aspectAnswer(t.ctx, def.topic, region, def.factsInput?.(slots) ?? {}, sides, question);
 }
 
 /** Field words of a correction ("名字写错了", "日期是前天") → the slot they name, in the dialog's terms. */

@@ -32,7 +32,8 @@ export async function advance(t: Turn, def: DialogDef, s: DialogState, errors?: 
   const [missing] = missingSlots(def, s.slots);
   if (missing) {
     const firstAsk = missing.name === 'region' && s.awaiting !== 'region';
-    if (firstAsk && (await answerWherever(t, def, s))) return;
+    // Also at the district's prompt: a corrected amount (一万二 → 八千) may be one every text answers alike.
+    if (missing.name === 'region' && (await answerWherever(t, def, s))) return;
     // The district decides the answer here: said why it is asked, the first time.
     const why = firstAsk && def.topic && !def.privateOnly ? t.tr.t('region-why') : undefined;
     s.awaiting = missing.name;
@@ -67,6 +68,12 @@ const EMPLOYER = '_employer';
 /** "帮我申请" waits for the district. */
 export const APPLY = '_apply';
 
+/** The yes/no question the first message asked, whose verdict leads the answer even after the district was asked. */
+export function yesNoAsked(slots: Slots): string | undefined {
+  const v = slots[YES_NO_ASKED];
+  return typeof v === 'string' ? v : undefined;
+}
+
 function askedAspects(s: DialogState): Aspect[] {
   const v = s.slots[ASPECTS];
   return Array.isArray(v) ? (v.filter((a) => typeof a === 'string') as Aspect[]) : [];
@@ -78,7 +85,7 @@ function rememberQuestion(t: Turn, s: DialogState): void {
   if (aspects.some((a) => a !== 'amount')) s.slots[ASPECTS] = aspects;
   const employer = employerOf(t.normalized);
   if (employer) s.slots[EMPLOYER] = employer;
-  if (isYesNoQuestion(t.normalized)) s.slots[YES_NO_ASKED] = true;
+  if (isYesNoQuestion(t.normalized)) s.slots[YES_NO_ASKED] = t.normalized;
 }
 
 /**
@@ -105,21 +112,21 @@ function answerShaped(t: Turn, def: DialogDef, s: DialogState, outcome: Outcome)
   const aspects = askedAspects(s);
   // The answer is the first line; what follows it (an offer, a case already waiting, a question) stays.
   if (aspects.length > 0 && def.topic) {
-    const lines = topicAnswer(t, def, s.slots, aspects);
-    if (lines) return { ...outcome, lines: [...withVerdict(t, def, s, lines), ...outcome.lines.slice(1)] };
+    const lines = topicAnswer(t, def, s.slots, aspects, yesNoAsked(s.slots) ?? '');
+    if (lines) return { ...outcome, lines: [...lines, ...outcome.lines.slice(1)] };
   }
-  if (s.slots[YES_NO_ASKED] === true && outcome.lines.length > 0) return { ...outcome, lines: withVerdict(t, def, s, [...outcome.lines]) };
+  if (yesNoAsked(s.slots) && outcome.lines.length > 0) return { ...outcome, lines: withVerdict(t, def, s, [...outcome.lines]) };
   return outcome;
 }
 
 /** "有，…" / "不能，…": the yes or no the question's own words ask for, before the figure. */
 function withVerdict(t: Turn, def: DialogDef, s: DialogState, lines: string[]): string[] {
-  const words = verdictWords(t.normalized);
+  const words = verdictWords(yesNoAsked(s.slots) ?? '');
   const region = typeof s.slots.region === 'string' ? s.slots.region : undefined;
-  if (!words || !def.topic || !region || s.slots[YES_NO_ASKED] !== true) return lines;
+  if (!words || !def.topic || !region) return lines;
   const facts = topicFacts(def.topic, { ...(def.factsInput?.(s.slots) ?? {}), region, asOf: t.ctx.asOf });
   const outcome = facts.ok ? facts.value.entitlement?.outcome : undefined;
-  if (!outcome || askedAspects(s).length > 0) return lines;
+  if (!outcome) return lines;
   const yes = outcome === 'fixed' || outcome === 'ceiling' || outcome === 'in_kind';
   const [first, ...rest] = lines;
   return [`${yes ? words.yes : words.no}。${first ?? ''}`, ...rest];
@@ -133,7 +140,9 @@ async function answerWherever(t: Turn, def: DialogDef, s: DialogState): Promise<
   if (!def.topic || def.privateOnly) return false;
   const input = def.factsInput?.(s.slots) ?? {};
   const aspects = askedAspects(s);
-  const lines = (aspects.length > 0 ? aspectAnswer(t.ctx, def.topic, undefined, input, aspects) : null) ?? commonAnswer(t.ctx, def.topic, input);
+  const question = yesNoAsked(s.slots);
+  const lines =
+    (aspects.length > 0 ? aspectAnswer(t.ctx, def.topic, undefined, input, aspects, question) : null) ?? commonAnswer(t.ctx, def.topic, input, question);
   if (!lines) return false;
   if (s.parent) {
     for (const line of lines) t.say(line);

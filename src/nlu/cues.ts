@@ -95,15 +95,35 @@ export function itemIntentOf(text: string): string | null {
   return ITEMS.find(([, words]) => words.test(text))?.[0] ?? null;
 }
 
-/** "有没有" → 有 / 没有, "能不能" → 能 / 不能: the yes and the no a yes/no question asks for; null for "…吗". */
+/** A death named in so many words is a report, whatever was talked about before. */
+const DEATH_WORDS = /去世|走了|过世|死|病故|报丧|不在了/;
+export const namesDeath = (text: string): boolean => DEATH_WORDS.test(text);
+
+/** The most a question about one side of the topic in front ("要带什么材料", "找谁申请") says around its cue words. */
+const BARE = 14;
+/**
+ * "要带什么材料", "这个是找谁申请的": a short question about one side of something, naming no topic — it asks about
+ * the topic in front of the user, whatever a classifier makes of it alone.
+ */
+export function isBareAspectQuestion(text: string): boolean {
+  const t = text.replace(/[\s，,。.!！?？~]/g, '');
+  return t.length <= BARE && aspectsOf(t).length > 0 && itemIntentOf(t) === null && !namesDeath(t);
+}
+
+/** "有没有" → 有 / 没有, "能不能" → 能 / 不能, "…能报销吗" → 能 / 不能: the yes and the no a yes/no question asks for. */
 export function verdictWords(text: string): { readonly yes: string; readonly no: string } | null {
-  const m = /(有|能|可以|要|是|会|发|给|用|算|够|行)(没|不)\1/.exec(text);
-  // "…能报销吗", "有补助吗": the verb the question turns on.
-  const asked = m ? null : /吗[?？。!！]*$/.test(text) ? /(能|可以|有|会|是)/.exec(text) : null;
-  const verb = m?.[1] ?? asked?.[1];
+  if (/一定|肯定|保证/.test(text) && YES_NO.test(text)) return { yes: '一定', no: '不一定' };
+  const m = /(有|能|可以|要|需要|是|会|发|给|用|算|够|行|报)(没|不)\1/.exec(text);
+  // "…在南京体检能报销吗": the verb the question turns on is the last one before 吗.
+  const asked = m ? null : /吗[?？。!！]*$/.test(text) ? [...text.matchAll(/需要|可以|能|有|会|要|是|算|用/g)].pop() : null;
+  const verb = m?.[1] ?? asked?.[0];
   if (!verb) return null;
   return { yes: verb, no: verb === '有' ? '没有' : `不${verb}` };
 }
+
+/** A fact that says no ("不发现金", "相关待遇不补发", "不予受理"), as against a limit ("不少于7天", "不超过500元"). */
+const SAYS_NO = /不(发|给|能|可以|予|补|得|会|用|需要|要|算|享受|纳入|在)|没有|无需|无须|不可|停止|停发|根据.{0,10}确定/;
+export const saysNo = (line: string): boolean => SAYS_NO.test(line);
 
 /** Whose former employer the retiree had, where the texts make an exception for it (省部属 → original channel). */
 export function employerOf(text: string): 'provincial_ministerial' | 'central_or_provincial_not_local' | 'support_outside_returned' | undefined {

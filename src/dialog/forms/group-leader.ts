@@ -24,6 +24,9 @@ const DECIMAL = /\d\.\d/;
 const COUNT_BEFORE = /^(我|我们|小组|组里)?(一共|总共|共|大概|大约|差不多|有|管了?|管理了?|带了?)*/;
 const COUNT_AFTER = /(个|位|名)?(退休)?(人员|老人|人)?(左右|上下)?[吧啊呢。！!.]*$/;
 
+/** A question for a number of people, not a number given. */
+const HOW_MANY = /(多少|几)(个|位|名)?(人|个)/;
+
 /**
  * What is wrong with a number of managed retirees, as a locale id with its arguments; null when it will do. A whole
  * number; 0 is a rule answer ("no subsidy") when only asked about, never an application; negative, fractional or
@@ -42,6 +45,8 @@ export function managedProblem(n: number, allowZero: boolean): { error: string; 
  * wrong with it; as the answer to the question, a wrong number is said kindly and asked again.
  */
 export function readManaged(msg: Msg, awaited: boolean, allowZero: boolean): Read {
+  // "一个小组多少人" asks the rule: its 一个 is no count.
+  if (HOW_MANY.test(msg.text)) return null;
   const said = msg.understanding?.slots.count;
   if (!awaited) return said === undefined ? null : { value: said };
   const text = msg.text.trim();

@@ -1,5 +1,5 @@
 import { intentButton } from '../../chat/index.ts';
-import { isApplyRequest, isCorrection, isFollowUp, itemIntentOf } from '../../nlu/cues.ts';
+import { isApplyRequest, isBareAspectQuestion, isCorrection, isFollowUp, itemIntentOf, namesDeath } from '../../nlu/cues.ts';
 import { DOMAIN_INTENTS } from '../../nlu/index.ts';
 import { namedCorrection, questionIn, topicAnswer } from '../aside.ts';
 import type { DialogDef } from '../context.ts';
@@ -14,8 +14,6 @@ const DOMAIN: ReadonlySet<string> = new Set(DOMAIN_INTENTS);
 const NEW_QUESTION = 0.6;
 /** A follow-up naming only its item ("住院呢", "体检那块呢") is short. */
 const SHORT = 10;
-/** A death named in so many words is a report, whatever was talked about before. */
-const DEATH_WORDS = /去世|走了|过世|死|病故|报丧|不在了/;
 
 /**
  * After an answer, the question just answered is the context: "那建德呢", "要是自付五万呢", "不对，是一万五" ask it again
@@ -28,9 +26,10 @@ export async function followUp(t: Turn): Promise<boolean> {
   const def = defOf(s.intent);
   const text = t.normalized;
   const u = t.understanding;
-  const newQuestion = DOMAIN.has(u.intent) && u.confidence >= NEW_QUESTION && !sameTopic(u.intent, s.intent) && !sameTopic(s.intent, u.intent);
+  const newQuestion =
+    DOMAIN.has(u.intent) && u.confidence >= NEW_QUESTION && !sameTopic(u.intent, s.intent) && !sameTopic(s.intent, u.intent) && !isBareAspectQuestion(text);
   const item = itemIntentOf(text);
-  const namesOther = (item !== null && !sameTopic(item, s.intent)) || DEATH_WORDS.test(text);
+  const namesOther = (item !== null && !sameTopic(item, s.intent)) || namesDeath(text);
   if (isApplyRequest(text) && !namesOther) return apply(t, def, s);
   if (item && DIALOGS.has(item) && !sameTopic(item, s.intent) && (isFollowUp(text) || text.length <= SHORT)) {
     t.state = null;
