@@ -26,7 +26,8 @@ export interface Question {
 /** The question a message asks, if it asks one ("要带什么材料", "丧事慰问金是多少"); null for an answer. */
 export function questionIn(t: Turn, current: string): Question | null {
   const text = t.normalized;
-  if (t.button !== null || UNSURE.test(text)) return null;
+  // "不知道" answers a question it cannot; "不知道要先干嘛" asks one.
+  if (t.button !== null || (UNSURE.test(text) && !/不知道(该|要|怎么|先|从)/.test(text))) return null;
   const aspects = aspectsOf(text);
   if (!isQuestion(text) && aspects.length === 0) return null;
   const u = t.understanding;

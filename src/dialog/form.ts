@@ -1,6 +1,6 @@
 import { renderCitations, renderPoint } from '../answers/index.ts';
 import { type Aspect, aspectsOf, employerOf, isYesNoQuestion, verdictWords } from '../nlu/cues.ts';
-import { type EmployerKind, fundingException, topicFacts } from '../rules/index.ts';
+import { type EmployerKind, findRegion, fundingException, topicFacts } from '../rules/index.ts';
 import { aspectAnswer, commonAnswer } from './answers.ts';
 import { questionIn, topicAnswer } from './aside.ts';
 import type { DialogDef, Outcome, Slots } from './context.ts';
@@ -22,7 +22,13 @@ export const answerOnly = (outcome: Outcome): readonly string[] =>
 
 /** Whether facts read from a message differ from what the dialog holds (a repeat is no correction). */
 export const changes = (updates: Slots, slots: Slots): boolean =>
-  Object.entries(updates).some(([name, value]) => JSON.stringify(slots[name]) !== JSON.stringify(value));
+  Object.entries(updates).some(([name, value]) => JSON.stringify(slots[name]) !== JSON.stringify(value) && !widens(name, value, slots[name]));
+
+/** "长沙" said in a report for 岳麓区: the city of the district known is no change of it. */
+function widens(name: string, said: unknown, known: unknown): boolean {
+  if (name !== 'region' || typeof said !== 'string' || typeof known !== 'string') return false;
+  return findRegion(known)?.city === said;
+}
 
 const usesRegion = (def: DialogDef) => def.slots.some((spec) => spec.name === 'region');
 

@@ -38,7 +38,7 @@ export function aspectsOf(text: string): Aspect[] {
 
 /** A question, by its words ("多少", "怎么", "吗", "能不能"…), not by its topic. */
 const QUESTION =
-  /[?？]|吗|嘛|么[?？。]?$|多少|(?<![好十一两])几(个|次|天|年|号|月|岁|人|块|回|位|名|种|样)|怎么|咋|啥|什么|哪|谁|能不能|可不可以|要不要|有没有|是不是|会不会|需不需要|行不行|算不算|够不够|伐$|不[?？]?$|[吗呢][。!！]?$|呢[?？]?$/;
+  /[?？]|吗|干嘛|怎么办|不知道(该|要|怎么|先|从)|嘛|么[?？。]?$|多少|(?<![好十一两])几(个|次|天|年|号|月|岁|人|块|回|位|名|种|样)|怎么|咋|啥|什么|哪|谁|能不能|可不可以|要不要|有没有|是不是|会不会|需不需要|行不行|算不算|够不够|伐$|不[?？]?$|[吗呢][。!！]?$|呢[?？]?$/;
 /** Yes/no questions: the first line answers with yes or no. */
 const YES_NO = /吗[?？。!！]*$|能不能|可不可以|要不要|有没有|是不是|会不会|需不需要|行不行|算不算|够不够|发不发|给不给|报不报|用不用|伐[?？]?$/;
 
@@ -113,6 +113,7 @@ export function isBareAspectQuestion(text: string): boolean {
 /** "有没有" → 有 / 没有, "能不能" → 能 / 不能, "…能报销吗" → 能 / 不能: the yes and the no a yes/no question asks for. */
 export function verdictWords(text: string): { readonly yes: string; readonly no: string } | null {
   if (/一定|肯定|保证/.test(text) && YES_NO.test(text)) return { yes: '一定', no: '不一定' };
+  if (/管用|有效|还能用|还算数|过期|失效|作废/.test(text) && YES_NO.test(text)) return { yes: '有效', no: '已到期' };
   const m = /(有|能|可以|要|需要|是|会|发|给|用|算|够|行|报)(没|不)\1/.exec(text);
   // "…在南京体检能报销吗": the verb the question turns on is the last one before 吗.
   const asked = m ? null : /吗[?？。!！]*$/.test(text) ? [...text.matchAll(/需要|可以|能|有|会|要|是|算|用/g)].pop() : null;
@@ -122,7 +123,7 @@ export function verdictWords(text: string): { readonly yes: string; readonly no:
 }
 
 /** A fact that says no ("不发现金", "相关待遇不补发", "不予受理"), as against a limit ("不少于7天", "不超过500元"). */
-const SAYS_NO = /不(发|给|能|可以|予|补|得|会|用|需要|要|算|享受|纳入|在)|没有|无需|无须|不可|停止|停发|根据.{0,10}确定/;
+const SAYS_NO = /不(发|给|能|可以|予|补|得|会|用|需要|要|算|享受|纳入|在)|没有|无需|无须|不可|停止|停发|根据.{0,10}确定|到期|失效|废止/;
 export const saysNo = (line: string): boolean => SAYS_NO.test(line);
 
 /** Whose former employer the retiree had, where the texts make an exception for it (省部属 → original channel). */

@@ -40,6 +40,9 @@ function wantsPerson(t: Turn): boolean {
   return t.button === null && ((u?.intent === 'human_handoff' && u.confidence >= 0.6) || asksForPerson(t.normalized));
 }
 
+/** "…吗", "能不能…", "我要…", "让…": asked for, not told about ("社区工作人员说要带户口本" is no request). */
+const isQuestionOrWish = (text: string): boolean => isQuestion(text) || /我要|我想|请|让|麻烦|帮我/.test(text);
+
 /** The yes/no question again, with its buttons (a confirmation's are "确认登记" and "取消"). */
 function askYesNo(t: Turn, s: DialogState, lead: string): void {
   const confirm = s.awaiting === 'confirm';
@@ -127,10 +130,16 @@ async function aside(t: Turn, s: DialogState, def: DialogDef, q: Question): Prom
 
 async function slotAnswer(t: Turn, s: DialogState): Promise<void> {
   const def = defOf(s.intent);
+  if (t.button === null && asksForPerson(t.normalized) && isQuestionOrWish(t.normalized)) {
+    // "能不能让社区的工作人员给我打个电话": a person is asked for, before anything in it is read as an answer.
+    await digress(t, s, 'human_handoff');
+    return;
+  }
   const spec = def.slots.find((x) => x.name === s.awaiting);
   const answer = spec && !(spec.personal && t.ctx.inGroup) ? spec.read(t.msg, t.ctx, true) : null;
   const others = factsSaid(t, def, s.awaiting);
-  if ((answer && 'value' in answer) || Object.keys(others).length > 0) {
+  // Facts said again ("长沙那个办法还管用吗" in a 长沙 report) are no answer: the message may be a question.
+  if ((answer && 'value' in answer) || changes(others, s.slots)) {
     if (answer && 'value' in answer) s.slots[s.awaiting] = answer.value;
     // Facts said in passing fill gaps; a correction ("不对，是前天") replaces what was answered.
     // An optional question asked after an answer ("告诉我人数…") leaves the answer open to follow-ups that change it.
@@ -145,8 +154,8 @@ async function slotAnswer(t: Turn, s: DialogState): Promise<void> {
     await digress(t, s, 'human_handoff');
     return;
   }
-  // A reader's error that already answers a question in its words (aside) is said; any other may be a question.
-  const question = answer !== null && 'error' in answer && answer.aside === true ? null : questionIn(t, s.intent);
+  // A question is answered from the facts; a reader's error that answers it in its own words (aside) is said otherwise.
+  const question = questionIn(t, s.intent);
   if (question && (await aside(t, s, def, question))) {
     if (t.state === s) t.ask(def, s.awaiting, t.tr.t('resume'));
     return;
