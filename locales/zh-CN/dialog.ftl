@@ -279,3 +279,8 @@ leader-note-age = 提醒：文件规定小组长年龄一般不超过{ $max }周
 leader-after-filed = 接下来：社区年度考核后，名单和金额公示不少于{ $days }天，补助实名转账发放。银行卡号不用在这里发，工作人员会另外核对。
 case-type-group_leader_subsidy_application = 小组长补助申请
 topic-group_leader_subsidy_application = 小组长补助申请
+
+# Whether a text is in force, from its own validity clause.
+validity-in_force = 《{ $title }》{ $number }自{ $from }起施行，现在有效。
+validity-expired = 《{ $title }》{ $number }自{ $from }起施行，有效期到{ $until }，已经到期；相关内容只能作参考，现行规定请向社区或人社部门确认。
+validity-not_yet = 《{ $title }》{ $number }自{ $from }起施行，还没有开始执行。

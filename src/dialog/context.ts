@@ -51,6 +51,8 @@ export interface SlotSpec {
   readonly optional?: boolean;
   /** Personal data: never taken from or shown in a group. */
   readonly personal?: boolean;
+  /** Its words name other topics ("体检" as a budget item, "考核" as a grade): read whatever topic a classifier sees. */
+  readonly topicWords?: boolean;
   /** Reads the slot from a message; `awaited` is true when this is the question just asked (looser reading). */
   read(msg: Msg, ctx: TurnCtx, awaited: boolean): Read;
 }

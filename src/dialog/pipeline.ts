@@ -18,6 +18,7 @@ export const STEPS: readonly Step[] = [
   step.expiredNote,
   step.cancel,
   step.staffRuleQuestion,
+  step.documentValidity,
   step.menuButton,
   step.pending,
   step.followUp,

@@ -100,3 +100,14 @@ export function documentStatus(doc: PolicyDocument, asOf: IsoDate): DocumentStat
   if (doc.lastDay !== null && asOf > doc.lastDay) return 'expired';
   return 'in_force';
 }
+
+/** "长政办发〔2020〕10号", "长政办发[2020]10号", "长政办发2020 10号": the 文号 as people copy it, brackets aside. */
+const numberKey = (s: string): string => s.replace(/[〔〕[\]()（）【】\s]/g, '');
+
+/** The document a text names by its 文号 or its place ("长沙那个办法", "建德的文件"); null when it names none. */
+export function documentNamedIn(text: string): PolicyDocument | null {
+  const key = numberKey(text);
+  const byNumber = Object.values(DOCUMENTS).find((d) => d.docNumber !== null && key.includes(numberKey(d.docNumber)));
+  if (byNumber) return byNumber;
+  return Object.values(DOCUMENTS).find((d) => text.includes(d.place.replace(/[市省]$/, ''))) ?? null;
+}

@@ -39,10 +39,27 @@ const FOCUS = {
   allocation: /考核|拨付|拨多少|拨几|拨一次|多久拨|按等次/,
 } as const;
 
+/**
+ * The side of the budget a message asks about ("市区两级怎么分担", "市里留多少"): said at any prompt it asks the budget
+ * question again from that side; kept with the words that asked it, so the same side asked again is answered again.
+ */
+const focusSlot: SlotSpec = {
+  name: 'focus',
+  ask: 'ask-budget-item',
+  optional: true,
+  topicWords: true,
+  read: (msg) => {
+    const text = normalize(msg.text);
+    const hit = Object.entries(FOCUS).find(([, words]) => words.test(text));
+    return hit ? { value: `${hit[0]}:${text}` } : null;
+  },
+};
+
 const itemSlot: SlotSpec = {
   name: 'item',
   ask: 'ask-budget-item',
   optional: true,
+  topicWords: true,
   read: (msg) => {
     const hit = ITEM_WORDS.find(([, words]) => words.test(normalize(msg.text)));
     return hit ? { value: hit[0] } : null;
@@ -52,6 +69,7 @@ const gradeSlot: SlotSpec = {
   name: 'grade',
   ask: 'ask-grade',
   optional: true,
+  topicWords: true,
   read: (msg) => {
     const grade = GRADE.exec(msg.text)?.[1];
     return grade ? { value: grade } : null;
@@ -155,6 +173,7 @@ export const fundBudgetDialog: DialogDef = {
     { ...countSlot('count', 'ask-retirees'), optional: true },
     itemSlot,
     gradeSlot,
+    focusSlot,
     amountSlot('computed', 'ask-computed', { optional: true }),
   ],
   finish(ctx, s) {

@@ -40,7 +40,7 @@ const NEW_QUESTION = 0.9;
  * Personal slots are left alone: they live in private dialogs that keep their own question.
  */
 function topical(def: DialogDef, spec: SlotSpec): SlotSpec {
-  if (spec.personal) return spec;
+  if (spec.personal || spec.topicWords) return spec;
   const same = new Set([def.intent, ...(FAMILY[def.intent] ?? [])]);
   return {
     ...spec,

@@ -6,3 +6,4 @@ export { pending } from './pending.ts';
 export { emptyText, smallTalk } from './small-talk.ts';
 export { staffCommand, staffQuickCheck, staffRuleQuestion } from './staff.ts';
 export { followUp, newTopic } from './topic.ts';
+export { documentValidity } from './validity.ts';
