@@ -21,7 +21,7 @@ const ASPECT_WORDS: readonly (readonly [Aspect, RegExp])[] = [
   ['publicity', /公示|公开|贴出去|张贴/],
   ['validity', /有效|管用|过期|失效|到期|还能用|还算数|作废|现在还(执行|用|适用)|还在执行|废止/],
   ['age', /\d+\s*岁|岁以上|年纪|年龄|周岁|岁数/],
-  ['eligibility', /有没有我|我的份|符合|条件|资格|谁能|能不能(拿|领|享受)|够不够/],
+  ['eligibility', /有没有我|我的份|符合|条件|资格|谁能|能不能(拿|领|享受)|够不够|怎么选|谁(能|可以)当|选组长|当组长/],
   ['deadline', /几天(内|之内)?|多少天|期限|时限|多久(内|之内|报)|晚报|迟报|现在才|来得及|来不及|过了.{0,4}(天|月)|上个月.{0,6}(报|走)/],
   ['pension', /养老金|退休金|退休工资|工资卡|多领|多发|冒领|取出来/],
   ['stop', /停(发|止|了)?|还算(他|她)|不再|哪个月/],
@@ -46,7 +46,7 @@ export const isQuestion = (text: string): boolean => QUESTION.test(text);
 export const isYesNoQuestion = (text: string): boolean => YES_NO.test(text);
 
 /** "那建德呢", "要是自付五万呢", "换成萧山": the last question asked again with one thing changed. */
-const FOLLOW_UP = /^(那|那么|还有|换成|如果|要是|假如|假设|若是|改成)|呢[?？。!！]*$|的话/;
+const FOLLOW_UP = /^(那|那么|还有|换成|如果|要是|假如|假设|若是|改成)|呢([?？。!！]*$|[，,\s])|的话/;
 export const isFollowUp = (text: string): boolean => FOLLOW_UP.test(text.trim());
 
 /** "不对，是一万五", "写错了", "应该是前天": a correction of something said before. */

@@ -34,7 +34,7 @@ const GRADE = /(优秀|良好|不合格|合格)/;
 /** The side of the budget a question asks about, beside its item. */
 const FOCUS = {
   reserve: /预留|留多少|留下|留成|(市|区)里留|截留/,
-  split: /分担|谁出|哪边出|各出|各担|承担|怎么分|市区两级/,
+  split: /分担|谁出|哪边出|各出|各担|承担|怎么分|市区两级|区县管理|区县管的|区里管的|市本级/,
   target: /什么时候.{0,8}(一样|同标|统一|达到|看齐)|同标|一样高/,
   allocation: /考核|拨付|拨多少|拨几|拨一次|多久拨|按等次/,
 } as const;
@@ -162,7 +162,8 @@ function budgetLines(ctx: TurnCtx, s: Slots, b: BudgetAnswer, perHead: boolean, 
   const points = b.points.filter((p) => !narrowed || (focus.split && p.code.startsWith('split_')) || (focus.target && p.code === 'same_as_hangzhou_by'));
   const split =
     !narrowed || focus.split ? splitLine(ctx, b, perHead, (b.split?.partlyFromSocialFund ?? null) !== null || sharedWithCity(text) !== undefined) : null;
-  const shown = focus.split || focus.target ? [] : rows;
+  // "按多少算，谁出": the rows too when the amount is asked beside the side.
+  const shown = (focus.split || focus.target) && !/多少|标准/.test(text) ? [] : rows;
   return { lines: [head, ...shown, ...points.map((p) => `· ${renderPoint(ctx.tr, p)}`), ...(split ? [split] : [])], cites: b.citations.slice() };
 }
 

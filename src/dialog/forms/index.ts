@@ -1,3 +1,4 @@
+import { itemIntentOf } from '../../nlu/cues.ts';
 import { DOMAIN_INTENTS } from '../../nlu/index.ts';
 import type { DialogDef, SlotSpec } from '../context.ts';
 import { fundBudgetDialog } from './budget.ts';
@@ -28,6 +29,8 @@ const FAMILY: Readonly<Record<string, readonly string[]>> = {
 /** Whether two intents are the same topic (a question and its application). */
 export const sameTopic = (a: string, b: string): boolean => a === b || (FAMILY[a] ?? []).includes(b);
 
+/** A message this short naming no item of its own is about the question in front. */
+const SHORT = 8;
 /** Sure enough that a message is about another topic that facts in it belong to that topic. */
 const OTHER_TOPIC = 0.6;
 /** Sure enough that a whole sentence answering the question just asked is really a new question. */
@@ -48,6 +51,8 @@ function topical(def: DialogDef, spec: SlotSpec): SlotSpec {
       const r = spec.read(msg, ctx, awaited);
       const u = msg.understanding;
       if (r === null || u === null || msg.button !== null || !DOMAIN.has(u.intent) || same.has(u.intent)) return r;
+      // "管60人", "那建德呢": too short to be about anything but the question in front, whatever the classifier says.
+      if (msg.text.trim().length <= SHORT && itemIntentOf(msg.text) === null) return r;
       if (!awaited || 'error' in r) return u.confidence >= OTHER_TOPIC ? null : r;
       return u.confidence >= NEW_QUESTION && msg.text.trim().length >= 8 ? null : r;
     },

@@ -37,8 +37,10 @@ export async function followUp(t: Turn): Promise<boolean> {
     await start(t, item, inherited(s, item));
     return true;
   }
-  if (newQuestion) return false;
   const updates = { ...t.readAll(def), ...namedCorrection(t, def) };
+  // "管60人" after a group-leader answer changes its count, whatever a classifier makes of it alone.
+  const onlyChangesOne = item === null && text.length <= SHORT && Object.keys(updates).length > 0;
+  if (newQuestion && !onlyChangesOne) return false;
   if (Object.keys(updates).length > 0 && typeof s.slots[FILED] === 'string' && !isCorrection(text)) {
     // After filing, a new question about the same thing is a new question; only a correction amends what was filed.
     t.state = null;

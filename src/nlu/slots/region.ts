@@ -142,8 +142,11 @@ export function pickRegions(matches: readonly RegionMatch[]): RegionMatch[] {
 }
 
 /** The official name of the place the text names, e.g. 西湖区; undefined if none. */
+/** "跟杭州一样", "和杭州同标", "向杭州看齐": a place compared with, not the place asked about. */
+const COMPARED = /(跟|和|与|同|向|比)([\u4e00-\u9fa5]{2,4}?)(市级)?(的)?(一样|同标|看齐|相同|统一|差不多|比)/g;
+
 export function parseRegion(text: string): string | undefined {
-  return pickRegions(findRegions(text))[0]?.region.name;
+  return pickRegions(findRegions(text.replace(COMPARED, (m) => '　'.repeat(m.length))))[0]?.region.name;
 }
 
 /** Two-character stems of the places we hold a document for ("西湖", "萧山", "长沙"), by their toneless pinyin. */
