@@ -92,6 +92,7 @@ apply-not-offered = { $topic }这一项不需要您自己登记申请，社区�
 retries-exhausted-kept = 没关系，您已经说的我都记着。可以接着回答，也可以转给工作人员帮您办。
 optional-skipped = 好的。需要时随时再问我。
 personal-data-in-group = 这里是群聊，请不要发身份证号、手机号、银行卡号。建议您长按撤回这条消息，信息请在私聊里发给我。
+personal-data-send-here = 您在群里发的号码我没有记下。{ $topic }还在这里接着办，请在这里把号码发给我。
 continue-in-private = 您的{ $topic }我们在私聊里接着办，请到私聊回复我。
 
 ## Cases

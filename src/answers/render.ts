@@ -72,15 +72,19 @@ export function renderOutcome(tr: Translator, e: Entitlement): string {
   return tr.t(`outcome-${e.outcome}`, { item, amount });
 }
 
+/** Lines under the headline, notices included: the answer stays short; "详细说说" gets the rest. */
+const MAX_DETAIL_LINES = 4;
+
 export function renderEntitlement(tr: Translator, e: Entitlement, options: { notices?: boolean } = {}): string {
-  const lines: string[] = options.notices === false ? [] : e.notices.map((n) => renderNotice(tr, n));
-  lines.push(renderOutcome(tr, e));
-  if (e.parts && e.parts.length > 1) lines.push(e.parts.map((p) => tr.t('part', { label: p.label, amount: formatYuan(p.amount) })).join(tr.t('list-comma')));
-  if (e.reason) lines.push(`· ${renderPoint(tr, e.reason)}`);
-  for (const c of e.conditions) lines.push(`· ${renderPoint(tr, c)}`);
-  if (e.documents.length > 0) lines.push(tr.t('documents-heading') + e.documents.map((d) => renderPoint(tr, d)).join('；'));
-  if (e.citations.length > 0) lines.push(renderCitations(tr, e.citations));
-  return lines.join('\n');
+  const notices = options.notices === false ? [] : e.notices.map((n) => renderNotice(tr, n));
+  const details: string[] = [];
+  if (e.parts && e.parts.length > 1) details.push(e.parts.map((p) => tr.t('part', { label: p.label, amount: formatYuan(p.amount) })).join(tr.t('list-comma')));
+  if (e.reason) details.push(`· ${renderPoint(tr, e.reason)}`);
+  for (const c of e.conditions) details.push(`· ${renderPoint(tr, c)}`);
+  const documents = e.documents.length > 0 ? [tr.t('documents-heading') + e.documents.map((d) => renderPoint(tr, d)).join('；')] : [];
+  const room = Math.max(2, MAX_DETAIL_LINES - notices.length) - documents.length;
+  const citations = e.citations.length > 0 ? [renderCitations(tr, e.citations)] : [];
+  return [...notices, renderOutcome(tr, e), ...details.slice(0, room), ...documents, ...citations].join('\n');
 }
 
 export function renderTransfer(tr: Translator, a: TransferAnswer): string {

@@ -1,4 +1,4 @@
-import { type Aspect, aspectsOf, isBareAspectQuestion, isCorrection, isQuestion, isYesNoQuestion, itemIntentOf } from '../nlu/cues.ts';
+import { type Aspect, asksBasis, aspectsOf, isBareAspectQuestion, isCorrection, isQuestion, isYesNoQuestion, itemIntentOf } from '../nlu/cues.ts';
 import { DOMAIN_INTENTS } from '../nlu/index.ts';
 import { aspectAnswer } from './answers.ts';
 import type { DialogDef, Msg, Slots } from './context.ts';
@@ -75,3 +75,14 @@ export function namedCorrection(t: Turn, def: DialogDef): Slots {
   const r = spec.read(msg, t.ctx, true);
   return r && 'value' in r && r.value !== null ? { [spec.name]: r.value } : {};
 }
+
+/** "依据是哪一条": the clauses of the answer the dialog gives for what it knows; null when it cites none. */
+export async function basisAnswer(t: Turn, def: DialogDef, slots: Slots): Promise<string | null> {
+  if (!asksBasis(t.normalized) || missingRequired(def, slots)) return null;
+  const outcome = await def.finish(t.ctx, { ...slots });
+  const prefix = t.tr.t('citation-list', { list: '' });
+  const cites = outcome.lines.flatMap((line) => line.split('\n')).filter((line) => line.startsWith(prefix));
+  return cites.length > 0 ? [...new Set(cites)].join('\n') : null;
+}
+
+const missingRequired = (def: DialogDef, slots: Slots): boolean => def.slots.some((spec) => !spec.optional && !spec.when && slots[spec.name] === undefined);

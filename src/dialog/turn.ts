@@ -151,6 +151,11 @@ export class Turn {
     this.replies.say(this.ctx.chat, text, buttons);
   }
 
+  /** A line to the user's private chat, whatever chat this turn answers. */
+  sayPrivately(text: string): void {
+    this.replies.say(this.incoming.user, text);
+  }
+
   /** An outcome's lines, its buttons on the last one. */
   show(outcome: Pick<Outcome, 'lines' | 'buttons'>): void {
     for (const [i, line] of outcome.lines.entries()) this.say(line, i === outcome.lines.length - 1 ? outcome.buttons : undefined);

@@ -29,6 +29,7 @@ const ASPECT_WORDS: readonly (readonly [Aspect, RegExp])[] = [
   ['group_size', /(一个|每个)?(小组|组).{0,4}(多少|几)(个)?人|人数/],
   ['frequency', /几次|几回|多久一次|多长时间一次|一年.{0,3}(几|两|多少)|每年(都)?|两次|二次|两回|多次|再领|还能领/],
   ['funds', /经费|钱(是)?(哪边|谁)出|谁出钱|谁出/],
+  ['backpay', /补发|补领|补给|补上|之前的(待遇|钱)/],
 ];
 
 /** The aspects a question asks about, in the order of the table (the first is the one the first line answers). */
@@ -70,6 +71,9 @@ export function isApplyRequest(text: string): boolean {
   const rest = t.replace(APPLY_FILLER, '');
   return APPLY.test(rest) && rest.replace(APPLY, '').replace(/[一下吧了个呗啊呀的这那]/g, '').length <= 4;
 }
+
+/** "依据是哪一条", "出处呢": the clause of the answer just given. */
+export const asksBasis = (text: string): boolean => /依据|哪一?条|出处|根据(什么|哪)|哪个文件|什么文件|文件.{0,3}(规定|怎么说)/.test(text) && text.length <= 16;
 
 /** Staff asking for the whole year's entitlements of a profile, not for one item. */
 export const asksSummary = (text: string): boolean =>

@@ -11,6 +11,7 @@ import { seriousIllness } from './entitlements/serious-illness.ts';
 import { LAWS } from './law/index.ts';
 import type { Festival, Law } from './law/types.ts';
 import { valueAt } from './parameter.ts';
+import { coverage } from './procedures/coverage.ts';
 import { deathFacts } from './procedures/death.ts';
 import { type Housing, transfer } from './procedures/transfer.ts';
 import { regimeFor } from './regime.ts';
@@ -39,10 +40,18 @@ export type Aspect =
   | 'stop'
   | 'benefits'
   | 'group_size'
-  | 'funds';
+  | 'funds'
+  | 'backpay';
 
 /** Which aspects each fact (by its point code) answers. A code not listed answers none. */
 const ASPECTS_OF: Readonly<Record<string, readonly Aspect[]>> = {
+  covered_from_month_after_pension: ['stop', 'deadline'],
+  handover_forms: ['documents'],
+  late_handover_no_back_pay: ['backpay'],
+  suspended_with_pension: ['stop', 'pension'],
+  original_channel_provincial_ministerial: ['funds'],
+  original_channel_central_or_provincial_not_local: ['funds'],
+  support_outside_returned_covered: ['eligibility'],
   per_stay: ['amount'],
   times_per_year_in_principle: ['frequency', 'eligibility'],
   hospital_certificate_unless_big_data: ['documents'],
@@ -111,7 +120,8 @@ export type Topic =
   | 'group_activity'
   | 'group_leader_subsidy'
   | 'death'
-  | 'transfer';
+  | 'transfer'
+  | 'coverage';
 
 export interface TopicInput {
   readonly region: Region | string;
@@ -158,6 +168,7 @@ function entitlementOf(topic: Topic, input: TopicInput): Result<Entitlement> | n
       return groupLeaderSubsidy({ region, asOf, ...(input.managed !== undefined ? { managed: input.managed } : {}) });
     case 'death':
     case 'transfer':
+    case 'coverage':
       return null;
   }
 }
@@ -172,7 +183,7 @@ function ownOrBasis<T>(law: Law, pick: (l: Law) => readonly { from: string; valu
 }
 
 /** Topics whose facts are where to go and what to bring, not money. */
-const NO_COMMUNITY_STEP: ReadonlySet<Topic> = new Set(['death', 'transfer']);
+const NO_COMMUNITY_STEP: ReadonlySet<Topic> = new Set(['death', 'transfer', 'coverage']);
 const MONEY_TOPICS: ReadonlySet<Topic> = new Set(['hospitalization', 'serious_illness', 'funeral', 'festival', 'group_leader_subsidy']);
 const PUBLICISED: ReadonlySet<Topic> = new Set(['serious_illness', 'group_leader_subsidy']);
 
@@ -210,16 +221,23 @@ export function topicFacts(topic: Topic, input: TopicInput): Result<TopicFacts> 
   const own = entitlement ? [...(entitlement.reason ? [entitlement.reason] : []), ...entitlement.conditions, ...entitlement.documents] : [];
   const death = topic === 'death' ? deathFacts(regime.value, input.asOf, input.dateOfDeath) : [];
   const move = topic === 'transfer' ? movePoints(input) : [];
+  const covered = topic === 'coverage' ? coveragePoints(input) : [];
   return {
     ok: true,
     value: {
       region: regime.value.region.name,
       doc: law?.doc ?? null,
       entitlement,
-      points: [...own, ...death, ...move, ...(law ? sharedPoints(topic, law, input.asOf) : [])],
+      points: [...own, ...death, ...move, ...covered, ...(law ? sharedPoints(topic, law, input.asOf) : [])],
       notices: regime.value.notices,
     },
   };
+}
+
+/** 纳入社会化管理: when it starts and stops, the forms, back pay, and whose funds (004 二; 000 二; 001 二). */
+function coveragePoints(input: TopicInput): Point[] {
+  const r = coverage({ region: input.region, asOf: input.asOf });
+  return r.ok ? [...r.value.rules] : [];
 }
 
 /** A move's proofs and steps (004 四(一); 002 第十二条; 001 二(二)2), or why the clause does not reach it. */

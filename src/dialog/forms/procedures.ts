@@ -64,6 +64,7 @@ const pensionStart: SlotSpec = { ...dateSlot('pensionStart'), optional: true };
 
 export const coverageDialog: DialogDef = {
   intent: 'coverage_enrollment',
+  topic: 'coverage',
   slots: [region, pensionStart],
   finish(ctx, s) {
     const employer = employerOf(normalize(ctx.incoming.text ?? ''));

@@ -16,7 +16,10 @@ export function awayInPrivate(t: Turn): boolean {
   const { incoming, away } = t;
   if (!incoming.group || !away || isPending(t.state) || t.button !== null) return false;
   if (hasPersonalNumber(t.text)) {
+    // Never echoed nor kept from the group; the form that waits in private asks for it there.
     t.say(t.tr.t('personal-data-in-group'));
+    t.sayPrivately(t.tr.t('personal-data-send-here', { topic: t.tr.t(`topic-${away.intent}`) }));
+    t.intent = away.intent;
     return true;
   }
   if (incoming.mention && !t.confidentDomain(QUESTION_CONFIDENCE) && !t.is('greeting') && !t.is('help')) {

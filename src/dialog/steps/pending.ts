@@ -1,7 +1,7 @@
 import { CANCEL, intentButton, NO, YES } from '../../chat/index.ts';
 import { asksForPerson, isApplyRequest, isCorrection, isFollowUp, isQuestion } from '../../nlu/cues.ts';
 import { aspectAnswer } from '../answers.ts';
-import { namedCorrection, type Question, questionIn, topicAnswer } from '../aside.ts';
+import { basisAnswer, namedCorrection, type Question, questionIn, topicAnswer } from '../aside.ts';
 import type { DialogDef, Slots } from '../context.ts';
 import { acceptOffer, advance, changes, defOf, digress, inherited, start } from '../form.ts';
 import { type DialogState, isPending } from '../state.ts';
@@ -122,7 +122,8 @@ async function aside(t: Turn, s: DialogState, def: DialogDef, q: Question): Prom
     await digress(t, s, q.other);
     return true;
   }
-  const lines = topicAnswer(t, def, s.slots, q.aspects);
+  const basis = await basisAnswer(t, def, s.slots);
+  const lines = basis ? [basis] : topicAnswer(t, def, s.slots, q.aspects);
   if (!lines) return false;
   t.show({ lines });
   return true;

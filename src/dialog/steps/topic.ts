@@ -1,7 +1,7 @@
 import { intentButton } from '../../chat/index.ts';
 import { isApplyRequest, isBareAspectQuestion, isCorrection, isFollowUp, itemIntentOf, namesDeath } from '../../nlu/cues.ts';
 import { DOMAIN_INTENTS } from '../../nlu/index.ts';
-import { namedCorrection, questionIn, topicAnswer } from '../aside.ts';
+import { basisAnswer, namedCorrection, questionIn, topicAnswer } from '../aside.ts';
 import type { DialogDef } from '../context.ts';
 import { APPLY, acceptOffer, advance, answerOnly, changes, defOf, inherited, start } from '../form.ts';
 import { FILED } from '../forms/common.ts';
@@ -51,6 +51,12 @@ export async function followUp(t: Turn): Promise<boolean> {
     if (changes(updates, s.slots) && isCorrection(text)) t.say(t.tr.t('corrected'));
     Object.assign(s.slots, updates);
     await advance(t, def, s);
+    t.intent = s.intent;
+    return true;
+  }
+  const basis = await basisAnswer(t, def, s.slots);
+  if (basis) {
+    t.say(basis);
     t.intent = s.intent;
     return true;
   }
