@@ -1,5 +1,5 @@
 import { renderCitations, renderPoint } from '../answers/index.ts';
-import { type Aspect, aspectsOf, employerOf, isYesNoQuestion, verdictWords } from '../nlu/cues.ts';
+import { type Aspect, aspectsOf, employerOf, isFollowUp, isYesNoQuestion, verdictWords } from '../nlu/cues.ts';
 import { type EmployerKind, findRegion, fundingException, topicFacts } from '../rules/index.ts';
 import { aspectAnswer, commonAnswer } from './answers.ts';
 import { questionIn, topicAnswer } from './aside.ts';
@@ -80,6 +80,12 @@ export function yesNoAsked(slots: Slots): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
+/** A follow-up that changes one thing ("那75岁以上的呢") gets the figure beside the side asked before. */
+function aspectsToAnswer(t: Turn, s: DialogState): Aspect[] {
+  const asked = askedAspects(s);
+  return isFollowUp(t.normalized) && asked.length > 0 && !asked.includes('amount') ? ['amount', ...asked] : asked;
+}
+
 function askedAspects(s: DialogState): Aspect[] {
   const v = s.slots[ASPECTS];
   return Array.isArray(v) ? (v.filter((a) => typeof a === 'string') as Aspect[]) : [];
@@ -88,10 +94,14 @@ function askedAspects(s: DialogState): Aspect[] {
 /** What the first message asked, remembered for the answer (it may come after the district is asked). */
 function rememberQuestion(t: Turn, s: DialogState): void {
   const aspects = aspectsOf(t.normalized);
+  // What a follow-up ("那建德的呢") does not ask anew is inherited; a question of its own asks only itself.
+  const followUp = isFollowUp(t.normalized);
   if (aspects.some((a) => a !== 'amount')) s.slots[ASPECTS] = aspects;
+  else if (aspects.length > 0 || !followUp) delete s.slots[ASPECTS];
   const employer = employerOf(t.normalized);
   if (employer) s.slots[EMPLOYER] = employer;
   if (isYesNoQuestion(t.normalized)) s.slots[YES_NO_ASKED] = t.normalized;
+  else if (!followUp) delete s.slots[YES_NO_ASKED];
 }
 
 /**
@@ -115,7 +125,7 @@ function exceptionFor(t: Turn, def: DialogDef, s: DialogState): string | null {
 }
 
 function answerShaped(t: Turn, def: DialogDef, s: DialogState, outcome: Outcome): Outcome {
-  const aspects = askedAspects(s);
+  const aspects = aspectsToAnswer(t, s);
   // The answer is the first line; what follows it (an offer, a case already waiting, a question) stays.
   if (aspects.length > 0 && def.topic) {
     const lines = topicAnswer(t, def, s.slots, aspects, yesNoAsked(s.slots) ?? '');
@@ -145,7 +155,7 @@ function withVerdict(t: Turn, def: DialogDef, s: DialogState, lines: string[]): 
 async function answerWherever(t: Turn, def: DialogDef, s: DialogState): Promise<boolean> {
   if (!def.topic || def.privateOnly) return false;
   const input = def.factsInput?.(s.slots) ?? {};
-  const aspects = askedAspects(s);
+  const aspects = aspectsToAnswer(t, s);
   const question = yesNoAsked(s.slots);
   const lines =
     (aspects.length > 0 ? aspectAnswer(t.ctx, def.topic, undefined, input, aspects, question) : null) ?? commonAnswer(t.ctx, def.topic, input, question);
@@ -215,7 +225,9 @@ export async function acceptOffer(t: Turn, def: DialogDef, s: DialogState): Prom
 
 /** What a new topic keeps from the one before it: the district. */
 export function inherited(s: DialogState, _next: string): Slots {
-  return typeof s.slots.region === 'string' ? { region: s.slots.region } : {};
+  // The district, and what was asked of the last topic ("能不能发现金" → "建德的小组长补助呢" asks it of the next one).
+  const kept = [ASPECTS, YES_NO_ASKED, EMPLOYER].filter((name) => s.slots[name] !== undefined).map((name) => [name, s.slots[name]] as const);
+  return { ...(typeof s.slots.region === 'string' ? { region: s.slots.region } : {}), ...Object.fromEntries(kept) };
 }
 
 /** Back to an interrupted dialog, with the district the interruption established if it had none. */
