@@ -1,6 +1,6 @@
 import { renderCitations, renderNotice, renderOutcome, renderPoint } from '../answers/index.ts';
 import { saysNo, verdictWords } from '../nlu/cues.ts';
-import { type Aspect, type Citation, DOCUMENTS, factsFor, type Point, type Topic, type TopicFacts, topicFacts } from '../rules/index.ts';
+import { type Aspect, type Citation, DOCUMENTS, factsFor, formatYuan, type Point, type Topic, type TopicFacts, topicFacts } from '../rules/index.ts';
 import type { FactsInput, TurnCtx } from './context.ts';
 
 /**
@@ -30,8 +30,16 @@ function answerLines(ctx: TurnCtx, f: TopicFacts, aspects: readonly Aspect[], qu
   const lines: string[] = [];
   const cites: Citation[] = [];
   const headline = f.entitlement ? renderOutcome(ctx.tr, f.entitlement) : null;
+  const parts = f.entitlement?.parts ?? [];
+  // The headline, and its parts when it adds several up (春节1200元、端午节400元…).
+  const figure = headline
+    ? [
+        headline,
+        ...(parts.length > 1 ? [parts.map((p) => ctx.tr.t('part', { label: p.label, amount: formatYuan(p.amount) })).join(ctx.tr.t('list-comma'))] : []),
+      ]
+    : [];
   if (f.entitlement && headline && aspects.includes('amount')) {
-    lines.push(headline);
+    lines.push(...figure);
     cites.push(...f.entitlement.citations.slice(0, 1));
   }
   const expired = f.notices.find((n) => n.code === 'document_expired');
@@ -45,7 +53,7 @@ function answerLines(ctx: TurnCtx, f: TopicFacts, aspects: readonly Aspect[], qu
   }
   const turnsOnAmount = aspects.includes('decision') || verdictWords(question ?? '')?.yes === '有';
   if (f.entitlement && headline && lines.length > 0 && !aspects.includes('amount') && turnsOnAmount) {
-    lines.push(headline);
+    lines.push(...figure);
     cites.push(...f.entitlement.citations.slice(0, 1));
   }
   return { lines, cites };

@@ -1,6 +1,6 @@
 import { renderCitations, renderPoint } from '../answers/index.ts';
 import { type Aspect, aspectsOf, employerOf, isFollowUp, isYesNoQuestion, verdictWords } from '../nlu/cues.ts';
-import { type EmployerKind, findRegion, fundingException, topicFacts } from '../rules/index.ts';
+import { coverage, type EmployerKind, findRegion, fundingException, type IsoDate, type Point, topicFacts } from '../rules/index.ts';
 import { aspectAnswer, commonAnswer } from './answers.ts';
 import { questionIn, topicAnswer } from './aside.ts';
 import type { DialogDef, Outcome, Slots } from './context.ts';
@@ -116,11 +116,20 @@ function shaped(t: Turn, def: DialogDef, s: DialogState, outcome: Outcome): Outc
   return exception ? { ...answer, lines: [exception, ...answer.lines] } : answer;
 }
 
+/** "支援外地建设退休回杭定居的，参照纳入" (004 二(二)): who is covered although retired elsewhere. */
+function returnedCovered(region: string, asOf: IsoDate): Point | null {
+  const r = coverage({ region, asOf });
+  return (r.ok && r.value.rules.find((p) => p.code === 'support_outside_returned_covered')) || null;
+}
+
 /** 但-clauses before the figure: "省部属企业退休人员…按原渠道保障经费" (004 二(二)) comes first, with its clause. */
 function exceptionFor(t: Turn, def: DialogDef, s: DialogState): string | null {
   const employer = s.slots[EMPLOYER];
-  if (typeof employer !== 'string' || typeof s.slots.region !== 'string' || !def.topic || employer === 'support_outside_returned') return null;
-  const point = fundingException(s.slots.region, t.ctx.asOf, employer as EmployerKind);
+  if (typeof employer !== 'string' || typeof s.slots.region !== 'string' || !def.topic) return null;
+  const point =
+    employer === 'support_outside_returned'
+      ? returnedCovered(s.slots.region, t.ctx.asOf)
+      : fundingException(s.slots.region, t.ctx.asOf, employer as EmployerKind);
   return point ? `${renderPoint(t.tr, point)}\n${renderCitations(t.tr, [point.cite])}` : null;
 }
 

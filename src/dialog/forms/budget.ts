@@ -1,12 +1,15 @@
 import { renderCitations, renderNotice, renderPoint } from '../../answers/index.ts';
+import { employerOf } from '../../nlu/cues.ts';
 import { normalize } from '../../nlu/index.ts';
 import {
   type BudgetAnswer,
   type BudgetRow,
   budget,
   type Citation,
+  type EmployerKind,
   findRegion,
   formatYuan,
+  fundingException,
   type Grade,
   jiandeAllocation,
   LAWS,
@@ -65,6 +68,25 @@ const itemSlot: SlotSpec = {
     return hit ? { value: hit[0] } : null;
   },
 };
+/** "省属企业的退休人员", "不在建德参保的央企": retirees whose funds come by their original channel (004 二(二); 000 二(二)). */
+const employerSlot: SlotSpec = {
+  name: 'employer',
+  ask: 'ask-budget-item',
+  optional: true,
+  topicWords: true,
+  read: (msg) => {
+    const employer = employerOf(normalize(msg.text));
+    return employer ? { value: employer } : null;
+  },
+};
+
+/** The 但-clause for those retirees, with its clause, before any figure; null when the text makes none for them. */
+function exceptionLine(ctx: TurnCtx, s: Slots): string | null {
+  if (typeof s.employer !== 'string') return null;
+  const point = fundingException(String(s.region), ctx.asOf, s.employer as EmployerKind);
+  return point ? `${renderPoint(ctx.tr, point)}\n${renderCitations(ctx.tr, [point.cite])}` : null;
+}
+
 const gradeSlot: SlotSpec = {
   name: 'grade',
   ask: 'ask-grade',
@@ -175,6 +197,7 @@ export const fundBudgetDialog: DialogDef = {
     itemSlot,
     gradeSlot,
     focusSlot,
+    employerSlot,
     amountSlot('computed', 'ask-computed', { optional: true }),
   ],
   finish(ctx, s) {
@@ -191,7 +214,8 @@ export const fundBudgetDialog: DialogDef = {
     const regime = regimeFor(String(s.region), ctx.asOf);
     const notices = [...(regime.ok ? regime.value.notices : []), ...b.value.notices].filter((n, i, all) => all.findIndex((m) => m.code === n.code) === i);
     const { lines, cites } = budgetLines(ctx, s, b.value, perHead, text);
-    const body = [...notices.map((n) => renderNotice(ctx.tr, n)), ...lines, renderCitations(ctx.tr, cites)].join('\n');
+    const exception = exceptionLine(ctx, s);
+    const body = [...notices.map((n) => renderNotice(ctx.tr, n)), ...(exception ? [exception] : []), ...lines, renderCitations(ctx.tr, cites)].join('\n');
     if (!perHead) return { lines: [body], next: 'done' };
     return { lines: [body, ctx.tr.t('budget-ask-count')], next: 'done', awaiting: 'count' };
   },

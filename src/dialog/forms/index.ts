@@ -52,7 +52,8 @@ function topical(def: DialogDef, spec: SlotSpec): SlotSpec {
       const u = msg.understanding;
       if (r === null || u === null || msg.button !== null || !DOMAIN.has(u.intent) || same.has(u.intent)) return r;
       // "管60人", "那建德呢": too short to be about anything but the question in front, whatever the classifier says.
-      if (msg.text.trim().length <= SHORT && itemIntentOf(msg.text) === null) return r;
+      const item = itemIntentOf(msg.text);
+      if ((msg.text.trim().length <= SHORT && item === null) || (item !== null && same.has(item))) return r;
       if (!awaited || 'error' in r) return u.confidence >= OTHER_TOPIC ? null : r;
       return u.confidence >= NEW_QUESTION && msg.text.trim().length >= 8 ? null : r;
     },

@@ -99,8 +99,11 @@ async function apply(t: Turn, def: DialogDef, s: DialogState): Promise<boolean> 
 export async function newTopic(t: Turn): Promise<boolean> {
   const u = t.understanding;
   if (!u || !DOMAIN.has(u.intent)) return false;
+  // "支援外地建设回杭的，过节慰问费有没有我的份": who they are is context; the item named is the question.
+  const item = u.intent === 'coverage_enrollment' ? itemIntentOf(t.normalized) : null;
+  const intent = item && DIALOGS.has(item) ? item : u.intent;
   t.state = null;
-  t.intent = u.intent;
-  await start(t, u.intent);
+  t.intent = intent;
+  await start(t, intent);
   return true;
 }
