@@ -4,7 +4,7 @@ import { coverage, type EmployerKind, findRegion, fundingException, type IsoDate
 import { aspectAnswer, commonAnswer } from './answers.ts';
 import { questionIn, topicAnswer } from './aside.ts';
 import type { DialogDef, Outcome, Slots } from './context.ts';
-import { offerButtons } from './forms/common.ts';
+import { FILED, offerButtons } from './forms/common.ts';
 import { DIALOGS } from './forms/index.ts';
 import { type DialogState, missingSlots } from './state.ts';
 import type { Turn } from './turn.ts';
@@ -300,4 +300,21 @@ export async function digress(t: Turn, current: DialogState, intent: string): Pr
   t.say(t.tr.t('dialog-switched', { topic: t.tr.t(`topic-${current.intent}`) }));
   t.state = null;
   await start(t, intent);
+}
+
+/**
+ * A correction after filing ("不对，日期是前天"): the dialog kept no personal data once its case was filed, so what the
+ * user does not change is read back from their own case before the form confirms it again.
+ */
+export async function refillFromCase(t: Turn, def: DialogDef, s: DialogState): Promise<void> {
+  const id = s.slots[FILED];
+  if (typeof id !== 'string') return;
+  const missing = def.slots.filter((spec) => spec.personal && s.slots[spec.name] === undefined);
+  if (missing.length === 0) return;
+  const record = await t.ctx.store.getCase(id);
+  if (!record || record.user !== t.user) return;
+  for (const spec of missing) {
+    const value = record.fields[spec.name];
+    if (value !== undefined && value !== null) s.slots[spec.name] = value;
+  }
 }

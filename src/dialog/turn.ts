@@ -6,8 +6,9 @@ import { DOMAIN_INTENTS, normalize, type Understanding, type UnderstandOptions }
 import type { StaffChat } from '../staff/index.ts';
 import type { Json, Profile, Store, TurnRead, TurnResult, TurnWrites } from '../store/types.ts';
 import type { DialogDef, Msg, Outcome, Slots, TurnCtx } from './context.ts';
+import { FILED } from './forms/common.ts';
 import { NAME_SLOTS } from './slots.ts';
-import { type AwayMark, awayOf, type DialogState, IDLE_MS, isPending, SESSION_TTL_MS, sessionTime, stateOf } from './state.ts';
+import { type AwayMark, awayOf, type DialogState, IDLE_MS, isPending, SESSION_TTL_MS, sessionTime, stateOf, withoutPersonal } from './state.ts';
 
 /** Longer messages are cut before anything reads them. */
 const MAX_TEXT = 4000;
@@ -215,7 +216,9 @@ export class Turn {
   /** The store's writes (applied with the dedupe mark and the lock's release) and what the channel sends. */
   async result(): Promise<TurnResult<Outgoing>> {
     const { incoming, read } = this;
-    const kept = this.state;
+    // A form that filed its case keeps no personal data: the case holds it (sealed); a correction reads it back.
+    const filed = this.state !== null && this.state.awaiting === 'done' && typeof this.state.slots[FILED] === 'string';
+    const kept = this.state && filed ? withoutPersonal(this.state) : this.state;
     const writes: TurnWrites = {
       ...(this.home !== incoming.chat || (!kept && read.session) ? { dropSession: true } : {}),
       ...(kept ? { session: { chat: this.home, data: { dialog: kept as unknown as Json, at: incoming.now.getTime() }, ttlMs: SESSION_TTL_MS } } : {}),

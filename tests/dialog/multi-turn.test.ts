@@ -104,6 +104,32 @@ describe('death report: a family writes as it can', () => {
     expect(stored?.fields.region).toBe('萧山区');
     expect(stored?.history.map((e) => e.action)).toEqual(['opened', 'noted']);
   });
+
+  it('once filed, the dialog keeps no name, ID number or phone; a later correction reads them back from the case', async () => {
+    await h.send({ text: '我父亲昨天去世了' });
+    for (const answer of ['张建国', ID, PHONE, '西湖区', '翠苑社区']) await h.send({ text: answer });
+    const before = JSON.stringify(await h.store.getSession('c1', 'u1'));
+    expect(before).toContain(ID);
+    await h.send({ button: 'y' });
+    const after = JSON.stringify(await h.store.getSession('c1', 'u1'));
+    expect(after).toContain('C20261121-0001');
+    for (const personal of [ID, PHONE, '张建国']) expect(after).not.toContain(personal);
+    const corrected = await h.send({ text: '不对，日期是前天' });
+    expect(h.text(corrected)).toContain('张建国');
+    const again = await h.send({ text: '确认' });
+    expect(h.text(again)).toContain('已按新的信息更新登记 C20261121-0001');
+    const stored = await h.store.getCase('C20261121-0001');
+    expect(stored?.fields).toMatchObject({ deceasedName: '张建国', idNumber: ID, reporterPhone: PHONE, dateOfDeath: '2026-11-19' });
+  });
+
+  it('a cancelled report leaves no session behind', async () => {
+    await h.send({ text: '我父亲昨天去世了' });
+    await h.send({ text: '张建国' });
+    await h.send({ text: ID });
+    expect(JSON.stringify(await h.store.getSession('c1', 'u1'))).toContain(ID);
+    await h.send({ text: '算了不办了' });
+    expect(await h.store.getSession('c1', 'u1')).toBeNull();
+  });
 });
 
 describe('serious illness: odd answers, changes of mind, typed buttons', () => {

@@ -3,7 +3,7 @@ import { isApplyRequest, isBareAspectQuestion, isCorrection, isFollowUp, itemInt
 import { DOMAIN_INTENTS } from '../../nlu/index.ts';
 import { basisAnswer, namedCorrection, questionIn, topicAnswer } from '../aside.ts';
 import type { DialogDef } from '../context.ts';
-import { APPLY, acceptOffer, advance, answerOnly, changes, defOf, inherited, start } from '../form.ts';
+import { APPLY, acceptOffer, advance, answerOnly, changes, defOf, inherited, refillFromCase, start } from '../form.ts';
 import { FILED } from '../forms/common.ts';
 import { DIALOGS, sameTopic } from '../forms/index.ts';
 import type { DialogState } from '../state.ts';
@@ -48,6 +48,7 @@ export async function followUp(t: Turn): Promise<boolean> {
     return true;
   }
   if (Object.keys(updates).length > 0) {
+    await refillFromCase(t, def, s);
     if (changes(updates, s.slots) && isCorrection(text)) t.say(t.tr.t('corrected'));
     Object.assign(s.slots, updates);
     await advance(t, def, s);
