@@ -97,12 +97,4 @@ export type CaseType = keyof typeof CASE_SCHEMAS;
 export const CASE_TYPES = Object.keys(CASE_SCHEMAS) as CaseType[];
 export type CaseFields<T extends CaseType> = z.infer<(typeof CASE_SCHEMAS)[T]>;
 
-/** Fields that are personal data: masked in every listing, shown whole only to the staff member holding the case. */
-export const PERSONAL_FIELDS: readonly string[] = ['idNumber', 'reporterPhone', 'deceasedName', 'applicantName', 'leaderName'];
-
-/**
- * Fields sealed at rest (src/store/sealed.ts) and erased by the retention rule (src/cases/retention.ts): the personal
- * fields, and the community (an address). Type, region, dates, amounts, gender and age stay readable for statistics
- * and the 公示.
- */
-export const SEALED_FIELDS: readonly string[] = [...PERSONAL_FIELDS, 'community'];
+export { PERSONAL_FIELDS, SEALED_FIELDS } from '../privacy/fields.ts';

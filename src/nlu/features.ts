@@ -166,7 +166,14 @@ export function extractFeatures(text: string, cfg: FeatureConfig, sink: FeatureS
   if (units[units.length - 1] === '|') units.pop();
   units.push('$');
 
-  // Unit n-grams (the markers alone are not features).
+  emitUnitGrams(units, cfg, sink);
+  emitLetterTrigrams(words, sink);
+  if (cfg.pinyinMax > 0) emitSyllableGrams(syllables, cfg.pinyinMax, sink);
+  return content;
+}
+
+/** Unit n-grams (the markers alone are not features). */
+function emitUnitGrams(units: readonly string[], cfg: FeatureConfig, sink: FeatureSink): void {
   const n = units.length;
   for (let len = cfg.charMin; len <= cfg.charMax; len++) {
     for (let i = 0; i + len <= n; i++) {
@@ -182,31 +189,32 @@ export function extractFeatures(text: string, cfg: FeatureConfig, sink: FeatureS
       }
     }
   }
+}
 
-  // Letter trigrams of Latin words ("thanks" shares <th, tha, han, ank with "thank"), prefixed `l:`.
+/** Letter trigrams of Latin words ("thanks" shares <th, tha, han, ank with "thank"), prefixed `l:`. */
+function emitLetterTrigrams(words: readonly string[], sink: FeatureSink): void {
   for (const w of words) {
     if (w.length < 3) continue;
     const padded = `<${w}>`;
     for (let i = 0; i + 3 <= padded.length; i++) sink(`l:${padded.slice(i, i + 3)}`);
   }
+}
 
-  // Pinyin-syllable n-grams; '' marks a non-Han unit and cuts the n-grams.
-  if (cfg.pinyinMax > 0) {
-    const m = syllables.length;
-    for (let i = 0; i < m; i++) {
-      const s0 = syllables[i] as string;
-      if (s0 === '' || s0 === '0') continue;
-      let g = `p:${s0}`;
+/** Pinyin-syllable n-grams; '' marks a non-Han unit and cuts the n-grams. */
+function emitSyllableGrams(syllables: readonly string[], max: number, sink: FeatureSink): void {
+  const m = syllables.length;
+  for (let i = 0; i < m; i++) {
+    const s0 = syllables[i] as string;
+    if (s0 === '' || s0 === '0') continue;
+    let g = `p:${s0}`;
+    sink(g);
+    for (let len = 2; len <= max && i + len <= m; len++) {
+      const s = syllables[i + len - 1] as string;
+      if (s === '' || s === '0') break;
+      g += `_${s}`;
       sink(g);
-      for (let len = 2; len <= cfg.pinyinMax && i + len <= m; len++) {
-        const s = syllables[i + len - 1] as string;
-        if (s === '' || s === '0') break;
-        g += `_${s}`;
-        sink(g);
-      }
     }
   }
-  return content;
 }
 
 /** A finished Latin word: one unit, its pinyin reading (if it spells pinyin) and its letter trigrams. */

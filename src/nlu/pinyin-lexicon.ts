@@ -29,8 +29,8 @@ export interface PinyinLexicon {
   transliterate(text: string): string;
 }
 
-/** Builds the lexicon from normalized training texts; `knownWords` are Latin words to keep as typed. */
-export function buildPinyinLexicon(texts: readonly string[], knownWords: ReadonlySet<string>): PinyinLexicon {
+/** For every syllable sequence of up to MAX_ENTRY syllables in the texts, the characters that spell it most often. */
+function commonestSpellings(texts: readonly string[]): Map<string, string> {
   const counts = new Map<string, Map<string, number>>();
   for (const text of texts) {
     for (const m of text.matchAll(HAN)) {
@@ -62,6 +62,12 @@ export function buildPinyinLexicon(texts: readonly string[], knownWords: Readonl
     }
     best.set(key, pick);
   }
+  return best;
+}
+
+/** Builds the lexicon from normalized training texts; `knownWords` are Latin words to keep as typed. */
+export function buildPinyinLexicon(texts: readonly string[], knownWords: ReadonlySet<string>): PinyinLexicon {
+  const best = commonestSpellings(texts);
 
   /** The characters for a syllable sequence, or undefined when some syllable has no reading. */
   const read = (syllables: readonly string[]): string | undefined => {

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { SEALED_FIELDS } from '../cases/schemas.ts';
+import { SEALED_FIELDS } from '../privacy/fields.ts';
 import { type KeyConfig, type KeySource, loadKeys } from '../privacy/keys.ts';
 import { type DirLock, lockDataDir } from './lock.ts';
 import { openRedisStore } from './redis.ts';
