@@ -51,7 +51,7 @@ function answerLines(ctx: TurnCtx, f: TopicFacts, aspects: readonly Aspect[], qu
     lines.push(renderPoint(ctx.tr, p));
     cites.push(p.cite);
   }
-  const turnsOnAmount = aspects.includes('decision') || verdictWords(question ?? '')?.yes === '有';
+  const turnsOnAmount = aspects.includes('decision') || aspects.includes('payment') || /有没有|有吗|有的吗|有多少/.test(question ?? '');
   if (f.entitlement && headline && lines.length > 0 && !aspects.includes('amount') && turnsOnAmount) {
     lines.push(...figure);
     cites.push(...f.entitlement.citations.slice(0, 1));
@@ -90,7 +90,8 @@ export function aspectAnswer(
   const shared = (answered[0]?.a.lines ?? []).filter((line) => answered.every((w) => w.a.lines.includes(line)));
   const own = answered.map((w) => ({ label: w.label, lines: w.a.lines.filter((line) => !shared.includes(line)) })).filter((w) => w.lines.length > 0);
   const lines = [...shared, ...own.map((w) => `${ctx.tr.t(w.label)}${w.lines.join('；')}`)];
-  const said = shared[0] ?? own[0]?.lines[0];
+  // The verdict reads the first fact the first text gives, as if the district were known.
+  const said = answered[0]?.a.lines[0];
   return [lead(verdict(question, said), [...lines, ...(own.length === 0 ? [ctx.tr.t('same-wherever')] : []), renderCitations(ctx.tr, cites)]).join('\n')];
 }
 

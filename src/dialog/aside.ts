@@ -1,4 +1,4 @@
-import { type Aspect, asksBasis, aspectsOf, isBareAspectQuestion, isCorrection, isQuestion, isYesNoQuestion, itemIntentOf } from '../nlu/cues.ts';
+import { type Aspect, asksBasis, aspectsOf, isBareAspectQuestion, isCorrection, isFollowUp, isQuestion, itemIntentOf } from '../nlu/cues.ts';
 import { DOMAIN_INTENTS } from '../nlu/index.ts';
 import { aspectAnswer } from './answers.ts';
 import type { DialogDef, Msg, Slots } from './context.ts';
@@ -29,7 +29,8 @@ export function questionIn(t: Turn, current: string): Question | null {
   // "不知道" answers a question it cannot; "不知道要先干嘛" asks one.
   if (t.button !== null || (UNSURE.test(text) && !/不知道(该|要|怎么|先|从)/.test(text))) return null;
   const aspects = aspectsOf(text);
-  if (!isQuestion(text) && aspects.length === 0) return null;
+  // "大病呢，自付两万": another item named as a follow-up is a question too.
+  if (!isQuestion(text) && aspects.length === 0 && !(isFollowUp(text) && itemIntentOf(text) !== null)) return null;
   const u = t.understanding;
   const named = itemIntentOf(text);
   const sure = u && DOMAIN.has(u.intent) && u.confidence >= OTHER_TOPIC && !isBareAspectQuestion(text) ? u.intent : null;
@@ -43,7 +44,8 @@ export function topicAnswer(t: Turn, def: DialogDef, slots: Slots, aspects: read
   const named = [slots.region, slots.to, slots.from].find((r) => typeof r === 'string') as string | undefined;
   const region = named ?? t.profile.region;
   const sides = aspects.length > 0 ? aspects : def.topic === 'death' ? DEATH_DEFAULT : (['amount'] as const);
-  const question = asked ?? (isYesNoQuestion(t.normalized) ? t.normalized : undefined);
+  // The question's own words decide a yes or no ("能报销吗") and whether the figure goes with the answer ("有吗，要带啥").
+  const question = asked ?? t.normalized;
   return aspectAnswer(t.ctx, def.topic, region, def.factsInput?.(slots) ?? {}, sides, question);
 }
 

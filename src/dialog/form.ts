@@ -162,7 +162,10 @@ function withVerdict(t: Turn, def: DialogDef, s: DialogState, lines: string[]): 
  * is given at once; a question about one side of the topic is answered for each text. False when the district decides.
  */
 async function answerWherever(t: Turn, def: DialogDef, s: DialogState): Promise<boolean> {
-  if (!def.topic || def.privateOnly) return false;
+  // A report collects personal data and asks its own questions; a question about deaths ("人走了养老金还能领吗") does not.
+  // By when to report differs by district and may be followed by a report: that one asks the district, and offers.
+  const generalQuestion = s.slots[ASKING_ONLY] === true && !askedAspects(s).includes('deadline');
+  if (!def.topic || (def.privateOnly && !generalQuestion)) return false;
   const input = def.factsInput?.(s.slots) ?? {};
   const aspects = aspectsToAnswer(t, s);
   const question = yesNoAsked(s.slots);
@@ -179,6 +182,9 @@ async function answerWherever(t: Turn, def: DialogDef, s: DialogState): Promise<
   s.tries = 0;
   return true;
 }
+
+/** Set by a report's form when its first message only asks about deaths (forms/death.ts). */
+const ASKING_ONLY = '_asking';
 
 /** The first message of a report asked something ("丧葬费多少，能打到我卡上吗"): answered before the first question. */
 const ANSWERED_WITHOUT_REGION = '_regionless';
@@ -269,7 +275,12 @@ export async function start(t: Turn, intent: string, known: Slots = {}): Promise
   const s: DialogState = { intent, slots: { ...known, ...t.readAll(def) }, awaiting: '', tries: 0 };
   if (s.slots.region === undefined && t.profile.region && usesRegion(def)) s.slots.region = t.profile.region;
   rememberQuestion(t, s);
-  if (def.privateOnly) t.say([t.tr.t(`${intent}-opening`), ...(def.opening?.(t.ctx, s.slots) ?? [])].join('\n'));
+  if (def.privateOnly) {
+    const opening = def.opening?.(t.ctx, s.slots) ?? [];
+    // A question about deaths in general gets no condolence: nobody's death was told.
+    const lead = s.slots[ASKING_ONLY] === true ? [] : [t.tr.t(`${intent}-opening`)];
+    if (lead.length + opening.length > 0) t.say([...lead, ...opening].join('\n'));
+  }
   answerFirstQuestion(t, def, s);
   t.state = s;
   await advance(t, def, s);

@@ -66,6 +66,9 @@ export const isCancel = (text: string): boolean => CANCEL.test(text.trim());
 const APPLY = /(登记|申请|报销|报名|预约|办理?|报一下|提交|弄一下|上报)/;
 const APPLY_FILLER = /^(那|那么|好|好的|嗯|行|对)?[，,\s]*(就)?(请|麻烦|帮|给)?(我|你|您)?(帮我|给我|替我)?(要|想|去)?(帮(我|忙)?)?(我爸|我妈|老人|他|她)?/;
 export function isApplyRequest(text: string): boolean {
+  // "我住院了，帮我登记": what is said before the request is context; the last clause asks.
+  const clauses = text.split(/[，,；;]/).filter((c) => c.trim() !== '');
+  if (clauses.length > 1 && isApplyRequest(clauses[clauses.length - 1] ?? '')) return !isQuestion(clauses.slice(0, -1).join('，'));
   const t = text.trim().replace(/[。！!.~]+$/, '');
   if (t.length > 16 || isQuestion(t.replace(/吧$/, ''))) return false;
   const rest = t.replace(APPLY_FILLER, '');

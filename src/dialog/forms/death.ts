@@ -47,8 +47,11 @@ function isQuestion(ctx: TurnCtx): boolean {
   const text = ctx.incoming.text ?? '';
   // Staff ask for the rule, whatever the words: they get the answer, never the form (they can still register a death
   // they are told of, said as a statement).
-  return DEADLINE_QUESTION.test(text) || (ctx.incoming.staff && asks(text));
+  return DEADLINE_QUESTION.test(text) || (ctx.incoming.staff && asks(text)) || (asks(text) && !WHOSE.test(text));
 }
+
+/** Whose death: a question that names nobody ("人走了以后养老金还能领吗") asks about deaths in general. */
+const WHOSE = /我|父|母|爸|妈|爹|娘|老伴|爱人|丈夫|妻子|老公|老婆|公公|婆婆|岳|外婆|外公|奶奶|爷爷|姥|舅|姨|叔|伯|姑|哥|姐|弟|妹|儿|女|亲|邻居|[他她]/;
 
 /** In question mode only the region is asked: the rest belongs to a report. */
 const unlessAsking = (spec: SlotSpec): SlotSpec => (spec.name === 'region' ? spec : { ...spec, when: (s: Slots) => s[ASKING] !== true });

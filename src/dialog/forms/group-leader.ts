@@ -24,6 +24,13 @@ const DECIMAL = /\d\.\d/;
 const COUNT_BEFORE = /^(我|我们|小组|组里)?(一共|总共|共|大概|大约|差不多|有|管了?|管理了?|带了?)*/;
 const COUNT_AFTER = /(个|位|名)?(退休)?(人员|老人|人)?(左右|上下)?[吧啊呢。！!.]*$/;
 
+/** "那管35个呢", "管了四十人": the number managed, said after 管 however the sentence goes on. */
+const MANAGED = /管(?:理)?(?:了)?\s*([\d零〇一二两三四五六七八九十百]+)\s*(?:个|位|名|人)/;
+function managedSaid(text: string): number | undefined {
+  const m = MANAGED.exec(text);
+  return m?.[1] === undefined ? undefined : parseNumber(m[1]);
+}
+
 /** A question for a number of people, not a number given. */
 const HOW_MANY = /(多少|几)(个|位|名)?(人|个)/;
 
@@ -47,7 +54,7 @@ export function managedProblem(n: number, allowZero: boolean): { error: string; 
 export function readManaged(msg: Msg, awaited: boolean, allowZero: boolean): Read {
   // "一个小组多少人" asks the rule: its 一个 is no count.
   if (HOW_MANY.test(msg.text)) return null;
-  const said = msg.understanding?.slots.count;
+  const said = msg.understanding?.slots.count ?? managedSaid(msg.text);
   if (!awaited) return said === undefined ? null : { value: said };
   const text = msg.text.trim();
   if (!text) return null;

@@ -1,7 +1,9 @@
 import { shanghaiIsoDate } from '../../clock.ts';
 import { asksSummary, itemIntentOf } from '../../nlu/cues.ts';
 import { parseCaseMention, parseCommand, quickCheck, runStaffCommand, type StaffCommand, staffQuestion } from '../../staff/index.ts';
+import { defOf } from '../form.ts';
 import { STAFF_RULE } from '../forms/staff-rule.ts';
+import { isPending } from '../state.ts';
 import type { Turn } from '../turn.ts';
 
 /** Staff lines read as a one-line entitlement check ("西湖区 住院2次 自付8000 75岁"), not as budget or case work. */
@@ -64,6 +66,13 @@ export function staffRuleQuestion(t: Turn): boolean {
   const asked = staffQuestion(t.tr, u, t.normalized, t.ctx.asOf);
   if (!asked) return false;
   t.say(asked.answer);
+  const waiting = t.state;
+  if (waiting && isPending(waiting) && waiting.awaiting !== 'offer' && waiting.awaiting !== 'confirm') {
+    // Asked in passing while a form waits ("对了这个公示要几天"): answered, and the form's question comes back.
+    t.ask(defOf(waiting.intent), waiting.awaiting, t.tr.t('resume'));
+    t.intent = waiting.intent;
+    return true;
+  }
   // The rule stays the topic: "1500户呢", "建德呢" ask it again.
   const facts = { ...(u.slots.count !== undefined ? { count: u.slots.count } : {}), ...(u.slots.region ? { region: u.slots.region } : {}) };
   t.state = { intent: STAFF_RULE, slots: { rule: asked.rule, question: t.normalized, ...facts }, awaiting: 'done', tries: 0 };

@@ -77,6 +77,11 @@ export async function followUp(t: Turn): Promise<boolean> {
 async function apply(t: Turn, def: DialogDef, s: DialogState): Promise<boolean> {
   t.intent = s.intent;
   if (def.accept && typeof s.slots.region !== 'string' && def.slots.some((spec) => spec.name === 'region')) {
+    if (t.ctx.inGroup) {
+      // An application is nobody else's business: the district is asked, and the rest done, in private.
+      t.say(t.tr.t('apply-move-private'));
+      t.moveToPrivate(s.intent);
+    }
     s.slots[APPLY] = true;
     s.awaiting = 'region';
     t.ask(def, 'region');
@@ -102,7 +107,9 @@ export async function newTopic(t: Turn): Promise<boolean> {
   if (!u || !DOMAIN.has(u.intent)) return false;
   // "支援外地建设回杭的，过节慰问费有没有我的份": who they are is context; the item named is the question.
   const item = u.intent === 'coverage_enrollment' ? itemIntentOf(t.normalized) : null;
-  const intent = item && DIALOGS.has(item) ? item : u.intent;
+  // "人走了以后养老金还能领吗": what a death stops is a question about deaths.
+  const death = u.intent === 'pension_certification' && namesDeath(t.normalized) ? 'report_death' : null;
+  const intent = death ?? (item && DIALOGS.has(item) ? item : u.intent);
   t.state = null;
   t.intent = intent;
   await start(t, intent);
