@@ -43,7 +43,9 @@ const QUESTION =
 /** Yes/no questions: the first line answers with yes or no. */
 const YES_NO = /吗[?？。!！]*$|能不能|可不可以|要不要|有没有|是不是|会不会|需不需要|行不行|算不算|够不够|发不发|给不给|报不报|用不用|伐[?？]?$/;
 
-export const isQuestion = (text: string): boolean => QUESTION.test(text);
+/** "发不发", "给没给": a verb asked both ways. */
+const EITHER_WAY = /([\u4e00-\u9fa5])[不没]\1/;
+export const isQuestion = (text: string): boolean => QUESTION.test(text) || EITHER_WAY.test(text);
 export const isYesNoQuestion = (text: string): boolean => YES_NO.test(text);
 
 /** "那建德呢", "要是自付五万呢", "换成萧山": the last question asked again with one thing changed. */
