@@ -504,8 +504,11 @@ class Telegram implements Channel {
       this.#logger.warn({ chat: reply.chat, err: info }, 'telegram push failed');
       // Rethrown clean: a GrammyError carries its payload (the message text).
       const code = typeof info.code === 'number' ? info.code : undefined;
+      // A 429 carries the delay Telegram advised, so the scheduler waits that long before the next message.
+      const retryAfter = err instanceof GrammyError && err.error_code === 429 ? err.parameters.retry_after : undefined;
       throw Object.assign(new Error(`telegram: push failed (${code !== undefined ? `${code}: ` : ''}${String(info.description ?? info.message ?? 'error')})`), {
         code,
+        ...(retryAfter !== undefined ? { retryAfterMs: retryAfter * 1000 } : {}),
       });
     }
   }
