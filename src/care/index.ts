@@ -33,6 +33,8 @@ export interface CareOptions {
   readonly logger?: Logger;
   /** Redis key prefix (tests and the bench keep theirs apart). */
   readonly prefix?: string;
+  /** BullMQ: how soon a dead instance's job goes to another (default 30 s; tests shorten it). */
+  readonly lockDurationMs?: number;
 }
 
 export interface Proactive {
@@ -45,7 +47,10 @@ export interface Proactive {
 
 /** Opens the scheduler, the care store beside it, and the processor that sends through `send`. */
 export function openCare(o: CareOptions): Proactive {
-  const scheduler = openScheduler(o.config, o.now, o.prefix);
+  const scheduler = openScheduler(o.config, o.now, {
+    ...(o.prefix ? { prefix: o.prefix } : {}),
+    ...(o.lockDurationMs ? { lockDurationMs: o.lockDurationMs } : {}),
+  });
   let redis: Redis | null = null;
   let store: CareStore;
   if (scheduler.db) store = sqliteCareStore(scheduler.db);

@@ -19,8 +19,12 @@ export interface OpenedScheduler {
 }
 
 /** BullMQ on Redis when REDIS_URL is set (several instances share the work), otherwise SQLite under DATA_DIR. */
-export function openScheduler(config: { REDIS_URL?: string | undefined; DATA_DIR: string }, now: () => Date, prefix?: string): OpenedScheduler {
-  if (config.REDIS_URL) return { backend: openBullScheduler({ url: config.REDIS_URL, now, ...(prefix ? { prefix } : {}) }) };
+export function openScheduler(
+  config: { REDIS_URL?: string | undefined; DATA_DIR: string },
+  now: () => Date,
+  bull: { prefix?: string; lockDurationMs?: number; concurrency?: number } = {},
+): OpenedScheduler {
+  if (config.REDIS_URL) return { backend: openBullScheduler({ url: config.REDIS_URL, now, ...bull }) };
   const db = openSchedulerDb(join(config.DATA_DIR, SCHEDULER_FILE));
   return { backend: openSqliteScheduler(db), db };
 }
