@@ -41,26 +41,35 @@ export function sqliteCareStore(db: Database.Database): CareStore {
     CREATE TABLE IF NOT EXISTS drafts (id TEXT PRIMARY KEY, data TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS counts (id TEXT PRIMARY KEY, total INTEGER, done INTEGER DEFAULT 0, sent INTEGER DEFAULT 0, platform TEXT, chat TEXT);
   `);
-  const rows = (sql: string, ...args: unknown[]) => (db.prepare(sql).all(...args) as { data: string }[]).map((r) => JSON.parse(r.data) as Subscription);
-  const bump = db.prepare<[number, string], { total: number; done: number; sent: number; platform: string; chat: string }>(
-    'UPDATE counts SET done = done + 1, sent = sent + ? WHERE id = ? RETURNING total, done, sent, platform, chat',
-  );
+  // Prepared once: the scheduler asks for a subscription before and after each of thousands of reminders.
+  const q = {
+    put: db.prepare('INSERT OR REPLACE INTO subs (id, user, data) VALUES (?, ?, ?)'),
+    get: db.prepare<[string], { data: string }>('SELECT data FROM subs WHERE id = ?'),
+    list: db.prepare<[string], { data: string }>('SELECT data FROM subs WHERE user = ? ORDER BY id'),
+    all: db.prepare<[], { data: string }>('SELECT data FROM subs ORDER BY id'),
+    remove: db.prepare('DELETE FROM subs WHERE id = ?'),
+    putDraft: db.prepare('INSERT OR REPLACE INTO drafts (id, data) VALUES (?, ?)'),
+    takeDraft: db.prepare<[string], { data: string }>('DELETE FROM drafts WHERE id = ? RETURNING data'),
+    startCount: db.prepare('INSERT OR IGNORE INTO counts (id, total, platform, chat) VALUES (?, ?, ?, ?)'),
+    bump: db.prepare<[number, string], { total: number; done: number; sent: number; platform: string; chat: string }>(
+      'UPDATE counts SET done = done + 1, sent = sent + ? WHERE id = ? RETURNING total, done, sent, platform, chat',
+    ),
+  };
+  const parse = (rows: { data: string }[]) => rows.map((r) => JSON.parse(r.data) as Subscription);
   return {
-    put: async (sub) =>
-      void db.prepare('INSERT OR REPLACE INTO subs (id, user, data) VALUES (?, ?, ?)').run(field(sub.user, sub.kind), sub.user, JSON.stringify(sub)),
-    get: async (user, kind) => rows('SELECT data FROM subs WHERE id = ?', field(user, kind))[0] ?? null,
-    list: async (user) => rows('SELECT data FROM subs WHERE user = ? ORDER BY id', user),
-    remove: async (user, kind) => db.prepare('DELETE FROM subs WHERE id = ?').run(field(user, kind)).changes > 0,
-    all: async () => rows('SELECT data FROM subs ORDER BY id'),
-    putDraft: async (d) => void db.prepare('INSERT OR REPLACE INTO drafts (id, data) VALUES (?, ?)').run(d.id, JSON.stringify(d)),
+    put: async (sub) => void q.put.run(field(sub.user, sub.kind), sub.user, JSON.stringify(sub)),
+    get: async (user, kind) => parse(q.get.all(field(user, kind)))[0] ?? null,
+    list: async (user) => parse(q.list.all(user)),
+    remove: async (user, kind) => q.remove.run(field(user, kind)).changes > 0,
+    all: async () => parse(q.all.all()),
+    putDraft: async (d) => void q.putDraft.run(d.id, JSON.stringify(d)),
     takeDraft: async (id) => {
-      const row = db.prepare<[string], { data: string }>('DELETE FROM drafts WHERE id = ? RETURNING data').get(id);
+      const row = q.takeDraft.get(id);
       return row ? (JSON.parse(row.data) as Draft) : null;
     },
-    startCount: async (id, total, r) =>
-      void db.prepare('INSERT OR IGNORE INTO counts (id, total, platform, chat) VALUES (?, ?, ?, ?)').run(id, total, r.platform, r.chat),
+    startCount: async (id, total, r) => void q.startCount.run(id, total, r.platform, r.chat),
     countDone: async (id, sent) => {
-      const row = bump.get(sent ? 1 : 0, id);
+      const row = q.bump.get(sent ? 1 : 0, id);
       return row && row.done === row.total ? row : null;
     },
   };

@@ -46,8 +46,10 @@ export class Pacer {
       let at = Math.max(now, this.#next.get(platform) ?? 0, this.#pausedUntil.get(platform) ?? 0);
       const sends = group ? this.#recent(`${platform}|${chat}`, now, l.groupWindowMs) : null;
       if (sends && sends.length >= l.perGroup) at = Math.max(at, (sends[0] as number) + l.groupWindowMs);
-      if (at <= now) {
-        this.#next.set(platform, now + 1000 / l.perSecond);
+      // Within the millisecond the clock can tell: go (a fast rate spends several slots per millisecond; the
+      // slots still advance one interval each, so the rate over time is exact).
+      if (at - now < 1) {
+        this.#next.set(platform, Math.max(now, this.#next.get(platform) ?? 0) + 1000 / l.perSecond);
         sends?.push(now);
         return;
       }
