@@ -88,4 +88,3 @@ async function seed(proactive: ReturnType<typeof openCare>, n: number): Promise<
     await proactive.scheduler.backend.schedule(subs.map((s) => care.occurrence(s)));
   }
 }
-
