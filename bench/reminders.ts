@@ -45,6 +45,7 @@ export async function runReminders(n: number, redisUrl?: string, progress: (m: s
     // Telegram's 30/s scaled up 100,000 times: the platform never sets the pace here.
     limits: { '*': { perSecond: 3_000_000, perGroup: 1_000_000, groupWindowMs: 1000 } },
     prefix: `bench${Date.now()}`,
+    concurrency: Number(process.env.BENCH_CONCURRENCY ?? 100),
   });
   try {
     const t0 = performance.now();

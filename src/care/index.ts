@@ -35,6 +35,8 @@ export interface CareOptions {
   readonly prefix?: string;
   /** BullMQ: how soon a dead instance's job goes to another (default 30 s; tests shorten it). */
   readonly lockDurationMs?: number;
+  /** BullMQ: jobs this instance handles side by side (default 100). */
+  readonly concurrency?: number;
 }
 
 export interface Proactive {

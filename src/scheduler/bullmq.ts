@@ -50,6 +50,7 @@ export function openBullScheduler(options: BullOptions): SchedulerBackend {
   const stats: RunStats = emptyStats();
   let processor: Processor | null = null;
   let worker: Worker<Stored> | null = null;
+  let workerRedis: Redis | null = null;
 
   const dueAt = (o: Stored) => o.notBefore ?? o.dueAt;
   const realDelay = (at: number) => Math.max(0, at - options.now().getTime());
@@ -71,8 +72,9 @@ export function openBullScheduler(options: BullOptions): SchedulerBackend {
   function ensureWorker(): void {
     if (worker) return;
     const lockDuration = options.lockDurationMs ?? 30_000;
+    workerRedis = new Redis(options.url, connection);
     worker = new Worker<Stored>('care', handle, {
-      connection: new Redis(options.url, connection),
+      connection: workerRedis,
       prefix,
       concurrency: options.concurrency ?? 50,
       lockDuration,
@@ -106,13 +108,15 @@ export function openBullScheduler(options: BullOptions): SchedulerBackend {
     kind: 'bullmq',
     ledger,
     async schedule(occs) {
-      await queue.addBulk(
-        occs.map((o) => ({
-          name: 'push',
-          data: o,
-          opts: { jobId: jobIdOf(o.key), delay: realDelay(o.dueAt), removeOnComplete: true, removeOnFail: 1000 },
-        })),
-      );
+      const jobs = occs.map((o) => ({
+        name: 'push',
+        data: o,
+        opts: { jobId: jobIdOf(o.key), delay: realDelay(o.dueAt), removeOnComplete: true, removeOnFail: 1000 },
+      }));
+      // One job (the next year's reminder, after each send) by add(): addBulk's pipeline sends the script's whole
+      // text each time, which cost more than the rest of a reminder together.
+      if (jobs.length === 1 && jobs[0]) await queue.add(jobs[0].name, jobs[0].data, jobs[0].opts);
+      else await queue.addBulk(jobs);
     },
     async runDue(now, process) {
       processor = process;
@@ -129,10 +133,10 @@ export function openBullScheduler(options: BullOptions): SchedulerBackend {
       return Object.values(c).reduce((a, b) => a + b, 0);
     },
     async close() {
+      // Jobs under way finish (their sends are recorded); BullMQ leaves connections it was given open.
       await worker?.close();
       await queue.close();
-      redis.disconnect();
-      queueRedis.disconnect();
+      for (const r of [redis, queueRedis, workerRedis]) r?.disconnect();
     },
   };
 }
