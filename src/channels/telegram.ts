@@ -348,7 +348,8 @@ class Telegram implements Channel {
         this.#logger.debug({ update: updateId }, 'telegram command for another bot ignored');
         return;
       }
-      incoming = { ...base, text: read.text, mention: read.mention || replied, now };
+      const admin = group && /^\s*[/／]notices\b/i.test(read.text) ? await this.#isAdmin(msg.chat.id, msg.from.id) : undefined;
+      incoming = { ...base, text: read.text, mention: read.mention || replied, now, ...(admin !== undefined ? { admin } : {}) };
     } else {
       const media = mediaKind(msg);
       if (!media) return; // joins, leaves, pins, title changes…
@@ -357,6 +358,17 @@ class Telegram implements Channel {
     }
     this.#logger.debug({ update: updateId, chat: incoming.chat, group, kind: incoming.media ?? 'text' }, 'telegram message');
     await this.#turn(incoming, msg.message_id, me);
+  }
+
+  /** Whether a user administers a group: asked only for `/notices` (a group's switch), not for every message. */
+  async #isAdmin(chat: number, user: number): Promise<boolean> {
+    try {
+      const member = await this.#bot.api.getChatMember(chat, user);
+      return member.status === 'creator' || member.status === 'administrator';
+    } catch (err) {
+      this.#logger.warn({ chat, err: this.#describe(err) }, 'telegram getChatMember failed: not taken as an admin');
+      return false;
+    }
   }
 
   async #onButton(cq: CallbackQuery, updateId: number, me: UserFromGetMe): Promise<void> {

@@ -54,6 +54,8 @@ export interface FakeTelegram {
   waitFor(method: string, where?: (payload: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<ApiCall>;
   /** sendMessage to these chat ids answers 403 "bot can't initiate conversation with a user". */
   readonly forbiddenChats: Set<string>;
+  /** getChatMember answers "administrator" for these `chat:user` pairs, "member" otherwise. */
+  readonly admins: Set<string>;
   /** When true, getUpdates answers 502 Bad Gateway. */
   failGetUpdates: boolean;
   /** The next `count` sendMessage calls answer 429 Too Many Requests with parameters.retry_after = `retryAfterS`. */
@@ -110,6 +112,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
   let webhook: { url: string; secret_token?: string } | null = null;
   const pollWakers = new Set<() => void>();
   const forbiddenChats = new Set<string>();
+  const admins = new Set<string>();
   const state = { failGetUpdates: false, throttled: 0, retryAfterS: 1 };
 
   const record = (method: string, payload: Record<string, unknown>): void => {
@@ -222,6 +225,10 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
           ...(payload.reply_markup ? { reply_markup: payload.reply_markup } : {}),
         });
       }
+      case 'getChatMember': {
+        const status = admins.has(`${String(payload.chat_id)}:${String(payload.user_id)}`) ? 'administrator' : 'member';
+        return ok(res, { status, user: { id: Number(payload.user_id), is_bot: false, first_name: 'user' } });
+      }
       case 'answerCallbackQuery':
         return ok(res, true);
       case 'setWebhook':
@@ -281,6 +288,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       });
     },
     forbiddenChats,
+    admins,
     throttle(count: number, retryAfterS: number) {
       state.throttled = count;
       state.retryAfterS = retryAfterS;
