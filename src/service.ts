@@ -59,6 +59,8 @@ export interface ServiceOptions {
   readonly webDir?: string;
   /** How long close() waits for channels and messages in flight (default 10 s). */
   readonly drainTimeoutMs?: number;
+  /** How often reminders and notices that fell due are looked for (default 30 s; tests shorten it). */
+  readonly dueEveryMs?: number;
 }
 
 export interface Service {
@@ -537,7 +539,7 @@ async function run(rt: Runtime, options: ServiceOptions, close: () => Promise<vo
       return [];
     }),
     now,
-    DUE_EVERY_MS,
+    options.dueEveryMs ?? DUE_EVERY_MS,
     (name, error) => {
       metrics.error('scheduler');
       logger.error({ err: error, job: name }, 'scheduled job failed; it runs again shortly');
