@@ -131,3 +131,15 @@ describe('reminders with a fake clock (SQLite)', () => {
     expect(h.sent.map((o) => o.chat)).toEqual(['g1', 's']);
   });
 });
+
+describe('configuration of proactive care', () => {
+  it('QUIET_HOURS is start-end hours or off; FESTIVAL_NOTICE_DAYS a whole number', async () => {
+    const { loadConfig } = await import('../../src/config/index.ts');
+    const ok = loadConfig({});
+    expect(ok.ok && [ok.value.QUIET_HOURS, ok.value.FESTIVAL_NOTICE_DAYS, ok.value.PUSH_RATE]).toEqual(['21-8', 7, undefined]);
+    expect(loadConfig({ QUIET_HOURS: '22-7' }).ok).toBe(true);
+    expect(loadConfig({ QUIET_HOURS: 'off' }).ok).toBe(true);
+    const bad = loadConfig({ QUIET_HOURS: '9pm', FESTIVAL_NOTICE_DAYS: '-1' });
+    expect(bad.ok ? [] : bad.error.problems.map((p) => p.variable).sort()).toEqual(['FESTIVAL_NOTICE_DAYS', 'QUIET_HOURS']);
+  });
+});
