@@ -16,7 +16,9 @@ const KIND_CUES: readonly (readonly [Kind, RegExp])[] = [
 const LIST = /(订|定|设|开)了?(哪些|什么|几个|几种)提醒|我的提醒|提醒(列表|有哪些)|查(一下|看)?.{0,2}提醒/;
 const STOP = /(不要|别|不用|取消|停止|停掉|关掉|关闭)(再)?(给我)?.{0,6}提醒|不再提醒|退订/;
 const CHANGE = /(改到|改成|改为|换到|换成|挪到)/;
-const SUBSCRIBE = /提醒我|提醒一下我|叫我|叫一声|通知我|喊我|提个醒|订.{0,4}提醒/;
+/** "叫我一声", "提醒我一下" — but not "社区叫我去认证" / "通知我交材料", which report an errand and ask about it. */
+const SUBSCRIBE = /(提醒|叫|通知|喊)(一下|下)?我(?!去|来|交|填|带|办|到|拿|签|做|们)|叫一声|提个醒|订.{0,4}提醒/;
+const HOW = /怎么|在哪|哪里|哪儿|咋/;
 const NOTICES = /^\s*[/／]notices(?:\s+(on|off|开|关))?\s*$/i;
 const NOTICE = /^\s*[/／]notice(?:\s+([\s\S]*))?$/i;
 
@@ -50,7 +52,7 @@ export function readCare(text: string): CareAsk | null {
   if (LIST.test(text)) return { what: 'list' };
   if (STOP.test(text)) return { what: 'stop', ...k };
   if (/提醒/.test(text) && CHANGE.test(text) && monthDayOf(text) !== null) return { what: 'change', ...k };
-  if (SUBSCRIBE.test(text)) return { what: 'subscribe', ...k };
+  if (SUBSCRIBE.test(text) && !HOW.test(text)) return { what: 'subscribe', ...k };
   return null;
 }
 
