@@ -6,6 +6,7 @@
  */
 import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { Redis } from 'ioredis';
 import { openCare } from '../src/care/index.ts';
 import type { Subscription } from '../src/care/kinds.ts';
 import { loadTranslator } from '../src/i18n/index.ts';
@@ -24,6 +25,22 @@ export interface RemindersResult {
   readonly perSecond: number;
   readonly usPerReminder: number;
   readonly cpuUsPerReminder: number;
+  /** Redis server CPU per reminder (BullMQ only). */
+  readonly redisCpuUsPerReminder?: number;
+  /** 1 s divided by the CPU one reminder costs (the bot process, plus Redis for BullMQ): the ceiling on an idle core. */
+  readonly cpuCeilingPerSecond: number;
+}
+
+/** Redis server CPU seconds so far (INFO cpu). */
+async function redisCpu(url: string): Promise<number> {
+  const admin = new Redis(url);
+  try {
+    const text = await admin.info('cpu');
+    const get = (k: string) => Number(new RegExp(`${k}:([0-9.]+)`).exec(text)?.[1] ?? 0);
+    return get('used_cpu_user') + get('used_cpu_sys');
+  } finally {
+    admin.disconnect();
+  }
 }
 
 const NOW = new Date('2027-03-01T09:01:00+08:00');
@@ -52,11 +69,14 @@ export async function runReminders(n: number, redisUrl?: string, progress: (m: s
     await seed(proactive, n);
     const setupSeconds = (performance.now() - t0) / 1000;
     progress(`${n} subscribers and their occurrences scheduled in ${setupSeconds.toFixed(1)} s; delivering`);
+    const redis0 = redisUrl ? await redisCpu(redisUrl) : 0;
     const cpu0 = process.cpuUsage();
     const t1 = performance.now();
     const stats = await proactive.runDue(NOW);
     const seconds = (performance.now() - t1) / 1000;
     const cpu = process.cpuUsage(cpu0);
+    const redisUs = redisUrl ? ((await redisCpu(redisUrl)) - redis0) * 1e6 : 0;
+    const cpuUs = (cpu.user + cpu.system + redisUs) / n;
     const delivered = [...seen.values()].reduce((a, b) => a + b, 0);
     progress(`run: ${JSON.stringify(stats)}`);
     return {
@@ -71,6 +91,8 @@ export async function runReminders(n: number, redisUrl?: string, progress: (m: s
       perSecond: n / seconds,
       usPerReminder: (seconds * 1e6) / n,
       cpuUsPerReminder: (cpu.user + cpu.system) / n,
+      ...(redisUrl ? { redisCpuUsPerReminder: redisUs / n } : {}),
+      cpuCeilingPerSecond: 1e6 / cpuUs,
     };
   } finally {
     await proactive.close();

@@ -406,7 +406,15 @@ function remindersRows(r: RemindersResult, label: string): void {
     `≥ ${TARGETS.remindersRate} /s (20 × 30/s)`,
     verdict(r.perSecond >= TARGETS.remindersRate),
   );
-  row(label, '  cost per reminder: wall / CPU of the bot process', `${fmtNumber(r.usPerReminder, 0)} µs / ${fmtNumber(r.cpuUsPerReminder, 0)} µs`, '', 'info');
+  const redisCpu = r.redisCpuUsPerReminder !== undefined ? ` + Redis ${fmtNumber(r.redisCpuUsPerReminder, 0)} µs` : '';
+  row(
+    label,
+    '  cost per reminder: wall / CPU of the bot process',
+    `${fmtNumber(r.usPerReminder, 0)} µs / ${fmtNumber(r.cpuUsPerReminder, 0)} µs${redisCpu}`,
+    '',
+    'info',
+  );
+  row(label, '  ceiling by CPU alone (one idle core each)', rate(r.cpuCeilingPerSecond, 'reminders/s'), '', 'info');
   row(label, '  setup (subscriptions and occurrences written)', `${fmtNumber(r.setupSeconds, 1)} s`, '', 'info');
 }
 
