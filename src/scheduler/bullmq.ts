@@ -111,7 +111,15 @@ export function openBullScheduler(options: BullOptions): SchedulerBackend {
       const jobs = occs.map((o) => ({
         name: 'push',
         data: o,
-        opts: { jobId: jobIdOf(o.key), delay: realDelay(o.dueAt), removeOnComplete: true, removeOnFail: 1000 },
+        // A failure outside the send (Redis briefly away) is retried with back-off rather than lost.
+        opts: {
+          jobId: jobIdOf(o.key),
+          delay: realDelay(o.dueAt),
+          removeOnComplete: true,
+          removeOnFail: 1000,
+          attempts: 20,
+          backoff: { type: 'exponential', delay: 5_000 },
+        },
       }));
       // One job (the next year's reminder, after each send) by add(): addBulk's pipeline sends the script's whole
       // text each time, which cost more than the rest of a reminder together.
