@@ -87,6 +87,8 @@ describe.skipIf(server === null)('two instances on one Redis, one killed (SIGKIL
     };
     a = start('A');
     const aExited = new Promise((resolve) => a?.once('exit', (_code, signal) => resolve(signal)));
+    // B joins once A is sending (on a busy machine B alone could otherwise finish before A has started).
+    await until(() => platform.raw.some((r) => r.from === 'A'), 20_000);
     start('B');
     expect(await aExited).toBe('SIGKILL');
     await until(() => platform.shown.size === TOTAL && Date.now() > 0, 30_000);
