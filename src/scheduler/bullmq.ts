@@ -27,10 +27,12 @@ interface Stored extends Occurrence {
 /** BullMQ refuses ':' in custom job ids; a digest of the key is as unique and fits any key. */
 const jobIdOf = (key: string) => createHash('sha256').update(key).digest('base64url').slice(0, 32);
 
-function redisLedger(redis: Redis, prefix: string): Ledger {
+function redisLedger(redis: Redis, prefix: string, claimMs: number): Ledger {
   return {
     wasSent: async (key) => (await redis.exists(`${prefix}:sent:${key}`)) === 1,
     markSent: async (key, at) => void (await redis.set(`${prefix}:sent:${key}`, String(at), 'EX', SENT_TTL_S, 'NX')),
+    // As long as a job lock: a dead instance's claim lapses when its job goes to another instance.
+    claim: async (key) => (await redis.set(`${prefix}:sending:${key}`, '1', 'PX', claimMs, 'NX')) === 'OK',
   };
 }
 
@@ -46,7 +48,8 @@ export function openBullScheduler(options: BullOptions): SchedulerBackend {
   const queueRedis = new Redis(options.url, connection);
   const redis = new Redis(options.url);
   const queue = new Queue<Stored>('care', { connection: queueRedis, prefix });
-  const ledger = redisLedger(redis, prefix);
+  const lockDuration = options.lockDurationMs ?? 30_000;
+  const ledger = redisLedger(redis, prefix, lockDuration);
   const stats: RunStats = emptyStats();
   let processor: Processor | null = null;
   let worker: Worker<Stored> | null = null;
@@ -71,7 +74,6 @@ export function openBullScheduler(options: BullOptions): SchedulerBackend {
 
   function ensureWorker(): void {
     if (worker) return;
-    const lockDuration = options.lockDurationMs ?? 30_000;
     workerRedis = new Redis(options.url, connection);
     worker = new Worker<Stored>('care', handle, {
       connection: workerRedis,

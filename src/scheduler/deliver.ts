@@ -8,6 +8,8 @@ export const STALE_MS = 7 * 86_400_000;
 const MAX_RATE_LIMITED = 5;
 /** A failed send is tried again after this long (the back end keeps it). */
 const RETRY_MS = 60_000;
+/** Another handling holds the send: look again after this long (by then it is recorded, or its claim lapsed). */
+const BUSY_RETRY_MS = 5_000;
 
 export interface DeliverDeps {
   readonly ledger: Ledger;
@@ -38,6 +40,7 @@ export function createProcessor(deps: DeliverDeps): Processor {
     if (await deps.ledger.wasSent(occ.key)) return 'duplicate';
     if (deps.wanted && !(await deps.wanted(occ))) return finish(deps, occ, 'unwanted');
     const sent = await sendPaced(deps, occ);
+    if (sent === 'busy') return { retryAt: now + BUSY_RETRY_MS, error: 'being sent by another handling' };
     if (sent !== true) return { retryAt: now + RETRY_MS, error: sent };
     await deps.ledger.markSent(occ.key, now);
     return finish(deps, occ, 'sent');
@@ -50,9 +53,11 @@ async function finish(deps: DeliverDeps, occ: Occurrence, outcome: 'sent' | 'sta
 }
 
 /** Sends within the platform's limits; a 429 pauses the platform for the advised delay and the message waits. */
-async function sendPaced(deps: DeliverDeps, occ: Occurrence): Promise<true | string> {
+async function sendPaced(deps: DeliverDeps, occ: Occurrence): Promise<true | 'busy' | string> {
   for (let attempt = 1; ; attempt++) {
     await deps.pacer.take(occ.platform, occ.chat, occ.group);
+    // Claimed after the pacer's wait, right before the first send, so the claim's time is the send's own.
+    if (attempt === 1 && deps.ledger.claim && !(await deps.ledger.claim(occ.key))) return 'busy';
     try {
       await deps.send(occ);
       return true;

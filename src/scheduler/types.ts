@@ -33,6 +33,12 @@ export type Outcome = 'sent' | 'duplicate' | 'stale' | 'unwanted' | { readonly d
 export interface Ledger {
   wasSent(key: string): Promise<boolean>;
   markSent(key: string, at: number): Promise<void>;
+  /**
+   * Takes the right to send `key` for a while (Redis: SET NX with an expiry). False when another handling of the same
+   * occurrence is sending it now: a job whose lock lapsed on a busy instance is handed out again while the first
+   * handling still runs. Absent where the back end's claim already excludes that (SQLite's lease).
+   */
+  claim?(key: string): Promise<boolean>;
 }
 
 /** Counters of one run or of a back end's life (the tick, the bench and /metrics read them). */

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createProcessor, Pacer } from '../../src/scheduler/index.ts';
 import { startRedis } from '../support/redis-server.ts';
 import { careHarness, user } from './support.ts';
 
@@ -42,5 +43,27 @@ describe.skipIf(server === null)('reminders on BullMQ (real Redis) with a fake c
     expect(new Set(notices.map((o) => o.chat)).size).toBe(53);
     expect(notices).toHaveLength(53);
     expect(h.sent.filter((o) => o.key.startsWith('report|'))).toHaveLength(1);
+  });
+
+  it('two handlings of one occurrence at once (a lock that lapsed on a busy instance): one sends, one waits', async () => {
+    h = open('2027-03-01T10:00:00+08:00');
+    let sends = 0;
+    const process = createProcessor({
+      ledger: h.proactive.scheduler.backend.ledger,
+      pacer: new Pacer({ '*': { perSecond: 1000, perGroup: 1000, groupWindowMs: 1000 } }),
+      quiet: null,
+      now: () => h?.now ?? new Date(),
+      send: async () => {
+        sends += 1;
+        await new Promise((r) => setTimeout(r, 100));
+      },
+    });
+    const occ = { key: 'rem|jsonl:u1|cert|2027-03-01', platform: 'jsonl', chat: 'u1', group: false, dueAt: h.now.getTime(), text: 't', buttons: [] };
+    const [a, b] = await Promise.all([process(occ), process(occ)]);
+    expect(sends).toBe(1);
+    expect([a, b]).toContainEqual('sent');
+    expect([a, b].find((x) => x !== 'sent')).toMatchObject({ error: 'being sent by another handling' });
+    // Later, the one that waited finds it recorded.
+    expect(await process(occ)).toBe('duplicate');
   });
 });
