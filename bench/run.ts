@@ -414,7 +414,7 @@ function remindersRows(r: RemindersResult, label: string): void {
     '',
     'info',
   );
-  row(label, '  ceiling by CPU alone (one idle core each)', rate(r.cpuCeilingPerSecond, 'reminders/s'), '', 'info');
+  row(label, '  ceiling by CPU alone (all of it on one idle core)', rate(r.cpuCeilingPerSecond, 'reminders/s'), '', 'info');
   row(label, '  setup (subscriptions and occurrences written)', `${fmtNumber(r.setupSeconds, 1)} s`, '', 'info');
 }
 
