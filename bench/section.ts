@@ -7,6 +7,7 @@
  *   node --import tsx bench/section.ts pipeline-sqlite
  *   node --import tsx bench/section.ts pipeline-redis <redis url> <key prefix>
  *   node --expose-gc --import tsx bench/section.ts memory [sessions]
+ *   node --import tsx bench/section.ts reminders-sqlite [n] | reminders-redis <redis url> [n]
  *   node --import tsx bench/section.ts trace          (each scenario once, replies shown: to check the workload)
  */
 import { randomBytes } from 'node:crypto';
@@ -18,6 +19,7 @@ import { runMemory } from './memory.ts';
 import { runNlu } from './nlu.ts';
 import { bareTurns, closedLoop, DEFAULT_PIPELINE, makeEngine, openLoopRepeated, runPipeline, type ServerProbe } from './pipeline.ts';
 import { RESULT_MARK, tempDir } from './protocol.ts';
+import { runReminders } from './reminders.ts';
 import { prng } from './stats.ts';
 import { sqliteOnTmpfs } from './whatif.ts';
 import { NOW_BASE, scenarios } from './workload.ts';
@@ -123,6 +125,12 @@ async function trace(): Promise<void> {
 
 const [section, ...rest] = process.argv.slice(2);
 switch (section) {
+  case 'reminders-sqlite':
+    emit(await runReminders(Number(rest[0] ?? 100_000), undefined, progress));
+    break;
+  case 'reminders-redis':
+    emit(await runReminders(Number(rest[1] ?? 100_000), rest[0], progress));
+    break;
   case 'nlu':
     emit(await runNlu());
     break;

@@ -8,6 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Readable, Writable } from 'node:stream';
 import type { Logger } from 'pino';
+import { limitsOf, openCare, type Proactive, quietOf } from './care/index.ts';
 import { type RetentionTimer, startRetention } from './cases/index.ts';
 import { runConsole } from './channels/console.ts';
 import type { Channel, ChannelDeps } from './channels/types.ts';
@@ -17,6 +18,7 @@ import { createEngine, type Engine } from './dialog/index.ts';
 import { loadTranslator, type Translator } from './i18n/index.ts';
 import { createLogger } from './log.ts';
 import { warmUp } from './nlu/index.ts';
+import { DueJobs, type Occurrence, startDueTimer } from './scheduler/index.ts';
 import { type App, buildApp, type Readiness } from './server/app.ts';
 import { WebLimits } from './server/limits.ts';
 import { createMetrics, type Metrics } from './server/metrics.ts';
@@ -57,6 +59,8 @@ export interface ServiceOptions {
   readonly webDir?: string;
   /** How long close() waits for channels and messages in flight (default 10 s). */
   readonly drainTimeoutMs?: number;
+  /** How often reminders and notices that fell due are looked for (default 30 s; tests shorten it). */
+  readonly dueEveryMs?: number;
 }
 
 export interface Service {
@@ -148,6 +152,9 @@ interface Runtime {
   store: Store | null;
   app: App | null;
   retention: RetentionTimer | null;
+  /** Reminders and notices, and the timer that runs what fell due. */
+  proactive: Proactive | null;
+  dueTimer: { stop(): Promise<void> } | null;
   closing: Promise<void> | null;
 }
 
@@ -199,7 +206,15 @@ async function shutdown(rt: Runtime): Promise<void> {
       drainMs,
       false,
     );
-  // 4. The store last.
+  // 4. Reminders: a send under way finishes (it is recorded), the timer stops, the scheduler closes.
+  if (rt.dueTimer)
+    await timeout(
+      rt.dueTimer.stop().then(() => true),
+      drainMs,
+      false,
+    );
+  await rt.proactive?.close().catch((error: unknown) => logger.warn({ err: error }, 'scheduler did not close cleanly'));
+  // 5. The store last.
   if (rt.store) {
     try {
       await rt.store.close();
@@ -416,6 +431,8 @@ export async function startService(env: NodeJS.ProcessEnv, options: ServiceOptio
     store: null,
     app: null,
     retention: null,
+    proactive: null,
+    dueTimer: null,
     closing: null,
   };
   const close = (): Promise<void> => {
@@ -446,6 +463,32 @@ function logListening(rt: Runtime, bound: { address: string; port: number; url: 
     },
     `service listening on ${where}${wildcard ? ' (every network interface)' : ''}; web chat ${webOn ? `at ${bound.url}/` : 'off'}`,
   );
+}
+
+/** How often the service looks for reminders and notices that fell due. */
+const DUE_EVERY_MS = 30_000;
+
+/** A message the bot sends by itself, through the channel of its platform (the key lets Lark drop a repeat). */
+async function sendOccurrence(rt: Runtime, occ: Occurrence): Promise<void> {
+  const channel = rt.channels.find((c) => c.name === occ.platform);
+  if (!channel) throw new Error(`no channel for platform ${occ.platform}`);
+  await channel.push({ chat: occ.chat, text: occ.text, buttons: occ.buttons, key: occ.key });
+}
+
+/** The scheduler and subscriptions (SQLite under DATA_DIR, or BullMQ with REDIS_URL). */
+function startCare(rt: Runtime, tr: Translator): Proactive {
+  const { config } = rt;
+  rt.proactive = openCare({
+    config,
+    tr,
+    now: rt.now,
+    send: (occ) => sendOccurrence(rt, occ),
+    quiet: quietOf(config.QUIET_HOURS),
+    festivalDaysBefore: config.FESTIVAL_NOTICE_DAYS,
+    limits: limitsOf(config.PUSH_RATE),
+    logger: rt.logger,
+  });
+  return rt.proactive;
 }
 
 /** Start-up after the configuration: store, NLU, engine, channels, HTTP, then the channels' start. */
@@ -479,15 +522,29 @@ async function run(rt: Runtime, options: ServiceOptions, close: () => Promise<vo
   const web = await webParts(rt, store);
   const staffChat = staffChatOf(config);
   // One engine for every channel: only messages from the web chat are limited in the cases they open.
+  const proactive = startCare(rt, tr);
   const engine = createEngine({
     store,
     tr,
     logger,
+    care: proactive.care,
     floodGuard: new FloodGuard(),
     allowCase: (i) => web.limits.allowCase(i),
     ...(staffChat ? { staffChat } : {}),
   });
   const handle = engineHandle(rt, engine, web.notices);
+  rt.dueTimer = startDueTimer(
+    new DueJobs().add('care', async (t) => {
+      await proactive.runDue(t);
+      return [];
+    }),
+    now,
+    options.dueEveryMs ?? DUE_EVERY_MS,
+    (name, error) => {
+      metrics.error('scheduler');
+      logger.error({ err: error, job: name }, 'scheduled job failed; it runs again shortly');
+    },
+  );
   const depsFor = (platform: string): ChannelDeps => ({
     handle,
     logger,

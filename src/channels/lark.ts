@@ -378,7 +378,8 @@ class Lark implements LarkChannel {
         if (await this.#call('reply', () => im.reply({ path: { message_id }, data: { msg_type, content, uuid } }))) return true;
         // The message may be gone (withdrawn): say it in the chat instead.
       }
-      const uuid = randomUUID();
+      // A scheduled message's key, digested to Lark's 50 characters: Lark sends one message per uuid within an hour.
+      const uuid = reply.key ? createHash('sha256').update(reply.key).digest('hex').slice(0, 50) : randomUUID();
       const receive_id_type = receiveIdType(reply.chat);
       return await this.#call('create', () => im.create({ params: { receive_id_type }, data: { receive_id: reply.chat, msg_type, content, uuid } }));
     } catch (error) {
@@ -599,6 +600,7 @@ class Lark implements LarkChannel {
   }
 
   async push(reply: Reply): Promise<void> {
-    await this.#send(reply);
+    // The scheduler must know a push failed, to try again later (a reply in a chat is only logged).
+    if (!(await this.#send(reply)) && reply.key) throw new Error('lark: push failed');
   }
 }

@@ -348,7 +348,8 @@ class Telegram implements Channel {
         this.#logger.debug({ update: updateId }, 'telegram command for another bot ignored');
         return;
       }
-      incoming = { ...base, text: read.text, mention: read.mention || replied, now };
+      const admin = group && /^\s*[/／]notices\b/i.test(read.text) ? await this.#isAdmin(msg.chat.id, msg.from.id) : undefined;
+      incoming = { ...base, text: read.text, mention: read.mention || replied, now, ...(admin !== undefined ? { admin } : {}) };
     } else {
       const media = mediaKind(msg);
       if (!media) return; // joins, leaves, pins, title changes…
@@ -357,6 +358,17 @@ class Telegram implements Channel {
     }
     this.#logger.debug({ update: updateId, chat: incoming.chat, group, kind: incoming.media ?? 'text' }, 'telegram message');
     await this.#turn(incoming, msg.message_id, me);
+  }
+
+  /** Whether a user administers a group: asked only for `/notices` (a group's switch), not for every message. */
+  async #isAdmin(chat: number, user: number): Promise<boolean> {
+    try {
+      const member = await this.#bot.api.getChatMember(chat, user);
+      return member.status === 'creator' || member.status === 'administrator';
+    } catch (err) {
+      this.#logger.warn({ chat, err: this.#describe(err) }, 'telegram getChatMember failed: not taken as an admin');
+      return false;
+    }
   }
 
   async #onButton(cq: CallbackQuery, updateId: number, me: UserFromGetMe): Promise<void> {
@@ -504,8 +516,11 @@ class Telegram implements Channel {
       this.#logger.warn({ chat: reply.chat, err: info }, 'telegram push failed');
       // Rethrown clean: a GrammyError carries its payload (the message text).
       const code = typeof info.code === 'number' ? info.code : undefined;
+      // A 429 carries the delay Telegram advised, so the scheduler waits that long before the next message.
+      const retryAfter = err instanceof GrammyError && err.error_code === 429 ? err.parameters.retry_after : undefined;
       throw Object.assign(new Error(`telegram: push failed (${code !== undefined ? `${code}: ` : ''}${String(info.description ?? info.message ?? 'error')})`), {
         code,
+        ...(retryAfter !== undefined ? { retryAfterMs: retryAfter * 1000 } : {}),
       });
     }
   }

@@ -6,6 +6,7 @@
  *   y / n              yes / no to the pending confirmation or offer
  *   x                  cancel the dialog
  *   k:<claim|view>:<id> staff actions on a case
+ *   r:<sub|stop|list|month|send>[:<arg>] reminders and notices (subscribe, stop, list, pick a month, send a notice)
  */
 export type ButtonAction =
   | { readonly kind: 'slot'; readonly slot: string; readonly value: string }
@@ -13,10 +14,14 @@ export type ButtonAction =
   | { readonly kind: 'yes' }
   | { readonly kind: 'no' }
   | { readonly kind: 'cancel' }
-  | { readonly kind: 'case'; readonly action: 'claim' | 'view'; readonly id: string };
+  | { readonly kind: 'case'; readonly action: 'claim' | 'view'; readonly id: string }
+  | { readonly kind: 'care'; readonly action: CareAction; readonly arg?: string };
+
+export type CareAction = 'sub' | 'stop' | 'list' | 'month' | 'send';
 
 const SLOT = /^s:([a-z_]{1,20}):([^\n]{1,40})$/;
 const INTENT = /^i:([a-z_]{1,40})$/;
+const CARE = /^r:(sub|stop|list|month|send)(?::([a-z0-9-]{1,40}))?$/;
 const CASE = /^k:(claim|view):(C\d{8}-\d{4,6})$/;
 
 export function parseButton(payload: unknown): ButtonAction | null {
@@ -28,6 +33,8 @@ export function parseButton(payload: unknown): ButtonAction | null {
   if (slot) return { kind: 'slot', slot: slot[1] as string, value: slot[2] as string };
   const staffAction = CASE.exec(payload);
   if (staffAction) return { kind: 'case', action: staffAction[1] as 'claim' | 'view', id: staffAction[2] as string };
+  const care = CARE.exec(payload);
+  if (care) return { kind: 'care', action: care[1] as CareAction, ...(care[2] === undefined ? {} : { arg: care[2] }) };
   const intent = INTENT.exec(payload);
   if (intent) return { kind: 'intent', intent: intent[1] as string };
   return null;
@@ -39,3 +46,4 @@ export const YES = 'y';
 export const NO = 'n';
 export const CANCEL = 'x';
 export const caseButton = (action: 'claim' | 'view', id: string) => `k:${action}:${id}`;
+export const careButton = (action: CareAction, arg?: string) => (arg === undefined ? `r:${action}` : `r:${action}:${arg}`);

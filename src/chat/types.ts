@@ -9,6 +9,8 @@ export interface Incoming {
   /** The bot was mentioned or replied to. */
   readonly mention: boolean;
   readonly staff: boolean;
+  /** An administrator of this group (the channel knows; absent: not known, not an admin). */
+  readonly admin?: boolean;
   /** The platform's message id, for processing a redelivery once. */
   readonly messageId?: string;
   /** What arrived when it is not text: a sticker or a voice note gets a kind "please type" reply. */
@@ -35,6 +37,8 @@ export interface Reply {
   readonly platform?: string;
   /** A file to send with the text (the 公示 CSV). */
   readonly attachment?: { readonly name: string; readonly mime: string; readonly content: string };
+  /** An idempotency key for a message the bot sends by itself: Lark drops a second send with it (its uuid). */
+  readonly key?: string;
 }
 
 export interface CaseRef {

@@ -6,6 +6,8 @@
  */
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
+import { limitsOf, openCare, pushOf, quietOf } from '../care/index.ts';
+import { dueJobsFor } from '../care/jobs.ts';
 import { runConsole } from '../channels/console.ts';
 import type { Incoming, Outgoing } from '../chat/index.ts';
 import { describeConfigError, loadConfig, staffChatOf } from '../config/index.ts';
@@ -55,8 +57,23 @@ try {
 const tr = loadTranslator();
 warmUp();
 const staffChat = staffChatOf(config.value);
-const engine = createEngine({ store, tr, logger, ...(staffChat ? { staffChat } : {}) });
-const clock = () => nowArg ?? new Date();
+// The bot's clock: --now, then each tick line's time (a tick moves it forward; messages after it are read then).
+let current: Date | undefined = nowArg;
+const clock = () => current ?? new Date();
+// What the bot sends by itself, collected for the next tick line (this interface is the platform).
+const sent: ReturnType<typeof pushOf>[] = [];
+const proactive = openCare({
+  config: config.value,
+  tr,
+  now: clock,
+  send: async (occ) => void sent.push(pushOf(occ)),
+  quiet: quietOf(config.value.QUIET_HOURS),
+  festivalDaysBefore: config.value.FESTIVAL_NOTICE_DAYS,
+  limits: limitsOf(config.value.PUSH_RATE),
+  logger,
+});
+const due = dueJobsFor({ store, retentionDays: config.value.RETENTION_DAYS, proactive, drain: () => sent.splice(0) });
+const engine = createEngine({ store, tr, logger, care: proactive.care, ...(staffChat ? { staffChat } : {}) });
 
 const line = z.object({
   chat: z.string().min(1).max(200),
@@ -66,17 +83,37 @@ const line = z.object({
   group: z.boolean().optional(),
   mention: z.boolean().optional(),
   staff: z.boolean().optional(),
+  admin: z.boolean().optional(),
   id: z.union([z.string(), z.number()]).optional(),
   media: z.enum(['sticker', 'voice', 'photo', 'file', 'other']).optional(),
 });
+
+const tickLine = z.object({ tick: z.string().min(1).max(60) });
+
+/** `{"tick": iso}`: the clock moves there, whatever fell due runs, one line lists what the bot sent. */
+async function tick(raw: string): Promise<{ tick: string; pushes: ReturnType<typeof pushOf>[]; error?: string }> {
+  const at = new Date(raw);
+  if (Number.isNaN(at.getTime())) return { tick: raw, pushes: [], error: 'invalid_tick' };
+  if (at.getTime() < clock().getTime()) return { tick: raw, pushes: [], error: `tick_before_clock: the clock is at ${clock().toISOString()}` };
+  current = at;
+  const pushes = await due.runDue(at, (name, error) => logger.error({ err: error, job: name }, 'scheduled job failed'));
+  return { tick: raw, pushes: pushes.map((p) => ({ chat: p.chat, text: p.text, buttons: p.buttons })) };
+}
 
 async function runJsonl(): Promise<void> {
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const raw of rl) {
     let out: Outgoing | { chat: string | null; intent: null; replies: []; cases: []; error: string };
     let parsed: z.infer<typeof line> | null = null;
+    let ticked: z.infer<typeof tickLine> | null = null;
     try {
-      parsed = line.parse(JSON.parse(raw));
+      const json: unknown = JSON.parse(raw);
+      ticked = tickLine.safeParse(json).data ?? null;
+      if (ticked) {
+        process.stdout.write(`${JSON.stringify(await tick(ticked.tick))}\n`);
+        continue;
+      }
+      parsed = line.parse(json);
     } catch {
       parsed = null;
     }
@@ -94,6 +131,7 @@ async function runJsonl(): Promise<void> {
         group: parsed.group ?? false,
         mention: parsed.mention ?? false,
         staff: parsed.staff ?? false,
+        ...(parsed.admin !== undefined ? { admin: parsed.admin } : {}),
         now: clock(),
       };
       out = await engine.handle(incoming);
@@ -106,5 +144,6 @@ try {
   if (jsonl) await runJsonl();
   else await runConsole({ handle: (m) => engine.handle(m), tr, input: process.stdin, output: process.stdout, now: clock });
 } finally {
+  await proactive.close();
   await store.close();
 }

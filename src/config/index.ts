@@ -83,6 +83,16 @@ export const configSchema = z
     DATA_KEY: dataKey,
     DATA_KEYS: dataKeys,
     RETENTION_DAYS: count(365),
+    /** Nothing is sent from the first hour to the second, Asia/Shanghai ("21-8"); "off" sends at any hour. */
+    QUIET_HOURS: z
+      .string()
+      .trim()
+      .regex(/^(off|([01]?\d|2[0-3])-([01]?\d|2[0-3]))$/, 'must be start-end hours, e.g. 21-8, or off')
+      .default('21-8'),
+    /** Festival notices go this many days before 春节, 端午节, 中秋节, 重阳节. */
+    FESTIVAL_NOTICE_DAYS: count(7, 0),
+    /** Messages a second this instance sends by itself per platform (default: the platform's limit, 30 on Telegram). */
+    PUSH_RATE: z.coerce.number().positive().max(100_000).optional(),
     STAFF_IDS: platformIds.default([]),
     STAFF_CHAT: z
       .string()

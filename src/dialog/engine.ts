@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Care } from '../care/service.ts';
 import type { FloodGuard, Incoming, Outgoing } from '../chat/index.ts';
 import type { Translator } from '../i18n/index.ts';
 import { understand as defaultUnderstand, type Understanding, type UnderstandOptions } from '../nlu/index.ts';
@@ -26,6 +27,8 @@ export interface EngineDeps {
    * per client. Absent: no limit.
    */
   readonly allowCase?: (incoming: Incoming) => boolean | Promise<boolean>;
+  /** Reminders and notices: subscriptions in chat, group switches, staff notices. */
+  readonly care?: Care;
 }
 
 export interface Engine {

@@ -11,6 +11,7 @@ export type Step = (t: Turn) => boolean | Promise<boolean>;
 export const STEPS: readonly Step[] = [
   step.media,
   step.badButton,
+  step.care,
   step.staffCommand,
   step.awayInPrivate,
   step.groupChatter,

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Care } from '../care/service.ts';
 import { type Button, type ButtonAction, type CaseRef, type Incoming, intentButton, type Outgoing, parseButton, Replies } from '../chat/index.ts';
 import { shanghaiIsoDate } from '../clock.ts';
 import type { Translator } from '../i18n/index.ts';
@@ -36,6 +37,8 @@ export interface TurnDeps {
   readonly understand: (text: string, opts: UnderstandOptions) => Understanding;
   readonly staffChat?: StaffChat;
   readonly allowCase?: (incoming: Incoming) => boolean | Promise<boolean>;
+  /** Reminders and notices (absent: the bot says the feature is unavailable). */
+  readonly care?: Care;
 }
 
 /**

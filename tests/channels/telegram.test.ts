@@ -144,6 +144,19 @@ describe('telegram adapter: messages', () => {
     expect(first?.payload.reply_parameters).toEqual({ message_id: mentioned.message_id, allow_sending_without_reply: true });
   });
 
+  it('asks Telegram whether the sender administers the group for /notices only (the group switch of reminders)', async () => {
+    const { fake, incoming } = await setup({ script: () => [] });
+    fake.admins.add(`${group.id}:${alice.id}`);
+    fake.enqueue({ message: message({ chat: group, from: alice, text: '/notices on' }) });
+    fake.enqueue({ message: message({ chat: group, from: bob, text: '/notices off' }) });
+    fake.enqueue({ message: message({ chat: group, from: alice, text: '大病慰问' }) });
+    const [a, b, c] = [await incoming(1), await incoming(2), await incoming(3)];
+    expect(a).toMatchObject({ text: '/notices on', admin: true });
+    expect(b).toMatchObject({ text: '/notices off', admin: false });
+    expect(c.admin).toBeUndefined();
+    expect(fake.callsOf('getChatMember')).toHaveLength(2);
+  });
+
   it('treats /start (with a deep-link payload) as a greeting and passes other commands through', async () => {
     const { fake, incoming, seen } = await setup();
     const name = fake.bot.username;

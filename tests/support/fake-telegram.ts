@@ -54,8 +54,12 @@ export interface FakeTelegram {
   waitFor(method: string, where?: (payload: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<ApiCall>;
   /** sendMessage to these chat ids answers 403 "bot can't initiate conversation with a user". */
   readonly forbiddenChats: Set<string>;
+  /** getChatMember answers "administrator" for these `chat:user` pairs, "member" otherwise. */
+  readonly admins: Set<string>;
   /** When true, getUpdates answers 502 Bad Gateway. */
   failGetUpdates: boolean;
+  /** The next `count` sendMessage calls answer 429 Too Many Requests with parameters.retry_after = `retryAfterS`. */
+  throttle(count: number, retryAfterS: number): void;
   /** The webhook set by setWebhook, or null. */
   readonly webhook: { url: string; secret_token?: string } | null;
   /** Updates still waiting to be confirmed by an offset. */
@@ -108,7 +112,8 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
   let webhook: { url: string; secret_token?: string } | null = null;
   const pollWakers = new Set<() => void>();
   const forbiddenChats = new Set<string>();
-  const state = { failGetUpdates: false };
+  const admins = new Set<string>();
+  const state = { failGetUpdates: false, throttled: 0, retryAfterS: 1 };
 
   const record = (method: string, payload: Record<string, unknown>): void => {
     const call = { method, payload, at: Date.now() };
@@ -201,6 +206,15 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
         if (!text) return fail(res, 400, 'Bad Request: message text is empty');
         if (text.length > 4096) return fail(res, 400, 'Bad Request: message is too long');
         if (forbiddenChats.has(chatId)) return fail(res, 403, "Forbidden: bot can't initiate conversation with a user");
+        if (state.throttled > 0) {
+          state.throttled -= 1;
+          return send(res, 429, {
+            ok: false,
+            error_code: 429,
+            description: `Too Many Requests: retry after ${state.retryAfterS}`,
+            parameters: { retry_after: state.retryAfterS },
+          });
+        }
         const id = Number(chatId);
         return ok(res, {
           message_id: nextMessageId++,
@@ -210,6 +224,10 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
           text,
           ...(payload.reply_markup ? { reply_markup: payload.reply_markup } : {}),
         });
+      }
+      case 'getChatMember': {
+        const status = admins.has(`${String(payload.chat_id)}:${String(payload.user_id)}`) ? 'administrator' : 'member';
+        return ok(res, { status, user: { id: Number(payload.user_id), is_bot: false, first_name: 'user' } });
       }
       case 'answerCallbackQuery':
         return ok(res, true);
@@ -270,6 +288,11 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       });
     },
     forbiddenChats,
+    admins,
+    throttle(count: number, retryAfterS: number) {
+      state.throttled = count;
+      state.retryAfterS = retryAfterS;
+    },
     get failGetUpdates() {
       return state.failGetUpdates;
     },
