@@ -8,12 +8,13 @@ import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { runConsole } from '../channels/console.ts';
 import type { Incoming, Outgoing } from '../chat/index.ts';
-import { describeConfigError, loadConfig, staffChatOf } from '../config/index.ts';
+import { describeConfigError, loadConfig, publicUrlOf, staffChatOf } from '../config/index.ts';
 import { createEngine } from '../dialog/index.ts';
 import { loadTranslator } from '../i18n/index.ts';
 import { createLogger } from '../log.ts';
 import { warmUp } from '../nlu/index.ts';
 import { DataKeyError } from '../privacy/keys.ts';
+import { issueConsoleLink, LiveRoster, RosterError, routeCase, staffResolver } from '../staff/index.ts';
 import { DataDirLockedError, openStore, type SealedStore } from '../store/index.ts';
 import { storeLogging } from '../store/logging.ts';
 
@@ -41,6 +42,17 @@ if (!config.ok) {
   process.exit(2);
 }
 const logger = createLogger({ level: jsonl && !process.env.LOG_LEVEL ? 'warn' : config.value.LOG_LEVEL });
+// The roster: a user u1 of this interface is whoever lists `cli:u1`; `"staff": true` is a city-wide caseworker.
+let roster: LiveRoster;
+try {
+  roster = config.value.STAFF_FILE
+    ? LiveRoster.open(config.value.STAFF_FILE, { onInvalid: (problems) => logger.error({ problems }, 'staff roster invalid; the last good one stays') })
+    : LiveRoster.none();
+} catch (error) {
+  if (!(error instanceof RosterError)) throw error;
+  process.stderr.write(`Configuration error: ${error.message}\n`);
+  process.exit(2);
+}
 let store: SealedStore;
 try {
   store = await openStore(config.value, storeLogging(logger));
@@ -55,7 +67,16 @@ try {
 const tr = loadTranslator();
 warmUp();
 const staffChat = staffChatOf(config.value);
-const engine = createEngine({ store, tr, logger, ...(staffChat ? { staffChat } : {}) });
+const engine = createEngine({
+  store,
+  tr,
+  logger,
+  ...(staffChat ? { staffChat } : {}),
+  staffOf: staffResolver(() => roster.current),
+  roster: () => roster.current,
+  routeCase: (c) => routeCase(roster.current, staffChat, c),
+  consoleLink: (grant, now) => issueConsoleLink(store, grant, now, publicUrlOf(config.value)),
+});
 const clock = () => nowArg ?? new Date();
 
 const line = z.object({
@@ -106,5 +127,6 @@ try {
   if (jsonl) await runJsonl();
   else await runConsole({ handle: (m) => engine.handle(m), tr, input: process.stdin, output: process.stdout, now: clock });
 } finally {
+  roster.close();
   await store.close();
 }

@@ -33,7 +33,7 @@ export function entryCovers(entry: string, region: string | null, community: str
   if (!r || !target) return scopeRegion === region && scopeCommunity === undefined;
   const regionOk = r.name === target.name || (r.name === r.city && target.city === r.city);
   if (!regionOk) return false;
-  return scopeCommunity === undefined || (community !== null && community.includes(scopeCommunity));
+  return scopeCommunity === undefined || community?.includes(scopeCommunity) === true;
 }
 
 /** How specific an entry is: community 3, district or county 2, a whole city 1, "*" 0. */
