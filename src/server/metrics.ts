@@ -11,7 +11,19 @@ export const CASES_SCRAPE_LIMIT = 1000;
 const SCRAPE_TIMEOUT_MS = 2000;
 
 /** Where an error happened, for `yinling_errors_total{stage}`. A closed set keeps the label bounded. */
-export type ErrorStage = 'engine' | 'webhook' | 'web' | 'channel_start' | 'channel_stop' | 'store' | 'metrics' | 'shutdown' | 'push' | 'notice' | 'retention';
+export type ErrorStage =
+  | 'engine'
+  | 'webhook'
+  | 'web'
+  | 'channel_start'
+  | 'channel_stop'
+  | 'store'
+  | 'metrics'
+  | 'shutdown'
+  | 'push'
+  | 'notice'
+  | 'retention'
+  | 'escalation';
 
 /**
  * Label values come from closed sets, whatever users send: a label taken from input (a pressed button names an

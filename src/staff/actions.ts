@@ -42,6 +42,16 @@ export interface StaffResult {
   readonly notify: readonly Reply[];
   readonly changed: readonly CaseRef[];
   readonly attachment?: Reply['attachment'];
+  /** A 公示's rows (only name, gender, age, amount) for a printable page. */
+  readonly publicity?: { readonly rows: readonly PublicityRow[]; readonly minDays: number };
+}
+
+export interface PublicityRow {
+  readonly kind: string;
+  readonly name: string;
+  readonly gender: string;
+  readonly age: string;
+  readonly amount: string;
 }
 
 const ref = (c: CaseRecord): CaseRef => ({ id: c.id, type: c.type, status: c.status });
@@ -84,7 +94,9 @@ async function caseInScope(ctx: StaffCtx, id: string, kind: StaffCommand['kind']
 /** The store's filter narrowed to the member's scope (the regions it reaches; communities are checked after). */
 export function scopedFilter(member: StaffMember, filter: CaseFilter): CaseFilter {
   const regions = scopeRegions(member.scope);
-  return regions === null ? filter : { ...filter, regions };
+  if (regions === null) return filter;
+  // A region asked for (the console's filter) stays only if the scope reaches it.
+  return { ...filter, regions: filter.regions ? filter.regions.filter((r) => regions.includes(r)) : regions };
 }
 
 /** Cases the member may see, newest first. */
@@ -113,6 +125,18 @@ async function detail(ctx: StaffCtx, c: CaseRecord): Promise<string> {
   if (ctx.inPrivate) await ctx.store.appendAudit([entry(ctx, 'viewed', c.id, personalShown(c))]);
   return text;
 }
+
+/**
+ * A case in full for a screen only the acting member sees (the web console): inside their scope, written to the audit
+ * trail before it is returned (no record, no display).
+ */
+export async function viewCase(ctx: StaffCtx, id: string): Promise<CaseRecord | StaffResult> {
+  const found = await caseInScope(ctx, id, 'show');
+  if (isResult(found)) return found;
+  await ctx.store.appendAudit([entry(ctx, 'viewed', found.id, personalShown(found))]);
+  return found;
+}
+export { isResult as isStaffResult };
 
 /** Where a case's opener is told of a decision: their private chat on their platform. */
 function openerReply(ctx: StaffCtx, c: CaseRecord, text: string): Reply {
@@ -371,7 +395,7 @@ async function auditOfCase(ctx: StaffCtx, id: string): Promise<StaffResult> {
 }
 
 /** A CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */
-function csvCell(value: string): string {
+export function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
@@ -455,7 +479,13 @@ async function publicity(ctx: StaffCtx, month: string): Promise<StaffResult> {
   const csv = [tr.t('publicity-csv-header'), ...rows.map((r) => [r.kind, r.name, r.gender, r.age, r.amount].map(csvCell).join(','))].join('\n');
   // Every case in the export is audited (its four published fields), before the list leaves the bot.
   await ctx.store.appendAudit(rows.map((r) => entry(ctx, 'exported', r.id, [r.nameField, 'gender', 'age', 'paidAmount'], `publicity ${month}`)));
-  return { lines: [text], attachment: { name: `publicity-${month}.csv`, mime: 'text/csv', content: `${csv}\n` }, notify: [], changed: [] };
+  return {
+    lines: [text],
+    attachment: { name: `publicity-${month}.csv`, mime: 'text/csv', content: `${csv}\n` },
+    publicity: { rows: rows.map(({ kind, name, gender, age, amount }) => ({ kind, name, gender, age, amount })), minDays },
+    notify: [],
+    changed: [],
+  };
 }
 
 const isoDay = (epochMs: number) => shanghaiIsoDate(new Date(epochMs));
