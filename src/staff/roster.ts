@@ -62,7 +62,8 @@ const member = z.object({
   name: z.string().trim().min(1).max(40),
   accounts: z.array(account).min(1),
   role: z.enum(['admin', 'caseworker', 'viewer']),
-  scope: z.union([scopeEntry.transform((s) => [s]), z.array(scopeEntry).min(1)]),
+  // One region may be written without a list (scope: 西湖区).
+  scope: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(scopeEntry).min(1)),
 });
 
 const rosterSchema = z
