@@ -137,7 +137,8 @@ ${Object.entries(c.fields)
         `<li>${esc(formatDateTime(e.at))} · ${esc(e.by)} · ${esc(tr.maybe(`case-action-${e.action}`) ?? e.action)}${e.note ? `：${esc(e.note)}` : ''}</li>`,
     )
     .join('');
-  const body = `${notice ? `<p class="notice">${esc(notice)}</p>` : ''}${head}${caseForms(f, c, assignable)}<section><h2>办理记录</h2><ol class="history">${history}</ol></section>
+  // Two columns on an office screen: the case on the left, what to do and what was done on the right.
+  const body = `${notice ? `<p class="notice">${esc(notice)}</p>` : ''}<div class="cols"><div>${head}</div><div>${caseForms(f, c, assignable)}<section><h2>办理记录</h2><ol class="history">${history}</ol></section></div></div>
 <p class="privacy">本页含个人信息，您的每次查看都已记录。请勿截图外传。</p>`;
   return page(`案件 ${c.id}`, body, f);
 }
