@@ -33,6 +33,7 @@
  *     {p}cases:user:{key}          zset by createdAt (cases opened by the user)
  *     {p}cases:due                 zset of open/claimed cases with a dueAt, scored by dueAt (the overdue query)
  *     {p}cases:region:{name}       zset by createdAt (a case's region, a transfer's `to`: staff scopes)
+ *     {p}cases:region:{name}:status:{status}  zset by createdAt (a district's queue of one status)
  *     {p}cases:region-indexed      string "1": cases written before the region index existed have been added to it
  *     {p}unanswered                zset of JSON entries (with a random tag) scored by time: what the bot could not answer
  *     {p}audit:n                   integer, INCR: the audit entries' order of writing (seq)
@@ -384,7 +385,11 @@ export class RedisStore implements RawStore {
     if (record.assignee !== null) out.set(`${p}assignee:${record.assignee}`, record.createdAt);
     if (OPEN_STATUSES.includes(record.status) && record.dueAt !== null) out.set(`${p}due`, record.dueAt);
     const region = regionOf(record);
-    if (region !== null) out.set(`${p}region:${region}`, record.createdAt);
+    if (region !== null) {
+      out.set(`${p}region:${region}`, record.createdAt);
+      // A district's queue asks for its cases of a status: one small set per region and status.
+      out.set(`${p}region:${region}:status:${record.status}`, record.createdAt);
+    }
     return out;
   }
 
@@ -397,8 +402,7 @@ export class RedisStore implements RawStore {
         const ids = await this.#call(() => this.#redis.zrange(`${p}all`, start, start + LIST_PAGE - 1));
         const pipeline = this.#redis.pipeline();
         for (const r of await this.#fetch(ids)) {
-          const region = regionOf(r);
-          if (region !== null) pipeline.zadd(`${p}region:${region}`, r.createdAt, r.id);
+          for (const [key, score] of this.#index(r)) if (key.startsWith(`${p}region:`)) pipeline.zadd(key, score, r.id);
         }
         await this.#call(() => pipeline.exec());
         if (ids.length < LIST_PAGE) break;
@@ -636,8 +640,10 @@ export class RedisStore implements RawStore {
     const p = `${this.prefix}cases:`;
     if (filter.regions !== undefined) await this.#regionIndexReady();
 
-    // Overdue cases: the due zset holds only open/claimed cases, a small set; read them all and sort.
-    if (filter.overdueAt !== undefined) {
+    // Overdue cases: the due zset holds only open/claimed cases, a small set; read them all and sort. Within a few
+    // regions (a district's queue) the region index is walked instead, newest first, checking the due date.
+    const fewRegions = filter.regions !== undefined && filter.regions.length <= 3;
+    if (filter.overdueAt !== undefined && !fewRegions) {
       const ids = await this.#call(() => this.#redis.zrangebyscore(`${p}due`, '-inf', `(${filter.overdueAt}`));
       const records = (await this.#fetch(ids)).filter((r) => matches(r, filter, statuses));
       return records.sort(newestFirst).slice(0, limit);
@@ -653,7 +659,12 @@ export class RedisStore implements RawStore {
     ].filter((k): k is string => k !== null);
     const statusKeys = statuses?.map((s) => `${p}status:${s}`) ?? [];
     const regionKeys = filter.regions?.map((r) => `${p}region:${r}`) ?? [];
-    const allKeys = [...single, ...statusKeys, ...regionKeys, `${p}all`];
+    // Regions × statuses, when few: the district's queue itself.
+    const regionStatusKeys =
+      filter.regions && statuses && filter.regions.length * statuses.length <= 6
+        ? filter.regions.flatMap((r) => statuses.map((st) => `${p}region:${r}:status:${st}`))
+        : [];
+    const allKeys = [...single, ...statusKeys, ...regionKeys, ...regionStatusKeys, `${p}all`];
     const sizes = await this.#call(async () => {
       const pipeline = this.#redis.pipeline();
       for (const k of allKeys) pipeline.zcard(k);
@@ -667,6 +678,7 @@ export class RedisStore implements RawStore {
     for (const k of single) candidates.push({ keys: [k], size: sizeOf(k) });
     if (statusKeys.length > 0) candidates.push({ keys: statusKeys, size: statusKeys.reduce((n, k) => n + sizeOf(k), 0) });
     if (regionKeys.length > 0) candidates.push({ keys: regionKeys, size: regionKeys.reduce((n, k) => n + sizeOf(k), 0) });
+    if (regionStatusKeys.length > 0) candidates.push({ keys: regionStatusKeys, size: regionStatusKeys.reduce((n, k) => n + sizeOf(k), 0) });
     candidates.push({ keys: [`${p}all`], size: sizeOf(`${p}all`) });
     const best = candidates.reduce((a, b) => (b.size < a.size ? b : a));
 

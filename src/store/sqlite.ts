@@ -112,7 +112,9 @@ CREATE INDEX IF NOT EXISTS cases_type ON cases (type, created_at);
 CREATE INDEX IF NOT EXISTS cases_assignee ON cases (assignee, created_at);
 CREATE INDEX IF NOT EXISTS cases_user ON cases (user, created_at);
 CREATE INDEX IF NOT EXISTS cases_due ON cases (due_at) WHERE status IN ('open', 'claimed');
-CREATE INDEX IF NOT EXISTS cases_region ON cases (${REGION_EXPR}, status, created_at);
+-- A district's queue: region and status, newest first; due date and type ride along so the page is picked from the
+-- index alone (see listCases).
+CREATE INDEX IF NOT EXISTS cases_region_queue ON cases (${REGION_EXPR}, status, created_at, id, due_at, type);
 
 CREATE TABLE IF NOT EXISTS unanswered (
   at INTEGER NOT NULL,
@@ -526,7 +528,16 @@ export class SqliteStore implements RawStore {
       }
       const limit = filter.limit === undefined ? -1 : Math.max(0, Math.floor(filter.limit));
       params.push(limit);
-      const text = `SELECT ${CASE_COLUMNS} FROM cases${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`;
+      // A district's queue (a few regions and a status): the region index reads only that district's cases of that
+      // status. Without statistics SQLite would walk the status index over every district instead (70 ms at 100,000
+      // cases); a wide scope or a person's own cases are left to the planner (the status or assignee index is better).
+      // The page's rows are picked from the index alone, then only they are read.
+      const byRegion = filter.regions !== undefined && filter.regions.length <= 3 && filter.status !== undefined && !filter.assignee && !filter.user;
+      const order = 'ORDER BY created_at DESC, id DESC';
+      const cond = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
+      const text = byRegion
+        ? `SELECT ${CASE_COLUMNS} FROM cases WHERE rowid IN (SELECT rowid FROM cases INDEXED BY cases_region_queue${cond} ${order} LIMIT ?) ${order}`
+        : `SELECT ${CASE_COLUMNS} FROM cases${cond} ${order} LIMIT ?`;
       // One statement per combination of filters (at most 32), prepared once.
       let statement = this.#listStatements.get(text);
       if (!statement) {
