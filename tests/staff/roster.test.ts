@@ -100,6 +100,35 @@ describe('roster validation', () => {
   });
 });
 
+describe('the JSON-lines interface with STAFF_FILE', () => {
+  it('a user u1 is staff when the roster lists cli:u1; "staff": true is a city-wide caseworker; others are not staff', () => {
+    const file = tempFile(ROSTER_YAML);
+    const lines = [
+      { chat: 'u-xh', user: 'u-xh', text: '/cases' },
+      { chat: 'u-xh', user: 'u-xh', text: '/console' },
+      { chat: 'u9', user: 'u9', text: '/cases' },
+      { chat: 'u9', user: 'u9', text: '/cases', staff: true },
+    ];
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/chat.ts', '--jsonl'], {
+      cwd: ROOT,
+      input: `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`,
+      env: { ...process.env, STAFF_FILE: file, DATA_DIR: join(file, '..', 'data'), PUBLIC_URL: 'https://desk.example.gov.cn' },
+      encoding: 'utf8',
+      timeout: 90_000,
+    });
+    expect(run.status).toBe(0);
+    const out = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { replies: { text: string }[] });
+    const text = (i: number) => out[i]?.replies.map((r) => r.text).join('\n') ?? '';
+    expect(text(0)).not.toContain('工作人员的功能');
+    expect(text(1)).toMatch(/https:\/\/desk\.example\.gov\.cn\/console\/login\?t=[A-Za-z0-9_-]{43}/);
+    expect(text(2)).toContain('工作人员的功能');
+    expect(text(3)).not.toContain('工作人员的功能');
+  }, 120_000);
+});
+
 describe('roster reload without a restart', () => {
   it('follows the file: a new member counts at once; a bad edit keeps the last good roster', async () => {
     const file = tempFile('staff:\n  - {id: a, name: 甲, accounts: [cli:u1], role: admin, scope: "*"}\n');
