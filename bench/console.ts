@@ -69,8 +69,15 @@ async function seed(store: Store, count: number, progress: (m: string) => void):
   return performance.now() - started;
 }
 
-export async function runConsoleBench(store: Store, progress: (m: string) => void, count = 100_000): Promise<ConsoleBenchResult> {
+/** `settle`: waits after writing until the store is quiet (Redis rewriting its AOF after 100,000 writes). */
+export async function runConsoleBench(
+  store: Store,
+  progress: (m: string) => void,
+  count = 100_000,
+  settle: () => Promise<void> = async () => undefined,
+): Promise<ConsoleBenchResult> {
   const seedMs = await seed(store, count, progress);
+  await settle();
   const parsed = parseRoster(ROSTER_YAML);
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
   const roster: Roster = parsed.roster;
