@@ -503,7 +503,9 @@ function staffWorkspace(rt: Runtime, store: Store, tr: Translator, notices: WebN
   const deliver = (replies: readonly (Reply | Push)[]) => {
     for (const r of replies) sendElsewhere(rt, notices, r as Reply);
   };
-  rt.escalation = startEscalation({ store, tr, roster, now, ...(staffChat ? { fallback: staffChat } : {}) }, deliver, (error) => {
+  // cli: accounts are the JSON-lines interface's users: the service has no such channel to tell them on.
+  const escalate = (pushes: readonly Push[]) => deliver(pushes.filter((p) => p.platform !== 'cli'));
+  rt.escalation = startEscalation({ store, tr, roster, now, ...(staffChat ? { fallback: staffChat } : {}) }, escalate, (error) => {
     metrics.error('escalation');
     logger.error({ err: error }, 'escalation of overdue cases failed; it runs again in 5 minutes');
   });

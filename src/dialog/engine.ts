@@ -94,9 +94,11 @@ export function createEngine(deps: EngineDeps): Engine {
   /** What the bot could not answer (out of scope, or handed to a person), masked, for the monthly statistics. */
   async function keepUnanswered(t: Turn): Promise<void> {
     const kind = t.intent === 'out_of_scope' ? 'out_of_scope' : t.intent === 'human_handoff' ? 'handoff' : null;
-    if (kind === null || t.member !== null || !t.text.trim() || t.button !== null) return;
+    // Staff lines, buttons, and group chatter the bot was not asked about are not questions to it.
+    if (kind === null || t.member !== null || !t.text.trim() || t.button !== null || (t.incoming.group && !t.incoming.mention)) return;
+    const region = t.understanding?.slots.region ?? t.profile.region ?? null;
     try {
-      await store.appendUnanswered({ at: t.incoming.now.getTime(), kind, text: maskText(t.text.trim().slice(0, 200)), region: t.profile.region ?? null });
+      await store.appendUnanswered({ at: t.incoming.now.getTime(), kind, text: maskText(t.text.trim().slice(0, 200)), region });
     } catch (error) {
       logger?.warn({ err: error }, 'an unanswered question could not be kept for the statistics');
     }

@@ -160,6 +160,29 @@ describe('scopes: a caseworker sees and acts only within their regions', () => {
 
 describe('announcement chat selection', () => {
   const r = roster();
+  it('a death report filed in a chat is announced, masked, to the most specific chat (a community’s, on Lark)', async () => {
+    const { store } = await rig();
+    const engine = createEngine({
+      store,
+      tr: loadTranslator(),
+      staffOf: staffResolver(() => r),
+      roster: () => r,
+      routeCase: (c) => routeCase(r, undefined, c),
+    });
+    const fam = (text: string, button?: string) => engine.handle(msg({ chat: 'fam', user: 'fam', now: NOW, ...(button ? { button } : { text }) }));
+    await fam('我父亲张建国昨天去世了，我是他儿子');
+    await fam('330182195203151239');
+    await fam('13812345678');
+    await fam('西湖区');
+    await fam('翠苑一区社区');
+    const filed = await fam('', 'y');
+    expect(filed.cases).toHaveLength(1);
+    const told = filed.replies.find((x) => x.platform === 'lark');
+    expect(told?.chat).toBe('oc_cuiyuan');
+    expect(told?.text).not.toContain('330182195203151239');
+    expect(told?.text).not.toContain('⚠');
+  });
+
   const fallback = { platform: 'test', chat: 'fallback-room' };
   it('the most specific matching chat: community over district over city', () => {
     expect(routeCase(r, fallback, illness('A', '西湖区'))).toEqual({ chat: { platform: 'test', chat: 'xh-room' }, flagged: false });
