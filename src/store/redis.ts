@@ -687,15 +687,18 @@ export class RedisStore implements RawStore {
       // Pages by rank: a case created meanwhile shifts the ranks by one, so an id can come twice; keep the first.
       const key = best.keys[0] as string;
       const taken = new Set<string>();
-      for (let start = 0; out.length < limit; start += LIST_PAGE) {
-        const ids = await this.#call(() => this.#redis.zrevrange(key, start, start + LIST_PAGE - 1));
+      // The first page is no larger than asked for: when the index is the filter itself (a district's queue of one
+      // status) that page is the answer, and nothing more is read or parsed.
+      for (let start = 0, size = Math.min(LIST_PAGE, limit); out.length < limit; start += size, size = LIST_PAGE) {
+        const end = start + size - 1;
+        const ids = await this.#call(() => this.#redis.zrevrange(key, start, end));
         for (const r of await this.#fetch(ids)) {
           if (out.length < limit && !taken.has(r.id) && matches(r, filter, statuses)) {
             taken.add(r.id);
             out.push(r);
           }
         }
-        if (ids.length < LIST_PAGE) break;
+        if (ids.length < size) break;
       }
       return out;
     }
@@ -703,8 +706,8 @@ export class RedisStore implements RawStore {
     const flat = await this.#call(() => this.#redis.zunion(best.keys.length, ...best.keys, 'WITHSCORES'));
     const ids: string[] = [];
     for (let i = flat.length - 2; i >= 0; i -= 2) ids.push(flat[i] as string);
-    for (let start = 0; start < ids.length && out.length < limit; start += LIST_PAGE) {
-      for (const r of await this.#fetch(ids.slice(start, start + LIST_PAGE))) {
+    for (let start = 0, size = Math.min(LIST_PAGE, limit); start < ids.length && out.length < limit; start += size, size = LIST_PAGE) {
+      for (const r of await this.#fetch(ids.slice(start, start + size))) {
         if (out.length < limit && matches(r, filter, statuses)) out.push(r);
       }
     }
