@@ -34,7 +34,8 @@
  *     {p}cases:due                 zset of open/claimed cases with a dueAt, scored by dueAt (the overdue query)
  *     {p}cases:region:{name}       zset by createdAt (a case's region, a transfer's `to`: staff scopes)
  *     {p}cases:region:{name}:status:{status}  zset by createdAt (a district's queue of one status)
- *     {p}cases:region-indexed      string "1": cases written before the region index existed have been added to it
+ *     {p}cases:assignee:{key}:status:{status}  zset by createdAt ("mine" of one status)
+ *     {p}cases:region-indexed      string "1": cases written before these region and status indexes existed are in them
  *     {p}unanswered                zset of JSON entries (with a random tag) scored by time: what the bot could not answer
  *     {p}audit:n                   integer, INCR: the audit entries' order of writing (seq)
  *     {p}audit:entries             hash seq → entry JSON (the audit trail; nothing here changes or deletes an entry)
@@ -382,7 +383,11 @@ export class RedisStore implements RawStore {
       [`${p}type:${record.type}`, record.createdAt],
       [`${p}user:${record.user}`, record.createdAt],
     ]);
-    if (record.assignee !== null) out.set(`${p}assignee:${record.assignee}`, record.createdAt);
+    if (record.assignee !== null) {
+      out.set(`${p}assignee:${record.assignee}`, record.createdAt);
+      // "Mine" in the console asks for a status too.
+      out.set(`${p}assignee:${record.assignee}:status:${record.status}`, record.createdAt);
+    }
     if (OPEN_STATUSES.includes(record.status) && record.dueAt !== null) out.set(`${p}due`, record.dueAt);
     const region = regionOf(record);
     if (region !== null) {
@@ -402,7 +407,7 @@ export class RedisStore implements RawStore {
         const ids = await this.#call(() => this.#redis.zrange(`${p}all`, start, start + LIST_PAGE - 1));
         const pipeline = this.#redis.pipeline();
         for (const r of await this.#fetch(ids)) {
-          for (const [key, score] of this.#index(r)) if (key.startsWith(`${p}region:`)) pipeline.zadd(key, score, r.id);
+          for (const [key, score] of this.#index(r)) if (key.startsWith(`${p}region:`) || key.includes(':status:')) pipeline.zadd(key, score, r.id);
         }
         await this.#call(() => pipeline.exec());
         if (ids.length < LIST_PAGE) break;
@@ -638,7 +643,7 @@ export class RedisStore implements RawStore {
     const statuses = filter.status === undefined ? undefined : typeof filter.status === 'string' ? [filter.status] : filter.status;
     if (limit === 0 || statuses?.length === 0 || filter.regions?.length === 0) return [];
     const p = `${this.prefix}cases:`;
-    if (filter.regions !== undefined) await this.#regionIndexReady();
+    if (filter.regions !== undefined || (filter.assignee !== undefined && statuses !== undefined)) await this.#regionIndexReady();
 
     // Overdue cases: the due zset holds only open/claimed cases, a small set; read them all and sort. Within a few
     // regions (a district's queue) the region index is walked instead, newest first, checking the due date.
@@ -664,7 +669,9 @@ export class RedisStore implements RawStore {
       filter.regions && statuses && filter.regions.length * statuses.length <= 6
         ? filter.regions.flatMap((r) => statuses.map((st) => `${p}region:${r}:status:${st}`))
         : [];
-    const allKeys = [...single, ...statusKeys, ...regionKeys, ...regionStatusKeys, `${p}all`];
+    const assigneeStatusKeys =
+      filter.assignee !== undefined && statuses && statuses.length <= 4 ? statuses.map((st) => `${p}assignee:${filter.assignee}:status:${st}`) : [];
+    const allKeys = [...single, ...statusKeys, ...regionKeys, ...regionStatusKeys, ...assigneeStatusKeys, `${p}all`];
     const sizes = await this.#call(async () => {
       const pipeline = this.#redis.pipeline();
       for (const k of allKeys) pipeline.zcard(k);
@@ -679,6 +686,7 @@ export class RedisStore implements RawStore {
     if (statusKeys.length > 0) candidates.push({ keys: statusKeys, size: statusKeys.reduce((n, k) => n + sizeOf(k), 0) });
     if (regionKeys.length > 0) candidates.push({ keys: regionKeys, size: regionKeys.reduce((n, k) => n + sizeOf(k), 0) });
     if (regionStatusKeys.length > 0) candidates.push({ keys: regionStatusKeys, size: regionStatusKeys.reduce((n, k) => n + sizeOf(k), 0) });
+    if (assigneeStatusKeys.length > 0) candidates.push({ keys: assigneeStatusKeys, size: assigneeStatusKeys.reduce((n, k) => n + sizeOf(k), 0) });
     candidates.push({ keys: [`${p}all`], size: sizeOf(`${p}all`) });
     const best = candidates.reduce((a, b) => (b.size < a.size ? b : a));
 
