@@ -24,6 +24,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY src/server/web ./dist/server/web
+COPY src/console/console.css ./dist/console/console.css
 COPY locales ./locales
 COPY intents ./intents
 RUN mkdir -p /data && chown node:node /data

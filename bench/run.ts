@@ -14,6 +14,8 @@
  *            loss, and the scheduler's own ceiling in reminders/s (≥ 20 × Telegram's 30/s)
  *   startup  node --import tsx src/main.ts → GET /readyz 200, three times; and the compiled dist/ (Docker layout)
  *   memory   RSS with 10,000 dialogs waiting, after a GC
+ *   console  the staff console's JSON API (/console/api/cases, filtered pages of 50) with 100,000 cases in the store,
+ *            on SQLite and on Redis, over HTTP on loopback
  *
  * Options: --only=nlu,sqlite,…   --profile (V8 CPU profiles of the measured phases, summarised below the table)
  *          --keep-profiles (keep the .cpuprofile files; their folder is printed)
@@ -28,6 +30,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { type RedisServer, startRedis } from '../tests/support/redis-server.ts';
+import type { ConsoleBenchResult } from './console.ts';
 import type { MemoryResult } from './memory.ts';
 import type { NluResult } from './nlu.ts';
 import type { PipelineResult, RunResult } from './pipeline.ts';
@@ -43,7 +46,7 @@ process.env[RUN_ID_ENV] = `${Date.now().toString(36)}${process.pid}`;
 const SECTION_TIMEOUT_MS = 170_000;
 /** 100,000 reminders (and writing them first) on a shared two-core machine take minutes, not seconds. */
 const REMINDERS_TIMEOUT_MS = 400_000;
-const SECTIONS = ['nlu', 'sqlite', 'redis', 'startup', 'memory', 'reminders'] as const;
+const SECTIONS = ['nlu', 'sqlite', 'redis', 'startup', 'memory', 'reminders', 'console'] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 const TARGETS = {
@@ -56,6 +59,7 @@ const TARGETS = {
   readyMs: 1_500,
   /** The scheduler's own ceiling: at least 20 × Telegram's 30 messages a second, so the platform sets the pace. */
   remindersRate: 20 * 30,
+  consoleP99Ms: 50,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -375,6 +379,18 @@ function startupRows(results: readonly StartupResult[]): void {
   }
 }
 
+function consoleRows(r: ConsoleBenchResult, label: string): void {
+  row(
+    label,
+    `GET /console/api/cases, filtered pages of 50 (${fmtNumber(r.all.n, 0)} requests, one at a time): p50 / p99`,
+    `${fmtMs(r.all.p50)} / ${fmtMs(r.all.p99)}`,
+    `p99 ≤ ${TARGETS.consoleP99Ms} ms`,
+    verdict(r.all.p99 <= TARGETS.consoleP99Ms),
+  );
+  for (const [name, q] of Object.entries(r.queries)) row(label, `  ${name}: p50 / p99`, `${fmtMs(q.p50)} / ${fmtMs(q.p99)}`, '', 'info');
+  row(label, `  ${fmtNumber(r.cases, 0)} cases written first`, `${fmtNumber(r.seedMs / 1000, 1)} s`, '', 'info');
+}
+
 function memoryRows(r: MemoryResult): void {
   const s = 'Memory, embedded store';
   row(
@@ -576,6 +592,43 @@ try {
       } catch (error) {
         broken = true;
         failedRows('Start-up to ready', error);
+      }
+    });
+  }
+
+  if (only.has('console') && !interrupted) {
+    note('[console] /console/api/cases with 100,000 cases: SQLite, then Redis');
+    await measured('console', async () => {
+      const sqliteLabel = 'Console API, SQLite, 100,000 cases';
+      try {
+        const r = await section<ConsoleBenchResult>(['console-sqlite', '100000']);
+        raw.consoleSqlite = r;
+        consoleRows(r, sqliteLabel);
+      } catch (error) {
+        broken = true;
+        failedRows(sqliteLabel, error);
+      }
+      const redisLabel = 'Console API, Redis, 100,000 cases';
+      try {
+        redis = await startRedis();
+      } catch {
+        redis = null;
+      }
+      if (!redis) {
+        row(redisLabel, '!!! SKIPPED: redis-server is not installed', '—', `p99 ≤ ${TARGETS.consoleP99Ms} ms`, 'SKIP');
+        return;
+      }
+      try {
+        const r = await section<ConsoleBenchResult>(['console-redis', redis.url, `benchc${Date.now()}:`, '100000']);
+        raw.consoleRedis = r;
+        consoleRows(r, redisLabel);
+      } catch (error) {
+        broken = true;
+        failedRows(redisLabel, error);
+      } finally {
+        const r = redis;
+        redis = null;
+        if (r) await r.stop();
       }
     });
   }

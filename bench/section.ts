@@ -8,6 +8,8 @@
  *   node --import tsx bench/section.ts pipeline-redis <redis url> <key prefix>
  *   node --expose-gc --import tsx bench/section.ts memory [sessions]
  *   node --import tsx bench/section.ts reminders-sqlite [n] | reminders-redis <redis url> [n]
+ *   node --import tsx bench/section.ts console-sqlite [cases]
+ *   node --import tsx bench/section.ts console-redis <redis url> <key prefix> [cases]
  *   node --import tsx bench/section.ts trace          (each scenario once, replies shown: to check the workload)
  */
 import { randomBytes } from 'node:crypto';
@@ -15,6 +17,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { openStore, type Store } from '../src/store/index.ts';
+import { runConsoleBench } from './console.ts';
 import { runMemory } from './memory.ts';
 import { runNlu } from './nlu.ts';
 import { bareTurns, closedLoop, DEFAULT_PIPELINE, makeEngine, openLoopRepeated, runPipeline, type ServerProbe } from './pipeline.ts';
@@ -173,6 +176,34 @@ switch (section) {
           }
         }),
       );
+    } finally {
+      admin.disconnect();
+      await store.close();
+    }
+    break;
+  }
+  case 'console-sqlite':
+    emit(await withTempSqlite((store) => runConsoleBench(store, progress, Number(rest[0] ?? 100_000))));
+    break;
+  case 'console-redis': {
+    const [url, prefix, count] = rest;
+    if (!url || !prefix) throw new Error('console-redis needs <url> <prefix>');
+    const store = await openStore(
+      { REDIS_URL: url, DATA_KEY: randomBytes(32).toString('base64'), DATA_DIR: tempDir('redis-console') },
+      { redisPrefix: prefix, connectTimeoutMs: 5000 },
+    );
+    const admin = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 1 });
+    // The queue is measured in steady state: not while Redis rewrites the AOF the 100,000 writes grew.
+    const settle = async () => {
+      for (let i = 0; i < 600; i++) {
+        const p = await info(admin, 'persistence');
+        if (!p.aof_rewrite_in_progress && !p.rdb_bgsave_in_progress && !p.aof_rewrite_scheduled) return;
+        if (i === 0) progress('console: waiting for Redis to finish rewriting its AOF');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    try {
+      emit(await runConsoleBench(store, progress, Number(count ?? 100_000), settle));
     } finally {
       admin.disconnect();
       await store.close();

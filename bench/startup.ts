@@ -148,7 +148,7 @@ async function measure(command: string, args: readonly string[], repeats: number
 }
 
 /**
- * The compiled service laid out as the Dockerfile does (dist/, dist/server/web, intents/, locales/, node_modules/,
+ * The compiled service laid out as the Dockerfile does (dist/, dist/server/web, dist/console/console.css, intents/, locales/, node_modules/,
  * package.json side by side), in a temporary folder: `tsc -p tsconfig.build.json --outDir <tmp>/dist`, the rest
  * linked. The tree's own dist/ is never written.
  */
@@ -174,6 +174,7 @@ function buildCompiled(): { dir: string; buildMs: number; warning?: string } {
   for (const name of ['node_modules', 'intents', 'locales']) symlinkSync(join(ROOT, name), join(dir, name));
   copyFileSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
   cpSync(join(ROOT, 'src', 'server', 'web'), join(dir, 'dist', 'server', 'web'), { recursive: true });
+  copyFileSync(join(ROOT, 'src', 'console', 'console.css'), join(dir, 'dist', 'console', 'console.css'));
   return { dir, buildMs, ...(warning ? { warning } : {}) };
 }
 

@@ -7,7 +7,7 @@
  */
 import { describeConfigError } from './config/index.ts';
 import { flushLogs } from './log.ts';
-import { ConfigurationError, DataDirLockedError, DataKeyError, type Service, startService } from './service.ts';
+import { ConfigurationError, DataDirLockedError, DataKeyError, RosterError, type Service, startService } from './service.ts';
 
 /** A shutdown that hangs (a channel that never returns) still ends the process. */
 const HARD_EXIT_MS = 25_000;
@@ -35,7 +35,7 @@ try {
     await flushLogs(null, LOG_FLUSH_MS);
     process.exit(2);
   }
-  if (error instanceof DataKeyError) {
+  if (error instanceof DataKeyError || error instanceof RosterError) {
     process.stderr.write(`Configuration error:\n${error.message}\n`);
     await flushLogs(null, LOG_FLUSH_MS);
     process.exit(2);

@@ -9,11 +9,12 @@ import { performance } from 'node:perf_hooks';
 import type { Readable, Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import { limitsOf, openCare, type Proactive, quietOf } from './care/index.ts';
-import { type RetentionTimer, startRetention } from './cases/index.ts';
+import { calendarKnows, type RetentionTimer, startRetention } from './cases/index.ts';
 import { runConsole } from './channels/console.ts';
 import type { Channel, ChannelDeps } from './channels/types.ts';
-import { FloodGuard, type Incoming, type Outgoing } from './chat/index.ts';
-import { type Config, type ConfigError, describeConfigError, loadConfig, staffChatOf, webChatEnabled } from './config/index.ts';
+import { FloodGuard, type Incoming, type Outgoing, type Reply } from './chat/index.ts';
+import { type Config, type ConfigError, describeConfigError, loadConfig, publicUrlOf, staffChatOf, webChatEnabled } from './config/index.ts';
+import { loadConsoleCss } from './console/index.ts';
 import { createEngine, type Engine } from './dialog/index.ts';
 import { loadTranslator, type Translator } from './i18n/index.ts';
 import { createLogger } from './log.ts';
@@ -25,10 +26,22 @@ import { createMetrics, type Metrics } from './server/metrics.ts';
 import { WebNotices } from './server/notices.ts';
 import { loadWebAssets, type WebAssets, type WebOptions } from './server/web.ts';
 import { WebSessions } from './server/web-session.ts';
+import {
+  fallbackMember,
+  issueConsoleLink,
+  LiveRoster,
+  memberById,
+  type Push,
+  routeCase,
+  type StaffMember,
+  staffResolver,
+  startEscalation,
+} from './staff/index.ts';
 import { openStore, type Store } from './store/index.ts';
 import { storeLogging } from './store/logging.ts';
 
 export { DataKeyError } from './privacy/keys.ts';
+export { RosterError } from './staff/index.ts';
 export { DataDirLockedError } from './store/index.ts';
 
 /** The configuration is invalid: `error.problems` names each variable. */
@@ -155,6 +168,11 @@ interface Runtime {
   /** Reminders and notices, and the timer that runs what fell due. */
   proactive: Proactive | null;
   dueTimer: { stop(): Promise<void> } | null;
+  /** STAFF_FILE, followed (SIGHUP, file changes); empty without it. */
+  roster: LiveRoster;
+  escalation: { stop(): Promise<void> } | null;
+  /** The base of the links the bot sends (PUBLIC_URL, or this machine's address once listening). */
+  publicUrl: string;
   closing: Promise<void> | null;
 }
 
@@ -199,7 +217,14 @@ async function shutdown(rt: Runtime): Promise<void> {
     );
     if (!drained) logger.warn({ inflight: rt.inflight.size }, 'gave up waiting for messages in flight');
   }
-  // 3. The daily retention job: a run under way finishes (its writes are durable), the timer stops.
+  // 3. The daily retention job and the escalation timer: a run under way finishes (its writes are durable), the timers stop.
+  rt.roster.close();
+  if (rt.escalation)
+    await timeout(
+      rt.escalation.stop().then(() => true),
+      drainMs,
+      false,
+    );
   if (rt.retention)
     await timeout(
       rt.retention.stop().then(() => true),
@@ -253,32 +278,35 @@ async function keepNotice(notices: WebNotices, session: string, text: string, at
 function routeElsewhere(rt: Runtime, notices: WebNotices, incoming: Incoming, out: Outgoing): Outgoing {
   const elsewhere = out.replies.filter((r) => r.platform !== undefined && r.platform !== incoming.platform);
   if (elsewhere.length === 0) return out;
-  const { logger, metrics } = rt;
-  for (const reply of elsewhere) {
-    if (reply.platform === 'web') {
-      const kept = keepNotice(notices, reply.chat, reply.text, rt.now().getTime()).then(
-        () => logger.info({ platform: 'web' }, 'notice kept for the web chat session (shown on its next visit)'),
-        (error: unknown) => {
-          metrics.error('notice');
-          logger.error({ err: error, platform: 'web' }, 'notice for a web chat session could not be kept');
-        },
-      );
-      void track(rt, kept);
-      continue;
-    }
-    const channel = rt.channels.find((c) => c.name === reply.platform);
-    if (!channel) {
-      metrics.error('push');
-      logger.warn({ platform: reply.platform }, 'no channel for a reply to another platform');
-      continue;
-    }
-    const { platform: _platform, ...rest } = reply;
-    channel.push(rest).catch((error: unknown) => {
-      metrics.error('push');
-      logger.warn({ err: error, platform: reply.platform }, 'push to another platform failed');
-    });
-  }
+  for (const reply of elsewhere) sendElsewhere(rt, notices, reply);
   return { ...out, replies: out.replies.filter((r) => !elsewhere.includes(r)) };
+}
+
+/** One reply through the channel of its platform (a web family's notice kept for their next visit). */
+function sendElsewhere(rt: Runtime, notices: WebNotices, reply: Reply): void {
+  const { logger, metrics } = rt;
+  if (reply.platform === 'web') {
+    const kept = keepNotice(notices, reply.chat, reply.text, rt.now().getTime()).then(
+      () => logger.info({ platform: 'web' }, 'notice kept for the web chat session (shown on its next visit)'),
+      (error: unknown) => {
+        metrics.error('notice');
+        logger.error({ err: error, platform: 'web' }, 'notice for a web chat session could not be kept');
+      },
+    );
+    void track(rt, kept);
+    return;
+  }
+  const channel = rt.channels.find((c) => c.name === reply.platform);
+  if (!channel) {
+    metrics.error('push');
+    logger.warn({ platform: reply.platform }, 'no channel for a reply to another platform');
+    return;
+  }
+  const { platform: _platform, ...rest } = reply;
+  channel.push(rest).catch((error: unknown) => {
+    metrics.error('push');
+    logger.warn({ err: error, platform: reply.platform }, 'push to another platform failed');
+  });
 }
 
 /** The engine with metrics and routing, tracked so shutdown can wait for it. */
@@ -433,6 +461,9 @@ export async function startService(env: NodeJS.ProcessEnv, options: ServiceOptio
     retention: null,
     proactive: null,
     dueTimer: null,
+    roster: LiveRoster.none(),
+    escalation: null,
+    publicUrl: publicUrlOf(config),
     closing: null,
   };
   const close = (): Promise<void> => {
@@ -491,9 +522,59 @@ function startCare(rt: Runtime, tr: Translator): Proactive {
   return rt.proactive;
 }
 
+/** The roster (STAFF_FILE, followed), or none; a bad file at start throws RosterError (the process exits 2). */
+function openRoster(rt: Runtime): LiveRoster {
+  const { config, logger } = rt;
+  if (!config.STAFF_FILE) return LiveRoster.none();
+  const live = LiveRoster.open(config.STAFF_FILE, {
+    onReload: (r) => logger.info({ staff: r.staff.length, announce: r.announce.length }, 'staff roster reloaded'),
+    onInvalid: (problems) => logger.error({ problems }, 'staff roster is invalid; the last good roster stays in force'),
+  });
+  logger.info({ staff: live.current.staff.length, announce: live.current.announce.length }, 'staff roster loaded');
+  return live;
+}
+
+/**
+ * The staff side: who is staff (the roster, STAFF_IDS as city-wide fallback), where cases are announced, console
+ * login links, the escalation timer, and the console's options.
+ */
+function staffWorkspace(rt: Runtime, store: Store, tr: Translator, notices: WebNotices) {
+  const { config, logger, metrics, now } = rt;
+  const staffChat = staffChatOf(config);
+  const staffKeys = new Set(config.STAFF_IDS.map((s) => `${s.platform}:${s.id}`));
+  const roster = () => rt.roster.current;
+  const deliver = (replies: readonly (Reply | Push)[]) => {
+    for (const r of replies) sendElsewhere(rt, notices, r as Reply);
+  };
+  // cli: accounts are the JSON-lines interface's users: the service has no such channel to tell them on.
+  const escalate = (pushes: readonly Push[]) => deliver(pushes.filter((p) => p.platform !== 'cli'));
+  rt.escalation = startEscalation({ store, tr, roster, now, ...(staffChat ? { fallback: staffChat } : {}) }, escalate, (error) => {
+    metrics.error('escalation');
+    logger.error({ err: error }, 'escalation of overdue cases failed; it runs again in 5 minutes');
+  });
+  const year = now().getFullYear();
+  if (!calendarKnows(year) || !calendarKnows(year + 1))
+    logger.warn(
+      { years: [year, year + 1].filter((y) => !calendarKnows(y)) },
+      'the holiday calendar (tyme4ts) does not know these years: dues count Monday-Friday; upgrade tyme4ts',
+    );
+  const memberFor = (staff: string): StaffMember | null => memberById(roster(), staff) ?? (staffKeys.has(staff) ? fallbackMember(staff) : null);
+  return {
+    engine: {
+      ...(staffChat ? { staffChat } : {}),
+      staffOf: staffResolver(roster),
+      roster,
+      routeCase: (c: Parameters<typeof routeCase>[2]) => routeCase(roster(), staffChat, c),
+      consoleLink: (grant: { staff: string; account: string }, at: Date) => issueConsoleLink(store, grant, at, rt.publicUrl),
+    },
+    console: { store, tr, now, memberFor, roster, deliver, secure: rt.publicUrl.startsWith('https:'), css: loadConsoleCss() },
+  };
+}
+
 /** Start-up after the configuration: store, NLU, engine, channels, HTTP, then the channels' start. */
 async function run(rt: Runtime, options: ServiceOptions, close: () => Promise<void>, t0: number): Promise<Service> {
   const { config, logger, metrics, now } = rt;
+  rt.roster = openRoster(rt);
   const store = await openStore(
     config,
     storeLogging(logger, () => metrics.error('store')),
@@ -520,7 +601,7 @@ async function run(rt: Runtime, options: ServiceOptions, close: () => Promise<vo
   const nlu = warmUp();
   logger.info({ store: store.kind, nlu: { model: nlu.model, intents: nlu.intents, trainingMs: Math.round(nlu.trainingMs) } }, 'store open, NLU trained');
   const web = await webParts(rt, store);
-  const staffChat = staffChatOf(config);
+  const staff = staffWorkspace(rt, store, tr, web.notices);
   // One engine for every channel: only messages from the web chat are limited in the cases they open.
   const proactive = startCare(rt, tr);
   const engine = createEngine({
@@ -530,7 +611,7 @@ async function run(rt: Runtime, options: ServiceOptions, close: () => Promise<vo
     care: proactive.care,
     floodGuard: new FloodGuard(),
     allowCase: (i) => web.limits.allowCase(i),
-    ...(staffChat ? { staffChat } : {}),
+    ...staff.engine,
   });
   const handle = engineHandle(rt, engine, web.notices);
   rt.dueTimer = startDueTimer(
@@ -567,8 +648,10 @@ async function run(rt: Runtime, options: ServiceOptions, close: () => Promise<vo
     web: webOn ? webOptions : null,
     metricsToken: config.METRICS_TOKEN,
     trustProxy: config.TRUST_PROXY,
+    console: staff.console,
   });
   const bound = await listen(rt.app, options.host ?? config.HOST, options.port ?? config.PORT);
+  if (!config.PUBLIC_URL) rt.publicUrl = publicUrlOf(config, bound.port);
 
   // Channels start after the server listens: in webhook mode the platform may post as soon as it is registered.
   // Not awaited: a platform that is slow or unreachable (Telegram's getMe retries for up to 30 s) must not hold up

@@ -103,7 +103,7 @@ publicity-kind-group_leader_subsidy_application = 小组长补助
 
 quick-check-head = 【{ $region } { $year }年待遇速查】
 staff-only = 抱歉，这是工作人员的功能。
-command-unknown_command = 没有 /{ $command } 这个命令。可用：/cases [open|mine|overdue|类型]、/case 编号、/claim 编号、/resolve 编号 说明、/reject 编号 原因、/note 编号 内容、/publicity 月份、/audit 编号、/audit export 开始日期 结束日期
+command-unknown_command = 没有 /{ $command } 这个命令。可用：/cases [open|mine|overdue|类型]、/case 编号、/claim 编号、/resolve 编号 说明、/reject 编号 原因、/note 编号 内容、/publicity 月份、/audit 编号、/audit export 开始日期 结束日期、/assign 编号 工作人员编号、/console（网页工作台）
 command-missing_id = 请在命令后写编号，比如 /{ $command } C20261121-0007
 command-bad_id = 编号不对：编号是 C + 8位日期 + 序号，比如 /{ $command } C20261121-0007（序号可以简写成 C20261121-7）。
 command-missing_note = { $command ->
@@ -159,3 +159,27 @@ audit-action-exported = 导出（公示）
 audit-action-erased = 按保存期限删除个人信息
 audit-action-audit_exported = 导出操作记录
 audit-action-keys_rotated = 更换加密密钥
+
+## Staff workspace: scopes, assignment, escalation, the web console (issue 13).
+case-action-assigned = 指派
+case-action-escalated = 超期上报
+audit-action-refused = 越权操作被拒绝
+audit-action-escalated = 超期上报管理员
+audit-action-logged_in = 登录网页工作台
+case-out-of-scope = { $id } 不在您负责的范围内（您负责：{ $scope }），不能查看或办理。已记录。
+staff-viewer-readonly = 您的角色是“只读”，只能查看，不能认领、办结、退回、备注或指派。已记录。
+staff-admin-only = 这项操作只有管理员或全市经办人员可以做。
+case-assigned = 已把 { $id } 指派给 { $who }。
+case-assigned-notice = { $by } 把 { $id }（{ $type }）指派给您，请尽快办理。发送 /case { $id } 查看。
+assign-unknown-staff = 名册里没有工作人员“{ $who }”。请用名册里的编号，比如 /assign C20261121-0007 xh-wang
+assign-target-out-of-scope = { $who } 不负责 { $id } 所在的地区，不能指派给 TA。
+assign-target-viewer = { $who } 是只读角色，不能接办案件。
+command-missing_staff = 请写要指派给谁：/assign 编号 工作人员编号，比如 /assign C20261121-0007 xh-wang
+case-unrouted = ⚠ 这个地区没有工作人员负责，已转到市级兜底群，请管理员安排。
+case-escalated = 【超期提醒】{ $id } { $type } 已过办理期限（{ $due }），仍未办结。{ $assignee ->
+    [none] 还没有人认领。
+   *[other] 经办：{ $assignee }。
+}请督办。
+console-link = 网页工作台登录链接（10分钟内有效，只能用一次，请勿转发）：
+    { $url }
+console-private-only = 请私聊我发送 /console 获取网页工作台登录链接（链接只能在私聊里发）。

@@ -1,9 +1,10 @@
 import { SHANGHAI_OFFSET_MS, shanghaiIsoDate } from '../clock.ts';
+import { isWorkingDay } from './calendar.ts';
 import type { CaseType } from './schemas.ts';
 
 /**
- * When a case is due, in working days after it opens (Monday–Friday; public holidays are not modelled), at
- * 18:00 Asia/Shanghai. A death report is due the next working day.
+ * When a case is due, in working days after it opens (China's working days: public holidays off, make-up days on;
+ * see calendar.ts), at 18:00 Asia/Shanghai. A death report is due the next working day.
  */
 export const DUE_WORKING_DAYS: Readonly<Record<CaseType, number>> = {
   death_report: 1,
@@ -24,8 +25,7 @@ export function dueAt(type: CaseType, now: Date): number {
   let left = DUE_WORKING_DAYS[type];
   while (left > 0) {
     local = new Date(local.getTime() + DAY_MS);
-    const weekday = local.getUTCDay();
-    if (weekday !== 0 && weekday !== 6) left -= 1;
+    if (isWorkingDay(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate())) left -= 1;
   }
   const due = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), 18, 0, 0);
   return due - SHANGHAI_OFFSET_MS;

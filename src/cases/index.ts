@@ -1,3 +1,4 @@
+export * from './calendar.ts';
 export * from './due.ts';
 export * from './open.ts';
 export * from './retention.ts';

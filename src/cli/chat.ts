@@ -10,12 +10,13 @@ import { limitsOf, openCare, pushOf, quietOf } from '../care/index.ts';
 import { dueJobsFor } from '../care/jobs.ts';
 import { runConsole } from '../channels/console.ts';
 import type { Incoming, Outgoing } from '../chat/index.ts';
-import { describeConfigError, loadConfig, staffChatOf } from '../config/index.ts';
+import { describeConfigError, loadConfig, publicUrlOf, staffChatOf } from '../config/index.ts';
 import { createEngine } from '../dialog/index.ts';
 import { loadTranslator } from '../i18n/index.ts';
 import { createLogger } from '../log.ts';
 import { warmUp } from '../nlu/index.ts';
 import { DataKeyError } from '../privacy/keys.ts';
+import { issueConsoleLink, LiveRoster, RosterError, routeCase, staffResolver } from '../staff/index.ts';
 import { DataDirLockedError, openStore, type SealedStore } from '../store/index.ts';
 import { storeLogging } from '../store/logging.ts';
 
@@ -43,6 +44,17 @@ if (!config.ok) {
   process.exit(2);
 }
 const logger = createLogger({ level: jsonl && !process.env.LOG_LEVEL ? 'warn' : config.value.LOG_LEVEL });
+// The roster: a user u1 of this interface is whoever lists `cli:u1`; `"staff": true` is a city-wide caseworker.
+let roster: LiveRoster;
+try {
+  roster = config.value.STAFF_FILE
+    ? LiveRoster.open(config.value.STAFF_FILE, { onInvalid: (problems) => logger.error({ problems }, 'staff roster invalid; the last good one stays') })
+    : LiveRoster.none();
+} catch (error) {
+  if (!(error instanceof RosterError)) throw error;
+  process.stderr.write(`Configuration error: ${error.message}\n`);
+  process.exit(2);
+}
 let store: SealedStore;
 try {
   store = await openStore(config.value, storeLogging(logger));
@@ -72,8 +84,19 @@ const proactive = openCare({
   limits: limitsOf(config.value.PUSH_RATE),
   logger,
 });
-const due = dueJobsFor({ store, retentionDays: config.value.RETENTION_DAYS, proactive, drain: () => sent.splice(0) });
-const engine = createEngine({ store, tr, logger, care: proactive.care, ...(staffChat ? { staffChat } : {}) });
+const escalation = { store, tr, roster: () => roster.current, ...(staffChat ? { fallback: staffChat } : {}) };
+const due = dueJobsFor({ store, retentionDays: config.value.RETENTION_DAYS, proactive, drain: () => sent.splice(0), escalation });
+const engine = createEngine({
+  store,
+  tr,
+  logger,
+  care: proactive.care,
+  ...(staffChat ? { staffChat } : {}),
+  staffOf: staffResolver(() => roster.current),
+  roster: () => roster.current,
+  routeCase: (c) => routeCase(roster.current, staffChat, c),
+  consoleLink: (grant, now) => issueConsoleLink(store, grant, now, publicUrlOf(config.value)),
+});
 
 const line = z.object({
   chat: z.string().min(1).max(200),
@@ -145,5 +168,6 @@ try {
   else await runConsole({ handle: (m) => engine.handle(m), tr, input: process.stdin, output: process.stdout, now: clock });
 } finally {
   await proactive.close();
+  roster.close();
   await store.close();
 }

@@ -98,6 +98,10 @@ export const configSchema = z
       .string()
       .regex(/^[a-z]+:.+$/, 'must be platform:chat, e.g. telegram:-100123')
       .optional(),
+    /** The staff roster (YAML): accounts, roles, scopes, announcement chats. */
+    STAFF_FILE: z.string().trim().min(1).optional(),
+    /** Base of links the bot sends (the console login link); default http://127.0.0.1:$PORT. */
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     HOST: host,
     TRUST_PROXY: proxies,
@@ -174,4 +178,9 @@ export function staffChatOf(config: Config): { platform: string; chat: string } 
   if (!config.STAFF_CHAT) return undefined;
   const split = config.STAFF_CHAT.indexOf(':');
   return { platform: config.STAFF_CHAT.slice(0, split), chat: config.STAFF_CHAT.slice(split + 1) };
+}
+
+/** PUBLIC_URL, or this machine's address on PORT: the base of the console login links. */
+export function publicUrlOf(config: Config, port?: number): string {
+  return (config.PUBLIC_URL ?? `http://127.0.0.1:${port ?? config.PORT}`).replace(/\/+$/, '');
 }

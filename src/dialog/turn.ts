@@ -4,8 +4,8 @@ import { type Button, type ButtonAction, type CaseRef, type Incoming, intentButt
 import { shanghaiIsoDate } from '../clock.ts';
 import type { Translator } from '../i18n/index.ts';
 import { DOMAIN_INTENTS, normalize, type Understanding, type UnderstandOptions } from '../nlu/index.ts';
-import type { StaffChat } from '../staff/index.ts';
-import type { Json, Profile, Store, TurnRead, TurnResult, TurnWrites } from '../store/types.ts';
+import type { CaseRoute, Roster, StaffChat, StaffMember } from '../staff/index.ts';
+import type { CaseRecord, Json, Profile, Store, TurnRead, TurnResult, TurnWrites } from '../store/types.ts';
 import type { DialogDef, Msg, Outcome, Slots, TurnCtx } from './context.ts';
 import { FILED } from './forms/common.ts';
 import { NAME_SLOTS } from './slots.ts';
@@ -36,6 +36,9 @@ export interface TurnDeps {
   readonly logger?: Logger;
   readonly understand: (text: string, opts: UnderstandOptions) => Understanding;
   readonly staffChat?: StaffChat;
+  readonly routeCase?: (c: CaseRecord) => CaseRoute | null;
+  readonly roster?: () => Roster;
+  readonly consoleLink?: (grant: { staff: string; account: string }, now: Date) => Promise<string>;
   readonly allowCase?: (incoming: Incoming) => boolean | Promise<boolean>;
   /** Reminders and notices (absent: the bot says the feature is unavailable). */
   readonly care?: Care;
@@ -68,6 +71,8 @@ export class Turn {
   readonly cases: CaseRef[] = [];
   /** The intent reported for this turn. */
   intent: string | null = null;
+  /** The staff member writing (role and scope), set by the engine from the verified identity; null for everyone else. */
+  member: StaffMember | null = null;
   #understanding: Understanding | null | undefined;
   #normalized: string | undefined;
 

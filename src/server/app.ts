@@ -3,6 +3,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest, 
 import type { Logger } from 'pino';
 import { sameSecret } from '../channels/shared.ts';
 import type { WebhookRoute } from '../channels/types.ts';
+import { type ConsoleOptions, consoleRoutes } from '../console/index.ts';
 import type { Metrics } from './metrics.ts';
 import { type WebOptions, webRoutes } from './web.ts';
 
@@ -26,6 +27,8 @@ export interface AppOptions {
   readonly metricsToken?: string;
   /** TRUST_PROXY: reverse proxies whose X-Forwarded-For gives the client address (the web chat's per-client limits). */
   readonly trustProxy?: string;
+  /** The staff console under /console (every path 401 without a staff session). */
+  readonly console?: ConsoleOptions;
 }
 
 /** Only the page's own files; no inline script or style, no plugins, not framable. */
@@ -178,6 +181,7 @@ export function buildApp(options: AppOptions) {
   app.register(metricsRoute, options);
   app.register(webhookRoutes, options);
   if (options.web) app.register(webRoutes, options.web);
+  if (options.console) app.register(consoleRoutes, options.console);
   return app;
 }
 

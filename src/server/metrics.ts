@@ -23,7 +23,8 @@ export type ErrorStage =
   | 'push'
   | 'notice'
   | 'retention'
-  | 'scheduler';
+  | 'scheduler'
+  | 'escalation';
 
 /**
  * Label values come from closed sets, whatever users send: a label taken from input (a pressed button names an

@@ -10,6 +10,8 @@ import { type Citation, findRegion, publicityRule } from '../rules/index.ts';
 import { qualifiedChat } from '../store/shared.ts';
 import { type AuditEntry, type AuditRecord, type CaseFilter, type CaseRecord, type CaseStatus, type Store, StoreError } from '../store/types.ts';
 import type { StaffCommand } from './commands.ts';
+import { fallbackMember, memberById, type Roster, type StaffMember } from './roster.ts';
+import { scopeCovers, scopeRegions } from './scope.ts';
 import { caseDetail, caseLine, formatDateTime } from './view.ts';
 
 export interface StaffCtx {
@@ -24,6 +26,13 @@ export interface StaffCtx {
   readonly now: Date;
   /** The chat the command came from, for the audit trail (without it the audit says private or group). */
   readonly chat?: string;
+  /**
+   * Who is acting, with role and scope (STAFF_FILE); absent: a city-wide caseworker (STAFF_IDS). `staff` is then the
+   * member's id, the same on every platform and in the console.
+   */
+  readonly member?: StaffMember;
+  /** The roster, for /assign. */
+  readonly roster?: Roster;
 }
 
 export interface StaffResult {
@@ -33,6 +42,16 @@ export interface StaffResult {
   readonly notify: readonly Reply[];
   readonly changed: readonly CaseRef[];
   readonly attachment?: Reply['attachment'];
+  /** A 公示's rows (only name, gender, age, amount) for a printable page. */
+  readonly publicity?: { readonly rows: readonly PublicityRow[]; readonly minDays: number };
+}
+
+export interface PublicityRow {
+  readonly kind: string;
+  readonly name: string;
+  readonly gender: string;
+  readonly age: string;
+  readonly amount: string;
 }
 
 const ref = (c: CaseRecord): CaseRef => ({ id: c.id, type: c.type, status: c.status });
@@ -43,7 +62,47 @@ const DAY_MS = 86_400_000;
 
 /** Where a command came from, as the audit names it. */
 function whereOf(ctx: StaffCtx): string {
-  return ctx.chat ? qualifiedChat(ctx.staff, ctx.chat) : `${ctx.platform}:${ctx.inPrivate ? 'private' : 'group'}`;
+  return ctx.chat ? qualifiedChat(`${ctx.platform}:`, ctx.chat) : `${ctx.platform}:${ctx.inPrivate ? 'private' : 'group'}`;
+}
+
+const memberOfCtx = (ctx: StaffCtx): StaffMember => ctx.member ?? fallbackMember(ctx.staff);
+
+/** Commands that change a case: refused to viewers. */
+const CHANGES: ReadonlySet<StaffCommand['kind']> = new Set(['claim', 'resolve', 'reject', 'note', 'assign']);
+
+/**
+ * Whether the acting member may see (and, for a change, act on) the case: inside their scope, and not a viewer for a
+ * change. A refusal is answered and written to the audit trail, so an attempt outside one's scope leaves a trace.
+ */
+async function refused(ctx: StaffCtx, c: CaseRecord, kind: StaffCommand['kind']): Promise<StaffResult | null> {
+  const m = memberOfCtx(ctx);
+  const outOfScope = !scopeCovers(m.scope, c);
+  const readOnly = !outOfScope && m.role === 'viewer' && CHANGES.has(kind);
+  if (!outOfScope && !readOnly) return null;
+  await ctx.store.appendAudit([entry(ctx, 'refused', c.id, [], `${kind}: ${outOfScope ? 'out of scope' : 'viewer'}`)]);
+  const line = outOfScope ? ctx.tr.t('case-out-of-scope', { id: c.id, scope: m.scope.join('、') }) : ctx.tr.t('staff-viewer-readonly');
+  return { lines: [line], notify: [], changed: [] };
+}
+
+/** The case, when it exists and the member may act on it with this command; otherwise the answer to give. */
+async function caseInScope(ctx: StaffCtx, id: string, kind: StaffCommand['kind']): Promise<CaseRecord | StaffResult> {
+  const found = await caseOrMissing(ctx, id);
+  if (isResult(found)) return found;
+  return (await refused(ctx, found, kind)) ?? found;
+}
+
+/** The store's filter narrowed to the member's scope (the regions it reaches; communities are checked after). */
+export function scopedFilter(member: StaffMember, filter: CaseFilter): CaseFilter {
+  const regions = scopeRegions(member.scope);
+  if (regions === null) return filter;
+  // A region asked for (the console's filter) stays only if the scope reaches it.
+  return { ...filter, regions: filter.regions ? filter.regions.filter((r) => regions.includes(r)) : regions };
+}
+
+/** Cases the member may see, newest first. */
+export async function listInScope(store: Store, member: StaffMember, filter: CaseFilter): Promise<CaseRecord[]> {
+  const cases = await store.listCases(scopedFilter(member, filter));
+  return member.scope.some((e) => e.includes('/')) ? cases.filter((c) => scopeCovers(member.scope, c)) : cases;
 }
 
 /** An audit entry of this staff member's act now. */
@@ -66,6 +125,18 @@ async function detail(ctx: StaffCtx, c: CaseRecord): Promise<string> {
   if (ctx.inPrivate) await ctx.store.appendAudit([entry(ctx, 'viewed', c.id, personalShown(c))]);
   return text;
 }
+
+/**
+ * A case in full for a screen only the acting member sees (the web console): inside their scope, written to the audit
+ * trail before it is returned (no record, no display).
+ */
+export async function viewCase(ctx: StaffCtx, id: string): Promise<CaseRecord | StaffResult> {
+  const found = await caseInScope(ctx, id, 'show');
+  if (isResult(found)) return found;
+  await ctx.store.appendAudit([entry(ctx, 'viewed', found.id, personalShown(found))]);
+  return found;
+}
+export { isResult as isStaffResult };
 
 /** Where a case's opener is told of a decision: their private chat on their platform. */
 function openerReply(ctx: StaffCtx, c: CaseRecord, text: string): Reply {
@@ -126,7 +197,7 @@ export function paidAmountOf(note: string): { amount: Decimal } | { ambiguous: r
 
 /** Decides and closes a case: resolve or reject, from open or claimed, and tells the family. */
 async function close(ctx: StaffCtx, id: string, status: 'resolved' | 'rejected', note: string): Promise<StaffResult> {
-  const found = await caseOrMissing(ctx, id);
+  const found = await caseInScope(ctx, id, status === 'resolved' ? 'resolve' : 'reject');
   if (isResult(found)) return found;
   if (found.status === 'resolved' || found.status === 'rejected') {
     return { lines: [ctx.tr.t('case-already-closed', { id, status: ctx.tr.t(`case-status-${found.status}`) })], notify: [], changed: [] };
@@ -183,17 +254,19 @@ export async function runStaffCommand(ctx: StaffCtx, command: StaffCommand): Pro
   try {
     switch (command.kind) {
       case 'list': {
-        const cases = await ctx.store.listCases(filterFor(ctx, command));
+        const cases = await listInScope(ctx.store, memberOfCtx(ctx), filterFor(ctx, command));
         if (cases.length === 0) return { lines: [tr.t('cases-none')], notify: [], changed: [] };
         return { lines: [[tr.t('cases-head', { count: cases.length }), ...cases.map((c) => caseLine(tr, c, now))].join('\n')], notify: [], changed: [] };
       }
       case 'show': {
-        const found = await caseOrMissing(ctx, command.id);
+        const found = await caseInScope(ctx, command.id, 'show');
         if (isResult(found)) return found;
         const buttons = found.status === 'open' ? [{ label: tr.t('button-claim'), payload: caseButton('claim', found.id) }] : undefined;
         return { lines: [await detail(ctx, found)], ...(buttons ? { buttons } : {}), notify: [], changed: [] };
       }
       case 'claim': {
+        const found = await caseInScope(ctx, command.id, 'claim');
+        if (isResult(found)) return found;
         try {
           const updated = await ctx.store.updateCase(
             command.id,
@@ -219,7 +292,7 @@ export async function runStaffCommand(ctx: StaffCtx, command: StaffCommand): Pro
       case 'reject':
         return await close(ctx, command.id, 'rejected', command.note);
       case 'note': {
-        const found = await caseOrMissing(ctx, command.id);
+        const found = await caseInScope(ctx, command.id, 'note');
         if (isResult(found)) return found;
         const updated = await ctx.store.updateCase(command.id, {
           event: { at: now, by: ctx.staff, action: 'noted', note: command.note },
@@ -229,10 +302,22 @@ export async function runStaffCommand(ctx: StaffCtx, command: StaffCommand): Pro
       }
       case 'publicity':
         return await publicity(ctx, command.month);
-      case 'audit':
-        return await auditOfCase(ctx, command.id);
-      case 'audit_export':
+      case 'audit': {
+        const c = await ctx.store.getCase(command.id);
+        const refusal = c ? await refused(ctx, c, 'audit') : null;
+        return refusal ?? (await auditOfCase(ctx, command.id));
+      }
+      case 'audit_export': {
+        // The whole trail spans every region: for admins and city-wide staff only.
+        const m = memberOfCtx(ctx);
+        if (m.role !== 'admin' && !m.scope.includes('*')) return { lines: [tr.t('staff-admin-only')], notify: [], changed: [] };
         return await auditExport(ctx, command.from, command.to);
+      }
+      case 'assign':
+        return await assign(ctx, command.id, command.to);
+      case 'console':
+        // Answered by the channel-independent console link step, which knows PUBLIC_URL; never here.
+        return { lines: [], notify: [], changed: [] };
     }
   } catch (error) {
     if (error instanceof StoreError && error.code === 'not_found')
@@ -242,6 +327,42 @@ export async function runStaffCommand(ctx: StaffCtx, command: StaffCommand): Pro
       return { lines: [tr.t('case-unreadable', { id: 'id' in command ? command.id : '' })], notify: [], changed: [] };
     throw error;
   }
+}
+
+/**
+ * `/assign <id> <staff id>`: hands the case to a roster member; both the one assigning and the one assigned must cover
+ * the case, and a viewer can do neither. The assignee is told in their private chat.
+ */
+async function assign(ctx: StaffCtx, id: string, to: string): Promise<StaffResult> {
+  const { tr } = ctx;
+  const found = await caseInScope(ctx, id, 'assign');
+  if (isResult(found)) return found;
+  const say = (key: string, args: Record<string, string> = {}): StaffResult => ({ lines: [tr.t(key, { id, who: to, ...args })], notify: [], changed: [] });
+  if (found.status === 'resolved' || found.status === 'rejected') return say('case-already-closed', { status: tr.t(`case-status-${found.status}`) });
+  const target = ctx.roster ? memberById(ctx.roster, to) : null;
+  if (!target) return say('assign-unknown-staff');
+  if (target.role === 'viewer') return say('assign-target-viewer');
+  if (!scopeCovers(target.scope, found)) return say('assign-target-out-of-scope');
+  const updated = await ctx.store.updateCase(
+    id,
+    {
+      status: 'claimed',
+      assignee: target.id,
+      event: { at: ctx.now.getTime(), by: ctx.staff, action: 'assigned', note: target.id },
+      audit: { action: 'assigned', chat: whereOf(ctx), note: `to ${target.id}` },
+    },
+    found.status,
+  );
+  const notice = tr.t('case-assigned-notice', { id, by: memberOfCtx(ctx).name, type: tr.t(`case-type-${found.type}`) });
+  const notify = target.accounts.filter((a) => !a.startsWith('cli:')).map((a) => accountReply(ctx, a, notice));
+  return { lines: [tr.t('case-assigned', { id, who: `${target.name}（${target.id}）` })], notify, changed: [ref(updated)] };
+}
+
+/** A message to a staff account's private chat (platform:user), tagged with its platform when it is another one. */
+export function accountReply(ctx: Pick<StaffCtx, 'platform'>, account: string, text: string): Reply {
+  const split = account.indexOf(':');
+  const platform = account.slice(0, split);
+  return { chat: account.slice(split + 1), text, ...(platform !== ctx.platform ? { platform } : {}) };
 }
 
 /** An audit action in words. */
@@ -274,7 +395,7 @@ async function auditOfCase(ctx: StaffCtx, id: string): Promise<StaffResult> {
 }
 
 /** A CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */
-function csvCell(value: string): string {
+export function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
@@ -321,7 +442,8 @@ async function publicity(ctx: StaffCtx, month: string): Promise<StaffResult> {
   for (const type of PUBLISHED) {
     const kind = tr.t(`publicity-kind-${type}`);
     const rows: Row[] = [];
-    for (const c of await ctx.store.listCases({ type, status: 'resolved', limit: 1000 })) {
+    // Each office publishes its own: only the cases of the member's scope.
+    for (const c of await listInScope(ctx.store, memberOfCtx(ctx), { type, status: 'resolved', limit: 1000 })) {
       const resolved = [...c.history].reverse().find((e) => e.action === 'resolved');
       if (!resolved || !isoMonth(resolved.at).startsWith(month)) continue;
       const doc = typeof c.fields.region === 'string' ? findRegion(c.fields.region)?.doc : undefined;
@@ -357,7 +479,13 @@ async function publicity(ctx: StaffCtx, month: string): Promise<StaffResult> {
   const csv = [tr.t('publicity-csv-header'), ...rows.map((r) => [r.kind, r.name, r.gender, r.age, r.amount].map(csvCell).join(','))].join('\n');
   // Every case in the export is audited (its four published fields), before the list leaves the bot.
   await ctx.store.appendAudit(rows.map((r) => entry(ctx, 'exported', r.id, [r.nameField, 'gender', 'age', 'paidAmount'], `publicity ${month}`)));
-  return { lines: [text], attachment: { name: `publicity-${month}.csv`, mime: 'text/csv', content: `${csv}\n` }, notify: [], changed: [] };
+  return {
+    lines: [text],
+    attachment: { name: `publicity-${month}.csv`, mime: 'text/csv', content: `${csv}\n` },
+    publicity: { rows: rows.map(({ kind, name, gender, age, amount }) => ({ kind, name, gender, age, amount })), minDays },
+    notify: [],
+    changed: [],
+  };
 }
 
 const isoDay = (epochMs: number) => shanghaiIsoDate(new Date(epochMs));

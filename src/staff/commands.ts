@@ -14,10 +14,14 @@ export type StaffCommand =
   /** The audit entries of one case. */
   | { readonly kind: 'audit'; readonly id: string }
   /** The audit trail between two Shanghai days (inclusive), as a CSV for inspections. */
-  | { readonly kind: 'audit_export'; readonly from: string; readonly to: string };
+  | { readonly kind: 'audit_export'; readonly from: string; readonly to: string }
+  /** Hands a case to a staff member of the roster (by roster id) within scope. */
+  | { readonly kind: 'assign'; readonly id: string; readonly to: string }
+  /** A one-time login link to the web console (private chat only). */
+  | { readonly kind: 'console' };
 
 export type CommandError = {
-  readonly code: 'unknown_command' | 'missing_id' | 'bad_id' | 'missing_note' | 'bad_filter' | 'bad_month' | 'bad_range';
+  readonly code: 'unknown_command' | 'missing_id' | 'bad_id' | 'missing_note' | 'missing_staff' | 'bad_filter' | 'bad_month' | 'bad_range';
   readonly command: string;
 };
 
@@ -27,7 +31,7 @@ const CASE_ID = /^C(\d{8})[-_\s]?(\d{1,6})(?![\d])(?:[\s,，:：]+([\s\S]*))?$/i
 /** Something that starts like a case number but is not one (C2026112-1, C-0001): told apart from a missing id. */
 const CASE_ID_LIKE = /^C?[\d-]/i;
 const FILTERS = ['open', 'mine', 'overdue', 'all', ...CASE_TYPES] as const;
-const COMMANDS = ['cases', 'case', 'claim', 'resolve', 'reject', 'note', 'publicity', 'audit'] as const;
+const COMMANDS = ['cases', 'case', 'claim', 'resolve', 'reject', 'note', 'publicity', 'audit', 'assign', 'console'] as const;
 
 /** What staff type after /cases besides the English filters: 大病, 报丧, 超期, 我的… */
 const FILTER_ALIASES: readonly (readonly [RegExp, ListFilter])[] = [
@@ -107,6 +111,15 @@ export function parseCommand(text: string, today: string): { ok: true; command: 
       if (!note) return fail('missing_note');
       return { ok: true, command: { kind: name, id: caseId, note: note.slice(0, 500) } };
     }
+    case 'assign': {
+      const id = CASE_ID.exec(rest);
+      if (!id) return fail(CASE_ID_LIKE.test(rest) ? 'bad_id' : 'missing_id');
+      const to = (id[3] ?? '').trim().split(/\s+/)[0] ?? '';
+      if (!to) return fail('missing_staff');
+      return { ok: true, command: { kind: 'assign', id: caseNumber(id[1] as string, id[2] as string), to } };
+    }
+    case 'console':
+      return { ok: true, command: { kind: 'console' } };
     case 'publicity': {
       const month = parseMonth(rest, today);
       return month ? { ok: true, command: { kind: 'publicity', month } } : fail('bad_month');

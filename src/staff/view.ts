@@ -79,3 +79,15 @@ export function caseDetail(tr: Translator, c: CaseRecord, full: boolean, now: nu
   if (!full) lines.push(tr.t('case-masked-note'));
   return lines.join('\n');
 }
+
+/** A case's fields for a machine reader (the console's JSON API): personal fields masked whole, numbers in other text masked. */
+export function maskedFields(c: CaseRecord): Record<string, Json> {
+  const out: Record<string, Json> = {};
+  for (const [field, value] of Object.entries(c.fields)) {
+    if (value === null || typeof value === 'boolean' || typeof value === 'number') out[field] = value;
+    else if (PERSONAL_FIELDS.includes(field)) out[field] = maskValue(field, value);
+    else if (field === 'community') out[field] = '***';
+    else out[field] = typeof value === 'string' ? maskText(value) : value;
+  }
+  return out;
+}

@@ -32,6 +32,11 @@
  *     {p}cases:assignee:{key}      zset by createdAt (cases with an assignee)
  *     {p}cases:user:{key}          zset by createdAt (cases opened by the user)
  *     {p}cases:due                 zset of open/claimed cases with a dueAt, scored by dueAt (the overdue query)
+ *     {p}cases:region:{name}       zset by createdAt (a case's region, a transfer's `to`: staff scopes)
+ *     {p}cases:region:{name}:status:{status}  zset by createdAt (a district's queue of one status)
+ *     {p}cases:assignee:{key}:status:{status}  zset by createdAt ("mine" of one status)
+ *     {p}cases:region-indexed      string "1": cases written before these region and status indexes existed are in them
+ *     {p}unanswered                zset of JSON entries (with a random tag) scored by time: what the bot could not answer
  *     {p}audit:n                   integer, INCR: the audit entries' order of writing (seq)
  *     {p}audit:entries             hash seq → entry JSON (the audit trail; nothing here changes or deletes an entry)
  *     {p}audit:at                  zset of seqs scored by the entry's time (the export by date range)
@@ -54,7 +59,7 @@
  * per request, a command timeout), and the client reconnects by itself when Redis is back. The scripts are
  * idempotent when ioredis resends a command whose reply was lost.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { applyCaseChange, auditInRange, auditJson, auditOrder, ChatQueue, changeAudit, openedAudit, ttl } from './shared.ts';
@@ -80,6 +85,7 @@ import {
   type TurnOutcome,
   type TurnRead,
   type TurnResult,
+  type UnansweredEntry,
 } from './types.ts';
 
 export interface RedisStoreOptions {
@@ -318,8 +324,15 @@ function toStoreError(error: unknown): StoreError {
   return wrapped;
 }
 
+/** A case's region as the scopes filter by it: its `region`, or a transfer's `to`. */
+function regionOf(record: CaseRecord): string | null {
+  const f = record.fields;
+  return typeof f.region === 'string' ? f.region : typeof f.to === 'string' ? f.to : null;
+}
+
 function matches(record: CaseRecord, filter: CaseFilter, statuses: readonly CaseStatus[] | undefined): boolean {
   if (statuses !== undefined && !statuses.includes(record.status)) return false;
+  if (filter.regions !== undefined && !filter.regions.includes(regionOf(record) ?? '')) return false;
   if (filter.type !== undefined && record.type !== filter.type) return false;
   if (filter.assignee !== undefined && record.assignee !== filter.assignee) return false;
   if (filter.user !== undefined && record.user !== filter.user) return false;
@@ -338,6 +351,7 @@ export class RedisStore implements RawStore {
   readonly kind = 'redis' as const;
   readonly prefix: string;
   readonly #redis: Redis;
+  #regionIndexed: Promise<void> | null = null;
   readonly #local = new ChatQueue();
   readonly #watchdogs = new Set<NodeJS.Timeout>();
 
@@ -369,9 +383,43 @@ export class RedisStore implements RawStore {
       [`${p}type:${record.type}`, record.createdAt],
       [`${p}user:${record.user}`, record.createdAt],
     ]);
-    if (record.assignee !== null) out.set(`${p}assignee:${record.assignee}`, record.createdAt);
+    if (record.assignee !== null) {
+      out.set(`${p}assignee:${record.assignee}`, record.createdAt);
+      // "Mine" in the console asks for a status too.
+      out.set(`${p}assignee:${record.assignee}:status:${record.status}`, record.createdAt);
+    }
     if (OPEN_STATUSES.includes(record.status) && record.dueAt !== null) out.set(`${p}due`, record.dueAt);
+    const region = regionOf(record);
+    if (region !== null) {
+      out.set(`${p}region:${region}`, record.createdAt);
+      // A district's queue asks for its cases of a status: one small set per region and status.
+      out.set(`${p}region:${region}:status:${record.status}`, record.createdAt);
+    }
     return out;
+  }
+
+  /** Adds cases written before the region index existed to it, once per Redis (idempotent: ZADD). */
+  async #regionIndexReady(): Promise<void> {
+    this.#regionIndexed ??= (async () => {
+      const p = `${this.prefix}cases:`;
+      if ((await this.#call(() => this.#redis.get(`${p}region-indexed`))) === '1') return;
+      for (let start = 0; ; start += LIST_PAGE) {
+        const ids = await this.#call(() => this.#redis.zrange(`${p}all`, start, start + LIST_PAGE - 1));
+        const pipeline = this.#redis.pipeline();
+        for (const r of await this.#fetch(ids)) {
+          for (const [key, score] of this.#index(r)) if (key.startsWith(`${p}region:`) || key.includes(':status:')) pipeline.zadd(key, score, r.id);
+        }
+        await this.#call(() => pipeline.exec());
+        if (ids.length < LIST_PAGE) break;
+      }
+      await this.#call(() => this.#redis.set(`${p}region-indexed`, '1'));
+    })();
+    try {
+      await this.#regionIndexed;
+    } catch (error) {
+      this.#regionIndexed = null;
+      throw error;
+    }
   }
 
   // ---- plumbing
@@ -412,6 +460,25 @@ export class RedisStore implements RawStore {
 
   async deleteSession(chat: string, user: string): Promise<void> {
     await this.#call(() => this.#redis.del(this.#session(chat, user)));
+  }
+
+  async takeSession(chat: string, user: string): Promise<SessionRecord | null> {
+    // GETDEL is atomic: of two instances racing for one token, one gets it.
+    const raw = await this.#call(() => this.#redis.getdel(this.#session(chat, user)));
+    return raw === null ? null : (JSON.parse(raw) as SessionRecord);
+  }
+
+  async appendUnanswered(entry: UnansweredEntry): Promise<void> {
+    const member = JSON.stringify({ ...entry, tag: randomBytes(6).toString('base64url') });
+    await this.#call(() => this.#redis.zadd(`${this.prefix}unanswered`, entry.at, member));
+  }
+
+  async listUnanswered(from: number, to: number): Promise<UnansweredEntry[]> {
+    const raws = await this.#call(() => this.#redis.zrangebyscore(`${this.prefix}unanswered`, from, `(${to}`));
+    return raws.map((raw) => {
+      const { tag: _tag, ...entry } = JSON.parse(raw) as UnansweredEntry & { tag: string };
+      return entry;
+    });
   }
 
   async getProfile(user: string): Promise<Profile | null> {
@@ -574,11 +641,14 @@ export class RedisStore implements RawStore {
   async listCases(filter: CaseFilter): Promise<CaseRecord[]> {
     const limit = filter.limit === undefined ? Infinity : Math.max(0, Math.floor(filter.limit));
     const statuses = filter.status === undefined ? undefined : typeof filter.status === 'string' ? [filter.status] : filter.status;
-    if (limit === 0 || statuses?.length === 0) return [];
+    if (limit === 0 || statuses?.length === 0 || filter.regions?.length === 0) return [];
     const p = `${this.prefix}cases:`;
+    if (filter.regions !== undefined || (filter.assignee !== undefined && statuses !== undefined)) await this.#regionIndexReady();
 
-    // Overdue cases: the due zset holds only open/claimed cases, a small set; read them all and sort.
-    if (filter.overdueAt !== undefined) {
+    // Overdue cases: the due zset holds only open/claimed cases, a small set; read them all and sort. Within a few
+    // regions (a district's queue) the region index is walked instead, newest first, checking the due date.
+    const fewRegions = filter.regions !== undefined && filter.regions.length <= 3;
+    if (filter.overdueAt !== undefined && !fewRegions) {
       const ids = await this.#call(() => this.#redis.zrangebyscore(`${p}due`, '-inf', `(${filter.overdueAt}`));
       const records = (await this.#fetch(ids)).filter((r) => matches(r, filter, statuses));
       return records.sort(newestFirst).slice(0, limit);
@@ -593,7 +663,15 @@ export class RedisStore implements RawStore {
       filter.user === undefined ? null : `${p}user:${filter.user}`,
     ].filter((k): k is string => k !== null);
     const statusKeys = statuses?.map((s) => `${p}status:${s}`) ?? [];
-    const allKeys = [...single, ...statusKeys, `${p}all`];
+    const regionKeys = filter.regions?.map((r) => `${p}region:${r}`) ?? [];
+    // Regions × statuses, when few: the district's queue itself.
+    const regionStatusKeys =
+      filter.regions && statuses && filter.regions.length * statuses.length <= 6
+        ? filter.regions.flatMap((r) => statuses.map((st) => `${p}region:${r}:status:${st}`))
+        : [];
+    const assigneeStatusKeys =
+      filter.assignee !== undefined && statuses && statuses.length <= 4 ? statuses.map((st) => `${p}assignee:${filter.assignee}:status:${st}`) : [];
+    const allKeys = [...single, ...statusKeys, ...regionKeys, ...regionStatusKeys, ...assigneeStatusKeys, `${p}all`];
     const sizes = await this.#call(async () => {
       const pipeline = this.#redis.pipeline();
       for (const k of allKeys) pipeline.zcard(k);
@@ -606,6 +684,9 @@ export class RedisStore implements RawStore {
     const sizeOf = (k: string): number => sizes[allKeys.indexOf(k)] ?? 0;
     for (const k of single) candidates.push({ keys: [k], size: sizeOf(k) });
     if (statusKeys.length > 0) candidates.push({ keys: statusKeys, size: statusKeys.reduce((n, k) => n + sizeOf(k), 0) });
+    if (regionKeys.length > 0) candidates.push({ keys: regionKeys, size: regionKeys.reduce((n, k) => n + sizeOf(k), 0) });
+    if (regionStatusKeys.length > 0) candidates.push({ keys: regionStatusKeys, size: regionStatusKeys.reduce((n, k) => n + sizeOf(k), 0) });
+    if (assigneeStatusKeys.length > 0) candidates.push({ keys: assigneeStatusKeys, size: assigneeStatusKeys.reduce((n, k) => n + sizeOf(k), 0) });
     candidates.push({ keys: [`${p}all`], size: sizeOf(`${p}all`) });
     const best = candidates.reduce((a, b) => (b.size < a.size ? b : a));
 
@@ -614,15 +695,18 @@ export class RedisStore implements RawStore {
       // Pages by rank: a case created meanwhile shifts the ranks by one, so an id can come twice; keep the first.
       const key = best.keys[0] as string;
       const taken = new Set<string>();
-      for (let start = 0; out.length < limit; start += LIST_PAGE) {
-        const ids = await this.#call(() => this.#redis.zrevrange(key, start, start + LIST_PAGE - 1));
+      // The first page is no larger than asked for: when the index is the filter itself (a district's queue of one
+      // status) that page is the answer, and nothing more is read or parsed.
+      for (let start = 0, size = Math.min(LIST_PAGE, limit); out.length < limit; start += size, size = LIST_PAGE) {
+        const end = start + size - 1;
+        const ids = await this.#call(() => this.#redis.zrevrange(key, start, end));
         for (const r of await this.#fetch(ids)) {
           if (out.length < limit && !taken.has(r.id) && matches(r, filter, statuses)) {
             taken.add(r.id);
             out.push(r);
           }
         }
-        if (ids.length < LIST_PAGE) break;
+        if (ids.length < size) break;
       }
       return out;
     }
@@ -630,8 +714,8 @@ export class RedisStore implements RawStore {
     const flat = await this.#call(() => this.#redis.zunion(best.keys.length, ...best.keys, 'WITHSCORES'));
     const ids: string[] = [];
     for (let i = flat.length - 2; i >= 0; i -= 2) ids.push(flat[i] as string);
-    for (let start = 0; start < ids.length && out.length < limit; start += LIST_PAGE) {
-      for (const r of await this.#fetch(ids.slice(start, start + LIST_PAGE))) {
+    for (let start = 0, size = Math.min(LIST_PAGE, limit); start < ids.length && out.length < limit; start += size, size = LIST_PAGE) {
+      for (const r of await this.#fetch(ids.slice(start, start + size))) {
         if (out.length < limit && matches(r, filter, statuses)) out.push(r);
       }
     }

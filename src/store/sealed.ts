@@ -49,6 +49,7 @@ import {
   type TurnRead,
   type TurnResult,
   type TurnWrites,
+  type UnansweredEntry,
 } from './types.ts';
 
 /** The plain record of the key ids the store's data is sealed under. */
@@ -243,6 +244,10 @@ export class SealedStore implements Store {
     return this.#raw.deleteSession(chat, user);
   }
 
+  async takeSession(chat: string, user: string): Promise<SessionRecord | null> {
+    return this.#sessionRecord(await this.#raw.takeSession(chat, user), chat, user);
+  }
+
   async getProfile(user: string): Promise<Profile | null> {
     return this.#openProfile(user, await this.#raw.getProfile(user));
   }
@@ -301,6 +306,15 @@ export class SealedStore implements Store {
 
   listAudit(filter: AuditFilter): Promise<AuditRecord[]> {
     return this.#raw.listAudit(filter);
+  }
+
+  /** The texts are masked before they reach the store: nothing personal to seal. */
+  appendUnanswered(entry: UnansweredEntry): Promise<void> {
+    return this.#raw.appendUnanswered(entry);
+  }
+
+  listUnanswered(from: number, to: number): Promise<UnansweredEntry[]> {
+    return this.#raw.listUnanswered(from, to);
   }
 
   ping(): Promise<boolean> {

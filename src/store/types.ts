@@ -20,7 +20,7 @@ export interface CaseEvent {
   readonly at: number;
   /** Who acted: a user key (platform:id), or 'bot'. */
   readonly by: string;
-  readonly action: 'opened' | 'claimed' | 'resolved' | 'rejected' | 'noted' | 'released';
+  readonly action: 'opened' | 'claimed' | 'resolved' | 'rejected' | 'noted' | 'released' | 'assigned' | 'escalated';
   readonly note?: string;
 }
 
@@ -59,7 +59,20 @@ export interface CaseFilter {
   readonly user?: string;
   /** Open or claimed cases whose dueAt is before this epoch ms. */
   readonly overdueAt?: number;
+  /** Cases of these regions (the case's `region` field, or `to` for a transfer): a staff member's scope. */
+  readonly regions?: readonly string[];
   readonly limit?: number;
+}
+
+/** A question the bot could not answer (out of scope) or a hand-off to a person: material for new training examples. */
+export interface UnansweredEntry {
+  /** Epoch ms. */
+  readonly at: number;
+  readonly kind: 'out_of_scope' | 'handoff';
+  /** The text as the user wrote it, personal numbers already masked (src/privacy/mask.ts). */
+  readonly text: string;
+  /** The region the user's profile or the text named, when known. */
+  readonly region: string | null;
 }
 
 /**
@@ -97,7 +110,13 @@ export type AuditAction =
   | 'exported'
   | 'erased'
   | 'audit_exported'
-  | 'keys_rotated';
+  | 'keys_rotated'
+  /** A staff act outside the member's scope or role, refused. */
+  | 'refused'
+  /** An open case past its due told to the admins of its scope (once). */
+  | 'escalated'
+  /** A web console session started from a one-time link. */
+  | 'logged_in';
 
 export interface AuditEntry {
   /** Epoch ms. */
@@ -190,6 +209,8 @@ export interface Store {
   /** Writes the session and sets its expiry (the record disappears `ttlMs` after this write). */
   putSession(chat: string, user: string, data: Json, ttlMs: number): Promise<void>;
   deleteSession(chat: string, user: string): Promise<void>;
+  /** Reads and deletes a live session in one atomic step: of two callers racing for it, one gets it (one-time tokens). */
+  takeSession(chat: string, user: string): Promise<SessionRecord | null>;
 
   /** What the bot remembers of a user across dialogs (e.g. their region). */
   getProfile(user: string): Promise<Profile | null>;
@@ -230,6 +251,11 @@ export interface Store {
   appendAudit(entries: readonly AuditEntry[]): Promise<void>;
   /** Audit entries, oldest first (by time, then order of writing). */
   listAudit(filter: AuditFilter): Promise<AuditRecord[]>;
+
+  /** Keeps what the bot could not answer (text already masked). */
+  appendUnanswered(entry: UnansweredEntry): Promise<void>;
+  /** Unanswered questions with from <= at < to, oldest first. */
+  listUnanswered(from: number, to: number): Promise<UnansweredEntry[]>;
 
   /** True when the backing store answers. */
   ping(): Promise<boolean>;

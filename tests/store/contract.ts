@@ -536,6 +536,45 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       });
     });
 
+    describe('staff workspace: regions, one-time sessions, unanswered questions', () => {
+      it('filters cases by region (a transfer by where it moves to), with the other filters', async () => {
+        await store.createCase(makeCase({ id: 'R1', fields: { region: '西湖区' }, createdAt: T0 + 1 }));
+        await store.createCase(makeCase({ id: 'R2', fields: { region: '建德市' }, createdAt: T0 + 2 }));
+        await store.createCase(makeCase({ id: 'R3', fields: { from: '建德市', to: '西湖区' }, createdAt: T0 + 3, status: 'claimed' }));
+        await store.createCase(makeCase({ id: 'R4', fields: { region: null }, createdAt: T0 + 4 }));
+        expect((await store.listCases({ regions: ['西湖区'] })).map((c) => c.id)).toEqual(['R3', 'R1']);
+        expect((await store.listCases({ regions: ['西湖区'], status: 'open' })).map((c) => c.id)).toEqual(['R1']);
+        expect((await store.listCases({ regions: ['西湖区', '建德市'], limit: 2 })).map((c) => c.id)).toEqual(['R3', 'R2']);
+        expect(await store.listCases({ regions: [] })).toEqual([]);
+        await store.updateCase('R2', { fields: { region: '西湖区' }, event: { at: T0 + 9, by: 'x', action: 'noted' } });
+        expect((await store.listCases({ regions: ['建德市'] })).map((c) => c.id)).toEqual([]);
+        expect((await store.listCases({ regions: ['西湖区'] })).map((c) => c.id)).toEqual(['R3', 'R2', 'R1']);
+      });
+
+      it('takes a session once: the second take, and a take after expiry, get nothing', async () => {
+        await store.putSession('console:login', 'tok', { staff: 'a' }, 60_000);
+        const [a, b] = await Promise.all([store.takeSession('console:login', 'tok'), store.takeSession('console:login', 'tok')]);
+        expect([a, b].filter((x) => x !== null)).toHaveLength(1);
+        expect([a, b].find((x) => x !== null)?.data).toEqual({ staff: 'a' });
+        expect(await store.getSession('console:login', 'tok')).toBeNull();
+        await store.putSession('console:login', 'old', { staff: 'a' }, 1);
+        await sleep(20);
+        expect(await store.takeSession('console:login', 'old')).toBeNull();
+      });
+
+      it('keeps unanswered questions by time, equal entries included', async () => {
+        await store.appendUnanswered({ at: T0, kind: 'out_of_scope', text: '能帮我买菜吗', region: null });
+        await store.appendUnanswered({ at: T0 + 5, kind: 'handoff', text: '转人工', region: '西湖区' });
+        await store.appendUnanswered({ at: T0 + 5, kind: 'handoff', text: '转人工', region: '西湖区' });
+        expect(await store.listUnanswered(T0, T0 + 6)).toEqual([
+          { at: T0, kind: 'out_of_scope', text: '能帮我买菜吗', region: null },
+          { at: T0 + 5, kind: 'handoff', text: '转人工', region: '西湖区' },
+          { at: T0 + 5, kind: 'handoff', text: '转人工', region: '西湖区' },
+        ]);
+        expect(await store.listUnanswered(T0 + 1, T0 + 5)).toEqual([]);
+      });
+    });
+
     describe('ping and close', () => {
       it('answers ping while open; after close, ping is false and calls fail with unavailable', async () => {
         expect(await store.ping()).toBe(true);

@@ -48,8 +48,24 @@ export async function staffCommand(t: Turn): Promise<boolean> {
     return true;
   }
   if (command === 'invalid') return true;
+  if (command.kind === 'console') {
+    await consoleLink(t);
+    return true;
+  }
+  const member = t.member;
+  const roster = t.deps.roster?.();
   const result = await runStaffCommand(
-    { store: t.deps.store, tr: t.tr, staff: t.user, platform: incoming.platform, inPrivate: !incoming.group, now: incoming.now },
+    {
+      store: t.deps.store,
+      tr: t.tr,
+      // A roster member acts under their roster id on every platform; STAFF_IDS staff under their user key.
+      staff: member?.id ?? t.user,
+      platform: incoming.platform,
+      inPrivate: !incoming.group,
+      now: incoming.now,
+      ...(member ? { member } : {}),
+      ...(roster ? { roster } : {}),
+    },
     command,
   );
   t.show(result);
@@ -57,6 +73,21 @@ export async function staffCommand(t: Turn): Promise<boolean> {
   for (const r of result.notify) t.replies.push(r);
   t.cases.push(...result.changed);
   return true;
+}
+
+/** `/console`: a one-time login link, only in a private chat (a link in a group could be used by anyone there). */
+async function consoleLink(t: Turn): Promise<void> {
+  const { incoming } = t;
+  if (incoming.group) {
+    t.say(t.tr.t('console-private-only'));
+    return;
+  }
+  if (!t.deps.consoleLink) {
+    t.say(t.tr.t('command-unknown_command', { command: 'console' }));
+    return;
+  }
+  const url = await t.deps.consoleLink({ staff: t.member?.id ?? t.user, account: t.user }, incoming.now);
+  t.say(t.tr.t('console-link', { url }));
 }
 
 /** Staff asking about the rules they work by (人员配备, 公示, 报丧期限) get the rule, whatever dialog was before. */
