@@ -112,7 +112,9 @@ export function hasFigure(text: string, n: number): boolean {
   const [int, frac] = String(n).split('.');
   const grouped = (int ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, ',?');
   const fraction = frac ? `\\.${frac}0*` : '(?:\\.0+)?';
-  return new RegExp(`(?<![\\d.,])${grouped}${fraction}(?![\\d]|\\.\\d|,\\d)`).test(canon(text));
+  // Not inside a longer number: no digit before it, nor a digit and a point or comma (a full-width comma before it is
+  // only punctuation once canon() made it half-width).
+  return new RegExp(`(?<!\\d)(?<!\\d[.,])${grouped}${fraction}(?![\\d]|\\.\\d|,\\d)`).test(canon(text));
 }
 
 /** Lines that end in a question or a request: where a question for the user is. */
