@@ -89,6 +89,7 @@ where-jiande = 建德市：
 same-wherever = （杭州市级和建德市都是这样；萧山、余杭等区参照杭州市级，以当地为准。）
 aside-unanswered = 这个问题文件里没有写，可以问一下社区工作人员。
 apply-not-offered = { $topic }这一项不需要您自己登记申请，社区会统一安排。需要的话，我可以请工作人员联系您。
+apply-start = 好的，帮您登记{ $topic }。
 retries-exhausted-kept = 没关系，您已经说的我都记着。可以接着回答，也可以转给工作人员帮您办。
 optional-skipped = 好的。需要时随时再问我。
 personal-data-in-group = 这里是群聊，请不要发身份证号、手机号、银行卡号。建议您长按撤回这条消息，信息请在私聊里发给我。
@@ -215,6 +216,7 @@ empty-message = 您好，请问有什么需要？
 media-unsupported = 我看不了图片、语音和表情，请用文字或点按钮。
 button-expired = 这个按钮已经失效了，请重新选择：
 corrected = 好的，已改过来。
+corrected-to = 好的，已改为：{ $what }。
 ok = 好的。
 cancelled = 好的，已取消。
 cancel-nothing = 好的。
@@ -285,3 +287,11 @@ topic-group_leader_subsidy_application = 小组长补助申请
 validity-in_force = 《{ $title }》{ $number }自{ $from }起施行，现在有效。
 validity-expired = 《{ $title }》{ $number }自{ $from }起施行，有效期到{ $until }，已经到期；相关内容只能作参考，现行规定请向社区或人社部门确认。
 validity-not_yet = 《{ $title }》{ $number }自{ $from }起施行，还没有开始执行。
+
+# A question about the question just asked, explained before it is asked again.
+explain-community = 就是老人退休后归哪个社区（村）管理，一般是户口或常住地所在的社区，比如“翠苑一区社区”。
+explain-idNumber = 身份证号用来核对身份、办停发手续；一时找不到可以回复“不记得”，之后再补。
+explain-reporterPhone = 留个电话，工作人员核实时好联系您，只给工作人员看。
+explain-relation = 就是您和老人是什么关系，比如儿子、女儿、配偶。
+explain-region = 各区县的标准可能不同，请选老人社会化管理所在的区县。
+skipped-idNumber = 好的，身份证号之后再补，工作人员会联系您。

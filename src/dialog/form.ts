@@ -298,6 +298,11 @@ export async function digress(t: Turn, current: DialogState, intent: string): Pr
   if (!def.privateOnly && missing.length === 0) {
     const outcome = await def.finish(t.ctx, slots);
     for (const line of answerOnly(outcome)) t.say(line);
+    // Handed to a person, a question the bot was about to answer is theirs now; a report half told keeps its place.
+    if (intent === 'human_handoff' && !defOf(current.intent).privateOnly) {
+      t.state = null;
+      return;
+    }
     await resume(t, current, slots.region);
     return;
   }

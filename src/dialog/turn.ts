@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { formatDate } from '../answers/index.ts';
 import type { Care } from '../care/service.ts';
 import { type Button, type ButtonAction, type CaseRef, type Incoming, intentButton, type Outgoing, parseButton, Replies } from '../chat/index.ts';
 import { shanghaiIsoDate } from '../clock.ts';
@@ -158,6 +159,24 @@ export class Turn {
 
   say(text: string, buttons?: readonly Button[]): void {
     this.replies.say(this.ctx.chat, text, buttons);
+  }
+
+  /**
+   * "好的，已改过来：去世日期 2026年12月3日": a correction said back with what it now is, so a wrong reading shows at
+   * once. Personal values are named, never repeated.
+   */
+  sayCorrected(updates: Slots, def: DialogDef): void {
+    const shown = Object.entries(updates)
+      .filter(([name, value]) => typeof value === 'string' || typeof value === 'number')
+      .map(([name, value]) => {
+        const spec = def.slots.find((x) => x.name === name);
+        const label = this.tr.maybe(`field-${name}`);
+        if (!spec || !label) return null;
+        if (spec.personal) return label;
+        return `${label} ${/^\d{4}-\d{2}-\d{2}$/.test(String(value)) ? formatDate(this.tr, String(value)) : String(value)}`;
+      })
+      .filter((x): x is string => x !== null);
+    this.say(shown.length > 0 ? this.tr.t('corrected-to', { what: shown.join(this.tr.t('list-enum')) }) : this.tr.t('corrected'));
   }
 
   /** A line to the user's private chat, whatever chat this turn answers. */

@@ -11,7 +11,7 @@ const ASPECT_WORDS: readonly (readonly [Aspect, RegExp])[] = [
   ['amount', /多少钱|多少元|(拿|领|报|给|发|补)多少|标准是?多少|有多少|多少[?？]?$/],
   [
     'documents',
-    /材料|证明|单子|(要|带|准备|需要|凭|提供|开)(什么|啥|哪些)?(票据|发票|证件)|带(什么|啥|些|哪些)|准备(什么|啥|哪些)|凭什么|证件|手续|查询单|复印件|房产证|居住证|什么表|啥表|填(什么|啥)/,
+    /材料|证明|单子|(发票|票据).{0,3}(丢|没了|没有|找不到|不见|开不)|怎么报销|如何报销|(要|带|准备|需要|凭|提供|开)(什么|啥|哪些)?(票据|发票|证件)|带(什么|啥|些|哪些)|准备(什么|啥|哪些)|凭什么|证件|手续|查询单|复印件|房产证|居住证|什么表|啥表|填(什么|啥)/,
   ],
   ['where', /哪里(办|申请|报|去|领)?|哪儿|哪个部门|哪个单位|找谁|向谁|去哪|到哪|谁(来)?(办|管|负责|给|发|出)|哪边|归哪|在哪(办|报|申请)|去社区|找社区/],
   ['payment', /现金|打卡|打到|打进|银行|卡上|卡里|转账|怎么(发|给)|发到|账户|存折|购物卡|超市卡|代金/],
@@ -65,7 +65,7 @@ export const isCancel = (text: string): boolean => CANCEL.test(text.trim());
  * "帮我登记", "那帮我申请一下", "报销一下", "我要报名": doing the thing just talked about. Short, with no topic of its
  * own; what it applies to is the topic in front of the user.
  */
-const APPLY = /(登记|申请|报销|报名|预约|办理?|报一下|提交|弄一下|上报)/;
+const APPLY = /(登记|申请|报销|报名|预约|办理?|报一下|提交|弄一下|上报|报$)/;
 const APPLY_FILLER = /^(那|那么|好|好的|嗯|行|对)?[，,\s]*(就)?(请|麻烦|帮|给)?(我|你|您)?(帮我|给我|替我)?(要|想|去)?(帮(我|忙)?)?(我爸|我妈|老人|他|她)?/;
 export function isApplyRequest(text: string): boolean {
   // "我住院了，帮我登记": what is said before the request is context; the last clause asks.

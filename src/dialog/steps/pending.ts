@@ -3,7 +3,7 @@ import { asksForPerson, isApplyRequest, isCorrection, isFollowUp, isQuestion } f
 import { aspectAnswer } from '../answers.ts';
 import { basisAnswer, namedCorrection, type Question, questionIn, topicAnswer } from '../aside.ts';
 import type { DialogDef, Slots } from '../context.ts';
-import { acceptOffer, advance, changes, defOf, digress, inherited, start } from '../form.ts';
+import { APPLY, acceptOffer, advance, changes, defOf, digress, inherited, start } from '../form.ts';
 import { type DialogState, isPending } from '../state.ts';
 import type { Turn } from '../turn.ts';
 
@@ -43,6 +43,24 @@ function wantsPerson(t: Turn): boolean {
 /** "…吗", "能不能…", "我要…", "让…": asked for, not told about ("社区工作人员说要带户口本" is no request). */
 const isQuestionOrWish = (text: string): boolean => isQuestion(text) || /我要|我想|请|让|麻烦|帮我/.test(text);
 
+/** The words that name each question's subject, for "什么社区？" and "身份证号一定要吗". */
+const SUBJECT: Readonly<Record<string, RegExp>> = {
+  community: /社区|村/,
+  idNumber: /身份证/,
+  reporterPhone: /电话|手机/,
+  region: /哪个区|什么区|区县|县/,
+  relation: /关系/,
+};
+
+/** What a question about the question just asked needs to hear, when there is an explanation for it. */
+function explanationOf(t: Turn, def: DialogDef, slot: string): string | null {
+  // A report's district prompt asks for the community too ("西湖区 翠苑一区社区").
+  const asked = slot === 'region' && SUBJECT.community?.test(t.normalized) && def.slots.some((x) => x.name === 'community') ? 'community' : slot;
+  const subject = SUBJECT[asked];
+  if (!subject?.test(t.normalized) || !def.slots.some((x) => x.name === asked)) return null;
+  return t.tr.maybe(`explain-${asked}`);
+}
+
 /** The yes/no question again, with its buttons (a confirmation's are "确认登记" and "取消"). */
 function askYesNo(t: Turn, s: DialogState, lead: string): void {
   const confirm = s.awaiting === 'confirm';
@@ -62,7 +80,7 @@ async function yesNo(t: Turn, s: DialogState): Promise<void> {
   const updates = t.button === null ? factsSaid(t, def) : {};
   if (Object.keys(updates).length > 0) {
     // A fact said again is answered again, without claiming a change.
-    if (changes(updates, s.slots) && !FOLLOW_UP.test(t.text.trim())) t.say(t.tr.t('corrected'));
+    if (changes(updates, s.slots) && !FOLLOW_UP.test(t.text.trim())) t.sayCorrected(updates, def);
     Object.assign(s.slots, updates);
     await advance(t, def, s);
     return;
@@ -142,10 +160,15 @@ async function slotAnswer(t: Turn, s: DialogState): Promise<void> {
   // Facts said again ("长沙那个办法还管用吗" in a 长沙 report) are no answer: the message may be a question.
   if ((answer && 'value' in answer) || changes(others, s.slots)) {
     if (answer && 'value' in answer) s.slots[s.awaiting] = answer.value;
+    // "找不到身份证": taken as "later", and said so.
+    if (answer && 'value' in answer && answer.value === null) {
+      const later = t.tr.maybe(`skipped-${s.awaiting}`);
+      if (later) t.say(later);
+    }
     // Facts said in passing fill gaps; a correction ("不对，是前天") replaces what was answered.
     // An optional question asked after an answer ("告诉我人数…") leaves the answer open to follow-ups that change it.
     const correcting = isCorrection(t.normalized) || isFollowUp(t.normalized) || spec?.optional === true;
-    if (isCorrection(t.normalized) && changes(others, s.slots)) t.say(t.tr.t('corrected'));
+    if (isCorrection(t.normalized) && changes(others, s.slots)) t.sayCorrected(others, def);
     for (const [name, value] of Object.entries(others)) if (correcting || s.slots[name] === undefined) s.slots[name] = value;
     s.tries = 0;
     await advance(t, def, s, t.passingErrors(def, s.awaiting));
@@ -153,6 +176,18 @@ async function slotAnswer(t: Turn, s: DialogState): Promise<void> {
   }
   if (wantsPerson(t)) {
     await digress(t, s, 'human_handoff');
+    return;
+  }
+  const explained = t.button === null && isQuestion(t.normalized) && t.normalized.length <= 12 ? explanationOf(t, def, s.awaiting) : null;
+  if (explained) {
+    // "社区？什么社区？": the question just asked is explained, and asked again.
+    t.ask(def, s.awaiting, explained);
+    return;
+  }
+  if (t.button === null && def.accept && isApplyRequest(t.normalized)) {
+    // "帮他申请" while a question waits: the application goes ahead once it is answered.
+    s.slots[APPLY] = true;
+    t.ask(def, s.awaiting, t.tr.t('apply-start', { topic: t.tr.t(`topic-${s.intent}`) }));
     return;
   }
   // A question is answered from the facts; a reader's error that answers it in its own words (aside) is said otherwise.

@@ -49,7 +49,7 @@ export async function followUp(t: Turn): Promise<boolean> {
   }
   if (Object.keys(updates).length > 0) {
     await refillFromCase(t, def, s);
-    if (changes(updates, s.slots) && isCorrection(text)) t.say(t.tr.t('corrected'));
+    if (changes(updates, s.slots) && isCorrection(text)) t.sayCorrected(updates, def);
     Object.assign(s.slots, updates);
     await advance(t, def, s);
     t.intent = s.intent;
@@ -84,7 +84,8 @@ async function apply(t: Turn, def: DialogDef, s: DialogState): Promise<boolean> 
     }
     s.slots[APPLY] = true;
     s.awaiting = 'region';
-    t.ask(def, 'region');
+    // Said what is being registered, so "帮我办" is seen to be understood.
+    t.ask(def, 'region', t.tr.t('apply-start', { topic: t.tr.t(`topic-${s.intent}`) }));
     return true;
   }
   const outcome = def.accept ? await def.finish(t.ctx, s.slots) : null;
