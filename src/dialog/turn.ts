@@ -167,7 +167,7 @@ export class Turn {
    */
   sayCorrected(updates: Slots, def: DialogDef): void {
     const shown = Object.entries(updates)
-      .filter(([name, value]) => typeof value === 'string' || typeof value === 'number')
+      .filter(([, value]) => typeof value === 'string' || typeof value === 'number')
       .map(([name, value]) => {
         const spec = def.slots.find((x) => x.name === name);
         const label = this.tr.maybe(`field-${name}`);
