@@ -134,6 +134,11 @@ function exceptionFor(t: Turn, def: DialogDef, s: DialogState): string | null {
 }
 
 function answerShaped(t: Turn, def: DialogDef, s: DialogState, outcome: Outcome): Outcome {
+  // Answered before the form's questions: the full answer now, not that side again.
+  if (s.slots[ANSWERED_EARLY] === true) {
+    delete s.slots[ANSWERED_EARLY];
+    return outcome;
+  }
   const aspects = aspectsToAnswer(t, s);
   // The answer is the first line; what follows it (an offer, a case already waiting, a question) stays.
   if (aspects.length > 0 && def.topic) {
@@ -209,6 +214,23 @@ function answerFirstQuestion(t: Turn, def: DialogDef, s: DialogState): void {
   if (!region) s.slots[ANSWERED_WITHOUT_REGION] = true;
 }
 
+/** Set when the first message's question was answered before the form's questions. */
+const ANSWERED_EARLY = '_early';
+
+/**
+ * "搬到临平去住了，需要带什么材料": a form whose next question is not the district (that one is asked with its reason,
+ * or not at all) answers what the first message asked from what it already told, then asks on.
+ */
+function answerBeforeAsking(t: Turn, def: DialogDef, s: DialogState): void {
+  const [missing] = missingSlots(def, s.slots);
+  const aspects = askedAspects(s).filter((a) => a !== 'amount');
+  if (def.privateOnly || !def.topic || !missing || missing.name === 'region' || aspects.length === 0) return;
+  const lines = topicAnswer(t, def, s.slots, aspects);
+  if (!lines) return;
+  t.show({ lines });
+  s.slots[ANSWERED_EARLY] = true;
+}
+
 /** A question answered for every text before the district was known: answered again for the district, once. */
 function answerOnceRegionKnown(t: Turn, def: DialogDef, s: DialogState): void {
   if (s.slots[ANSWERED_WITHOUT_REGION] !== true || typeof s.slots.region !== 'string') return;
@@ -282,6 +304,7 @@ export async function start(t: Turn, intent: string, known: Slots = {}): Promise
     if (lead.length + opening.length > 0) t.say([...lead, ...opening].join('\n'));
   }
   answerFirstQuestion(t, def, s);
+  answerBeforeAsking(t, def, s);
   t.state = s;
   await advance(t, def, s);
 }

@@ -14,13 +14,16 @@ function endpoints(msg: Msg): { from?: string; to?: string } {
   const text = normalize(msg.text);
   // "户口还在郑州": where the hukou is, not a place the move goes from or to ("户口迁到临平了" still says where to).
   const aboutHukou = (start: number) => /(户口|户籍)(还|仍然?|一直|也|都|就)?(在|是)$/.test(text.slice(Math.max(0, start - 8), start));
-  const found = pickRegions(findRegions(text)).filter((m) => !m.region.cityOnly && !aboutHukou(m.start));
+  const all = pickRegions(findRegions(text)).filter((m) => !m.region.cityOnly);
+  const found = all.filter((m) => !aboutHukou(m.start));
+  // "户口在拱墅，搬到萧山": with no other place to move from, the hukou's district is where the retiree was managed.
+  const hukouAt = all.find((m) => aboutHukou(m.start))?.region.name;
   if (found.length === 0) return {};
   // Each place by the words before it: "原来是拱墅的" → from; "迁到临平" → to; otherwise the order says it.
   const role = (start: number): 'from' | 'to' | null => {
     const before = text.slice(Math.max(0, start - 6), start);
     if (/(从|原来|以前|之前|原先|本来|老家)[^到去迁搬，,。]{0,3}$/.test(before)) return 'from';
-    if (/(到|去|迁|搬|转)[^从，,。]{0,3}$/.test(before)) return 'to';
+    if (/(到|去|迁|搬|转|现在住|住在)[^从，,。]{0,3}$/.test(before)) return 'to';
     return null;
   };
   const out: { from?: string; to?: string } = {};
@@ -39,6 +42,7 @@ function endpoints(msg: Msg): { from?: string; to?: string } {
       out.to ??= name;
     }
   }
+  if (out.from === undefined && out.to !== undefined && hukouAt !== undefined && hukouAt !== out.to) out.from = hukouAt;
   return out;
 }
 
