@@ -3,7 +3,7 @@ import { slotButton } from '../chat/index.ts';
 import { isQuestion } from '../nlu/cues.ts';
 import { DOMAIN_INTENTS } from '../nlu/index.ts';
 import { normalize } from '../nlu/normalize.ts';
-import { findRegions, homophoneRegionIn, pickRegions } from '../nlu/slots/index.ts';
+import { findRegions, homophoneRegionIn, parseNumber, pickRegions } from '../nlu/slots/index.ts';
 import { hasPersonalNumber, maskText } from '../privacy/mask.ts';
 import { findRegion, parseAmount, type Region } from '../rules/index.ts';
 import type { Json } from '../store/types.ts';
@@ -155,13 +155,20 @@ export function amountSlot(name = 'amount', ask = 'ask-amount', extra: Partial<S
   };
 }
 
+/** "四十八个呢", "要是2400个呢": a count alone, asked as a follow-up of the question in front. */
+const COUNT_FOLLOW_UP = /^(?:那|那么|要是|如果|换成)?\s*([\d零〇一二两三四五六七八九十百千万]+)\s*(?:个|位|名|人|户)(?:人)?\s*(?:呢|的话|呢？|呢\?)?[?？。]*$/;
+function countFollowUp(text: string): number | undefined {
+  const m = COUNT_FOLLOW_UP.exec(text.trim());
+  return m?.[1] === undefined ? undefined : parseNumber(m[1]);
+}
+
 export function countSlot(name = 'count', ask = 'ask-count', extra: Partial<SlotSpec> = {}): SlotSpec {
   return {
     name,
     ask,
     read(msg, _ctx, awaited) {
       const bare = awaited ? /^\s*(\d{1,6})\s*(人|个|次|位)?\s*$/.exec(msg.text) : null;
-      const n = msg.understanding?.slots.count ?? (bare ? Number(bare[1]) : undefined);
+      const n = msg.understanding?.slots.count ?? (bare ? Number(bare[1]) : countFollowUp(msg.text));
       if (n === undefined) return awaited ? { error: 'error-count' } : null;
       return Number.isInteger(n) && n >= 0 && n <= 1_000_000 ? { value: n } : { error: 'error-count' };
     },

@@ -4,7 +4,7 @@ import type { Care } from '../care/service.ts';
 import { type Button, type ButtonAction, type CaseRef, type Incoming, intentButton, type Outgoing, parseButton, Replies } from '../chat/index.ts';
 import { shanghaiIsoDate } from '../clock.ts';
 import type { Translator } from '../i18n/index.ts';
-import { DOMAIN_INTENTS, normalize, type Understanding, type UnderstandOptions } from '../nlu/index.ts';
+import { DOMAIN_INTENTS, isIntentId, normalize, type Understanding, type UnderstandOptions } from '../nlu/index.ts';
 import type { CaseRoute, Roster, StaffChat, StaffMember } from '../staff/index.ts';
 import type { CaseRecord, Json, Profile, Store, TurnRead, TurnResult, TurnWrites } from '../store/types.ts';
 import type { DialogDef, Msg, Outcome, Slots, TurnCtx } from './context.ts';
@@ -251,6 +251,10 @@ export class Turn {
       ...(kept ? { session: { chat: this.home, data: { dialog: kept as unknown as Json, at: incoming.now.getTime() }, ttlMs: SESSION_TTL_MS } } : {}),
       ...(this.#profileWrite() ?? {}),
     };
-    return { value: { chat: incoming.chat, intent: this.intent, replies: this.replies.build(), cases: this.cases }, writes };
+    // Only the interface's intent ids are reported: a dialog of its own (a staff rule asked again) reports the one it
+    // was asked as.
+    const asked = this.state?.slots.askedAs;
+    const intent = this.intent === null || isIntentId(this.intent) ? this.intent : typeof asked === 'string' ? asked : 'out_of_scope';
+    return { value: { chat: incoming.chat, intent, replies: this.replies.build(), cases: this.cases }, writes };
   }
 }

@@ -25,10 +25,12 @@ const COUNT_BEFORE = /^(我|我们|小组|组里)?(一共|总共|共|大概|大�
 const COUNT_AFTER = /(个|位|名)?(退休)?(人员|老人|人)?(左右|上下)?[吧啊呢。！!.]*$/;
 
 /** "那管35个呢", "管了四十人": the number managed, said after 管 however the sentence goes on. */
-const MANAGED = /管(?:理)?(?:了)?\s*([\d零〇一二两三四五六七八九十百]+)\s*(?:个|位|名|人)/;
+const MANAGED =
+  /(?:管(?:理)?(?:了)?|^(?:那|要是|如果|换成)?)\s*([\d零〇一二两三四五六七八九十百]+)\s*(?:个|位|名|人)(?:人)?\s*(?:呢|的话)?[?？。]*$|管(?:理)?(?:了)?\s*([\d零〇一二两三四五六七八九十百]+)\s*(?:个|位|名|人)/;
 function managedSaid(text: string): number | undefined {
-  const m = MANAGED.exec(text);
-  return m?.[1] === undefined ? undefined : parseNumber(m[1]);
+  const m = MANAGED.exec(text.trim());
+  const digits = m?.[1] ?? m?.[2];
+  return digits === undefined ? undefined : parseNumber(digits);
 }
 
 /** A question for a number of people, not a number given. */

@@ -106,7 +106,7 @@ export function staffRuleQuestion(t: Turn): boolean {
   }
   // The rule stays the topic: "1500户呢", "建德呢" ask it again.
   const facts = { ...(u.slots.count !== undefined ? { count: u.slots.count } : {}), ...(u.slots.region ? { region: u.slots.region } : {}) };
-  t.state = { intent: STAFF_RULE, slots: { rule: asked.rule, question: t.normalized, ...facts }, awaiting: 'done', tries: 0 };
+  t.state = { intent: STAFF_RULE, slots: { rule: asked.rule, question: t.normalized, askedAs: u.intent, ...facts }, awaiting: 'done', tries: 0 };
   t.intent = u.intent;
   return true;
 }
