@@ -251,10 +251,9 @@ export class Turn {
       ...(kept ? { session: { chat: this.home, data: { dialog: kept as unknown as Json, at: incoming.now.getTime() }, ttlMs: SESSION_TTL_MS } } : {}),
       ...(this.#profileWrite() ?? {}),
     };
-    // Only the interface's intent ids are reported: a dialog of its own (a staff rule asked again) reports the one it
-    // was asked as.
+    // A staff rule asked again reports the intent it was first asked as (its own dialog id is no intent).
     const asked = this.state?.slots.askedAs;
-    const intent = this.intent === null || isIntentId(this.intent) ? this.intent : typeof asked === 'string' ? asked : 'out_of_scope';
+    const intent = this.intent !== null && !isIntentId(this.intent) && typeof asked === 'string' ? asked : this.intent;
     return { value: { chat: incoming.chat, intent, replies: this.replies.build(), cases: this.cases }, writes };
   }
 }
