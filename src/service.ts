@@ -238,7 +238,21 @@ async function shutdown(rt: Runtime): Promise<void> {
       drainMs,
       false,
     );
-  await rt.proactive?.close().catch((error: unknown) => logger.warn({ err: error }, 'scheduler did not close cleanly'));
+  // Bounded like the rest: a scheduler whose Redis is gone must not hold the shutdown.
+  if (rt.proactive) {
+    const closed = await timeout(
+      rt.proactive.close().then(
+        () => true,
+        (error: unknown) => {
+          logger.warn({ err: error }, 'scheduler did not close cleanly');
+          return true;
+        },
+      ),
+      drainMs,
+      false,
+    );
+    if (!closed) logger.warn('scheduler did not close in time; stopping anyway');
+  }
   // 5. The store last.
   if (rt.store) {
     try {

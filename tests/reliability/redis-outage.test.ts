@@ -15,7 +15,8 @@ import { startRedis } from '../support/redis-server.ts';
 import { Cleanup, engineOn, eventually, msg, TEST_DATA_KEY, tempDir, textOf } from './support.ts';
 
 const cleanup = new Cleanup();
-afterEach(() => cleanup.run());
+// A service whose Redis came back closes its scheduler's connections too: give the shutdown room.
+afterEach(() => cleanup.run(), 30_000);
 const redis = await startRedis();
 afterAll(async () => {
   await redis?.stop();
@@ -98,7 +99,7 @@ describe.skipIf(redis === null)('Redis goes away and comes back', () => {
   it('service: /readyz 503 and the web chat says "系统繁忙" meanwhile; /readyz 200 and normal answers after', async () => {
     const service = await startService(
       { REDIS_URL: redis!.url, DATA_KEY: TEST_DATA_KEY, DATA_DIR: tempDir(cleanup) },
-      { port: 0, host: '127.0.0.1', logger: pino({ level: 'silent' }) },
+      { port: 0, host: '127.0.0.1', logger: pino({ level: 'silent' }), drainTimeoutMs: 2_000 },
     );
     cleanup.add(() => service.close());
     const chat = webChat(service.url);
