@@ -22,6 +22,7 @@ citation-list = 依据：{ $list }
 part = { $label }{ $amount }元
 since-date = （从{ $date }起）
 date = { $y }年{ $m }月{ $d }日
+date-month-day = { $m }月{ $d }日
 list-separator = ；
 list-comma = ，
 list-enum = 、

@@ -183,3 +183,8 @@ case-escalated = 【超期提醒】{ $id } { $type } 已过办理期限（{ $due
 console-link = 网页工作台登录链接（10分钟内有效，只能用一次，请勿转发）：
     { $url }
 console-private-only = 请私聊我发送 /console 获取网页工作台登录链接（链接只能在私聊里发）。
+
+# The web console: a decision that cannot be carried out as sent.
+console-note-missing = 请写明说明或原因。
+console-assignee-missing = 请选择要指派的工作人员。
+console-action-unknown = 没有这个操作。

@@ -62,7 +62,7 @@ export class Care {
 
   #festivalDay(noticeIso: string): string {
     const f = new Date(Date.parse(`${noticeIso}T00:00:00Z`) + this.deps.festivalDaysBefore * 86_400_000);
-    return `${f.getUTCMonth() + 1}月${f.getUTCDate()}日`;
+    return this.deps.tr.t('date-month-day', { m: String(f.getUTCMonth() + 1), d: String(f.getUTCDate()) });
   }
 
   /** Subscribes (or re-dates) one kind; the first reminder is scheduled. */

@@ -77,7 +77,7 @@ export function consoleApi(app: FastifyInstance, o: ConsoleOptions): void {
     const a = authOf(request);
     const { id, action } = request.params as { id: string; action: string };
     const command = commandOf(id, action, (request.body ?? {}) as Record<string, unknown>);
-    if (typeof command === 'string') return reply.code(400).send({ error: 'bad_request', message: command });
+    if ('problem' in command) return reply.code(400).send({ error: 'bad_request', message: o.tr.t(command.problem) });
     const message = await act(o, a, command);
     const c = await o.store.getCase(id);
     return reply.send({ message, case: c && scopeCovers(a.member.scope, c) ? caseJson(c, a.member, o.now().getTime()) : null });

@@ -66,14 +66,14 @@ export function filterOf(q: QueueQuery, member: StaffMember, now: Date, limit: n
   };
 }
 
-/** A decision from a form or the API, through the same code as the chat commands. */
-export function commandOf(id: string, action: string, body: Record<string, unknown>): StaffCommand | string {
+/** A decision from a form or the API, through the same code as the chat commands; a locale id when it will not do. */
+export function commandOf(id: string, action: string, body: Record<string, unknown>): StaffCommand | { readonly problem: string } {
   const note = typeof body.note === 'string' ? body.note.trim().slice(0, 500) : '';
   const to = typeof body.to === 'string' ? body.to.trim() : '';
   if (action === 'claim') return { kind: 'claim', id };
-  if (action === 'resolve' || action === 'reject' || action === 'note') return note ? { kind: action, id, note } : '请写明说明或原因。';
-  if (action === 'assign') return to ? { kind: 'assign', id, to } : '请选择要指派的工作人员。';
-  return '没有这个操作。';
+  if (action === 'resolve' || action === 'reject' || action === 'note') return note ? { kind: action, id, note } : { problem: 'console-note-missing' };
+  if (action === 'assign') return to ? { kind: 'assign', id, to } : { problem: 'console-assignee-missing' };
+  return { problem: 'console-action-unknown' };
 }
 
 export const csvReply = (reply: FastifyReply, name: string, csv: string) =>

@@ -90,7 +90,7 @@ function pages(app: FastifyInstance, o: ConsoleOptions): void {
     const a = authOf(request);
     const { id, action } = request.params as { id: string; action: string };
     const command = commandOf(id, action, (request.body ?? {}) as Record<string, unknown>);
-    const message = typeof command === 'string' ? command : await act(o, a, command);
+    const message = 'problem' in command ? o.tr.t(command.problem) : await act(o, a, command);
     return reply.redirect(`/console/case/${encodeURIComponent(id)}?m=${encodeURIComponent(message)}`, 303);
   });
 

@@ -1,5 +1,5 @@
 import { renderCitations, renderNotice, renderOutcome, renderPoint } from '../answers/index.ts';
-import { saysNo, verdictWords } from '../nlu/cues.ts';
+import { asksWhetherAny, saysNo, verdictWords } from '../nlu/cues.ts';
 import { type Aspect, type Citation, DOCUMENTS, factsFor, formatYuan, type Point, type Topic, type TopicFacts, topicFacts } from '../rules/index.ts';
 import type { FactsInput, TurnCtx } from './context.ts';
 
@@ -51,7 +51,7 @@ function answerLines(ctx: TurnCtx, f: TopicFacts, aspects: readonly Aspect[], qu
     lines.push(renderPoint(ctx.tr, p));
     cites.push(p.cite);
   }
-  const turnsOnAmount = aspects.includes('decision') || aspects.includes('payment') || /有没有|有吗|有的吗|有多少/.test(question ?? '');
+  const turnsOnAmount = aspects.includes('decision') || aspects.includes('payment') || asksWhetherAny(question ?? '');
   if (f.entitlement && headline && lines.length > 0 && !aspects.includes('amount') && turnsOnAmount) {
     lines.push(...figure);
     cites.push(...f.entitlement.citations.slice(0, 1));

@@ -5,6 +5,7 @@ import { aspectAnswer, commonAnswer } from './answers.ts';
 import { questionIn, topicAnswer } from './aside.ts';
 import type { DialogDef, Outcome, Slots } from './context.ts';
 import { FILED, offerButtons } from './forms/common.ts';
+import { ASKING } from './forms/death.ts';
 import { DIALOGS } from './forms/index.ts';
 import { type DialogState, missingSlots } from './state.ts';
 import type { Turn } from './turn.ts';
@@ -169,7 +170,7 @@ function withVerdict(t: Turn, def: DialogDef, s: DialogState, lines: string[]): 
 async function answerWherever(t: Turn, def: DialogDef, s: DialogState): Promise<boolean> {
   // A report collects personal data and asks its own questions; a question about deaths ("人走了养老金还能领吗") does not.
   // By when to report differs by district and may be followed by a report: that one asks the district, and offers.
-  const generalQuestion = s.slots[ASKING_ONLY] === true && !askedAspects(s).includes('deadline');
+  const generalQuestion = s.slots[ASKING] === true && !askedAspects(s).includes('deadline');
   if (!def.topic || (def.privateOnly && !generalQuestion)) return false;
   const input = def.factsInput?.(s.slots) ?? {};
   const aspects = aspectsToAnswer(t, s);
@@ -187,9 +188,6 @@ async function answerWherever(t: Turn, def: DialogDef, s: DialogState): Promise<
   s.tries = 0;
   return true;
 }
-
-/** Set by a report's form when its first message only asks about deaths (forms/death.ts). */
-const ASKING_ONLY = '_asking';
 
 /** The first message of a report asked something ("丧葬费多少，能打到我卡上吗"): answered before the first question. */
 const ANSWERED_WITHOUT_REGION = '_regionless';
@@ -300,7 +298,7 @@ export async function start(t: Turn, intent: string, known: Slots = {}): Promise
   if (def.privateOnly) {
     const opening = def.opening?.(t.ctx, s.slots) ?? [];
     // A question about deaths in general gets no condolence: nobody's death was told.
-    const lead = s.slots[ASKING_ONLY] === true ? [] : [t.tr.t(`${intent}-opening`)];
+    const lead = s.slots[ASKING] === true ? [] : [t.tr.t(`${intent}-opening`)];
     if (lead.length + opening.length > 0) t.say([...lead, ...opening].join('\n'));
   }
   answerFirstQuestion(t, def, s);

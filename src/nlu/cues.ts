@@ -145,3 +145,12 @@ export function employerOf(text: string): 'provincial_ministerial' | 'central_or
 
 /** A request for a person, in so many words ("我要找人工", "让社区的人给我打电话"). */
 export const asksForPerson = (text: string): boolean => /人工|真人|工作人员|客服|找人|转人|找社区的?人|社区.{0,4}(联系|打电话|回电)|给我打(个)?电话/.test(text);
+
+/** "有没有住院慰问", "有吗，要带啥": whether there is one at all, which the figure answers beside the side asked. */
+export const asksWhetherAny = (text: string): boolean => /有没有|有吗|有的吗|有多少/.test(text);
+
+/** "这个文件", "那个办法", "这政策": the text just answered from. */
+export const namesThisText = (text: string): boolean => /(这|那)(个|份)?(文件|办法|政策|规定|意见|文)/.test(text);
+
+/** "…吗", "能不能…", "我要…", "让…": asked for, not told about ("社区工作人员说要带户口本" is no request). */
+export const isQuestionOrWish = (text: string): boolean => isQuestion(text) || /我要|我想|请|让|麻烦|帮我/.test(text);

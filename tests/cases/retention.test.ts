@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCase, RETENTION_RECORD, retentionNote, runRetention, runRetentionIfDue, startRetention } from '../../src/cases/index.ts';
 import { openStore, type SealedStore, type Store } from '../../src/store/index.ts';
+import { DEATH_REPORT_FIELDS } from '../support/cases.ts';
 import { startRedis } from '../support/redis-server.ts';
 
 const server = await startRedis();
@@ -27,16 +28,7 @@ afterEach(async () => {
 const at = (iso: string) => new Date(iso);
 const DAYS = 365;
 const CLOSED = at('2026-11-21T10:00:00+08:00');
-const DEATH = {
-  deceasedName: '张建国',
-  idNumber: '330182195203151239',
-  dateOfDeath: '2026-11-20',
-  relation: '父亲',
-  reporterPhone: '13812345678',
-  region: '西湖区',
-  community: '翠苑一区社区',
-  deadline: null,
-} as const;
+const DEATH = DEATH_REPORT_FIELDS;
 const ILLNESS = {
   region: '拱墅区',
   year: 2026,

@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openCase } from '../../src/cases/index.ts';
 import { startService } from '../../src/service.ts';
 import { openStore } from '../../src/store/index.ts';
+import { DEATH_REPORT_FIELDS } from '../support/cases.ts';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -35,16 +36,7 @@ describe('service: retention', () => {
       type: 'death_report',
       chat: 'c',
       user: 'test:u',
-      fields: {
-        deceasedName: '张建国',
-        idNumber: '330182195203151239',
-        dateOfDeath: '2026-11-20',
-        relation: '父亲',
-        reporterPhone: '13812345678',
-        region: '西湖区',
-        community: '翠苑一区社区',
-        deadline: null,
-      },
+      fields: DEATH_REPORT_FIELDS,
       now: CLOSED,
     });
     if (!opened.ok || !death.ok) throw new Error('fixtures');

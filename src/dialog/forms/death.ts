@@ -39,7 +39,8 @@ const ID_OR_PHONE = /(?<!\d)(\d{17}[\dXx]|1[3-9]\d{9}|\d{16,19})(?!\d)/;
  */
 const DEADLINE_QUESTION = /(多少|几)(天|日)|多久|多长时间|期限|时限|什么时候|啥时候|(天|日)内/;
 /** Set when the dialog opens on a question: it answers the rule and offers to register, asking only the region. */
-const ASKING = '_asking';
+/** Set when a report's first message only asks about deaths: the form answers, and collects nothing. */
+export const ASKING = '_asking';
 /** The facts of a report, handed on when the family takes up the offer to register after a question. */
 const FACTS = ['deceasedName', 'idNumber', 'dateOfDeath', 'relation', 'reporterPhone', 'region', 'community'] as const;
 

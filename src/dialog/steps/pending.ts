@@ -1,5 +1,5 @@
 import { CANCEL, intentButton, NO, YES } from '../../chat/index.ts';
-import { asksForPerson, isApplyRequest, isCorrection, isFollowUp, isQuestion } from '../../nlu/cues.ts';
+import { asksForPerson, isApplyRequest, isCorrection, isFollowUp, isQuestion, isQuestionOrWish } from '../../nlu/cues.ts';
 import { aspectAnswer } from '../answers.ts';
 import { basisAnswer, namedCorrection, type Question, questionIn, topicAnswer } from '../aside.ts';
 import type { DialogDef, Slots } from '../context.ts';
@@ -39,9 +39,6 @@ function wantsPerson(t: Turn): boolean {
   const u = t.understanding;
   return t.button === null && ((u?.intent === 'human_handoff' && u.confidence >= 0.6) || asksForPerson(t.normalized));
 }
-
-/** "…吗", "能不能…", "我要…", "让…": asked for, not told about ("社区工作人员说要带户口本" is no request). */
-const isQuestionOrWish = (text: string): boolean => isQuestion(text) || /我要|我想|请|让|麻烦|帮我/.test(text);
 
 /** The words that name each question's subject, for "什么社区？" and "身份证号一定要吗". */
 const SUBJECT: Readonly<Record<string, RegExp>> = {

@@ -1,13 +1,10 @@
 import { formatDate, renderCitations } from '../../answers/index.ts';
-import { aspectsOf } from '../../nlu/cues.ts';
-import { DOCUMENTS, type DocId, documentNamedIn, documentStatus, findRegion } from '../../rules/index.ts';
+import { aspectsOf, namesThisText } from '../../nlu/cues.ts';
+import { DOCUMENTS, documentNamedIn, documentStatus, findRegion, type PolicyDocument } from '../../rules/index.ts';
 import { verdict } from '../answers.ts';
 import { defOf } from '../form.ts';
 import { isPending } from '../state.ts';
 import type { Turn } from '../turn.ts';
-
-/** "这个文件", "那个办法", "这政策": the text just answered from. */
-const THIS_TEXT = /(这|那)(个|份)?(文件|办法|政策|规定|意见|文)/;
 
 /**
  * "长政办发〔2020〕10号现在还能用吗", "长沙那个办法还管用吗", "这个文件还在有效期吗": whether a text is in force, from its
@@ -15,7 +12,7 @@ const THIS_TEXT = /(这|那)(个|份)?(文件|办法|政策|规定|意见|文)/;
  */
 export async function documentValidity(t: Turn): Promise<boolean> {
   if (t.button !== null || !aspectsOf(t.normalized).includes('validity')) return false;
-  const doc = documentNamedIn(t.normalized) ?? (THIS_TEXT.test(t.normalized) ? documentInFront(t) : null);
+  const doc = documentNamedIn(t.normalized) ?? (namesThisText(t.normalized) ? documentInFront(t) : null);
   if (!doc) return false;
   const status = documentStatus(doc, t.ctx.asOf);
   const args = {
@@ -33,7 +30,7 @@ export async function documentValidity(t: Turn): Promise<boolean> {
 }
 
 /** The text of the district the conversation is about. */
-function documentInFront(t: Turn): (typeof DOCUMENTS)[DocId] | null {
+function documentInFront(t: Turn): PolicyDocument | null {
   const region = t.state?.slots.region ?? t.profile.region;
   const doc = typeof region === 'string' ? findRegion(region)?.doc : null;
   return doc ? DOCUMENTS[doc] : null;
