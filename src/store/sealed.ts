@@ -54,6 +54,8 @@ import {
 
 /** The plain record of the key ids the store's data is sealed under. */
 export const KEYRING_RECORD = 'yinling:keyring';
+/** How many sessions and profiles sealed last are kept in the clear in memory (see #recent). */
+const RECENT_MAX = 4096;
 /** The one key of a sealed profile as stored. */
 const SEALED_PROFILE = '__sealed';
 
@@ -101,6 +103,12 @@ export class SealedStore implements Store {
   readonly #caseFields: ReadonlySet<string>;
   readonly #options: SealOptions;
   #closed: Promise<void> | null = null;
+  /**
+   * The plain JSON of the sessions and profiles this process sealed last, by context and sealed text: the next turn
+   * reads back what the last one wrote, and need not decrypt it. Only an exact match of both is used, so a value
+   * moved to another record (other context) is still opened, and refused. Bounded; the oldest go first.
+   */
+  readonly #recent = new Map<string, string>();
 
   constructor(raw: RawStore, keyring: Keyring, options: SealOptions) {
     this.kind = raw.kind;
@@ -125,11 +133,24 @@ export class SealedStore implements Store {
     this.#options.onUnreadable?.({ kind, keyId: error.keyId, code: error.code, ...where });
   }
 
+  #sealRecent(value: unknown, where: string): string {
+    const plain = JSON.stringify(value);
+    const sealed = this.#keys.seal(plain, where);
+    if (this.#recent.size >= RECENT_MAX) this.#recent.delete(this.#recent.keys().next().value as string);
+    this.#recent.set(`${where}\u0000${sealed}`, plain);
+    return sealed;
+  }
+
+  #openRecent<T>(sealed: string, where: string): T {
+    const plain = this.#recent.get(`${where}\u0000${sealed}`);
+    return plain === undefined ? this.#keys.openJson<T>(sealed, where) : (JSON.parse(plain) as T);
+  }
+
   /** Session data as the engine wrote it; undefined when it does not open. Data stored before sealing comes as is. */
   #openSession(data: Json, chat: string, user: string): Json | undefined {
     if (!isSealed(data)) return data;
     try {
-      return this.#keys.openJson<Json>(data, context.session(chat, user));
+      return this.#openRecent<Json>(data, context.session(chat, user));
     } catch (error) {
       if (!(error instanceof SealError)) throw error;
       this.#unreadable('session', error);
@@ -144,7 +165,7 @@ export class SealedStore implements Store {
   }
 
   #sealProfile(user: string, profile: Profile): Profile {
-    return { [SEALED_PROFILE]: this.#keys.sealJson(profile, context.profile(user)) };
+    return { [SEALED_PROFILE]: this.#sealRecent(profile, context.profile(user)) };
   }
 
   #openProfile(user: string, stored: Profile | null): Profile | null {
@@ -152,7 +173,7 @@ export class SealedStore implements Store {
     const sealed = stored[SEALED_PROFILE];
     if (!isSealed(sealed)) return stored;
     try {
-      return this.#keys.openJson<Profile>(sealed, context.profile(user));
+      return this.#openRecent<Profile>(sealed, context.profile(user));
     } catch (error) {
       if (!(error instanceof SealError)) throw error;
       this.#unreadable('profile', error);
@@ -224,7 +245,7 @@ export class SealedStore implements Store {
     return {
       ...writes,
       ...(writes.session
-        ? { session: { ...writes.session, data: this.#keys.sealJson(writes.session.data, context.session(writes.session.chat, keys.user)) } }
+        ? { session: { ...writes.session, data: this.#sealRecent(writes.session.data, context.session(writes.session.chat, keys.user)) } }
         : {}),
       ...(writes.profile ? { profile: this.#sealProfile(keys.profile, writes.profile) } : {}),
     };
@@ -237,7 +258,7 @@ export class SealedStore implements Store {
   }
 
   putSession(chat: string, user: string, data: Json, ttlMs: number): Promise<void> {
-    return this.#raw.putSession(chat, user, this.#keys.sealJson(data, context.session(chat, user)), ttlMs);
+    return this.#raw.putSession(chat, user, this.#sealRecent(data, context.session(chat, user)), ttlMs);
   }
 
   deleteSession(chat: string, user: string): Promise<void> {
