@@ -1,5 +1,5 @@
 import { renderCitations, renderPoint } from '../answers/index.ts';
-import { type Aspect, aspectsOf, employerOf, isFollowUp, isYesNoQuestion, verdictWords } from '../nlu/cues.ts';
+import { type Aspect, aspectsOf, employerOf, isFollowUp, isYesNoQuestion, verdictWords, wantsToApply } from '../nlu/cues.ts';
 import { coverage, type EmployerKind, findRegion, fundingException, type IsoDate, type Point, topicFacts } from '../rules/index.ts';
 import { aspectAnswer, commonAnswer } from './answers.ts';
 import { questionIn, topicAnswer } from './aside.ts';
@@ -42,7 +42,7 @@ export async function advance(t: Turn, def: DialogDef, s: DialogState, errors?: 
     // Also at the district's prompt: a corrected amount (一万二 → 八千) may be one every text answers alike.
     if (missing.name === 'region' && (await answerWherever(t, def, s))) return;
     // The district decides the answer here: said why it is asked, the first time.
-    const why = firstAsk && def.topic && !def.privateOnly ? t.tr.t('region-why') : undefined;
+    const why = firstAsk && def.topic && !def.privateOnly ? t.tr.t(s.slots[APPLY] === true ? 'region-why-apply' : 'region-why') : undefined;
     s.awaiting = missing.name;
     t.ask(def, missing.name, errors?.get(missing.name) ?? why);
     return;
@@ -87,13 +87,13 @@ function aspectsToAnswer(t: Turn, s: DialogState): Aspect[] {
   return isFollowUp(t.normalized) && asked.length > 0 && !asked.includes('amount') ? ['amount', ...asked] : asked;
 }
 
-function askedAspects(s: DialogState): Aspect[] {
+export function askedAspects(s: DialogState): Aspect[] {
   const v = s.slots[ASPECTS];
   return Array.isArray(v) ? (v.filter((a) => typeof a === 'string') as Aspect[]) : [];
 }
 
 /** What the first message asked, remembered for the answer (it may come after the district is asked). */
-function rememberQuestion(t: Turn, s: DialogState): void {
+function rememberQuestion(t: Turn, def: DialogDef, s: DialogState): void {
   const aspects = aspectsOf(t.normalized);
   // What a follow-up ("那建德的呢") does not ask anew is inherited; a question of its own asks only itself.
   const followUp = isFollowUp(t.normalized);
@@ -103,6 +103,7 @@ function rememberQuestion(t: Turn, s: DialogState): void {
   if (employer) s.slots[EMPLOYER] = employer;
   if (isYesNoQuestion(t.normalized)) s.slots[YES_NO_ASKED] = t.normalized;
   else if (!followUp) delete s.slots[YES_NO_ASKED];
+  if (def.accept && wantsToApply(t.normalized)) s.slots[APPLY] = true;
 }
 
 /**
@@ -173,11 +174,18 @@ async function answerWherever(t: Turn, def: DialogDef, s: DialogState): Promise<
   const generalQuestion = s.slots[ASKING] === true && !askedAspects(s).includes('deadline');
   if (!def.topic || (def.privateOnly && !generalQuestion)) return false;
   const input = def.factsInput?.(s.slots) ?? {};
-  const aspects = aspectsToAnswer(t, s);
+  const asked = aspectsToAnswer(t, s);
+  // Applying, the figure goes with the answer to what was asked ("帮他登记住院慰问，一年能领几次").
+  const aspects = s.slots[APPLY] === true && asked.length > 0 && !asked.includes('amount') ? ['amount' as const, ...asked] : asked;
   const question = yesNoAsked(s.slots);
   const lines =
     (aspects.length > 0 ? aspectAnswer(t.ctx, def.topic, undefined, input, aspects, question) : null) ?? commonAnswer(t.ctx, def.topic, input, question);
   if (!lines) return false;
+  if (s.slots[APPLY] === true && !def.privateOnly) {
+    // "住院慰问帮我登记下": the answer is the same everywhere, but the application needs the district: asked next.
+    t.show({ lines });
+    return false;
+  }
   if (s.parent) {
     for (const line of lines) t.say(line);
     await resume(t, s.parent, undefined);
@@ -294,7 +302,7 @@ export async function start(t: Turn, intent: string, known: Slots = {}): Promise
   }
   const s: DialogState = { intent, slots: { ...known, ...t.readAll(def) }, awaiting: '', tries: 0 };
   if (s.slots.region === undefined && t.profile.region && usesRegion(def)) s.slots.region = t.profile.region;
-  rememberQuestion(t, s);
+  rememberQuestion(t, def, s);
   if (def.privateOnly) {
     const opening = def.opening?.(t.ctx, s.slots) ?? [];
     // A question about deaths in general gets no condolence: nobody's death was told.

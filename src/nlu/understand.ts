@@ -89,6 +89,14 @@ export function isBarePlaceOrYear(normalized: string): boolean {
 const ASKS_FOR_PERSON = /人|机器|客服|退管员|当面|老师|社区|街道|转达|转给|专员|经办|书记|主任|网格员|干部|领导|负责|投诉|电话|窗口|办公室/;
 
 /**
+ * Details a message gives rather than asks for: "电话13588990011" is the sender's number, "住米市巷街道青莲社区" an
+ * address; neither asks for a person.
+ */
+const GIVEN_PHONE = /(?:手机|电话|联系方式|手机号|号码)(?:号码?)?(?:是|:|：)?\s*1\d{10}/g;
+const GIVEN_ADDRESS = /(?:住|住在|家在|在|是)[\u4e00-\u9fa5]{0,12}(?:街道|镇|乡)?[\u4e00-\u9fa5]{1,10}(?:社区|村)/g;
+const withoutGivenDetails = (text: string): string => text.replace(GIVEN_PHONE, ' ').replace(GIVEN_ADDRESS, ' ');
+
+/**
  * "我瘫在床上出不了门怎么办" with no other topic: the service for someone who cannot leave home is the home
  * certification (上门认证, domain.md), so an out_of_scope reading becomes pension_certification.
  */
@@ -141,7 +149,7 @@ export function classifyNormalized(c: IntentClassifier, normalized: string, expl
     const place = MOVING_TO.exec(normalized)?.[1];
     if (place && findRegions(place).length > 0) return { ...r, intent: 'transfer_management', confidence: 0.6 };
   }
-  if (r.intent !== 'human_handoff' || ASKS_FOR_PERSON.test(normalized)) return r;
+  if (r.intent !== 'human_handoff' || ASKS_FOR_PERSON.test(withoutGivenDetails(normalized))) return r;
   const next = r.runnerUp !== 'human_handoff' && r.runnerUpProbability >= c.info.threshold ? r.runnerUp : OUT_OF_SCOPE;
   return { ...r, intent: next, confidence: next === OUT_OF_SCOPE ? Math.max(0, 1 - r.bestProbability) : r.runnerUpProbability };
 }

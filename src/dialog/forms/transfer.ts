@@ -1,5 +1,6 @@
 import { renderTransfer } from '../../answers/index.ts';
 import { normalize } from '../../nlu/normalize.ts';
+import { otherPlaceIn } from '../../nlu/places.ts';
 import { findRegions, pickRegions } from '../../nlu/slots/index.ts';
 import { findRegion, type Housing, transfer } from '../../rules/index.ts';
 import type { DialogDef, Msg, Read, SlotSpec, TurnCtx } from '../context.ts';
@@ -18,7 +19,8 @@ function endpoints(msg: Msg): { from?: string; to?: string } {
   const found = all.filter((m) => !aboutHukou(m.start));
   // "户口在拱墅，搬到萧山": with no other place to move from, the hukou's district is where the retiree was managed.
   const hukouAt = all.find((m) => aboutHukou(m.start))?.region.name;
-  if (found.length === 0) return {};
+  // "户口在上城，搬到我家住了": only the hukou's district is named, and it is where the retiree was managed.
+  if (found.length === 0) return hukouAt !== undefined && /搬|住|转/.test(text) ? { from: hukouAt } : {};
   // Each place by the words before it: "原来是拱墅的" → from; "迁到临平" → to; otherwise the order says it.
   const role = (start: number): 'from' | 'to' | null => {
     const before = text.slice(Math.max(0, start - 6), start);
@@ -90,8 +92,9 @@ function hukouPlace(text: string): 'yes' | 'no' | null {
   const clause = text.slice(at).split(/[，,。；;！!？?\s]/)[0] ?? '';
   if (/不在|没在|不是|非/.test(clause)) return null;
   const place = regionsIn(clause).find((r) => !r.cityOnly);
-  if (!place) return null;
-  return place.inHangzhouUrban ? 'yes' : 'no';
+  if (place) return place.inHangzhouUrban ? 'yes' : 'no';
+  // "户口在安徽", "户籍是江西的": a province or a city none of our texts covers is outside 杭州市区.
+  return otherPlaceIn(clause) ? 'no' : null;
 }
 
 const hukou: SlotSpec = {
@@ -119,7 +122,8 @@ const housing = choiceSlot(
       value: 'relative',
       label: 'button-housing-relative',
       words: /儿子|女儿|子女|亲属|父母|孩子|亲戚/,
-      said: /(儿子|女儿|子女|孩子|父母|亲属)[^，,。；]{0,6}(买|家|的房|房子)/,
+      // "我妈…搬到我家住，房子是我买的": the speaker is the retiree's child, so "我买的" is a relative's flat.
+      said: /(儿子|女儿|子女|孩子|父母|亲属)[^，,。；]{0,6}(买|家|的房|房子)|我(妈|爸|父亲|母亲|婆婆|公公|岳父|岳母)[^。？?]{0,20}(我家|跟我|和我|房子是我|我买的)/,
     },
     { value: 'own', label: 'button-housing-own', words: /自己|自购|我买|本人|我家的|自有/, said: /自己(买|的房)|自购房|我买的房/ },
   ],

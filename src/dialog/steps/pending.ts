@@ -3,7 +3,7 @@ import { asksForPerson, isApplyRequest, isCorrection, isFollowUp, isQuestion, is
 import { aspectAnswer } from '../answers.ts';
 import { basisAnswer, namedCorrection, type Question, questionIn, topicAnswer } from '../aside.ts';
 import type { DialogDef, Slots } from '../context.ts';
-import { APPLY, acceptOffer, advance, changes, defOf, digress, inherited, start } from '../form.ts';
+import { APPLY, acceptOffer, advance, askedAspects, changes, defOf, digress, inherited, start } from '../form.ts';
 import { type DialogState, isPending } from '../state.ts';
 import type { Turn } from '../turn.ts';
 
@@ -47,7 +47,10 @@ const SUBJECT: Readonly<Record<string, RegExp>> = {
   reporterPhone: /电话|手机/,
   region: /哪个区|什么区|区县|县/,
   relation: /关系/,
+  amount: /自付|自己付|多少钱|金额|报销/,
 };
+/** "不晓得自付了多少，去哪里查": the user cannot answer the question just asked and asks how to find out. */
+const CANNOT_TELL = /不知道|不晓得|不清楚|搞不清|(哪里|哪儿|去哪|在哪|怎么|咋)(查|看|找|打印|开)/;
 
 /** What a question about the question just asked needs to hear, when there is an explanation for it. */
 function explanationOf(t: Turn, def: DialogDef, slot: string): string | null {
@@ -144,6 +147,16 @@ async function aside(t: Turn, s: DialogState, def: DialogDef, q: Question): Prom
   return true;
 }
 
+/**
+ * "要是租的房子呢" while a question waits: what the first message asked is answered again with the one fact changed,
+ * then the question comes back.
+ */
+function whatIf(t: Turn, def: DialogDef, s: DialogState): void {
+  const aspects = askedAspects(s).filter((a) => a !== 'amount');
+  const lines = aspects.length > 0 ? topicAnswer(t, def, s.slots, aspects) : null;
+  if (lines) t.show({ lines });
+}
+
 async function slotAnswer(t: Turn, s: DialogState): Promise<void> {
   const def = defOf(s.intent);
   if (t.button === null && asksForPerson(t.normalized) && isQuestionOrWish(t.normalized)) {
@@ -168,6 +181,7 @@ async function slotAnswer(t: Turn, s: DialogState): Promise<void> {
     if (isCorrection(t.normalized) && changes(others, s.slots)) t.sayCorrected(others, def);
     for (const [name, value] of Object.entries(others)) if (correcting || s.slots[name] === undefined) s.slots[name] = value;
     s.tries = 0;
+    if (!(answer && 'value' in answer) && isFollowUp(t.normalized)) whatIf(t, def, s);
     await advance(t, def, s, t.passingErrors(def, s.awaiting));
     return;
   }
@@ -175,7 +189,8 @@ async function slotAnswer(t: Turn, s: DialogState): Promise<void> {
     await digress(t, s, 'human_handoff');
     return;
   }
-  const explained = t.button === null && isQuestion(t.normalized) && t.normalized.length <= 12 ? explanationOf(t, def, s.awaiting) : null;
+  const asksAboutIt = isQuestion(t.normalized) && t.normalized.length <= 12;
+  const explained = t.button === null && (asksAboutIt || CANNOT_TELL.test(t.normalized)) ? explanationOf(t, def, s.awaiting) : null;
   if (explained) {
     // "社区？什么社区？": the question just asked is explained, and asked again.
     t.ask(def, s.awaiting, explained);
@@ -193,7 +208,7 @@ async function slotAnswer(t: Turn, s: DialogState): Promise<void> {
     if (t.state === s) t.ask(def, s.awaiting, t.tr.t('resume'));
     return;
   }
-  if (spec?.optional && PLAIN_ACK.test(t.normalized.trim())) {
+  if (spec?.optional && s.slots[APPLY] !== true && PLAIN_ACK.test(t.normalized.trim())) {
     // "好的" / "不用了" to an optional question (the self-paid amount, to compute a figure): nothing more is needed.
     t.say(t.tr.t('optional-skipped'));
     s.awaiting = 'done';

@@ -351,7 +351,8 @@ const DASH_CONTEXT = /[\dA-Za-z零〇一二两三四五六七八九十百千万�
 /** 负 / - / − right before a number, else `start`. */
 function signBefore(text: string, start: number): number {
   const c = text[start - 1];
-  if (c === '负') return start - 1;
+  // "自负3万" is 自付 (what the patient paid), not minus.
+  if (c === '负') return text[start - 2] === '自' ? start : start - 1;
   if (c === '-' || c === '\u2212' || c === '\uFE63' || c === '\uFF0D') {
     const before = text[start - 2];
     if (before === undefined || !DASH_CONTEXT.test(before)) return start - 1;
