@@ -102,7 +102,9 @@ export function aspectAnswer(
 export function verdict(question: string | undefined, said: string | undefined, yes?: boolean): string {
   const words = question ? verdictWords(question) : null;
   if (!words || said === undefined) return '';
-  return `${(yes ?? !saysNo(said)) ? words.yes : words.no}。`;
+  // "这个月就能纳入吗" answered by "次月起纳入": not yet.
+  const notYet = /这个月|当月|本月|马上|立刻|立即/.test(question ?? '') && /次月/.test(said);
+  return `${(yes ?? (!saysNo(said) && !notYet)) ? words.yes : words.no}。`;
 }
 
 /** The verdict joined to the first line, so that the first line answers the question. */

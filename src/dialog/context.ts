@@ -94,3 +94,6 @@ export interface DialogDef {
   /** The user said yes to the offer or confirmation. */
   accept?(ctx: TurnCtx, slots: Slots): Promise<Outcome> | Outcome;
 }
+
+/** The slot where a dialog keeps the sides of its topic the user asked about (documents, stop, …), for its answer. */
+export const ASPECTS = '_aspects';

@@ -3,7 +3,7 @@ import { type Aspect, aspectsOf, employerOf, isFollowUp, isYesNoQuestion, verdic
 import { coverage, type EmployerKind, findRegion, fundingException, type IsoDate, type Point, topicFacts } from '../rules/index.ts';
 import { aspectAnswer, commonAnswer } from './answers.ts';
 import { questionIn, topicAnswer } from './aside.ts';
-import type { DialogDef, Outcome, Slots } from './context.ts';
+import { ASPECTS, type DialogDef, type Outcome, type Slots } from './context.ts';
 import { FILED, offerButtons } from './forms/common.ts';
 import { ASKING } from './forms/death.ts';
 import { DIALOGS } from './forms/index.ts';
@@ -68,7 +68,7 @@ export async function advance(t: Turn, def: DialogDef, s: DialogState, errors?: 
 }
 
 /** Asked sides of the topic and yes/no questions, kept from the first message, shape every answer of the dialog. */
-const ASPECTS = '_aspects';
+
 const YES_NO_ASKED = '_yn';
 /** The retiree's former employer, when the texts make an exception for it (省部属 → original channel). */
 const EMPLOYER = '_employer';
@@ -200,10 +200,10 @@ async function answerWherever(t: Turn, def: DialogDef, s: DialogState): Promise<
 /** The first message of a report asked something ("丧葬费多少，能打到我卡上吗"): answered before the first question. */
 const ANSWERED_WITHOUT_REGION = '_regionless';
 
-function answerFirstQuestion(t: Turn, def: DialogDef, s: DialogState): void {
-  if (!def.privateOnly || !def.topic || s.slots._asking === true) return;
+function answerFirstQuestion(t: Turn, def: DialogDef, s: DialogState): string[] {
+  if (!def.privateOnly || !def.topic || s.slots._asking === true) return [];
   const q = questionIn(t, def.intent);
-  if (!q) return;
+  if (!q) return [];
   const region = typeof s.slots.region === 'string' ? s.slots.region : undefined;
   const other = q.other ? DIALOGS.get(q.other) : undefined;
   const lines = [
@@ -215,9 +215,8 @@ function answerFirstQuestion(t: Turn, def: DialogDef, s: DialogState): void {
       q.aspects.filter((a) => a !== 'amount'),
     ) ?? []),
   ];
-  if (lines.length === 0) return;
-  t.show({ lines });
-  if (!region) s.slots[ANSWERED_WITHOUT_REGION] = true;
+  if (lines.length > 0 && !region) s.slots[ANSWERED_WITHOUT_REGION] = true;
+  return lines;
 }
 
 /** Set when the first message's question was answered before the form's questions. */
@@ -306,10 +305,12 @@ export async function start(t: Turn, intent: string, known: Slots = {}): Promise
   if (def.privateOnly) {
     const opening = def.opening?.(t.ctx, s.slots) ?? [];
     // A question about deaths in general gets no condolence: nobody's death was told.
-    const lead = s.slots[ASKING] === true ? [] : [t.tr.t(`${intent}-opening`)];
-    if (lead.length + opening.length > 0) t.say([...lead, ...opening].join('\n'));
+    const lead = s.slots[ASKING] === true ? '' : t.tr.t(`${intent}-opening`);
+    // What the first message asked is answered on the condolence's line, before the form's introduction.
+    const [first = '', ...rest] = answerFirstQuestion(t, def, s).join('\n').split('\n');
+    const lines = [`${lead}${first}`, ...rest, ...(rest.length > 0 ? [''] : []), ...opening].filter((line, i) => i > 0 || line !== '');
+    if (lines.length > 0) t.say(lines.join('\n'));
   }
-  answerFirstQuestion(t, def, s);
   answerBeforeAsking(t, def, s);
   t.state = s;
   await advance(t, def, s);

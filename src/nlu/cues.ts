@@ -24,7 +24,7 @@ const ASPECT_WORDS: readonly (readonly [Aspect, RegExp])[] = [
   ['eligibility', /有没有我|我的份|符合|条件|资格|谁能|能不能(拿|领|享受)|够不够|怎么选|谁(能|可以)当|选组长|当组长/],
   ['deadline', /几天(内|之内)?|多少天|期限|时限|多久(内|之内|报)|晚报|迟报|现在才|来得及|来不及|过了.{0,4}(天|月)|上个月.{0,6}(报|走)/],
   ['pension', /养老金|退休金|退休工资|工资卡|多领|多发|冒领|取出来/],
-  ['stop', /停(发|止|了)?|还算(他|她)|不再|哪个月/],
+  ['stop', /停(发|止|了)?|还算(他|她)|还算.{0,4}对象|还(在|归).{0,4}管|不再|哪个月|(这个|当|本)月.{0,6}(纳入|移交|管理|转)|从(什么时候|哪个月|何时)(开始|起)|什么时候(开始|纳入|移交)/],
   ['benefits', /丧葬补助|丧葬费|抚恤/],
   ['group_size', /(一个|每个)?(小组|组).{0,4}(多少|几)(个)?人|人数/],
   ['frequency', /几次|几回|多久一次|多长时间一次|一年.{0,3}(几|两|多少)|每年(都)?|两次|二次|两回|多次|再领|还能领/],
@@ -41,7 +41,7 @@ export function aspectsOf(text: string): Aspect[] {
 const QUESTION =
   /[?？]|吗|干嘛|怎么办|不知道(该|要|怎么|先|从)|嘛|么[?？。]?$|多少|(?<![好十一两])几(个|次|天|年|号|月|岁|人|块|回|位|名|种|样)|怎么|咋|啥|什么|哪|谁|能不能|可不可以|要不要|有没有|是不是|会不会|需不需要|行不行|算不算|够不够|伐$|不[?？]?$|[吗呢][。!！]?$|呢[?？]?$/;
 /** Yes/no questions: the first line answers with yes or no. */
-const YES_NO = /吗[?？。!！]*$|能不能|可不可以|要不要|有没有|是不是|会不会|需不需要|行不行|算不算|够不够|发不发|给不给|报不报|用不用|伐[?？]?$/;
+const YES_NO = /吗([?？。!！，,\s]|$)|能不能|可不可以|要不要|有没有|是不是|会不会|需不需要|行不行|算不算|够不够|发不发|给不给|报不报|用不用|伐[?？]?$/;
 
 /** "发不发", "给没给": a verb asked both ways. */
 const EITHER_WAY = /([\u4e00-\u9fa5])[不没]\1/;
@@ -129,7 +129,8 @@ export function verdictWords(text: string): { readonly yes: string; readonly no:
   if (/管用|有效|还能用|还算数|过期|失效|作废/.test(text) && YES_NO.test(text)) return { yes: '有效', no: '已到期' };
   const m = /(有|能|可以|要|需要|是|会|发|给|用|算|够|行|报)(没|不)\1/.exec(text);
   // "…在南京体检能报销吗": the verb the question turns on is the last one before 吗.
-  const asked = m ? null : /吗[?？。!！]*$/.test(text) ? [...text.matchAll(/需要|可以|能|有|会|要|是|算|用/g)].pop() : null;
+  const ma = m ? null : /吗([?？。!！，,\s]|$)/.exec(text);
+  const asked = ma ? [...text.slice(0, ma.index).matchAll(/需要|可以|能|有|(?<!社)会|要|是|算|用/g)].pop() : null;
   const verb = m?.[1] ?? asked?.[0];
   if (!verb) return null;
   return { yes: verb, no: verb === '有' ? '没有' : `不${verb}` };

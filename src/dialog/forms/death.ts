@@ -2,8 +2,9 @@ import { formatDate, renderDeadline, renderDeath, renderDeathRule } from '../../
 import { CANCEL, YES } from '../../chat/index.ts';
 import { isQuestion as asks } from '../../nlu/cues.ts';
 import { maskIdNumber, maskPhone } from '../../privacy/mask.ts';
-import { deathProcedure, deathReportRule, findRegion } from '../../rules/index.ts';
-import type { DialogDef, SlotSpec, Slots, TurnCtx } from '../context.ts';
+import { type Aspect, deathProcedure, deathReportRule, findRegion } from '../../rules/index.ts';
+import { aspectAnswer } from '../answers.ts';
+import { ASPECTS, type DialogDef, type SlotSpec, type Slots, type TurnCtx } from '../context.ts';
 import { dateSlot, idNumberSlot, nameSlot, phoneSlot, placeSlot, regionSlot, relationSlot } from '../slots.ts';
 import { FILED, fileCase, offerButtons, ruleErrorLine } from './common.ts';
 
@@ -97,7 +98,10 @@ export const reportDeathDialog: DialogDef = {
       // The rule, with its clause; a family is offered the registration, staff just get the answer.
       const rule = deathReportRule({ region: String(s.region), asOf: ctx.asOf, ...(typeof s.dateOfDeath === 'string' ? { dateOfDeath: s.dateOfDeath } : {}) });
       if (!rule.ok) return { lines: [ruleErrorLine(ctx, rule.error)], next: 'done' };
-      const answer = renderDeathRule(ctx.tr, rule.value);
+      // "社会化管理从什么时候停": a question about another side of a death than the deadline is answered as asked.
+      const asked = Array.isArray(s[ASPECTS]) ? (s[ASPECTS] as Aspect[]) : [];
+      const other = asked.includes('deadline') ? null : aspectAnswer(ctx, 'death', String(s.region), this.factsInput?.(s) ?? {}, asked, ctx.incoming.text);
+      const answer = other?.join('\n') ?? renderDeathRule(ctx.tr, rule.value);
       if (ctx.incoming.staff) return { lines: [answer], next: 'done' };
       return { lines: [answer, ctx.tr.t('offer-death-report')], buttons: offerButtons(ctx, 'button-register-death'), next: 'offer' };
     }
