@@ -127,6 +127,8 @@ notice-city_level_only = 以下是杭州市级标准；萧山、余杭、临平�
 notice-latest_published_value = 文件只公布了{ $year }年的标准，以下按{ $year }年计算。
 notice-state_owned_only = { $doc }只适用于国有企业退休人员。
 notice-general = （本地文件未写，参照{ $place }{ $doc }）
+notice-general-all = 本地文件没写的，参照{ $place }{ $doc }：
+notice-general-above = （以上几条本地文件没写，参照{ $place }{ $doc }）
 
 ## Death
 death-whom-management_community = 社会化管理所在地社区

@@ -38,6 +38,22 @@ export function renderCitations(tr: Translator, cites: readonly Citation[]): str
   return tr.t('citation-list', { list: list.join(tr.t('list-separator')) });
 }
 
+/**
+ * Points as lines; a text borrowed for several of them is said once, as the heading of those lines after the local
+ * ones, not once per line (the clause numbers go in the citation as usual).
+ */
+export function renderPoints(tr: Translator, points: readonly Point[]): string[] {
+  const borrowed = points.filter((p) => p.params?.general === 1).map((p) => p.cite.doc);
+  const doc = borrowed[0];
+  if (doc === undefined || borrowed.length < 2 || borrowed.some((d) => d !== doc)) return points.map((p) => renderPoint(tr, p));
+  const own = points.filter((p) => p.params?.general !== 1).map((p) => renderPoint(tr, p));
+  const other = points.filter((p) => p.params?.general === 1).map((p) => renderPoint(tr, { ...p, params: { ...p.params, general: 0 } }));
+  const source = { doc: sourceLabel(doc), place: DOCUMENTS[doc].place };
+  // The group the first point belongs to comes first, as the rules ordered them.
+  if (points[0]?.params?.general === 1) return [...other, tr.t('notice-general-above', source), ...own];
+  return [...own, tr.t('notice-general-all', source), ...other];
+}
+
 export function renderPoint(tr: Translator, point: Point): string {
   const params = point.params ?? {};
   const args: Record<string, string | number> = {};

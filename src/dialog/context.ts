@@ -88,6 +88,8 @@ export interface DialogDef {
    * death and when is a death report first): that dialog starts instead, with these slots.
    */
   handOver?(slots: Slots): { readonly intent: string; readonly slots: Slots } | null;
+  /** Applying for it is done by another dialog (丧事慰问 is paid on a death report): "帮我登记" starts that one. */
+  readonly appliedVia?: string;
   /** Lines said when the dialog starts, from what the first message told. */
   opening?(ctx: TurnCtx, slots: Slots): readonly string[];
   finish(ctx: TurnCtx, slots: Slots): Promise<Outcome> | Outcome;

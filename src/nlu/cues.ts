@@ -30,6 +30,7 @@ const ASPECT_WORDS: readonly (readonly [Aspect, RegExp])[] = [
   ['frequency', /几次|几回|多久一次|多长时间一次|一年.{0,3}(几|两|多少)|每年(都)?|两次|二次|两回|多次|再领|还能领/],
   ['funds', /经费|钱(是)?(哪边|谁)出|谁出钱|谁出/],
   ['backpay', /补发|补领|补给|补上|之前的(待遇|钱)/],
+  ['procedure', /(怎么|怎样|如何|咋)(申请|领|办|拿|弄|报)|申请(流程|手续|程序)|(要不要|需不需要|用不用|需要)(申请|登记)|去哪(领|拿)/],
 ];
 
 /** The aspects a question asks about, in the order of the table (the first is the one the first line answers). */

@@ -94,7 +94,9 @@ const ASKS_FOR_PERSON = /人|机器|客服|退管员|当面|老师|社区|街道
  */
 const GIVEN_PHONE = /(?:手机|电话|联系方式|手机号|号码)(?:号码?)?(?:是|:|：)?\s*1\d{10}/g;
 const GIVEN_ADDRESS = /(?:住|住在|家在|在|是)[\u4e00-\u9fa5]{0,12}(?:街道|镇|乡)?[\u4e00-\u9fa5]{1,10}(?:社区|村)/g;
-const withoutGivenDetails = (text: string): string => text.replace(GIVEN_PHONE, ' ').replace(GIVEN_ADDRESS, ' ');
+/** "我带了33个人", "管40人": a head count, not a person asked for. */
+const GIVEN_COUNT = /[\d零〇一二两三四五六七八九十百]+\s?(?:个|位|名)?(?:人|老人)/g;
+const withoutGivenDetails = (text: string): string => text.replace(GIVEN_PHONE, ' ').replace(GIVEN_ADDRESS, ' ').replace(GIVEN_COUNT, ' ');
 
 /**
  * "我瘫在床上出不了门怎么办" with no other topic: the service for someone who cannot leave home is the home

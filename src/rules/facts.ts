@@ -41,7 +41,9 @@ export type Aspect =
   | 'benefits'
   | 'group_size'
   | 'funds'
-  | 'backpay';
+  | 'backpay'
+  /** "怎么申请", "怎么领": how one gets it — what to bring, where to go, what is checked and published, how it is paid. */
+  | 'procedure';
 
 /** Which aspects each fact (by its point code) answers. A code not listed answers none. */
 const ASPECTS_OF: Readonly<Record<string, readonly Aspect[]>> = {
@@ -109,7 +111,12 @@ const ASPECTS_OF: Readonly<Record<string, readonly Aspect[]>> = {
   claim_funeral_grant_and_survivor_pension: ['benefits', 'where'],
 };
 
-export const aspectsOfPoint = (p: Point): readonly Aspect[] => ASPECTS_OF[p.code] ?? [];
+const PROCEDURE_SIDES: ReadonlySet<Aspect> = new Set(['documents', 'where', 'publicity', 'payment']);
+const ASPECTS_WITH_PROCEDURE: Readonly<Record<string, readonly Aspect[]>> = Object.fromEntries(
+  Object.entries(ASPECTS_OF).map(([code, aspects]) => [code, aspects.some((a) => PROCEDURE_SIDES.has(a)) ? [...aspects, 'procedure'] : aspects]),
+);
+
+export const aspectsOfPoint = (p: Point): readonly Aspect[] => ASPECTS_WITH_PROCEDURE[p.code] ?? [];
 
 export type Topic =
   | 'hospitalization'

@@ -168,6 +168,7 @@ export const funeralDialog: DialogDef = {
     typeof s.relation === 'string' && typeof s.date === 'string'
       ? { intent: 'report_death', slots: { relation: s.relation, dateOfDeath: s.date, ...(typeof s.region === 'string' ? { region: s.region } : {}) } }
       : null,
+  appliedVia: 'report_death',
   finish: (ctx, s) => answerEntitlement(ctx, funeral({ region: latestRegion(ctx, s), asOf: ctx.asOf })),
 };
 

@@ -1,4 +1,4 @@
-import { renderCitations, renderNotice, renderPoint } from '../../answers/index.ts';
+import { renderCitations, renderNotice, renderPoints } from '../../answers/index.ts';
 import { employerOf } from '../../nlu/cues.ts';
 import { normalize } from '../../nlu/index.ts';
 import { hasPersonalNumber } from '../../privacy/mask.ts';
@@ -9,6 +9,8 @@ import { fileCase, offerButtons, ruleErrorLine } from './common.ts';
 
 const region = regionSlot();
 
+const MAX_POINTS = 5;
+
 /** Notices, the points as a list, and the clauses. */
 function pointsAnswer(
   ctx: TurnCtx,
@@ -18,15 +20,25 @@ function pointsAnswer(
   if (!r.ok) return { lines: [ruleErrorLine(ctx, r.error)], next: 'done' };
   const notices = r.value.notices.map((n) => renderNotice(ctx.tr, n));
   if (r.value.points.length === 0) return { lines: [[...notices, ctx.tr.t('points-none')].join('\n')], next: 'done' };
-  const lines = [...notices, ctx.tr.t(head), ...r.value.points.map((p) => `· ${renderPoint(ctx.tr, p)}`)];
+  // A list, short unless more is asked for ("详细说说", "都有哪些"): the first points are the rule, the rest its cases.
+  const full = /详细|具体|全部|所有|哪些|都有/.test(ctx.incoming.text ?? '');
+  const rendered = renderPoints(ctx.tr, full ? r.value.points : r.value.points.slice(0, MAX_POINTS));
+  const lines = [...notices, ctx.tr.t(head), ...rendered.map((line) => (line.endsWith('：') || line.startsWith('（') ? line : `· ${line}`))];
   if (r.value.citations.length > 0) lines.push(renderCitations(ctx.tr, r.value.citations));
   return { lines: [lines.join('\n')], next: 'done' };
 }
 
 export const pensionDialog: DialogDef = {
   intent: 'pension_certification',
-  slots: [region],
-  finish: (ctx, s) => pointsAnswer(ctx, 'head-certification', pensionCertification({ region: String(s.region), asOf: ctx.asOf })),
+  // No text of 杭州 or 建德 has its own clause: the same borrowed rule answers there, so the district is not asked.
+  slots: [{ ...region, optional: true }],
+  finish(ctx, s) {
+    const named = typeof s.region === 'string';
+    const r = pensionCertification({ region: named ? String(s.region) : '杭州市', asOf: ctx.asOf });
+    // Not asked: "the district decides" would not be true here.
+    const notices = (n: readonly Notice[]) => (named ? n : n.filter((x) => x.code !== 'city_level_only'));
+    return pointsAnswer(ctx, 'head-certification', r.ok ? { ok: true, value: { ...r.value, notices: notices(r.value.notices) } } : r);
+  },
 };
 
 export const hardshipDialog: DialogDef = {

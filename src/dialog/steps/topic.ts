@@ -1,5 +1,5 @@
 import { intentButton } from '../../chat/index.ts';
-import { isApplyRequest, isBareAspectQuestion, isCorrection, isFollowUp, itemIntentOf, namesDeath } from '../../nlu/cues.ts';
+import { isApplyRequest, isBareAspectQuestion, isCorrection, isFollowUp, itemIntentOf, namesDeath, wantsToApply } from '../../nlu/cues.ts';
 import { DOMAIN_INTENTS } from '../../nlu/index.ts';
 import { basisAnswer, namedCorrection, questionIn, topicAnswer } from '../aside.ts';
 import type { DialogDef } from '../context.ts';
@@ -30,7 +30,14 @@ export async function followUp(t: Turn): Promise<boolean> {
     DOMAIN.has(u.intent) && u.confidence >= NEW_QUESTION && !sameTopic(u.intent, s.intent) && !sameTopic(s.intent, u.intent) && !isBareAspectQuestion(text);
   const item = itemIntentOf(text);
   const namesOther = (item !== null && !sameTopic(item, s.intent)) || namesDeath(text);
-  if (isApplyRequest(text) && !namesOther) return apply(t, def, s);
+  if ((isApplyRequest(text) || wantsToApply(text)) && !namesOther) {
+    // "我要申请，我带了33个人": what the request also says is taken first, and its figure said.
+    const said = t.readAll(def);
+    Object.assign(s.slots, said);
+    const lines = Object.keys(said).length > 0 ? topicAnswer(t, def, s.slots, ['amount']) : null;
+    if (lines) t.show({ lines });
+    return apply(t, def, s);
+  }
   if (item && DIALOGS.has(item) && !sameTopic(item, s.intent) && (isFollowUp(text) || text.length <= SHORT)) {
     t.state = null;
     t.intent = item;
@@ -75,6 +82,12 @@ export async function followUp(t: Turn): Promise<boolean> {
  * district asked first when it was not known); a topic with nothing to apply for says so and offers a person.
  */
 async function apply(t: Turn, def: DialogDef, s: DialogState): Promise<boolean> {
+  if (def.appliedVia) {
+    t.state = null;
+    t.intent = def.appliedVia;
+    await start(t, def.appliedVia, inherited(s, def.appliedVia));
+    return true;
+  }
   t.intent = s.intent;
   if (def.accept && typeof s.slots.region !== 'string' && def.slots.some((spec) => spec.name === 'region')) {
     if (t.ctx.inGroup) {
