@@ -74,6 +74,7 @@ cond-out_of_province_to_enterprise_location = 户籍在外省的退休人员，�
 cond-register_at_residence_community = 到常年居住地的社区报到
 cond-handover_by_hukou_or_residence = 按户口所在地或常年居住地移交，两地不一致的尽量把户口迁到居住地
 cond-transfer_outside_hangzhou_urban = { $region }不在杭州市区（市级和萧山、余杭、临平、富阳、临安），这条转移规定管不到，需要工作人员帮您看
+cond-moves_inside_hangzhou_urban = { $to }属于杭州市区（市级和萧山、余杭、临平、富阳、临安），可以办市区内的转移
 cond-management_stops_month_after_death = 去世次月起停止社会化管理服务
 cond-management_stops_month_after_verification = 老人去世的，家属告知社区、核实后次月起停止社会化管理服务
 cond-handover_forms = 办理按月领取养老金手续时填报{ $forms }，审核后移交社区管理

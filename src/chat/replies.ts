@@ -13,7 +13,11 @@ export class Replies {
   say(chat: string, text: string, buttons?: readonly Button[]): void {
     const last = this.list[this.list.length - 1];
     if (last && last.chat === chat && !last.buttons && !last.platform && !last.attachment) {
-      last.text = `${last.text}\n\n${text}`;
+      // A line said already in this message (an answer given, then the form's own answer) is not said twice.
+      const said = last.text.split('\n');
+      const fresh = text.split('\n').filter((line) => line.trim() === '' || !said.some((s) => s === line || s.endsWith(`。${line}`)));
+      const added = fresh.join('\n').trim();
+      if (added) last.text = `${last.text}\n\n${added}`;
       if (buttons && buttons.length > 0) last.buttons = buttons;
     } else {
       this.list.push({ chat, text, ...(buttons && buttons.length > 0 ? { buttons } : {}) });

@@ -51,7 +51,7 @@ function answerLines(ctx: TurnCtx, f: TopicFacts, aspects: readonly Aspect[], qu
     lines.push(renderPoint(ctx.tr, p));
     cites.push(p.cite);
   }
-  const turnsOnAmount = aspects.includes('decision') || aspects.includes('payment') || asksWhetherAny(question ?? '');
+  const turnsOnAmount = aspects.includes('decision') || aspects.includes('payment') || aspects.includes('procedure') || asksWhetherAny(question ?? '');
   if (f.entitlement && headline && lines.length > 0 && !aspects.includes('amount') && turnsOnAmount) {
     lines.push(...figure);
     cites.push(...f.entitlement.citations.slice(0, 1));
@@ -72,12 +72,16 @@ export function aspectAnswer(
   question?: string,
 ): string[] | null {
   if (aspects.length === 0) return null;
+  // "要不要申请": no fact says yes or no to that; the steps are the answer.
+  if (aspects.includes('procedure')) question = undefined;
   if (region) {
     const f = facts(ctx, topic, region, input);
     const a = f && answerLines(ctx, f, aspects, question);
     if (!f || !a || a.lines.length === 0) return null;
     const notices = f.notices.map((n) => renderNotice(ctx.tr, n)).filter((n) => !a.lines.includes(n));
-    return [lead(verdict(question, a.lines[0]), [...notices, ...a.lines, renderCitations(ctx.tr, a.cites)]).join('\n')];
+    // The first line answers; what qualifies it (a borrowed or expired text) follows.
+    const [first, ...rest] = lead(verdict(question, a.lines[0]), a.lines);
+    return [[first, ...notices, ...rest, renderCitations(ctx.tr, a.cites)].join('\n')];
   }
   const answered = WHEREVER.flatMap((w) => {
     const f = facts(ctx, topic, w.region, input);

@@ -3,7 +3,10 @@ import { type Aspect, aspectsOf, employerOf, isFollowUp, isYesNoQuestion, verdic
 import { coverage, type EmployerKind, findRegion, fundingException, type IsoDate, type Point, topicFacts } from '../rules/index.ts';
 import { aspectAnswer, commonAnswer } from './answers.ts';
 import { questionIn, topicAnswer } from './aside.ts';
-import { ASPECTS, type DialogDef, type Outcome, type Slots } from './context.ts';
+import { APPLY, ASPECTS, type DialogDef, type Outcome, type Slots } from './context.ts';
+
+export { APPLY };
+
 import { FILED, offerButtons } from './forms/common.ts';
 import { ASKING } from './forms/death.ts';
 import { DIALOGS } from './forms/index.ts';
@@ -73,7 +76,6 @@ const YES_NO_ASKED = '_yn';
 /** The retiree's former employer, when the texts make an exception for it (省部属 → original channel). */
 const EMPLOYER = '_employer';
 /** "帮我申请" waits for the district. */
-export const APPLY = '_apply';
 
 /** The yes/no question the first message asked, whose verdict leads the answer even after the district was asked. */
 export function yesNoAsked(slots: Slots): string | undefined {

@@ -99,7 +99,8 @@ const ASPECTS_OF: Readonly<Record<string, readonly Aspect[]>> = {
   new_place_funds: ['funds'],
   register_at_residence_community: ['where'],
   handover_by_hukou_or_residence: ['where', 'documents'],
-  transfer_outside_hangzhou_urban: ['where', 'documents'],
+  transfer_outside_hangzhou_urban: ['where', 'documents', 'definition'],
+  moves_inside_hangzhou_urban: ['definition'],
   out_of_province_to_enterprise_location: ['where'],
   report_within_days: ['deadline', 'where'],
   report_promptly: ['deadline', 'where'],
@@ -257,7 +258,13 @@ function movePoints(input: TopicInput): Point[] {
     ...(input.housing ? { housing: input.housing } : {}),
   });
   if (!r.ok) return [];
-  return [...(r.value.reason ? [r.value.reason] : []), ...r.value.proofs, ...r.value.steps];
+  // "富阳算杭州市区吗": both ends inside 杭州市区, as the clause defines it.
+  const first = r.value.steps[0];
+  const inside: Point[] =
+    r.value.route === 'hangzhou_urban' && first && input.to !== undefined
+      ? [{ code: 'moves_inside_hangzhou_urban', params: { to: r.value.to }, cite: first.cite }]
+      : [];
+  return [...(r.value.reason ? [r.value.reason] : []), ...inside, ...r.value.proofs, ...r.value.steps];
 }
 
 /** The facts that answer these aspects, in the order asked. */

@@ -2,7 +2,7 @@ import { normalize } from '../../nlu/index.ts';
 import { otherPlaceIn } from '../../nlu/places.ts';
 import { parseNumber } from '../../nlu/slots/index.ts';
 import { type Festival, festival, findRegion, funeral, groupActivity, healthCheck, hospitalization, type Region, seriousIllness } from '../../rules/index.ts';
-import type { DialogDef, Msg, Read, SlotSpec, Slots, TurnCtx } from '../context.ts';
+import { APPLY, type DialogDef, type Msg, type Read, type SlotSpec, type Slots, type TurnCtx } from '../context.ts';
 import { amountSlot, choiceSlot, countSlot, dateSlot, nameSlot, regionSlot, regionsIn, relationSlot } from '../slots.ts';
 import { amountAskedAgain, answerEntitlement, citationText, entitlementLines, fileCase, offerButtons, unlessPending } from './common.ts';
 
@@ -44,8 +44,9 @@ export const seriousIllnessDialog: DialogDef = {
     if (again) return again;
     if (s.amount === undefined) {
       const scale = seriousIllness({ region: str(s.region), asOf: ctx.asOf });
-      // Staff get the whole scale; a retiree is asked the amount to find the tier.
-      if (!scale.ok || scale.value.outcome !== 'ceiling' || ctx.incoming.staff) return answerEntitlement(ctx, scale);
+      // Staff get the whole scale, unless they register for a retiree; a retiree is asked the amount to find the tier.
+      const asksAmount = !ctx.incoming.staff || s[APPLY] === true;
+      if (!scale.ok || scale.value.outcome !== 'ceiling' || !asksAmount) return answerEntitlement(ctx, scale);
       return { lines: [...entitlementLines(ctx, scale.value), ctx.tr.t('ask-self-pay-for-tier')], next: 'done', awaiting: 'amount' };
     }
     return answerEntitlement(ctx, seriousIllness({ region: str(s.region), selfPay: str(s.amount), asOf: ctx.asOf }), {

@@ -53,9 +53,10 @@ function endpointSlot(name: 'from' | 'to', ask: string): SlotSpec {
   return {
     ...base,
     read(msg: Msg, ctx: TurnCtx, awaited: boolean): Read {
-      if (awaited) return base.read(msg, ctx, awaited);
+      // "我从上城搬到富阳了" answers "搬到了哪个区" with its second place: the words around each say which end it is.
       const value = endpoints(msg)[name];
-      return value ? { value } : null;
+      if (value) return { value };
+      return awaited ? base.read(msg, ctx, awaited) : null;
     },
   };
 }

@@ -157,6 +157,16 @@ function whatIf(t: Turn, def: DialogDef, s: DialogState): void {
   if (lines) t.show({ lines });
 }
 
+/** "我从上城搬到富阳了，富阳算杭州市区吗": an answer that also asks about the topic gets that answered before going on. */
+function answerAlongside(t: Turn, def: DialogDef, s: DialogState): boolean {
+  if (t.button !== null || !isQuestion(t.normalized)) return false;
+  const asked = questionIn(t, s.intent);
+  if (!asked || asked.other || asked.aspects.length === 0) return false;
+  const lines = topicAnswer(t, def, s.slots, asked.aspects);
+  if (lines) t.show({ lines });
+  return lines !== null;
+}
+
 async function slotAnswer(t: Turn, s: DialogState): Promise<void> {
   const def = defOf(s.intent);
   if (t.button === null && asksForPerson(t.normalized) && isQuestionOrWish(t.normalized)) {
@@ -181,7 +191,7 @@ async function slotAnswer(t: Turn, s: DialogState): Promise<void> {
     if (isCorrection(t.normalized) && changes(others, s.slots)) t.sayCorrected(others, def);
     for (const [name, value] of Object.entries(others)) if (correcting || s.slots[name] === undefined) s.slots[name] = value;
     s.tries = 0;
-    if (!(answer && 'value' in answer) && isFollowUp(t.normalized)) whatIf(t, def, s);
+    if (!answerAlongside(t, def, s) && !(answer && 'value' in answer) && isFollowUp(t.normalized)) whatIf(t, def, s);
     await advance(t, def, s, t.passingErrors(def, s.awaiting));
     return;
   }
