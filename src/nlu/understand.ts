@@ -8,8 +8,9 @@
 
 import type { Classification, ClassifierInfo, ClassifierOptions, FeatureContribution, IntentClassifier, TrainingExample } from './classifier.ts';
 import { trainClassifier } from './classifier.ts';
+import { itemIntentOf, namesDeath } from './cues.ts';
 import type { IntentDefinition, IntentId } from './intents.ts';
-import { DEFAULT_INTENTS_DIR, DOMAIN_INTENTS, INTENT_IDS, loadIntents, OUT_OF_SCOPE } from './intents.ts';
+import { DEFAULT_INTENTS_DIR, DOMAIN_INTENTS, INTENT_IDS, isIntentId, loadIntents, OUT_OF_SCOPE } from './intents.ts';
 import { normalize, truncateForNlu } from './normalize.ts';
 import type { SlotError, Slots } from './slots/index.ts';
 import { extractSlots, findRegions, parseHomophoneRegion } from './slots/index.ts';
@@ -113,6 +114,9 @@ const OTHER_TOPIC = /困难|开销|补助|帮扶|体检|活动|住院|慰问|去
 const MOVING_TO = /搬(?:家)?(?:去|到|回)(.{2,8}?)(?:去|住|生活|养老|了|啦)?[.!。！]?$/;
 const MOVING_OTHER = /燃气|水电|户口本|快递|网|电视|宽带|过户/;
 
+/** Below this confidence, an item named in so many words (体检, 住院…) decides the intent. */
+const UNSURE_ITEM = 0.6;
+
 /** Texts longer than this are cut before normalization, classification and slot extraction. */
 export const MAX_TEXT_CHARS = 512;
 
@@ -151,6 +155,10 @@ export function classifyNormalized(c: IntentClassifier, normalized: string, expl
     const place = MOVING_TO.exec(normalized)?.[1];
     if (place && findRegions(place).length > 0) return { ...r, intent: 'transfer_management', confidence: 0.6 };
   }
+  // "常住北京 户口在滨江 体检怎么弄": an unsure reading gives way to the one item the text names in so many words.
+  // A budget question names its item too ("文体活动经费预算"): that one stays the staff's.
+  const item = r.intent !== OUT_OF_SCOPE && r.intent !== 'fund_budget' && r.confidence < UNSURE_ITEM ? itemIntentOf(normalized) : null;
+  if (item && item !== r.intent && isIntentId(item) && DOMAIN_SET.has(item) && !namesDeath(normalized)) return { ...r, intent: item, confidence: UNSURE_ITEM };
   if (r.intent !== 'human_handoff' || ASKS_FOR_PERSON.test(withoutGivenDetails(normalized))) return r;
   const next = r.runnerUp !== 'human_handoff' && r.runnerUpProbability >= c.info.threshold ? r.runnerUp : OUT_OF_SCOPE;
   return { ...r, intent: next, confidence: next === OUT_OF_SCOPE ? Math.max(0, 1 - r.bestProbability) : r.runnerUpProbability };

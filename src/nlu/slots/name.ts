@@ -354,6 +354,8 @@ const WRITER_ROLE_AFTER =
 /** A relation word right before a name: 我父亲王德明, 我妈李秀英, 老伴 刘桂兰. */
 const RELATION_THEN_NAME =
   /(?:辖区|我们社区的?|社区的?)?(?:退休人员|退休职工|退休老人|退休工人|老同志|居民)[\s:]?|(?:(?:我|俺|咱)(?:的|家)?)?(?:父亲|母亲|爸爸|妈妈|老父亲|老母亲|老伴儿?|爱人|丈夫|妻子|老公|老婆|岳父|岳母|公公|婆婆|爷爷|奶奶|外公|外婆|姥爷|姥姥|哥哥|姐姐|弟弟|妹妹|儿子|女儿|老爷子)[\s:]?|(?:我|俺|咱)(?:的|家)?(?:爸|妈|爹|娘)[\s:]?/g;
+/** "帮居民报个去世：周国平，…": the name a report's colon introduces. */
+const REPORT_COLON = /(?:去世|过世|逝世|病故|报丧|死亡|登记|报告|申请)[^:：，,。]{0,4}[:：]\s?/g;
 /** A name after a relation word ends at a pause (a three-character name or longer: 我父亲王德明 上礼拜…) … */
 const PAUSE_AFTER = /^(?:$|[\s,.;:!?，。、！？；：])/;
 /** … or where the sentence goes on with a time or an event word (any length: 我母亲郭兰去世了). */
@@ -445,6 +447,11 @@ export function parseName(text: string, opts: NameOptions = {}): string | undefi
   RELATION_THEN_NAME.lastIndex = 0;
   for (let m = RELATION_THEN_NAME.exec(t); m !== null; m = RELATION_THEN_NAME.exec(t)) {
     const name = nameFollowedBy(t, m.index + m[0].length, relationNameAfter);
+    if (name) return name;
+  }
+  REPORT_COLON.lastIndex = 0;
+  for (let m = REPORT_COLON.exec(t); m !== null; m = REPORT_COLON.exec(t)) {
+    const name = nameFollowedBy(t, m.index + m[0].length, (rest) => PAUSE_AFTER.test(rest));
     if (name) return name;
   }
   LOOKUP.lastIndex = 0;
