@@ -94,7 +94,9 @@ async function consoleLink(t: Turn): Promise<void> {
 export function staffRuleQuestion(t: Turn): boolean {
   const u = t.understanding;
   if (!t.incoming.staff || !u || t.button !== null) return false;
-  const asked = staffQuestion(t.tr, u, t.normalized, t.ctx.asOf);
+  // The district of the dialog under way is the one a rule question is about, unless the line names another.
+  const known = t.state?.slots.region;
+  const asked = staffQuestion(t.tr, u, t.normalized, t.ctx.asOf, typeof known === 'string' ? { region: known } : {});
   if (!asked) return false;
   t.say(asked.answer);
   const waiting = t.state;
@@ -105,7 +107,8 @@ export function staffRuleQuestion(t: Turn): boolean {
     return true;
   }
   // The rule stays the topic: "1500户呢", "建德呢" ask it again.
-  const facts = { ...(u.slots.count !== undefined ? { count: u.slots.count } : {}), ...(u.slots.region ? { region: u.slots.region } : {}) };
+  const region = u.slots.region ?? (typeof known === 'string' ? known : undefined);
+  const facts = { ...(u.slots.count !== undefined ? { count: u.slots.count } : {}), ...(region ? { region } : {}) };
   t.state = { intent: STAFF_RULE, slots: { rule: asked.rule, question: t.normalized, askedAs: u.intent, ...facts }, awaiting: 'done', tries: 0 };
   t.intent = u.intent;
   return true;

@@ -72,11 +72,13 @@ export const hangzhou: Law = {
     ),
   ],
   // 四(二) 除据实结算等特殊项目的转移支付外，按不低于 70% 的比例提前下达下一年度转移支付预计数至各区.
-  advanceTransfer: [
-    at({ minShare: y(0.7) }, '四(二)', '除据实结算等特殊项目的转移支付外，应按照不低于70%的比例提前下达下一年度转移支付预计数至各区'),
-  ],
+  advanceTransfer: [at({ minShare: y(0.7) }, '四(二)', '除据实结算等特殊项目的转移支付外，应按照不低于70%的比例提前下达下一年度转移支付预计数至各区')],
   dedicatedAccount: [
-    at(['festival', 'health_check'] as const, '四(二)', '节日慰问费、健康体检经费在按规定设立的专户中管理，专款专用，实行专账核算；其他社会化管理服务资金实行国库集中支付'),
+    at(
+      ['festival', 'health_check'] as const,
+      '四(二)',
+      '节日慰问费、健康体检经费在按规定设立的专户中管理，专款专用，实行专账核算；其他社会化管理服务资金实行国库集中支付',
+    ),
   ],
   // 四(二) 不得用于购买固定资产（档案架、档案柜等存放档案设备除外） — the 除外 is an explicit exception.
   noFixedAssets: [at({ except: ['archive_shelf', 'archive_cabinet'] as const }, '四(二)', '不得用于购买固定资产（档案架、档案柜等存放档案设备除外）')],
