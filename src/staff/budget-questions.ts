@@ -13,7 +13,7 @@ type Item = BudgetRow['item'];
 const ITEMS: readonly (readonly [Item, RegExp])[] = [
   ['service_care', /服务关怀|关怀经费/],
   ['health_check', /体检/],
-  ['group_activity', /文体|活动经费/],
+  ['group_activity', /文体|活动.{0,2}经费/],
   ['festival', /节日|过节/],
 ];
 const ASKS_BUDGET = /预算|预留|留多少|截留|安排标准|经费标准/;
@@ -63,8 +63,9 @@ function notItemised(tr: Translator, b: BudgetAnswer, item: Item, place: string)
 /** The budget item asked of the named text, or of the texts that budget it; null when this line is not one. */
 export function budgetItemAnswer(tr: Translator, f: { region?: string; again?: boolean }, text: string, asOf: IsoDate): string | null {
   const item = ITEMS.find(([, words]) => words.test(text))?.[0];
-  if (!item || !ASKS_BUDGET.test(text) || (f.region && !f.again)) return null;
   const region = f.region ? findRegion(f.region) : undefined;
+  // A district named goes to the budget form; "市本级" (the city alone) names the city-level text, answered here.
+  if (!item || !ASKS_BUDGET.test(text) || (region && !region.cityOnly && !f.again)) return null;
   const named = region ? region.doc : (documentNamedIn(text)?.id ?? null);
   if (region && !named) return tr.t('budget-none', { region: region.name });
   const docs = (Object.keys(LAWS) as DocId[]).filter((doc) => (named ? doc === named : doc === 'hangzhou' || doc === 'jiande'));
@@ -75,7 +76,7 @@ export function budgetItemAnswer(tr: Translator, f: { region?: string; again?: b
   const lines: string[] = [];
   for (const b of sorted) {
     const row = b.rows.find((r) => r.item === item);
-    const place = named && region ? region.name : placeOf(tr, b.doc);
+    const place = named && region && !region.cityOnly ? region.name : placeOf(tr, b.doc);
     lines.push(...(row ? itemLines(tr, b, row, text) : notItemised(tr, b, item, place)));
   }
   const notices = sorted.flatMap((b) => b.notices.filter((n) => n.code === 'document_expired').map((n) => renderNotice(tr, n)));
