@@ -37,8 +37,7 @@ function inline(tr: Translator, b: BudgetAnswer): string {
 }
 
 /** The item's line in the text that budgets it: the reserve first when the reserve is asked. */
-function itemLines(tr: Translator, b: BudgetAnswer, row: BudgetRow, text: string): string[] {
-  const place = placeOf(tr, b.doc);
+function itemLines(tr: Translator, place: string, row: BudgetRow, text: string): string[] {
   const item = tr.t(`budget-item-${row.item}`);
   const lines: string[] = [];
   if (row.reserve && ASKS_RESERVE.test(text)) {
@@ -61,11 +60,13 @@ function notItemised(tr: Translator, b: BudgetAnswer, item: Item, place: string)
 }
 
 /** The budget item asked of the named text, or of the texts that budget it; null when this line is not one. */
-export function budgetItemAnswer(tr: Translator, f: { region?: string; again?: boolean }, text: string, asOf: IsoDate): string | null {
+export function budgetItemAnswer(tr: Translator, f: { region?: string; again?: boolean; intent?: string }, text: string, asOf: IsoDate): string | null {
   const item = ITEMS.find(([, words]) => words.test(text))?.[0];
   const region = f.region ? findRegion(f.region) : undefined;
-  // A district named goes to the budget form; "市本级" (the city alone) names the city-level text, answered here.
-  if (!item || !ASKS_BUDGET.test(text) || (region && !region.cityOnly && !f.again)) return null;
+  // A district named in a budget question goes to the budget form (its head count follows); "市本级" (the city alone)
+  // names the city-level text, and "拱墅 文体活动经费标准" read as the entitlement is the budget line all the same.
+  const toForm = region && !region.cityOnly && !f.again && f.intent === 'fund_budget';
+  if (!item || !ASKS_BUDGET.test(text) || toForm) return null;
   const named = region ? region.doc : (documentNamedIn(text)?.id ?? null);
   if (region && !named) return tr.t('budget-none', { region: region.name });
   const docs = (Object.keys(LAWS) as DocId[]).filter((doc) => (named ? doc === named : doc === 'hangzhou' || doc === 'jiande'));
@@ -77,7 +78,7 @@ export function budgetItemAnswer(tr: Translator, f: { region?: string; again?: b
   for (const b of sorted) {
     const row = b.rows.find((r) => r.item === item);
     const place = named && region && !region.cityOnly ? region.name : placeOf(tr, b.doc);
-    lines.push(...(row ? itemLines(tr, b, row, text) : notItemised(tr, b, item, place)));
+    lines.push(...(row ? itemLines(tr, place, row, text) : notItemised(tr, b, item, place)));
   }
   const notices = sorted.flatMap((b) => b.notices.filter((n) => n.code === 'document_expired').map((n) => renderNotice(tr, n)));
   const cites = sorted.flatMap((b) => b.citations);

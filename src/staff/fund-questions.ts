@@ -115,13 +115,19 @@ function verdict(tr: Translator, topic: FundTopic, text: string, shown: readonly
   return shown.every(has('fund_office_equipment')) && /设备|电脑|桌椅|空调|柜/.test(text) ? tr.t('fundq-yes') : '';
 }
 
-/** "宣传报道几分": the item asked first, with its dimension. */
-function rubricLead(tr: Translator, shown: readonly Facts[], text: string, asOf: IsoDate): string[] {
+/** "宣传报道几分": the item asked, with its dimension; null when no rubric item is named. */
+function rubricAsked(shown: readonly Facts[], text: string, asOf: IsoDate) {
   for (const f of shown) {
     const row = rubricItemIn(f.doc, text, asOf);
-    if (row) return [tr.t('fundq-rubric-asked', { item: row.item, points: row.points, dimension: row.dimension })];
+    if (row) return row;
   }
-  return [];
+  return null;
+}
+
+/** One rubric item asked: its line first, then its dimension and the total — not the whole rubric and the grades. */
+function onlyDimension(shown: readonly Facts[], dimension: string): Facts[] {
+  const keep = (p: Point) => p.code === 'fund_rubric_total' || (p.code === 'fund_rubric_dimension' && p.params?.dimension === dimension);
+  return shown.map((x) => ({ ...x, points: x.points.filter(keep) }));
 }
 
 /** The answer to one side of fund management, for the named text or for every text that speaks of it. */
@@ -137,6 +143,9 @@ export function fundAnswer(tr: Translator, topic: FundTopic, f: Asked, text: str
     else lead.push(tr.t('fundq-silent', { place: named.place, others: shown.map((x) => placeOf(tr, x.doc)).join(tr.t('list-enum')) }));
   }
   if (shown.length === 0) return null;
+  const row = topic === 'assessment' ? rubricAsked(shown, text, asOf) : null;
+  const first = row ? [tr.t('fundq-rubric-asked', { item: row.item, points: row.points, dimension: row.dimension })] : [];
+  if (row) shown = onlyDimension(shown, row.dimension);
   const lines = bodyLines(tr, shown);
   const yesNo = verdict(tr, topic, text, shown);
   if (yesNo && lines.length > 0) lines[0] = `${yesNo}${lines[0]}`;
@@ -145,7 +154,6 @@ export function fundAnswer(tr: Translator, topic: FundTopic, f: Asked, text: str
   const notices = shown
     .filter((x) => DOCUMENTS[x.doc].lastDay !== null && documentStatus(DOCUMENTS[x.doc], asOf) === 'expired')
     .map((x) => renderNotice(tr, { code: 'document_expired', doc: x.doc, expiredAfter: DOCUMENTS[x.doc].lastDay ?? '' }));
-  const first = topic === 'assessment' ? rubricLead(tr, shown, text, asOf) : [];
   const cites = [...shown, ...office].flatMap((x) => x.points).map((p) => p.cite);
   return [...lead, ...first, ...notices, ...lines, renderCitations(tr, cites)].join('\n');
 }

@@ -17,6 +17,8 @@ export interface RuleFacts {
   readonly region?: string;
   /** Asked again by a follow-up ("那建德呢"): the region is the one the follow-up names. */
   readonly again?: boolean;
+  /** The intent the line was read as (a budget question with a district is the budget form's). */
+  readonly intent?: string;
 }
 
 const RULES: Readonly<Record<StaffRule, (tr: Translator, f: RuleFacts, text: string, asOf: IsoDate) => string | null>> = {
@@ -39,7 +41,7 @@ export function staffQuestion(
   known: { region?: string } = {},
 ): { rule: StaffRule; answer: string } | null {
   const region = u.slots.region ?? known.region;
-  const facts: RuleFacts = { ...(u.slots.count !== undefined ? { count: u.slots.count } : {}), ...(region ? { region } : {}) };
+  const facts: RuleFacts = { ...(u.slots.count !== undefined ? { count: u.slots.count } : {}), ...(region ? { region } : {}), intent: u.intent };
   for (const rule of Object.keys(RULES) as StaffRule[]) {
     const answer = RULES[rule](tr, facts, text, asOf);
     if (answer) return { rule, answer };
