@@ -1,6 +1,17 @@
 import { renderCitations, renderNotice, renderPoint } from '../answers/index.ts';
 import type { Translator } from '../i18n/index.ts';
-import { type BudgetAnswer, type BudgetRow, budget, type DocId, documentNamedIn, findRegion, formatYuan, type IsoDate, LAWS } from '../rules/index.ts';
+import {
+  type BudgetAnswer,
+  type BudgetRow,
+  budget,
+  DOCUMENTS,
+  type DocId,
+  documentNamedIn,
+  findRegion,
+  formatYuan,
+  type IsoDate,
+  LAWS,
+} from '../rules/index.ts';
 
 /**
  * "节日慰问费预算一人多少", "服务关怀经费区里能预留多少" from staff who name no district: one budget item is set by one
@@ -83,4 +94,16 @@ export function budgetItemAnswer(tr: Translator, f: { region?: string; again?: b
   const notices = sorted.flatMap((b) => b.notices.filter((n) => n.code === 'document_expired').map((n) => renderNotice(tr, n)));
   const cites = sorted.flatMap((b) => b.citations);
   return [...notices, ...lines, renderCitations(tr, cites)].join('\n');
+}
+
+/**
+ * What the budget form needs to take over after this answer ("文体活动呢", "那建德呢", "2000人呢"): the item, and the
+ * district named or else the place of the text that budgets the item (杭州市 for 杭州市级's items).
+ */
+export function budgetItemTopic(text: string, region: string | undefined, asOf: IsoDate): { item: Item; region: string } | null {
+  const item = ITEMS.find(([, words]) => words.test(text))?.[0];
+  if (!item) return null;
+  if (region) return { item, region };
+  const doc = (Object.keys(LAWS) as DocId[]).find((d) => perHead(d, asOf)?.rows.some((r) => r.item === item));
+  return doc ? { item, region: DOCUMENTS[doc].place } : null;
 }
