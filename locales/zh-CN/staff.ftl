@@ -229,3 +229,5 @@ budgetq-not-itemised = { $place }的办法没有单列这一项，年预算是{ 
 budgetq-row-inline = { $item }{ $per }元/人{ $reserve }
 budgetq-reserve-inline-city = （其中市级预留{ $reserve }元/人）
 budgetq-reserve-inline-district = （其中区级可预留{ $reserve }元/人）
+budgetq-reserve-note-district = 其中区退管经办机构可按{ $reserve }元/人预留。
+budgetq-reserve-note-city = 其中市级退管经办机构按{ $reserve }元/人预留。

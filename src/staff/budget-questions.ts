@@ -55,8 +55,7 @@ function itemLines(tr: Translator, place: string, row: BudgetRow, text: string):
     lines.push(tr.t(`budgetq-reserve-${row.reserve.holder}`, { place, item, per: formatYuan(row.perRetiree), reserve: formatYuan(row.reserve.perRetiree) }));
   } else {
     lines.push(tr.t('budgetq-row', { place, item, per: formatYuan(row.perRetiree) }));
-    if (row.reserve)
-      lines.push(tr.t(`budgetq-reserve-${row.reserve.holder}`, { place, item, per: formatYuan(row.perRetiree), reserve: formatYuan(row.reserve.perRetiree) }));
+    if (row.reserve) lines.push(tr.t(`budgetq-reserve-note-${row.reserve.holder}`, { reserve: formatYuan(row.reserve.perRetiree) }));
   }
   if (row.checkYearOnly) lines.push(tr.t('budgetq-check-year'));
   if (row.socialFundMayPay) lines.push(tr.t('budgetq-social-fund'));
