@@ -147,3 +147,32 @@ cond-report_personal_changes = 电话、住址变了，或者搬到外省、境�
 cond-hardship_visits = 社区会掌握孤寡、重病、高龄、特困等老人的情况，定期上门探访慰问
 cond-hardship_fund_visits = 区里的专项资金有一部分用于重点、特困人员慰问，家里特别困难的可以向社区反映
 cond-help_apply_for_assistance = 生活特别困难的，社区协助申请低保等社会救助
+
+## Fund management (资金管理), for staff. Lists arrive already joined; the quarter as a number.
+
+cond-fund_advance_transfer = 不低于{ $percent }%：除据实结算等特殊项目外，下一年度转移支付预计数按不低于{ $percent }%的比例提前下达到各区，资金使用年度再按实际执行情况拨付剩余资金。
+cond-fund_settlement_quarter = 资金使用年度的次年第{ $quarter }季度清算（先预拨、后清算）。
+fund-count-1 = 一
+fund-count-2 = 二
+fund-count-3 = 三
+fund-count-4 = 四
+fund-count-5 = 五
+fund-count-6 = 六
+cond-fund_settled_at_cost = { $items }根据标准按实结算。
+cond-fund_settlement_cap = 服务关怀经费的结算金额上限，按资金使用年度当年{ $month }月底纳入社会化管理的人数计算。
+cond-fund_entrusted_settlement = 市级与萧山、余杭、临平、富阳、临安之间跨区域委托管理服务的，按委托协议结算经费。
+cond-fund_paid_by_grade = 没有规定清算时间，专项资金每半年度拨付一次（每年{ $times }次），拨付额度按考核等次确定。
+cond-fund_payer_city_agency_nonlocal_hukou = 由{ $payer }承担：市退管经办机构管理、未移交街道（乡镇）社区的在杭参保异地户籍退休人员，所需经费由{ $payer }承担，标准参照移交街道社区管理服务的退休人员。
+cond-fund_payer_provincial_agency_local_hukou = 由{ $payer }承担：在省社保中心参保退休的户籍人员，移交建德实行社会化管理服务所需经费由{ $payer }承担。
+cond-fund_payer_usual = 其他退休人员的专项资金由{ $payer }负责保障。
+cond-fund_no_fixed_assets = 专项资金不得用于购买固定资产，但{ $except }等存放档案的设备除外。
+cond-fund_office_equipment = 专项经费的用途包括社会化管理服务工作办公设备购买。
+cond-fund_dedicated_account = { $items }在按规定设立的专户中管理，专款专用、专账核算；其他社会化管理服务资金实行国库集中支付。
+cond-fund_rubric_total = 考核评分细则满分{ $total }分。
+cond-fund_rubric_dimension = { $dimension }{ $sum }分：{ $items }。
+cond-fund_copies_archive_roster = 《档案移交名册表》一式{ $copies }份，{ $holders }各留一份。
+cond-fund_copies_info_form = 《国有企业退休人员社会化管理服务基本信息表》一式{ $copies }份，{ $holders }各一份。
+cond-fund_staff_ratio = 按每{ $per }名退休人员配备1名管理服务人员。
+cond-fund_staff_levels = 县（市、区）工作人员原则上不少于{ $countyMin }—{ $countyMax }人；乡镇（办）必须有专人负责；社区（村）根据情况可设{ $communityMin }—{ $communityMax }人。
+cond-fund_staff_households = 企业所办社区移交工作人员：1000户以下{ $below1000 }人，1000户至2000户{ $from1000 }人，2000户至3000户{ $from2000 }人，超过3000户每增加{ $over3000PerHouseholds }户增加1人。
+cond-fund_rubric_grades = 考核结果分优秀、良好、合格、不合格，分别按核算金额的{ $excellent }%、{ $good }%、{ $pass }%、{ $fail }%拨付；细则没有写多少分对应哪个等次。

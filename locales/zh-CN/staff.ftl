@@ -188,3 +188,46 @@ console-private-only = 请私聊我发送 /console 获取网页工作台登录�
 console-note-missing = 请写明说明或原因。
 console-assignee-missing = 请选择要指派的工作人员。
 console-action-unknown = 没有这个操作。
+
+## Fund management questions (资金管理): the words inside the rules' points, and what frames them.
+
+fundq-place-hangzhou = 杭州市级
+fundq-place-jiande = 建德市
+fundq-place-changsha = 长沙市
+fundq-place-liaocheng = 聊城市
+fundq-place-henan = 河南省（郑州市转发）
+fundq-labelled = { $place }：{ $text }
+fundq-same-in = （{ $places }的办法规定相同。）
+fundq-silent = { $place }的文件没有规定这一项；{ $others }的规定如下。
+fundq-silent-none = { $place }的文件没有规定这一项。
+fundq-yes = 可以。
+fundq-no = 不能。
+fundq-no-if-fixed = 属于固定资产的不能买。
+fundq-except-archive_shelf = 档案架
+fundq-except-archive_cabinet = 档案柜
+fundq-payer-city_finance = 市财政
+fundq-payer-provincial_finance = 省财政
+fundq-payer-district_finance = 社会化管理服务地的区财政
+fundq-holder-transferor = 移交单位
+fundq-holder-receiver = 接收单位
+fundq-holder-enterprise = 企业
+fundq-holder-retiree = 个人
+fundq-holder-community = 社区
+fundq-holder-archive_office = 档案管理部门
+fundq-rubric-item = { $item }{ $points }分
+fundq-rubric-asked = { $item }：{ $points }分（{ $dimension }）。
+fundq-fixed-assets-office = 长沙、聊城的办法没有这条禁令，把办公设备购买列为经费用途。
+
+## A budget item asked without a district (杭州市级 sets the four items; 建德 budgets 退管工作经费 instead).
+
+budgetq-row = { $place }：{ $item }年预算{ $per }元/人。
+budgetq-reserve-district = { $place }：{ $item }{ $per }元/人中，区退管经办机构可按{ $reserve }元/人预留，用于区级退管公共服务、年自付医疗费超过1万元的大病慰问和重点、特困人员慰问。
+budgetq-reserve-city = { $place }：{ $item }{ $per }元/人中，市级退管经办机构按{ $reserve }元/人预留（可根据实际情况调整），用于市级退管工作。
+budgetq-check-year = 体检经费在体检年度安排。
+budgetq-social-fund = 节日慰问费按现行规定由一般公共预算、社保基金等列支；市、区1:1分担时，社保基金承担部分除外。
+budgetq-not-itemised = { $place }的办法没有单列这一项，年预算是{ $rows }。
+budgetq-row-inline = { $item }{ $per }元/人{ $reserve }
+budgetq-reserve-inline-city = （其中市级预留{ $reserve }元/人）
+budgetq-reserve-inline-district = （其中区级可预留{ $reserve }元/人）
+budgetq-reserve-note-district = 其中区退管经办机构可按{ $reserve }元/人预留。
+budgetq-reserve-note-city = 其中市级退管经办机构按{ $reserve }元/人预留。

@@ -1,1 +1,2 @@
+export * from './funds.ts';
 export * from './render.ts';

@@ -21,6 +21,7 @@ export * from './procedures/transfer.ts';
 export * from './regime.ts';
 export * from './regions.ts';
 export * from './staff/budget.ts';
+export * from './staff/funds.ts';
 export * from './staff/publicity.ts';
 export * from './staff/staffing.ts';
 export * from './summary.ts';

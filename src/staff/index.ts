@@ -1,5 +1,6 @@
 export * from './actions.ts';
 export * from './announce.ts';
+export * from './budget-questions.ts';
 export * from './commands.ts';
 export * from './console-link.ts';
 export * from './escalate.ts';

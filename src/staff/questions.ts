@@ -2,28 +2,46 @@ import { renderCitations, renderNotice } from '../answers/index.ts';
 import type { Translator } from '../i18n/index.ts';
 import type { Understanding } from '../nlu/index.ts';
 import { type Citation, communityStaff, deathReportRule, findRegion, type IsoDate, publicityRule, staffForRetirees } from '../rules/index.ts';
+import { budgetItemAnswer } from './budget-questions.ts';
+import { fundAnswer, fundTopicOf } from './fund-questions.ts';
 
 /**
  * Short questions staff ask in passing — how many staff a community gets, how long a 公示 runs and what it may show,
  * the deadline for reporting a death — answered from the rules with citations. Null when the line is none of them.
  */
-export type StaffRule = 'staffing' | 'publicity' | 'death_deadline';
+export type StaffRule = 'staffing' | 'publicity' | 'death_deadline' | 'funds' | 'budget_item';
 
 /** What a rule question is about: the count and the region it names. */
 export interface RuleFacts {
   readonly count?: number;
   readonly region?: string;
+  /** Asked again by a follow-up ("那建德呢"): the region is the one the follow-up names. */
+  readonly again?: boolean;
+  /** The intent the line was read as (a budget question with a district is the budget form's). */
+  readonly intent?: string;
 }
 
 const RULES: Readonly<Record<StaffRule, (tr: Translator, f: RuleFacts, text: string, asOf: IsoDate) => string | null>> = {
   staffing: (tr, f, text, asOf) => staffing(tr, f, text, asOf),
   publicity: (tr, f, text, asOf) => publicity(tr, f, text, asOf),
   death_deadline: (tr, f, text, asOf) => deathDeadline(tr, f, text, asOf),
+  funds: (tr, f, text, asOf) => {
+    const topic = fundTopicOf(text);
+    return topic ? fundAnswer(tr, topic, f, text, asOf) : null;
+  },
+  budget_item: (tr, f, text, asOf) => budgetItemAnswer(tr, f, text, asOf),
 };
 
 /** The rule asked about and its answer; null when the line asks none of them. */
-export function staffQuestion(tr: Translator, u: Understanding, text: string, asOf: IsoDate): { rule: StaffRule; answer: string } | null {
-  const facts: RuleFacts = { ...(u.slots.count !== undefined ? { count: u.slots.count } : {}), ...(u.slots.region ? { region: u.slots.region } : {}) };
+export function staffQuestion(
+  tr: Translator,
+  u: Understanding,
+  text: string,
+  asOf: IsoDate,
+  known: { region?: string } = {},
+): { rule: StaffRule; answer: string } | null {
+  const region = u.slots.region ?? known.region;
+  const facts: RuleFacts = { ...(u.slots.count !== undefined ? { count: u.slots.count } : {}), ...(region ? { region } : {}), intent: u.intent };
   for (const rule of Object.keys(RULES) as StaffRule[]) {
     const answer = RULES[rule](tr, facts, text, asOf);
     if (answer) return { rule, answer };
@@ -33,7 +51,7 @@ export function staffQuestion(tr: Translator, u: Understanding, text: string, as
 
 /** The same rule asked again with another count or region ("1500户呢", "建德呢"): `text` is the first question's. */
 export function staffRuleAnswer(tr: Translator, rule: StaffRule, facts: RuleFacts, text: string, asOf: IsoDate): string | null {
-  return RULES[rule](tr, facts, text, asOf);
+  return RULES[rule](tr, { ...facts, again: true }, text, asOf);
 }
 
 const cites = (tr: Translator, list: readonly Citation[]) => renderCitations(tr, list);

@@ -10,7 +10,9 @@ import {
   coverage,
   deathProcedure,
   FESTIVALS,
+  FUND_TOPICS,
   festival,
+  fundFacts,
   funeral,
   groupLeaderSubsidy,
   hardshipHelp,
@@ -95,6 +97,7 @@ function everyCode(): Set<string> {
       if (b.ok) addPoints(b.value.points);
     }
   }
+  for (const topic of FUND_TOPICS) for (const f of fundFacts(topic, AS_OF)) addPoints(f.points);
   return ids;
 }
 

@@ -1,6 +1,6 @@
 import { shanghaiIsoDate } from '../../clock.ts';
 import { asksSummary, itemIntentOf } from '../../nlu/cues.ts';
-import { parseCaseMention, parseCommand, quickCheck, runStaffCommand, type StaffCommand, staffQuestion } from '../../staff/index.ts';
+import { budgetItemTopic, parseCaseMention, parseCommand, quickCheck, runStaffCommand, type StaffCommand, staffQuestion } from '../../staff/index.ts';
 import { defOf } from '../form.ts';
 import { STAFF_RULE } from '../forms/staff-rule.ts';
 import { isPending } from '../state.ts';
@@ -94,7 +94,9 @@ async function consoleLink(t: Turn): Promise<void> {
 export function staffRuleQuestion(t: Turn): boolean {
   const u = t.understanding;
   if (!t.incoming.staff || !u || t.button !== null) return false;
-  const asked = staffQuestion(t.tr, u, t.normalized, t.ctx.asOf);
+  // The district of the dialog under way is the one a rule question is about, unless the line names another.
+  const known = t.state?.slots.region;
+  const asked = staffQuestion(t.tr, u, t.normalized, t.ctx.asOf, typeof known === 'string' ? { region: known } : {});
   if (!asked) return false;
   t.say(asked.answer);
   const waiting = t.state;
@@ -104,8 +106,18 @@ export function staffRuleQuestion(t: Turn): boolean {
     t.intent = waiting.intent;
     return true;
   }
+  const region = u.slots.region ?? (typeof known === 'string' ? known : undefined);
+  // A budget item: the budget form takes the topic over, so "文体活动呢", "那建德呢", "2000人呢" change one thing of it.
+  const budgetTopic = asked.rule === 'budget_item' ? budgetItemTopic(t.normalized, region, t.ctx.asOf) : null;
+  if (budgetTopic) {
+    // As the form leaves a per-head answer: waiting for a head count, any of its slots said instead changes the answer.
+    t.say(t.tr.t('budget-ask-count'));
+    t.state = { intent: 'fund_budget', slots: { ...budgetTopic }, awaiting: 'count', tries: 0 };
+    t.intent = u.intent;
+    return true;
+  }
   // The rule stays the topic: "1500户呢", "建德呢" ask it again.
-  const facts = { ...(u.slots.count !== undefined ? { count: u.slots.count } : {}), ...(u.slots.region ? { region: u.slots.region } : {}) };
+  const facts = { ...(u.slots.count !== undefined ? { count: u.slots.count } : {}), ...(region ? { region } : {}) };
   t.state = { intent: STAFF_RULE, slots: { rule: asked.rule, question: t.normalized, askedAs: u.intent, ...facts }, awaiting: 'done', tries: 0 };
   t.intent = u.intent;
   return true;

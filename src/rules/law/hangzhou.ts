@@ -62,6 +62,37 @@ export const hangzhou: Law = {
     ),
   ],
   budgetSplit: [at({ kind: 'city_district_1_1_except_social_fund' }, '四(一)', '2024年起市、区按照1:1两级比例分担（社保基金承担部分除外）')],
+  // 四(一) 由社会化管理服务地的区财政负责保障; 市退管经办机构管理、未移交街道社区的在杭参保异地户籍退休人员 → 市财政.
+  fundPayer: [at('district_finance', '四(一)', '人力社保部门按资金使用年度退休人员预计数编制专项资金预算，由社会化管理服务地的区财政负责保障')],
+  otherPayer: [
+    at(
+      { group: 'city_agency_nonlocal_hukou', payer: 'city_finance' },
+      '四(一)',
+      '由市退管经办机构管理、未移交街道（乡镇）社区的在杭参保异地户籍退休人员所需经费，由市财政承担，经费标准参照移交街道社区管理服务的退休人员',
+    ),
+  ],
+  // 四(二) 除据实结算等特殊项目的转移支付外，按不低于 70% 的比例提前下达下一年度转移支付预计数至各区.
+  advanceTransfer: [at({ minShare: y(0.7) }, '四(二)', '除据实结算等特殊项目的转移支付外，应按照不低于70%的比例提前下达下一年度转移支付预计数至各区')],
+  dedicatedAccount: [
+    at(
+      ['festival', 'health_check'] as const,
+      '四(二)',
+      '节日慰问费、健康体检经费在按规定设立的专户中管理，专款专用，实行专账核算；其他社会化管理服务资金实行国库集中支付',
+    ),
+  ],
+  // 四(二) 不得用于购买固定资产（档案架、档案柜等存放档案设备除外） — the 除外 is an explicit exception.
+  noFixedAssets: [at({ except: ['archive_shelf', 'archive_cabinet'] as const }, '四(二)', '不得用于购买固定资产（档案架、档案柜等存放档案设备除外）')],
+  // 四(三) 先预拨、后清算，次年第二季度清算; 按实结算; 服务关怀经费上限按当年 12 月底人数.
+  settlement: [at({ quarterOfNextYear: 2 }, '四(三)', '按先预拨、后清算进行资金结算，原则于资金使用年度次年第二季度开展清算')],
+  settledAtCost: [
+    at(
+      ['health_check', 'festival', 'group_activity', 'service_care'] as const,
+      '四(三)',
+      '健康体检经费、节日慰问费、自管小组文体活动经费、服务关怀经费根据标准按实结算',
+    ),
+  ],
+  settlementCapHeadcountMonth: [at(12, '四(三)', '服务关怀经费结算金额上限，按照资金使用年度当年12月底纳入社会化管理的人数计算')],
+  entrustedSettlement: [at(true, '四(三)', '市级与萧山区、余杭区、临平区、富阳区、临安区之间实行跨区域委托管理服务，按委托协议结算经费')],
   // 五(三) 公示不少于 7 天，公示内容包括：姓名、性别、年龄、慰问（发放）金额。
   publicity: [at({ minDays: 7, place: 'website_or_community' }, '五(三)', '大病慰问和自管小组长补助，应在部门网站或社区公示不少于7天')],
   // 四(一): the district's 15 元 reserve also serves 重点、特困人员慰问.

@@ -17,6 +17,14 @@ export const henan: Law = {
   budget: [at([{ item: 'management', perRetiree: y(1000) }], '六(二)2', '管理费用暂按每人1000元的标准计算')],
   budgetSplit: [at({ kind: 'central_or_provincial_finance' }, '六(二)2', '非中央下放的省属企业移交退休人员产生的管理费用由省级财政承担')],
   staffPerRetirees: [at(300, '五(四)2', '按每300名退休人员配备1名管理服务人员的比例')],
+  // 郑州市转发通知 三、充实人员力量: the county at least 3–5, the township a dedicated person, the community 1–2.
+  staffByLevel: [
+    at(
+      { county: [3, 5] as const, community: [1, 2] as const },
+      '郑州转发通知三',
+      '工作人员原则上不少于3—5人;乡镇(办)必须有专人负责,社区(村)工作人员根据情况可设1—2人',
+    ),
+  ],
   communityStaffByHouseholds: [
     at(
       { below1000: 5, from1000: 7, from2000: 9, over3000PerHouseholds: 300 },

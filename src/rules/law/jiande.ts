@@ -72,5 +72,31 @@ export const jiande: Law = {
       '市人力社保局根据评估等级分别按核算金额的110%、100%、90%、70%确定拨付额度',
     ),
   ],
+  fundPayer: [at('city_finance', '四(一)', '市人力社保局按资金使用年度退休人员预计数编制专项资金预算，由市财政局负责保障')],
+  otherPayer: [
+    at(
+      { group: 'provincial_agency_local_hukou', payer: 'provincial_finance' },
+      '四(一)',
+      '在省社保中心参保退休的户籍人员，移交建德实行社会化管理服务所需经费，由省财政承担',
+    ),
+  ],
+  noFixedAssets: [at({ except: ['archive_shelf', 'archive_cabinet'] as const }, '四(二)', '不得用于购买固定资产（档案架、档案柜等存放档案设备除外）')],
+  // 附件 考核评分细则: 日常工作 50 分, 优质服务 50 分. It sets no score for each grade of 四(三).
+  assessmentRubric: [
+    at(
+      [
+        { dimension: '日常工作', item: '网格化管理', points: 10 },
+        { dimension: '日常工作', item: '慰问走访', points: 10 },
+        { dimension: '日常工作', item: '健康体检', points: 10 },
+        { dimension: '日常工作', item: '待遇认证', points: 10 },
+        { dimension: '日常工作', item: '日常履职', points: 10 },
+        { dimension: '优质服务', item: '文体活动', points: 20 },
+        { dimension: '优质服务', item: '创新亮点', points: 20 },
+        { dimension: '优质服务', item: '宣传报道', points: 10 },
+      ] as const,
+      '附件',
+      '建德市企业退休人员社会化管理服务工作考核评分细则',
+    ),
+  ],
   publicity: [at({ minDays: 7, place: 'notice_board' }, '五(二)', '大病慰问和自管小组长补助，应在单位公示栏公示不少于7天')],
 };

@@ -20,6 +20,16 @@ export const liaocheng: Law = {
   ],
   hardshipAssistance: [at(true, '第七条(八)', '协助相关部门做好生活困难国有企业退休人员社会救助工作，帮助符合条件的申请最低生活保障等')],
   hardshipVisits: [at(true, '第二十四条', '乡镇（街道）、社区要掌握辖区内孤寡、重病、高龄、特困、独居、伤残等国有企业退休人员基本情况，定期进行走访慰问')],
+  // 附件 《国有企业退休人员档案移交名册表》注: 此表一式二份; 《…基本信息表》注: 此表一式四份.
+  archiveRosterCopies: [at({ copies: 2, holders: ['transferor', 'receiver'] as const }, '附件 档案移交名册表', '此表一式二份,移交单位、接收单位各留一份')],
+  infoFormCopies: [
+    at(
+      { copies: 4, holders: ['enterprise', 'retiree', 'community', 'archive_office'] as const },
+      '附件 基本信息表',
+      '此表一式四份,企业、个人、社区、档案管理部门各一份',
+    ),
+  ],
+  officeEquipment: [at(true, '第十条', '社会化管理服务工作办公设备购买')],
   deathBenefitsHelp: [
     at(
       ['funeral_grant', 'survivor_pension'] as const,

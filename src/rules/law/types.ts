@@ -21,6 +21,13 @@ export interface BudgetLine {
   readonly socialFundMayPay?: boolean;
 }
 
+/** Who keeps a copy of a hand-over form. */
+export type FormHolder = 'transferor' | 'receiver' | 'enterprise' | 'retiree' | 'community' | 'archive_office';
+export interface FormCopies {
+  readonly copies: number;
+  readonly holders: readonly FormHolder[];
+}
+
 /** Every amount, threshold and deadline a document sets, each with the clause it comes from. */
 export interface Law {
   readonly doc: DocId;
@@ -72,6 +79,33 @@ export interface Law {
   readonly staffPerRetirees?: Parameter<number>;
   readonly communityStaffByHouseholds?: Parameter<{ below1000: number; from1000: number; from2000: number; over3000PerHouseholds: number }>;
   readonly publicity?: Parameter<{ minDays: number; place: 'website_or_community' | 'notice_board' }>;
+  /** Henan (郑州转发 三): staff per level — county at least 3–5, township a dedicated person, community 1–2. */
+  readonly staffByLevel?: Parameter<{ county: readonly [number, number]; community: readonly [number, number] }>;
+  // Fund management (资金管理), for staff.
+  /** The least share of next year's transfer payment sent down in advance (items settled at cost excepted). */
+  readonly advanceTransfer?: Parameter<{ minShare: Decimal }>;
+  /** 先预拨、后清算: settled in this quarter of the year after the funds' year. */
+  readonly settlement?: Parameter<{ quarterOfNextYear: number }>;
+  /** The items settled at cost against their standards. */
+  readonly settledAtCost?: Parameter<readonly BudgetLine['item'][]>;
+  /** Service-care settlement capped by the retirees under management at the end of this month of the funds' year. */
+  readonly settlementCapHeadcountMonth?: Parameter<number>;
+  /** Management entrusted across districts is settled by the entrustment agreement. */
+  readonly entrustedSettlement?: Parameter<true>;
+  /** No fixed assets may be bought, except the archive equipment listed (an explicit 除外 clause). */
+  readonly noFixedAssets?: Parameter<{ except: readonly ('archive_shelf' | 'archive_cabinet')[] }>;
+  /** The text lists buying office equipment for the work among the uses of the funds. */
+  readonly officeEquipment?: Parameter<true>;
+  /** Who pays the funds: the usual payer, and groups paid by another level. */
+  readonly fundPayer?: Parameter<'district_finance' | 'city_finance'>;
+  readonly otherPayer?: Parameter<{ group: 'city_agency_nonlocal_hukou' | 'provincial_agency_local_hukou'; payer: 'city_finance' | 'provincial_finance' }>;
+  /** Items kept in a dedicated account (专户), the rest paid through the treasury (国库集中支付). */
+  readonly dedicatedAccount?: Parameter<readonly BudgetLine['item'][]>;
+  /** The assessment rubric (考核评分细则): items with their points, by dimension. */
+  readonly assessmentRubric?: Parameter<readonly { dimension: string; item: string; points: number }[]>;
+  /** How many copies a hand-over form is made in, and who keeps them. */
+  readonly archiveRosterCopies?: Parameter<FormCopies>;
+  readonly infoFormCopies?: Parameter<FormCopies>;
   readonly realNameBankTransfer?: Parameter<true>;
   readonly visitsOnIllnessAndDeath?: Parameter<true>;
   /** Collective cultural and sports activities organised by the city, street and community, with no per-person rule. */
