@@ -203,7 +203,7 @@ async function answerWherever(t: Turn, def: DialogDef, s: DialogState): Promise<
 const ANSWERED_WITHOUT_REGION = '_regionless';
 
 function answerFirstQuestion(t: Turn, def: DialogDef, s: DialogState): string[] {
-  if (!def.privateOnly || !def.topic || s.slots._asking === true) return [];
+  if (!def.privateOnly || !def.topic || s.slots._asking !== undefined) return [];
   const q = questionIn(t, def.intent);
   if (!q) return [];
   const region = typeof s.slots.region === 'string' ? s.slots.region : undefined;
@@ -261,7 +261,8 @@ export async function acceptOffer(t: Turn, def: DialogDef, s: DialogState): Prom
   const outcome = def.accept ? await def.accept(t.ctx, s.slots) : { lines: [t.tr.t('ok')], next: 'done' as const };
   t.show(outcome);
   s.awaiting = 'done';
-  if (outcome.continueWith) {
+  // One hand-over a turn: a dialog that would hand over again in the same turn waits for the next message.
+  if (outcome.continueWith && t.handOvers++ === 0) {
     t.state = null;
     await start(t, outcome.continueWith.intent, outcome.continueWith.slots);
   }

@@ -60,6 +60,8 @@ export class Turn {
   readonly idle: boolean;
   /** The topic of a dialog that just expired, offered again when the next message starts nothing new. */
   readonly expiredTopic: string | null;
+  /** Dialogs started from another's accept in this turn (at most one: see acceptOffer). */
+  handOvers = 0;
   readonly profile: { region?: string };
   /** A dialog of this user waiting in their private chat. */
   readonly away: AwayMark | null;

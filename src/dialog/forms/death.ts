@@ -75,7 +75,8 @@ export const reportDeathDialog: DialogDef = {
     const lines: string[] = [];
     // An ID number or phone typed in the group: the bot never repeats it; the family may want to take it back.
     if (ctx.incoming.group && ID_OR_PHONE.test(ctx.incoming.text ?? '')) lines.push(ctx.tr.t('death-group-had-personal'));
-    if (isQuestion(ctx)) {
+    // A report taken up after its question was answered (ASKING false) is a report, whatever the message asked.
+    if (s[ASKING] !== false && isQuestion(ctx)) {
       s[ASKING] = true;
       return lines;
     }
@@ -128,7 +129,7 @@ export const reportDeathDialog: DialogDef = {
       // The offer after a question was taken up: the report starts with what is known (the region, a date said).
       const known: Slots = {};
       for (const name of FACTS) if (s[name] !== undefined) known[name] = s[name];
-      return { lines: [], next: 'done', continueWith: { intent: 'report_death', slots: known } };
+      return { lines: [], next: 'done', continueWith: { intent: 'report_death', slots: { ...known, [ASKING]: false } } };
     }
     const procedure = deathProcedure({ region: String(s.region), dateOfDeath: String(s.dateOfDeath), asOf: ctx.asOf });
     if (!procedure.ok) return { lines: [ruleErrorLine(ctx, procedure.error)], next: 'done' };
