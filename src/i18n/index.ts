@@ -50,7 +50,18 @@ export function loadTranslator(locale = DEFAULT_LOCALE, dir = LOCALES_DIR): Tran
     const errors = bundle.addResource(resource);
     if (errors.length > 0) throw new LocaleError('syntax_error', `${locale}/${file}: ${errors.map((e) => e.message).join('; ')}`);
   }
+  // A sentence without arguments never changes: formatted once.
+  const fixed = new Map<string, string | null>();
   const format = (id: string, args?: Args): string | null => {
+    if (!args) {
+      const known = fixed.get(id);
+      if (known !== undefined) return known;
+    }
+    const text = formatNow(id, args);
+    if (!args && fixed.size < 10_000) fixed.set(id, text);
+    return text;
+  };
+  const formatNow = (id: string, args?: Args): string | null => {
     const message = bundle.getMessage(id);
     if (!message?.value) return null;
     // A missing argument renders as its name rather than throwing in the middle of a reply.

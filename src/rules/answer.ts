@@ -40,17 +40,13 @@ export interface Entitlement {
 }
 
 export function citationsOf(...groups: readonly (readonly (Point | Citation | undefined)[])[]): Citation[] {
-  const seen = new Set<string>();
   const out: Citation[] = [];
   for (const group of groups) {
     for (const entry of group) {
       if (!entry) continue;
       const cite = 'cite' in entry ? entry.cite : entry;
-      const key = `${cite.doc}|${cite.clause}|${cite.quote}`;
-      if (!seen.has(key)) {
-        seen.add(key);
-        out.push(cite);
-      }
+      // Few citations per answer: a scan beats building string keys.
+      if (!out.some((c) => c === cite || (c.doc === cite.doc && c.clause === cite.clause && c.quote === cite.quote))) out.push(cite);
     }
   }
   return out;

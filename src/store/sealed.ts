@@ -104,11 +104,12 @@ export class SealedStore implements Store {
   readonly #options: SealOptions;
   #closed: Promise<void> | null = null;
   /**
-   * The plain JSON of the sessions and profiles this process sealed last, by context and sealed text: the next turn
-   * reads back what the last one wrote, and need not decrypt it. Only an exact match of both is used, so a value
-   * moved to another record (other context) is still opened, and refused. Bounded; the oldest go first.
+   * The plain JSON of the session or profile this process sealed last, by context (one per chat and user, one per
+   * user): the next turn reads back what the last one wrote, and need not decrypt it. Used only when the stored value
+   * is exactly what was sealed here for that context, so anything else (changed, moved from another record) is opened
+   * and refused as before. Bounded; the oldest go first.
    */
-  readonly #recent = new Map<string, string>();
+  readonly #recent = new Map<string, { readonly sealed: string; readonly plain: string }>();
 
   constructor(raw: RawStore, keyring: Keyring, options: SealOptions) {
     this.kind = raw.kind;
@@ -136,14 +137,15 @@ export class SealedStore implements Store {
   #sealRecent(value: unknown, where: string): string {
     const plain = JSON.stringify(value);
     const sealed = this.#keys.seal(plain, where);
+    this.#recent.delete(where);
     if (this.#recent.size >= RECENT_MAX) this.#recent.delete(this.#recent.keys().next().value as string);
-    this.#recent.set(`${where}\u0000${sealed}`, plain);
+    this.#recent.set(where, { sealed, plain });
     return sealed;
   }
 
   #openRecent<T>(sealed: string, where: string): T {
-    const plain = this.#recent.get(`${where}\u0000${sealed}`);
-    return plain === undefined ? this.#keys.openJson<T>(sealed, where) : (JSON.parse(plain) as T);
+    const last = this.#recent.get(where);
+    return last !== undefined && last.sealed === sealed ? (JSON.parse(last.plain) as T) : this.#keys.openJson<T>(sealed, where);
   }
 
   /** Session data as the engine wrote it; undefined when it does not open. Data stored before sealing comes as is. */
