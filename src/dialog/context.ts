@@ -1,7 +1,7 @@
 import type { Button, ButtonAction, CaseRef, Incoming } from '../chat/index.ts';
 import type { Translator } from '../i18n/index.ts';
 import type { Understanding } from '../nlu/index.ts';
-import type { IsoDate, Topic, TopicInput } from '../rules/index.ts';
+import type { Aspect, IsoDate, Topic, TopicInput } from '../rules/index.ts';
 import type { Json, Store } from '../store/types.ts';
 
 export type Slots = { [name: string]: Json };
@@ -80,7 +80,7 @@ export interface DialogDef {
   /** The rules topic whose facts answer questions about this dialog ("要带什么材料", "能拿两次吗"). */
   readonly topic?: Topic;
   /** What the slots known so far tell the rules about the topic. */
-  factsInput?(slots: Slots): FactsInput;
+  factsInput?(slots: Slots, asOf: IsoDate): FactsInput;
   /** Collects personal data: runs only in a private chat. */
   readonly privateOnly?: boolean;
   /**
@@ -88,6 +88,8 @@ export interface DialogDef {
    * death and when is a death report first): that dialog starts instead, with these slots.
    */
   handOver?(slots: Slots): { readonly intent: string; readonly slots: Slots } | null;
+  /** What is worth saying as soon as the first message tells enough, before the next question (the move's proof). */
+  saysEarly?(slots: Slots): readonly Aspect[];
   /** Applying for it is done by another dialog (丧事慰问 is paid on a death report): "帮我登记" starts that one. */
   readonly appliedVia?: string;
   /** Lines said when the dialog starts, from what the first message told. */

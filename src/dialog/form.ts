@@ -158,7 +158,7 @@ function withVerdict(t: Turn, def: DialogDef, s: DialogState, lines: string[]): 
   const words = verdictWords(yesNoAsked(s.slots) ?? '');
   const region = typeof s.slots.region === 'string' ? s.slots.region : undefined;
   if (!words || !def.topic || !region) return lines;
-  const facts = topicFacts(def.topic, { ...(def.factsInput?.(s.slots) ?? {}), region, asOf: t.ctx.asOf });
+  const facts = topicFacts(def.topic, { ...(def.factsInput?.(s.slots, t.ctx.asOf) ?? {}), region, asOf: t.ctx.asOf });
   const outcome = facts.ok ? facts.value.entitlement?.outcome : undefined;
   if (!outcome) return lines;
   const yes = outcome === 'fixed' || outcome === 'ceiling' || outcome === 'in_kind';
@@ -175,7 +175,7 @@ async function answerWherever(t: Turn, def: DialogDef, s: DialogState): Promise<
   // By when to report differs by district and may be followed by a report: that one asks the district, and offers.
   const generalQuestion = s.slots[ASKING] === true && !askedAspects(s).includes('deadline');
   if (!def.topic || (def.privateOnly && !generalQuestion)) return false;
-  const input = def.factsInput?.(s.slots) ?? {};
+  const input = def.factsInput?.(s.slots, t.ctx.asOf) ?? {};
   const asked = aspectsToAnswer(t, s);
   // Applying, the figure goes with the answer to what was asked ("帮他登记住院慰问，一年能领几次").
   const aspects = s.slots[APPLY] === true && asked.length > 0 && !asked.includes('amount') ? ['amount' as const, ...asked] : asked;
@@ -230,7 +230,8 @@ const ANSWERED_EARLY = '_early';
  */
 function answerBeforeAsking(t: Turn, def: DialogDef, s: DialogState): void {
   const [missing] = missingSlots(def, s.slots);
-  const aspects = askedAspects(s).filter((a) => a !== 'amount');
+  const asked = askedAspects(s).filter((a) => a !== 'amount');
+  const aspects = asked.length > 0 ? asked : (def.saysEarly?.(s.slots) ?? []);
   if (def.privateOnly || !def.topic || !missing || missing.name === 'region' || aspects.length === 0) return;
   const lines = topicAnswer(t, def, s.slots, aspects);
   if (!lines) return;
@@ -316,7 +317,8 @@ export async function start(t: Turn, intent: string, known: Slots = {}): Promise
   }
   answerBeforeAsking(t, def, s);
   t.state = s;
-  await advance(t, def, s);
+  // "身份证330102…0022" in the first message with a wrong check digit: said when its question comes.
+  await advance(t, def, s, t.passingErrors(def, ''));
 }
 
 /** A one-turn answer to another question, then back to the pending one; otherwise the new topic takes over. */

@@ -3,7 +3,7 @@ import { slotButton } from '../chat/index.ts';
 import { isQuestion } from '../nlu/cues.ts';
 import { DOMAIN_INTENTS } from '../nlu/index.ts';
 import { normalize } from '../nlu/normalize.ts';
-import { findRegions, homophoneRegionIn, parseNumber, pickRegions } from '../nlu/slots/index.ts';
+import { type AmountRange, findRegions, homophoneRegionIn, parseNumber, pickRegions, vagueRange } from '../nlu/slots/index.ts';
 import { hasPersonalNumber, maskText } from '../privacy/mask.ts';
 import { findRegion, parseAmount, type Region } from '../rules/index.ts';
 import type { Json } from '../store/types.ts';
@@ -124,12 +124,39 @@ export function amountProblem(value: Json | undefined): { readonly id: string; r
   return typeof problem === 'string' ? { id: problem, args: { ...(args ?? {}) } } : null;
 }
 
-export function amountSlot(name = 'amount', ask = 'ask-amount', extra: Partial<SlotSpec> = {}): SlotSpec {
+/** An amount said as a range ("六万多", "大概一万一"): kept with what was said, for a dialog that can answer from it. */
+export interface SaidRange extends AmountRange {
+  readonly said: string;
+}
+
+export function saidRange(value: Json | undefined): SaidRange | null {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+  const r = value as Partial<SaidRange>;
+  return typeof r.lo === 'number' && typeof r.hi === 'number' && typeof r.said === 'string' ? (r as SaidRange) : null;
+}
+
+/** The range a vague amount of this message states ("自付六万多"), or null. */
+function rangeIn(msg: Msg): SaidRange | null {
+  const vague = nluErrors(msg).find((e) => e.code === 'vague_amount');
+  if (!vague || !('text' in vague)) return null;
+  const text = normalize(msg.text);
+  const at = text.indexOf(vague.text);
+  // The hedge may stand outside what the NLU marked ("一万" + "左右").
+  const tail = at >= 0 ? (/^(?:块钱|块|元)?(?:左右|上下|多|来|出头|挂零)/.exec(text.slice(at + vague.text.length))?.[0] ?? '') : '';
+  const said = vague.text + tail;
+  const r = vagueRange(said, at > 0 ? text.slice(Math.max(0, at - 4), at) : '');
+  return r ? { ...r, said } : null;
+}
+
+/** `ranges`: a vague amount that states a range is kept as one (the serious-illness tiers can often answer it). */
+export function amountSlot(name = 'amount', ask = 'ask-amount', extra: Partial<SlotSpec> = {}, ranges = false): SlotSpec {
   return {
     name,
     ask,
-    read(msg, _ctx, awaited) {
+    read(msg, _ctx, awaited): Read {
       if (nluErrors(msg).some((e) => e.code === 'vague_amount') && msg.understanding?.slots.amount === undefined) {
+        const range = ranges ? rangeIn(msg) : null;
+        if (range) return { value: { lo: range.lo, hi: range.hi, above: range.above, said: range.said } satisfies Json };
         return { error: 'error-amount-vague' };
       }
       const unreadable = msg.understanding?.slots.amount === undefined ? unreadableAmount(msg) : null;
@@ -227,6 +254,8 @@ export const NAME_SLOTS: ReadonlySet<string> = new Set(['deceasedName', 'applica
 /** A kinship word (and "叫") right before a name: "我父亲张建国…", "老伴叫王桂芳", "他叫陈志明" name the deceased. */
 const NAMED_AS =
   /((去世|过世|逝世|病故|报丧|登记|报告)[^:：，,。]{0,4}[：:]\s*$)|((父亲|母亲|爸爸|妈妈|爸|妈|老伴|爱人|丈夫|妻子|老公|老婆|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|老爷子|老太太|老人|他|她|退休人员|退休职工|退休老人|退休工人|老同志|居民)(的名字|名字|的姓名|姓名)?(叫|名叫|是)?|(?<![我你])(叫|名叫))[：:，,\s]*$/;
+/** After a name in "我是李国华的儿子": the writer is that person's child (or grandchild). */
+const CHILD_OF = /^的?(儿子|女儿|闺女|孩子|孙子|孙女|外孙|外孙女|儿媳|女婿)/;
 /** "王大妈", "张大爷", "老李": how neighbours say it, not the name on the ID card. */
 const HONORIFIC = /^([\u4e00-\u9fa5]{1,2}(大妈|大爷|阿姨|叔叔|奶奶|爷爷|老师|师傅|伯伯|大伯|大娘|婆婆|阿婆|老太|老头|嬢嬢|阿姨)|[老小][\u4e00-\u9fa5])$/;
 
@@ -241,7 +270,10 @@ export function nameSlot(name: 'deceasedName' | 'applicantName', ask: string): S
         // A name said in passing may be anyone's; in a death report, one right after "我父亲" is the deceased's.
         if (!value || name !== 'deceasedName') return null;
         const at = msg.text.indexOf(value);
-        return at > 0 && NAMED_AS.test(msg.text.slice(0, at)) ? { value } : null;
+        // "李秀珍 12月1号去世", "我是李国华的儿子，我爸…去世": the name opens the report, or is the one whose child writes.
+        const named = at === 0 || (at > 0 && NAMED_AS.test(msg.text.slice(0, at)));
+        const parentOfWriter = at > 0 && /我(就)?是\s*$/.test(msg.text.slice(0, at)) && CHILD_OF.test(msg.text.slice(at + value.length));
+        return named || parentOfWriter ? { value } : null;
       }
       if (value) return { value };
       const text = msg.text.trim();

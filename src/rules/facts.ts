@@ -49,6 +49,7 @@ export type Aspect =
 const ASPECTS_OF: Readonly<Record<string, readonly Aspect[]>> = {
   covered_from_month_after_pension: ['stop', 'deadline'],
   handover_forms: ['documents'],
+  archive_not_carried_by_retiree: ['documents', 'where'],
   late_handover_no_back_pay: ['backpay'],
   suspended_with_pension: ['stop', 'pension'],
   original_channel_provincial_ministerial: ['funds'],
@@ -101,6 +102,8 @@ const ASPECTS_OF: Readonly<Record<string, readonly Aspect[]>> = {
   handover_by_hukou_or_residence: ['where', 'documents'],
   transfer_outside_hangzhou_urban: ['where', 'documents', 'definition'],
   moves_inside_hangzhou_urban: ['definition'],
+  proofs_by_hukou_and_housing: ['documents'],
+  proofs_by_housing: ['documents'],
   out_of_province_to_enterprise_location: ['where'],
   report_within_days: ['deadline', 'where'],
   report_promptly: ['deadline', 'where'],
@@ -264,7 +267,12 @@ function movePoints(input: TopicInput): Point[] {
     r.value.route === 'hangzhou_urban' && first && input.to !== undefined
       ? [{ code: 'moves_inside_hangzhou_urban', params: { to: r.value.to }, cite: first.cite }]
       : [];
-  return [...(r.value.reason ? [r.value.reason] : []), ...inside, ...r.value.proofs, ...r.value.steps];
+  // The proof depends on what is not known yet (户籍, housing): every case the clause lists, each with its proof.
+  const options: Point[] =
+    r.value.route === 'hangzhou_urban' && first && r.value.proofs.length === 0
+      ? [{ code: r.value.missing.includes('hukou') ? 'proofs_by_hukou_and_housing' : 'proofs_by_housing', cite: first.cite }]
+      : [];
+  return [...(r.value.reason ? [r.value.reason] : []), ...inside, ...r.value.proofs, ...options, ...r.value.steps];
 }
 
 /** The facts that answer these aspects, in the order asked. */

@@ -13,7 +13,9 @@ export function ruleErrorLine(ctx: TurnCtx, error: RuleError): string {
 }
 
 /** In a group the answer is short: notices, the figure and the clause; in private the whole answer. */
-export function entitlementLines(ctx: TurnCtx, e: Entitlement): string[] {
+export function entitlementLines(ctx: TurnCtx, given: Entitlement): string[] {
+  // "杭州市级住院慰问标准" names the level: "以下是杭州市级标准…请告诉我您在哪个区" would ask what was said.
+  const e = /市级|市本级/.test(ctx.incoming.text ?? '') ? { ...given, notices: given.notices.filter((n) => n.code !== 'city_level_only') } : given;
   if (!ctx.inGroup) return [renderEntitlement(ctx.tr, e)];
   const lines = [...e.notices.map((n) => renderNotice(ctx.tr, n)), renderOutcome(ctx.tr, e)];
   if (e.reason) lines.push(ctx.tr.t(`cond-${e.reason.code}`, e.reason.params ?? {}));

@@ -101,7 +101,9 @@ export const reportDeathDialog: DialogDef = {
       if (!rule.ok) return { lines: [ruleErrorLine(ctx, rule.error)], next: 'done' };
       // "社会化管理从什么时候停": a question about another side of a death than the deadline is answered as asked.
       const asked = Array.isArray(s[ASPECTS]) ? (s[ASPECTS] as Aspect[]) : [];
-      const other = asked.includes('deadline') ? null : aspectAnswer(ctx, 'death', String(s.region), this.factsInput?.(s) ?? {}, asked, ctx.incoming.text);
+      const other = asked.includes('deadline')
+        ? null
+        : aspectAnswer(ctx, 'death', String(s.region), this.factsInput?.(s, ctx.asOf) ?? {}, asked, ctx.incoming.text);
       const answer = other?.join('\n') ?? renderDeathRule(ctx.tr, rule.value);
       if (ctx.incoming.staff) return { lines: [answer], next: 'done' };
       return { lines: [answer, ctx.tr.t('offer-death-report')], buttons: offerButtons(ctx, 'button-register-death'), next: 'offer' };

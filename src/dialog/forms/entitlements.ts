@@ -1,9 +1,20 @@
 import { normalize } from '../../nlu/index.ts';
 import { otherPlaceIn } from '../../nlu/places.ts';
 import { parseNumber } from '../../nlu/slots/index.ts';
-import { type Festival, festival, findRegion, funeral, groupActivity, healthCheck, hospitalization, type Region, seriousIllness } from '../../rules/index.ts';
+import {
+  type Festival,
+  festival,
+  findRegion,
+  funeral,
+  groupActivity,
+  healthCheck,
+  hospitalization,
+  type IsoDate,
+  type Region,
+  seriousIllness,
+} from '../../rules/index.ts';
 import { APPLY, type DialogDef, type Msg, type Read, type SlotSpec, type Slots, type TurnCtx } from '../context.ts';
-import { amountSlot, choiceSlot, countSlot, dateSlot, nameSlot, regionSlot, regionsIn, relationSlot } from '../slots.ts';
+import { amountSlot, choiceSlot, countSlot, dateSlot, nameSlot, regionSlot, regionsIn, relationSlot, saidRange } from '../slots.ts';
 import { amountAskedAgain, answerEntitlement, citationText, entitlementLines, fileCase, offerButtons, unlessPending } from './common.ts';
 
 const region = regionSlot();
@@ -30,18 +41,55 @@ export function latestRegion(ctx: TurnCtx, s: Slots, keep: (r: Region) => boolea
 const year = (asOf: string) => Number(asOf.slice(0, 4));
 
 /** The self-paid amount as the rules take it: a figure, not a problem said in passing. */
-const selfPay = (s: Slots) => (typeof s.amount === 'string' ? { selfPay: s.amount } : {});
+/**
+ * "自付六万多", "大概一万一": a range stands for one figure when every point of it gets the same answer in every text
+ * that may apply (the district's, or 杭州市级 and 建德 while it is not known); otherwise it gives none.
+ */
+function rangeFigure(s: Slots, asOf: IsoDate): string | undefined {
+  const r = saidRange(s.amount);
+  if (!r) return undefined;
+  const low = String(r.above ? r.lo + 0.01 : r.lo);
+  const high = String(r.hi);
+  const regions = typeof s.region === 'string' ? [s.region] : ['杭州市', '建德市'];
+  const same = regions.every((region) => {
+    const a = seriousIllness({ region, selfPay: low, asOf });
+    const b = seriousIllness({ region, selfPay: high, asOf });
+    return a.ok && b.ok && a.value.outcome === b.value.outcome && String(a.value.amount) === String(b.value.amount);
+  });
+  return same ? high : undefined;
+}
+
+const selfPay = (s: Slots, asOf?: IsoDate) => {
+  const figure = typeof s.amount === 'string' ? s.amount : asOf ? rangeFigure(s, asOf) : undefined;
+  return figure !== undefined ? { selfPay: figure } : {};
+};
 
 export const seriousIllnessDialog: DialogDef = {
   intent: 'serious_illness_consolation',
   topic: 'serious_illness',
-  factsInput: selfPay,
+  factsInput: (s, asOf) => selfPay(s, asOf),
   // Without the amount the whole scale is the answer, and the amount is asked to find the tier.
-  slots: [region, amountSlot('amount', 'ask-self-pay', { optional: true })],
+  slots: [region, amountSlot('amount', 'ask-self-pay', { optional: true }, true)],
   finish(ctx, s) {
     latestRegion(ctx, s);
     const again = amountAskedAgain(ctx, s, 'amount', 'ask-self-pay');
     if (again) return again;
+    const range = saidRange(s.amount);
+    if (range) {
+      const figure = rangeFigure(s, ctx.asOf);
+      // Across a tier's boundary ("一万左右"): the figure decides, and is asked for.
+      if (figure === undefined) {
+        delete s.amount;
+        return { lines: [`${ctx.tr.t('range-straddles', { said: range.said })}\n${ctx.tr.t('ask-self-pay')}`], next: 'done', awaiting: 'amount', again: true };
+      }
+      const answer = answerEntitlement(ctx, seriousIllness({ region: str(s.region), selfPay: figure, asOf: ctx.asOf }), {
+        when: (e) => e.outcome === 'ceiling',
+        yes: 'button-apply',
+        question: 'offer-serious-illness',
+      });
+      const [first = '', ...rest] = answer.lines;
+      return { ...answer, lines: [`${ctx.tr.t('range-taken', { said: range.said })}\n${first}`, ...rest] };
+    }
     if (s.amount === undefined) {
       const scale = seriousIllness({ region: str(s.region), asOf: ctx.asOf });
       // Staff get the whole scale, unless they register for a retiree; a retiree is asked the amount to find the tier.
@@ -59,7 +107,8 @@ export const seriousIllnessDialog: DialogDef = {
   accept: (_ctx, s) => ({
     lines: [],
     next: 'done',
-    continueWith: { intent: 'serious_illness_application', slots: { region: s.region ?? null, amount: s.amount ?? null } },
+    // A range said ("六万多") is no figure for the application: staff read it off the statement.
+    continueWith: { intent: 'serious_illness_application', slots: { region: s.region ?? null, amount: typeof s.amount === 'string' ? s.amount : null } },
   }),
 };
 
@@ -189,13 +238,16 @@ export const festivalDialog: DialogDef = {
     answerEntitlement(ctx, festival({ region: latestRegion(ctx, s), asOf: ctx.asOf, ...(s.festival ? { festival: s.festival as Festival } : {}) })),
 };
 
-/** Lives outside 杭州市: said in words ("住在外地", "在上海", "不在杭州"). */
+/**
+ * Lives outside 杭州市: said in words ("住在外地", "在上海", "不在杭州"), or by asking to be reimbursed for a check
+ * (体检费报销): only a retiree living outside the city pays and is reimbursed (004 三(二)).
+ */
 const livesOutside: SlotSpec = {
   name: 'outside',
   ask: 'ask-outside',
   optional: true,
   read: (msg) =>
-    /外地|杭州(市)?外|不在杭州|异地|外省|老家/.test(msg.text) ||
+    /外地|杭州(市)?外|不在杭州|异地|外省|老家|体检(费)?.{0,4}(报销|发票)|报销.{0,4}体检/.test(msg.text) ||
     (/住|在|跟/.test(msg.text) && (regionsIn(msg.text).some((r) => !r.inHangzhouCity) || otherPlaceIn(normalize(msg.text)) !== null))
       ? { value: true }
       : null,

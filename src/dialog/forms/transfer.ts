@@ -141,6 +141,8 @@ export const transferDialog: DialogDef = {
     ...(s.housing ? { housing: s.housing as Housing } : {}),
   }),
   slots: [endpointSlot('to', 'ask-transfer-to'), endpointSlot('from', 'ask-transfer-from'), hukou, housing],
+  // "户口在安徽，住滨江租房，想转": the proof is known before where the move started is.
+  saysEarly: (s) => (s.hukou === 'no' || s.housing !== undefined ? ['documents'] : []),
   finish(ctx, s) {
     const a = transfer({
       from: String(s.from),

@@ -131,7 +131,9 @@ async function aside(t: Turn, s: DialogState, def: DialogDef, q: Question): Prom
     // A topic with facts is answered whatever the district (for each text when it is not known); the form stays.
     const other = defOf(q.other);
     const region = typeof s.slots.region === 'string' ? s.slots.region : t.profile.region;
-    const lines = other.topic ? aspectAnswer(t.ctx, other.topic, region, other.factsInput?.(t.readAll(other)) ?? {}, ['amount', ...q.aspects]) : null;
+    const lines = other.topic
+      ? aspectAnswer(t.ctx, other.topic, region, other.factsInput?.(t.readAll(other), t.ctx.asOf) ?? {}, ['amount', ...q.aspects])
+      : null;
     if (lines) {
       t.show({ lines });
       t.intent = q.other;

@@ -34,6 +34,7 @@ export {
 } from './id-number.ts';
 export {
   type AmountMatch,
+  type AmountRange,
   decideAmount,
   findAmounts,
   type InvalidAmount,
@@ -43,6 +44,7 @@ export {
   pickAmount,
   scanMoney,
   type VagueAmount,
+  vagueRange,
 } from './money.ts';
 export { type NameOptions, parseName } from './name.ts';
 export { type MalformedNumber, type NumberSpan, parseNumber, type Span, scanMalformed, scanNumbers } from './numerals.ts';

@@ -35,7 +35,7 @@
  * whole message; otherwise the digits are read as before (自付800,3次 → 800).
  */
 import { findIdNumbers } from './id-number.ts';
-import { type MalformedNumber, type NumberSpan, overlapsAny, type Span, scanMalformed, scanNumbers } from './numerals.ts';
+import { type MalformedNumber, type NumberSpan, overlapsAny, parseNumber, type Span, scanMalformed, scanNumbers } from './numerals.ts';
 import { findPhones } from './phone.ts';
 
 export interface AmountMatch extends Span {
@@ -291,4 +291,49 @@ export function decideAmount(scan: MoneyScan): AmountMatch | InvalidAmount | und
 export function parseMoney(text: string): number | undefined {
   const decided = decideAmount(scanMoney(text));
   return decided && 'amount' in decided ? decided.amount : undefined;
+}
+
+/** A range a vague amount states: the yuan it cannot be below and above (both inclusive unless `above`). */
+export interface AmountRange {
+  readonly lo: number;
+  readonly hi: number;
+  /** "六万多", "四万出头": more than `lo`, not `lo` itself. */
+  readonly above: boolean;
+}
+
+const HEDGE_BEFORE = /^(?:差不多|大概|大约|大致|约莫|约摸|估计|估摸|约)(?:是|有)?/;
+/** A hedge right before the figure in the sentence ("自付大概一万一"): the figure is an estimate. */
+const HEDGE_ENDING = /(?:差不多|大概|大约|大致|约莫|约摸|估计|估摸|(?<![预节合契制相邀签违履公条])约)(?:是|有|了)?$/;
+const HEDGE_AFTER = /(?:块钱|块|元)?(?:左右|上下)$/;
+const MORE_AFTER = /(?:多|来)(?:块钱|块|元)?$/;
+const JUST_OVER_AFTER = /(?:块钱|块|元)?(?:出头|挂零)$/;
+const UNITS = /(?:块钱|块|元)$/;
+
+/** The place of a figure's last non-zero digit: 60000 → 10000, 12000 → 1000 (一万二千多 is 12000–13000). */
+function lastPlace(value: number): number {
+  let place = 1;
+  while (value % (place * 10) === 0 && place * 10 <= value) place *= 10;
+  return place;
+}
+
+/**
+ * The range a vague amount says, when it says one: 六万多 → more than 60000, below 70000; 一万二千多 → 12000–13000;
+ * 四万出头 → more than 40000, up to 44000; 大概一万一 / 一万一左右 → 11000 ± 5 %. Null when it gives none (好几万, 几千,
+ * 两三万): the dialog then asks for the figure.
+ */
+export function vagueRange(raw: string, before = ''): AmountRange | null {
+  const t = raw.trim();
+  const approx = HEDGE_BEFORE.test(t) || HEDGE_AFTER.test(t) || HEDGE_ENDING.test(before);
+  const core = t.replace(HEDGE_BEFORE, '').replace(HEDGE_AFTER, '');
+  if (approx) {
+    const value = parseNumber(core.replace(UNITS, ''));
+    return value !== undefined && value > 0 ? { lo: Math.round(value * 0.95), hi: Math.round(value * 1.05), above: false } : null;
+  }
+  const more = MORE_AFTER.test(core);
+  const justOver = JUST_OVER_AFTER.test(core);
+  if (!more && !justOver) return null;
+  const value = parseNumber(core.replace(more ? MORE_AFTER : JUST_OVER_AFTER, ''));
+  if (value === undefined || value <= 0) return null;
+  const place = lastPlace(value);
+  return { lo: value, hi: value + (more ? place : place / 2), above: true };
 }

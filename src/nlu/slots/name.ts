@@ -454,6 +454,9 @@ export function parseName(text: string, opts: NameOptions = {}): string | undefi
     const name = nameFollowedBy(t, m.index + m[0].length, (rest) => PAUSE_AFTER.test(rest));
     if (name) return name;
   }
+  // "李秀珍 12月1号去世 …": a message that opens with a name and goes on with when it happened.
+  const opening = nameFollowedBy(t, 0, (rest) => EVENT_AFTER.test(rest.trimStart()) && rest !== rest.trimStart());
+  if (opening) return opening;
   LOOKUP.lastIndex = 0;
   for (let m = LOOKUP.exec(t); m !== null; m = LOOKUP.exec(t)) {
     const name = nameFollowedBy(t, m.index + m[0].length, lookupAfter);

@@ -29,6 +29,9 @@ export const liaocheng: Law = {
       '此表一式四份,企业、个人、社区、档案管理部门各一份',
     ),
   ],
+  archiveNotCarriedByRetiree: [
+    at(true, '附件 档案移交工作流程 二', '派专人携带《档案移交名册表》和已装订成册的退休人员人事档案送至档案保管单位，不得由退休人员本人自带移交'),
+  ],
   officeEquipment: [at(true, '第十条', '社会化管理服务工作办公设备购买')],
   deathBenefitsHelp: [
     at(

@@ -49,6 +49,8 @@ export interface Law {
   readonly coverageStart?: Parameter<'month_after_pension_start'>;
   /** The forms filled in when the monthly pension is first drawn, for the hand-over to socialized management. */
   readonly handoverForms?: Parameter<readonly string[]>;
+  /** The enterprise sends the files by a person of its own; the retiree may not carry their own file. */
+  readonly archiveNotCarriedByRetiree?: Parameter<true>;
   readonly coverageStop?: Parameter<'month_after_death' | 'month_after_verification'>;
   readonly noBackPay?: Parameter<true>;
   readonly suspendedWithPension?: Parameter<true>;

@@ -42,6 +42,8 @@ export function coverage(input: CoverageInput): Result<CoverageAnswer> {
   if (start) rules.push({ code: 'covered_from_month_after_pension', params: coveredFrom ? { from: coveredFrom } : {}, cite: start.cite });
   const forms = valueAt(law?.handoverForms, input.asOf);
   if (forms) rules.push({ code: 'handover_forms', params: { forms: forms.value.map((f) => `《${f}》`).join('和') }, cite: forms.cite });
+  const carried = valueAt(law?.archiveNotCarriedByRetiree, input.asOf);
+  if (carried) rules.push({ code: 'archive_not_carried_by_retiree', cite: carried.cite });
   const stop = valueAt(law?.coverageStop, input.asOf);
   if (stop)
     rules.push({
