@@ -1,4 +1,4 @@
-import { renderCitations, renderNotice, renderPoints } from '../../answers/index.ts';
+import { renderCitations, renderNotice, renderPoint, renderPoints } from '../../answers/index.ts';
 import { employerOf } from '../../nlu/cues.ts';
 import { normalize } from '../../nlu/index.ts';
 import { hasPersonalNumber } from '../../privacy/mask.ts';
@@ -11,6 +11,31 @@ const region = regionSlot();
 
 const MAX_POINTS = 5;
 
+/** Two-character words of a text (Han only). */
+const pairsOf = (text: string): Set<string> => {
+  const out = new Set<string>();
+  const han = text.replace(/[^\u4e00-\u9fa5]/g, ' ');
+  for (let i = 0; i + 1 < han.length; i++) if (han[i] !== ' ' && han[i + 1] !== ' ') out.add(han.slice(i, i + 2));
+  return out;
+};
+
+/**
+ * The points that share words with the question first ("补做以后能补发吗" → the one about 补发), the rest in the
+ * rules' order: the short list keeps what was asked.
+ */
+function byQuestion(ctx: TurnCtx, points: readonly Point[], asked: string, topic: string): readonly Point[] {
+  // The topic's own words (养老金资格认证) are in every question about it: they rank nothing.
+  const common = pairsOf(topic);
+  const words = new Set([...pairsOf(asked)].filter((w) => !common.has(w)));
+  if (words.size === 0) return points;
+  const shared = (p: Point) => [...pairsOf(renderPoint(ctx.tr, p))].filter((w) => words.has(w)).length;
+  const scored = points.map((p, i) => ({ p, i, n: shared(p) }));
+  const top = Math.max(...scored.map((x) => x.n));
+  if (top === 0) return points;
+  // Only what stands out moves up: words every point shares (养老金) rank none above the others.
+  return [...scored.filter((x) => x.n === top), ...scored.filter((x) => x.n !== top)].map((x) => x.p);
+}
+
 /** Notices, the points as a list, and the clauses. */
 function pointsAnswer(
   ctx: TurnCtx,
@@ -21,8 +46,10 @@ function pointsAnswer(
   const notices = r.value.notices.map((n) => renderNotice(ctx.tr, n));
   if (r.value.points.length === 0) return { lines: [[...notices, ctx.tr.t('points-none')].join('\n')], next: 'done' };
   // A list, short unless more is asked for ("详细说说", "都有哪些"): the first points are the rule, the rest its cases.
-  const full = /详细|具体|全部|所有|哪些|都有/.test(ctx.incoming.text ?? '');
-  const rendered = renderPoints(ctx.tr, full ? r.value.points : r.value.points.slice(0, MAX_POINTS));
+  const asked = ctx.incoming.text ?? '';
+  const full = /详细|具体|全部|所有|哪些|都有/.test(asked);
+  const points = full ? r.value.points : byQuestion(ctx, r.value.points, asked, ctx.tr.t(head)).slice(0, MAX_POINTS);
+  const rendered = renderPoints(ctx.tr, points);
   const lines = [...notices, ctx.tr.t(head), ...rendered.map((line) => (line.endsWith('：') || line.startsWith('（') ? line : `· ${line}`))];
   if (r.value.citations.length > 0) lines.push(renderCitations(ctx.tr, r.value.citations));
   return { lines: [lines.join('\n')], next: 'done' };
