@@ -178,6 +178,7 @@ allocation-grade = 考核{ $grade }：按核算金额的{ $ratio }%拨付
 allocation-scale = 按考核等次拨付：优秀{ $excellent }%、良好{ $good }%、合格{ $pass }%、不合格{ $fail }%
 allocation-frequency = 每年分{ $times }次、每半年拨付一次
 budget-head-item = { $region }的经费标准：
+budget-head-count-item = { $region }{ $count }人：
 ask-budget-item = 想看哪一项经费？
 ask-grade = 考核是什么等次？（优秀、良好、合格、不合格）
 ask-computed = 核算金额是多少？

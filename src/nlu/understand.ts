@@ -114,6 +114,8 @@ const OTHER_TOPIC = /困难|开销|补助|帮扶|体检|活动|住院|慰问|去
 const MOVING_TO = /搬(?:家)?(?:去|到|回)(.{2,8}?)(?:去|住|生活|养老|了|啦)?[.!。！]?$/;
 const MOVING_OTHER = /燃气|水电|户口本|快递|网|电视|宽带|过户/;
 
+const BUDGET_FOR_COUNT = /经费|预算|拨付|拨款/;
+const HEAD_COUNT = /\d{2,}\s?(?:个|名|位)?(?:人|退休人员|退休职工|企退人员)(?!次)|[一二两三四五六七八九十百千万]{2,}(?:个|名|位)(?:人|退休人员)/;
 /** Below this confidence, an item named in so many words (体检, 住院…) decides the intent. */
 const UNSURE_ITEM = 0.6;
 
@@ -154,6 +156,10 @@ export function classifyNormalized(c: IntentClassifier, normalized: string, expl
   if (r.intent === OUT_OF_SCOPE && normalized.length <= 20 && !MOVING_OTHER.test(normalized)) {
     const place = MOVING_TO.exec(normalized)?.[1];
     if (place && findRegions(place).length > 0) return { ...r, intent: 'transfer_management', confidence: 0.6 };
+  }
+  // "滨江区600人 文体活动经费多少": an item's money for a head count of retirees is a budget question.
+  if (BUDGET_FOR_COUNT.test(normalized) && HEAD_COUNT.test(normalized) && r.intent !== 'fund_budget' && !namesDeath(normalized)) {
+    return { ...r, intent: 'fund_budget', confidence: Math.max(r.confidence, UNSURE_ITEM) };
   }
   // "常住北京 户口在滨江 体检怎么弄": an unsure reading gives way to the one item the text names in so many words.
   // A budget question names its item too ("文体活动经费预算"): that one stays the staff's.

@@ -63,9 +63,11 @@ const itemSlot: SlotSpec = {
   ask: 'ask-budget-item',
   optional: true,
   topicWords: true,
+  // "服务关怀和文体活动经费分别多少": every item named, in the order of the table.
   read: (msg) => {
-    const hit = ITEM_WORDS.find(([, words]) => words.test(normalize(msg.text)));
-    return hit ? { value: hit[0] } : null;
+    const text = normalize(msg.text);
+    const hits = ITEM_WORDS.filter(([, words]) => words.test(text)).map(([item]) => item);
+    return hits.length > 0 ? { value: hits.join(',') } : null;
   },
 };
 /** "省属企业的退休人员", "不在建德参保的央企": retirees whose funds come by their original channel (004 二(二); 000 二(二)). */
@@ -158,29 +160,32 @@ function allocation(ctx: TurnCtx, s: Slots): Outcome {
   return { lines: [lines.join('\n')], next: 'done' };
 }
 
-/** The rows asked for: one item, the rows something is held back from, or all. */
-function rowsFor(b: BudgetAnswer, item: Item | undefined, reserveOnly: boolean): readonly BudgetRow[] {
-  const rows = item ? b.rows.filter((row) => row.item === item) : b.rows;
+/** The rows asked for: the items named, the rows something is held back from, or all. */
+function rowsFor(b: BudgetAnswer, items: readonly Item[], reserveOnly: boolean): readonly BudgetRow[] {
+  const rows = items.length > 0 ? b.rows.filter((row) => items.includes(row.item)) : b.rows;
   if (reserveOnly) return rows.filter((row) => row.reserve);
   return rows.length > 0 ? rows : b.rows;
 }
 
 function budgetLines(ctx: TurnCtx, s: Slots, b: BudgetAnswer, perHead: boolean, text: string): { lines: string[]; cites: Citation[] } {
   // An item the text does not budget ("退管经费" in Hangzhou) asks for all of them.
-  const asked = typeof s.item === 'string' ? (s.item as Item) : undefined;
-  const item = asked && b.rows.some((row) => row.item === asked) ? asked : undefined;
+  const asked = typeof s.item === 'string' ? (s.item.split(',') as Item[]) : [];
+  const items = asked.filter((item) => b.rows.some((row) => row.item === item));
   const focus = { reserve: FOCUS.reserve.test(text), split: FOCUS.split.test(text), target: FOCUS.target.test(text) };
-  const rows = rowsFor(b, item, focus.reserve).map((row) => {
+  const rows = rowsFor(b, items, focus.reserve).map((row) => {
     const name = ctx.tr.t(`budget-item-${row.item}`);
     const line = perHead
       ? ctx.tr.t('budget-row-per', { item: name, per: formatYuan(row.perRetiree) })
       : ctx.tr.t('budget-row', { item: name, per: formatYuan(row.perRetiree), total: formatYuan(row.total) });
     return `${line}${reserveNote(ctx, row, perHead)}${row.checkYearOnly ? ctx.tr.t('budget-check-year') : ''}`;
   });
-  const narrowed = item !== undefined || focus.reserve || focus.split || focus.target;
+  const narrowed = items.length > 0 || focus.reserve || focus.split || focus.target;
+  // The total of every item only when every item is shown.
   const head = perHead
     ? ctx.tr.t(narrowed ? 'budget-head-item' : 'budget-head-per', { region: String(s.region), per: formatYuan(b.perRetiree) })
-    : ctx.tr.t('budget-head', { count: b.retirees, total: formatYuan(b.total), per: formatYuan(b.perRetiree) });
+    : rows.length < b.rows.length
+      ? ctx.tr.t('budget-head-count-item', { region: String(s.region), count: b.retirees })
+      : ctx.tr.t('budget-head', { count: b.retirees, total: formatYuan(b.total), per: formatYuan(b.perRetiree) });
   const points = b.points.filter((p) => !narrowed || (focus.split && p.code.startsWith('split_')) || (focus.target && p.code === 'same_as_hangzhou_by'));
   const split =
     !narrowed || focus.split ? splitLine(ctx, b, perHead, (b.split?.partlyFromSocialFund ?? null) !== null || sharedWithCity(text) !== undefined) : null;

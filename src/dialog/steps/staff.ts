@@ -123,12 +123,15 @@ export function staffRuleQuestion(t: Turn): boolean {
   return true;
 }
 
+const BUDGET_WORDS = /经费|预算|拨付|拨款/;
+
 /** A staff line with a region and figures of a retiree: the year's entitlements with citations. */
 export function staffQuickCheck(t: Turn): boolean {
   const u = t.understanding;
   if (!t.incoming.staff || !u) return false;
   // One item asked ("建德 自付45000 大病"): that item's answer, not the year's; the summary when asked for or no item named.
-  const summary = asksSummary(t.normalized);
+  // "所有经费汇总": the budget's summary (the budget form), not the year's entitlements.
+  const summary = asksSummary(t.normalized) && !BUDGET_WORDS.test(t.normalized);
   if (!summary && (!QUICK_CHECK_INTENTS.has(u.intent) || itemIntentOf(t.normalized) !== null)) return false;
   const answer = quickCheck(t.tr, u, t.normalized, t.ctx.asOf, summary);
   if (!answer) return false;

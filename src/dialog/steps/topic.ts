@@ -38,7 +38,9 @@ export async function followUp(t: Turn): Promise<boolean> {
     if (lines) t.show({ lines });
     return apply(t, def, s);
   }
-  if (item && DIALOGS.has(item) && !sameTopic(item, s.intent) && (isFollowUp(text) || text.length <= SHORT)) {
+  // After a budget answer, "那体检呢" is the budget's 体检 line (its own item slot reads it), not the entitlement.
+  const budgetItem = s.intent === 'fund_budget';
+  if (item && !budgetItem && DIALOGS.has(item) && !sameTopic(item, s.intent) && (isFollowUp(text) || text.length <= SHORT)) {
     t.state = null;
     t.intent = item;
     await start(t, item, inherited(s, item));
@@ -46,7 +48,7 @@ export async function followUp(t: Turn): Promise<boolean> {
   }
   const updates = { ...t.readAll(def), ...namedCorrection(t, def) };
   // "管60人" after a group-leader answer changes its count, whatever a classifier makes of it alone.
-  const onlyChangesOne = item === null && text.length <= SHORT && Object.keys(updates).length > 0;
+  const onlyChangesOne = (item === null || budgetItem) && text.length <= SHORT && Object.keys(updates).length > 0;
   if (newQuestion && !onlyChangesOne) return false;
   if (Object.keys(updates).length > 0 && typeof s.slots[FILED] === 'string' && !isCorrection(text)) {
     // After filing, a new question about the same thing is a new question; only a correction amends what was filed.
