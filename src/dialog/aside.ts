@@ -42,7 +42,7 @@ export function questionIn(t: Turn, current: string): Question | null {
 export function topicAnswer(t: Turn, def: DialogDef, slots: Slots, aspects: readonly Aspect[], asked?: string): string[] | null {
   if (!def.topic) return null;
   const named = [slots.region, slots.to, slots.from].find((r) => typeof r === 'string') as string | undefined;
-  const region = named ?? t.profile.region;
+  const region = named ?? t.profile.region ?? def.answersFor;
   const sides = aspects.length > 0 ? aspects : def.topic === 'death' ? DEATH_DEFAULT : (['amount'] as const);
   // The question's own words decide a yes or no ("能报销吗") and whether the figure goes with the answer ("有吗，要带啥").
   const question = asked ?? t.normalized;

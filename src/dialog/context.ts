@@ -88,6 +88,8 @@ export interface DialogDef {
    * death and when is a death report first): that dialog starts instead, with these slots.
    */
   handOver?(slots: Slots): { readonly intent: string; readonly slots: Slots } | null;
+  /** The place whose text answers questions while no place is known (a move: 杭州市区's clause), not each text's. */
+  readonly answersFor?: string;
   /** What is worth saying as soon as the first message tells enough, before the next question (the move's proof). */
   saysEarly?(slots: Slots): readonly Aspect[];
   /** Applying for it is done by another dialog (丧事慰问 is paid on a death report): "帮我登记" starts that one. */

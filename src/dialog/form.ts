@@ -86,7 +86,9 @@ export function yesNoAsked(slots: Slots): string | undefined {
 /** A follow-up that changes one thing ("那75岁以上的呢") gets the figure beside the side asked before. */
 function aspectsToAnswer(t: Turn, s: DialogState): Aspect[] {
   const asked = askedAspects(s);
-  return isFollowUp(t.normalized) && asked.length > 0 && !asked.includes('amount') ? ['amount', ...asked] : asked;
+  // A follow-up, or an application ("帮他登记住院慰问，一年能领几次"): the figure goes with the answer to what was asked.
+  const withFigure = isFollowUp(t.normalized) || s.slots[APPLY] === true;
+  return withFigure && asked.length > 0 && !asked.includes('amount') ? ['amount', ...asked] : asked;
 }
 
 export function askedAspects(s: DialogState): Aspect[] {
@@ -176,9 +178,7 @@ async function answerWherever(t: Turn, def: DialogDef, s: DialogState): Promise<
   const generalQuestion = s.slots[ASKING] === true && !askedAspects(s).includes('deadline');
   if (!def.topic || (def.privateOnly && !generalQuestion)) return false;
   const input = def.factsInput?.(s.slots, t.ctx.asOf) ?? {};
-  const asked = aspectsToAnswer(t, s);
-  // Applying, the figure goes with the answer to what was asked ("帮他登记住院慰问，一年能领几次").
-  const aspects = s.slots[APPLY] === true && asked.length > 0 && !asked.includes('amount') ? ['amount' as const, ...asked] : asked;
+  const aspects = aspectsToAnswer(t, s);
   const question = yesNoAsked(s.slots);
   const lines =
     (aspects.length > 0 ? aspectAnswer(t.ctx, def.topic, undefined, input, aspects, question) : null) ?? commonAnswer(t.ctx, def.topic, input, question);

@@ -83,7 +83,8 @@ export function isApplyRequest(text: string): boolean {
 
 /** "我要申请大病慰问", "帮我爸登记住院慰问": a message that asks to apply, not only to know. */
 export const wantsToApply = (text: string): boolean =>
-  /(我要|我想|我想要|我来|帮我|给我|替我|帮(他|她|我爸|我妈|老人)|给(他|她|我爸|我妈))(申请|登记|报名|报销)/.test(text) || /^(申请|登记)/.test(text.trim());
+  /(我要|我想|我想要|我来|帮我|给我|替我|帮(他|她|我爸|我妈|老人)|给(他|她|我爸|我妈))(申请|登记|报名|报销)/.test(text) ||
+  /^(想|要|想要)?(申请|登记)/.test(text.trim());
 
 /** "依据是哪一条", "出处呢": the clause of the answer just given. */
 export const asksBasis = (text: string): boolean => /依据|哪一?条|出处|根据(什么|哪)|哪个文件|什么文件|文件.{0,3}(规定|怎么说)/.test(text) && text.length <= 16;

@@ -240,7 +240,8 @@ export function topicFacts(topic: Topic, input: TopicInput): Result<TopicFacts> 
       doc: law?.doc ?? null,
       entitlement,
       points: [...own, ...death, ...move, ...covered, ...(law ? sharedPoints(topic, law, input.asOf) : [])],
-      notices: regime.value.notices,
+      // 四(一) names 杭州市区 itself (市级 and five districts): "以下是杭州市级标准" would not be true of a move.
+      notices: topic === 'transfer' ? regime.value.notices.filter((n) => n.code !== 'city_level_only') : regime.value.notices,
     },
   };
 }

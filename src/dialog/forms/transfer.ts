@@ -56,6 +56,8 @@ function endpointSlot(name: 'from' | 'to', ask: string): SlotSpec {
       // "我从上城搬到富阳了" answers "搬到了哪个区" with its second place: the words around each say which end it is.
       const value = endpoints(msg)[name];
       if (value) return { value };
+      // "户口在杭州西湖区" says where the hukou is, not where the move goes.
+      if (/户口|户籍/.test(msg.text)) return null;
       return awaited ? base.read(msg, ctx, awaited) : null;
     },
   };
@@ -141,6 +143,7 @@ export const transferDialog: DialogDef = {
     ...(s.housing ? { housing: s.housing as Housing } : {}),
   }),
   slots: [endpointSlot('to', 'ask-transfer-to'), endpointSlot('from', 'ask-transfer-from'), hukou, housing],
+  answersFor: '杭州市',
   // "户口在安徽，住滨江租房，想转": the proof is known before where the move started is.
   saysEarly: (s) => (s.hukou === 'no' || s.housing !== undefined ? ['documents'] : []),
   finish(ctx, s) {

@@ -4,7 +4,7 @@ import { aspectAnswer } from '../answers.ts';
 import { basisAnswer, namedCorrection, type Question, questionIn, topicAnswer } from '../aside.ts';
 import type { DialogDef, Slots } from '../context.ts';
 import { APPLY, acceptOffer, advance, askedAspects, changes, defOf, digress, inherited, start } from '../form.ts';
-import { type DialogState, isPending } from '../state.ts';
+import { type DialogState, isPending, missingSlots } from '../state.ts';
 import type { Turn } from '../turn.ts';
 
 /** After this many answers it cannot use, the bot offers a person instead of asking again. */
@@ -159,6 +159,18 @@ function whatIf(t: Turn, def: DialogDef, s: DialogState): void {
   if (lines) t.show({ lines });
 }
 
+/** "户口在西湖区" (the flat a son's): what the dialog says as soon as it is known (the proof) is said now, not at the end. */
+function earlyLines(t: Turn, def: DialogDef, slots: Slots): string {
+  const early = def.saysEarly?.(slots) ?? [];
+  return early.length > 0 ? (topicAnswer(t, def, slots, early)?.join('\n') ?? '') : '';
+}
+
+function sayOnceKnown(t: Turn, def: DialogDef, s: DialogState, before: string): void {
+  if (!def.saysEarly || missingSlots(def, s.slots).length === 0) return;
+  const now = earlyLines(t, def, s.slots);
+  if (now && now !== before) t.say(now);
+}
+
 /** "我从上城搬到富阳了，富阳算杭州市区吗": an answer that also asks about the topic gets that answered before going on. */
 function answerAlongside(t: Turn, def: DialogDef, s: DialogState): boolean {
   if (t.button !== null || !isQuestion(t.normalized)) return false;
@@ -181,6 +193,7 @@ async function slotAnswer(t: Turn, s: DialogState): Promise<void> {
   const others = factsSaid(t, def, s.awaiting);
   // Facts said again ("长沙那个办法还管用吗" in a 长沙 report) are no answer: the message may be a question.
   if ((answer && 'value' in answer) || changes(others, s.slots)) {
+    const earlyBefore = earlyLines(t, def, s.slots);
     if (answer && 'value' in answer) s.slots[s.awaiting] = answer.value;
     // "找不到身份证": taken as "later", and said so.
     if (answer && 'value' in answer && answer.value === null) {
@@ -194,6 +207,7 @@ async function slotAnswer(t: Turn, s: DialogState): Promise<void> {
     for (const [name, value] of Object.entries(others)) if (correcting || s.slots[name] === undefined) s.slots[name] = value;
     s.tries = 0;
     if (!answerAlongside(t, def, s) && !(answer && 'value' in answer) && isFollowUp(t.normalized)) whatIf(t, def, s);
+    else sayOnceKnown(t, def, s, earlyBefore);
     await advance(t, def, s, t.passingErrors(def, s.awaiting));
     return;
   }

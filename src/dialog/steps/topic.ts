@@ -124,7 +124,9 @@ export async function newTopic(t: Turn): Promise<boolean> {
   // "支援外地建设回杭的，过节慰问费有没有我的份": who they are is context; the item named is the question.
   const item = u.intent === 'coverage_enrollment' ? itemIntentOf(t.normalized) : null;
   // "人走了以后养老金还能领吗": what a death stops is a question about deaths.
-  const death = u.intent === 'pension_certification' && namesDeath(t.normalized) ? 'report_death' : null;
+  // "要报告我父亲去世，另外问下丧葬补助金…": a death reported in so many words is the report, whatever else is asked.
+  const reported = /(报告|报个|报一下|报丧|登记|上报)[^，,。？?]{0,6}(去世|过世|走了|死亡|病故)/.test(t.normalized);
+  const death = (u.intent === 'pension_certification' || reported) && namesDeath(t.normalized) ? 'report_death' : null;
   const intent = death ?? (item && DIALOGS.has(item) ? item : u.intent);
   t.state = null;
   t.intent = intent;
