@@ -208,14 +208,11 @@ function answerFirstQuestion(t: Turn, def: DialogDef, s: DialogState): string[] 
   if (!q) return [];
   const region = typeof s.slots.region === 'string' ? s.slots.region : undefined;
   const other = q.other ? DIALOGS.get(q.other) : undefined;
+  const own = q.aspects.filter((a) => a !== 'amount');
+  // "丧事费多少" asks the other topic only: the report's own facts wait for their own question.
   const lines = [
     ...((other?.topic && aspectAnswer(t.ctx, other.topic, region, {}, ['amount', ...q.aspects])) || []),
-    ...(topicAnswer(
-      t,
-      def,
-      s.slots,
-      q.aspects.filter((a) => a !== 'amount'),
-    ) ?? []),
+    ...(other && own.length === 0 ? [] : (topicAnswer(t, def, s.slots, own) ?? [])),
   ];
   if (lines.length > 0 && !region) s.slots[ANSWERED_WITHOUT_REGION] = true;
   return lines;

@@ -113,6 +113,9 @@ export function itemIntentOf(text: string): string | null {
   return ITEMS.find(([, words]) => words.test(text))?.[0] ?? null;
 }
 
+/** "登记一个去世", "要报告我父亲去世": a death reported in so many words (a report, whatever else the message asks). */
+export const reportsDeath = (text: string): boolean => /(报告|报个|报一下|报丧|登记|上报)[^，,。？?]{0,6}(去世|过世|走了|死亡|病故)/.test(text);
+
 /** A death named in so many words is a report, whatever was talked about before. */
 const DEATH_WORDS = /去世|走了|过世|死|病故|报丧|不在了/;
 export const namesDeath = (text: string): boolean => DEATH_WORDS.test(text);

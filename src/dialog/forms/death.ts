@@ -1,6 +1,6 @@
 import { formatDate, renderDeadline, renderDeath, renderDeathRule } from '../../answers/index.ts';
 import { CANCEL, YES } from '../../chat/index.ts';
-import { isQuestion as asks } from '../../nlu/cues.ts';
+import { isQuestion as asks, reportsDeath } from '../../nlu/cues.ts';
 import { maskIdNumber, maskPhone } from '../../privacy/mask.ts';
 import { type Aspect, deathProcedure, deathReportRule, findRegion } from '../../rules/index.ts';
 import { aspectAnswer } from '../answers.ts';
@@ -49,6 +49,8 @@ function isQuestion(ctx: TurnCtx): boolean {
   const text = ctx.incoming.text ?? '';
   // Staff ask for the rule, whatever the words: they get the answer, never the form (they can still register a death
   // they are told of, said as a statement).
+  // "登记一个去世：…，家属问丧事费多少": a report that also asks; the question is answered beside the form.
+  if (reportsDeath(text)) return false;
   return DEADLINE_QUESTION.test(text) || (ctx.incoming.staff && asks(text)) || (asks(text) && !WHOSE.test(text));
 }
 

@@ -1,5 +1,5 @@
 import { intentButton } from '../../chat/index.ts';
-import { isApplyRequest, isBareAspectQuestion, isCorrection, isFollowUp, itemIntentOf, namesDeath, wantsToApply } from '../../nlu/cues.ts';
+import { isApplyRequest, isBareAspectQuestion, isCorrection, isFollowUp, itemIntentOf, namesDeath, reportsDeath, wantsToApply } from '../../nlu/cues.ts';
 import { DOMAIN_INTENTS } from '../../nlu/index.ts';
 import { basisAnswer, namedCorrection, questionIn, topicAnswer } from '../aside.ts';
 import type { DialogDef } from '../context.ts';
@@ -125,8 +125,7 @@ export async function newTopic(t: Turn): Promise<boolean> {
   const item = u.intent === 'coverage_enrollment' ? itemIntentOf(t.normalized) : null;
   // "人走了以后养老金还能领吗": what a death stops is a question about deaths.
   // "要报告我父亲去世，另外问下丧葬补助金…": a death reported in so many words is the report, whatever else is asked.
-  const reported = /(报告|报个|报一下|报丧|登记|上报)[^，,。？?]{0,6}(去世|过世|走了|死亡|病故)/.test(t.normalized);
-  const death = (u.intent === 'pension_certification' || reported) && namesDeath(t.normalized) ? 'report_death' : null;
+  const death = (u.intent === 'pension_certification' || reportsDeath(t.normalized)) && namesDeath(t.normalized) ? 'report_death' : null;
   const intent = death ?? (item && DIALOGS.has(item) ? item : u.intent);
   t.state = null;
   t.intent = intent;
