@@ -87,7 +87,8 @@ export function yesNoAsked(slots: Slots): string | undefined {
 function aspectsToAnswer(t: Turn, s: DialogState): Aspect[] {
   const asked = askedAspects(s);
   // A follow-up, or an application ("帮他登记住院慰问，一年能领几次"): the figure goes with the answer to what was asked.
-  const withFigure = isFollowUp(t.normalized) || s.slots[APPLY] === true;
+  // So does an eligibility question with the case's own amount ("自付五千零一块能不能拿").
+  const withFigure = isFollowUp(t.normalized) || s.slots[APPLY] === true || t.understanding?.slots.amount !== undefined;
   return withFigure && asked.length > 0 && !asked.includes('amount') ? ['amount', ...asked] : asked;
 }
 

@@ -114,6 +114,7 @@ const OTHER_TOPIC = /困难|开销|补助|帮扶|体检|活动|住院|慰问|去
 const MOVING_TO = /搬(?:家)?(?:去|到|回)(.{2,8}?)(?:去|住|生活|养老|了|啦)?[.!。！]?$/;
 const MOVING_OTHER = /燃气|水电|户口本|快递|网|电视|宽带|过户/;
 
+const MOVING = /搬|迁|转(关系|移|过去|过来|到|去)|关系转|过户/;
 const BUDGET_FOR_COUNT = /经费|预算|拨付|拨款/;
 const HEAD_COUNT = /\d{2,}\s?(?:个|名|位)?(?:人|退休人员|退休职工|企退人员)(?!次)|[一二两三四五六七八九十百千万]{2,}(?:个|名|位)(?:人|退休人员)/;
 /** Below this confidence, an item named in so many words (体检, 住院…) decides the intent. */
@@ -163,7 +164,9 @@ export function classifyNormalized(c: IntentClassifier, normalized: string, expl
   }
   // "常住北京 户口在滨江 体检怎么弄": an unsure reading gives way to the one item the text names in so many words.
   // A budget question names its item too ("文体活动经费预算"): that one stays the staff's.
-  const item = r.intent !== OUT_OF_SCOPE && r.intent !== 'fund_budget' && r.confidence < UNSURE_ITEM ? itemIntentOf(normalized) : null;
+  // A move named without moving ("住在成都 户口和管理都在西湖区 体检怎么弄") is the item's question too.
+  const unsure = r.confidence < UNSURE_ITEM || (r.intent === 'transfer_management' && !MOVING.test(normalized));
+  const item = r.intent !== OUT_OF_SCOPE && r.intent !== 'fund_budget' && unsure ? itemIntentOf(normalized) : null;
   if (item && item !== r.intent && isIntentId(item) && DOMAIN_SET.has(item) && !namesDeath(normalized)) return { ...r, intent: item, confidence: UNSURE_ITEM };
   if (r.intent !== 'human_handoff' || ASKS_FOR_PERSON.test(withoutGivenDetails(normalized))) return r;
   const next = r.runnerUp !== 'human_handoff' && r.runnerUpProbability >= c.info.threshold ? r.runnerUp : OUT_OF_SCOPE;

@@ -143,6 +143,8 @@ export interface TopicInput {
   readonly age?: number;
   readonly managed?: number;
   readonly livesOutsideHangzhou?: boolean;
+  /** What the check cost, by its invoice (outside 杭州市: reimbursed as paid, up to the standard). */
+  readonly invoice?: Decimal.Value;
   readonly dateOfDeath?: IsoDate;
   /** A move: where from and to (the region is where to when `to` is not said), 户籍 and housing. */
   readonly from?: Region | string;
@@ -172,7 +174,12 @@ function entitlementOf(topic: Topic, input: TopicInput): Result<Entitlement> | n
     case 'festival':
       return festival({ region, asOf, ...(input.festival ? { festival: input.festival } : {}) });
     case 'health_check':
-      return healthCheck({ region, asOf, livesOutsideHangzhou: input.livesOutsideHangzhou ?? false });
+      return healthCheck({
+        region,
+        asOf,
+        livesOutsideHangzhou: input.livesOutsideHangzhou ?? false,
+        ...(input.invoice !== undefined ? { invoice: input.invoice } : {}),
+      });
     case 'group_activity':
       return groupActivity({ region, asOf, ...(input.age !== undefined ? { age: input.age } : {}) });
     case 'group_leader_subsidy':

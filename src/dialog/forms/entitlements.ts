@@ -278,7 +278,7 @@ const managedRegion: SlotSpec = {
 export const healthCheckDialog: DialogDef = {
   intent: 'health_checkup',
   topic: 'health_check',
-  factsInput: (s) => ({ livesOutsideHangzhou: s.outside === true }),
+  factsInput: (s) => ({ livesOutsideHangzhou: s.outside === true, ...(typeof s.invoice === 'string' ? { invoice: s.invoice } : {}) }),
   slots: [managedRegion, livesOutside, invoice],
   finish: async (ctx, s) =>
     amountAskedAgain(ctx, s, 'invoice', 'ask-invoice') ??
