@@ -3,7 +3,7 @@ import { slotButton } from '../chat/index.ts';
 import { isQuestion } from '../nlu/cues.ts';
 import { DOMAIN_INTENTS } from '../nlu/index.ts';
 import { normalize } from '../nlu/normalize.ts';
-import { type AmountRange, findRegions, homophoneRegionIn, parseNumber, pickRegions, vagueRange } from '../nlu/slots/index.ts';
+import { type AmountRange, correctedRegion, findRegions, homophoneRegionIn, parseNumber, pickRegions, vagueRange } from '../nlu/slots/index.ts';
 import { hasPersonalNumber, maskText } from '../privacy/mask.ts';
 import { findRegion, parseAmount, type Region } from '../rules/index.ts';
 import type { Json } from '../store/types.ts';
@@ -45,11 +45,8 @@ export function regionsIn(text: string): Region[] {
 }
 
 function preferredRegion(msg: Msg): string | undefined {
-  // "不是西湖区 是建德": a correction names the right place last.
-  if (/不是|不对|说错|搞错/.test(msg.text)) {
-    const named = regionsIn(msg.text);
-    if (named.length > 1) return named[named.length - 1]?.name;
-  }
+  // "西湖区不对，是建德", "俺是建德的 不是西湖": a correction's right place (the NLU leaves the denied one out).
+  if (/不是|不对|说错|搞错/.test(msg.text) && regionsIn(msg.text).length > 1) return correctedRegion(normalize(msg.text));
   const parsed = msg.understanding?.slots.region;
   if (!parsed || findRegion(parsed)?.coverage !== 'none') return parsed;
   return regionsIn(msg.text).find((r) => r.coverage !== 'none')?.name ?? parsed;
@@ -253,7 +250,7 @@ export const NAME_SLOTS: ReadonlySet<string> = new Set(['deceasedName', 'applica
 
 /** A kinship word (and "叫") right before a name: "我父亲张建国…", "老伴叫王桂芳", "他叫陈志明" name the deceased. */
 const NAMED_AS =
-  /((去世|过世|逝世|病故|报丧|登记|报告)[^:：，,。]{0,4}[：:]\s*$)|((父亲|母亲|爸爸|妈妈|爸|妈|老伴|爱人|丈夫|妻子|老公|老婆|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|老爷子|老太太|老人|他|她|退休人员|退休职工|退休老人|退休工人|老同志|居民)(的名字|名字|的姓名|姓名)?(叫|名叫|是)?|(?<![我你])(叫|名叫))[：:，,\s]*$/;
+  /((去世|过世|逝世|病故|报丧|登记|报告)[^:：，,。]{0,4}[：:]\s*$)|((家父|家母|先父|先母|父亲|母亲|爸爸|妈妈|爸|妈|老伴|爱人|丈夫|妻子|老公|老婆|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|老爷子|老太太|老人|他|她|退休人员|退休职工|退休老人|退休工人|老同志|居民)(的名字|名字|的姓名|姓名)?(叫|名叫|是)?|(?<![我你])(叫|名叫))[：:，,\s]*$/;
 /** After a name in "我是李国华的儿子": the writer is that person's child (or grandchild). */
 const CHILD_OF = /^的?(儿子|女儿|闺女|孩子|孙子|孙女|外孙|外孙女|儿媳|女婿)/;
 /** "王大妈", "张大爷", "老李": how neighbours say it, not the name on the ID card. */
@@ -269,10 +266,12 @@ export function nameSlot(name: 'deceasedName' | 'applicantName', ask: string): S
       if (!awaited) {
         // A name said in passing may be anyone's; in a death report, one right after "我父亲" is the deceased's.
         if (!value || name !== 'deceasedName') return null;
-        const at = msg.text.indexOf(value);
+        // The NLU's name is Simplified ("家父黃志強" → 黄志强): looked for in the text as the NLU read it.
+        const text = normalize(msg.text);
+        const at = text.indexOf(value);
         // "李秀珍 12月1号去世", "我是李国华的儿子，我爸…去世": the name opens the report, or is the one whose child writes.
-        const named = at === 0 || (at > 0 && NAMED_AS.test(msg.text.slice(0, at)));
-        const parentOfWriter = at > 0 && /我(就)?是\s*$/.test(msg.text.slice(0, at)) && CHILD_OF.test(msg.text.slice(at + value.length));
+        const named = at === 0 || (at > 0 && NAMED_AS.test(text.slice(0, at)));
+        const parentOfWriter = at > 0 && /我(就)?是\s*$/.test(text.slice(0, at)) && CHILD_OF.test(text.slice(at + value.length));
         return named || parentOfWriter ? { value } : null;
       }
       if (value) return { value };
@@ -355,11 +354,11 @@ export function choiceSlot(
     read(msg, _ctx, awaited) {
       const pressed = buttonValue(msg, name);
       if (pressed && options.some((o) => o.value === pressed)) return { value: pressed };
-      if (!awaited) {
-        const said = options.find((o) => o.said?.test(msg.text));
-        return said ? { value: said.value } : null;
-      }
-      const hit = options.find((o) => o.words.test(msg.text));
+      // "自己买的房和租的房，材料不一样吗": several options named in a question is a question about them, no answer.
+      const named = options.filter((o) => (awaited ? o.words : o.said)?.test(msg.text));
+      if (named.length > 1 && isQuestion(normalize(msg.text))) return null;
+      if (!awaited) return named[0] ? { value: named[0].value } : null;
+      const hit = named[0];
       return hit ? { value: hit.value } : { error: 'error-choice' };
     },
     ...extra,

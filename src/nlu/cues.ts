@@ -133,6 +133,8 @@ export function isBareAspectQuestion(text: string): boolean {
 
 /** "有没有" → 有 / 没有, "能不能" → 能 / 不能, "…能报销吗" → 能 / 不能: the yes and the no a yes/no question asks for. */
 export function verdictWords(text: string): { readonly yes: string; readonly no: string } | null {
+  // "材料不一样吗", "有区别吗": a comparison, answered by what each case needs, not by yes or no.
+  if (/一样|区别|相同|差别|不同/.test(text)) return null;
   if (/一定|肯定|保证/.test(text) && YES_NO.test(text)) return { yes: '一定', no: '不一定' };
   if (/管用|有效|还能用|还算数|过期|失效|作废/.test(text) && YES_NO.test(text)) return { yes: '有效', no: '已到期' };
   const m = /(有|能|可以|要|需要|是|会|发|给|用|算|够|行|报)(没|不)\1/.exec(text);

@@ -21,7 +21,7 @@ describe('management transfer', () => {
     expect(h.text(housing)).toContain('房子');
     const answer = await h.send({ text: '租的房子' });
     expect(h.text(answer)).toContain('租房协议和房屋权属证明复印件');
-    expect(h.text(answer)).toContain('新住址所在的街道');
+    expect(h.text(answer)).toContain('新住址（余杭区，常年居住地）所在的街道');
     expect(h.text(answer)).toContain('杭人社发〔2024〕1号 四(一)');
     const filed = await h.send({ text: '好的' });
     expect(filed.cases[0]?.type).toBe('management_transfer');

@@ -90,6 +90,12 @@ async function yesNo(t: Turn, s: DialogState): Promise<void> {
     await acceptOffer(t, def, s);
     return;
   }
+  // "谢谢你们" at the confirmation of a report is thanks, not a "no": the report is not dropped.
+  if (t.button === null && words === null && t.is('thanks') && s.awaiting === 'confirm') {
+    t.intent = 'thanks';
+    askYesNo(t, s, t.tr.t('confirm-after-thanks'));
+    return;
+  }
   if (t.button?.kind === 'no' || (t.button === null && (words === 'no' || (words === null && (t.is('deny') || t.is('thanks')))))) {
     t.say(t.tr.t(s.awaiting === 'confirm' ? 'confirm-declined' : 'offer-declined'));
     s.awaiting = 'done';

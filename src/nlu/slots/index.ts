@@ -49,7 +49,7 @@ export {
 export { type NameOptions, parseName } from './name.ts';
 export { type MalformedNumber, type NumberSpan, parseNumber, type Span, scanMalformed, scanNumbers } from './numerals.ts';
 export { findPhones, hasInvalidPhone, maskPhone, type PhoneMatch, parsePhone } from './phone.ts';
-export { findRegions, homophoneRegionIn, parseHomophoneRegion, parseRegion, pickRegions, type RegionMatch } from './region.ts';
+export { correctedRegion, findRegions, homophoneRegionIn, parseHomophoneRegion, parseRegion, pickRegions, type RegionMatch } from './region.ts';
 export { findRelations, parseRelation, type RelationMatch } from './relation.ts';
 export type { SlotError, SlotErrorCode, SlotName, Slots } from './types.ts';
 

@@ -145,8 +145,24 @@ export function pickRegions(matches: readonly RegionMatch[]): RegionMatch[] {
 /** "跟杭州一样", "和杭州同标", "向杭州看齐": a place compared with, not the place asked about. */
 const COMPARED = /(跟|和|与|同|向|比)([\u4e00-\u9fa5]{2,4}?)(市级)?(的)?(一样|同标|看齐|相同|统一|差不多|比)/g;
 
+/** "不是西湖", "不在上城": a place denied (in a correction), not the one meant, when another is named. */
+const DENIED_BEFORE = /(不是|不在|并非|而不是)$/;
+
+/** The places a text means: compared-with and denied ones left out, unless nothing else is named. */
+function meantRegions(text: string): RegionMatch[] {
+  const cleaned = text.replace(COMPARED, (m) => '　'.repeat(m.length));
+  const picked = pickRegions(findRegions(cleaned));
+  const meant = picked.filter((m) => !DENIED_BEFORE.test(cleaned.slice(Math.max(0, m.start - 3), m.start)));
+  return meant.length > 0 ? meant : picked;
+}
+
 export function parseRegion(text: string): string | undefined {
-  return pickRegions(findRegions(text.replace(COMPARED, (m) => '　'.repeat(m.length))))[0]?.region.name;
+  return meantRegions(text)[0]?.region.name;
+}
+
+/** In a correction ("西湖区不对，是建德", "不是西湖 是建德") the right place is the last one meant. */
+export function correctedRegion(text: string): string | undefined {
+  return meantRegions(text).at(-1)?.region.name;
 }
 
 /** Two-character stems of the places we hold a document for ("西湖", "萧山", "长沙"), by their toneless pinyin. */

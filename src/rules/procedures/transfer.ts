@@ -57,7 +57,7 @@ export function transfer(input: TransferInput): Result<TransferAnswer> {
   if (from.value.inHangzhouUrban && to.value.inHangzhouUrban && clause && documentStatus(DOCUMENTS.hangzhou, input.asOf) === 'in_force') {
     const cite = (quote: string): Citation => ({ doc: 'hangzhou', clause: '四(一)', quote });
     const steps: Point[] = [
-      { code: 'apply_at_new_residence_community', cite: clause.cite },
+      { code: 'apply_at_new_residence_community', params: { to: to.value.name }, cite: clause.cite },
       { code: 'new_place_funds', cite: clause.cite },
     ];
     const missing: ('hukou' | 'housing')[] = [];
