@@ -26,7 +26,7 @@ const ASPECT_WORDS: readonly (readonly [Aspect, RegExp])[] = [
   ['pension', /养老金|退休金|退休工资|工资卡|多领|多发|冒领|取出来/],
   [
     'stop',
-    /停(发|止|了)?|还算(他|她)|还算.{0,4}对象|还(在|归).{0,4}管|不再|哪个月|(这个|当|本)月.{0,6}(纳入|移交|管理|转)|从(什么时候|哪个月|何时)(开始|起)|什么时候(开始|纳入|移交)/,
+    /停(发|止|了)?|还算(他|她)|还算.{0,4}对象|还(在|归).{0,4}管|不再|哪个月|(这个|当|本)月.{0,6}(纳入|移交|管理|转)|从(什么时候|啥时候|哪个月|何时)(开始|起)|(什么时候|啥时候|何时)(开始|纳入|移交|算)/,
   ],
   ['benefits', /丧葬补助|丧葬费|抚恤/],
   ['group_size', /(一个|每个)?(小组|组).{0,4}(多少|几)(个)?人|人数/],
@@ -114,7 +114,8 @@ export function itemIntentOf(text: string): string | null {
 }
 
 /** "登记一个去世", "要报告我父亲去世": a death reported in so many words (a report, whatever else the message asks). */
-export const reportsDeath = (text: string): boolean => /(报告|报个|报一下|报丧|登记|上报)[^，,。？?]{0,6}(去世|过世|走了|死亡|病故)/.test(text);
+export const reportsDeath = (text: string): boolean =>
+  /(报告|报个|报一下|报丧|登记|上报)[^，,。？?]{0,6}(去世|过世|走了|死亡|病故)|报丧(?=[。.!！，,\s]|$)|报个丧/.test(text);
 
 /** A death named in so many words is a report, whatever was talked about before. */
 const DEATH_WORDS = /去世|走了|过世|死|病故|报丧|不在了/;

@@ -145,7 +145,8 @@ export const transferDialog: DialogDef = {
   slots: [endpointSlot('to', 'ask-transfer-to'), endpointSlot('from', 'ask-transfer-from'), hukou, housing],
   answersFor: '杭州市',
   // "户口在安徽，住滨江租房，想转": the proof is known before where the move started is.
-  saysEarly: (s) => (s.hukou === 'no' || s.housing !== undefined ? ['documents'] : []),
+  // Once both ends are known, what to bring is said (each case while the hukou and housing are not yet known).
+  saysEarly: (s) => (s.hukou === 'no' || s.housing !== undefined || (s.from !== undefined && s.to !== undefined) ? ['documents'] : []),
   finish(ctx, s) {
     const a = transfer({
       from: String(s.from),
