@@ -67,7 +67,9 @@ const itemSlot: SlotSpec = {
   read: (msg) => {
     const text = normalize(msg.text);
     const hits = ITEM_WORDS.filter(([, words]) => words.test(text)).map(([item]) => item);
-    return hits.length > 0 ? { value: hits.join(',') } : null;
+    if (hits.length > 0) return { value: hits.join(',') };
+    // "那全年所有的呢", "一共多少": every item again.
+    return /全年|所有|全部|汇总|一共|总共/.test(text) ? { value: '' } : null;
   },
 };
 /** "省属企业的退休人员", "不在建德参保的央企": retirees whose funds come by their original channel (004 二(二); 000 二(二)). */

@@ -3,6 +3,7 @@ import { employerOf } from '../../nlu/cues.ts';
 import { normalize } from '../../nlu/index.ts';
 import { hasPersonalNumber } from '../../privacy/mask.ts';
 import { type Citation, coverage, hardshipHelp, type Notice, type Point, pensionCertification, personalInfoDuty, type Result } from '../../rules/index.ts';
+import { verdict } from '../answers.ts';
 import type { DialogDef, Outcome, SlotSpec, TurnCtx } from '../context.ts';
 import { dateSlot, regionSlot } from '../slots.ts';
 import { fileCase, offerButtons, ruleErrorLine } from './common.ts';
@@ -50,7 +51,14 @@ function pointsAnswer(
   const full = /详细|具体|全部|所有|哪些|都有/.test(asked);
   const points = full ? r.value.points : byQuestion(ctx, r.value.points, asked, ctx.tr.t(head)).slice(0, MAX_POINTS);
   const rendered = renderPoints(ctx.tr, points);
-  const lines = [...notices, ctx.tr.t(head), ...rendered.map((line) => (line.endsWith('：') || line.startsWith('（') ? line : `· ${line}`))];
+  // "没做认证养老金会不会停": the yes or no first, read off the first point.
+  const yesNo = verdict(asked, rendered[0]);
+  const lines = [
+    ...(yesNo ? [yesNo] : []),
+    ...notices,
+    ctx.tr.t(head),
+    ...rendered.map((line) => (line.endsWith('：') || line.startsWith('（') ? line : `· ${line}`)),
+  ];
   if (r.value.citations.length > 0) lines.push(renderCitations(ctx.tr, r.value.citations));
   return { lines: [lines.join('\n')], next: 'done' };
 }

@@ -160,7 +160,9 @@ async function aside(t: Turn, s: DialogState, def: DialogDef, q: Question): Prom
  * then the question comes back.
  */
 function whatIf(t: Turn, def: DialogDef, s: DialogState): void {
-  const aspects = askedAspects(s).filter((a) => a !== 'amount');
+  const asked = askedAspects(s).filter((a) => a !== 'amount');
+  // Nothing asked in so many words: what the dialog says once known ("户口不在杭州呢" → the move's proof).
+  const aspects = asked.length > 0 ? asked : (def.saysEarly?.(s.slots) ?? []);
   const lines = aspects.length > 0 ? topicAnswer(t, def, s.slots, aspects) : null;
   if (lines) t.show({ lines });
 }
