@@ -334,6 +334,18 @@ function pipelineRows(r: PipelineResult, label: string, rateTarget: number, p99T
         'info',
       );
     if (e.tmpfsSerial) row(s, '  tmpfs: serial p50 / p95 / p99', pct(e.tmpfsSerial.latency), '', 'info');
+    const us = (x: RunResult | undefined) => x?.cpuUsPerMessage ?? Number.NaN;
+    if (e.sealingSealedSerial && e.sealingRawSerial && e.sealingSealedCapacity && e.sealingRawCapacity) {
+      const rise = (a: number, b: number) => `${((a / b - 1) * 100).toFixed(1)} %`;
+      row(
+        s,
+        'sealing (issue 12): bot CPU per message, sealed vs unsealed store, serial / 32 in flight (median of 3 turns each)',
+        `${fmtNumber(us(e.sealingSealedSerial), 0)} vs ${fmtNumber(us(e.sealingRawSerial), 0)} µs (+${rise(us(e.sealingSealedSerial), us(e.sealingRawSerial))}) / ` +
+          `${fmtNumber(us(e.sealingSealedCapacity), 0)} vs ${fmtNumber(us(e.sealingRawCapacity), 0)} µs (+${rise(us(e.sealingSealedCapacity), us(e.sealingRawCapacity))})`,
+        '≤ +15 %',
+        us(e.sealingSealedSerial) <= us(e.sealingRawSerial) * 1.15 && us(e.sealingSealedCapacity) <= us(e.sealingRawCapacity) * 1.15 ? 'PASS' : 'MISS',
+      );
+    }
     if (e.everysecOpenLoop)
       row(
         s,

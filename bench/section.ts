@@ -24,7 +24,7 @@ import { bareTurns, closedLoop, DEFAULT_PIPELINE, makeEngine, openLoopRepeated, 
 import { RESULT_MARK, tempDir } from './protocol.ts';
 import { runReminders } from './reminders.ts';
 import { prng } from './stats.ts';
-import { sqliteOnTmpfs } from './whatif.ts';
+import { sealingCost, sqliteOnTmpfs } from './whatif.ts';
 import { NOW_BASE, scenarios } from './workload.ts';
 
 function emit(result: unknown): void {
@@ -141,8 +141,10 @@ switch (section) {
     emit(
       await withTempSqlite((store) =>
         runPipeline(store, DEFAULT_PIPELINE, undefined, async () => {
+          progress('sqlite: what sealing costs: sealed and unsealed store, taking turns, 3 × serial and 32 in flight');
+          const sealing = await sealingCost(store, DEFAULT_PIPELINE);
           progress('sqlite: what-if the database were on tmpfs (fsync free): open loop, serial');
-          return (await sqliteOnTmpfs(DEFAULT_PIPELINE)) ?? {};
+          return { ...sealing, ...((await sqliteOnTmpfs(DEFAULT_PIPELINE)) ?? {}) };
         }),
       ),
     );

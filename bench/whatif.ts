@@ -6,9 +6,11 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { openStore } from '../src/store/index.ts';
+import { openStore, type Store } from '../src/store/index.ts';
+import { SealedStore } from '../src/store/sealed.ts';
 import { closedLoop, conversationsFor, makeEngine, openLoopRepeated, type PipelineOptions, type RunResult } from './pipeline.ts';
 import { tempDir } from './protocol.ts';
+import { Samples } from './stats.ts';
 
 /** The SQLite open loop and serial runs again with the database on tmpfs; null where /dev/shm does not exist. */
 export async function sqliteOnTmpfs(options: PipelineOptions): Promise<Record<string, RunResult> | null> {
@@ -27,4 +29,37 @@ export async function sqliteOnTmpfs(options: PipelineOptions): Promise<Record<st
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * What sealing personal data costs (issue 12): the same conversations, one at a time and 32 in flight, through the
+ * service's store and through the store beneath it (the same SQLite file, lock and audit, nothing sealed), taking
+ * turns three times so that a machine's changing speed falls on both alike. Bot CPU per message, median of the three.
+ */
+export async function sealingCost(store: Store, options: PipelineOptions): Promise<Record<string, RunResult>> {
+  if (!(store instanceof SealedStore)) return {};
+  const sealed = makeEngine(store);
+  const raw = makeEngine(store.raw);
+  const make = conversationsFor(sealed.tr, options);
+  const cpu = async (engine: typeof sealed.engine, prefix: string, concurrency: number, messages: number): Promise<number> => {
+    const before = process.cpuUsage();
+    const r = await closedLoop(engine, make(7, prefix), concurrency, messages, options.maxRunMs);
+    const used = process.cpuUsage(before);
+    return (used.user + used.system) / Math.max(1, r.messages);
+  };
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+  const runs = { sealedSerial: [] as number[], rawSerial: [] as number[], sealedCapacity: [] as number[], rawCapacity: [] as number[] };
+  for (let i = 0; i < 3; i++) {
+    runs.sealedSerial.push(await cpu(sealed.engine, `ss${i}`, 1, options.serialMessages));
+    runs.rawSerial.push(await cpu(raw.engine, `rs${i}`, 1, options.serialMessages));
+    runs.sealedCapacity.push(await cpu(sealed.engine, `sc${i}`, options.concurrency, options.serialMessages * 2));
+    runs.rawCapacity.push(await cpu(raw.engine, `rc${i}`, options.concurrency, options.serialMessages * 2));
+  }
+  const result = (values: number[]): RunResult => ({ messages: 0, seconds: 0, rate: 0, latency: new Samples().summary(), cpuUsPerMessage: median(values) });
+  return {
+    sealingSealedSerial: result(runs.sealedSerial),
+    sealingRawSerial: result(runs.rawSerial),
+    sealingSealedCapacity: result(runs.sealedCapacity),
+    sealingRawCapacity: result(runs.rawCapacity),
+  };
 }
