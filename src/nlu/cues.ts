@@ -44,8 +44,16 @@ const ASPECT_WORDS: readonly (readonly [Aspect, RegExp])[] = [
 
 /** The aspects a question asks about, in the order of the table (the first is the one the first line answers). */
 export function aspectsOf(text: string): Aspect[] {
-  return ASPECT_WORDS.filter(([, words]) => words.test(text)).map(([aspect]) => aspect);
+  // Asked of the same text by several steps of a turn: the last few answers are kept (a copy is returned).
+  let known = recentAspects.get(text);
+  if (known === undefined) {
+    known = ASPECT_WORDS.filter(([, words]) => words.test(text)).map(([aspect]) => aspect);
+    if (recentAspects.size >= 32) recentAspects.delete(recentAspects.keys().next().value as string);
+    recentAspects.set(text, known);
+  }
+  return [...known];
 }
+const recentAspects = new Map<string, readonly Aspect[]>();
 
 /** A question, by its words ("多少", "怎么", "吗", "能不能"…), not by its topic. */
 const QUESTION =

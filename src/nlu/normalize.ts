@@ -214,8 +214,24 @@ export function truncateForNlu(text: string, max: number = MAX_NLU_CHARS): strin
   return text.slice(0, end);
 }
 
+/**
+ * A turn reads the same text many times (the NLU, then every slot reader of a form): the last few texts are kept
+ * with their normal form. Pure function, so a hit is exactly what a call would return.
+ */
+const recent = new Map<string, string>();
+const RECENT = 32;
+
 export function normalize(text: string): string {
   if (typeof text !== 'string' || text.length === 0) return '';
+  const known = recent.get(text);
+  if (known !== undefined) return known;
+  const out = normalizeNow(text);
+  if (recent.size >= RECENT) recent.delete(recent.keys().next().value as string);
+  recent.set(text, out);
+  return out;
+}
+
+function normalizeNow(text: string): string {
   try {
     let s = text;
     const nonAscii = HAS_NON_ASCII.test(s);
