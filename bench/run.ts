@@ -345,6 +345,15 @@ function pipelineRows(r: PipelineResult, label: string, rateTarget: number, p99T
         '≤ +15 %',
         us(e.sealingSealedSerial) <= us(e.sealingRawSerial) * 1.15 && us(e.sealingSealedCapacity) <= us(e.sealingRawCapacity) * 1.15 ? 'PASS' : 'MISS',
       );
+      if (e.sealingPlainSerial && e.sealingPlainCapacity)
+        row(
+          s,
+          '  sealing and secure_delete = FAST together, vs neither: serial / 32 in flight',
+          `${fmtNumber(us(e.sealingSealedSerial), 0)} vs ${fmtNumber(us(e.sealingPlainSerial), 0)} µs (+${rise(us(e.sealingSealedSerial), us(e.sealingPlainSerial))}) / ` +
+            `${fmtNumber(us(e.sealingSealedCapacity), 0)} vs ${fmtNumber(us(e.sealingPlainCapacity), 0)} µs (+${rise(us(e.sealingSealedCapacity), us(e.sealingPlainCapacity))})`,
+          '≤ +15 %',
+          us(e.sealingSealedSerial) <= us(e.sealingPlainSerial) * 1.15 && us(e.sealingSealedCapacity) <= us(e.sealingPlainCapacity) * 1.15 ? 'PASS' : 'MISS',
+        );
     }
     if (e.everysecOpenLoop)
       row(

@@ -8,6 +8,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore, type Store } from '../src/store/index.ts';
 import { SealedStore } from '../src/store/sealed.ts';
+import { SqliteStore } from '../src/store/sqlite.ts';
 import { closedLoop, conversationsFor, makeEngine, openLoopRepeated, type PipelineOptions, type RunResult } from './pipeline.ts';
 import { tempDir } from './protocol.ts';
 import { Samples } from './stats.ts';
@@ -48,10 +49,23 @@ export async function sealingCost(store: Store, options: PipelineOptions): Promi
     return (used.user + used.system) / Math.max(1, r.messages);
   };
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
-  const runs = { sealedSerial: [] as number[], rawSerial: [] as number[], sealedCapacity: [] as number[], rawCapacity: [] as number[] };
+  const runs = {
+    sealedSerial: [] as number[],
+    rawSerial: [] as number[],
+    plainSerial: [] as number[],
+    sealedCapacity: [] as number[],
+    rawCapacity: [] as number[],
+    plainCapacity: [] as number[],
+  };
+  // "plain": the store beneath with secure_delete OFF too (SQLite only): what issue 12's store work costs in all.
+  const sqlite = store.raw instanceof SqliteStore ? store.raw : null;
   for (let i = 0; i < 3; i++) {
     runs.sealedSerial.push(await cpu(sealed.engine, `ss${i}`, 1, options.serialMessages));
     runs.rawSerial.push(await cpu(raw.engine, `rs${i}`, 1, options.serialMessages));
+    sqlite?.setSecureDelete('OFF');
+    if (sqlite) runs.plainSerial.push(await cpu(raw.engine, `ps${i}`, 1, options.serialMessages));
+    if (sqlite) runs.plainCapacity.push(await cpu(raw.engine, `pc${i}`, options.concurrency, options.serialMessages * 2));
+    sqlite?.setSecureDelete('FAST');
     runs.sealedCapacity.push(await cpu(sealed.engine, `sc${i}`, options.concurrency, options.serialMessages * 2));
     runs.rawCapacity.push(await cpu(raw.engine, `rc${i}`, options.concurrency, options.serialMessages * 2));
   }
@@ -61,5 +75,6 @@ export async function sealingCost(store: Store, options: PipelineOptions): Promi
     sealingRawSerial: result(runs.rawSerial),
     sealingSealedCapacity: result(runs.sealedCapacity),
     sealingRawCapacity: result(runs.rawCapacity),
+    ...(sqlite ? { sealingPlainSerial: result(runs.plainSerial), sealingPlainCapacity: result(runs.plainCapacity) } : {}),
   };
 }

@@ -621,6 +621,11 @@ export class SqliteStore implements RawStore {
     });
   }
 
+  /** The bench's what-if only: what `secure_delete = FAST` costs a turn, against OFF. The service never calls it. */
+  setSecureDelete(mode: 'FAST' | 'OFF'): void {
+    this.#db.pragma(`secure_delete = ${mode}`);
+  }
+
   async ping(): Promise<boolean> {
     try {
       return this.#sql.ping.get()?.ok === 1;
