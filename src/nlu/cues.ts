@@ -184,3 +184,19 @@ export const namesThisText = (text: string): boolean => /(这|那)(个|份)?(文
 
 /** "…吗", "能不能…", "我要…", "让…": asked for, not told about ("社区工作人员说要带户口本" is no request). */
 export const isQuestionOrWish = (text: string): boolean => isQuestion(text) || /我要|我想|请|让|麻烦|帮我/.test(text);
+
+/**
+ * The budget items a staff line names, in the order of the budget table (ids of the rules' budget rows). `loose`
+ * takes a bare 活动 too, where the budget is already the topic ("活动那块呢"); otherwise 活动 must come with 经费.
+ */
+const BUDGET_ITEMS: readonly (readonly [string, RegExp])[] = [
+  ['service_care', /服务关怀|关怀经费/],
+  ['health_check', /体检/],
+  ['group_activity', /文体|活动.{0,2}经费/],
+  ['festival', /节日|过节/],
+  ['work_funds', /退管(工作)?经费|工作经费/],
+];
+export function budgetItemsIn(text: string, loose = false): string[] {
+  const named = BUDGET_ITEMS.filter(([, words]) => words.test(text)).map(([item]) => item);
+  return loose && !named.includes('group_activity') && /活动/.test(text) ? [...named, 'group_activity'] : named;
+}

@@ -1,5 +1,6 @@
 import { renderCitations, renderNotice, renderPoint } from '../answers/index.ts';
 import type { Translator } from '../i18n/index.ts';
+import { budgetItemsIn } from '../nlu/cues.ts';
 import {
   type BudgetAnswer,
   type BudgetRow,
@@ -21,12 +22,6 @@ import {
  */
 
 type Item = BudgetRow['item'];
-const ITEMS: readonly (readonly [Item, RegExp])[] = [
-  ['service_care', /服务关怀|关怀经费/],
-  ['health_check', /体检/],
-  ['group_activity', /文体|活动.{0,2}经费/],
-  ['festival', /节日|过节/],
-];
 const ASKS_BUDGET = /预算|预留|留多少|截留|安排标准|经费标准/;
 const ASKS_RESERVE = /预留|留多少|截留|留下|留成/;
 
@@ -71,7 +66,7 @@ function notItemised(tr: Translator, b: BudgetAnswer, item: Item, place: string)
 
 /** The budget item asked of the named text, or of the texts that budget it; null when this line is not one. */
 export function budgetItemAnswer(tr: Translator, f: { region?: string; again?: boolean; intent?: string }, text: string, asOf: IsoDate): string | null {
-  const item = ITEMS.find(([, words]) => words.test(text))?.[0];
+  const item = budgetItemsIn(text).filter((i) => i !== 'work_funds')[0] as Item | undefined;
   const region = f.region ? findRegion(f.region) : undefined;
   // A district named in a budget question goes to the budget form (its head count follows); "市本级" (the city alone)
   // names the city-level text, and "拱墅 文体活动经费标准" read as the entitlement is the budget line all the same.
@@ -100,7 +95,7 @@ export function budgetItemAnswer(tr: Translator, f: { region?: string; again?: b
  * district named or else the place of the text that budgets the item (杭州市 for 杭州市级's items).
  */
 export function budgetItemTopic(text: string, region: string | undefined, asOf: IsoDate): { item: Item; region: string } | null {
-  const item = ITEMS.find(([, words]) => words.test(text))?.[0];
+  const item = budgetItemsIn(text).filter((i) => i !== 'work_funds')[0] as Item | undefined;
   if (!item) return null;
   if (region) return { item, region };
   const doc = (Object.keys(LAWS) as DocId[]).find((d) => perHead(d, asOf)?.rows.some((r) => r.item === item));

@@ -1,5 +1,5 @@
 import { renderCitations, renderNotice, renderPoint } from '../../answers/index.ts';
-import { employerOf } from '../../nlu/cues.ts';
+import { budgetItemsIn, employerOf } from '../../nlu/cues.ts';
 import { normalize } from '../../nlu/index.ts';
 import {
   type BudgetAnswer,
@@ -26,13 +26,6 @@ import { ruleErrorLine } from './common.ts';
  */
 
 type Item = BudgetRow['item'];
-const ITEM_WORDS: readonly (readonly [Item, RegExp])[] = [
-  ['service_care', /服务关怀|关怀经费/],
-  ['health_check', /体检/],
-  ['group_activity', /文体|活动经费|活动/],
-  ['festival', /节日|过节/],
-  ['work_funds', /退管(工作)?经费|工作经费/],
-];
 const GRADE = /(优秀|良好|不合格|合格)/;
 /** The side of the budget a question asks about, beside its item. */
 const FOCUS = {
@@ -66,7 +59,7 @@ const itemSlot: SlotSpec = {
   // "服务关怀和文体活动经费分别多少": every item named, in the order of the table.
   read: (msg) => {
     const text = normalize(msg.text);
-    const hits = ITEM_WORDS.filter(([, words]) => words.test(text)).map(([item]) => item);
+    const hits = budgetItemsIn(text, true);
     if (hits.length > 0) return { value: hits.join(',') };
     // "那全年所有的呢", "一共多少": every item again.
     return /全年|所有|全部|汇总|一共|总共/.test(text) ? { value: '' } : null;
