@@ -59,7 +59,13 @@ const FIELDS: readonly (readonly [RegExp, (name: string) => boolean])[] = [
   [/关系|是我/, (n) => n === 'relation'],
 ];
 /** What the correction says the fact is: the words after its last "是 / 改成 / 为 / :". */
-const VALUE_AFTER = /(?:是|改成|改为|应该是|为|：|:)\s*([^，,。！!]+)[。！!]?$/;
+const VALUE_AFTER = /(?:是|改成|改为|应该是|为|：|:)\s*([^，,。！!]+)/g;
+
+/** The last value the correction gives, not the one it denies ("是前天走的，不是昨天" → 前天走的). */
+function valueSaid(text: string): string | undefined {
+  const given = [...text.matchAll(VALUE_AFTER)].filter((m) => text[(m.index ?? 0) - 1] !== '不');
+  return given.at(-1)?.[1]?.trim();
+}
 
 /**
  * "不对，名字写错了，是张建国": a correction naming the fact it corrects, read as the answer to that fact's question.
@@ -70,7 +76,7 @@ export function namedCorrection(t: Turn, def: DialogDef): Slots {
   if (!isCorrection(text)) return {};
   const field = FIELDS.find(([words]) => words.test(text));
   const spec = field && def.slots.find((s) => field[1](s.name) && !(s.personal && t.ctx.inGroup));
-  const tail = VALUE_AFTER.exec(text)?.[1]?.trim();
+  const tail = valueSaid(text);
   if (!spec || !tail) return {};
   const understanding = t.deps.understand(tail, { now: t.incoming.now, expectName: NAME_SLOTS.has(spec.name) });
   const msg: Msg = { text: tail, understanding, button: null };

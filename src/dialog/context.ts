@@ -44,6 +44,8 @@ export interface SlotSpec {
   readonly name: string;
   /** Locale id of the question. */
   readonly ask: string;
+  /** The prompt when it depends on what is known ("这个社区在哪个区县？" once the community is said); `ask` otherwise. */
+  askFor?(slots: Slots): string;
   readonly buttons?: (ctx: TurnCtx) => readonly Button[];
   /** Asked only when this holds for what is known so far. */
   readonly when?: (slots: Slots) => boolean;

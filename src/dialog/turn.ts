@@ -195,7 +195,7 @@ export class Turn {
   ask(def: DialogDef, slotName: string, prefix?: string): void {
     const spec = def.slots.find((s) => s.name === slotName);
     if (!spec) return;
-    const question = this.tr.t(spec.ask);
+    const question = this.tr.t(spec.askFor?.(this.state?.slots ?? {}) ?? spec.ask);
     this.say(prefix ? `${prefix}\n${question}` : question, spec.buttons?.(this.ctx));
   }
 

@@ -93,7 +93,8 @@ export const reportDeathDialog: DialogDef = {
     dateSlot('dateOfDeath', 'ask-date-of-death'),
     relationSlot,
     phoneSlot,
-    regionSlot('region', 'ask-death-region'),
+    // The prompt asks the district and the community together; a community said alone leaves only the district.
+    { ...regionSlot('region', 'ask-death-region'), askFor: (s: Slots) => (typeof s.community === 'string' ? 'ask-death-region-only' : 'ask-death-region') },
     community,
   ].map(unlessAsking),
   finish(ctx, s) {
