@@ -109,7 +109,11 @@ export function verdict(question: string | undefined, said: string | undefined, 
   // "这个月就能纳入吗" answered by "次月起纳入": not yet.
   // "去年体检过了，今年还能吗" answered by "每2年一次": not this year.
   const q = question ?? '';
-  const notYet = (/这个月|当月|本月|马上|立刻|立即/.test(q) && /次月/.test(said)) || (/去年/.test(q) && /今年/.test(q) && /每2年|两年/.test(said));
+  // "体检是不是每年一次" answered by "每2年一次": no.
+  const notYet =
+    (/这个月|当月|本月|马上|立刻|立即/.test(q) && /次月/.test(said)) ||
+    (/去年/.test(q) && /今年/.test(q) && /每2年|两年/.test(said)) ||
+    (/每年|一年一次/.test(q) && /每2年|两年一次/.test(said));
   return `${(yes ?? (!saysNo(said) && !notYet)) ? words.yes : words.no}。`;
 }
 

@@ -121,6 +121,9 @@ export const GENDERS = [
 /** 大病慰问申请: who applies (name, gender, age — what a 公示 shows), confirmed, then filed. */
 export const seriousIllnessApplicationDialog: DialogDef = {
   intent: 'serious_illness_application',
+  // Its questions ("要带什么材料") are about the consolation it applies for.
+  topic: 'serious_illness',
+  factsInput: (s, asOf) => selfPay(s, asOf),
   privateOnly: true,
   slots: [
     nameSlot('applicantName', 'ask-applicant-name'),

@@ -195,6 +195,9 @@ function notes(ctx: TurnCtx, e: Entitlement, s: Slots): string[] {
 /** 自管小组长补助申请: the facts a 公示 shows and the count, confirmed, then filed. */
 export const groupLeaderApplicationDialog: DialogDef = {
   intent: 'group_leader_subsidy_application',
+  // Its questions ("怎么发", "要公示吗") are about the subsidy it applies for.
+  topic: 'group_leader_subsidy',
+  factsInput: (s) => (typeof s.count === 'number' && s.count >= 0 ? { managed: s.count } : {}),
   privateOnly: true,
   slots: [region, managedSlot(false), leaderName, choiceSlot('gender', 'ask-leader-gender', GENDERS), leaderAge, yearSlot].map(noNumbers),
   finish(ctx, s) {
