@@ -23,7 +23,7 @@ ask-date-of-death = 老人是哪天去世的？（比如 昨天、11月20日）
 ask-relation = 去世的是您的什么人？
 ask-phone = 请留一个能联系到您的手机号。
 ask-death-region = 老人在哪个区县、哪个社区（村）管理？比如：西湖区 翠苑一区社区。
-ask-death-region-only = 这个社区在哪个区、县（市）？点下面的按钮就行。
+ask-death-region-only = 那是哪个区、县（市）的？点下面的按钮就行。
 ask-community = 老人在哪个社区（村）管理？请发社区名称。
 
 ## What was wrong with an answer

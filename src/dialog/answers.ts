@@ -1,5 +1,5 @@
 import { renderCitations, renderNotice, renderOutcome, renderPoint } from '../answers/index.ts';
-import { asksWhetherAny, saysNo, verdictWords } from '../nlu/cues.ts';
+import { asksWhetherAny, lineAbout, saysNo, verdictWords } from '../nlu/cues.ts';
 import { type Aspect, type Citation, DOCUMENTS, factsFor, formatYuan, type Point, type Topic, type TopicFacts, topicFacts } from '../rules/index.ts';
 import type { FactsInput, TurnCtx } from './context.ts';
 
@@ -80,7 +80,7 @@ export function aspectAnswer(
     if (!f || !a || a.lines.length === 0) return null;
     const notices = f.notices.map((n) => renderNotice(ctx.tr, n)).filter((n) => !a.lines.includes(n));
     // The first line answers; what qualifies it (a borrowed or expired text) follows.
-    const [first, ...rest] = lead(verdict(question, a.lines[0]), a.lines);
+    const [first, ...rest] = lead(verdict(question, a.lines), a.lines);
     return [[first, ...notices, ...rest, renderCitations(ctx.tr, a.cites)].join('\n')];
   }
   const answered = WHEREVER.flatMap((w) => {
@@ -95,7 +95,7 @@ export function aspectAnswer(
   const own = answered.map((w) => ({ label: w.label, lines: w.a.lines.filter((line) => !shared.includes(line)) })).filter((w) => w.lines.length > 0);
   const lines = [...shared, ...own.map((w) => `${ctx.tr.t(w.label)}${w.lines.join('；')}`)];
   // The verdict reads the first fact the first text gives, as if the district were known.
-  const said = answered[0]?.a.lines[0];
+  const said = answered[0]?.a.lines;
   return [lead(verdict(question, said), [...lines, ...(own.length === 0 ? [ctx.tr.t('same-wherever')] : []), renderCitations(ctx.tr, cites)]).join('\n')];
 }
 
@@ -103,8 +103,10 @@ export function aspectAnswer(
  * "要，…" / "不发，…": the yes or no a yes/no question's own words ask for, read off the fact that answers it. Empty
  * when the question is not a yes/no one.
  */
-export function verdict(question: string | undefined, said: string | undefined, yes?: boolean): string {
+export function verdict(question: string | undefined, lines: string | readonly string[] | undefined, yes?: boolean): string {
   const words = question ? verdictWords(question) : null;
+  // "小组长补助是不是发现金": the line about 现金 answers it, not necessarily the first.
+  const said = typeof lines === 'string' || lines === undefined ? lines : lineAbout(question ?? '', lines);
   if (!words || said === undefined) return '';
   // "这个月就能纳入吗" answered by "次月起纳入": not yet.
   // "去年体检过了，今年还能吗" answered by "每2年一次": not this year.

@@ -1,7 +1,7 @@
 import { renderCitations, renderPoint } from '../answers/index.ts';
 import { type Aspect, aspectsOf, employerOf, isFollowUp, isYesNoQuestion, verdictWords, wantsToApply } from '../nlu/cues.ts';
 import { coverage, type EmployerKind, findRegion, fundingException, type IsoDate, type Point, topicFacts } from '../rules/index.ts';
-import { aspectAnswer, commonAnswer } from './answers.ts';
+import { aspectAnswer, commonAnswer, lead, verdict } from './answers.ts';
 import { questionIn, topicAnswer } from './aside.ts';
 import { APPLY, ASPECTS, type DialogDef, type Outcome, type Slots } from './context.ts';
 
@@ -160,10 +160,14 @@ function answerShaped(t: Turn, def: DialogDef, s: DialogState, outcome: Outcome)
 function withVerdict(t: Turn, def: DialogDef, s: DialogState, lines: string[]): string[] {
   const words = verdictWords(yesNoAsked(s.slots) ?? '');
   const region = typeof s.slots.region === 'string' ? s.slots.region : undefined;
-  if (!words || !def.topic || !region) return lines;
-  const facts = topicFacts(def.topic, { ...(def.factsInput?.(s.slots, t.ctx.asOf) ?? {}), region, asOf: t.ctx.asOf });
-  const outcome = facts.ok ? facts.value.entitlement?.outcome : undefined;
-  if (!outcome) return lines;
+  if (!words || !def.topic) return lines;
+  const facts = region ? topicFacts(def.topic, { ...(def.factsInput?.(s.slots, t.ctx.asOf) ?? {}), region, asOf: t.ctx.asOf }) : null;
+  const outcome = facts?.ok ? facts.value.entitlement?.outcome : undefined;
+  if (!outcome) {
+    // No entitlement to say yes or no by (a move, 纳入): the line the question is about says it.
+    const said = verdict(yesNoAsked(s.slots), lines.join('\n').split('\n'));
+    return said ? lead(said, lines) : lines;
+  }
   const yes = outcome === 'fixed' || outcome === 'ceiling' || outcome === 'in_kind';
   const [first, ...rest] = lines;
   return [`${yes ? words.yes : words.no}。${first ?? ''}`, ...rest];

@@ -152,6 +152,7 @@ export function verdictWords(text: string): { readonly yes: string; readonly no:
   if (/一样|区别|相同|差别|不同/.test(text)) return null;
   if (/一定|肯定|保证/.test(text) && YES_NO.test(text)) return { yes: '一定', no: '不一定' };
   if (/管用|有效|还能用|还算数|过期|失效|作废/.test(text) && YES_NO.test(text)) return { yes: '有效', no: '已到期' };
+  if (/可不可以|可以不可以/.test(text)) return { yes: '可以', no: '不可以' };
   const m = /(有|能|可以|要|需要|是|会|发|给|用|算|够|行|报)(没|不)\1/.exec(text);
   // "…在南京体检能报销吗": the verb the question turns on is the last one before 吗.
   const ma = m ? null : /吗([?？。!！，,\s]|$)/.exec(text);
@@ -199,4 +200,31 @@ const BUDGET_ITEMS: readonly (readonly [string, RegExp])[] = [
 export function budgetItemsIn(text: string, loose = false): string[] {
   const named = BUDGET_ITEMS.filter(([, words]) => words.test(text)).map(([item]) => item);
   return loose && !named.includes('group_activity') && /活动/.test(text) ? [...named, 'group_activity'] : named;
+}
+
+/** The two-character words of a text (Han only), for telling which of several lines a question is about. */
+export function wordPairs(text: string): Set<string> {
+  const out = new Set<string>();
+  const han = text.replace(/[^\u4e00-\u9fa5]/g, ' ');
+  for (let i = 0; i + 1 < han.length; i++) if (han[i] !== ' ' && han[i + 1] !== ' ') out.add(han.slice(i, i + 2));
+  return out;
+}
+
+/** Of several lines, the one sharing most (at least two) two-character words with the question; else the first. */
+export function lineAbout(question: string, lines: readonly string[]): string | undefined {
+  const asked = wordPairs(question);
+  const pairs = lines.map(wordPairs);
+  // Only words no other line has count: the topic's own words ("补助", "组长") are in many lines and tell nothing.
+  const distinctive = (i: number) => [...(pairs[i] ?? [])].filter((w) => asked.has(w) && pairs.every((p, j) => j === i || !p.has(w))).length;
+  // One shared word is chance ("去世"); two ("发现", "现金") say what the line is about.
+  let best = 0;
+  let most = 1;
+  for (let i = 0; i < lines.length; i++) {
+    const n = distinctive(i);
+    if (n > most) {
+      most = n;
+      best = i;
+    }
+  }
+  return lines[best];
 }

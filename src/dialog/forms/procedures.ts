@@ -1,5 +1,5 @@
 import { renderCitations, renderNotice, renderPoint, renderPoints } from '../../answers/index.ts';
-import { employerOf } from '../../nlu/cues.ts';
+import { employerOf, wordPairs } from '../../nlu/cues.ts';
 import { normalize } from '../../nlu/index.ts';
 import { hasPersonalNumber } from '../../privacy/mask.ts';
 import { type Citation, coverage, hardshipHelp, type Notice, type Point, pensionCertification, personalInfoDuty, type Result } from '../../rules/index.ts';
@@ -12,24 +12,16 @@ const region = regionSlot();
 
 const MAX_POINTS = 5;
 
-/** Two-character words of a text (Han only). */
-const pairsOf = (text: string): Set<string> => {
-  const out = new Set<string>();
-  const han = text.replace(/[^\u4e00-\u9fa5]/g, ' ');
-  for (let i = 0; i + 1 < han.length; i++) if (han[i] !== ' ' && han[i + 1] !== ' ') out.add(han.slice(i, i + 2));
-  return out;
-};
-
 /**
  * The points that share words with the question first ("补做以后能补发吗" → the one about 补发), the rest in the
  * rules' order: the short list keeps what was asked.
  */
 function byQuestion(ctx: TurnCtx, points: readonly Point[], asked: string, topic: string): readonly Point[] {
   // The topic's own words (养老金资格认证) are in every question about it: they rank nothing.
-  const common = pairsOf(topic);
-  const words = new Set([...pairsOf(asked)].filter((w) => !common.has(w)));
+  const common = wordPairs(topic);
+  const words = new Set([...wordPairs(asked)].filter((w) => !common.has(w)));
   if (words.size === 0) return points;
-  const shared = (p: Point) => [...pairsOf(renderPoint(ctx.tr, p))].filter((w) => words.has(w)).length;
+  const shared = (p: Point) => [...wordPairs(renderPoint(ctx.tr, p))].filter((w) => words.has(w)).length;
   const scored = points.map((p, i) => ({ p, i, n: shared(p) }));
   const top = Math.max(...scored.map((x) => x.n));
   if (top === 0) return points;
@@ -52,7 +44,7 @@ function pointsAnswer(
   const points = full ? r.value.points : byQuestion(ctx, r.value.points, asked, ctx.tr.t(head)).slice(0, MAX_POINTS);
   const rendered = renderPoints(ctx.tr, points);
   // "没做认证养老金会不会停": the yes or no first, read off the first point.
-  const yesNo = verdict(asked, rendered[0]);
+  const yesNo = verdict(asked, rendered);
   const lines = [
     ...(yesNo ? [yesNo] : []),
     ...notices,
