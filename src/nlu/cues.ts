@@ -211,8 +211,13 @@ export function wordPairs(text: string): Set<string> {
 }
 
 /** Of several lines, the one sharing most (at least two) two-character words with the question; else the first. */
+/** Words that name a topic, not what is asked of it: every line of its answer may carry them. */
+const TOPIC_PAIRS = new Set(
+  '慰问 问费 问金 补助 组长 小组 自管 管小 组文 文体 体活 活动 体检 大病 住院 丧事 节日 认证 资格 养老 老金 管理 社会 会化 退休 休人 人员 经费'.split(' '),
+);
+
 export function lineAbout(question: string, lines: readonly string[]): string | undefined {
-  const asked = wordPairs(question);
+  const asked = new Set([...wordPairs(question)].filter((w) => !TOPIC_PAIRS.has(w)));
   const pairs = lines.map(wordPairs);
   // Only words no other line has count: the topic's own words ("补助", "组长") are in many lines and tell nothing.
   const distinctive = (i: number) => [...(pairs[i] ?? [])].filter((w) => asked.has(w) && pairs.every((p, j) => j === i || !p.has(w))).length;

@@ -11,7 +11,7 @@ import { FILED, fileCase, offerButtons, ruleErrorLine } from './common.ts';
 /** "西湖区翠苑一区社区", "住在小河街道长征桥社区": a community named in passing (a 社区 or a 村). */
 const COMMUNITY = /(?:^|[区县市镇乡道，,。\s])([\u4e00-\u9fa5]{2,12}?(?:社区|村))(?=$|[的了，,。！!\s]|[\u4e00-\u9fa5]{0,2}(?:管理|退休|人))/;
 /** "去社区", "跟社区", "哪个社区": words around 社区 that are no community's name (和睦社区 is one). */
-const NOT_A_NAME = /^(去|到|找|问|告|报|联系|在|给|跟|向|和社区)|[哪个的]/;
+const NOT_A_NAME = /^(去|到|找|问|告|报|联系|在|给|跟|向|和社区|要|想|需要|得|应该|先)|[哪个的]|报给|告诉|通知|交给/;
 
 const community: SlotSpec = {
   ...placeSlot('community', 'ask-community'),
