@@ -125,7 +125,9 @@ export async function newTopic(t: Turn): Promise<boolean> {
   const item = u.intent === 'coverage_enrollment' ? itemIntentOf(t.normalized) : null;
   // "人走了以后养老金还能领吗": what a death stops is a question about deaths.
   // "要报告我父亲去世，另外问下丧葬补助金…": a death reported in so many words is the report, whatever else is asked.
-  const death = (u.intent === 'pension_certification' || reportsDeath(t.normalized)) && namesDeath(t.normalized) ? 'report_death' : null;
+  // "冒领养老金怎么处理": pension drawn wrongly is what a death's facts say (return it; it is recovered).
+  const wrongly = u.intent === 'pension_certification' && /冒领|骗取|多领/.test(t.normalized);
+  const death = ((u.intent === 'pension_certification' || reportsDeath(t.normalized)) && namesDeath(t.normalized)) || wrongly ? 'report_death' : null;
   const intent = death ?? (item && DIALOGS.has(item) ? item : u.intent);
   t.state = null;
   t.intent = intent;
