@@ -5,8 +5,6 @@ import { aspectAnswer, commonAnswer, lead, verdict } from './answers.ts';
 import { questionIn, topicAnswer } from './aside.ts';
 import { APPLY, ASPECTS, type DialogDef, type Outcome, type Slots } from './context.ts';
 
-export { APPLY };
-
 import { FILED, offerButtons } from './forms/common.ts';
 import { ASKING } from './forms/death.ts';
 import { DIALOGS } from './forms/index.ts';

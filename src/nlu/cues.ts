@@ -233,3 +233,10 @@ export function lineAbout(question: string, lines: readonly string[]): string | 
   }
   return lines[best];
 }
+
+/** "经费", "预算", "拨付": a staff line about funds, not about one retiree's entitlement. */
+export const namesBudget = (text: string): boolean => /经费|预算|拨付|拨款/.test(text);
+
+/** "200人", "三百名退休人员": a head count of retirees, so a line about a budget rather than one person. */
+const HEAD_COUNT = /\d{2,}\s?(?:个|名|位)?(?:人|退休人员|退休职工|企退人员)(?!次)|[一二两三四五六七八九十百千万]{2,}(?:个|名|位)(?:人|退休人员)/;
+export const namesHeadCount = (text: string): boolean => HEAD_COUNT.test(text);

@@ -8,7 +8,7 @@
 
 import type { Classification, ClassifierInfo, ClassifierOptions, FeatureContribution, IntentClassifier, TrainingExample } from './classifier.ts';
 import { trainClassifier } from './classifier.ts';
-import { itemIntentOf, namesDeath } from './cues.ts';
+import { itemIntentOf, namesBudget, namesDeath, namesHeadCount } from './cues.ts';
 import type { IntentDefinition, IntentId } from './intents.ts';
 import { DEFAULT_INTENTS_DIR, DOMAIN_INTENTS, INTENT_IDS, isIntentId, loadIntents, OUT_OF_SCOPE } from './intents.ts';
 import { normalize, truncateForNlu } from './normalize.ts';
@@ -117,10 +117,8 @@ const MOVING_OTHER = /燃气|水电|户口本|快递|网|电视|宽带|过户/;
 const HANDOVER = /移交(?!名册)/;
 const WRONGLY_DRAWN = /冒领|骗取/;
 const MOVING = /搬|迁|转(关系|移|过去|过来|到|去)|关系转|过户/;
-const BUDGET_FOR_COUNT = /经费|预算|拨付|拨款/;
 /** A question about money ("管理费用按每人多少算"): the hand-over words in it are context. */
-const MONEY_ASKED = /经费|预算|拨付|拨款|费用|标准|多少钱/;
-const HEAD_COUNT = /\d{2,}\s?(?:个|名|位)?(?:人|退休人员|退休职工|企退人员)(?!次)|[一二两三四五六七八九十百千万]{2,}(?:个|名|位)(?:人|退休人员)/;
+const asksMoney = (text: string): boolean => namesBudget(text) || /费用|标准|多少钱/.test(text);
 /** Below this confidence, an item named in so many words (体检, 住院…) decides the intent. */
 const UNSURE_ITEM = 0.6;
 
@@ -165,11 +163,11 @@ export function classifyNormalized(c: IntentClassifier, normalized: string, expl
   // "有人冒领退休金怎么处理": pension drawn wrongly is about the pension's suspension and recovery.
   if (WRONGLY_DRAWN.test(normalized) && r.intent === OUT_OF_SCOPE) return { ...r, intent: 'pension_certification', confidence: UNSURE_ITEM };
   // "户口和住的地方不一样，移交按哪个来": the hand-over of a retiree is 纳入社会化管理, not a budget or nothing.
-  if (HANDOVER.test(normalized) && !MONEY_ASKED.test(normalized) && (r.intent === OUT_OF_SCOPE || r.intent === 'fund_budget' || r.confidence < UNSURE_ITEM)) {
+  if (HANDOVER.test(normalized) && !asksMoney(normalized) && (r.intent === OUT_OF_SCOPE || r.intent === 'fund_budget' || r.confidence < UNSURE_ITEM)) {
     return { ...r, intent: 'coverage_enrollment', confidence: UNSURE_ITEM };
   }
   // "滨江区600人 文体活动经费多少": an item's money for a head count of retirees is a budget question.
-  if (BUDGET_FOR_COUNT.test(normalized) && HEAD_COUNT.test(normalized) && r.intent !== 'fund_budget' && !namesDeath(normalized)) {
+  if (namesBudget(normalized) && namesHeadCount(normalized) && r.intent !== 'fund_budget' && !namesDeath(normalized)) {
     return { ...r, intent: 'fund_budget', confidence: Math.max(r.confidence, UNSURE_ITEM) };
   }
   // "常住北京 户口在滨江 体检怎么弄": an unsure reading gives way to the one item the text names in so many words.

@@ -243,6 +243,8 @@ export class SealedStore implements Store {
   }
 
   #sealWrites(keys: TurnKeys, writes: TurnWrites): TurnWrites {
+    // A dialog that ended or was cancelled leaves no clear copy in memory either.
+    if (writes.dropSession) this.#recent.delete(context.session(keys.chat, keys.user));
     if (!writes.session && !writes.profile) return writes;
     return {
       ...writes,
@@ -264,11 +266,14 @@ export class SealedStore implements Store {
   }
 
   deleteSession(chat: string, user: string): Promise<void> {
+    this.#recent.delete(context.session(chat, user));
     return this.#raw.deleteSession(chat, user);
   }
 
   async takeSession(chat: string, user: string): Promise<SessionRecord | null> {
-    return this.#sessionRecord(await this.#raw.takeSession(chat, user), chat, user);
+    const record = this.#sessionRecord(await this.#raw.takeSession(chat, user), chat, user);
+    this.#recent.delete(context.session(chat, user));
+    return record;
   }
 
   async getProfile(user: string): Promise<Profile | null> {

@@ -2,8 +2,8 @@ import { CANCEL, intentButton, NO, YES } from '../../chat/index.ts';
 import { asksForPerson, isApplyRequest, isCorrection, isFollowUp, isQuestion, isQuestionOrWish } from '../../nlu/cues.ts';
 import { aspectAnswer } from '../answers.ts';
 import { basisAnswer, namedCorrection, type Question, questionIn, topicAnswer } from '../aside.ts';
-import type { DialogDef, Slots } from '../context.ts';
-import { APPLY, acceptOffer, advance, askedAspects, changes, defOf, digress, inherited, start } from '../form.ts';
+import { APPLY, type DialogDef, type Slots } from '../context.ts';
+import { acceptOffer, advance, askedAspects, changes, defOf, digress, inherited, start } from '../form.ts';
 import { type DialogState, isPending, missingSlots } from '../state.ts';
 import type { Turn } from '../turn.ts';
 

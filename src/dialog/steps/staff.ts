@@ -1,5 +1,5 @@
 import { shanghaiIsoDate } from '../../clock.ts';
-import { asksSummary, itemIntentOf } from '../../nlu/cues.ts';
+import { asksSummary, itemIntentOf, namesBudget, namesHeadCount } from '../../nlu/cues.ts';
 import { budgetItemTopic, parseCaseMention, parseCommand, quickCheck, runStaffCommand, type StaffCommand, staffQuestion } from '../../staff/index.ts';
 import { defOf } from '../form.ts';
 import { STAFF_RULE } from '../forms/staff-rule.ts';
@@ -123,10 +123,6 @@ export function staffRuleQuestion(t: Turn): boolean {
   return true;
 }
 
-const BUDGET_WORDS = /经费|预算|拨付|拨款/;
-/** A head count of retirees ("200人", "300名退休人员"): the line is about a budget, not one retiree. */
-const PEOPLE = /\d+\s?(?:个|名|位)?(?:人(?!次)|退休人员|退休职工)/;
-
 /** A staff line with a region and figures of a retiree: the year's entitlements with citations. */
 export function staffQuickCheck(t: Turn): boolean {
   const u = t.understanding;
@@ -134,7 +130,7 @@ export function staffQuickCheck(t: Turn): boolean {
   // One item asked ("建德 自付45000 大病"): that item's answer, not the year's; the summary when asked for or no item named.
   // "所有经费汇总": the budget's summary (the budget form), not the year's entitlements.
   // With a head count ("200人 全年一共要多少钱") the summary is the budget's too.
-  const summary = asksSummary(t.normalized) && !BUDGET_WORDS.test(t.normalized) && !PEOPLE.test(t.normalized);
+  const summary = asksSummary(t.normalized) && !namesBudget(t.normalized) && !namesHeadCount(t.normalized);
   if (!summary && (!QUICK_CHECK_INTENTS.has(u.intent) || itemIntentOf(t.normalized) !== null)) return false;
   const answer = quickCheck(t.tr, u, t.normalized, t.ctx.asOf, summary);
   if (!answer) return false;
