@@ -98,10 +98,10 @@ export function createEngine(deps: EngineDeps): Engine {
   async function keepUnanswered(t: Turn): Promise<void> {
     const kind = t.intent === 'out_of_scope' ? 'out_of_scope' : t.intent === 'human_handoff' ? 'handoff' : null;
     // Staff lines, buttons, and group chatter the bot was not asked about are not questions to it.
-    if (kind === null || t.member !== null || !t.text.trim() || t.button !== null || (t.incoming.group && !t.incoming.mention)) return;
+    if (kind === null || t.member !== null || !t.said.trim() || t.button !== null || (t.incoming.group && !t.incoming.mention)) return;
     const region = t.understanding?.slots.region ?? t.profile.region ?? null;
     try {
-      await store.appendUnanswered({ at: t.incoming.now.getTime(), kind, text: maskText(t.text.trim().slice(0, 200)), region });
+      await store.appendUnanswered({ at: t.incoming.now.getTime(), kind, text: maskText(t.said.trim().slice(0, 200)), region });
     } catch (error) {
       logger?.warn({ err: error }, 'an unanswered question could not be kept for the statistics');
     }

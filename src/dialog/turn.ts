@@ -50,7 +50,12 @@ export interface TurnDeps {
  * says back. Steps read and change it; `result()` turns it into the store's writes and the channel's replies.
  */
 export class Turn {
-  readonly text: string;
+  /** The message's text; after `readInContext`, the words of the topic before it. */
+  text: string;
+  /** The message as sent, whatever it was read as. */
+  readonly said: string;
+  /** Read again with its topic's words before it (at most once a turn). */
+  rereading = false;
   /** The button pressed, parsed; null for text (and for a payload that is not ours: see `badButton`). */
   readonly button: ButtonAction | null;
   readonly badButton: boolean;
@@ -85,6 +90,7 @@ export class Turn {
     readonly read: TurnRead,
   ) {
     this.text = (incoming.text ?? '').slice(0, MAX_TEXT);
+    this.said = this.text;
     this.button = incoming.button === undefined ? null : parseButton(incoming.button);
     this.badButton = incoming.button !== undefined && this.button === null;
     const stored = stateOf(read.session?.data);
@@ -117,6 +123,17 @@ export class Turn {
   get normalized(): string {
     this.#normalized ??= normalize(this.text);
     return this.#normalized;
+  }
+
+  /**
+   * "在哪办", "乡镇呢", "从哪年开始": a short question that means nothing alone is read again with the words of the
+   * topic in front of the user before it, as a person hears it. Once a turn.
+   */
+  readInContext(lead: string): void {
+    this.rereading = true;
+    this.text = `${lead} ${this.said}`.slice(0, MAX_TEXT);
+    this.#understanding = undefined;
+    this.#normalized = undefined;
   }
 
   get msg(): Msg {

@@ -6,6 +6,7 @@ import { APPLY, type DialogDef, type Slots } from '../context.ts';
 import { acceptOffer, advance, askedAspects, changes, defOf, digress, inherited, start } from '../form.ts';
 import { type DialogState, isPending, missingSlots } from '../state.ts';
 import type { Turn } from '../turn.ts';
+import { readAgainInContext } from './context.ts';
 
 /** After this many answers it cannot use, the bot offers a person instead of asking again. */
 const MAX_TRIES = 3;
@@ -25,12 +26,12 @@ export function yesOrNo(text: string): 'yes' | 'no' | null {
 }
 
 /** The form waits for an answer or a yes/no: this message is read against it first. */
-export async function pending(t: Turn): Promise<boolean> {
+export async function pending(t: Turn): Promise<boolean | 'again'> {
   const s = t.state;
   if (s === null || !isPending(s)) return false;
   t.intent = s.intent;
   if (s.awaiting === 'offer' || s.awaiting === 'confirm') await yesNo(t, s);
-  else await slotAnswer(t, s);
+  else return (await slotAnswer(t, s)) ?? true;
   return true;
 }
 
@@ -189,7 +190,7 @@ function answerAlongside(t: Turn, def: DialogDef, s: DialogState): boolean {
   return lines !== null;
 }
 
-async function slotAnswer(t: Turn, s: DialogState): Promise<void> {
+async function slotAnswer(t: Turn, s: DialogState): Promise<'again' | undefined> {
   const def = defOf(s.intent);
   if (t.button === null && asksForPerson(t.normalized) && isQuestionOrWish(t.normalized)) {
     // "能不能让社区的工作人员给我打个电话": a person is asked for, before anything in it is read as an answer.
@@ -252,6 +253,8 @@ async function slotAnswer(t: Turn, s: DialogState): Promise<void> {
     t.ask(def, s.awaiting);
     return;
   }
+  // "从哪年开始" while a head count waits: read again with what was asked before it.
+  if (question && readAgainInContext(t)) return 'again';
   const unanswered = question !== null || (answer !== null && 'error' in answer && answer.aside === true);
   if (!unanswered) s.tries += 1;
   if (s.tries >= MAX_TRIES) {

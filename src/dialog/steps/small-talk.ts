@@ -1,6 +1,10 @@
 import { intentButton } from '../../chat/index.ts';
 import { DIALOGS } from '../forms/index.ts';
 import type { Turn } from '../turn.ts';
+import { readAgainInContext } from './context.ts';
+
+/** What a message is as a whole, whatever topic is in front of the user. */
+const DIALOG_ACTS: ReadonlySet<string> = new Set(['greeting', 'help', 'thanks', 'affirm', 'deny']);
 
 /** Nothing readable (only spaces, only emoji): the menu, where the bot was addressed. */
 export function emptyText(t: Turn): boolean {
@@ -10,7 +14,8 @@ export function emptyText(t: Turn): boolean {
 }
 
 /** Greetings, thanks, a yes or no with nothing pending, and what the bot cannot answer. */
-export function smallTalk(t: Turn): boolean {
+export function smallTalk(t: Turn): boolean | 'again' {
+  if (!DIALOG_ACTS.has(t.understanding?.intent ?? '') && readAgainInContext(t)) return 'again';
   const intent = t.understanding?.intent ?? 'out_of_scope';
   t.intent = intent;
   if (intent === 'greeting' || intent === 'help') {

@@ -112,7 +112,7 @@ export function staffRuleQuestion(t: Turn): boolean {
   if (budgetTopic) {
     // As the form leaves a per-head answer: waiting for a head count, any of its slots said instead changes the answer.
     t.say(t.tr.t('budget-ask-count'));
-    t.state = { intent: 'fund_budget', slots: { ...budgetTopic }, awaiting: 'count', tries: 0 };
+    t.state = { intent: 'fund_budget', slots: { ...budgetTopic, question: t.normalized }, awaiting: 'count', tries: 0 };
     t.intent = u.intent;
     return true;
   }
