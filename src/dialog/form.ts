@@ -160,7 +160,9 @@ function withVerdict(t: Turn, def: DialogDef, s: DialogState, lines: string[]): 
   const region = typeof s.slots.region === 'string' ? s.slots.region : undefined;
   if (!words || !def.topic) return lines;
   const facts = region ? topicFacts(def.topic, { ...(def.factsInput?.(s.slots, t.ctx.asOf) ?? {}), region, asOf: t.ctx.asOf }) : null;
-  const outcome = facts?.ok ? facts.value.entitlement?.outcome : undefined;
+  // "这个要去申请吗", "需要证明吗": whether something is needed is not whether the money is due.
+  const needed = /^(要|需要|用)$/.test(words.yes);
+  const outcome = facts?.ok && !needed ? facts.value.entitlement?.outcome : undefined;
   if (!outcome) {
     // No entitlement to say yes or no by (a move, 纳入): the line the question is about says it.
     const said = verdict(yesNoAsked(s.slots), lines.join('\n').split('\n'));

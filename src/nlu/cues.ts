@@ -39,7 +39,10 @@ const ASPECT_WORDS: readonly (readonly [Aspect, RegExp])[] = [
   ['frequency', /(去年|上次|前年).{0,8}(今年|这次|还能)|几次|几回|多久一次|多长时间一次|一年.{0,3}(几|两|多少)|每年(都)?|两次|二次|两回|多次|再领|还能领/],
   ['funds', /经费|钱(是)?(哪边|谁)出|谁出钱|谁出/],
   ['backpay', /补发|补领|补给|补上|之前的(待遇|钱)/],
-  ['procedure', /(怎么|怎样|如何|咋)(申请|领|办|拿|弄|报)|申请(流程|手续|程序)|(要不要|需不需要|用不用|需要)(申请|登记)|去哪(领|拿)/],
+  [
+    'procedure',
+    /(怎么|怎样|如何|咋)(申请|领|办|拿|弄|报)|申请(流程|手续|程序)|(要不要|需不需要|用不用|需要)(申请|登记)|(要|得|用)去?(申请|报名|登记)(吗|嘛|么|不)|去哪(领|拿)/,
+  ],
 ];
 
 /** The aspects a question asks about, in the order of the table (the first is the one the first line answers). */
@@ -210,13 +213,13 @@ export function wordPairs(text: string): Set<string> {
   return out;
 }
 
-/** Of several lines, the one sharing most (at least two) two-character words with the question; else the first. */
 /** Words that name a topic, not what is asked of it: every line of its answer may carry them. */
 const TOPIC_PAIRS = new Set(
   '慰问 问费 问金 补助 组长 小组 自管 管小 组文 文体 体活 活动 体检 大病 住院 丧事 节日 认证 资格 养老 老金 管理 社会 会化 退休 休人 人员 经费'.split(' '),
 );
 
-export function lineAbout(question: string, lines: readonly string[]): string | undefined {
+/** Of several lines, the one sharing most (at least two) two-character words with the question; else the first (or none). */
+export function lineAbout(question: string, lines: readonly string[], orFirst = true): string | undefined {
   const asked = new Set([...wordPairs(question)].filter((w) => !TOPIC_PAIRS.has(w)));
   const pairs = lines.map(wordPairs);
   // Only words no other line has count: the topic's own words ("补助", "组长") are in many lines and tell nothing.
@@ -231,7 +234,7 @@ export function lineAbout(question: string, lines: readonly string[]): string | 
       best = i;
     }
   }
-  return lines[best];
+  return most > 1 || orFirst ? lines[best] : undefined;
 }
 
 /** "经费", "预算", "拨付": a staff line about funds, not about one retiree's entitlement. */

@@ -2,6 +2,7 @@ import type { Decimal } from 'decimal.js';
 import type { Entitlement } from './answer.ts';
 import type { IsoDate } from './dates.ts';
 import { festival, type Hardship } from './entitlements/festival.ts';
+import { funeral } from './entitlements/funeral.ts';
 import { groupActivity } from './entitlements/group.ts';
 import { healthCheck } from './entitlements/health-check.ts';
 import { hospitalization } from './entitlements/hospitalization.ts';
@@ -45,6 +46,8 @@ export function annualSummary(profile: RetireeProfile): Result<AnnualSummary> {
     festival({ region, asOf, ...(profile.hardship ? { hardship: profile.hardship } : {}) }),
     healthCheck({ region, asOf, livesOutsideHangzhou: profile.livesOutsideHangzhou ?? false }),
     groupActivity({ region, asOf, ...(profile.age !== undefined ? { age: profile.age } : {}) }),
+    // Paid to the family after a death, but one of the retiree's entitlements: a summary leaves nothing out.
+    funeral({ region, asOf }),
   ];
   const entitlements: Entitlement[] = [];
   for (const result of results) {

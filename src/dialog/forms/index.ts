@@ -29,6 +29,11 @@ const FAMILY: Readonly<Record<string, readonly string[]>> = {
 /** Whether two intents are the same topic (a question and its application). */
 export const sameTopic = (a: string, b: string): boolean => a === b || (FAMILY[a] ?? []).includes(b);
 
+/** Topics only staff work on: a retiree's district and head count ("我是建德的，管30个人") are never a budget question. */
+const STAFF_TOPICS: ReadonlySet<string> = new Set(['fund_budget']);
+/** A topic of the domain for this user, as a classifier sees it: a staff topic is none for a retiree. */
+export const topicFor = (intent: string, staff: boolean): boolean => DOMAIN.has(intent) && (!STAFF_TOPICS.has(intent) || staff);
+
 /** A message this short naming no item of its own is about the question in front. */
 const SHORT = 8;
 /** Sure enough that a message is about another topic that facts in it belong to that topic. */
@@ -50,7 +55,7 @@ function topical(def: DialogDef, spec: SlotSpec): SlotSpec {
     read(msg, ctx, awaited) {
       const r = spec.read(msg, ctx, awaited);
       const u = msg.understanding;
-      if (r === null || u === null || msg.button !== null || !DOMAIN.has(u.intent) || same.has(u.intent)) return r;
+      if (r === null || u === null || msg.button !== null || !topicFor(u.intent, ctx.incoming.staff === true) || same.has(u.intent)) return r;
       // "管60人", "那建德呢": too short to be about anything but the question in front, whatever the classifier says.
       const item = itemIntentOf(msg.text);
       if ((msg.text.trim().length <= SHORT && item === null) || (item !== null && same.has(item))) return r;

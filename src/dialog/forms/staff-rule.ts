@@ -1,20 +1,32 @@
-import { type StaffRule, staffRuleAnswer } from '../../staff/index.ts';
-import type { DialogDef } from '../context.ts';
-import { countSlot, regionSlot } from '../slots.ts';
+import { quickCheck, type StaffRule, staffRuleAnswer } from '../../staff/index.ts';
+import type { DialogDef, Slots, TurnCtx } from '../context.ts';
+import { amountSlot, countSlot, regionSlot } from '../slots.ts';
 
 /**
  * A rule staff asked about in passing (人员配备, 公示, 报丧期限), kept as the topic so that "1500户呢", "2400名呢" or
  * "建德呢" ask it again with the new count or region. Never asks anything itself.
  */
 export const STAFF_RULE = 'staff_rule';
+/** The rule of a one-line check of a retiree's year ("上城区 自付8000 75岁"): the profile is the topic. */
+export const PROFILE_CHECK = 'profile_check';
+
+/** The year's entitlements for the retiree kept, with what the follow-up changed. */
+function profileAnswer(ctx: TurnCtx, s: Slots): string | null {
+  const slots = Object.fromEntries(['region', 'amount', 'age', 'count'].filter((k) => s[k] !== undefined && s[k] !== null).map((k) => [k, s[k]]));
+  const question = String(s.question ?? '');
+  const u = { text: question, intent: 'out_of_scope' as const, confidence: 1, slots };
+  return quickCheck(ctx.tr, u as Parameters<typeof quickCheck>[1], question, ctx.asOf, s.summary === true);
+}
 
 export const staffRuleDialog: DialogDef = {
   intent: STAFF_RULE,
   slots: [
     { ...regionSlot(), optional: true },
     { ...countSlot(), optional: true },
+    { ...amountSlot(), optional: true },
   ],
   finish(ctx, s) {
+    if (s.rule === PROFILE_CHECK) return { lines: [profileAnswer(ctx, s) ?? ctx.tr.t('aside-unanswered')], next: 'done' };
     const facts = { ...(typeof s.count === 'number' ? { count: s.count } : {}), ...(typeof s.region === 'string' ? { region: s.region } : {}) };
     const answer = staffRuleAnswer(ctx.tr, s.rule as StaffRule, facts, String(s.question ?? ''), ctx.asOf);
     return { lines: [answer ?? ctx.tr.t('aside-unanswered')], next: 'done' };

@@ -6,6 +6,9 @@ import { readAgainInContext } from './context.ts';
 /** What a message is as a whole, whatever topic is in front of the user. */
 const DIALOG_ACTS: ReadonlySet<string> = new Set(['greeting', 'help', 'thanks', 'affirm', 'deny']);
 
+/** "我住拱墅区的", "俺是建德的", "我家在滨江": where the user lives, told before any question. */
+const SAYS_WHERE_THEY_LIVE = /(我|俺|咱|家)(们)?(就)?(住|是|在|家在|属于|户口在)/;
+
 /** Nothing readable (only spaces, only emoji): the menu, where the bot was addressed. */
 export function emptyText(t: Turn): boolean {
   if (t.understanding) return false;
@@ -18,7 +21,12 @@ export function smallTalk(t: Turn): boolean | 'again' {
   if (!DIALOG_ACTS.has(t.understanding?.intent ?? '') && readAgainInContext(t)) return 'again';
   const intent = t.understanding?.intent ?? 'out_of_scope';
   t.intent = intent;
-  if (intent === 'greeting' || intent === 'help') {
+  const region = t.understanding?.slots.region;
+  if (region && SAYS_WHERE_THEY_LIVE.test(t.normalized) && (intent === 'greeting' || intent === 'out_of_scope')) {
+    // "你好 我住拱墅区的": kept for the questions that follow, and said so.
+    t.profile.region = region;
+    t.say(t.tr.t('region-noted', { region }), t.menuButtons());
+  } else if (intent === 'greeting' || intent === 'help') {
     t.say(t.tr.t(intent === 'help' ? 'help' : 'greeting-reply'), t.menuButtons());
   } else if (intent === 'thanks') {
     t.say(t.tr.t('thanks-reply'));

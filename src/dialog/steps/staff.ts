@@ -1,8 +1,9 @@
 import { shanghaiIsoDate } from '../../clock.ts';
-import { asksSummary, itemIntentOf, namesBudget, namesHeadCount } from '../../nlu/cues.ts';
+import { asksSummary, aspectsOf, itemIntentOf, namesBudget, namesHeadCount } from '../../nlu/cues.ts';
+import type { Understanding } from '../../nlu/index.ts';
 import { budgetItemTopic, parseCaseMention, parseCommand, quickCheck, runStaffCommand, type StaffCommand, staffQuestion } from '../../staff/index.ts';
 import { defOf } from '../form.ts';
-import { STAFF_RULE } from '../forms/staff-rule.ts';
+import { PROFILE_CHECK, STAFF_RULE } from '../forms/staff-rule.ts';
 import { isPending } from '../state.ts';
 import type { Turn } from '../turn.ts';
 
@@ -130,12 +131,34 @@ export function staffQuickCheck(t: Turn): boolean {
   // One item asked ("建德 自付45000 大病"): that item's answer, not the year's; the summary when asked for or no item named.
   // "所有经费汇总": the budget's summary (the budget form), not the year's entitlements.
   // With a head count ("200人 全年一共要多少钱") the summary is the budget's too.
-  const summary = asksSummary(t.normalized) && !namesBudget(t.normalized) && !namesHeadCount(t.normalized);
+  // "西湖区 退休人员待遇": a district's entitlements with no item named are the year's summary.
+  const allEntitlements =
+    /待遇/.test(t.normalized) && u.slots.region !== undefined && itemIntentOf(t.normalized) === null && aspectsOf(t.normalized).every((a) => a === 'amount');
+  const summary = (asksSummary(t.normalized) || allEntitlements) && !namesBudget(t.normalized) && !namesHeadCount(t.normalized);
   if (!summary && (!QUICK_CHECK_INTENTS.has(u.intent) || itemIntentOf(t.normalized) !== null)) return false;
-  const answer = quickCheck(t.tr, u, t.normalized, t.ctx.asOf, summary);
+  // "这个人全年所有待遇汇总呢" after "拱墅 自付7000 大病": the retiree in front is the one summed up.
+  const known = summary ? profileOf(t.state?.slots ?? {}) : {};
+  const asked: Understanding = { ...u, slots: { ...known, ...u.slots } };
+  const answer = quickCheck(t.tr, asked, t.normalized, t.ctx.asOf, summary);
   if (!answer) return false;
   t.say(answer);
-  t.state = null;
+  // The retiree checked stays the topic: "那建德呢", "自付两万呢" check again with one thing changed.
+  t.state = {
+    intent: STAFF_RULE,
+    slots: { rule: PROFILE_CHECK, question: t.normalized, askedAs: u.intent, summary, ...profileOf(asked.slots) },
+    awaiting: 'done',
+    tries: 0,
+  };
   t.intent = u.intent;
   return true;
 }
+
+/** What a line tells of a retiree (district, self-paid amount, age, stays), as kept slots. */
+function profileOf(slots: object): { region?: string; amount?: number; age?: number; count?: number } {
+  const kept: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(slots)) {
+    if (PROFILE_FACTS.has(name) && (typeof value === 'number' || typeof value === 'string')) kept[name] = value;
+  }
+  return kept;
+}
+const PROFILE_FACTS: ReadonlySet<string> = new Set(['region', 'amount', 'age', 'count']);

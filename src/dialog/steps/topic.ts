@@ -5,7 +5,7 @@ import { basisAnswer, namedCorrection, questionIn, topicAnswer } from '../aside.
 import { APPLY, type DialogDef } from '../context.ts';
 import { acceptOffer, advance, answerOnly, changes, defOf, inherited, refillFromCase, start } from '../form.ts';
 import { FILED } from '../forms/common.ts';
-import { DIALOGS, sameTopic } from '../forms/index.ts';
+import { DIALOGS, sameTopic, topicFor } from '../forms/index.ts';
 import type { DialogState } from '../state.ts';
 import type { Turn } from '../turn.ts';
 
@@ -26,8 +26,13 @@ export async function followUp(t: Turn): Promise<boolean> {
   const def = defOf(s.intent);
   const text = t.normalized;
   const u = t.understanding;
+  // "我是建德的，管30个人" from a group leader: their district and head count, not a budget (staff work).
   const newQuestion =
-    DOMAIN.has(u.intent) && u.confidence >= NEW_QUESTION && !sameTopic(u.intent, s.intent) && !sameTopic(s.intent, u.intent) && !isBareAspectQuestion(text);
+    topicFor(u.intent, t.incoming.staff) &&
+    u.confidence >= NEW_QUESTION &&
+    !sameTopic(u.intent, s.intent) &&
+    !sameTopic(s.intent, u.intent) &&
+    !isBareAspectQuestion(text);
   const item = itemIntentOf(text);
   const namesOther = (item !== null && !sameTopic(item, s.intent)) || namesDeath(text);
   if ((isApplyRequest(text) || wantsToApply(text)) && !namesOther) {
