@@ -39,14 +39,25 @@ export function questionIn(t: Turn, current: string): Question | null {
 }
 
 /** The answer to a question about a dialog's own topic, from its facts; null when none of them answers it. */
-export function topicAnswer(t: Turn, def: DialogDef, slots: Slots, aspects: readonly Aspect[], asked?: string): string[] | null {
+export function topicAnswer(t: Turn, def: DialogDef, known: Slots, aspects: readonly Aspect[], asked?: string): string[] | null {
   if (!def.topic) return null;
+  const slots = { ...known, ...whatIf(t, def) };
   const named = [slots.region, slots.to, slots.from].find((r) => typeof r === 'string') as string | undefined;
   const region = named ?? t.profile.region ?? def.answersFor;
   const sides = aspects.length > 0 ? aspects : def.topic === 'death' ? DEATH_DEFAULT : (['amount'] as const);
   // The question's own words decide a yes or no ("能报销吗") and whether the figure goes with the answer ("有吗，要带啥").
   const question = asked ?? t.normalized;
   return aspectAnswer(t.ctx, def.topic, region, def.factsInput?.(slots, t.ctx.asOf) ?? {}, sides, question);
+}
+
+/**
+ * "那要是自付一万二呢" while an application asks the gender: the facts of a what-if, read by the dialog that answers
+ * the topic (the application's own form has no amount), answered without changing what the application holds.
+ */
+function whatIf(t: Turn, def: DialogDef): Slots {
+  if (!isFollowUp(t.normalized) || t.button !== null) return {};
+  const owner = [...DIALOGS.values()].find((d) => d.topic === def.topic);
+  return owner && owner !== def ? t.readAll(owner) : {};
 }
 
 /** Field words of a correction ("名字写错了", "日期是前天") → the slot they name, in the dialog's terms. */

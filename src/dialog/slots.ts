@@ -278,7 +278,7 @@ export function nameSlot(name: 'deceasedName' | 'applicantName', ask: string): S
       const text = msg.text.trim();
       if (HONORIFIC.test(text)) return { error: 'error-name-full' };
       // A question asked instead of the name: said kindly, the question comes back afterwards.
-      if (isDomainQuestion(msg) || /[?？]|吗|多少|怎么|什么|哪(里|个|儿)|能不能|要不要/.test(text)) {
+      if (isDomainQuestion(msg) || isQuestion(text) || /怎样|咋样|会咋/.test(text)) {
         return { error: name === 'deceasedName' ? 'error-name-question-death' : 'error-name-question' };
       }
       return { error: 'error-name' };

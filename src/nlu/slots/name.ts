@@ -431,6 +431,8 @@ const writerRoleAfter = (rest: string): boolean => WRITER_ROLE_AFTER.test(rest);
 const relationNameAfter = (rest: string, name: string): boolean => EVENT_AFTER.test(rest) || (name.length >= 3 && PAUSE_AFTER.test(rest));
 
 /** A person's name the text gives; undefined if none. */
+const WHAT_IF = /要是|如果|假如|假设|万一|呢[?？。!！]*$/;
+
 export function parseName(text: string, opts: NameOptions = {}): string | undefined {
   const t = text.trim();
   if (t.length === 0) return undefined;
@@ -462,7 +464,8 @@ export function parseName(text: string, opts: NameOptions = {}): string | undefi
     const name = nameFollowedBy(t, m.index + m[0].length, lookupAfter);
     if (name) return name;
   }
-  if (opts.expected === true) {
+  // "那要是自付一万二呢", "那如果是建德呢": a what-if asked while a name waits, whose 那 is no surname.
+  if (opts.expected === true && !WHAT_IF.test(t)) {
     const answer = t.replace(LEADING_ANSWER, '').replace(TRAILING_NOISE, '');
     const name = nameAt(answer, 0);
     const after = answer.slice(name?.length ?? 0);
