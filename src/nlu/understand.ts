@@ -167,7 +167,9 @@ export function classifyNormalized(c: IntentClassifier, normalized: string, expl
     return { ...r, intent: 'coverage_enrollment', confidence: UNSURE_ITEM };
   }
   // "滨江区600人 文体活动经费多少": an item's money for a head count of retirees is a budget question.
-  if (namesBudget(normalized) && namesHeadCount(normalized) && r.intent !== 'fund_budget' && !namesDeath(normalized)) {
+  // So is "300人 春节慰问金总共要多少": a total for a head count that no group leader manages.
+  const total = TOTAL_FOR_COUNT.test(normalized) && !LEADER_WORDS.test(normalized);
+  if ((namesBudget(normalized) || total) && namesHeadCount(normalized) && r.intent !== 'fund_budget' && !namesDeath(normalized)) {
     return { ...r, intent: 'fund_budget', confidence: Math.max(r.confidence, UNSURE_ITEM) };
   }
   // "常住北京 户口在滨江 体检怎么弄": an unsure reading gives way to the one item the text names in so many words.
@@ -180,6 +182,9 @@ export function classifyNormalized(c: IntentClassifier, normalized: string, expl
   const next = r.runnerUp !== 'human_handoff' && r.runnerUpProbability >= c.info.threshold ? r.runnerUp : OUT_OF_SCOPE;
   return { ...r, intent: next, confidence: next === OUT_OF_SCOPE ? Math.max(0, 1 - r.bestProbability) : r.runnerUpProbability };
 }
+
+const TOTAL_FOR_COUNT = /总共|一共|合计|总计|共(要|需)|多少/;
+const LEADER_WORDS = /管|带|小组|组长/;
 
 function classifyRaw(c: IntentClassifier, normalized: string, explain: boolean): Classification {
   if (BACK_AGAIN.test(normalized)) {

@@ -1,12 +1,15 @@
 import { renderCitations, renderNotice, renderPoint } from '../../answers/index.ts';
 import { budgetItemsIn, employerOf } from '../../nlu/cues.ts';
 import { normalize } from '../../nlu/index.ts';
+import { parseFestival } from '../../nlu/slots/index.ts';
 import {
   type BudgetAnswer,
   type BudgetRow,
   budget,
   type Citation,
   type EmployerKind,
+  type Festival,
+  festival as festivalEntitlement,
   findRegion,
   formatYuan,
   fundingException,
@@ -30,7 +33,7 @@ const GRADE = /(优秀|良好|不合格|合格)/;
 /** The side of the budget a question asks about, beside its item. */
 const FOCUS = {
   reserve: /预留|留多少|留下|留成|(市|区)里留|截留/,
-  split: /分担|谁出|哪边出|各出|各担|承担|怎么分|市区两级|区县管理|区县管的|区里管的|市本级/,
+  split: /分担|谁出|哪边出|各出|各担|承担|怎么分|市区两级|区县管理|区县管的|区里管的|市本级|(市|区)(里|级|财政)?(要|得|应)?(出|掏|负担)/,
   target: /什么时候.{0,8}(一样|同标|统一|达到|看齐)|同标|一样高/,
   allocation: /考核|拨付|拨多少|拨几|拨一次|多久拨|按等次/,
 } as const;
@@ -65,6 +68,18 @@ const itemSlot: SlotSpec = {
     return /全年|所有|全部|汇总|一共|总共/.test(text) ? { value: '' } : null;
   },
 };
+/** "春节那一项", "只算中秋": one festival of the 节日慰问费 row, at its own standard (004 三(四)). */
+const festivalSlot: SlotSpec = {
+  name: 'festival',
+  ask: 'ask-budget-item',
+  optional: true,
+  topicWords: true,
+  read: (msg) => {
+    const festival = parseFestival(normalize(msg.text));
+    return festival ? { value: festival } : null;
+  },
+};
+
 /** "省属企业的退休人员", "不在建德参保的央企": retirees whose funds come by their original channel (004 二(二); 000 二(二)). */
 const employerSlot: SlotSpec = {
   name: 'employer',
@@ -155,6 +170,27 @@ function allocation(ctx: TurnCtx, s: Slots): Outcome {
   return { lines: [lines.join('\n')], next: 'done' };
 }
 
+/**
+ * One festival of the 节日慰问费 row: its own standard (春节1200, 端午/中秋800: 004 三(四)) for the head count, with
+ * the clause; null where the text budgets no festival money per head or does not pay that festival.
+ */
+function festivalLines(ctx: TurnCtx, s: Slots, b: BudgetAnswer, perHead: boolean): { lines: string[]; cites: Citation[] } | null {
+  if (typeof s.festival !== 'string' || !b.rows.some((row) => row.item === 'festival')) return null;
+  const e = festivalEntitlement({ region: String(s.region), asOf: ctx.asOf, festival: s.festival as Festival });
+  if (!e.ok || e.value.outcome !== 'fixed' || e.value.amount === null) return null;
+  const per = e.value.amount;
+  const args = { festival: s.festival, per: formatYuan(per), count: b.retirees, total: formatYuan(per.times(b.retirees)) };
+  return { lines: [ctx.tr.t(perHead ? 'budget-festival-per' : 'budget-festival', args)], cites: [...e.value.citations, ...b.citations] };
+}
+
+/** "服务关怀经费 市里承担多少": the city's and the district's half of each item the 1:1 split surely covers. */
+function itemSplitLines(ctx: TurnCtx, b: BudgetAnswer, rows: readonly BudgetRow[]): string[] {
+  if (!b.split || b.split.partlyFromSocialFund === null) return [];
+  return rows
+    .filter((row) => !row.socialFundMayPay)
+    .map((row) => ctx.tr.t('budget-item-split', { item: ctx.tr.t(`budget-item-${row.item}`), half: formatYuan(row.total.times(0.5)) }));
+}
+
 /** The rows asked for: the items named, the rows something is held back from, or all. */
 function rowsFor(b: BudgetAnswer, items: readonly Item[], reserveOnly: boolean): readonly BudgetRow[] {
   const rows = items.length > 0 ? b.rows.filter((row) => items.includes(row.item)) : b.rows;
@@ -182,8 +218,13 @@ function budgetLines(ctx: TurnCtx, s: Slots, b: BudgetAnswer, perHead: boolean, 
       ? ctx.tr.t('budget-head-count-item', { region: String(s.region), count: b.retirees })
       : ctx.tr.t('budget-head', { count: b.retirees, total: formatYuan(b.total), per: formatYuan(b.perRetiree) });
   const points = b.points.filter((p) => !narrowed || (focus.split && p.code.startsWith('split_')) || (focus.target && p.code === 'same_as_hangzhou_by'));
+  const oneItemSplit = focus.split && items.length > 0 ? itemSplitLines(ctx, b, rowsFor(b, items, false)) : [];
   const split =
-    !narrowed || focus.split ? splitLine(ctx, b, perHead, (b.split?.partlyFromSocialFund ?? null) !== null || sharedWithCity(text) !== undefined) : null;
+    oneItemSplit.length > 0
+      ? oneItemSplit.join('\n')
+      : !narrowed || focus.split
+        ? splitLine(ctx, b, perHead, (b.split?.partlyFromSocialFund ?? null) !== null || sharedWithCity(text) !== undefined)
+        : null;
   // "按多少算，谁出": the rows too when the amount is asked beside the side.
   const shown = (focus.split || focus.target) && !/多少|标准/.test(text) ? [] : rows;
   return { lines: [head, ...shown, ...points.map((p) => `· ${renderPoint(ctx.tr, p)}`), ...(split ? [split] : [])], cites: b.citations.slice() };
@@ -195,6 +236,7 @@ export const fundBudgetDialog: DialogDef = {
     regionSlot(),
     { ...countSlot('count', 'ask-retirees'), optional: true },
     itemSlot,
+    festivalSlot,
     gradeSlot,
     focusSlot,
     employerSlot,
@@ -213,7 +255,7 @@ export const fundBudgetDialog: DialogDef = {
     if (!b.ok) return { lines: [ruleErrorLine(ctx, b.error)], next: 'done' };
     const regime = regimeFor(String(s.region), ctx.asOf);
     const notices = [...(regime.ok ? regime.value.notices : []), ...b.value.notices].filter((n, i, all) => all.findIndex((m) => m.code === n.code) === i);
-    const { lines, cites } = budgetLines(ctx, s, b.value, perHead, text);
+    const { lines, cites } = festivalLines(ctx, s, b.value, perHead) ?? budgetLines(ctx, s, b.value, perHead, text);
     const exception = exceptionLine(ctx, s);
     const body = [...notices.map((n) => renderNotice(ctx.tr, n)), ...(exception ? [exception] : []), ...lines, renderCitations(ctx.tr, cites)].join('\n');
     if (!perHead) return { lines: [body], next: 'done' };
