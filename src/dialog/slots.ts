@@ -325,11 +325,14 @@ export function placeSlot(name: string, ask: string, maxLength = 40): SlotSpec {
     ask,
     read(msg, _ctx, awaited) {
       if (!awaited) return null;
-      const text = msg.text.trim().replace(/[。！!]+$/, '');
+      // Kept as staff read it: Simplified ("清波門社區" → 清波门社区).
+      const text = normalize(msg.text)
+        .trim()
+        .replace(/[。！!]+$/, '');
       if (text.length === 0 || ACK_ONLY.test(text)) return { error: 'error-place-ack' };
       if (text.length > maxLength) return { error: 'error-free-text', args: { max: maxLength } };
       if (hasPersonalNumber(text)) return { error: 'error-place-number' };
-      if (isQuestion(normalize(text))) return { error: 'error-place-ack' };
+      if (isQuestion(text)) return { error: 'error-place-ack' };
       if (!PLACE_WORDS.test(text) && text.length > 12) return { error: 'error-place-ack' };
       return { value: text };
     },

@@ -86,7 +86,7 @@ export const isCancel = (text: string): boolean => CANCEL.test(text.trim());
  * "帮我登记", "那帮我申请一下", "报销一下", "我要报名": doing the thing just talked about. Short, with no topic of its
  * own; what it applies to is the topic in front of the user.
  */
-const APPLY = /(登记|申请|报销|报名|预约|办理?|报一下|提交|弄一下|上报|报$)/;
+const APPLY = /(登记|申请|报销|报个?名|预约|办理?|报一下|提交|弄一下|上报|报$)/;
 const APPLY_FILLER = /^(那|那么|好|好的|嗯|行|对)?[，,\s]*(就)?(请|麻烦|帮|给)?(我|你|您)?(帮我|给我|替我)?(要|想|去)?(帮(我|忙)?)?(我爸|我妈|老人|他|她)?/;
 export function isApplyRequest(text: string): boolean {
   // "我住院了，帮我登记": what is said before the request is context; the last clause asks.
@@ -100,8 +100,9 @@ export function isApplyRequest(text: string): boolean {
 
 /** "我要申请大病慰问", "帮我爸登记住院慰问": a message that asks to apply, not only to know. */
 export const wantsToApply = (text: string): boolean =>
-  /(我要|我想|我想要|我来|帮我|给我|替我|帮(他|她|我爸|我妈|老人)|给(他|她|我爸|我妈))(申请|登记|报名|报销)/.test(text) ||
-  /^(想|要|想要)?(申请|登记)/.test(text.trim());
+  /(我要|我想|我想要|我来|帮我|给我|替我|(帮|给|替)(他|她|我爸|我妈|老人))(申请|登记|报个?名|报销)/.test(text) ||
+  /(帮|给|替)(我|他|她|我爸|我妈|老人)?把.{1,10}(申请|登记|报个?名|报销)/.test(text) ||
+  /^(先|那|就)?(想|要|想要)?(申请|登记|报个?名)/.test(text.trim());
 
 /** "依据是哪一条", "出处呢": the clause of the answer just given. */
 export const asksBasis = (text: string): boolean => /依据|哪一?条|出处|根据(什么|哪)|哪个文件|什么文件|文件.{0,3}(规定|怎么说)/.test(text) && text.length <= 16;
@@ -135,7 +136,7 @@ export const reportsDeath = (text: string): boolean =>
   /(报告|报个|报一下|报丧|登记|上报)[^，,。？?]{0,6}(去世|过世|走了|死亡|病故)|报丧(?=[。.!！，,\s]|$)|报个丧/.test(text);
 
 /** A death named in so many words is a report, whatever was talked about before. */
-const DEATH_WORDS = /去世|走了|过世|死|病故|报丧|不在了/;
+const DEATH_WORDS = /去世|走了|过世|死|病故|报(个|一下|一个)?丧|不在了|走脱|老了人|仙逝|辞世|离世/;
 export const namesDeath = (text: string): boolean => DEATH_WORDS.test(text);
 
 /** The most a question about one side of the topic in front ("要带什么材料", "找谁申请") says around its cue words. */

@@ -1,6 +1,7 @@
 import { formatDate, renderDeadline, renderDeath, renderDeathRule } from '../../answers/index.ts';
 import { CANCEL, YES } from '../../chat/index.ts';
 import { isQuestion as asks, reportsDeath } from '../../nlu/cues.ts';
+import { normalize } from '../../nlu/index.ts';
 import { maskIdNumber, maskPhone } from '../../privacy/mask.ts';
 import { type Aspect, deathProcedure, deathReportRule, findRegion } from '../../rules/index.ts';
 import { aspectAnswer } from '../answers.ts';
@@ -17,7 +18,7 @@ const community: SlotSpec = {
   ...placeSlot('community', 'ask-community'),
   read(msg, ctx, awaited) {
     if (awaited) return placeSlot('community', 'ask-community').read(msg, ctx, awaited);
-    const m = COMMUNITY.exec(msg.text);
+    const m = COMMUNITY.exec(normalize(msg.text));
     const name = m?.[1] === undefined ? undefined : withoutDistrict(m[1]);
     return name && name.length >= 3 && !NOT_A_NAME.test(name) && !asks(name) && !/[让请帮叫]/.test(name) ? { value: name } : null;
   },

@@ -1,9 +1,10 @@
 import { CANCEL, intentButton, NO, YES } from '../../chat/index.ts';
-import { asksForPerson, isApplyRequest, isCorrection, isFollowUp, isQuestion, isQuestionOrWish } from '../../nlu/cues.ts';
+import { asksForPerson, isApplyRequest, isCorrection, isFollowUp, isQuestion, isQuestionOrWish, itemIntentOf, wantsToApply } from '../../nlu/cues.ts';
 import { aspectAnswer } from '../answers.ts';
 import { basisAnswer, namedCorrection, type Question, questionIn, topicAnswer } from '../aside.ts';
 import { APPLY, type DialogDef, type Slots } from '../context.ts';
 import { acceptOffer, advance, askedAspects, changes, defOf, digress, inherited, start } from '../form.ts';
+import { DIALOGS, sameTopic } from '../forms/index.ts';
 import { type DialogState, isPending, missingSlots } from '../state.ts';
 import type { Turn } from '../turn.ts';
 import { readAgainInContext } from './context.ts';
@@ -109,6 +110,14 @@ async function yesNo(t: Turn, s: DialogState): Promise<void> {
   const question = questionIn(t, s.intent);
   if (question && (await aside(t, s, def, question))) {
     if (t.state === s) askYesNo(t, s, t.tr.t(s.awaiting === 'confirm' ? 'resume-confirm' : 'resume-offer'));
+    return;
+  }
+  const other = t.button === null && wantsToApply(t.normalized) ? itemIntentOf(t.normalized) : null;
+  if (other && DIALOGS.has(other) && !sameTopic(other, s.intent)) {
+    // "先帮我把体检报销登记了" while a hospitalisation offer waits: that one is applied for, with what is known.
+    t.state = null;
+    t.intent = other;
+    await start(t, other, inherited(s, other));
     return;
   }
   if (t.button === null && (t.is('greeting') || t.is('help'))) {

@@ -226,7 +226,13 @@ export function scanMoney(
     const span = { start: n.signStart, end: n.end, raw: text.slice(n.signStart, n.end) };
     if (verdict.kind === 'amount') {
       const bad = badAmount(n);
-      if (bad) invalid.push({ ...span, ...bad, strength: verdict.strength });
+      const cents = bad ? null : smallChange(text, n.end);
+      if (cents) {
+        // "5000块零1毛": the 毛 and 分 are part of the amount, and their digits no amount of their own.
+        while ((numbers[i + 1]?.start ?? Number.POSITIVE_INFINITY) < cents.end) i++;
+        const value = n.value + cents.value;
+        amounts.push({ ...span, end: cents.end, raw: text.slice(n.signStart, cents.end), amount: n.negative ? -value : value, strength: verdict.strength });
+      } else if (bad) invalid.push({ ...span, ...bad, strength: verdict.strength });
       else amounts.push({ ...span, amount: n.negative ? -n.value : n.value, strength: verdict.strength });
     } else if (verdict.kind === 'vague') {
       vague.push(span);
@@ -243,6 +249,17 @@ export function scanMoney(
   }
   invalid.sort((a, b) => a.start - b.start);
   return { amounts, vague, invalid };
+}
+
+const DIGIT: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const SMALL_CHANGE = /^\s*(?:块|元)\s*零?\s*(?:([0-9一二两三四五六七八九])\s*(?:毛|角))?\s*(?:([0-9一二两三四五六七八九])\s*分)?/;
+const digitOf = (c: string | undefined): number => (c === undefined ? 0 : (DIGIT[c] ?? Number(c)));
+
+/** "块零1毛", "元5角2分" after an amount: the 角 and 分 it adds; null when none follows. */
+function smallChange(text: string, end: number): { value: number; end: number } | null {
+  const m = SMALL_CHANGE.exec(text.slice(end));
+  if (!m || (m[1] === undefined && m[2] === undefined)) return null;
+  return { value: (digitOf(m[1]) * 10 + digitOf(m[2])) / 100, end: end + m[0].length };
 }
 
 /** The malformed numbers said as money (invalid amounts), and the spans whose digits no number may be read from. */
