@@ -88,6 +88,7 @@ region-why = 这一项杭州市级和建德市的标准不一样，要按您所�
 region-why-apply = 登记要交给老人社会化管理所在区县的社区。
 where-hangzhou = 杭州市级（上城、拱墅、西湖、滨江、钱塘）：
 where-jiande = 建德市：
+text-silent = 文件没有写这一点，以当地社区说的为准。
 same-wherever = （杭州市级和建德市都是这样；萧山、余杭等区参照杭州市级，以当地为准。）
 aside-unanswered = 这个问题文件里没有写，可以问一下社区工作人员。
 apply-not-offered = { $topic }这一项不需要您自己登记申请，社区会统一安排。需要的话，我可以请工作人员联系您。

@@ -90,10 +90,12 @@ export function aspectAnswer(
   });
   if (answered.length === 0) return null;
   const cites = answered.flatMap((w) => w.a.cites);
-  // What every text says is said once; what differs, text by text.
-  const shared = (answered[0]?.a.lines ?? []).filter((line) => answered.every((w) => w.a.lines.includes(line)));
+  // What every text says is said once; what differs, text by text; a text that says nothing of it, says so.
+  const everyText = answered.length === WHEREVER.length;
+  const shared = everyText ? (answered[0]?.a.lines ?? []).filter((line) => answered.every((w) => w.a.lines.includes(line))) : [];
   const own = answered.map((w) => ({ label: w.label, lines: w.a.lines.filter((line) => !shared.includes(line)) })).filter((w) => w.lines.length > 0);
-  const lines = [...shared, ...own.map((w) => `${ctx.tr.t(w.label)}${w.lines.join('；')}`)];
+  const silent = WHEREVER.filter((w) => !answered.some((a) => a.label === w.label)).map((w) => `${ctx.tr.t(w.label)}${ctx.tr.t('text-silent')}`);
+  const lines = [...shared, ...own.map((w) => `${ctx.tr.t(w.label)}${w.lines.join('；')}`), ...silent];
   // The verdict reads the first fact the first text gives, as if the district were known.
   const said = answered[0]?.a.lines;
   return [lead(verdict(question, said), [...lines, ...(own.length === 0 ? [ctx.tr.t('same-wherever')] : []), renderCitations(ctx.tr, cites)]).join('\n')];

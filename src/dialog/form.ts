@@ -1,5 +1,5 @@
 import { renderCitations, renderPoint } from '../answers/index.ts';
-import { type Aspect, aspectsOf, employerOf, isFollowUp, isYesNoQuestion, verdictWords, wantsToApply } from '../nlu/cues.ts';
+import { type Aspect, asksAboutTheFund, aspectsOf, employerOf, isFollowUp, isYesNoQuestion, verdictWords, wantsToApply } from '../nlu/cues.ts';
 import { coverage, type EmployerKind, findRegion, fundingException, type IsoDate, type Point, topicFacts } from '../rules/index.ts';
 import { aspectAnswer, commonAnswer, lead, verdict } from './answers.ts';
 import { questionIn, topicAnswer } from './aside.ts';
@@ -118,7 +118,17 @@ function shaped(t: Turn, def: DialogDef, s: DialogState, outcome: Outcome): Outc
   if (outcome.again || def.privateOnly) return outcome;
   const exception = exceptionFor(t, def, s);
   const answer = answerShaped(t, def, s, outcome);
-  return exception ? { ...answer, lines: [exception, ...answer.lines] } : answer;
+  if (!exception) return answer;
+  // "算不算保障对象": the 但-clause answers it (支援外地建设回杭: yes; 省部属: not from this fund), said once, first.
+  const question = yesNoAsked(s.slots) ?? '';
+  const words = verdictWords(question);
+  const returned = s.slots[EMPLOYER] === 'support_outside_returned';
+  // 省部属: still managed and paid, by the original channel: "no" only to whether this fund covers them.
+  if (!words || (!returned && !asksAboutTheFund(question))) return { ...answer, lines: [exception, ...answer.lines] };
+  const said = `${returned ? words.yes : words.no}。`;
+  const [first = '', ...rest] = answer.lines;
+  const plain = first.startsWith(`${words.yes}。`) || first.startsWith(`${words.no}。`) ? first.slice(first.indexOf('。') + 1) : first;
+  return { ...answer, lines: [`${said}${exception}`, plain, ...rest] };
 }
 
 /** "支援外地建设退休回杭定居的，参照纳入" (004 二(二)): who is covered although retired elsewhere. */

@@ -26,7 +26,7 @@ const ASPECT_WORDS: readonly (readonly [Aspect, RegExp])[] = [
   ['age', /\d+\s*岁|岁以上|年纪|年龄|周岁|岁数/],
   [
     'eligibility',
-    /多少才(有|能|给|可以)|才(能|有|可以)(领|拿|申请)|起付|门槛|有没有我|我的份|符合|条件|资格|谁能|能不能(拿|领|享受)|够不够|怎么选|谁(能|可以)当|选组长|当组长/,
+    /慰问品|(有|发|给)(没有|没)?(点)?(啥|什么)?东西(发|给)?|参加不了|去不了|不能参加|多少才(有|能|给|可以)|才(能|有|可以)(领|拿|申请)|起付|门槛|有没有我|我的份|符合|条件|资格|谁能|能不能(拿|领|享受)|够不够|怎么选|谁(能|可以)当|选组长|当组长/,
   ],
   ['deadline', /几天(内|之内)?|多少天|期限|时限|多久(内|之内|报)|晚报|迟报|现在才|来得及|来不及|过了.{0,4}(天|月)|上个月.{0,6}(报|走)/],
   ['pension', /养老金|退休金|退休工资|工资卡|多领|多发|冒领|取出来/],
@@ -161,14 +161,21 @@ export function verdictWords(text: string): { readonly yes: string; readonly no:
   // "…在南京体检能报销吗": the verb the question turns on is the last one before 吗.
   const ma = m ? null : /吗([?？。!！，,\s]|$)/.exec(text);
   const asked = ma ? [...text.slice(0, ma.index).matchAll(/需要|可以|能|有|(?<!社)会|要|是|算|用/g)].pop() : null;
-  const verb = m?.[1] ?? asked?.[0];
+  // "列不列入", "去不去": any verb asked both ways.
+  const either = m || asked ? null : /([\u4e00-\u9fa5])[不没]\1([入进到上]?)/.exec(text);
+  const verb = m?.[1] ?? asked?.[0] ?? (either ? `${either[1]}${either[2]}` : undefined);
   if (!verb) return null;
   return { yes: verb, no: verb === '有' ? '没有' : `不${verb}` };
 }
 
 /** A fact that says no ("不发现金", "相关待遇不补发", "不予受理"), as against a limit ("不少于7天", "不超过500元"). */
 const SAYS_NO = /不(发|给|能|可以|予|补|得|会|用|需要|要|算|享受|纳入|在)|没有|无需|无须|不可|停止|停发|根据.{0,10}确定|到期|失效|废止/;
-export const saysNo = (line: string): boolean => SAYS_NO.test(line);
+/** "因故不能参加的，": a condition, whose 不 says who, not no. */
+const CONDITION = /[^，,；;。]*的[，,]/g;
+export const saysNo = (line: string): boolean => SAYS_NO.test(line.replace(CONDITION, ''));
+
+/** "算不算专项资金保障对象": whether this fund covers someone, as against whether they get the money at all. */
+export const asksAboutTheFund = (text: string): boolean => /专项资金|保障对象|列入|纳入.{0,4}(资金|保障)/.test(text);
 
 /** Whose former employer the retiree had, where the texts make an exception for it (省部属 → original channel). */
 export function employerOf(text: string): 'provincial_ministerial' | 'central_or_provincial_not_local' | 'support_outside_returned' | undefined {

@@ -1,5 +1,5 @@
 import { renderCitations, renderNotice, renderPoint } from '../../answers/index.ts';
-import { budgetItemsIn, employerOf } from '../../nlu/cues.ts';
+import { asksAboutTheFund, budgetItemsIn, employerOf, verdictWords } from '../../nlu/cues.ts';
 import { normalize } from '../../nlu/index.ts';
 import { parseFestival } from '../../nlu/slots/index.ts';
 import {
@@ -256,8 +256,12 @@ export const fundBudgetDialog: DialogDef = {
     const regime = regimeFor(String(s.region), ctx.asOf);
     const notices = [...(regime.ok ? regime.value.notices : []), ...b.value.notices].filter((n, i, all) => all.findIndex((m) => m.code === n.code) === i);
     const { lines, cites } = festivalLines(ctx, s, b.value, perHead) ?? budgetLines(ctx, s, b.value, perHead, text);
-    const exception = exceptionLine(ctx, s);
-    const body = [...notices.map((n) => renderNotice(ctx.tr, n)), ...(exception ? [exception] : []), ...lines, renderCitations(ctx.tr, cites)].join('\n');
+    const words = verdictWords(text);
+    // "省部属的算不算专项资金保障对象": no — the 但-clause says so first.
+    const said = exceptionLine(ctx, s);
+    const exception = said && words && asksAboutTheFund(text) ? `${words.no}。${said}` : said;
+    // The 但-clause answers first; the notices qualify the figures after it.
+    const body = [...(exception ? [exception] : []), ...notices.map((n) => renderNotice(ctx.tr, n)), ...lines, renderCitations(ctx.tr, cites)].join('\n');
     if (!perHead) return { lines: [body], next: 'done' };
     return { lines: [body, ctx.tr.t('budget-ask-count')], next: 'done', awaiting: 'count' };
   },
