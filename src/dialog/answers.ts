@@ -120,13 +120,16 @@ export function verdict(question: string | undefined, lines: string | readonly s
     (/这个月|当月|本月|马上|立刻|立即/.test(q) && /次月/.test(said)) ||
     (/去年/.test(q) && /今年/.test(q) && /每2年|两年/.test(said)) ||
     (/每年|一年一次/.test(q) && /每2年|两年一次/.test(said));
-  return `${(yes ?? (!saysNo(said) && !notYet)) ? words.yes : words.no}。`;
+  // "去世当月还算不算管理对象" answered by "次月起停止": this month still is.
+  const stillThisMonth = /这个月|当月|本月/.test(q) && /次月起?停止|次月停/.test(said);
+  return `${(yes ?? (stillThisMonth || (!saysNo(said) && !notYet))) ? words.yes : words.no}。`;
 }
 
 /** The verdict joined to the first line, so that the first line answers the question. */
 export function lead(verdictWord: string, lines: readonly string[]): string[] {
   const [first, ...rest] = lines;
-  return verdictWord && first !== undefined ? [`${verdictWord}${first}`, ...rest] : [...lines];
+  // Said already (a list that leads with its own yes or no) is not said twice.
+  return verdictWord && first !== undefined && !first.startsWith(verdictWord) ? [`${verdictWord}${first}`, ...rest] : [...lines];
 }
 
 /**

@@ -179,8 +179,7 @@ function withVerdict(t: Turn, def: DialogDef, s: DialogState, lines: string[]): 
     return said ? lead(said, lines) : lines;
   }
   const yes = outcome === 'fixed' || outcome === 'ceiling' || outcome === 'in_kind';
-  const [first, ...rest] = lines;
-  return [`${yes ? words.yes : words.no}。${first ?? ''}`, ...rest];
+  return lead(`${yes ? words.yes : words.no}。`, lines);
 }
 
 /**

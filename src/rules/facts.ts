@@ -54,7 +54,7 @@ const ASPECTS_OF: Readonly<Record<string, readonly Aspect[]>> = {
   suspended_with_pension: ['stop', 'pension'],
   original_channel_provincial_ministerial: ['funds'],
   original_channel_central_or_provincial_not_local: ['funds'],
-  support_outside_returned_covered: ['eligibility', 'definition'],
+  support_outside_returned_covered: ['eligibility'],
   per_stay: ['amount'],
   times_per_year_in_principle: ['frequency', 'eligibility'],
   hospital_certificate_unless_big_data: ['documents'],

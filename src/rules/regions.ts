@@ -44,7 +44,7 @@ const inCity = (city: string, doc: DocId, names: string[]): RegionSeed[] =>
 
 const SEEDS: readonly RegionSeed[] = [
   // 杭州市级 (004 一): 市本级 + six districts; the text is written for them.
-  { ...hz('杭州市', 'direct', true, ['杭州', '杭城', '杭州市区', '杭州市级']), cityOnly: true },
+  { ...hz('杭州市', 'direct', true, ['杭州', '杭城', '杭州市区', '杭州市级', '回杭']), cityOnly: true },
   hz('上城区', 'direct', true, ['江干', '江干区']),
   hz('拱墅区', 'direct', true, ['下城', '下城区']),
   hz('西湖区', 'direct', true),

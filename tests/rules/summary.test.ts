@@ -12,6 +12,7 @@ describe('annual summary for staff', () => {
       ['festival', 'fixed', '2800', '三(四)'],
       ['health_check', 'fixed', '400', '三(二)'],
       ['group_activity', 'in_kind', null, '三(三)'],
+      ['funeral', 'fixed', '200', '三(一)5'],
     ]);
     expect(r.value.year).toBe(2026);
   });
@@ -25,6 +26,7 @@ describe('annual summary for staff', () => {
       ['festival', 'ceiling', '500'],
       ['health_check', 'ceiling', '400'],
       ['group_activity', 'not_set', null],
+      ['funeral', 'fixed', '200'],
     ]);
   });
   it('passes errors through as data', () => {
