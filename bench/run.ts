@@ -339,7 +339,7 @@ function pipelineRows(r: PipelineResult, label: string, rateTarget: number, p99T
       const rise = (a: number, b: number) => `${((a / b - 1) * 100).toFixed(1)} %`;
       row(
         s,
-        'sealing (issue 12): bot CPU per message, sealed vs unsealed store, serial / 32 in flight (median of 3 turns each)',
+        'sealing (issue 12): bot CPU per message, sealed vs unsealed store, serial / 32 in flight (median of 4 rounds, order swapped each round)',
         `${fmtNumber(us(e.sealingSealedSerial), 0)} vs ${fmtNumber(us(e.sealingRawSerial), 0)} µs (+${rise(us(e.sealingSealedSerial), us(e.sealingRawSerial))}) / ` +
           `${fmtNumber(us(e.sealingSealedCapacity), 0)} vs ${fmtNumber(us(e.sealingRawCapacity), 0)} µs (+${rise(us(e.sealingSealedCapacity), us(e.sealingRawCapacity))})`,
         '≤ +15 %',
