@@ -105,5 +105,7 @@ export interface DialogDef {
 
 /** The slot where a dialog keeps the sides of its topic the user asked about (documents, stop, …), for its answer. */
 export const ASPECTS = '_aspects';
+/** The slot where a staff topic keeps the words it was asked in, for short follow-ups read against them. */
+export const QUESTION = 'question';
 /** The slot set when the user asked to apply ("我要申请", "帮他登记"): the form goes on to the application. */
 export const APPLY = '_apply';

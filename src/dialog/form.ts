@@ -1,9 +1,10 @@
 import { renderCitations, renderPoint } from '../answers/index.ts';
 import { type Aspect, asksAboutTheFund, aspectsOf, employerOf, isFollowUp, isYesNoQuestion, verdictWords, wantsToApply } from '../nlu/cues.ts';
+import { maskText } from '../privacy/mask.ts';
 import { coverage, type EmployerKind, findRegion, fundingException, type IsoDate, type Point, topicFacts } from '../rules/index.ts';
 import { aspectAnswer, commonAnswer, lead, verdict } from './answers.ts';
 import { questionIn, topicAnswer } from './aside.ts';
-import { APPLY, ASPECTS, type DialogDef, type Outcome, type Slots } from './context.ts';
+import { APPLY, ASPECTS, type DialogDef, type Outcome, QUESTION, type Slots } from './context.ts';
 
 import { FILED, offerButtons } from './forms/common.ts';
 import { ASKING } from './forms/death.ts';
@@ -107,6 +108,8 @@ function rememberQuestion(t: Turn, def: DialogDef, s: DialogState): void {
   if (isYesNoQuestion(t.normalized)) s.slots[YES_NO_ASKED] = t.normalized;
   else if (!followUp) delete s.slots[YES_NO_ASKED];
   if (def.accept && wantsToApply(t.normalized)) s.slots[APPLY] = true;
+  // Staff's question, in its words (numbers masked): "2024年的呢", "乡镇呢" are read against it (steps/context.ts).
+  if (t.incoming.staff && !followUp && !def.privateOnly) s.slots[QUESTION] = maskText(t.normalized);
 }
 
 /**

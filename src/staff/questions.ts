@@ -58,7 +58,12 @@ const cites = (tr: Translator, list: readonly Citation[]) => renderCitations(tr,
 
 /** "社区1500户配几个人", "900个退休人员要配几个管理人员": Henan 五(四)1 by households, 五(四)2 per 300 retirees. */
 function staffing(tr: Translator, u: RuleFacts, text: string, asOf: IsoDate): string | null {
-  if (!/(配|配备|需要|要|移交|安排).{0,3}(几|多少)(个|名|位)?.{0,4}(人|人员)|人员配备|配几|几个(工作|管理|服务)人员/.test(text)) return null;
+  if (
+    !/(配|配备|需要|要|移交|安排).{0,3}(几|多少)(个|名|位)?.{0,4}(人|人员)|人员配备|配几|几个(工作|管理|服务)人员|多少(名|个|位)?(人|退休人员).{0,2}配/.test(
+      text,
+    )
+  )
+    return null;
   const households = /户/.test(text);
   const n = u.count ?? (/(\d+)\s*(户|个|名|位)?/.exec(text) ? Number(/(\d+)/.exec(text)?.[1]) : undefined);
   if (n === undefined) return null;

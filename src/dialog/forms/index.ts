@@ -24,6 +24,8 @@ const FAMILY: Readonly<Record<string, readonly string[]>> = {
   serious_illness_consolation: ['serious_illness_application'],
   serious_illness_application: ['serious_illness_consolation'],
   group_leader_subsidy: ['group_leader_subsidy_application'],
+  // A staff rule kept as the topic: "1200个退休人员呢" reads as a budget line to a classifier, and asks the rule again.
+  staff_rule: ['fund_budget'],
   group_leader_subsidy_application: ['group_leader_subsidy'],
 };
 /** Whether two intents are the same topic (a question and its application). */

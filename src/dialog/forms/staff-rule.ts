@@ -28,7 +28,10 @@ export const staffRuleDialog: DialogDef = {
   finish(ctx, s) {
     if (s.rule === PROFILE_CHECK) return { lines: [profileAnswer(ctx, s) ?? ctx.tr.t('aside-unanswered')], next: 'done' };
     const facts = { ...(typeof s.count === 'number' ? { count: s.count } : {}), ...(typeof s.region === 'string' ? { region: s.region } : {}) };
-    const answer = staffRuleAnswer(ctx.tr, s.rule as StaffRule, facts, String(s.question ?? ''), ctx.asOf);
+    const question = String(s.question ?? '');
+    // "按多少人配一个" answered by its rule; "1200个退休人员呢" then counts the staff for that many.
+    const counted = typeof s.count === 'number' && s.rule !== 'staffing' ? staffRuleAnswer(ctx.tr, 'staffing', facts, question, ctx.asOf) : null;
+    const answer = counted ?? staffRuleAnswer(ctx.tr, s.rule as StaffRule, facts, question, ctx.asOf);
     return { lines: [answer ?? ctx.tr.t('aside-unanswered')], next: 'done' };
   },
 };

@@ -1,4 +1,5 @@
 import { isFollowUp, isQuestion } from '../../nlu/cues.ts';
+import { QUESTION } from '../context.ts';
 import { STAFF_RULE } from '../forms/staff-rule.ts';
 import type { DialogState } from '../state.ts';
 import type { Turn } from '../turn.ts';
@@ -8,7 +9,7 @@ const SHORT = 16;
 
 /** The words the topic in front of the user was asked in (a staff rule, a budget item or side), or the topic's name. */
 function leadOf(t: Turn, s: DialogState): string | null {
-  if (typeof s.slots.question === 'string') return s.slots.question;
+  if (typeof s.slots[QUESTION] === 'string') return s.slots[QUESTION];
   if (s.intent === STAFF_RULE) return null;
   const focus = s.slots.focus;
   if (typeof focus === 'string' && focus.includes(':')) return focus.slice(focus.indexOf(':') + 1);
