@@ -216,6 +216,7 @@ topic-case_status = 办理进度
 topic-human_handoff = 转人工
 greeting-reply = 您好！我是银龄助手，可以帮您查慰问金、体检、搬家转关系，也可以登记事情给工作人员。点下面的按钮，或直接问我。
 help = 我可以：查大病、住院、丧事、节日慰问能拿多少；体检和报销；搬家怎么转管理关系；家人去世怎么报；查登记进度；转人工。点按钮或直接问。
+fact-noted = 好的，知道了。
 region-noted = 好的，记下了，您是{ $region }的。想问什么？点下面的按钮，或直接问我。
 thanks-reply = 不客气，祝您身体健康！
 act-no-context = 好的。有什么需要帮忙的？

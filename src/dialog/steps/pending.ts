@@ -252,6 +252,11 @@ async function slotAnswer(t: Turn, s: DialogState): Promise<'again' | undefined>
     if (t.state === s) t.ask(def, s.awaiting, t.tr.t('resume'));
     return;
   }
+  if (!question && Object.keys(others).length > 0 && !(answer && 'error' in answer && answer.aside !== true && isQuestion(t.normalized))) {
+    // "我是她儿媳妇" while the phone is asked, the relation known already: heard, and the question asked again plainly.
+    t.ask(def, s.awaiting, t.tr.t('fact-noted'));
+    return;
+  }
   if (spec?.optional && s.slots[APPLY] !== true && PLAIN_ACK.test(t.normalized.trim())) {
     // "好的" / "不用了" to an optional question (the self-paid amount, to compute a figure): nothing more is needed.
     t.say(t.tr.t('optional-skipped'));
