@@ -85,6 +85,7 @@ cond-return_pension_paid_after_death = 去世后多发的养老金要退回，�
 cond-fraud_must_be_repaid = 骗取的社保待遇要退回并依法处理
 cond-claim_funeral_grant_and_survivor_pension = 社区协助家属向原单位和社保机构报告，申请丧葬补助金和抚恤金
 cond-covered_from_month_after_pension = 办理按月领取养老金手续的次月起纳入社会化管理
+cond-archive_to_archives_department = 人事档案移交参保单位所在市、区县（市）的档案管理部门统一管理
 cond-archive_not_carried_by_retiree = 档案由企业派专人连同《档案移交名册表》送到档案保管单位，不得由退休人员本人自带移交
 cond-late_handover_no_back_pay = 没有及时办理移交的，相关待遇不予补发
 cond-suspended_with_pension = 养老待遇被暂停（比如没做资格认证）的，同时暂停

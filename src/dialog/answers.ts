@@ -25,7 +25,7 @@ function facts(ctx: TurnCtx, topic: Topic, region: string, input: FactsInput): T
  * The points answering the aspects, as lines; the headline first when the amount is asked, last when the question
  * turns on it without asking it ("是不是一定能拿2500", "有没有住院慰问，要什么材料"). Empty: nothing answers.
  */
-function answerLines(ctx: TurnCtx, f: TopicFacts, aspects: readonly Aspect[], question?: string): { lines: string[]; cites: Citation[] } {
+function answerLines(ctx: TurnCtx, f: TopicFacts, aspects: readonly Aspect[], question?: string, words = question): { lines: string[]; cites: Citation[] } {
   const points = factsFor(f, aspects);
   const lines: string[] = [];
   const cites: Citation[] = [];
@@ -47,8 +47,18 @@ function answerLines(ctx: TurnCtx, f: TopicFacts, aspects: readonly Aspect[], qu
     lines.push(renderNotice(ctx.tr, expired));
     cites.push(DOCUMENTS[expired.doc].validity);
   }
-  for (const p of points.slice(0, MAX_FACT_LINES)) {
-    lines.push(renderPoint(ctx.tr, p));
+  // "档案移交到哪": of the facts that answer "where", the one the question's own words are about comes first.
+  const rendered = points.map((p) => ({ p, line: renderPoint(ctx.tr, p) }));
+  const about = words
+    ? lineAbout(
+        words,
+        rendered.map((r) => r.line),
+        false,
+      )
+    : undefined;
+  const ordered = about === undefined ? rendered : [...rendered.filter((r) => r.line === about), ...rendered.filter((r) => r.line !== about)];
+  for (const { p, line } of ordered.slice(0, MAX_FACT_LINES)) {
+    lines.push(line);
     cites.push(p.cite);
   }
   const turnsOnAmount = aspects.includes('decision') || aspects.includes('payment') || aspects.includes('procedure') || asksWhetherAny(question ?? '');
@@ -70,13 +80,15 @@ export function aspectAnswer(
   input: FactsInput,
   aspects: readonly Aspect[],
   question?: string,
+  /** The message's words, which order the facts (the one it is about first); the question's by default. */
+  words = question,
 ): string[] | null {
   if (aspects.length === 0) return null;
   // "要不要申请": no fact says yes or no to that; the steps are the answer.
   if (aspects.includes('procedure')) question = undefined;
   if (region) {
     const f = facts(ctx, topic, region, input);
-    const a = f && answerLines(ctx, f, aspects, question);
+    const a = f && answerLines(ctx, f, aspects, question, words);
     if (!f || !a || a.lines.length === 0) return null;
     const notices = f.notices.map((n) => renderNotice(ctx.tr, n)).filter((n) => !a.lines.includes(n));
     // The first line answers; what qualifies it (a borrowed or expired text) follows.
@@ -85,7 +97,7 @@ export function aspectAnswer(
   }
   const answered = WHEREVER.flatMap((w) => {
     const f = facts(ctx, topic, w.region, input);
-    const a = f && answerLines(ctx, f, aspects, question);
+    const a = f && answerLines(ctx, f, aspects, question, words);
     return a && a.lines.length > 0 ? [{ ...w, a }] : [];
   });
   if (answered.length === 0) return null;

@@ -47,7 +47,7 @@ export function topicAnswer(t: Turn, def: DialogDef, known: Slots, aspects: read
   const sides = aspects.length > 0 ? aspects : def.topic === 'death' ? DEATH_DEFAULT : (['amount'] as const);
   // The question's own words decide a yes or no ("能报销吗") and whether the figure goes with the answer ("有吗，要带啥").
   const question = asked ?? t.normalized;
-  return aspectAnswer(t.ctx, def.topic, region, def.factsInput?.(slots, t.ctx.asOf) ?? {}, sides, question);
+  return aspectAnswer(t.ctx, def.topic, region, def.factsInput?.(slots, t.ctx.asOf) ?? {}, sides, question, t.normalized);
 }
 
 /**

@@ -50,6 +50,7 @@ const ASPECTS_OF: Readonly<Record<string, readonly Aspect[]>> = {
   covered_from_month_after_pension: ['stop', 'deadline'],
   handover_forms: ['documents'],
   archive_not_carried_by_retiree: ['documents', 'where'],
+  archive_to_archives_department: ['documents', 'where'],
   late_handover_no_back_pay: ['backpay'],
   suspended_with_pension: ['stop', 'pension'],
   original_channel_provincial_ministerial: ['funds'],

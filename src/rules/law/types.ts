@@ -51,6 +51,8 @@ export interface Law {
   readonly handoverForms?: Parameter<readonly string[]>;
   /** The enterprise sends the files by a person of its own; the retiree may not carry their own file. */
   readonly archiveNotCarriedByRetiree?: Parameter<true>;
+  /** 档案 kept by the archives department of the insured employer's city or county (002 第十二条(二)). */
+  readonly archiveToArchivesDepartment?: Parameter<true>;
   readonly coverageStop?: Parameter<'month_after_death' | 'month_after_verification'>;
   readonly noBackPay?: Parameter<true>;
   readonly suspendedWithPension?: Parameter<true>;

@@ -42,6 +42,11 @@ export function coverage(input: CoverageInput): Result<CoverageAnswer> {
   if (start) rules.push({ code: 'covered_from_month_after_pension', params: coveredFrom ? { from: coveredFrom } : {}, cite: start.cite });
   const forms = valueAt(law?.handoverForms, input.asOf);
   if (forms) rules.push({ code: 'handover_forms', params: { forms: forms.value.map((f) => `《${f}》`).join('和') }, cite: forms.cite });
+  // 长沙 第十二条: where the retiree reports (常年居住地的社区) and where the file goes (档案管理部门).
+  const registration = valueAt(law?.residenceRegistration, input.asOf);
+  if (registration) rules.push({ code: 'register_at_residence_community', cite: registration.cite });
+  const archives = valueAt(law?.archiveToArchivesDepartment, input.asOf);
+  if (archives) rules.push({ code: 'archive_to_archives_department', cite: archives.cite });
   const carried = valueAt(law?.archiveNotCarriedByRetiree, input.asOf);
   if (carried) rules.push({ code: 'archive_not_carried_by_retiree', cite: carried.cite });
   const stop = valueAt(law?.coverageStop, input.asOf);
