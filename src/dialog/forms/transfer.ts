@@ -3,7 +3,7 @@ import { normalize } from '../../nlu/normalize.ts';
 import { otherPlaceIn } from '../../nlu/places.ts';
 import { findRegions, pickRegions } from '../../nlu/slots/index.ts';
 import { findRegion, type Housing, transfer } from '../../rules/index.ts';
-import type { DialogDef, Msg, Read, SlotSpec, TurnCtx } from '../context.ts';
+import type { DialogDef, Msg, Read, SlotSpec, Slots, TurnCtx } from '../context.ts';
 import { choiceSlot, regionSlot, regionsIn, UNSURE } from '../slots.ts';
 import { citationText, fileCase, offerButtons, ruleErrorLine, unlessPending } from './common.ts';
 
@@ -62,6 +62,14 @@ function endpointSlot(name: 'from' | 'to', ask: string): SlotSpec {
     },
   };
 }
+
+/**
+ * "长沙的，搬家了": in a city one text covers whole (长沙, 郑州/河南, 聊城), a move said with one place is inside it:
+ * where it started is not asked. (杭州's districts differ, and 杭州市区 is the clause's own question.)
+ */
+const ONE_TEXT_CITIES: ReadonlySet<string> = new Set(['changsha', 'henan', 'liaocheng']);
+const insideOneTextCity = (to: unknown) => typeof to === 'string' && ONE_TEXT_CITIES.has(findRegion(to)?.doc ?? '');
+const fromOf = (s: Slots): string => String(s.from ?? (insideOneTextCity(s.to) ? s.to : s.from));
 
 const inUrban = (name: unknown) => typeof name === 'string' && findRegion(name)?.inHangzhouUrban === true;
 
@@ -142,14 +150,14 @@ export const transferDialog: DialogDef = {
     ...(s.hukou ? { hukouInUrban: s.hukou === 'yes' } : {}),
     ...(s.housing ? { housing: s.housing as Housing } : {}),
   }),
-  slots: [endpointSlot('to', 'ask-transfer-to'), endpointSlot('from', 'ask-transfer-from'), hukou, housing],
+  slots: [endpointSlot('to', 'ask-transfer-to'), { ...endpointSlot('from', 'ask-transfer-from'), when: (s) => !insideOneTextCity(s.to) }, hukou, housing],
   answersFor: '杭州市',
   // "户口在安徽，住滨江租房，想转": the proof is known before where the move started is.
   // Once both ends are known, what to bring is said (each case while the hukou and housing are not yet known).
   saysEarly: (s) => (s.hukou === 'no' || s.housing !== undefined || (s.from !== undefined && s.to !== undefined) ? ['documents'] : []),
   finish(ctx, s) {
     const a = transfer({
-      from: String(s.from),
+      from: fromOf(s),
       to: String(s.to),
       asOf: ctx.asOf,
       ...(s.hukou ? { hukouInUrban: s.hukou === 'yes' } : {}),
@@ -167,7 +175,7 @@ export const transferDialog: DialogDef = {
   },
   async accept(ctx, s) {
     const a = transfer({
-      from: String(s.from),
+      from: fromOf(s),
       to: String(s.to),
       asOf: ctx.asOf,
       ...(s.hukou ? { hukouInUrban: s.hukou === 'yes' } : {}),
@@ -178,7 +186,7 @@ export const transferDialog: DialogDef = {
       ctx,
       'management_transfer',
       {
-        from: typeof s.from === 'string' ? s.from : null,
+        from: typeof s.from === 'string' ? s.from : insideOneTextCity(s.to) ? String(s.to) : null,
         to: String(s.to),
         hukouInUrban: s.hukou === undefined ? null : s.hukou === 'yes',
         housing: (s.housing as Housing | undefined) ?? null,
