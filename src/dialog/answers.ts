@@ -1,6 +1,17 @@
 import { renderCitations, renderNotice, renderOutcome, renderPoint } from '../answers/index.ts';
 import { asksWhetherAny, aspectsOf, lineAbout, saysNo, verdictWords } from '../nlu/cues.ts';
-import { type Aspect, type Citation, DOCUMENTS, factsFor, formatYuan, type Point, type Topic, type TopicFacts, topicFacts } from '../rules/index.ts';
+import {
+  type Aspect,
+  aspectsOfPoint,
+  type Citation,
+  DOCUMENTS,
+  factsFor,
+  formatYuan,
+  type Point,
+  type Topic,
+  type TopicFacts,
+  topicFacts,
+} from '../rules/index.ts';
 import type { FactsInput, TurnCtx } from './context.ts';
 
 /**
@@ -25,7 +36,13 @@ function facts(ctx: TurnCtx, topic: Topic, region: string, input: FactsInput): T
  * The points answering the aspects, as lines; the headline first when the amount is asked, last when the question
  * turns on it without asking it ("是不是一定能拿2500", "有没有住院慰问，要什么材料"). Empty: nothing answers.
  */
-function answerLines(ctx: TurnCtx, f: TopicFacts, aspects: readonly Aspect[], question?: string, words = question): { lines: string[]; cites: Citation[] } {
+function answerLines(
+  ctx: TurnCtx,
+  f: TopicFacts,
+  aspects: readonly Aspect[],
+  question?: string,
+  words = question,
+): { lines: string[]; cites: Citation[]; facts: string[] } {
   const points = factsFor(f, aspects);
   const lines: string[] = [];
   const cites: Citation[] = [];
@@ -57,8 +74,12 @@ function answerLines(ctx: TurnCtx, f: TopicFacts, aspects: readonly Aspect[], qu
       )
     : undefined;
   const ordered = about === undefined ? rendered : [...rendered.filter((r) => r.line === about), ...rendered.filter((r) => r.line !== about)];
+  const facts: string[] = [];
+  const sides: readonly Aspect[] = aspects.filter((x) => x !== 'amount');
   for (const { p, line } of ordered.slice(0, MAX_FACT_LINES)) {
     lines.push(line);
+    // The facts of the side asked (not those that are only the figure again).
+    if (aspectsOfPoint(p).some((x) => sides.includes(x))) facts.push(line);
     cites.push(p.cite);
   }
   const turnsOnAmount = aspects.includes('decision') || aspects.includes('payment') || aspects.includes('procedure') || asksWhetherAny(question ?? '');
@@ -66,8 +87,15 @@ function answerLines(ctx: TurnCtx, f: TopicFacts, aspects: readonly Aspect[], qu
     lines.push(...figure);
     cites.push(...f.entitlement.citations.slice(0, 1));
   }
-  return { lines, cites };
+  return { lines, cites, facts };
 }
+
+/**
+ * The lines a yes or no is read from: "体检那400块钱是不是发到我手上" turns on how it is paid, not on the figure that
+ * goes with the answer, so the facts of the side asked, when there are any.
+ */
+const verdictLines = (a: { lines: string[]; facts: string[] }, aspects: readonly Aspect[]): string[] =>
+  aspects.some((x) => x !== 'amount') && a.facts.length > 0 ? a.facts : a.lines;
 
 /**
  * The answer to the aspects asked of a topic, for the district when known; otherwise the same answer wherever the
@@ -92,7 +120,7 @@ export function aspectAnswer(
     if (!f || !a || a.lines.length === 0) return null;
     const notices = f.notices.map((n) => renderNotice(ctx.tr, n)).filter((n) => !a.lines.includes(n));
     // The first line answers; what qualifies it (a borrowed or expired text) follows.
-    const [first, ...rest] = lead(verdict(question, a.lines), a.lines);
+    const [first, ...rest] = lead(verdict(question, verdictLines(a, aspects)), a.lines);
     return [[first, ...notices, ...rest, renderCitations(ctx.tr, a.cites)].join('\n')];
   }
   const answered = WHEREVER.flatMap((w) => {
@@ -109,7 +137,7 @@ export function aspectAnswer(
   const silent = WHEREVER.filter((w) => !answered.some((a) => a.label === w.label)).map((w) => `${ctx.tr.t(w.label)}${ctx.tr.t('text-silent')}`);
   const lines = [...shared, ...own.map((w) => `${ctx.tr.t(w.label)}${w.lines.join('；')}`), ...silent];
   // The verdict reads the first fact the first text gives, as if the district were known.
-  const said = answered[0]?.a.lines;
+  const said = answered[0] ? verdictLines(answered[0].a, aspects) : undefined;
   return [lead(verdict(question, said), [...lines, ...(own.length === 0 ? [ctx.tr.t('same-wherever')] : []), renderCitations(ctx.tr, cites)]).join('\n')];
 }
 

@@ -70,7 +70,7 @@ const FIELDS: readonly (readonly [RegExp, (name: string) => boolean])[] = [
   [/关系|是我/, (n) => n === 'relation'],
 ];
 /** What the correction says the fact is: the words after its last "是 / 改成 / 为 / :". */
-const VALUE_AFTER = /(?:是|改成|改为|应该是|为|：|:)\s*([^，,。！!]+)/g;
+const VALUE_AFTER = /(?:是|改成|改为|应该是|为|：|:)\s*([^，,。！!\s]+)/g;
 
 /** The last value the correction gives, not the one it denies ("是前天走的，不是昨天" → 前天走的). */
 function valueSaid(text: string): string | undefined {

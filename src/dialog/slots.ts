@@ -250,7 +250,7 @@ export const NAME_SLOTS: ReadonlySet<string> = new Set(['deceasedName', 'applica
 
 /** A kinship word (and "叫") right before a name: "我父亲张建国…", "老伴叫王桂芳", "他叫陈志明" name the deceased. */
 const NAMED_AS =
-  /((去世|过世|逝世|病故|报丧|登记|报告)[^:：，,。]{0,4}[：:]\s*$)|((家父|家母|先父|先母|大伯|伯父|伯伯|叔叔|叔父|舅舅|姑姑|姑妈|姨妈|父亲|母亲|爸爸|妈妈|爸|妈|老伴|爱人|丈夫|妻子|老公|老婆|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|老爷子|老太太|老人|他|她|退休人员|退休职工|退休老人|退休工人|老同志|居民)(的名字|名字|的姓名|姓名)?(叫|名叫|是)?|(?<![我你])(叫|名叫))[：:，,\s]*$/;
+  /((去世|过世|逝世|病故|报丧|登记|报告)[^:：，,。]{0,4}[：:]\s*$)|((家父|家母|先父|先母|大伯|伯父|伯伯|叔叔|叔父|舅舅|姑姑|姑妈|姨妈|父亲|母亲|爸爸|妈妈|爸|妈|爹|娘|老爹|老娘|老伴|爱人|丈夫|妻子|老公|老婆|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|老爷子|老太太|老人|他|她|退休人员|退休职工|退休老人|退休工人|老同志|居民)(的名字|名字|的姓名|姓名)?(叫|名叫|是)?|(?<![我你])(叫|名叫)|(?<!我的?)(姓名|名字|逝者|死者|亡者|故者)(是|叫|为)?)[：:，,\s]*$/;
 /** After a name in "我是李国华的儿子": the writer is that person's child (or grandchild). */
 const CHILD_OF = /^的?(儿子|女儿|闺女|孩子|孙子|孙女|外孙|外孙女|儿媳|女婿)/;
 /** "王大妈", "张大爷", "老李": how neighbours say it, not the name on the ID card. */
@@ -288,7 +288,9 @@ export function nameSlot(name: 'deceasedName' | 'applicantName', ask: string): S
 
 const RELATIONS = ['父亲', '母亲', '配偶', '儿子', '女儿', '其他亲属'];
 /** "我是他女儿", "我是她的儿子": a child (or grandchild) speaking of the deceased by 他 / 她. */
-const RECIPROCAL = /我是(他|她)的?(女儿|儿子|闺女|孩子|大儿子|小儿子|大女儿|小女儿|孙子|孙女|外孙|外孙女)/;
+const RECIPROCAL = /我是(他|她)的?(女儿|儿子|闺女|孩子|大儿子|小儿子|大女儿|小女儿|孙子|孙女|外孙|外孙女|侄子|侄女|外甥|外甥女|儿媳妇?|女婿)/;
+/** Kin of the writer whose deceased is no parent (an uncle, a grandparent, a parent-in-law): 其他亲属. */
+const OTHER_KIN = new Set(['孙子', '孙女', '外孙', '外孙女', '侄子', '侄女', '外甥', '外甥女', '儿媳', '儿媳妇', '女婿']);
 
 export const relationSlot: SlotSpec = {
   name: 'relation',
@@ -301,10 +303,11 @@ export const relationSlot: SlotSpec = {
     const mine = RECIPROCAL.exec(msg.text);
     if (mine)
       return {
-        value: mine[2] === '孙子' || mine[2] === '孙女' || mine[2] === '外孙' || mine[2] === '外孙女' ? '其他亲属' : mine[1] === '她' ? '母亲' : '父亲',
+        value: OTHER_KIN.has(mine[2] ?? '') ? '其他亲属' : mine[1] === '她' ? '母亲' : '父亲',
       };
     const relation = msg.understanding?.slots.relation;
-    if (relation) return { value: relation };
+    // "我是他侄子 不是儿子": a relation only denied is none.
+    if (relation && !new RegExp(`不是(他|她)?的?${relation}`).test(msg.text)) return { value: relation };
     return awaited ? { error: 'error-relation' } : null;
   },
 };
@@ -339,6 +342,14 @@ export function placeSlot(name: string, ask: string, maxLength = 40): SlotSpec {
   };
 }
 
+/** Of several options named around "算", the one named before it (the fact); null when 算 does not part them. */
+function countedAs(text: string, named: readonly { value: string; words: RegExp }[]): string | null {
+  const at = text.search(/算/);
+  if (at < 0) return null;
+  const before = named.filter((o) => o.words.test(text.slice(0, at)));
+  return before.length === 1 ? (before[0]?.value ?? null) : null;
+}
+
 /**
  * A choice among fixed options, by button or by words. `said` are phrases clear enough to take the choice from a
  * message that was not answering this question ("户口在杭州 房子是儿子买的").
@@ -359,6 +370,9 @@ export function choiceSlot(
       if (pressed && options.some((o) => o.value === pressed)) return { value: pressed };
       // "自己买的房和租的房，材料不一样吗": several options named in a question is a question about them, no answer.
       const named = options.filter((o) => (awaited ? o.words : o.said)?.test(msg.text));
+      // "住的是儿子买的房子 这个算自己买的不": the one said before 算 is the fact, the other what it is asked to count as.
+      const counted = awaited && named.length > 1 ? countedAs(msg.text, named) : null;
+      if (counted) return { value: counted };
       if (named.length > 1 && isQuestion(normalize(msg.text))) return null;
       if (!awaited) return named[0] ? { value: named[0].value } : null;
       const hit = named[0];

@@ -66,12 +66,13 @@ function notItemised(tr: Translator, b: BudgetAnswer, item: Item, place: string)
 
 /** The budget item asked of the named text, or of the texts that budget it; null when this line is not one. */
 export function budgetItemAnswer(tr: Translator, f: { region?: string; again?: boolean; intent?: string }, text: string, asOf: IsoDate): string | null {
-  const item = budgetItemsIn(text).filter((i) => i !== 'work_funds')[0] as Item | undefined;
+  // "区里预留的那15块": what is held back is held back from 服务关怀经费 (004 四(一)), the one item with a reserve.
+  const item = (budgetItemsIn(text).filter((i) => i !== 'work_funds')[0] ?? (ASKS_RESERVE.test(text) ? 'service_care' : undefined)) as Item | undefined;
   const region = f.region ? findRegion(f.region) : undefined;
   // A district named in a budget question goes to the budget form (its head count follows); "市本级" (the city alone)
   // names the city-level text, and "拱墅 文体活动经费标准" read as the entitlement is the budget line all the same.
   const toForm = region && !region.cityOnly && !f.again && f.intent === 'fund_budget';
-  if (!item || !ASKS_BUDGET.test(text) || toForm) return null;
+  if (!item || !(ASKS_BUDGET.test(text) || ASKS_RESERVE.test(text)) || toForm) return null;
   const named = region ? region.doc : (documentNamedIn(text)?.id ?? null);
   if (region && !named) return tr.t('budget-none', { region: region.name });
   const docs = (Object.keys(LAWS) as DocId[]).filter((doc) => (named ? doc === named : doc === 'hangzhou' || doc === 'jiande'));
@@ -95,7 +96,8 @@ export function budgetItemAnswer(tr: Translator, f: { region?: string; again?: b
  * district named or else the place of the text that budgets the item (杭州市 for 杭州市级's items).
  */
 export function budgetItemTopic(text: string, region: string | undefined, asOf: IsoDate): { item: Item; region: string } | null {
-  const item = budgetItemsIn(text).filter((i) => i !== 'work_funds')[0] as Item | undefined;
+  // "区里预留的那15块": what is held back is held back from 服务关怀经费 (004 四(一)), the one item with a reserve.
+  const item = (budgetItemsIn(text).filter((i) => i !== 'work_funds')[0] ?? (ASKS_RESERVE.test(text) ? 'service_care' : undefined)) as Item | undefined;
   if (!item) return null;
   if (region) return { item, region };
   const doc = (Object.keys(LAWS) as DocId[]).find((d) => perHead(d, asOf)?.rows.some((r) => r.item === item));

@@ -21,7 +21,8 @@ export function yesOrNo(text: string): 'yes' | 'no' | null {
   const t = text.trim();
   if (/^(不用|不要|不了|不必|不需要|算了|没事|暂时不|先不|不办)/.test(t)) return 'no';
   if (isQuestion(t)) return null;
-  if (/^(好|要|可以|行|嗯|是的|是|对|确认|没问题|登记|办|麻烦|需要|(帮我|帮忙|给我|请)(登记|申请|办|提交))/.test(t)) return 'yes';
+  // 中 ("中，提交吧") is Henan's yes.
+  if (/^(好|要|可以|行|嗯|是的|是|对|确认|没问题|登记|办|麻烦|需要|中(?=[\s，,吧啊了提交]|$)|(帮我|帮忙|给我|请)(登记|申请|办|提交))/.test(t)) return 'yes';
   if (/^(我要|我想)?申请(登记|吧|一下|了)?[。！!.\s]*$/.test(t) || isApplyRequest(t)) return 'yes';
   return null;
 }
