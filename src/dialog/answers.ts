@@ -162,7 +162,9 @@ export function verdict(question: string | undefined, lines: string | readonly s
     (/每年|一年一次/.test(q) && /每2年|两年一次/.test(said));
   // "去世当月还算不算管理对象" answered by "次月起停止": this month still is.
   const stillThisMonth = /这个月|当月|本月/.test(q) && /次月起?停止|次月停/.test(said);
-  return `${(yes ?? (stillThisMonth || (!saysNo(said) && !notYet))) ? words.yes : words.no}。`;
+  // "养老金会停吗" answered by "…暂停发放": the stop asked about is confirmed, a yes.
+  const stopConfirmed = /停/.test(q) && /停/.test(said) && !/不(会)?停/.test(said);
+  return `${(yes ?? (stillThisMonth || stopConfirmed || (!saysNo(said) && !notYet))) ? words.yes : words.no}。`;
 }
 
 /** The verdict joined to the first line, so that the first line answers the question. */

@@ -1,8 +1,19 @@
 import { renderCitations, renderNotice, renderPoint, renderPoints } from '../../answers/index.ts';
-import { employerOf, wordPairs } from '../../nlu/cues.ts';
+import { aspectsOf, employerOf, lineAbout, verdictWords, wordPairs } from '../../nlu/cues.ts';
 import { normalize } from '../../nlu/index.ts';
 import { hasPersonalNumber } from '../../privacy/mask.ts';
-import { type Citation, coverage, hardshipHelp, type Notice, type Point, pensionCertification, personalInfoDuty, type Result } from '../../rules/index.ts';
+import {
+  type Aspect,
+  aspectsOfPoint,
+  type Citation,
+  coverage,
+  hardshipHelp,
+  type Notice,
+  type Point,
+  pensionCertification,
+  personalInfoDuty,
+  type Result,
+} from '../../rules/index.ts';
 import { verdict } from '../answers.ts';
 import type { DialogDef, Outcome, SlotSpec, TurnCtx } from '../context.ts';
 import { dateSlot, regionSlot } from '../slots.ts';
@@ -29,6 +40,19 @@ function byQuestion(ctx: TurnCtx, points: readonly Point[], asked: string, topic
   return [...scored.filter((x) => x.n === top), ...scored.filter((x) => x.n !== top)].map((x) => x.p);
 }
 
+/** After a yes or no and the point it reads, at most this many points more. */
+const YES_NO_MORE = 2;
+
+/** The clauses of the points shown (rendered lines and points go in step). */
+function citationsOfShown(points: readonly Point[], rendered: readonly string[], shown: readonly string[]): Citation[] {
+  const out: Citation[] = [];
+  for (const line of shown) {
+    const cite = points[rendered.indexOf(line)]?.cite;
+    if (cite && !out.some((c) => c.doc === cite.doc && c.clause === cite.clause)) out.push(cite);
+  }
+  return out;
+}
+
 /** Notices, the points as a list, and the clauses. */
 function pointsAnswer(
   ctx: TurnCtx,
@@ -43,15 +67,25 @@ function pointsAnswer(
   const full = /详细|具体|全部|所有|哪些|都有/.test(asked);
   const points = full ? r.value.points : byQuestion(ctx, r.value.points, asked, ctx.tr.t(head)).slice(0, MAX_POINTS);
   const rendered = renderPoints(ctx.tr, points);
-  // "没做认证养老金会不会停": the yes or no first, read off the first point.
-  const yesNo = verdict(asked, rendered);
-  const lines = [
-    ...(yesNo ? [yesNo] : []),
-    ...notices,
-    ctx.tr.t(head),
-    ...rendered.map((line) => (line.endsWith('：') || line.startsWith('（') ? line : `· ${line}`)),
-  ];
-  if (r.value.citations.length > 0) lines.push(renderCitations(ctx.tr, r.value.citations));
+  // "没做认证养老金会不会停": the yes or no first, read off the point it is about, on that point's line; then a
+  // few more points, not the whole list (more on "详细说说").
+  // One line per point (each says where it is borrowed from), in step with the points for their clauses.
+  const all = r.value.points;
+  const each = all.map((p) => renderPoint(ctx.tr, p));
+  // The points of the side asked ("会停吗": what stops it) first; among them, the one the words are about.
+  const sides: readonly Aspect[] = aspectsOf(asked).filter((a) => a !== 'amount');
+  const score = all.map((p) => aspectsOfPoint(p).filter((a) => sides.includes(a)).length);
+  const best = Math.max(0, ...score);
+  const onSide = best > 0 ? each.filter((_, i) => score[i] === best) : [];
+  const about = verdictWords(asked) ? lineAbout(asked, onSide.length > 0 ? onSide : each) : undefined;
+  const yesNo = about ? verdict(asked, about) : '';
+  const listed = points.map((p) => renderPoint(ctx.tr, p));
+  const shown = about ? [about, ...listed.filter((line) => line !== about).slice(0, YES_NO_MORE)] : [];
+  const lines = about
+    ? [`${yesNo}${about}`, ...notices, ...shown.slice(1).map((line) => `· ${line}`)]
+    : [...notices, ctx.tr.t(head), ...rendered.map((line) => (line.endsWith('：') || line.startsWith('（') ? line : `· ${line}`))];
+  const cites = about ? citationsOfShown(all, each, shown) : r.value.citations;
+  if (cites.length > 0) lines.push(renderCitations(ctx.tr, cites));
   return { lines: [lines.join('\n')], next: 'done' };
 }
 
