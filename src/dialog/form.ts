@@ -309,6 +309,8 @@ export async function start(t: Turn, intent: string, known: Slots = {}): Promise
   if (!def) return;
   const other = def.handOver?.({ ...known, ...t.readAll(def) });
   if (other && other.intent !== intent && DIALOGS.has(other.intent)) {
+    // Reported as what it became: a death told with a funeral-money question is a death report.
+    if (t.intent === intent) t.intent = other.intent;
     await start(t, other.intent, other.slots);
     return;
   }

@@ -369,11 +369,13 @@ export function choiceSlot(
       const pressed = buttonValue(msg, name);
       if (pressed && options.some((o) => o.value === pressed)) return { value: pressed };
       // "自己买的房和租的房，材料不一样吗": several options named in a question is a question about them, no answer.
-      const named = options.filter((o) => (awaited ? o.words : o.said)?.test(msg.text));
+      // Read as the NLU reads ("兒子買的" is 儿子买的).
+      const text = normalize(msg.text);
+      const named = options.filter((o) => (awaited ? o.words : o.said)?.test(text));
       // "住的是儿子买的房子 这个算自己买的不": the one said before 算 is the fact, the other what it is asked to count as.
-      const counted = awaited && named.length > 1 ? countedAs(msg.text, named) : null;
+      const counted = awaited && named.length > 1 ? countedAs(text, named) : null;
       if (counted) return { value: counted };
-      if (named.length > 1 && isQuestion(normalize(msg.text))) return null;
+      if (named.length > 1 && isQuestion(text)) return null;
       if (!awaited) return named[0] ? { value: named[0].value } : null;
       const hit = named[0];
       return hit ? { value: hit.value } : { error: 'error-choice' };

@@ -92,7 +92,7 @@ describe('group messages while the dialog waits in private', () => {
 describe('a funeral-money question that tells whose death and when', () => {
   it('is a death report first (in private, from a group), not a money answer in the group', async () => {
     const out = await h.send({ chat: 'g1', group: true, mention: true, text: '我妈妈前天走了，丧葬费打到哪张卡' });
-    expect(out.intent).toBe('funeral_consolation');
+    expect(out.intent).toBe('report_death');
     expect(out.replies.find((r) => r.chat === 'g1')?.text).toContain('私聊');
     expect(out.replies.some((r) => r.chat === 'u1')).toBe(true);
   });

@@ -96,9 +96,14 @@ const hukouChoice = choiceSlot(
 const HUKOU_STAYED = /(没|没有|还没|未|不)(迁|动|变|转|换|改)|还在原|原来(那|的地方)|老地方/;
 
 /** "户口已经迁到临平了", "户籍在桐庐": the hukou's place named, inside 杭州市区 or not. */
-function hukouPlace(text: string): 'yes' | 'no' | null {
+function hukouPlace(raw: string): 'yes' | 'no' | null {
+  const text = normalize(raw);
   const at = text.search(/户口|户籍/);
   if (at < 0) return null;
+  // "上城区户口", "我是临平户口": the place right before 户口.
+  const before = regionsIn(text.slice(Math.max(0, at - 6), at)).filter((r) => !r.cityOnly);
+  const right = before.at(-1);
+  if (right && /(区|县|市|[\u4e00-\u9fa5])(的)?$/.test(text.slice(0, at))) return right.inHangzhouUrban ? 'yes' : 'no';
   // Only the clause about the hukou: "户口不在杭州，搬到西湖区了" says nothing of where the hukou is.
   const clause = text.slice(at).split(/[，,。；;！!？?\s]/)[0] ?? '';
   if (/不在|没在|不是|非/.test(clause)) return null;
@@ -132,9 +137,9 @@ const housing = choiceSlot(
     {
       value: 'relative',
       label: 'button-housing-relative',
-      words: /儿子|女儿|子女|亲属|父母|孩子|亲戚/,
+      words: /儿子|女儿|闺女|子女|亲属|父母|孩子|亲戚|儿媳|女婿/,
       // "我妈…搬到我家住，房子是我买的": the speaker is the retiree's child, so "我买的" is a relative's flat.
-      said: /(儿子|女儿|子女|孩子|父母|亲属)[^，,。；]{0,6}(买|家|的房|房子)|我(妈|爸|父亲|母亲|婆婆|公公|岳父|岳母)[^。？?]{0,20}(我家|跟我|和我|房子是我|我买的)/,
+      said: /(儿子|女儿|闺女|子女|孩子|父母|亲属|儿媳|女婿)[^，,。；]{0,6}(买|家|的房|房子)|我(妈|爸|父亲|母亲|婆婆|公公|岳父|岳母)[^。？?]{0,20}(我家|跟我|和我|房子是我|我买的)/,
     },
     { value: 'own', label: 'button-housing-own', words: /自己|自购|我买|本人|我家的|自有/, said: /自己(买|的房)|自购房|我买的房/ },
   ],

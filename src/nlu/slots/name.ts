@@ -362,6 +362,8 @@ const PAUSE_AFTER = /^(?:$|[\s,.;:!?，。、！？；：(（])/;
 const EVENT_AFTER =
   /^(?:昨|今天|今早|今晚|今年|前天|前晚|大前天|去年|前年|上(?:个|周|星期|礼拜|月|午|次|半年)|这(?:个月|周|星期|礼拜)|本月|[\d零〇一二两三四五六七八九十]{1,4}(?:年|月|号|日)|去世|过世|逝世|病逝|病故|身故|走了|走的|死了|没了|因病|于|已经|身份证|生前|享年)/;
 
+const DEATH_TOLD = /去世|过世|逝世|病逝|病故|身故|走了|死了/;
+
 function surnameAt(text: string, i: number): string | undefined {
   for (const c of COMPOUND_SURNAMES) if (text.startsWith(c, i)) return c;
   const ch = text[i];
@@ -457,7 +459,9 @@ export function parseName(text: string, opts: NameOptions = {}): string | undefi
     if (name) return name;
   }
   // "李秀珍 12月1号去世 …": a message that opens with a name and goes on with when it happened.
-  const opening = nameFollowedBy(t, 0, (rest) => EVENT_AFTER.test(rest.trimStart()) && rest !== rest.trimStart());
+  // "周德胜昨天过世了": without a space too, when the message tells a death.
+  const told = DEATH_TOLD.test(t);
+  const opening = nameFollowedBy(t, 0, (rest) => EVENT_AFTER.test(rest.trimStart()) && (rest !== rest.trimStart() || told));
   if (opening) return opening;
   LOOKUP.lastIndex = 0;
   for (let m = LOOKUP.exec(t); m !== null; m = LOOKUP.exec(t)) {
