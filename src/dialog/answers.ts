@@ -1,5 +1,5 @@
 import { renderCitations, renderNotice, renderOutcome, renderPoint } from '../answers/index.ts';
-import { asksWhetherAny, aspectsOf, lineAbout, saysNo, verdictWords } from '../nlu/cues.ts';
+import { asksIfNeeded, asksWhetherAny, aspectsOf, lineAbout, saysNo, verdictWords } from '../nlu/cues.ts';
 import {
   type Aspect,
   aspectsOfPoint,
@@ -148,7 +148,7 @@ export function aspectAnswer(
 export function verdict(question: string | undefined, lines: string | readonly string[] | undefined, yes?: boolean): string {
   const words = question ? verdictWords(question) : null;
   // "这个要去申请吗": whether something is needed is said by a line about it (or about the side asked), never by the headline.
-  const needed = words !== null && /^(要|需要|用)$/.test(words.yes) && aspectsOf(question ?? '').every((a) => a === 'amount');
+  const needed = words !== null && asksIfNeeded(words) && aspectsOf(question ?? '').every((a) => a === 'amount');
   // "小组长补助是不是发现金": the line about 现金 answers it, not necessarily the first.
   const said = typeof lines === 'string' || lines === undefined ? lines : lineAbout(question ?? '', lines, !needed);
   if (!words || said === undefined) return '';

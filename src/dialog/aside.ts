@@ -2,7 +2,7 @@ import { type Aspect, asksBasis, aspectsOf, isBareAspectQuestion, isCorrection, 
 import { DOMAIN_INTENTS } from '../nlu/index.ts';
 import { aspectAnswer } from './answers.ts';
 import type { DialogDef, Msg, Slots } from './context.ts';
-import { DIALOGS, sameTopic } from './forms/index.ts';
+import { DIALOGS, sameTopic, topicOwner } from './forms/index.ts';
 import { NAME_SLOTS, UNSURE } from './slots.ts';
 import type { Turn } from './turn.ts';
 
@@ -55,8 +55,8 @@ export function topicAnswer(t: Turn, def: DialogDef, known: Slots, aspects: read
  * the topic (the application's own form has no amount), answered without changing what the application holds.
  */
 function whatIf(t: Turn, def: DialogDef): Slots {
-  if (!isFollowUp(t.normalized) || t.button !== null) return {};
-  const owner = [...DIALOGS.values()].find((d) => d.topic === def.topic);
+  if (!def.topic || !isFollowUp(t.normalized) || t.button !== null) return {};
+  const owner = topicOwner(def.topic);
   return owner && owner !== def ? t.readAll(owner) : {};
 }
 

@@ -1,6 +1,5 @@
 import { renderCitations, renderPoint } from '../answers/index.ts';
-import { type Aspect, asksAboutTheFund, aspectsOf, employerOf, isFollowUp, isYesNoQuestion, verdictWords, wantsToApply } from '../nlu/cues.ts';
-import { maskText } from '../privacy/mask.ts';
+import { type Aspect, asksAboutTheFund, asksIfNeeded, aspectsOf, employerOf, isFollowUp, isYesNoQuestion, verdictWords, wantsToApply } from '../nlu/cues.ts';
 import { coverage, type EmployerKind, findRegion, fundingException, type IsoDate, type Point, topicFacts } from '../rules/index.ts';
 import { aspectAnswer, commonAnswer, lead, verdict } from './answers.ts';
 import { questionIn, topicAnswer } from './aside.ts';
@@ -109,7 +108,7 @@ function rememberQuestion(t: Turn, def: DialogDef, s: DialogState): void {
   else if (!followUp) delete s.slots[YES_NO_ASKED];
   if (def.accept && wantsToApply(t.normalized)) s.slots[APPLY] = true;
   // Staff's question, in its words (numbers masked): "2024年的呢", "乡镇呢" are read against it (steps/context.ts).
-  if (t.incoming.staff && !followUp && !def.privateOnly) s.slots[QUESTION] = maskText(t.normalized);
+  if (t.incoming.staff && !followUp && !def.privateOnly) s.slots[QUESTION] = t.askedIn;
 }
 
 /**
@@ -174,8 +173,7 @@ function withVerdict(t: Turn, def: DialogDef, s: DialogState, lines: string[]): 
   if (!words || !def.topic) return lines;
   const facts = region ? topicFacts(def.topic, { ...(def.factsInput?.(s.slots, t.ctx.asOf) ?? {}), region, asOf: t.ctx.asOf }) : null;
   // "这个要去申请吗", "需要证明吗": whether something is needed is not whether the money is due.
-  const needed = /^(要|需要|用)$/.test(words.yes);
-  const outcome = facts?.ok && !needed ? facts.value.entitlement?.outcome : undefined;
+  const outcome = facts?.ok && !asksIfNeeded(words) ? facts.value.entitlement?.outcome : undefined;
   if (!outcome) {
     // No entitlement to say yes or no by (a move, 纳入): the line the question is about says it.
     const said = verdict(yesNoAsked(s.slots), lines.join('\n').split('\n'));

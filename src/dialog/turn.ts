@@ -5,6 +5,7 @@ import { type Button, type ButtonAction, type CaseRef, type Incoming, intentButt
 import { shanghaiIsoDate } from '../clock.ts';
 import type { Translator } from '../i18n/index.ts';
 import { DOMAIN_INTENTS, isIntentId, normalize, type Understanding, type UnderstandOptions } from '../nlu/index.ts';
+import { maskText } from '../privacy/mask.ts';
 import type { CaseRoute, Roster, StaffChat, StaffMember } from '../staff/index.ts';
 import type { CaseRecord, Json, Profile, Store, TurnRead, TurnResult, TurnWrites } from '../store/types.ts';
 import type { DialogDef, Msg, Outcome, Slots, TurnCtx } from './context.ts';
@@ -134,6 +135,11 @@ export class Turn {
     this.text = `${lead} ${this.said}`.slice(0, MAX_TEXT);
     this.#understanding = undefined;
     this.#normalized = undefined;
+  }
+
+  /** The words a topic is kept with for the questions that follow (numbers masked: it is stored with the state). */
+  get askedIn(): string {
+    return maskText(this.normalized);
   }
 
   get msg(): Msg {

@@ -160,8 +160,6 @@ export function classifyNormalized(c: IntentClassifier, normalized: string, expl
     const place = MOVING_TO.exec(normalized)?.[1];
     if (place && findRegions(place).length > 0) return { ...r, intent: 'transfer_management', confidence: 0.6 };
   }
-  // "俺爹王铁柱昨儿个下午老了 …": a kin's death in words the model has not seen is still a death told.
-  if (r.intent === OUT_OF_SCOPE && namesDeath(normalized) && KIN.test(normalized)) return { ...r, intent: 'report_death', confidence: UNSURE_ITEM };
   // "有人冒领退休金怎么处理": pension drawn wrongly is about the pension's suspension and recovery.
   if (WRONGLY_DRAWN.test(normalized) && r.intent === OUT_OF_SCOPE) return { ...r, intent: 'pension_certification', confidence: UNSURE_ITEM };
   // "户口和住的地方不一样，移交按哪个来": the hand-over of a retiree is 纳入社会化管理, not a budget or nothing.
@@ -185,7 +183,6 @@ export function classifyNormalized(c: IntentClassifier, normalized: string, expl
   return { ...r, intent: next, confidence: next === OUT_OF_SCOPE ? Math.max(0, 1 - r.bestProbability) : r.runnerUpProbability };
 }
 
-const KIN = /爹|娘|爸|妈|父亲|母亲|家父|家母|爷|奶|外公|外婆|姥|老伴|老头|老太|公公|婆婆|岳父|岳母|舅|姑|姨|叔|伯/;
 const TOTAL_FOR_COUNT = /总共|一共|合计|总计|共(要|需)|多少/;
 const LEADER_WORDS = /管|带|小组|组长/;
 
@@ -300,6 +297,11 @@ export function understand(text: string, opts: UnderstandOptions): Understanding
     const r = extractSlots(normalized, { now, ...(opts.expectName !== undefined ? { expectName: opts.expectName } : {}) });
     slots = r.slots;
     errors.push(...r.errors);
+    // "俺爹王铁柱昨儿个下午老了 …": a kin's death in words the model has not seen is still a death told.
+    if (intent === OUT_OF_SCOPE && slots.relation !== undefined && namesDeath(normalized)) {
+      intent = 'report_death';
+      confidence = UNSURE_ITEM;
+    }
   } catch (e) {
     errors.push({ code: 'internal_error', stage: 'slots', message: String((e as Error)?.message ?? e) });
   }

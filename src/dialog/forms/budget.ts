@@ -39,58 +39,42 @@ const FOCUS = {
 } as const;
 
 /**
+ * A budget slot never asked for, read from the words of any message ("春节那一项", "省属企业的", "优秀的话"), whatever
+ * topic a classifier sees in them.
+ */
+function saidSlot(name: string, read: (text: string) => string | undefined, ask = 'ask-budget-item'): SlotSpec {
+  return {
+    name,
+    ask,
+    optional: true,
+    topicWords: true,
+    read: (msg) => {
+      const value = read(normalize(msg.text));
+      return value === undefined ? null : { value };
+    },
+  };
+}
+
+/**
  * The side of the budget a message asks about ("市区两级怎么分担", "市里留多少"): said at any prompt it asks the budget
  * question again from that side; kept with the words that asked it, so the same side asked again is answered again.
  */
-const focusSlot: SlotSpec = {
-  name: 'focus',
-  ask: 'ask-budget-item',
-  optional: true,
-  topicWords: true,
-  read: (msg) => {
-    const text = normalize(msg.text);
-    const hit = Object.entries(FOCUS).find(([, words]) => words.test(text));
-    return hit ? { value: `${hit[0]}:${text}` } : null;
-  },
-};
+const focusSlot = saidSlot('focus', (text) => {
+  const hit = Object.entries(FOCUS).find(([, words]) => words.test(text));
+  return hit ? `${hit[0]}:${text}` : undefined;
+});
 
-const itemSlot: SlotSpec = {
-  name: 'item',
-  ask: 'ask-budget-item',
-  optional: true,
-  topicWords: true,
-  // "服务关怀和文体活动经费分别多少": every item named, in the order of the table.
-  read: (msg) => {
-    const text = normalize(msg.text);
-    const hits = budgetItemsIn(text, true);
-    if (hits.length > 0) return { value: hits.join(',') };
-    // "那全年所有的呢", "一共多少": every item again.
-    return /全年|所有|全部|汇总|一共|总共/.test(text) ? { value: '' } : null;
-  },
-};
+// "服务关怀和文体活动经费分别多少": every item named, in the order of the table; "那全年所有的呢", "一共多少": all again.
+const itemSlot = saidSlot('item', (text) => {
+  const hits = budgetItemsIn(text, true);
+  if (hits.length > 0) return hits.join(',');
+  return /全年|所有|全部|汇总|一共|总共/.test(text) ? '' : undefined;
+});
 /** "春节那一项", "只算中秋": one festival of the 节日慰问费 row, at its own standard (004 三(四)). */
-const festivalSlot: SlotSpec = {
-  name: 'festival',
-  ask: 'ask-budget-item',
-  optional: true,
-  topicWords: true,
-  read: (msg) => {
-    const festival = parseFestival(normalize(msg.text));
-    return festival ? { value: festival } : null;
-  },
-};
+const festivalSlot = saidSlot('festival', parseFestival);
 
 /** "省属企业的退休人员", "不在建德参保的央企": retirees whose funds come by their original channel (004 二(二); 000 二(二)). */
-const employerSlot: SlotSpec = {
-  name: 'employer',
-  ask: 'ask-budget-item',
-  optional: true,
-  topicWords: true,
-  read: (msg) => {
-    const employer = employerOf(normalize(msg.text));
-    return employer ? { value: employer } : null;
-  },
-};
+const employerSlot = saidSlot('employer', employerOf);
 
 /** The 但-clause for those retirees, with its clause, before any figure; null when the text makes none for them. */
 function exceptionLine(ctx: TurnCtx, s: Slots): string | null {
@@ -99,16 +83,7 @@ function exceptionLine(ctx: TurnCtx, s: Slots): string | null {
   return point ? `${renderPoint(ctx.tr, point)}\n${renderCitations(ctx.tr, [point.cite])}` : null;
 }
 
-const gradeSlot: SlotSpec = {
-  name: 'grade',
-  ask: 'ask-grade',
-  optional: true,
-  topicWords: true,
-  read: (msg) => {
-    const grade = GRADE.exec(msg.text)?.[1];
-    return grade ? { value: grade } : null;
-  },
-};
+const gradeSlot = saidSlot('grade', (text) => GRADE.exec(text)?.[1], 'ask-grade');
 
 /** "（其中区退管经办机构可按每人15元预留，共15000元）": the part a level holds back, where the text sets one. */
 function reserveNote(ctx: TurnCtx, row: BudgetRow, perHead: boolean): string {

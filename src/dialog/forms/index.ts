@@ -94,3 +94,9 @@ export const DIALOGS: ReadonlyMap<string, DialogDef> = new Map(
     groupLeaderApplicationDialog,
   ].map((d): [string, DialogDef] => [d.intent, OWN_QUESTIONS.has(d.intent) ? d : { ...d, slots: d.slots.map((spec) => topical(d, spec)) }]),
 );
+
+/** The dialog that answers each rules topic (the first declared for it: the consolation, not its application). */
+const TOPIC_OWNERS: ReadonlyMap<string, DialogDef> = new Map(
+  [...DIALOGS.values()].reverse().flatMap((d): [string, DialogDef][] => (d.topic ? [[d.topic, d]] : [])),
+);
+export const topicOwner = (topic: string): DialogDef | undefined => TOPIC_OWNERS.get(topic);

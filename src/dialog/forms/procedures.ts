@@ -62,31 +62,36 @@ function pointsAnswer(
   if (!r.ok) return { lines: [ruleErrorLine(ctx, r.error)], next: 'done' };
   const notices = r.value.notices.map((n) => renderNotice(ctx.tr, n));
   if (r.value.points.length === 0) return { lines: [[...notices, ctx.tr.t('points-none')].join('\n')], next: 'done' };
-  // A list, short unless more is asked for ("详细说说", "都有哪些"): the first points are the rule, the rest its cases.
   const asked = ctx.incoming.text ?? '';
+  const points = byQuestion(ctx, r.value.points, asked, ctx.tr.t(head));
+  const yesNo = verdictWords(asked) ? yesNoLines(ctx, r.value.points, points, asked, notices) : null;
+  if (yesNo) return { lines: [yesNo.join('\n')], next: 'done' };
+  // A list, short unless more is asked for ("详细说说", "都有哪些"): the first points are the rule, the rest its cases.
   const full = /详细|具体|全部|所有|哪些|都有/.test(asked);
-  const points = full ? r.value.points : byQuestion(ctx, r.value.points, asked, ctx.tr.t(head)).slice(0, MAX_POINTS);
-  const rendered = renderPoints(ctx.tr, points);
-  // "没做认证养老金会不会停": the yes or no first, read off the point it is about, on that point's line; then a
-  // few more points, not the whole list (more on "详细说说").
+  const rendered = renderPoints(ctx.tr, full ? r.value.points : points.slice(0, MAX_POINTS));
+  const lines = [...notices, ctx.tr.t(head), ...rendered.map((line) => (line.endsWith('：') || line.startsWith('（') ? line : `· ${line}`))];
+  if (r.value.citations.length > 0) lines.push(renderCitations(ctx.tr, r.value.citations));
+  return { lines: [lines.join('\n')], next: 'done' };
+}
+
+/**
+ * "没做认证养老金会不会停": the yes or no on the line of the point it is about — of the points of the side asked ("会停吗":
+ * what stops it), the one the words are about — then a few more points in the question's order, not the whole list.
+ */
+function yesNoLines(ctx: TurnCtx, all: readonly Point[], ordered: readonly Point[], asked: string, notices: readonly string[]): string[] | null {
   // One line per point (each says where it is borrowed from), in step with the points for their clauses.
-  const all = r.value.points;
   const each = all.map((p) => renderPoint(ctx.tr, p));
-  // The points of the side asked ("会停吗": what stops it) first; among them, the one the words are about.
   const sides: readonly Aspect[] = aspectsOf(asked).filter((a) => a !== 'amount');
   const score = all.map((p) => aspectsOfPoint(p).filter((a) => sides.includes(a)).length);
   const best = Math.max(0, ...score);
-  const onSide = best > 0 ? each.filter((_, i) => score[i] === best) : [];
-  const about = verdictWords(asked) ? lineAbout(asked, onSide.length > 0 ? onSide : each) : undefined;
-  const yesNo = about ? verdict(asked, about) : '';
-  const listed = points.map((p) => renderPoint(ctx.tr, p));
-  const shown = about ? [about, ...listed.filter((line) => line !== about).slice(0, YES_NO_MORE)] : [];
-  const lines = about
-    ? [`${yesNo}${about}`, ...notices, ...shown.slice(1).map((line) => `· ${line}`)]
-    : [...notices, ctx.tr.t(head), ...rendered.map((line) => (line.endsWith('：') || line.startsWith('（') ? line : `· ${line}`))];
-  const cites = about ? citationsOfShown(all, each, shown) : r.value.citations;
-  if (cites.length > 0) lines.push(renderCitations(ctx.tr, cites));
-  return { lines: [lines.join('\n')], next: 'done' };
+  const about = lineAbout(asked, best > 0 ? each.filter((_, i) => score[i] === best) : each);
+  if (about === undefined) return null;
+  const more = ordered
+    .map((p) => renderPoint(ctx.tr, p))
+    .filter((line) => line !== about)
+    .slice(0, YES_NO_MORE);
+  const cites = citationsOfShown(all, each, [about, ...more]);
+  return [`${verdict(asked, about)}${about}`, ...notices, ...more.map((line) => `· ${line}`), ...(cites.length > 0 ? [renderCitations(ctx.tr, cites)] : [])];
 }
 
 export const pensionDialog: DialogDef = {

@@ -1,5 +1,6 @@
+import type { Understanding } from '../../nlu/index.ts';
 import { quickCheck, type StaffRule, staffRuleAnswer } from '../../staff/index.ts';
-import type { DialogDef, Slots, TurnCtx } from '../context.ts';
+import { type DialogDef, QUESTION, type Slots, type TurnCtx } from '../context.ts';
 import { amountSlot, countSlot, regionSlot } from '../slots.ts';
 
 /**
@@ -10,12 +11,21 @@ export const STAFF_RULE = 'staff_rule';
 /** The rule of a one-line check of a retiree's year ("上城区 自付8000 75岁"): the profile is the topic. */
 export const PROFILE_CHECK = 'profile_check';
 
+/** What a line tells of a retiree (district, self-paid amount, age, stays), as kept slots. */
+export function profileOf(slots: object): { region?: string; amount?: number; age?: number; count?: number } {
+  const kept: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(slots)) {
+    if (PROFILE_FACTS.has(name) && (typeof value === 'number' || typeof value === 'string')) kept[name] = value;
+  }
+  return kept;
+}
+const PROFILE_FACTS: ReadonlySet<string> = new Set(['region', 'amount', 'age', 'count']);
+
 /** The year's entitlements for the retiree kept, with what the follow-up changed. */
 function profileAnswer(ctx: TurnCtx, s: Slots): string | null {
-  const slots = Object.fromEntries(['region', 'amount', 'age', 'count'].filter((k) => s[k] !== undefined && s[k] !== null).map((k) => [k, s[k]]));
-  const question = String(s.question ?? '');
-  const u = { text: question, intent: 'out_of_scope' as const, confidence: 1, slots };
-  return quickCheck(ctx.tr, u as Parameters<typeof quickCheck>[1], question, ctx.asOf, s.summary === true);
+  const question = String(s[QUESTION] ?? '');
+  const u: Understanding = { text: question, intent: 'out_of_scope', confidence: 1, slots: profileOf(s) };
+  return quickCheck(ctx.tr, u, question, ctx.asOf, s.summary === true);
 }
 
 export const staffRuleDialog: DialogDef = {
@@ -28,7 +38,7 @@ export const staffRuleDialog: DialogDef = {
   finish(ctx, s) {
     if (s.rule === PROFILE_CHECK) return { lines: [profileAnswer(ctx, s) ?? ctx.tr.t('aside-unanswered')], next: 'done' };
     const facts = { ...(typeof s.count === 'number' ? { count: s.count } : {}), ...(typeof s.region === 'string' ? { region: s.region } : {}) };
-    const question = String(s.question ?? '');
+    const question = String(s[QUESTION] ?? '');
     // "按多少人配一个" answered by its rule; "1200个退休人员呢" then counts the staff for that many.
     const counted = typeof s.count === 'number' && s.rule !== 'staffing' ? staffRuleAnswer(ctx.tr, 'staffing', facts, question, ctx.asOf) : null;
     const answer = counted ?? staffRuleAnswer(ctx.tr, s.rule as StaffRule, facts, question, ctx.asOf);

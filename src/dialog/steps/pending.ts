@@ -253,7 +253,7 @@ async function slotAnswer(t: Turn, s: DialogState): Promise<'again' | undefined>
     if (t.state === s) t.ask(def, s.awaiting, t.tr.t('resume'));
     return;
   }
-  if (!question && Object.keys(others).length > 0 && !(answer && 'error' in answer && answer.aside !== true && isQuestion(t.normalized))) {
+  if (!question && Object.keys(others).length > 0) {
     // "我是她儿媳妇" while the phone is asked, the relation known already: heard, and the question asked again plainly.
     t.ask(def, s.awaiting, t.tr.t('fact-noted'));
     return;

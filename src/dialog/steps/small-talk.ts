@@ -1,13 +1,11 @@
 import { intentButton } from '../../chat/index.ts';
+import { saysWhereTheyLive } from '../../nlu/cues.ts';
 import { DIALOGS } from '../forms/index.ts';
 import type { Turn } from '../turn.ts';
 import { readAgainInContext } from './context.ts';
 
 /** What a message is as a whole, whatever topic is in front of the user. */
 const DIALOG_ACTS: ReadonlySet<string> = new Set(['greeting', 'help', 'thanks', 'affirm', 'deny']);
-
-/** "我住拱墅区的", "俺是建德的", "我家在滨江": where the user lives, told before any question. */
-const SAYS_WHERE_THEY_LIVE = /(我|俺|咱|家)(们)?(就)?(住|是|在|家在|属于|户口在)/;
 
 /** Nothing readable (only spaces, only emoji): the menu, where the bot was addressed. */
 export function emptyText(t: Turn): boolean {
@@ -22,7 +20,7 @@ export function smallTalk(t: Turn): boolean | 'again' {
   const intent = t.understanding?.intent ?? 'out_of_scope';
   t.intent = intent;
   const region = t.understanding?.slots.region;
-  if (region && SAYS_WHERE_THEY_LIVE.test(t.normalized) && (intent === 'greeting' || intent === 'out_of_scope')) {
+  if (region && saysWhereTheyLive(t.normalized) && (intent === 'greeting' || intent === 'out_of_scope')) {
     // "你好 我住拱墅区的": kept for the questions that follow, and said so.
     t.profile.region = region;
     t.say(t.tr.t('region-noted', { region }), t.menuButtons());

@@ -2,8 +2,9 @@ import { shanghaiIsoDate } from '../../clock.ts';
 import { asksSummary, aspectsOf, itemIntentOf, namesBudget, namesHeadCount } from '../../nlu/cues.ts';
 import type { Understanding } from '../../nlu/index.ts';
 import { budgetItemTopic, parseCaseMention, parseCommand, quickCheck, runStaffCommand, type StaffCommand, staffQuestion } from '../../staff/index.ts';
+import { QUESTION } from '../context.ts';
 import { defOf } from '../form.ts';
-import { PROFILE_CHECK, STAFF_RULE } from '../forms/staff-rule.ts';
+import { PROFILE_CHECK, profileOf, STAFF_RULE } from '../forms/staff-rule.ts';
 import { isPending } from '../state.ts';
 import type { Turn } from '../turn.ts';
 
@@ -113,13 +114,13 @@ export function staffRuleQuestion(t: Turn): boolean {
   if (budgetTopic) {
     // As the form leaves a per-head answer: waiting for a head count, any of its slots said instead changes the answer.
     t.say(t.tr.t('budget-ask-count'));
-    t.state = { intent: 'fund_budget', slots: { ...budgetTopic, question: t.normalized }, awaiting: 'count', tries: 0 };
+    t.state = { intent: 'fund_budget', slots: { ...budgetTopic, [QUESTION]: t.askedIn }, awaiting: 'count', tries: 0 };
     t.intent = u.intent;
     return true;
   }
   // The rule stays the topic: "1500户呢", "建德呢" ask it again.
   const facts = { ...(u.slots.count !== undefined ? { count: u.slots.count } : {}), ...(region ? { region } : {}) };
-  t.state = { intent: STAFF_RULE, slots: { rule: asked.rule, question: t.normalized, askedAs: u.intent, ...facts }, awaiting: 'done', tries: 0 };
+  t.state = { intent: STAFF_RULE, slots: { rule: asked.rule, [QUESTION]: t.askedIn, askedAs: u.intent, ...facts }, awaiting: 'done', tries: 0 };
   t.intent = u.intent;
   return true;
 }
@@ -145,20 +146,10 @@ export function staffQuickCheck(t: Turn): boolean {
   // The retiree checked stays the topic: "那建德呢", "自付两万呢" check again with one thing changed.
   t.state = {
     intent: STAFF_RULE,
-    slots: { rule: PROFILE_CHECK, question: t.normalized, askedAs: u.intent, summary, ...profileOf(asked.slots) },
+    slots: { rule: PROFILE_CHECK, [QUESTION]: t.askedIn, askedAs: u.intent, summary, ...profileOf(asked.slots) },
     awaiting: 'done',
     tries: 0,
   };
   t.intent = u.intent;
   return true;
 }
-
-/** What a line tells of a retiree (district, self-paid amount, age, stays), as kept slots. */
-function profileOf(slots: object): { region?: string; amount?: number; age?: number; count?: number } {
-  const kept: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(slots)) {
-    if (PROFILE_FACTS.has(name) && (typeof value === 'number' || typeof value === 'string')) kept[name] = value;
-  }
-  return kept;
-}
-const PROFILE_FACTS: ReadonlySet<string> = new Set(['region', 'amount', 'age', 'count']);
