@@ -1,5 +1,5 @@
 import { renderCitations, renderNotice, renderOutcome, renderPoint } from '../answers/index.ts';
-import { asksIfNeeded, asksWhetherAny, aspectsOf, lineAbout, saysNo, verdictWords } from '../nlu/cues.ts';
+import { asksIfNeeded, asksWhetherAny, aspectsOf, exceptionAsked, lineAbout, saysNo, verdictWords } from '../nlu/cues.ts';
 import {
   type Aspect,
   aspectsOfPoint,
@@ -42,6 +42,7 @@ function answerLines(
   aspects: readonly Aspect[],
   question?: string,
   words = question,
+  maxLines = MAX_FACT_LINES,
 ): { lines: string[]; cites: Citation[]; facts: string[] } {
   const points = factsFor(f, aspects);
   const lines: string[] = [];
@@ -76,7 +77,7 @@ function answerLines(
   const ordered = about === undefined ? rendered : [...rendered.filter((r) => r.line === about), ...rendered.filter((r) => r.line !== about)];
   const facts: string[] = [];
   const sides: readonly Aspect[] = aspects.filter((x) => x !== 'amount');
-  for (const { p, line } of ordered.slice(0, MAX_FACT_LINES)) {
+  for (const { p, line } of ordered.filter((r, i) => ordered.findIndex((o) => o.line === r.line) === i).slice(0, maxLines)) {
     lines.push(line);
     // The facts of the side asked (not those that are only the figure again).
     if (aspectsOfPoint(p).some((x) => sides.includes(x))) facts.push(line);
@@ -110,13 +111,15 @@ export function aspectAnswer(
   question?: string,
   /** The message's words, which order the facts (the one it is about first); the question's by default. */
   words = question,
+  /** How many facts at most ("详细说说" asks for all of them). */
+  maxLines = MAX_FACT_LINES,
 ): string[] | null {
   if (aspects.length === 0) return null;
   // "要不要申请": no fact says yes or no to that; the steps are the answer.
   if (aspects.includes('procedure')) question = undefined;
   if (region) {
     const f = facts(ctx, topic, region, input);
-    const a = f && answerLines(ctx, f, aspects, question, words);
+    const a = f && answerLines(ctx, f, aspects, question, words, maxLines);
     if (!f || !a || a.lines.length === 0) return null;
     const notices = f.notices.map((n) => renderNotice(ctx.tr, n)).filter((n) => !a.lines.includes(n));
     // The first line answers; what qualifies it (a borrowed or expired text) follows.
@@ -125,7 +128,7 @@ export function aspectAnswer(
   }
   const answered = WHEREVER.flatMap((w) => {
     const f = facts(ctx, topic, w.region, input);
-    const a = f && answerLines(ctx, f, aspects, question, words);
+    const a = f && answerLines(ctx, f, aspects, question, words, maxLines);
     return a && a.lines.length > 0 ? [{ ...w, a }] : [];
   });
   if (answered.length === 0) return null;
@@ -150,8 +153,10 @@ export function verdict(question: string | undefined, lines: string | readonly s
   // "这个要去申请吗": whether something is needed is said by a line about it (or about the side asked), never by the headline.
   const needed = words !== null && asksIfNeeded(words) && aspectsOf(question ?? '').every((a) => a === 'amount');
   // "小组长补助是不是发现金": the line about 现金 answers it, not necessarily the first.
-  const said = typeof lines === 'string' || lines === undefined ? lines : lineAbout(question ?? '', lines, !needed);
-  if (!words || said === undefined) return '';
+  const line = typeof lines === 'string' || lines === undefined ? lines : lineAbout(question ?? '', lines, !needed);
+  if (!words || line === undefined) return '';
+  // The exception in brackets ("可以不提供") answers only a question about it.
+  const said = exceptionAsked(question ?? '', line) ?? line.replace(/[（(][^）)]*[）)]/g, '');
   // "这个月就能纳入吗" answered by "次月起纳入": not yet.
   // "去年体检过了，今年还能吗" answered by "每2年一次": not this year.
   const q = question ?? '';
@@ -164,7 +169,11 @@ export function verdict(question: string | undefined, lines: string | readonly s
   const stillThisMonth = /这个月|当月|本月/.test(q) && /次月起?停止|次月停/.test(said);
   // "养老金会停吗" answered by "…暂停发放": the stop asked about is confirmed, a yes.
   const stopConfirmed = /停/.test(q) && /停/.test(said) && !/不(会)?停/.test(said);
-  return `${(yes ?? (stillThisMonth || stopConfirmed || (!saysNo(said) && !notYet))) ? words.yes : words.no}。`;
+  // "小组长补助能超过500吗" answered by "最高不超过500元": a cap asked to be passed, a no.
+  const asked = /(?:超过|超出|高于|多于|超)(\d+)/.exec(q)?.[1];
+  const cap = /(?:不超过|最高|最多|上限|封顶)[^\d，,。]{0,4}(\d+)/.exec(said)?.[1];
+  const overCap = asked !== undefined && cap !== undefined && Number(asked) >= Number(cap);
+  return `${(yes ?? (stillThisMonth || stopConfirmed || (!saysNo(said) && !notYet))) && !overCap ? words.yes : words.no}。`;
 }
 
 /** The verdict joined to the first line, so that the first line answers the question. */

@@ -105,6 +105,8 @@ export interface DialogDef {
 
 /** The slot where a dialog keeps the sides of its topic the user asked about (documents, stop, …), for its answer. */
 export const ASPECTS = '_aspects';
+/** The sides of the topic the last question asked while the form waited ("那已经取了的咋办" asks them again). */
+export const ASIDE_ASPECTS = '_aside';
 /** The slot where a staff topic keeps the words it was asked in, for short follow-ups read against them. */
 export const QUESTION = 'question';
 /** The slot set when the user asked to apply ("我要申请", "帮他登记"): the form goes on to the application. */

@@ -25,6 +25,7 @@ export const STEPS: readonly Step[] = [
   step.documentValidity,
   step.menuButton,
   step.pending,
+  step.details,
   step.followUp,
   step.staleButton,
   step.emptyText,

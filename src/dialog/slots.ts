@@ -314,7 +314,7 @@ export const relationSlot: SlotSpec = {
 
 /** Words that answer nothing: a yes, a no, an "ok" typed where a name or place was asked. */
 const ACK_ONLY =
-  /^(好的?|好吧|嗯+|哦+|噢+|行|可以|对|对的|是的?|没问题|确认|确定|提交|知道了|明白|收到|ok|谢谢(你|您)?|不用了?|不是)[啊呀吧了的哈啦。！!，,.~\s]*(确认|提交|登记)?[。！!]?$/i;
+  /^(?:(好的?|好吧|好嘞|嗯+|恩+|哦+|噢+|喔+|行|可以|对|对的|是的?|没问题|确认|确定|提交|知道了|晓得了|明白了?|收到|中|ok|谢谢(你|您)?|不用了?|不是)[啊呀吧了的哈啦嘞呢。！!，,.~\s]*)+(确认|提交|登记)?[。！!]?$/i;
 /** What a community, village or street looks like when named. */
 const PLACE_WORDS = /社区|村|小区|街道|镇|乡|花园|苑|里|巷|弄|新村|家园|公寓|大院|宿舍|路|街/;
 

@@ -278,7 +278,7 @@ export class Turn {
     };
     // A staff rule asked again reports the intent it was first asked as (its own dialog id is no intent).
     const asked = this.state?.slots.askedAs;
-    const intent = this.intent !== null && !isIntentId(this.intent) && typeof asked === 'string' ? asked : this.intent;
+    const intent = this.intent !== null && !isIntentId(this.intent) ? (typeof asked === 'string' ? asked : null) : this.intent;
     return { value: { chat: incoming.chat, intent, replies: this.replies.build(), cases: this.cases }, writes };
   }
 }

@@ -8,10 +8,10 @@ import type { Aspect } from '../rules/index.ts';
 export type { Aspect };
 
 const ASPECT_WORDS: readonly (readonly [Aspect, RegExp])[] = [
-  ['amount', /多少钱|多少元|(拿|领|报|给|发|补)多少|标准是?多少|有多少|多少[?？]?$/],
+  ['amount', /多少钱|多少元|(拿|领|报|给|发|补)多少|标准是?多少|有多少|多少[?？]?$|上限|封顶|最多(能)?(报|拿|领|给)|按(人头|人数)|(每|一)(个)?人(给)?多少/],
   [
     'documents',
-    /材料|证明|单子|(发票|票据).{0,3}(丢|没了|没有|找不到|不见|开不)|怎么报销|如何报销|(要|带|准备|需要|凭|提供|开)(什么|啥|哪些)?(票据|发票|证件)|带(什么|啥|些|哪些)|准备(什么|啥|哪些)|凭什么|凭啥|证件|(什么|啥|哪种|哪些)(票|发票)|(什么|啥|哪些)手续|手续(怎么|咋)|查询单|复印件|房产证|居住证|什么表|啥表|填(什么|啥)/,
+    /材料|证明|单子|(发票|票据).{0,3}(丢|没了|没有|找不到|不见|开不)|怎么报销|如何报销|(要|带|准备|需要|凭|提供|开)(什么|啥|哪些)?(票据|发票|证件)|带(什么|啥|些|哪些)|准备(什么|啥|哪些)|凭什么|凭啥|证件|(什么|啥|哪种|哪些)(票|发票)|(什么|啥|哪些)手续|手续(怎么|咋)|查询单|复印件|房产证|居住证|什么表|啥表|填(什么|啥)|(还|也)?(要|得|需要|用)(交|提供|出示)(吗|嘛|么|不|啥|什么)|大数据/,
   ],
   [
     'where',
@@ -31,20 +31,26 @@ const ASPECT_WORDS: readonly (readonly [Aspect, RegExp])[] = [
     'eligibility',
     /慰问品|(有|发|给)(没有|没)?(点)?(啥|什么)?东西(发|给)?|参加不了|去不了|不能参加|多少才(有|能|给|可以)|才(能|有|可以)(领|拿|申请)|起付|门槛|有没有我|我的份|符合|条件|资格(?!认证)|谁能|能不能(拿|领|享受)|够不够|怎么选|谁(能|可以)当|选组长|当组长/,
   ],
-  ['deadline', /几天(内|之内)?|多少天|期限|时限|多久(内|之内|报)|晚报|迟报|现在才|来得及|来不及|过了.{0,4}(天|月)|上个月.{0,6}(报|走)/],
-  ['pension', /养老金|退休金|退休工资|工资卡|多领|多发|冒领|取出来/],
+  [
+    'deadline',
+    /几天(内|之内)?|多少天|期限|时限|多久(内|之内|报)|晚报|迟报|现在才|(算|是不是|会不会|有没有)?(太)?晚了|才(来)?报|报晚|逾期|耽误|来得及|来不及|过了.{0,4}(天|月)|上个月.{0,6}(报|走)/,
+  ],
+  ['pension', /养老金|退休金|退休工资|工资卡|多领|多发|冒领|取出来|已经取了|取走了|(已经|都)(领|花)了/],
   [
     'stop',
     /停(发|止|了)?|还算(他|她)|还算.{0,4}对象|还(在|归).{0,4}管|不再|哪个月|(这个|当|本)月.{0,6}(纳入|移交|管理|转)|从(什么时候|啥时候|哪个月|何时)(开始|起)|(什么时候|啥时候|何时)(开始|纳入|移交|算|归|由)/,
   ],
   ['benefits', /丧葬补助|丧葬费|抚恤|帮(着)?办(什么|啥|哪些)|能帮(什么|啥|忙)|帮(什么|啥)忙|协助(什么|啥)/],
   ['group_size', /(一个|每个)?(小组|组).{0,4}(多少|几)(个)?人|人数/],
-  ['frequency', /(去年|上次|前年).{0,8}(今年|这次|还能)|几次|几回|多久一次|多长时间一次|一年.{0,3}(几|两|多少)|每年(都)?|两次|二次|两回|多次|再领|还能领/],
+  [
+    'frequency',
+    /(去年|上次|前年).{0,8}(今年|这次|还能)|(超过|不止|多于)(\d+|一|两|二)次|几次|几回|多久一次|多长时间一次|一年.{0,3}(几|两|多少)|每年(都)?|两次|二次|两回|多次|再领|还能领/,
+  ],
   ['funds', /经费|钱(是)?(哪边|谁)出|谁出钱|谁出/],
   ['backpay', /补发|补领|补给|补上|之前的(待遇|钱)|恢复/],
   [
     'procedure',
-    /(怎么|怎样|如何|咋)(申请|领|办|拿|弄|报)|申请(流程|手续|程序)|(要不要|需不需要|用不用|需要)(申请|登记)|(要|得|用)去?(申请|报名|登记)(吗|嘛|么|不)|去哪(领|拿)/,
+    /(怎么|怎样|如何|咋)(申请|领|办|拿|弄|报|检|体检|做|查体)|申请(流程|手续|程序)|(要不要|需不需要|用不用|需要)(去)?(申请|登记|转|迁|办)|(要|得|用)去?(申请|报名|登记)(吗|嘛|么|不)|去哪(领|拿)/,
   ],
 ];
 
@@ -63,7 +69,7 @@ const recentAspects = new Map<string, readonly Aspect[]>();
 
 /** A question, by its words ("多少", "怎么", "吗", "能不能"…), not by its topic. */
 const QUESTION =
-  /[?？]|吗|干嘛|怎么办|还是.{1,12}(啊|呀|呢|吧)$|(会|要)?怎(么)?样$|不知道(该|要|怎么|先|从)|嘛|么[?？。]?$|多少|(?<![好十一两])几(个|次|天|年|号|月|岁|人|块|回|位|名|种|样)|怎么|咋|啥|什么|哪|谁|能不能|可不可以|要不要|有没有|是不是|会不会|需不需要|行不行|算不算|够不够|伐$|不[?？]?$|[吗呢][。!！]?$|呢[?？]?$/;
+  /[?？]|吗|干嘛|上限[?？。]?$|封顶[?？。]?$|怎么办|还是.{1,12}(啊|呀|呢|吧)$|(会|要)?怎(么)?样$|不知道(该|要|怎么|先|从)|嘛|么[?？。]?$|多少|(?<![好十一两])几(个|次|天|年|号|月|岁|人|块|回|位|名|种|样)|怎么|咋|啥|什么|哪|谁|能不能|可不可以|要不要|有没有|是不是|会不会|需不需要|行不行|算不算|够不够|伐$|不[?？]?$|[吗呢][。!！]?$|呢[?？]?$/;
 /** Yes/no questions: the first line answers with yes or no. */
 const YES_NO = /吗([?？。!！，,\s]|$)|能不能|可不可以|要不要|有没有|是不是|会不会|需不需要|行不行|算不算|够不够|发不发|给不给|报不报|用不用|伐[?？]?$/;
 
@@ -171,7 +177,8 @@ export function verdictWords(text: string): { readonly yes: string; readonly no:
   const either = m || asked ? null : /([\u4e00-\u9fa5])[不没]\1([入进到上]?)/.exec(text);
   const verb = m?.[1] ?? asked?.[0] ?? (either ? `${either[1]}${either[2]}` : undefined);
   if (!verb) return null;
-  return { yes: verb, no: verb === '有' ? '没有' : `不${verb}` };
+  // "还要交吗" → 不用: "不要" would sound like a refusal.
+  return { yes: verb, no: verb === '有' ? '没有' : verb === '要' ? '不用' : `不${verb}` };
 }
 
 /** "要去申请吗", "需要证明吗": the question asks whether something is needed, not whether the money is due. */
@@ -181,10 +188,27 @@ export const asksIfNeeded = (words: { readonly yes: string }): boolean => /^(要
 export const saysWhereTheyLive = (text: string): boolean => /(我|俺|咱|家)(们)?(就)?(住|是|在|家在|属于|户口在)/.test(text);
 
 /** A fact that says no ("不发现金", "相关待遇不补发", "不予受理"), as against a limit ("不少于7天", "不超过500元"). */
-const SAYS_NO = /不(发|给|能|可以|予|补|得|会|用|需要|要|算|享受|纳入|在)|没有|无需|无须|不可|停止|停发|根据.{0,10}确定|到期|失效|废止/;
+const SAYS_NO = /不(发|给|能|可以|予|补|得|会|用|需要|要|算|享受|纳入|在|提供|交)|没有|无需|无须|不可|停止|停发|根据.{0,10}确定|到期|失效|废止/;
 /** "因故不能参加的，": a condition, whose 不 says who, not no. */
 const CONDITION = /[^，,；;。]*的[，,]/g;
 export const saysNo = (line: string): boolean => SAYS_NO.test(line.replace(CONDITION, ''));
+
+/**
+ * "大数据能查到的还要交吗" answered by "查询单（能通过大数据核验的可以不提供）": a question about the exception in
+ * brackets is answered by the exception. The bracket's words the question shares (two characters at least, not in the
+ * line outside the bracket) tell; null when it asks about the line itself.
+ */
+export function exceptionAsked(question: string, line: string): string | null {
+  const inBrackets = /[（(]([^）)]+)[）)]/.exec(line);
+  if (!inBrackets?.[1]) return null;
+  const outside = line.replace(inBrackets[0], '');
+  const exception = inBrackets[1];
+  for (let i = 0; i + 2 <= question.length; i++) {
+    const pair = question.slice(i, i + 2);
+    if (/^[\u4e00-\u9fa5]{2}$/.test(pair) && exception.includes(pair) && !outside.includes(pair)) return exception;
+  }
+  return null;
+}
 
 /** "算不算专项资金保障对象": whether this fund covers someone, as against whether they get the money at all. */
 export const asksAboutTheFund = (text: string): boolean => /专项资金|保障对象|列入|纳入.{0,4}(资金|保障)/.test(text);
@@ -238,9 +262,17 @@ const TOPIC_PAIRS = new Set(
   '慰问 问费 问金 补助 组长 小组 自管 管小 组文 文体 体活 活动 体检 大病 住院 丧事 节日 认证 资格 养老 老金 管理 社会 会化 退休 休人 人员 经费'.split(' '),
 );
 
+/** How people say what the texts name otherwise ("失联" is the text's 下落不明). */
+const PLAIN_TO_TEXT: readonly (readonly [RegExp, string])[] = [
+  [/失联|联系不上|找不到人|人找不到|失踪|走丢/, '下落不明'],
+  [/坐牢|判刑|服刑|关进去|进监狱|蹲监狱/, '判刑收监'],
+  [/两份|两头领|领两份|重复领/, '重复领取'],
+];
+
 /** Of several lines, the one sharing most (at least two) two-character words with the question; else the first (or none). */
 export function lineAbout(question: string, lines: readonly string[], orFirst = true): string | undefined {
-  const asked = new Set([...wordPairs(question)].filter((w) => !TOPIC_PAIRS.has(w)));
+  const inTextWords = PLAIN_TO_TEXT.reduce((q, [plain, word]) => (plain.test(q) ? `${q} ${word}` : q), question);
+  const asked = new Set([...wordPairs(inTextWords)].filter((w) => !TOPIC_PAIRS.has(w)));
   const pairs = lines.map(wordPairs);
   // Only words no other line has count: the topic's own words ("补助", "组长") are in many lines and tell nothing.
   const distinctive = (i: number) => [...(pairs[i] ?? [])].filter((w) => asked.has(w) && pairs.every((p, j) => j === i || !p.has(w))).length;

@@ -109,5 +109,8 @@ export function documentNamedIn(text: string): PolicyDocument | null {
   const key = numberKey(text);
   const byNumber = Object.values(DOCUMENTS).find((d) => d.docNumber !== null && key.includes(numberKey(d.docNumber)));
   if (byNumber) return byNumber;
-  return Object.values(DOCUMENTS).find((d) => text.includes(d.place.replace(/[市省]$/, ''))) ?? null;
+  // "长沙那个…还管用吗 那聊城那个呢": the place named last is the one asked about.
+  const at = (d: PolicyDocument) => text.lastIndexOf(d.place.replace(/[市省]$/, ''));
+  const named = Object.values(DOCUMENTS).filter((d) => at(d) >= 0);
+  return named.sort((a, b) => at(b) - at(a))[0] ?? null;
 }

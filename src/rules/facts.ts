@@ -45,6 +45,28 @@ export type Aspect =
   /** "怎么申请", "怎么领": how one gets it — what to bring, where to go, what is checked and published, how it is paid. */
   | 'procedure';
 
+/** Every side of a topic, for "详细说说": the whole answer. */
+export const EVERY_ASPECT: readonly Aspect[] = [
+  'amount',
+  'frequency',
+  'eligibility',
+  'age',
+  'documents',
+  'where',
+  'payment',
+  'cost',
+  'definition',
+  'decision',
+  'publicity',
+  'deadline',
+  'stop',
+  'pension',
+  'benefits',
+  'backpay',
+  'group_size',
+  'funds',
+];
+
 /** Which aspects each fact (by its point code) answers. A code not listed answers none. */
 const ASPECTS_OF: Readonly<Record<string, readonly Aspect[]>> = {
   covered_from_month_after_pension: ['stop', 'deadline'],

@@ -51,7 +51,9 @@ export function staffQuestion(
 
 /** The same rule asked again with another count or region ("1500户呢", "建德呢"): `text` is the first question's. */
 export function staffRuleAnswer(tr: Translator, rule: StaffRule, facts: RuleFacts, text: string, asOf: IsoDate): string | null {
-  return RULES[rule](tr, { ...facts, again: true }, text, asOf);
+  // A topic kept under the staff rule's name that no rule here answers (a text's validity) has no answer here.
+  const answer = RULES[rule] as (typeof RULES)[StaffRule] | undefined;
+  return answer ? answer(tr, { ...facts, again: true }, text, asOf) : null;
 }
 
 const cites = (tr: Translator, list: readonly Citation[]) => renderCitations(tr, list);
@@ -59,7 +61,7 @@ const cites = (tr: Translator, list: readonly Citation[]) => renderCitations(tr,
 /** "社区1500户配几个人", "900个退休人员要配几个管理人员": Henan 五(四)1 by households, 五(四)2 per 300 retirees. */
 function staffing(tr: Translator, u: RuleFacts, text: string, asOf: IsoDate): string | null {
   if (
-    !/(配|配备|需要|要|移交|安排).{0,3}(几|多少)(个|名|位)?.{0,4}(人|人员)|人员配备|配几|几个(工作|管理|服务)人员|多少(名|个|位)?(人|退休人员).{0,2}配/.test(
+    !/(配|配备|需要|要|移交|安排).{0,3}(几|多少)(个|名|位)?.{0,4}(人|人员)|人员配备|配几|几个(工作|管理|服务)人员|(工作|管理|服务)人员.{0,2}(几|多少)|多少(名|个|位)?(人|退休人员).{0,2}配/.test(
       text,
     )
   )

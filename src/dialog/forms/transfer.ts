@@ -44,8 +44,15 @@ function endpoints(msg: Msg): { from?: string; to?: string } {
       out.to ??= name;
     }
   }
-  if (out.from === undefined && out.to !== undefined && hukouAt !== undefined && hukouAt !== out.to) out.from = hukouAt;
+  // "户口在河南老家，现在常住拱墅": a hukou far from where they live says nothing of where they were managed.
+  if (out.from === undefined && out.to !== undefined && hukouAt !== undefined && hukouAt !== out.to && sameCity(hukouAt, out.to)) out.from = hukouAt;
   return out;
+}
+
+/** Two places under one text's rules (two districts of 杭州市区, or of one city a text covers whole). */
+function sameCity(a: string, b: string): boolean {
+  const [x, y] = [findRegion(a), findRegion(b)];
+  return x !== undefined && y !== undefined && (x.doc === y.doc || (x.inHangzhouUrban === true && y.inHangzhouUrban === true));
 }
 
 function endpointSlot(name: 'from' | 'to', ask: string): SlotSpec {

@@ -1,8 +1,18 @@
 import { CANCEL, intentButton, NO, YES } from '../../chat/index.ts';
-import { asksForPerson, isApplyRequest, isCorrection, isFollowUp, isQuestion, isQuestionOrWish, itemIntentOf, wantsToApply } from '../../nlu/cues.ts';
+import {
+  type Aspect,
+  asksForPerson,
+  isApplyRequest,
+  isCorrection,
+  isFollowUp,
+  isQuestion,
+  isQuestionOrWish,
+  itemIntentOf,
+  wantsToApply,
+} from '../../nlu/cues.ts';
 import { aspectAnswer } from '../answers.ts';
 import { basisAnswer, namedCorrection, type Question, questionIn, topicAnswer } from '../aside.ts';
-import { APPLY, type DialogDef, type Slots } from '../context.ts';
+import { APPLY, ASIDE_ASPECTS, ASPECTS, type DialogDef, type Slots } from '../context.ts';
 import { acceptOffer, advance, askedAspects, changes, defOf, digress, inherited, start } from '../form.ts';
 import { DIALOGS, sameTopic } from '../forms/index.ts';
 import { type DialogState, isPending, missingSlots } from '../state.ts';
@@ -21,6 +31,8 @@ export function yesOrNo(text: string): 'yes' | 'no' | null {
   const t = text.trim();
   if (/^(不用|不要|不了|不必|不需要|算了|没事|暂时不|先不|不办)/.test(t)) return 'no';
   if (isQuestion(t)) return null;
+  // "好的谢谢" to an offer is thanks for the answer, not a yes to filing.
+  if (/谢谢|多谢|感谢|谢了/.test(t) && !/登记|申请|办|提交|要的|需要|麻烦/.test(t)) return null;
   // 中 ("中，提交吧") is Henan's yes.
   if (/^(好|要|可以|行|嗯|是的|是|对|确认|没问题|登记|办|麻烦|需要|中(?=[\s，,吧啊了提交]|$)|(帮我|帮忙|给我|请)(登记|申请|办|提交))/.test(t)) return 'yes';
   if (/^(我要|我想)?申请(登记|吧|一下|了)?[。！!.\s]*$/.test(t) || isApplyRequest(t)) return 'yes';
@@ -99,7 +111,13 @@ async function yesNo(t: Turn, s: DialogState): Promise<void> {
     askYesNo(t, s, t.tr.t('confirm-after-thanks'));
     return;
   }
-  if (t.button?.kind === 'no' || (t.button === null && (words === 'no' || (words === null && (t.is('deny') || t.is('thanks')))))) {
+  if (t.button === null && words === null && t.is('thanks') && s.awaiting === 'offer') {
+    t.intent = 'thanks';
+    t.say(t.tr.t('offer-after-thanks'));
+    s.awaiting = 'done';
+    return;
+  }
+  if (t.button?.kind === 'no' || (t.button === null && (words === 'no' || (words === null && t.is('deny'))))) {
     t.say(t.tr.t(s.awaiting === 'confirm' ? 'confirm-declined' : 'offer-declined'));
     s.awaiting = 'done';
     return;
@@ -145,24 +163,35 @@ async function aside(t: Turn, s: DialogState, def: DialogDef, q: Question): Prom
       await start(t, q.other, inherited(s, q.other));
       return true;
     }
-    // A topic with facts is answered whatever the district (for each text when it is not known); the form stays.
-    const other = defOf(q.other);
-    const region = typeof s.slots.region === 'string' ? s.slots.region : t.profile.region;
-    const lines = other.topic
-      ? aspectAnswer(t.ctx, other.topic, region, other.factsInput?.(t.readAll(other), t.ctx.asOf) ?? {}, ['amount', ...q.aspects])
-      : null;
-    if (lines) {
-      t.show({ lines });
-      t.intent = q.other;
-      return true;
-    }
+    if (otherTopicAnswer(t, s, q.other, q.aspects)) return true;
     await digress(t, s, q.other);
     return true;
   }
   const basis = await basisAnswer(t, def, s.slots);
-  const lines = basis ? [basis] : topicAnswer(t, def, s.slots, q.aspects);
+  const aspects = q.aspects.length > 0 || !isFollowUp(t.normalized) ? q.aspects : lastAsideAspects(s);
+  const lines = basis ? [basis] : topicAnswer(t, def, s.slots, aspects);
+  if (!lines) return false;
+  if (q.aspects.length > 0) s.slots[ASIDE_ASPECTS] = [...q.aspects];
+  t.show({ lines });
+  return true;
+}
+
+/** What the last question asked while the form waited asked about: "那已经取了的咋办" asks it again. */
+function lastAsideAspects(s: DialogState): Aspect[] {
+  const v = s.slots[ASIDE_ASPECTS] ?? s.slots[ASPECTS];
+  return Array.isArray(v) ? (v.filter((a) => typeof a === 'string') as Aspect[]) : [];
+}
+
+/** Another topic with facts, answered whatever the district (for each text when it is not known); the form stays. */
+function otherTopicAnswer(t: Turn, s: DialogState, intent: string, aspects: readonly Aspect[]): boolean {
+  const other = defOf(intent);
+  const region = typeof s.slots.region === 'string' ? s.slots.region : t.profile.region;
+  const lines = other.topic
+    ? aspectAnswer(t.ctx, other.topic, region, other.factsInput?.(t.readAll(other), t.ctx.asOf) ?? {}, ['amount', ...aspects], t.normalized)
+    : null;
   if (!lines) return false;
   t.show({ lines });
+  t.intent = intent;
   return true;
 }
 
@@ -194,7 +223,10 @@ function sayOnceKnown(t: Turn, def: DialogDef, s: DialogState, before: string): 
 function answerAlongside(t: Turn, def: DialogDef, s: DialogState): boolean {
   if (t.button !== null || !isQuestion(t.normalized)) return false;
   const asked = questionIn(t, s.intent);
-  if (!asked || asked.other || asked.aspects.length === 0) return false;
+  // "他是西湖区的 丧事费多少" while a report asks the name: the district is taken and the other topic answered.
+  // "体检的呢" at a budget's prompt changes the budget's item instead.
+  if (asked?.other) return !isFollowUp(t.normalized) && otherTopicAnswer(t, s, asked.other, asked.aspects);
+  if (!asked || asked.aspects.length === 0) return false;
   const lines = topicAnswer(t, def, s.slots, asked.aspects);
   if (lines) t.show({ lines });
   return lines !== null;

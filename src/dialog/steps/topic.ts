@@ -1,8 +1,18 @@
 import { intentButton } from '../../chat/index.ts';
-import { isApplyRequest, isBareAspectQuestion, isCorrection, isFollowUp, itemIntentOf, namesDeath, reportsDeath, wantsToApply } from '../../nlu/cues.ts';
+import {
+  aspectsOf,
+  isApplyRequest,
+  isBareAspectQuestion,
+  isCorrection,
+  isFollowUp,
+  itemIntentOf,
+  namesDeath,
+  reportsDeath,
+  wantsToApply,
+} from '../../nlu/cues.ts';
 import { DOMAIN_INTENTS } from '../../nlu/index.ts';
 import { basisAnswer, namedCorrection, questionIn, topicAnswer } from '../aside.ts';
-import { APPLY, type DialogDef } from '../context.ts';
+import { APPLY, ASPECTS, type DialogDef } from '../context.ts';
 import { acceptOffer, advance, answerOnly, changes, defOf, inherited, refillFromCase, start } from '../form.ts';
 import { FILED } from '../forms/common.ts';
 import { DIALOGS, sameTopic, topicFor } from '../forms/index.ts';
@@ -65,6 +75,9 @@ export async function followUp(t: Turn): Promise<boolean> {
     await refillFromCase(t, def, s);
     if (changes(updates, s.slots) && isCorrection(text)) t.sayCorrected(updates, def);
     Object.assign(s.slots, updates);
+    // "在外地住的怎么检": the fact changed, and the side it asks of is now the question.
+    const asked = aspectsOf(text);
+    if (asked.some((a) => a !== 'amount')) s.slots[ASPECTS] = asked;
     await advance(t, def, s);
     t.intent = s.intent;
     return true;

@@ -1,8 +1,10 @@
 import { formatDate, renderCitations } from '../../answers/index.ts';
-import { aspectsOf, namesThisText } from '../../nlu/cues.ts';
+import { aspectsOf, isFollowUp, namesThisText } from '../../nlu/cues.ts';
 import { DOCUMENTS, documentNamedIn, documentStatus, findRegion, type PolicyDocument } from '../../rules/index.ts';
 import { verdict } from '../answers.ts';
+import { QUESTION } from '../context.ts';
 import { defOf } from '../form.ts';
+import { STAFF_RULE } from '../forms/staff-rule.ts';
 import { isPending } from '../state.ts';
 import type { Turn } from '../turn.ts';
 
@@ -11,8 +13,11 @@ import type { Turn } from '../turn.ts';
  * own validity clause, asked by anyone at any point; a form that waits asks its question again after.
  */
 export async function documentValidity(t: Turn): Promise<boolean> {
-  if (t.button !== null || !aspectsOf(t.normalized).includes('validity')) return false;
-  const doc = documentNamedIn(t.normalized) ?? (namesThisText(t.normalized) ? documentInFront(t) : null);
+  if (t.button !== null) return false;
+  // "那聊城那个呢" after a text's validity: the same question of another text.
+  const again = t.state?.intent === STAFF_RULE && t.state.slots.rule === VALIDITY && isFollowUp(t.normalized);
+  if (!again && !aspectsOf(t.normalized).includes('validity')) return false;
+  const doc = documentNamedIn(t.normalized) ?? documentOfRegion(t.understanding?.slots.region) ?? (namesThisText(t.normalized) ? documentInFront(t) : null);
   if (!doc) return false;
   const status = documentStatus(doc, t.ctx.asOf);
   const args = {
@@ -26,12 +31,19 @@ export async function documentValidity(t: Turn): Promise<boolean> {
   t.say(`${lead}${line}\n${renderCitations(t.tr, [doc.validity])}`);
   const s = t.state;
   if (s && isPending(s) && s.awaiting !== 'offer' && s.awaiting !== 'confirm') t.ask(defOf(s.intent), s.awaiting, t.tr.t('resume'));
+  // Nothing waits: the question stays the topic, for "那聊城那个呢".
+  else t.state = { intent: STAFF_RULE, slots: { rule: VALIDITY, [QUESTION]: t.askedIn }, awaiting: 'done', tries: 0 };
   return true;
 }
 
-/** The text of the district the conversation is about. */
-function documentInFront(t: Turn): PolicyDocument | null {
-  const region = t.state?.slots.region ?? t.profile.region;
+/** The rule kept as the topic after a text's validity is answered. */
+const VALIDITY = 'validity';
+
+/** The text of a district ("郑州" → the Henan text). */
+function documentOfRegion(region: unknown): PolicyDocument | null {
   const doc = typeof region === 'string' ? findRegion(region)?.doc : null;
   return doc ? DOCUMENTS[doc] : null;
 }
+
+/** The text of the district the conversation is about. */
+const documentInFront = (t: Turn): PolicyDocument | null => documentOfRegion(t.state?.slots.region ?? t.profile.region);
