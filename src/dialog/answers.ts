@@ -173,6 +173,9 @@ export function verdict(question: string | undefined, lines: string | readonly s
   const asked = /(?:超过|超出|高于|多于|超)(\d+)/.exec(q)?.[1];
   const cap = /(?:不超过|最高|最多|上限|封顶)[^\d，,。]{0,4}(\d+)/.exec(said)?.[1];
   const overCap = asked !== undefined && cap !== undefined && Number(asked) >= Number(cap);
+  // "还来得及吗" / "算不算晚了" with the date known: whether the deadline has passed, as the question puts it.
+  const dated = /日前/.test(said) ? /已经过了/.test(said) : null;
+  if (dated !== null && /晚|迟|来得及|来不及/.test(q)) return `${dated === /晚|迟/.test(q) ? words.yes : words.no}。`;
   return `${(yes ?? (stillThisMonth || stopConfirmed || (!saysNo(said) && !notYet))) && !overCap ? words.yes : words.no}。`;
 }
 

@@ -168,6 +168,7 @@ export function verdictWords(text: string): { readonly yes: string; readonly no:
   if (/一定|肯定|保证/.test(text) && YES_NO.test(text)) return { yes: '一定', no: '不一定' };
   if (/管用|有效|还能用|还算数|过期|失效|作废/.test(text) && YES_NO.test(text)) return { yes: '有效', no: '已到期' };
   if (/可不可以|可以不可以/.test(text)) return { yes: '可以', no: '不可以' };
+  if (/来得及|来不及/.test(text) && YES_NO.test(text)) return { yes: '来得及', no: '已过了期限，但还要尽快报' };
   const m = /(有|能|可以|要|需要|是|会|发|给|用|算|够|行|报)(没|不)\1/.exec(text);
   // "…在南京体检能报销吗": the verb the question turns on is the last one before 吗.
   // "…能恢复不": 不 at the end asks as 吗 does.

@@ -304,6 +304,11 @@ export function understand(text: string, opts: UnderstandOptions): Understanding
       intent = 'report_death';
       confidence = UNSURE_ITEM;
     }
+    // "我舅舅失踪快7个月了 他养老金会怎样": a missing person is no death; the pension's suspension is asked.
+    if (intent === 'report_death' && !namesDeath(normalized) && /失踪|失联|下落不明|联系不上|找不到人/.test(normalized)) {
+      intent = 'pension_certification';
+      confidence = UNSURE_ITEM;
+    }
   } catch (e) {
     errors.push({ code: 'internal_error', stage: 'slots', message: String((e as Error)?.message ?? e) });
   }

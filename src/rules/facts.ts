@@ -138,6 +138,7 @@ const ASPECTS_OF: Readonly<Record<string, readonly Aspect[]>> = {
   proofs_by_housing: ['documents'],
   out_of_province_to_enterprise_location: ['where'],
   report_within_days: ['deadline', 'where'],
+  report_by_date: ['deadline', 'where'],
   report_promptly: ['deadline', 'where'],
   management_stops_month_after_death: ['stop'],
   management_stops_month_after_verification: ['stop'],

@@ -56,7 +56,8 @@ function isQuestion(ctx: TurnCtx): boolean {
 }
 
 /** Whose death: a question that names nobody ("人走了以后养老金还能领吗") asks about deaths in general. */
-const WHOSE = /我|父|母|爸|妈|爹|娘|老伴|爱人|丈夫|妻子|老公|老婆|公公|婆婆|岳|外婆|外公|奶奶|爷爷|姥|舅|姨|叔|伯|姑|哥|姐|弟|妹|儿|女|亲|邻居|[他她]/;
+const WHOSE =
+  /我|俺|阿拉|屋里|家里|老头|老太|父|母|爸|妈|爹|娘|老伴|爱人|丈夫|妻子|老公|老婆|公公|婆婆|岳|外婆|外公|奶奶|爷爷|姥|舅|姨|叔|伯|姑|哥|姐|弟|妹|儿|女|亲|邻居|[他她]/;
 
 /** In question mode only the region is asked: the rest belongs to a report. */
 const unlessAsking = (spec: SlotSpec): SlotSpec => (spec.name === 'region' ? spec : { ...spec, when: (s: Slots) => s[ASKING] !== true });

@@ -140,7 +140,8 @@ export async function newTopic(t: Turn): Promise<boolean> {
   const u = t.understanding;
   if (!u || !DOMAIN.has(u.intent)) return false;
   // "支援外地建设回杭的，过节慰问费有没有我的份": who they are is context; the item named is the question.
-  const item = u.intent === 'coverage_enrollment' ? itemIntentOf(t.normalized) : null;
+  // "体检经费标准多少一个人" from a retiree: the item's own standard, not a budget line (staff work).
+  const item = u.intent === 'coverage_enrollment' || !topicFor(u.intent, t.incoming.staff) ? itemIntentOf(t.normalized) : null;
   // "人走了以后养老金还能领吗": what a death stops is a question about deaths.
   // "要报告我父亲去世，另外问下丧葬补助金…": a death reported in so many words is the report, whatever else is asked.
   // "冒领养老金怎么处理": pension drawn wrongly is what a death's facts say (return it; it is recovered).

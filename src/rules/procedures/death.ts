@@ -181,10 +181,14 @@ export function deathFacts(regime: Regime, asOf: IsoDate, dateOfDeath?: IsoDate)
   const out: Point[] = [];
   if (report.cite) {
     const whom = report.whom;
+    const dated = report.deadline;
     out.push(
       report.days === null
         ? { code: 'report_promptly', params: { whom }, cite: report.cite }
-        : { code: 'report_within_days', params: { whom, days: report.days }, cite: report.cite },
+        : dated
+          ? // The date known: by when, and whether it has passed ("现在报还来得及吗").
+            { code: 'report_by_date', params: { whom, days: report.days, by: dated.date, overdue: dated.overdue ? 'yes' : 'no' }, cite: report.cite }
+          : { code: 'report_within_days', params: { whom, days: report.days }, cite: report.cite },
     );
   }
   const stop = valueAt(law?.coverageStop, asOf);
