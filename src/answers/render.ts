@@ -76,7 +76,7 @@ export function renderNotice(tr: Translator, notice: Notice): string {
     case 'latest_published_value':
       return tr.t('notice-latest_published_value', { year: String(notice.year) });
     case 'state_owned_only':
-      return tr.t('notice-state_owned_only', { doc: `《${DOCUMENTS[notice.doc].title}》` });
+      return tr.t('notice-state_owned_only', { doc: `《${DOCUMENTS[notice.doc].title}》`, clause: DOCUMENTS[notice.doc].scopeCite?.clause ?? '' });
   }
 }
 

@@ -1,4 +1,4 @@
-import { type Aspect, asksBasis, aspectsOf, isBareAspectQuestion, isCorrection, isFollowUp, isQuestion, itemIntentOf } from '../nlu/cues.ts';
+import { type Aspect, askedItemIntentOf, asksBasis, aspectsOf, isBareAspectQuestion, isCorrection, isFollowUp, isQuestion, itemIntentOf } from '../nlu/cues.ts';
 import { DOMAIN_INTENTS } from '../nlu/index.ts';
 import { aspectAnswer } from './answers.ts';
 import type { DialogDef, Msg, Slots } from './context.ts';
@@ -23,6 +23,9 @@ export interface Question {
   readonly other: string | null;
 }
 
+const FUNERAL = /丧事|丧葬|料理/;
+const CERTIFICATION = /认证|年审|生存(验证|认证)/;
+
 /** Whether something goes on: "还有没有", "还发吗", "还能领不". */
 const GOES_ON = /还(有没有|有吗|有的吗|发|给|能领|能拿|可以领|享受|算)/;
 
@@ -41,10 +44,12 @@ export function questionIn(t: Turn, current: string): Question | null {
   if (!isQuestion(text) && aspects.length === 0 && !(isFollowUp(text) && itemIntentOf(text) !== null)) return null;
   // "那他12月的过节费这些还有没有" in a death report: whether an item goes on after the death is when it stops.
   // The funeral money is what a death brings ("还能领个丧事慰问？多少钱"): that is asked as itself.
-  const goesOn = GOES_ON.test(text) && !aspects.includes('pension') && !aspects.includes('amount') && itemIntentOf(text) !== 'funeral_consolation';
+  const goesOn = GOES_ON.test(text) && !aspects.includes('pension') && !aspects.includes('amount') && !FUNERAL.test(text);
   if (current === 'report_death' && goesOn) return { aspects: ['stop'], other: null };
+  // "她今年的资格认证还没做 还要去做吗": after a death the pension stops; nothing is certified any more.
+  if (current === 'report_death' && CERTIFICATION.test(text)) return { aspects: ['pension', 'stop'], other: null };
   const u = t.understanding;
-  const named = itemIntentOf(text);
+  const named = askedItemIntentOf(text);
   const sure = u && DOMAIN.has(u.intent) && u.confidence >= OTHER_TOPIC && !isBareAspectQuestion(text) ? u.intent : null;
   const other =
     [named, deathMoney(current, text, aspects), sure].find((i) => i !== null && DIALOGS.has(i) && !sameTopic(i, current) && !sameTopic(current, i)) ?? null;

@@ -126,8 +126,11 @@ function shaped(t: Turn, def: DialogDef, s: DialogState, outcome: Outcome): Outc
   const words = verdictWords(question);
   const returned = s.slots[EMPLOYER] === 'support_outside_returned';
   // 省部属: still managed and paid, by the original channel: "no" only to whether this fund covers them.
-  if (!words || (!returned && !asksAboutTheFund(question))) return { ...answer, lines: [exception, ...answer.lines] };
+  // A private firm's retiree under a state-owned enterprises' text: no, whatever is asked.
+  const outside = s.slots[EMPLOYER] === 'private';
+  if (!words || (!returned && !outside && !asksAboutTheFund(question))) return { ...answer, lines: [exception, ...answer.lines] };
   const said = `${returned ? words.yes : words.no}。`;
+  if (outside) return { ...answer, lines: [`${said}${exception}`] };
   const [first = '', ...rest] = answer.lines;
   const plain = first.startsWith(`${words.yes}。`) || first.startsWith(`${words.no}。`) ? first.slice(first.indexOf('。') + 1) : first;
   return { ...answer, lines: [`${said}${exception}`, plain, ...rest] };

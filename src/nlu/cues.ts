@@ -25,7 +25,7 @@ const ASPECT_WORDS: readonly (readonly [Aspect, RegExp])[] = [
   ],
   ['decision', /谁定|谁决定|具体(给|发)?多少|一定(能|给|有)|保证|肯定(能|给)/],
   ['publicity', /公示|公开|贴出[去来]|张贴|贴(几|多少)天|贴多久/],
-  ['validity', /有效|管用|过期|失效|到期|还能用|还算数|作废|现在还(执行|用|适用)|还在执行|废止/],
+  ['validity', /有效|管用|过期|失效|到期|还能用|还算数|还作数|作数吗|作不作数|作废|现在还(执行|用|适用)|还在执行|废止/],
   ['age', /\d+\s*岁|岁以上|年纪|年龄|周岁|岁数/],
   [
     'eligibility',
@@ -71,7 +71,8 @@ const recentAspects = new Map<string, readonly Aspect[]>();
 const QUESTION =
   /[?？]|吗|干嘛|上限[?？。]?$|封顶[?？。]?$|怎么办|还是.{1,12}(啊|呀|呢|吧)$|(会|要)?怎(么)?样$|不知道(该|要|怎么|先|从)|嘛|么[?？。]?$|多少|(?<![好十一两])几(个|次|天|年|号|月|岁|人|块|回|位|名|种|样)|怎么|咋|啥|什么|哪|谁|能不能|可不可以|要不要|有没有|是不是|会不会|需不需要|行不行|算不算|够不够|伐$|不[?？]?$|[吗呢][。!！]?$|呢[?？]?$/;
 /** Yes/no questions: the first line answers with yes or no. */
-const YES_NO = /吗([?？。!！，,\s]|$)|能不能|可不可以|要不要|有没有|是不是|会不会|需不需要|行不行|算不算|够不够|发不发|给不给|报不报|用不用|伐[?？]?$/;
+const YES_NO =
+  /吗([?？。!！，,\s]|$)|(?<=[\u4e00-\u9fa5])不[?？]?$|能不能|可不可以|要不要|有没有|是不是|会不会|需不需要|行不行|算不算|够不够|发不发|给不给|报不报|用不用|伐[?？]?$/;
 
 /** "发不发", "给没给": a verb asked both ways. */
 const EITHER_WAY = /([\u4e00-\u9fa5])[不没]\1/;
@@ -138,6 +139,16 @@ const ITEMS: readonly (readonly [string, RegExp])[] = [
 ];
 export function itemIntentOf(text: string): string | null {
   return ITEMS.find(([, words]) => words.test(text))?.[0] ?? null;
+}
+
+/** "上个月住院领过慰问金…丧事慰问还能领不": of several items named, the one named last is the one asked about. */
+export function askedItemIntentOf(text: string): string | null {
+  let best: { intent: string; at: number } | null = null;
+  for (const [intent, words] of ITEMS.slice(0, -1)) {
+    const last = [...text.matchAll(new RegExp(words.source, 'g'))].at(-1)?.index;
+    if (last !== undefined && (best === null || last > best.at)) best = { intent, at: last };
+  }
+  return best?.intent ?? itemIntentOf(text);
 }
 
 /** "登记一个去世", "要报告我父亲去世": a death reported in so many words (a report, whatever else the message asks). */
@@ -215,10 +226,11 @@ export function exceptionAsked(question: string, line: string): string | null {
 export const asksAboutTheFund = (text: string): boolean => /专项资金|保障对象|列入|纳入.{0,4}(资金|保障)/.test(text);
 
 /** Whose former employer the retiree had, where the texts make an exception for it (省部属 → original channel). */
-export function employerOf(text: string): 'provincial_ministerial' | 'central_or_provincial_not_local' | 'support_outside_returned' | undefined {
+export function employerOf(text: string): 'provincial_ministerial' | 'central_or_provincial_not_local' | 'support_outside_returned' | 'private' | undefined {
   if (/支援外地建设/.test(text)) return 'support_outside_returned';
   if (/(不在|没在|非)建德参保|央企|中央企业|中央下放/.test(text)) return 'central_or_provincial_not_local';
   if (/省部属|省属|部属|省直属/.test(text)) return 'provincial_ministerial';
+  if (/私营|民营|私企|私人(企业|公司|老板)|个体/.test(text)) return 'private';
   return undefined;
 }
 
@@ -265,7 +277,7 @@ const TOPIC_PAIRS = new Set(
 
 /** How people say what the texts name otherwise ("失联" is the text's 下落不明). */
 const PLAIN_TO_TEXT: readonly (readonly [RegExp, string])[] = [
-  [/失联|联系不上|找不到人|人找不到|失踪|走丢/, '下落不明'],
+  [/失联|联系不上|找不到人|人找不到|失踪|走丢|走失|没找到|找不着/, '下落不明'],
   [/坐牢|判刑|服刑|关进去|进监狱|蹲监狱/, '判刑收监'],
   [/两份|两头领|领两份|重复领/, '重复领取'],
 ];

@@ -16,6 +16,8 @@ export interface PolicyDocument {
   readonly validity: Citation;
   /** Whom it covers when narrower than all enterprise retirees. */
   readonly scope: 'all_enterprise' | 'state_owned' | 'provincial_state_owned';
+  /** The clause that sets the scope, where the text has one (its title says it otherwise). */
+  readonly scopeCite?: Citation;
   /** The place it governs, as a reader names it: said when one of its clauses is borrowed for another place. */
   readonly place: string;
   /** The text this one was made under (建德's preamble names 杭人社发〔2024〕1号): the first reference where it is silent. */
@@ -75,6 +77,7 @@ export const DOCUMENTS: Readonly<Record<DocId, PolicyDocument>> = {
     lastDay: null,
     validity: { doc: 'liaocheng', clause: '第三十一条', quote: '本办法自发布之日起施行' },
     scope: 'state_owned',
+    scopeCite: { doc: 'liaocheng', clause: '第三条', quote: '按月领取基本养老金的国有企业退休人员，适用本办法' },
     place: '聊城市',
     basedOn: null,
   },

@@ -22,7 +22,7 @@ import {
  */
 
 type Item = BudgetRow['item'];
-const ASKS_BUDGET = /预算|预留|留多少|截留|安排标准|经费标准/;
+const ASKS_BUDGET = /预算|预留|留多少|截留|安排标准|经费标准|经费.{0,4}(每人|一人|人均|每个人|一个人)/;
 const ASKS_RESERVE = /预留|留多少|截留|留下|留成/;
 
 const placeOf = (tr: Translator, doc: DocId) => tr.t(`fundq-place-${doc}`);

@@ -148,7 +148,12 @@ const housing = choiceSlot(
       // "我妈…搬到我家住，房子是我买的": the speaker is the retiree's child, so "我买的" is a relative's flat.
       said: /(儿子|女儿|闺女|子女|孩子|父母|亲属|儿媳|女婿)[^，,。；]{0,6}(买|家|的房|房子)|我(妈|爸|父亲|母亲|婆婆|公公|岳父|岳母)[^。？?]{0,20}(我家|跟我|和我|房子是我|我买的)/,
     },
-    { value: 'own', label: 'button-housing-own', words: /自己|自购|我买|本人|我家的|自有/, said: /自己(买|的房)|自购房|我买的房/ },
+    {
+      value: 'own',
+      label: 'button-housing-own',
+      words: /自己|自购|我买|本人|我家的|自有/,
+      said: /自己(买|的房)|自己[^，,。；儿女子]{0,8}买了?(套|个|的)?房|自购房|我买的房/,
+    },
   ],
   { when: (s) => s.hukou === 'yes' && inUrban(s.from) && inUrban(s.to) },
 );

@@ -1,5 +1,6 @@
 import { intentButton } from '../../chat/index.ts';
 import {
+  askedItemIntentOf,
   aspectsOf,
   isApplyRequest,
   isBareAspectQuestion,
@@ -147,7 +148,10 @@ export async function newTopic(t: Turn): Promise<boolean> {
   // "冒领养老金怎么处理": pension drawn wrongly is what a death's facts say (return it; it is recovered).
   const wrongly = u.intent === 'pension_certification' && /冒领|骗取|多领/.test(t.normalized);
   const death = ((u.intent === 'pension_certification' || reportsDeath(t.normalized)) && namesDeath(t.normalized)) || wrongly ? 'report_death' : null;
-  const intent = death ?? (item && DIALOGS.has(item) ? item : u.intent);
+  // "我妈上个月住院刚领了慰问 昨天走了 那丧事的慰问还有吗": with a death told, the item asked is the one named last.
+  const lastNamed = namesDeath(t.normalized) ? askedItemIntentOf(t.normalized) : null;
+  const asked = lastNamed === 'funeral_consolation' ? lastNamed : item;
+  const intent = death ?? (asked && DIALOGS.has(asked) ? asked : u.intent);
   t.state = null;
   t.intent = intent;
   await start(t, intent);

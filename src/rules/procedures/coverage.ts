@@ -1,12 +1,13 @@
 import { citationsOf, type Point } from '../answer.ts';
 import { firstOfNextMonth, type IsoDate, parseIsoDate } from '../dates.ts';
+import { DOCUMENTS } from '../documents.ts';
 import { valueAt } from '../parameter.ts';
 import { regimeFor } from '../regime.ts';
 import type { Region } from '../regions.ts';
 import { type Citation, type Notice, ok, type Result } from '../types.ts';
 
 /** Where the retiree's former employer sits, when that changes who pays (省部属 → original channel). */
-export type EmployerKind = 'ordinary' | 'provincial_ministerial' | 'central_or_provincial_not_local' | 'support_outside_returned';
+export type EmployerKind = 'ordinary' | 'provincial_ministerial' | 'central_or_provincial_not_local' | 'support_outside_returned' | 'private';
 
 export interface CoverageInput {
   readonly region: Region | string;
@@ -75,12 +76,21 @@ export function coverage(input: CoverageInput): Result<CoverageAnswer> {
   return ok({ region: regime.value.region.name, coveredFrom, fundedBy, rules, notices: regime.value.notices, citations: citationsOf(rules) });
 }
 
+/** 聊城 第三条: a text for state-owned enterprises' retirees does not reach a private firm's. */
+function outsideScope(region: Region | string, asOf: IsoDate): Point | null {
+  const regime = regimeFor(region, asOf);
+  const doc = regime.ok && regime.value.law ? DOCUMENTS[regime.value.law.doc] : null;
+  if (!doc || doc.scope === 'all_enterprise') return null;
+  return { code: 'outside_scope_private_enterprise', cite: doc.scopeCite ?? { doc: doc.id, clause: '标题', quote: doc.title } };
+}
+
 /**
  * The exception the fund's texts make for some employers ("省部属企业退休人员…按原渠道保障经费", 004 二(二); 000 二(二)):
  * their consolation and festival money do not come from this fund. The clause, or null when it does not apply.
  */
 export function fundingException(region: Region | string, asOf: IsoDate, employer: EmployerKind | undefined): Point | null {
   if (!employer) return null;
+  if (employer === 'private') return outsideScope(region, asOf);
   const regime = regimeFor(region, asOf);
   const channel = regime.ok ? valueAt(regime.value.law?.originalChannel, asOf) : undefined;
   if (!channel || !(channel.value as readonly string[]).includes(employer)) return null;
