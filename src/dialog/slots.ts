@@ -288,7 +288,7 @@ export function nameSlot(name: 'deceasedName' | 'applicantName', ask: string): S
 
 const RELATIONS = ['父亲', '母亲', '配偶', '儿子', '女儿', '其他亲属'];
 /** "我是他女儿", "我是她的儿子": a child (or grandchild) speaking of the deceased by 他 / 她. */
-const RECIPROCAL = /我是(他|她)的?(女儿|儿子|闺女|孩子|大儿子|小儿子|大女儿|小女儿|孙子|孙女|外孙|外孙女|侄子|侄女|外甥|外甥女|儿媳妇?|女婿)/;
+const RECIPROCAL = /我是(他|她|伊)的?(女儿|儿子|闺女|孩子|大儿子|小儿子|大女儿|小女儿|孙子|孙女|外孙|外孙女|侄子|侄女|外甥|外甥女|儿媳妇?|女婿)/;
 /** Kin of the writer whose deceased is no parent (an uncle, a grandparent, a parent-in-law): 其他亲属. */
 const OTHER_KIN = new Set(['孙子', '孙女', '外孙', '外孙女', '侄子', '侄女', '外甥', '外甥女', '儿媳', '儿媳妇', '女婿']);
 

@@ -55,7 +55,8 @@ export async function followUp(t: Turn): Promise<boolean> {
     return apply(t, def, s);
   }
   // After a budget answer, "那体检呢" is the budget's 体检 line (its own item slot reads it), not the entitlement.
-  const budgetItem = s.intent === 'fund_budget';
+  // "每次体检标准多少" asks the check's own standard, not the budget's line.
+  const budgetItem = s.intent === 'fund_budget' && !/每次|一次/.test(text);
   if (item && !budgetItem && DIALOGS.has(item) && !sameTopic(item, s.intent) && (isFollowUp(text) || text.length <= SHORT)) {
     t.state = null;
     t.intent = item;
@@ -147,7 +148,9 @@ export async function newTopic(t: Turn): Promise<boolean> {
   // "要报告我父亲去世，另外问下丧葬补助金…": a death reported in so many words is the report, whatever else is asked.
   // "冒领养老金怎么处理": pension drawn wrongly is what a death's facts say (return it; it is recovered).
   const wrongly = u.intent === 'pension_certification' && /冒领|骗取|多领/.test(t.normalized);
-  const death = ((u.intent === 'pension_certification' || reportsDeath(t.normalized)) && namesDeath(t.normalized)) || wrongly ? 'report_death' : null;
+  // "企业退休人员死亡 社区要协助家属做什么": what follows a death, asked of a text, is the death's topic.
+  const aboutDeath = u.intent === 'pension_certification' || u.intent === 'coverage_enrollment' || reportsDeath(t.normalized);
+  const death = (aboutDeath && namesDeath(t.normalized)) || wrongly ? 'report_death' : null;
   // "我妈上个月住院刚领了慰问 昨天走了 那丧事的慰问还有吗": with a death told, the item asked is the one named last.
   const lastNamed = namesDeath(t.normalized) ? askedItemIntentOf(t.normalized) : null;
   const asked = lastNamed === 'funeral_consolation' ? lastNamed : item;
