@@ -76,6 +76,19 @@ export interface AwayMark {
   readonly at: number;
 }
 
+/**
+ * The topic a user last had answered in a group, kept on their profile without personal data: "那建德呢" written to
+ * the bot in private right after a group answer follows that answer up. Null when none, or idle.
+ */
+export function groupTopicOf(profile: { readonly [key: string]: Json }, now: number): DialogState | null {
+  const kept = profile.groupTopic;
+  if (!kept || typeof kept !== 'object' || Array.isArray(kept)) return null;
+  const { at } = kept as Record<string, Json>;
+  if (typeof at !== 'number' || now - at > IDLE_MS) return null;
+  const s = dialogOf((kept as Record<string, Json>).dialog, 0);
+  return s && s.awaiting === 'done' ? s : null;
+}
+
 export function awayOf(profile: { readonly [key: string]: Json }, now: number): AwayMark | null {
   const mark = profile.privateDialog;
   if (!mark || typeof mark !== 'object' || Array.isArray(mark)) return null;

@@ -4,14 +4,15 @@ import type { Care } from '../care/service.ts';
 import { type Button, type ButtonAction, type CaseRef, type Incoming, intentButton, type Outgoing, parseButton, Replies } from '../chat/index.ts';
 import { shanghaiIsoDate } from '../clock.ts';
 import type { Translator } from '../i18n/index.ts';
-import { DOMAIN_INTENTS, isIntentId, normalize, type Understanding, type UnderstandOptions } from '../nlu/index.ts';
+import { DOMAIN_INTENTS, normalize, type Understanding, type UnderstandOptions } from '../nlu/index.ts';
 import { maskText } from '../privacy/mask.ts';
 import type { CaseRoute, Roster, StaffChat, StaffMember } from '../staff/index.ts';
 import type { CaseRecord, Json, Profile, Store, TurnRead, TurnResult, TurnWrites } from '../store/types.ts';
 import type { DialogDef, Msg, Outcome, Slots, TurnCtx } from './context.ts';
 import { FILED } from './forms/common.ts';
+import { STAFF_RULE } from './forms/staff-rule.ts';
 import { NAME_SLOTS } from './slots.ts';
-import { type AwayMark, awayOf, type DialogState, IDLE_MS, isPending, SESSION_TTL_MS, sessionTime, stateOf, withoutPersonal } from './state.ts';
+import { type AwayMark, awayOf, type DialogState, groupTopicOf, IDLE_MS, isPending, SESSION_TTL_MS, sessionTime, stateOf, withoutPersonal } from './state.ts';
 
 /** Longer messages are cut before anything reads them. */
 const MAX_TEXT = 4000;
@@ -98,8 +99,10 @@ export class Turn {
     const lastAt = sessionTime(read.session?.data) ?? read.session?.updatedAt ?? null;
     this.idle = lastAt !== null && incoming.now.getTime() - lastAt > IDLE_MS;
     this.expiredTopic = stored && this.idle && isPending(stored) ? stored.intent : null;
-    this.state = stored && !this.idle ? stored : null;
     const profile = read.profile ?? {};
+    // Nothing here yet: the topic last answered for this user in a group is followed up in private.
+    const fromGroup = !incoming.group && !read.session ? groupTopicOf(profile, incoming.now.getTime()) : null;
+    this.state = stored && !this.idle ? stored : fromGroup;
     this.profile = typeof profile.region === 'string' ? { region: profile.region } : {};
     this.away = awayOf(profile, incoming.now.getTime());
     this.home = incoming.chat;
@@ -257,8 +260,11 @@ export class Turn {
     const { incoming, away, state } = this;
     if (this.awayNext === undefined && away && !incoming.group && this.home === incoming.chat && !isPending(state)) this.awayNext = null;
     const regionChanged = this.profile.region !== undefined && this.profile.region !== stored.region;
-    if (!regionChanged && this.awayNext === undefined) return null;
+    // An answered topic in a group (nothing personal, nothing filed) is kept for a follow-up in private.
+    const answered = incoming.group && state !== null && state.awaiting === 'done' && state.slots[FILED] === undefined && this.home === incoming.chat;
+    if (!regionChanged && this.awayNext === undefined && !answered) return null;
     const next: { [key: string]: Json } = { ...stored };
+    if (answered) next.groupTopic = { dialog: withoutPersonal(state) as unknown as Json, at: incoming.now.getTime() };
     if (this.profile.region !== undefined) next.region = this.profile.region;
     if (this.awayNext === null) delete next.privateDialog;
     else if (this.awayNext !== undefined) next.privateDialog = { intent: this.awayNext.intent, at: this.awayNext.at };
@@ -276,9 +282,10 @@ export class Turn {
       ...(kept ? { session: { chat: this.home, data: { dialog: kept as unknown as Json, at: incoming.now.getTime() }, ttlMs: SESSION_TTL_MS } } : {}),
       ...(this.#profileWrite() ?? {}),
     };
-    // A staff rule asked again reports the intent it was first asked as (its own dialog id is no intent).
+    // A staff rule asked again reports the intent it was first asked as (its own dialog id is no intent); a text's
+    // validity kept as a rule was asked as none.
     const asked = this.state?.slots.askedAs;
-    const intent = this.intent !== null && !isIntentId(this.intent) ? (typeof asked === 'string' ? asked : null) : this.intent;
+    const intent = this.intent === STAFF_RULE ? (typeof asked === 'string' ? asked : null) : this.intent;
     return { value: { chat: incoming.chat, intent, replies: this.replies.build(), cases: this.cases }, writes };
   }
 }

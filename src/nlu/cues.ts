@@ -38,7 +38,7 @@ const ASPECT_WORDS: readonly (readonly [Aspect, RegExp])[] = [
   ['pension', /养老金|退休金|退休工资|工资卡|多领|多发|冒领|取出来|已经取了|取走了|(已经|都)(领|花)了/],
   [
     'stop',
-    /停(发|止|了)?|还算(他|她)|还算.{0,4}对象|还(在|归).{0,4}管|不再|哪个月|(这个|当|本)月.{0,6}(纳入|移交|管理|转)|从(什么时候|啥时候|哪个月|何时)(开始|起)|(什么时候|啥时候|何时)(开始|纳入|移交|算|归|由)/,
+    /停(发|止|了)?|还算(他|她)|还算.{0,10}对象|还(在|归).{0,4}管|不再|哪个月|(这个|当|本)月.{0,6}(纳入|移交|管理|转)|从(什么时候|啥时候|哪个月|何时)(开始|起)|(什么时候|啥时候|何时)(开始|纳入|移交|算|归|由)/,
   ],
   ['benefits', /丧葬补助|丧葬费|抚恤|帮(着)?办(什么|啥|哪些)|能帮(什么|啥|忙)|帮(什么|啥)忙|协助(什么|啥)|(协助|帮)[^，,。？?]{0,4}(做|办|干)(什么|啥|哪些)/],
   ['group_size', /(一个|每个)?(小组|组).{0,4}(多少|几)(个)?人|人数/],
@@ -238,7 +238,7 @@ export function employerOf(text: string): 'provincial_ministerial' | 'central_or
 export const asksForPerson = (text: string): boolean => /人工|真人|工作人员|客服|找人|转人|找社区的?人|社区.{0,4}(联系|打电话|回电)|给我打(个)?电话/.test(text);
 
 /** "有没有住院慰问", "有吗，要带啥": whether there is one at all, which the figure answers beside the side asked. */
-export const asksWhetherAny = (text: string): boolean => /有没有|有吗|有的吗|有多少/.test(text);
+export const asksWhetherAny = (text: string): boolean => /有没有|有吗|有的吗|有多少|能(不能)?(领|拿)|可以(领|拿)/.test(text);
 
 /** "这个文件", "那个办法", "这政策": the text just answered from. */
 export const namesThisText = (text: string): boolean => /(这|那)(个|份)?(文件|办法|政策|规定|意见|文)/.test(text);

@@ -105,6 +105,9 @@ for (const [slip, name] of Object.entries(SLIPS)) {
 const BY_FIRST_CHAR = byFirstChar<Region>([...REGION_NAMES, ...SLIP_ENTRIES]);
 
 /** Every place named in the text, in order, longest alias at each position. */
+/** After a place: outside it ("杭州市外", "杭州以外的地方"). */
+const OUTSIDE_OF = /^(市|区|县)?(外(?![婆公孙甥])|以外|之外)/;
+
 export function findRegions(text: string): RegionMatch[] {
   const out: RegionMatch[] = [];
   let i = 0;
@@ -121,8 +124,8 @@ export function findRegions(text: string): RegionMatch[] {
       }
     }
     if (matched) {
-      // an outing's place is skipped whole, not read again as a shorter alias
-      if (!isOuting(text, matched.start, matched.end)) out.push(matched);
+      // an outing's place is skipped whole, not read again as a shorter alias; "杭州市外", "杭州以外" name no place
+      if (!isOuting(text, matched.start, matched.end) && !OUTSIDE_OF.test(text.slice(matched.end))) out.push(matched);
       i = matched.end;
     } else i++;
   }
