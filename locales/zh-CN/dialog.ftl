@@ -79,6 +79,7 @@ offer-health-check = 要帮您登记体检报销吗？
 offer-transfer = 要帮您登记管理关系转移吗？新社区工作人员会联系您。
 offer-transfer-staff = 要帮您登记给工作人员处理吗？
 offer-declined = 好的，不登记。还有什么可以帮您？
+report-kept-after-handoff = 刚才登记的内容先帮您留着，想接着登记，直接把没说的发给我就行。
 offer-after-thanks = 不客气！要登记的话，随时跟我说“帮我登记”。
 confirm-declined = 好的，先不登记。需要时随时找我。
 yes-or-no = 请点下面的按钮；也可以直接回复“好的”或“不用了”。

@@ -175,7 +175,9 @@ export function verdict(question: string | undefined, lines: string | readonly s
   const overCap = asked !== undefined && cap !== undefined && Number(asked) >= Number(cap);
   // "还来得及吗" / "算不算晚了" with the date known: whether the deadline has passed, as the question puts it.
   const dated = /日前/.test(said) ? /已经过了/.test(said) : null;
-  if (dated !== null && /晚|迟|来得及|来不及/.test(q)) return `${dated === /晚|迟/.test(q) ? words.yes : words.no}。`;
+  if (dated !== null && /晚|迟|来得及|来不及|超过|过了/.test(q)) return `${dated === /晚|迟|超过|过了/.test(q) ? words.yes : words.no}。`;
+  // "过了7天就报不了了吗": a late report is still made; "还能报吗": yes.
+  if (/报不了|不能报|不让报|不给报/.test(q)) return `${words.no}。`;
   return `${(yes ?? (stillThisMonth || stopConfirmed || (!saysNo(said) && !notYet))) && !overCap ? words.yes : words.no}。`;
 }
 

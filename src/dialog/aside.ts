@@ -48,6 +48,8 @@ export function questionIn(t: Turn, current: string): Question | null {
   if (current === 'report_death' && goesOn) return { aspects: ['stop'], other: null };
   // "她今年的资格认证还没做 还要去做吗": after a death the pension stops; nothing is certified any more.
   if (current === 'report_death' && CERTIFICATION.test(text)) return { aspects: ['pension', 'stop'], other: null };
+  // "丧葬补助金跟抚恤金找谁要": what the family claims after a death is the death's own fact, not the funeral money.
+  if (current === 'report_death' && aspects.includes('benefits') && /抚恤|丧葬补助/.test(text)) return { aspects, other: null };
   const u = t.understanding;
   const named = askedItemIntentOf(text);
   const sure = u && DOMAIN.has(u.intent) && u.confidence >= OTHER_TOPIC && !isBareAspectQuestion(text) ? u.intent : null;

@@ -107,6 +107,8 @@ export interface DialogDef {
 export const ASPECTS = '_aspects';
 /** The sides of the topic the last question asked while the form waited ("那已经取了的咋办" asks them again). */
 export const ASIDE_ASPECTS = '_aside';
+/** The other topic a question answered while the form waited was about ("那帮我登记报销" applies for it). */
+export const ASIDE_TOPIC = '_asideTopic';
 /** The slot where a staff topic keeps the words it was asked in, for short follow-ups read against them. */
 export const QUESTION = 'question';
 /** The slot set when the user asked to apply ("我要申请", "帮他登记"): the form goes on to the application. */

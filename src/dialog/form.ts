@@ -355,6 +355,12 @@ export async function digress(t: Turn, current: DialogState, intent: string): Pr
       t.state = null;
       return;
     }
+    if (intent === 'human_handoff') {
+      // The family asked for a person: the report is kept for them to go on with, but not pressed on them.
+      t.state = current;
+      t.say(t.tr.t('report-kept-after-handoff'));
+      return;
+    }
     await resume(t, current, slots.region);
     return;
   }

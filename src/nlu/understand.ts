@@ -299,7 +299,9 @@ export function understand(text: string, opts: UnderstandOptions): Understanding
     errors.push(...r.errors);
     // "俺爹王铁柱昨儿个下午老了 …": a kin's death in words the model has not seen is still a death told.
     // "俺娘走了半个月了才来报": 报 is the report's, not a case's progress.
-    const misread = intent === OUT_OF_SCOPE || (intent === 'case_status' && !/进度|编号|办好|结果|到哪|怎么样了/.test(normalized));
+    // An ID number and phone told with a death are the report's, not a change of personal details.
+    const misread =
+      intent === OUT_OF_SCOPE || intent === 'update_personal_info' || (intent === 'case_status' && !/进度|编号|办好|结果|到哪|怎么样了/.test(normalized));
     if (misread && slots.relation !== undefined && namesDeath(normalized)) {
       intent = 'report_death';
       confidence = UNSURE_ITEM;

@@ -25,7 +25,8 @@ const community: SlotSpec = {
 };
 
 /** "西湖区翠苑一区社区" → "翠苑一区社区": the district is its own answer. */
-function withoutDistrict(name: string): string {
+function withoutDistrict(said: string): string {
+  const name = said.replace(/^(家住|住在|住|在)/, '');
   for (let k = 5; k >= 2; k--) {
     const head = name.slice(0, k);
     if (/[区县市]$/.test(head) && findRegion(head)) return name.slice(k);

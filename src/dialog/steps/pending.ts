@@ -12,7 +12,7 @@ import {
 } from '../../nlu/cues.ts';
 import { aspectAnswer } from '../answers.ts';
 import { basisAnswer, namedCorrection, type Question, questionIn, topicAnswer } from '../aside.ts';
-import { APPLY, ASIDE_ASPECTS, ASPECTS, type DialogDef, type Slots } from '../context.ts';
+import { APPLY, ASIDE_ASPECTS, ASIDE_TOPIC, ASPECTS, type DialogDef, type Slots } from '../context.ts';
 import { acceptOffer, advance, askedAspects, changes, defOf, digress, inherited, start } from '../form.ts';
 import { DIALOGS, sameTopic } from '../forms/index.ts';
 import { type DialogState, isPending, missingSlots } from '../state.ts';
@@ -93,7 +93,9 @@ function factsSaid(t: Turn, def: DialogDef, skip?: string): Slots {
 async function yesNo(t: Turn, s: DialogState): Promise<void> {
   const def = defOf(s.intent);
   const updates = t.button === null ? factsSaid(t, def) : {};
-  if (Object.keys(updates).length > 0) {
+  // "好的 登记报销": a yes whose words repeat a known fact is a yes.
+  const plainYesOrNo = t.button === null && !changes(updates, s.slots) && yesOrNo(t.normalized) !== null;
+  if (Object.keys(updates).length > 0 && !plainYesOrNo) {
     // A fact said again is answered again, without claiming a change.
     if (changes(updates, s.slots) && !FOLLOW_UP.test(t.text.trim())) t.sayCorrected(updates, def);
     Object.assign(s.slots, updates);
@@ -192,6 +194,7 @@ function otherTopicAnswer(t: Turn, s: DialogState, intent: string, aspects: read
   if (!lines) return false;
   t.show({ lines });
   t.intent = intent;
+  s.slots[ASIDE_TOPIC] = intent;
   return true;
 }
 
@@ -271,6 +274,14 @@ async function slotAnswer(t: Turn, s: DialogState): Promise<'again' | undefined>
   if (explained) {
     // "社区？什么社区？": the question just asked is explained, and asked again.
     t.ask(def, s.awaiting, explained);
+    return;
+  }
+  const askedAside = s.slots[ASIDE_TOPIC];
+  if (t.button === null && typeof askedAside === 'string' && DIALOGS.has(askedAside) && (isApplyRequest(t.normalized) || wantsToApply(t.normalized))) {
+    // "那帮我登记报销" right after a question about another topic: that topic is applied for, with what is known.
+    t.state = null;
+    t.intent = askedAside;
+    await start(t, askedAside, { ...inherited(s, askedAside), [APPLY]: true });
     return;
   }
   if (t.button === null && def.accept && isApplyRequest(t.normalized)) {

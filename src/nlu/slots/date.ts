@@ -272,6 +272,8 @@ const PATTERNS: readonly Pattern[] = [
   },
 ];
 
+const NOTICED_AFTER = /^(?:才|刚)(?:想起|记起|知道|发现|看到|听说|来|去|顾上|有空)/;
+
 /** Every date in `text` in order (at one position, the longest reading wins). */
 export function findDates(text: string, now: Now): DateMatch[] {
   const today = shanghaiDate(now);
@@ -285,7 +287,8 @@ export function findDates(text: string, now: Now): DateMatch[] {
         continue;
       }
       const c = p.resolve(m, today);
-      if (c === undefined) continue;
+      // "今天才想起来要报": when something was noticed or done about it, not the date it is about.
+      if (c === undefined || NOTICED_AFTER.test(text.slice(m.index + m[0].length))) continue;
       found.push({ start: m.index, end: m.index + m[0].length, raw: m[0], date: c === null ? null : isoOf(c) });
     }
   }
