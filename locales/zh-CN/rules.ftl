@@ -123,6 +123,7 @@ cond-report_by_date = 亲属应在{ $days }日内告知{ $whom ->
     [yes] ，已经过了，请尽快报告
    *[no] {""}
   }
+cond-fraud_report_reward = 举报冒领养老金有奖励制度
 cond-report_promptly = 没有规定具体天数，家属及时告知{ $whom ->
     [registered_community_or_agency] 生前登记的社区或社保经办机构
     [management_community] 社会化管理所在地社区

@@ -86,7 +86,7 @@ function aspectsToAnswer(t: Turn, s: DialogState): Aspect[] {
   const asked = askedAspects(s);
   // A follow-up, or an application ("帮他登记住院慰问，一年能领几次"): the figure goes with the answer to what was asked.
   // So does an eligibility question with the case's own amount ("自付五千零一块能不能拿").
-  const withFigure = isFollowUp(t.normalized) || s.slots[APPLY] === true || t.understanding?.slots.amount !== undefined;
+  const withFigure = isFollowUp(t.normalized) || s.slots[APPLY] === true || wantsToApply(t.normalized) || t.understanding?.slots.amount !== undefined;
   return withFigure && asked.length > 0 && !asked.includes('amount') ? ['amount', ...asked] : asked;
 }
 
@@ -228,7 +228,11 @@ function answerFirstQuestion(t: Turn, def: DialogDef, s: DialogState): string[] 
   const other = q.other ? DIALOGS.get(q.other) : undefined;
   const own = q.aspects.filter((a) => a !== 'amount');
   // "丧事费多少" asks the other topic only: the report's own facts wait for their own question.
+  // "他是省属企业退休的…丧事慰问有没有": the 但-clause on who pays comes first (004 二(二)).
+  const employer = employerOf(t.normalized);
+  const exception = employer && region ? fundingException(region, t.ctx.asOf, employer) : null;
   const lines = [
+    ...(exception ? [`${renderPoint(t.tr, exception)}\n${renderCitations(t.tr, [exception.cite])}`] : []),
     ...((other?.topic && aspectAnswer(t.ctx, other.topic, region, {}, ['amount', ...q.aspects])) || []),
     ...(other && own.length === 0 ? [] : (topicAnswer(t, def, s.slots, own) ?? [])),
   ];

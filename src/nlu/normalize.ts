@@ -86,8 +86,10 @@ const HOMOPHONE_SLIPS: readonly (readonly [RegExp, string])[] = [
   [/自附/g, '自付'],
   [/体捡/g, '体检'],
   [/(?<=丧事)料里/g, '料理'],
+  // Wu 弗 is 不 ("弗对弗对，弗是拱墅").
+  [/弗(?=对|是|要|晓得|好|来|用|会|能|去)/g, '不'],
 ];
-const SLIP_CHARS = /[尉为补保帮认人自体料]/;
+const SLIP_CHARS = /[尉为补保帮认人自体料弗]/;
 
 /** Step 10: English words people mix into Chinese, longest first where one starts another. */
 const ENGLISH_WORDS: Readonly<Record<string, string>> = {

@@ -145,6 +145,7 @@ const ASPECTS_OF: Readonly<Record<string, readonly Aspect[]>> = {
   pension_stops_on_death: ['pension', 'stop'],
   return_pension_paid_after_death: ['pension'],
   fraud_must_be_repaid: ['pension'],
+  fraud_report_reward: ['pension', 'benefits'],
   claim_funeral_grant_and_survivor_pension: ['benefits', 'where'],
 };
 

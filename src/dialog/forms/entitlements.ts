@@ -259,7 +259,7 @@ const invoice: SlotSpec = { ...amountSlot('invoice', 'ask-invoice'), optional: t
 /** 住在上海, 常住苏州, 在绍兴女儿家住: the place named is where the retiree lives. */
 const RESIDES = /住|在.{1,8}(?:住|生活|养老|带孙)/;
 /** "在聊城做", "去长沙体检": the check done in a place, said by someone managed elsewhere. */
-const CHECKED_THERE = /(在|去|到)[\u4e00-\u9fa5]{1,6}(做|体检|检查|查体)/;
+const CHECKED_THERE = /(在|去|到)[\u4e00-\u9fa5]{1,6}(做|体检|检查|查体)|[\u4e00-\u9fa5]{2,4}(的)?医院(开|做|的发票)/;
 /**
  * Where the retiree is managed. A place we hold no document for, named in passing as where they live ("我住在上海
  * 体检费能报吗"), is the residence the outside-Hangzhou rule is about, not the management region: that is asked.

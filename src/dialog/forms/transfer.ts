@@ -16,7 +16,9 @@ function endpoints(msg: Msg): { from?: string; to?: string } {
   // "户口还在郑州": where the hukou is, not a place the move goes from or to ("户口迁到临平了" still says where to).
   const aboutHukou = (start: number) => /(户口|户籍)(还|仍然?|一直|也|都|就)?(在|是)(浙江)?(省)?(杭州)?(市)?$/.test(text.slice(Math.max(0, start - 10), start));
   const all = pickRegions(findRegions(text)).filter((m) => !m.region.cityOnly);
-  const found = all.filter((m) => !aboutHukou(m.start));
+  // "不是拱墅 是滨江": a place denied is neither end.
+  const denied = (start: number) => /(不是|不在|并非)$/.test(text.slice(Math.max(0, start - 3), start));
+  const found = all.filter((m) => !aboutHukou(m.start) && !denied(m.start));
   // "户口在拱墅，搬到萧山": with no other place to move from, the hukou's district is where the retiree was managed.
   const hukouAt = all.find((m) => aboutHukou(m.start))?.region.name;
   // "户口在上城，搬到我家住了": only the hukou's district is named, and it is where the retiree was managed.

@@ -243,8 +243,10 @@ async function slotAnswer(t: Turn, s: DialogState): Promise<'again' | undefined>
     return;
   }
   const spec = def.slots.find((x) => x.name === s.awaiting);
-  const answer = spec && !(spec.personal && t.ctx.inGroup) ? spec.read(t.msg, t.ctx, true) : null;
   const others = factsSaid(t, def, s.awaiting);
+  // "不对，不是拱墅 是滨江" while the hukou is asked: a correction of other facts does not answer this question.
+  const correctsOthers = isCorrection(t.normalized) && changes(others, s.slots);
+  const answer = spec && !(spec.personal && t.ctx.inGroup) && !correctsOthers ? spec.read(t.msg, t.ctx, true) : null;
   // Facts said again ("长沙那个办法还管用吗" in a 长沙 report) are no answer: the message may be a question.
   if ((answer && 'value' in answer) || changes(others, s.slots)) {
     const earlyBefore = earlyLines(t, def, s.slots);

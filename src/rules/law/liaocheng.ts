@@ -32,6 +32,7 @@ export const liaocheng: Law = {
   archiveNotCarriedByRetiree: [
     at(true, '附件 档案移交工作流程 二', '派专人携带《档案移交名册表》和已装订成册的退休人员人事档案送至档案保管单位，不得由退休人员本人自带移交'),
   ],
+  fraudReportReward: [at(true, '第三十条', '为确保社会保险基金安全，建立举报冒领养老金的奖励制度')],
   officeEquipment: [at(true, '第十条', '社会化管理服务工作办公设备购买')],
   deathBenefitsHelp: [
     at(

@@ -221,5 +221,8 @@ export function deathFacts(regime: Regime, asOf: IsoDate, dateOfDeath?: IsoDate)
       ownOrGeneral(law, (l) => l.deathBenefitsHelp, LAWS.henan, asOf),
     ),
   );
+  // Only where the text sets one up: a reward is no rule to borrow.
+  const reward = valueAt(law?.fraudReportReward, asOf);
+  if (reward) out.push({ code: 'fraud_report_reward', cite: reward.cite });
   return out;
 }
