@@ -262,9 +262,14 @@ export class Turn {
     const regionChanged = this.profile.region !== undefined && this.profile.region !== stored.region;
     // An answered topic in a group (nothing personal, nothing filed) is kept for a follow-up in private.
     const answered = incoming.group && state !== null && state.awaiting === 'done' && state.slots[FILED] === undefined && this.home === incoming.chat;
-    if (!regionChanged && this.awayNext === undefined && !answered) return null;
+    const topic = answered ? (withoutPersonal(state) as unknown as Json) : null;
+    // The same topic kept a moment ago is not written again (each write is sealed).
+    const now = incoming.now.getTime();
+    const kept = groupTopicOf(stored, now + IDLE_MS / 2);
+    const keep = topic !== null && JSON.stringify(kept) !== JSON.stringify(groupTopicOf({ groupTopic: { dialog: topic, at: now } }, now));
+    if (!regionChanged && this.awayNext === undefined && !keep) return null;
     const next: { [key: string]: Json } = { ...stored };
-    if (answered) next.groupTopic = { dialog: withoutPersonal(state) as unknown as Json, at: incoming.now.getTime() };
+    if (keep) next.groupTopic = { dialog: topic, at: now };
     if (this.profile.region !== undefined) next.region = this.profile.region;
     if (this.awayNext === null) delete next.privateDialog;
     else if (this.awayNext !== undefined) next.privateDialog = { intent: this.awayNext.intent, at: this.awayNext.at };

@@ -206,7 +206,7 @@ export const asksIfNeeded = (words: { readonly yes: string }): boolean => /^(要
 export const saysWhereTheyLive = (text: string): boolean => /(我|俺|咱|家)(们)?(就)?(住|是|在|家在|属于|户口在)/.test(text);
 
 /** A fact that says no ("不发现金", "相关待遇不补发", "不予受理"), as against a limit ("不少于7天", "不超过500元"). */
-const SAYS_NO = /不(发|给|能|可以|予|补|得|会|用|需要|要|算|享受|纳入|在|提供|交)|没有|无需|无须|不可|停止|停发|根据.{0,10}确定|到期|失效|废止/;
+const SAYS_NO = /不(发|给|能|可以|予|补|得|会|用|需要|要|算|享受|纳入|在|提供|交|移交)|没有|无需|无须|不可|停止|停发|根据.{0,10}确定|到期|失效|废止/;
 /** "因故不能参加的，": a condition, whose 不 says who, not no. */
 const CONDITION = /[^，,；;。]*的[，,]/g;
 export const saysNo = (line: string): boolean => SAYS_NO.test(line.replace(CONDITION, ''));

@@ -137,6 +137,8 @@ const ASPECTS_OF: Readonly<Record<string, readonly Aspect[]>> = {
   proofs_by_hukou_and_housing: ['documents'],
   proofs_by_housing: ['documents'],
   out_of_province_to_enterprise_location: ['where'],
+  cadres_keep_current_management: ['eligibility'],
+  extra_items_original_channel: ['funds', 'where'],
   report_within_days: ['deadline', 'where'],
   report_by_date: ['deadline', 'where'],
   report_promptly: ['deadline', 'where'],

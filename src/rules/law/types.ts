@@ -71,6 +71,10 @@ export interface Law {
   readonly transferInUrban?: Parameter<true>;
   readonly residenceRegistration?: Parameter<'residence_community'>;
   readonly handoverByHukouOrResidence?: Parameter<true>;
+  /** 企业离休人员和省管干部保持现有管理方式不变 (001 五(一)). */
+  readonly cadresKeepManagement?: Parameter<true>;
+  /** 现有企业退休人员享受的统筹外项目由原渠道解决 (001 七(一)). */
+  readonly extraItemsOriginalChannel?: Parameter<true>;
   /** Retirees whose 户籍 is in another province are handed to the enterprise's location. */
   readonly outOfProvinceToEnterpriseLocation?: Parameter<true>;
   readonly budget?: Parameter<readonly BudgetLine[]>;

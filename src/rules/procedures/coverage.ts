@@ -63,6 +63,10 @@ export function coverage(input: CoverageInput): Result<CoverageAnswer> {
 
   const handover = valueAt(law?.handoverByHukouOrResidence, input.asOf);
   if (handover) rules.push({ code: 'handover_by_hukou_or_residence', cite: handover.cite });
+  const cadres = valueAt(law?.cadresKeepManagement, input.asOf);
+  if (cadres) rules.push({ code: 'cadres_keep_current_management', cite: cadres.cite });
+  const extraItems = valueAt(law?.extraItemsOriginalChannel, input.asOf);
+  if (extraItems) rules.push({ code: 'extra_items_original_channel', cite: extraItems.cite });
   const outOfProvince = valueAt(law?.outOfProvinceToEnterpriseLocation, input.asOf);
   if (outOfProvince) rules.push({ code: 'out_of_province_to_enterprise_location', cite: outOfProvince.cite });
   let fundedBy: CoverageAnswer['fundedBy'] = 'special_fund';
