@@ -300,6 +300,7 @@ validity-expired = 《{ $title }》{ $number }自{ $from }起施行，有效期�
 validity-not_yet = 《{ $title }》{ $number }自{ $from }起施行，还没有开始执行。
 
 # A question about the question just asked, explained before it is asked again.
+form-needs-report_death = 登记去世要这几项：老人的姓名、身份证号、去世日期、您和老人的关系、您的联系电话、老人管理所在的社区。一项一项来，不着急。
 explain-community = 就是老人退休后归哪个社区（村）管理，一般是户口或常住地所在的社区，比如“翠苑一区社区”。
 explain-idNumber = 身份证号用来核对身份、办停发手续；一时找不到可以回复“不记得”，之后再补。
 explain-reporterPhone = 留个电话，工作人员核实时好联系您，只给工作人员看。

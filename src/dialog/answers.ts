@@ -188,6 +188,14 @@ export function lead(verdictWord: string, lines: readonly string[]): string[] {
   return verdictWord && first !== undefined && !first.startsWith(verdictWord) ? [`${verdictWord}${first}`, ...rest] : [...lines];
 }
 
+/** Who can have it and what counts, where every text says it alike: said while the district is asked. */
+export function sameEverywhere(ctx: TurnCtx, topic: Topic, input: FactsInput): string[] {
+  const each = WHEREVER.map((w) => facts(ctx, topic, w.region, input));
+  const lines = (f: TopicFacts | null) => new Set(f ? factsFor(f, ['eligibility', 'definition']).map((p) => renderPoint(ctx.tr, p)) : []);
+  const [first, ...rest] = each.map(lines);
+  return [...(first ?? [])].filter((line) => rest.every((other) => other.has(line))).slice(0, 2);
+}
+
 /**
  * The main answer of a money topic when the district is unknown: the same headline in every text (住院慰问 150 元 in
  * 杭州市级 and 建德市 alike) is answered at once, with what both texts say; null when the texts differ.

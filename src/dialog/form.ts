@@ -1,7 +1,7 @@
 import { renderCitations, renderPoint } from '../answers/index.ts';
 import { type Aspect, asksAboutTheFund, asksIfNeeded, aspectsOf, employerOf, isFollowUp, isYesNoQuestion, verdictWords, wantsToApply } from '../nlu/cues.ts';
 import { coverage, type EmployerKind, findRegion, fundingException, type IsoDate, type Point, topicFacts } from '../rules/index.ts';
-import { aspectAnswer, commonAnswer, lead, verdict } from './answers.ts';
+import { aspectAnswer, commonAnswer, lead, sameEverywhere, verdict } from './answers.ts';
 import { questionIn, topicAnswer } from './aside.ts';
 import { APPLY, ASPECTS, type DialogDef, type Outcome, QUESTION, type Slots } from './context.ts';
 
@@ -43,7 +43,10 @@ export async function advance(t: Turn, def: DialogDef, s: DialogState, errors?: 
     // Also at the district's prompt: a corrected amount (一万二 → 八千) may be one every text answers alike.
     if (missing.name === 'region' && (await answerWherever(t, def, s))) return;
     // The district decides the answer here: said why it is asked, the first time.
-    const why = firstAsk && def.topic && !def.privateOnly ? t.tr.t(s.slots[APPLY] === true ? 'region-why-apply' : 'region-why') : undefined;
+    const applying = s.slots[APPLY] === true;
+    // What every text says alike comes with the reason ("超过5000元才能申请"), so the question is not all there is.
+    const alike = def.topic && !applying ? sameEverywhere(t.ctx, def.topic, def.factsInput?.(s.slots, t.ctx.asOf) ?? {}) : [];
+    const why = firstAsk && def.topic && !def.privateOnly ? [t.tr.t(applying ? 'region-why-apply' : 'region-why'), ...alike].join('\n') : undefined;
     s.awaiting = missing.name;
     t.ask(def, missing.name, errors?.get(missing.name) ?? why);
     return;
@@ -233,7 +236,7 @@ function answerFirstQuestion(t: Turn, def: DialogDef, s: DialogState): string[] 
   const exception = employer && region ? fundingException(region, t.ctx.asOf, employer) : null;
   const lines = [
     ...(exception ? [`${renderPoint(t.tr, exception)}\n${renderCitations(t.tr, [exception.cite])}`] : []),
-    ...((other?.topic && aspectAnswer(t.ctx, other.topic, region, {}, ['amount', ...q.aspects])) || []),
+    ...((other?.topic && aspectAnswer(t.ctx, other.topic, region, {}, ['amount', ...q.aspects], t.normalized)) || []),
     ...(other && own.length === 0 ? [] : (topicAnswer(t, def, s.slots, own) ?? [])),
   ];
   if (lines.length > 0 && !region) s.slots[ANSWERED_WITHOUT_REGION] = true;

@@ -157,7 +157,7 @@ export function askedItemIntentOf(text: string): string | null {
 
 /** "登记一个去世", "要报告我父亲去世": a death reported in so many words (a report, whatever else the message asks). */
 export const reportsDeath = (text: string): boolean =>
-  /(报告|报个|报一下|报丧|登记|上报)[^，,。？?]{0,6}(去世|过世|走了|死亡|病故)|报丧(?=[。.!！，,\s]|$)|报个丧/.test(text);
+  /(要报|报告|报个|报一下|报丧|登记|上报)[^，,。？?]{0,6}(去世|过世|走了|死亡|病故)|报丧(?=[。.!！，,\s]|$)|报个丧/.test(text);
 
 /** A death named in so many words is a report, whatever was talked about before. */
 // "俺爹…昨儿个下午老了": 老了 after a parent's word, in northern speech, is a death.
@@ -286,6 +286,10 @@ const PLAIN_TO_TEXT: readonly (readonly [RegExp, string])[] = [
   [/失联|联系不上|找不到人|人找不到|失踪|走丢|走失|没找到|找不着/, '下落不明'],
   [/坐牢|判刑|服刑|关进去|进监狱|蹲监狱/, '判刑收监'],
   [/两份|两头领|领两份|重复领/, '重复领取'],
+  [/地址|门牌|住哪/, '住址'],
+  [/贴出|公布|挂出|泄露|透露|让人看到/, '公开'],
+  [/手机号|电话号/, '电话'],
+  [/卡号/, '银行卡'],
 ];
 
 /** Of several lines, the one sharing most (at least two) two-character words with the question; else the first (or none). */

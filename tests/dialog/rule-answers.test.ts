@@ -61,15 +61,14 @@ describe('a question about the death-report deadline is answered, with only an o
     expect(await h.store.listCases({ type: 'death_report' })).toHaveLength(0);
   });
 
-  it('with the date said, the date by which; taking up the offer keeps the date and the region', async () => {
+  it("a kin's death told with the question: the date by which first, then the report, keeping the date and the region", async () => {
     const out = await h.send({ text: '我爸11月18日走了 聊城的 几天内要报' });
     expect(h.text(out)).toContain('7日内（2026年11月25日前）');
     expect(h.text(out)).toContain('聊国资〔2020〕50号 第十六条(四)');
-    expect(h.text(out)).not.toContain('姓名');
-    const form = await h.send({ button: 'y' });
-    expect(h.text(form)).toContain('2026年11月25日前');
-    expect(h.text(form)).toContain('姓名');
-    expect(h.text(form)).not.toContain('哪天去世');
+    // Issue 11 class 2: the question is answered first, then the form's first question (the date is not asked).
+    expect(h.text(out).indexOf('第十六条(四)')).toBeLessThan(h.text(out).indexOf('姓名'));
+    expect(h.text(out)).not.toContain('哪天去世');
+    expect(await h.store.listCases({ type: 'death_report' })).toHaveLength(0);
   });
 
   it.each([

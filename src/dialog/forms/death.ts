@@ -53,8 +53,14 @@ function isQuestion(ctx: TurnCtx): boolean {
   // they are told of, said as a statement).
   // "登记一个去世：…，家属问丧事费多少": a report that also asks; the question is answered beside the form.
   if (reportsDeath(text)) return false;
+  // "我爸昨天走了 要多少天之内去报": a kin's death told is a report whose question is answered first.
+  if (!ctx.incoming.staff && KIN_DIED.test(text)) return false;
   return DEADLINE_QUESTION.test(text) || (ctx.incoming.staff && asks(text)) || (asks(text) && !WHOSE.test(text));
 }
+
+/** A kin's death told as news ("我爸昨天走了"), not asked about in general. */
+const KIN_DIED =
+  /(我|俺|阿拉)的?(爸|妈|父亲|母亲|爹|娘|爷爷|奶奶|外公|外婆|姥姥|姥爷|老伴|爱人|公公|婆婆|岳父|岳母|丈夫|妻子|老公|老婆)[^，,。？?]{0,8}(去世|走了|过世|没了|病故|过辈)/;
 
 /** Whose death: a question that names nobody ("人走了以后养老金还能领吗") asks about deaths in general. */
 const WHOSE =

@@ -69,7 +69,8 @@ export const seriousIllnessDialog: DialogDef = {
   topic: 'serious_illness',
   factsInput: (s, asOf) => selfPay(s, asOf),
   // Without the amount the whole scale is the answer, and the amount is asked to find the tier.
-  slots: [region, amountSlot('amount', 'ask-self-pay', { optional: true }, true)],
+  // The applicant's name said in passing is kept for the application (never asked here).
+  slots: [region, amountSlot('amount', 'ask-self-pay', { optional: true }, true), { ...nameSlot('applicantName', 'ask-applicant-name'), optional: true }],
   finish(ctx, s) {
     latestRegion(ctx, s);
     const again = amountAskedAgain(ctx, s, 'amount', 'ask-self-pay');
@@ -108,7 +109,14 @@ export const seriousIllnessDialog: DialogDef = {
     lines: [],
     next: 'done',
     // A range said ("六万多") is no figure for the application: staff read it off the statement.
-    continueWith: { intent: 'serious_illness_application', slots: { region: s.region ?? null, amount: typeof s.amount === 'string' ? s.amount : null } },
+    continueWith: {
+      intent: 'serious_illness_application',
+      slots: {
+        region: s.region ?? null,
+        amount: typeof s.amount === 'string' ? s.amount : null,
+        ...(typeof s.applicantName === 'string' ? { applicantName: s.applicantName } : {}),
+      },
+    },
   }),
 };
 

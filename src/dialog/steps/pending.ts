@@ -64,6 +64,9 @@ const SUBJECT: Readonly<Record<string, RegExp>> = {
   relation: /关系/,
   amount: /自付|自己付|多少钱|金额|报销/,
 };
+/** "要登记些什么", "需要提供哪些信息": what the form collects. */
+const WHAT_IT_NEEDS = /(要|需要|得)(登记|填|提供|准备|说|报|告诉你)(些|哪些|什么|啥)|(登记|填|提供)(些|哪些)?(什么|啥)(信息|东西|内容)?[啊呀呢吗]?[?？]?$/;
+
 /** "不晓得自付了多少，去哪里查": the user cannot answer the question just asked and asks how to find out. */
 const CANNOT_TELL = /不知道|不晓得|不清楚|搞不清|(哪里|哪儿|去哪|在哪|怎么|咋)(查|看|找|打印|开)/;
 
@@ -269,6 +272,12 @@ async function slotAnswer(t: Turn, s: DialogState): Promise<'again' | undefined>
   }
   if (wantsPerson(t)) {
     await digress(t, s, 'human_handoff');
+    return;
+  }
+  // "要登记些什么啊": what the form as a whole needs, then its question again.
+  const needs = t.button === null && WHAT_IT_NEEDS.test(t.normalized) ? t.tr.maybe(`form-needs-${s.intent}`) : null;
+  if (needs) {
+    t.ask(def, s.awaiting, needs);
     return;
   }
   const asksAboutIt = isQuestion(t.normalized) && t.normalized.length <= 12;

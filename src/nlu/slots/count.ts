@@ -22,7 +22,7 @@ export interface CountMatch extends Span {
 const TIMES_AFTER = /^\s?(?:次|回|趟|遍)(?!性|事|头|答|复|归|顾|来|去|家)/;
 const PEOPLE_AFTER = /^\s?(?:人|名|位|户|个人|个(?:老人|老年人|退休|组员|成员|队员|会员|老同志|老党员|小组)|个(?=$|[\s,.!?;:。，、]|呢|吧|啊|吗|的话))/;
 const ONE_PERSON = /^\s?个人/;
-const COUNT_BEFORE = /(?:次数|人数|户数|组员数)(?:是|有|为|共|一共|:|\s)*$/;
+const COUNT_BEFORE = /(?:次数|人数|户数|组员数|退休人员|退休职工|企退人员|退休老人)(?:是|有|为|共|一共|总共|:|\s)*$/;
 const ORDINAL_BEFORE = /(?:第|每|初|前第)$/;
 /** A period before the number: 两年一次, 一年要做一次, 半年一回, 每个月两次 (a frequency, not events). */
 const PERIOD_BEFORE =
