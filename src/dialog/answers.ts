@@ -24,6 +24,10 @@ const WHEREVER: readonly { readonly region: string; readonly label: string }[] =
   { region: '杭州市', label: 'where-hangzhou' },
   { region: '建德市', label: 'where-jiande' },
 ];
+/** "A和B是不是一样", "有区别吗": answered by whether the texts agree. */
+const COMPARES = /一样|区别|相同|不同|差别/;
+const SAME = '一样。';
+const DIFFERENT = '不一样。';
 /** At most this many lines of facts before the clauses: more on "详细说说". */
 const MAX_FACT_LINES = 5;
 
@@ -141,7 +145,11 @@ export function aspectAnswer(
   const lines = [...shared, ...own.map((w) => `${ctx.tr.t(w.label)}${w.lines.join('；')}`), ...silent];
   // The verdict reads the first fact the first text gives, as if the district were known.
   const said = answered[0] ? verdictLines(answered[0].a, aspects) : undefined;
-  return [lead(verdict(question, said), [...lines, ...(own.length === 0 ? [ctx.tr.t('same-wherever')] : []), renderCitations(ctx.tr, cites)]).join('\n')];
+  // "杭州和建德是不是一样": the comparison is the answer.
+  const compared = COMPARES.test(question ?? '') ? (own.length === 0 ? SAME : DIFFERENT) : null;
+  return [
+    lead(compared ?? verdict(question, said), [...lines, ...(own.length === 0 ? [ctx.tr.t('same-wherever')] : []), renderCitations(ctx.tr, cites)]).join('\n'),
+  ];
 }
 
 /**
@@ -171,8 +179,13 @@ export function verdict(question: string | undefined, lines: string | readonly s
   const stopConfirmed = /停/.test(q) && /停/.test(said) && !/不(会)?停/.test(said);
   // "小组长补助能超过500吗" answered by "最高不超过500元": a cap asked to be passed, a no.
   const asked = /(?:超过|超出|高于|多于|超)(\d+)/.exec(q)?.[1];
-  const cap = /(?:不超过|最高|最多|上限|封顶)[^\d，,。]{0,4}(\d+)/.exec(said)?.[1];
-  const overCap = asked !== undefined && cap !== undefined && Number(asked) >= Number(cap);
+  // The cap is the line's limit, or the headline's standard ("健康体检：400元").
+  const cap = (/(?:不超过|最高|最多|上限|封顶)[^\d，,。]{0,4}(\d+)/.exec(said) ?? /[:：](\d+)元/.exec(said))?.[1];
+  // "今年第二次住院 能再给吗" answered by "每年不超过1次": past the number allowed.
+  const nth = /第([2-9])次/.exec(q.replace(/第[二两]次/, '第2次').replace(/第三次/, '第3次'))?.[1];
+  const times = /不超过(\d+)次/.exec(said)?.[1];
+  const overCap =
+    (asked !== undefined && cap !== undefined && Number(asked) >= Number(cap)) || (nth !== undefined && times !== undefined && Number(nth) > Number(times));
   // "还来得及吗" / "算不算晚了" with the date known: whether the deadline has passed, as the question puts it.
   const dated = /日前/.test(said) ? /已经过了/.test(said) : null;
   if (dated !== null && /晚|迟|来得及|来不及|超过|过了/.test(q)) return `${dated === /晚|迟|超过|过了/.test(q) ? words.yes : words.no}。`;
@@ -224,5 +237,9 @@ export function commonAnswer(ctx: TurnCtx, topic: Topic, input: FactsInput, ques
   const lines = [headline, ...conditions.map((p) => `· ${render(p)}`)];
   if (documents.length > 0) lines.push(ctx.tr.t('documents-heading') + documents.map(render).join('；'));
   const yes = ['fixed', 'ceiling', 'in_kind'].includes(first.entitlement.outcome);
-  return [lead(verdict(question, headline, yes), [...lines, ctx.tr.t('same-wherever'), renderCitations(ctx.tr, cites)]).join('\n')];
+  return [
+    lead(COMPARES.test(question ?? '') ? SAME : verdict(question, headline, yes), [...lines, ctx.tr.t('same-wherever'), renderCitations(ctx.tr, cites)]).join(
+      '\n',
+    ),
+  ];
 }

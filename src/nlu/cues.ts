@@ -11,7 +11,7 @@ const ASPECT_WORDS: readonly (readonly [Aspect, RegExp])[] = [
   ['amount', /多少钱|多少元|(拿|领|报|给|发|补)多少|标准是?多少|有多少|多少[?？]?$|上限|封顶|最多(能)?(报|拿|领|给)|按(人头|人数)|(每|一)(个)?人(给)?多少/],
   [
     'documents',
-    /材料|证明|单子|(发票|票据).{0,3}(丢|没了|没有|找不到|不见|开不)|怎么报销|如何报销|(要|带|准备|需要|凭|提供|开)(什么|啥|哪些)?(票据|发票|证件)|带(什么|啥|些|哪些)|准备(什么|啥|哪些)|凭什么|凭啥|证件|(什么|啥|哪种|哪些)(票|发票)|(什么|啥|哪些)手续|手续(怎么|咋)|(发票|票据|材料|证明|单子).{0,3}(有)?(啥|什么|哪些)要求|查询单|复印件|房产证|居住证|什么表|啥表|填(什么|啥)|(还|也)?(要|得|需要|用)(交|提供|出示)(吗|嘛|么|不|啥|什么)|大数据/,
+    /材料|证明|单子|(发票|票据).{0,3}(丢|没了|没有|找不到|不见|开不)|怎么报销|如何报销|(要|带|准备|需要|凭|提供|开)(什么|啥|哪些)?(票据|发票|证件)|带(什么|啥|些|哪些)|准备(什么|啥|哪些)|凭什么|凭啥|证件|(什么|啥|哪种|哪些)(票|发票)|(什么|啥|哪些)手续|手续(怎么|咋)|(发票|票据|材料|证明|单子).{0,3}(有)?(啥|什么|哪些)要求|(能不能|可以|可不可以|能)不(交|带|提供|给)|查询单|复印件|房产证|居住证|什么表|啥表|填(什么|啥)|(还|也)?(要|得|需要|用)(交|提供|出示)(吗|嘛|么|不|啥|什么)|大数据/,
   ],
   [
     'where',
@@ -32,7 +32,7 @@ const ASPECT_WORDS: readonly (readonly [Aspect, RegExp])[] = [
   ['age', /\d+\s*岁|岁以上|年纪|年龄|周岁|岁数/],
   [
     'eligibility',
-    /慰问品|(有|发|给)(没有|没)?(点)?(啥|什么)?东西(发|给)?|参加不了|去不了|不能参加|多少才(有|能|给|可以)|才(能|有|可以)(领|拿|申请)|起付|门槛|有没有我|我的份|符合|条件|资格(?!认证)|谁能|能不能(拿|领|享受)|够不够|怎么选|谁(能|可以)当|选组长|当组长/,
+    /慰问品|(有|发|给)(没有|没)?(点)?(啥|什么)?东西(发|给)?|参加不了|去不了|不能参加|多少才(有|能|给|可以)|才(能|有|可以)(领|拿|申请)|起付|门槛|有没有我|我的份|符合|条件|资格(?!认证)|谁能|能不能(拿|领|享受)|够不够|怎么选|谁(能|可以)当|选组长|当组长|考核/,
   ],
   [
     'deadline',
@@ -47,10 +47,13 @@ const ASPECT_WORDS: readonly (readonly [Aspect, RegExp])[] = [
   ['group_size', /(一个|每个)?(小组|组).{0,4}(多少|几)(个)?人|人数/],
   [
     'frequency',
-    /(去年|上次|前年).{0,8}(今年|这次|还能)|(超过|不止|多于)(\d+|一|两|二)次|几次|几回|多久一次|多久(能|可以|才能)?(做|检|查|体检|领|办)?一次|多长时间一次|一年.{0,3}(几|两|多少)|每年(都)?|两次|二次|两回|多次|再领|还能领/,
+    /(去年|上次|前年).{0,8}(今年|这次|还能)|第[二三四2-9两]次|再给|再发(?!票)|(超过|不止|多于)(\d+|一|两|二)次|几次|几回|多久一次|多久(要|得|能|可以|才能)?(做|检|查|体检|领|办|认证)?一次|多长时间一次|一年.{0,3}(几|两|多少)|每年(都)?|两次|二次|两回|多次|再领|还能领/,
   ],
   ['funds', /经费|钱(是)?(哪边|谁)出|谁出钱|谁出/],
-  ['backpay', /补发|补领|补给|补上|之前的(待遇|钱)|恢复/],
+  [
+    'backpay',
+    /补发|补领|补给|补上|之前的(待遇|钱)|恢复|(找到|出来|回来|放出来|补做|补办|补认证|认证完|做完)[^，,。]{0,3}(以后|之后|了)|(以后|之后)(呢|怎么办|咋办)/,
+  ],
   [
     'procedure',
     /(怎么|怎样|如何|咋)(申请|领|办|拿|弄|报|检|体检|做|查体)|申请(流程|手续|程序)|(要不要|需不需要|用不用|需要)(去)?(申请|登记|转|迁|办)|(要|得|用)去?(申请|报名|登记)(吗|嘛|么|不)|去哪(领|拿)/,
@@ -290,12 +293,15 @@ const PLAIN_TO_TEXT: readonly (readonly [RegExp, string])[] = [
   [/贴出|公布|挂出|泄露|透露|让人看到/, '公开'],
   [/手机号|电话号/, '电话'],
   [/卡号/, '银行卡'],
+  [/腿脚不好|出不了门|走不动|下不了楼|瘫痪|卧床|行动不方便/, '行动不便'],
 ];
+
+/** The question with the texts' words for what it says plainly added ("失联" → 下落不明). */
+export const inTextWords = (question: string): string => PLAIN_TO_TEXT.reduce((q, [plain, word]) => (plain.test(q) ? `${q} ${word}` : q), question);
 
 /** Of several lines, the one sharing most (at least two) two-character words with the question; else the first (or none). */
 export function lineAbout(question: string, lines: readonly string[], orFirst = true): string | undefined {
-  const inTextWords = PLAIN_TO_TEXT.reduce((q, [plain, word]) => (plain.test(q) ? `${q} ${word}` : q), question);
-  const asked = new Set([...wordPairs(inTextWords)].filter((w) => !TOPIC_PAIRS.has(w)));
+  const asked = new Set([...wordPairs(inTextWords(question))].filter((w) => !TOPIC_PAIRS.has(w)));
   const pairs = lines.map(wordPairs);
   // Only words no other line has count: the topic's own words ("补助", "组长") are in many lines and tell nothing.
   const distinctive = (i: number) => [...(pairs[i] ?? [])].filter((w) => asked.has(w) && pairs.every((p, j) => j === i || !p.has(w))).length;

@@ -8,7 +8,7 @@
 
 import type { Classification, ClassifierInfo, ClassifierOptions, FeatureContribution, IntentClassifier, TrainingExample } from './classifier.ts';
 import { trainClassifier } from './classifier.ts';
-import { itemIntentOf, namesBudget, namesDeath, namesHeadCount } from './cues.ts';
+import { asksForPerson, itemIntentOf, namesBudget, namesDeath, namesHeadCount } from './cues.ts';
 import type { IntentDefinition, IntentId } from './intents.ts';
 import { DEFAULT_INTENTS_DIR, DOMAIN_INTENTS, INTENT_IDS, isIntentId, loadIntents, OUT_OF_SCOPE } from './intents.ts';
 import { normalize, truncateForNlu } from './normalize.ts';
@@ -304,6 +304,11 @@ export function understand(text: string, opts: UnderstandOptions): Understanding
       intent === OUT_OF_SCOPE || intent === 'update_personal_info' || (intent === 'case_status' && !/进度|编号|办好|结果|到哪|怎么样了/.test(normalized));
     if (misread && slots.relation !== undefined && namesDeath(normalized)) {
       intent = 'report_death';
+      confidence = UNSURE_ITEM;
+    }
+    // "公示会不会公开我的电话": what a 公示 shows (大病慰问's, the one a retiree meets), not a call asked for.
+    if (intent === 'human_handoff' && /公示/.test(normalized) && !asksForPerson(normalized)) {
+      intent = 'serious_illness_consolation';
       confidence = UNSURE_ITEM;
     }
     // "我舅舅失踪快7个月了 他养老金会怎样": a missing person is no death; the pension's suspension is asked.

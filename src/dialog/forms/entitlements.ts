@@ -258,7 +258,7 @@ const livesOutside: SlotSpec = {
   ask: 'ask-outside',
   optional: true,
   read: (msg) =>
-    /外地|杭州(市)?外|(?<!县)市外|不在杭州|异地|外省|老家|体检(费)?.{0,4}(报销|发票)|报销/.test(msg.text) ||
+    /外地|杭州(市)?外|(?<!县)市外|不在杭州|异地|外省|老家|体检(费)?.{0,4}(报销|发票)|报销.{0,4}体检|登记报销/.test(msg.text) ||
     (/住|在|跟/.test(msg.text) && (regionsIn(msg.text).some((r) => !r.inHangzhouCity) || otherPlaceIn(normalize(msg.text)) !== null))
       ? { value: true }
       : null,

@@ -1,5 +1,5 @@
 import { renderCitations, renderNotice, renderPoint, renderPoints } from '../../answers/index.ts';
-import { aspectsOf, employerOf, lineAbout, verdictWords, wordPairs } from '../../nlu/cues.ts';
+import { aspectsOf, employerOf, inTextWords, lineAbout, verdictWords, wordPairs } from '../../nlu/cues.ts';
 import { normalize } from '../../nlu/index.ts';
 import { hasPersonalNumber } from '../../privacy/mask.ts';
 import {
@@ -30,9 +30,14 @@ const MAX_POINTS = 5;
 function byQuestion(ctx: TurnCtx, points: readonly Point[], asked: string, topic: string): readonly Point[] {
   // The topic's own words (养老金资格认证) are in every question about it: they rank nothing.
   const common = wordPairs(topic);
-  const words = new Set([...wordPairs(asked)].filter((w) => !common.has(w)));
-  if (words.size === 0) return points;
-  const shared = (p: Point) => [...wordPairs(renderPoint(ctx.tr, p))].filter((w) => words.has(w)).length;
+  const words = new Set([...wordPairs(inTextWords(asked))].filter((w) => !common.has(w)));
+  // "补认证以后呢": the side asked (back pay) counts too.
+  // 养老金 is named in every question about the pension: it ranks nothing.
+  const sides: readonly Aspect[] = aspectsOf(asked).filter((a) => a !== 'amount' && a !== 'pension');
+  if (words.size === 0 && sides.length === 0) return points;
+  const side = (p: Point) => (aspectsOfPoint(p).some((a) => sides.includes(a)) ? 1 : 0);
+  // Words the point shares rank first; the side asked breaks ties (and decides when no word is shared).
+  const shared = (p: Point) => 10 * [...wordPairs(renderPoint(ctx.tr, p))].filter((w) => words.has(w)).length + side(p);
   const scored = points.map((p, i) => ({ p, i, n: shared(p) }));
   const top = Math.max(...scored.map((x) => x.n));
   if (top === 0) return points;

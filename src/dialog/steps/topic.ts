@@ -14,7 +14,7 @@ import {
 import { DOMAIN_INTENTS } from '../../nlu/index.ts';
 import { basisAnswer, namedCorrection, questionIn, topicAnswer } from '../aside.ts';
 import { APPLY, ASPECTS, type DialogDef } from '../context.ts';
-import { acceptOffer, advance, answerOnly, changes, defOf, inherited, refillFromCase, start } from '../form.ts';
+import { acceptOffer, advance, answerOnly, changes, defOf, inherited, refillFromCase, start, yesNoAsked } from '../form.ts';
 import { FILED } from '../forms/common.ts';
 import { DIALOGS, sameTopic, topicFor } from '../forms/index.ts';
 import type { DialogState } from '../state.ts';
@@ -92,7 +92,8 @@ export async function followUp(t: Turn): Promise<boolean> {
   }
   const question = questionIn(t, s.intent);
   if (!question || question.other || question.aspects.length === 0) return false;
-  const lines = topicAnswer(t, def, s.slots, question.aspects);
+  // "购物卡呢" after "能不能发现金": the same yes/no question of the thing named.
+  const lines = topicAnswer(t, def, s.slots, question.aspects, isFollowUp(text) ? yesNoAsked(s.slots) : undefined);
   if (!lines) return false;
   t.show({ lines });
   t.intent = s.intent;
