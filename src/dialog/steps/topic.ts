@@ -6,6 +6,7 @@ import {
   isBareAspectQuestion,
   isCorrection,
   isFollowUp,
+  isYesNoQuestion,
   itemIntentOf,
   namesDeath,
   reportsDeath,
@@ -93,7 +94,7 @@ export async function followUp(t: Turn): Promise<boolean> {
   const question = questionIn(t, s.intent);
   if (!question || question.other || question.aspects.length === 0) return false;
   // "购物卡呢" after "能不能发现金": the same yes/no question of the thing named.
-  const lines = topicAnswer(t, def, s.slots, question.aspects, isFollowUp(text) ? yesNoAsked(s.slots) : undefined);
+  const lines = topicAnswer(t, def, s.slots, question.aspects, isFollowUp(text) && !isYesNoQuestion(text) ? yesNoAsked(s.slots) : undefined);
   if (!lines) return false;
   t.show({ lines });
   t.intent = s.intent;

@@ -18,8 +18,13 @@ export function funeral(input: FuneralInput): Result<Entitlement> {
   const law = regime.value.law;
   const rule = valueAt(law?.funeral, input.asOf);
   if (!rule) {
-    const help = valueAt(law?.deathBenefitsHelp, input.asOf) ?? valueAt(law?.visitsOnIllnessAndDeath, input.asOf);
-    return ok(notSet('funeral', regime.value, help && { code: 'community_helps_after_death', cite: help.cite }));
+    // What the text has instead of an amount: help claiming (001 四(七)), or a visit to mourn (002 第二十五条(二)).
+    const help = valueAt(law?.deathBenefitsHelp, input.asOf);
+    const visit = valueAt(law?.visitsOnIllnessAndDeath, input.asOf);
+    const instead: Point | undefined = help
+      ? { code: 'community_helps_after_death', cite: help.cite }
+      : visit && { code: 'visit_and_mourn_on_death', cite: visit.cite };
+    return ok(notSet('funeral', regime.value, instead));
   }
   const conditions: Point[] = [];
   if (rule.value.payment === 'visit_or_account') conditions.push({ code: 'paid_by_visit_or_to_family_account', cite: rule.cite });

@@ -28,6 +28,7 @@ export const changsha: Law = {
   overpaymentRecovered: [at(true, '第三十一条(一)', '对疑似冒领养老金行为，社会保险经办机构应及时调查核实并限期追回')],
   fraudRepaid: [at(true, '第三十四条', '由社会保险行政部门责令退回骗取的社会保险金')],
   fraudReportReward: [at(true, '第三十一条(二)', '建立举报冒领养老金的奖励制度')],
+  cadresKeepManagement: [at('in_principle', '第三十五条', '企业离休人员原则上保持现有管理方式不变，具备条件的可以纳入属地管理')],
   residenceRegistration: [at('residence_community', '第十二条(一)', '在本市行政区域内居住的退休人员，到其常年居住地的社区报到')],
   archiveToArchivesDepartment: [at(true, '第十二条(二)', '退休人员人事档案移交其参保单位所在市、区县（市）档案管理部门统一管理')],
   budget: [at([{ item: 'management', perRetiree: y(100) }], '第十条', '退休人员社会化管理服务工作专项经费标准为100元/人/年')],

@@ -13,7 +13,7 @@ export const henan: Law = {
   hardshipAssistance: [at(true, '四(九)', '及时帮助符合条件的企业退休人员家庭申请最低生活保障等')],
   hardshipVisits: [at(true, '四(四)', '做好对特困、高龄、鳏寡、重病、残疾的企业退休人员走访慰问、帮困扶')],
   handoverByHukouOrResidence: [at(true, '二(二)2', '原则上按企业退休人员的户口所在地或常年居住地进行移交')],
-  cadresKeepManagement: [at(true, '五(一)', '企业离休人员和省管干部保持现有管理方式不变')],
+  cadresKeepManagement: [at('with_provincial_cadres', '五(一)', '企业离休人员和省管干部保持现有管理方式不变')],
   extraItemsOriginalChannel: [at(true, '七(一)', '对现有的企业退休人员享受的统筹外项目由原渠道解决')],
   outOfProvinceToEnterpriseLocation: [at(true, '二(二)2', '省外户籍的退休人员移交到企业所在地街道(乡镇)和社区')],
   budget: [at([{ item: 'management', perRetiree: y(1000) }], '六(二)2', '管理费用暂按每人1000元的标准计算')],

@@ -71,8 +71,8 @@ export interface Law {
   readonly transferInUrban?: Parameter<true>;
   readonly residenceRegistration?: Parameter<'residence_community'>;
   readonly handoverByHukouOrResidence?: Parameter<true>;
-  /** 企业离休人员和省管干部保持现有管理方式不变 (001 五(一)). */
-  readonly cadresKeepManagement?: Parameter<true>;
+  /** 企业离休人员（和省管干部）保持现有管理方式不变 (001 五(一)); in principle, unless 纳入属地管理 (002 第三十五条). */
+  readonly cadresKeepManagement?: Parameter<'with_provincial_cadres' | 'in_principle'>;
   /** 现有企业退休人员享受的统筹外项目由原渠道解决 (001 七(一)). */
   readonly extraItemsOriginalChannel?: Parameter<true>;
   /** Retirees whose 户籍 is in another province are handed to the enterprise's location. */

@@ -64,7 +64,7 @@ export function coverage(input: CoverageInput): Result<CoverageAnswer> {
   const handover = valueAt(law?.handoverByHukouOrResidence, input.asOf);
   if (handover) rules.push({ code: 'handover_by_hukou_or_residence', cite: handover.cite });
   const cadres = valueAt(law?.cadresKeepManagement, input.asOf);
-  if (cadres) rules.push({ code: 'cadres_keep_current_management', cite: cadres.cite });
+  if (cadres) rules.push({ code: cadres.value === 'in_principle' ? 'cadres_keep_in_principle' : 'cadres_keep_current_management', cite: cadres.cite });
   const extraItems = valueAt(law?.extraItemsOriginalChannel, input.asOf);
   if (extraItems) rules.push({ code: 'extra_items_original_channel', cite: extraItems.cite });
   const outOfProvince = valueAt(law?.outOfProvinceToEnterpriseLocation, input.asOf);
