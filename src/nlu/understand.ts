@@ -306,6 +306,11 @@ export function understand(text: string, opts: UnderstandOptions): Understanding
       intent = 'report_death';
       confidence = UNSURE_ITEM;
     }
+    // "我是离休干部 要不要转到社区管": whether 离休人员 are handed over at all (001 五(一); 002 第三十五条), not a move.
+    if (intent === 'transfer_management' && /离休/.test(normalized)) {
+      intent = 'coverage_enrollment';
+      confidence = UNSURE_ITEM;
+    }
     // "公示会不会公开我的电话": what a 公示 shows (大病慰问's, the one a retiree meets), not a call asked for.
     if (intent === 'human_handoff' && /公示/.test(normalized) && !asksForPerson(normalized)) {
       intent = 'serious_illness_consolation';
