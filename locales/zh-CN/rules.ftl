@@ -42,6 +42,7 @@ cond-tier_between = 年自付超过{ $lower }元、不超过{ $upper }元：最�
 cond-tier_over = 年自付超过{ $lower }元：最高{ $ceiling }元
 cond-paid_by_visit_or_to_family_account = 可以上门慰问，或打入本人、直系亲属账户
 cond-community_helps_after_death = 文件没有定金额；社区会协助家属向原单位和社保机构报告，申请丧葬补助金和抚恤金
+cond-visit_and_mourn = 老人去世，社区会上门慰问、悼念
 cond-visit_and_mourn_on_death = 文件没有定金额；老人去世，社区会上门慰问、悼念
 cond-festival_for_city_level_retirees_in_management = 杭州市级按月领养老金并纳入社会化管理的退休人员享受
 cond-festival_not_listed = 文件规定的节日是{ $listed }，没有{ $festival }

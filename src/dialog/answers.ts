@@ -184,14 +184,21 @@ export function verdict(question: string | undefined, lines: string | readonly s
   // "今年第二次住院 能再给吗" answered by "每年不超过1次": past the number allowed.
   const nth = /第([2-9])次/.exec(q.replace(/第[二两]次/, '第2次').replace(/第三次/, '第3次'))?.[1];
   const times = /不超过(\d+)次/.exec(said)?.[1];
+  // "我78了 还能当小组长吗" answered by "一般不超过75周岁": past the age.
+  const age = /([5-9]\d)(岁|周岁|了)/.exec(q)?.[1];
+  const ageCap = /不超过(\d+)周岁/.exec(said)?.[1];
   const overCap =
-    (asked !== undefined && cap !== undefined && Number(asked) >= Number(cap)) || (nth !== undefined && times !== undefined && Number(nth) > Number(times));
+    (age !== undefined && ageCap !== undefined && Number(age) > Number(ageCap)) ||
+    (asked !== undefined && cap !== undefined && Number(asked) >= Number(cap)) ||
+    (nth !== undefined && times !== undefined && Number(nth) > Number(times));
   // "还来得及吗" / "算不算晚了" with the date known: whether the deadline has passed, as the question puts it.
   const dated = /日前/.test(said) ? /已经过了/.test(said) : null;
   if (dated !== null && /晚|迟|来得及|来不及|超过|过了/.test(q)) return `${dated === /晚|迟|超过|过了/.test(q) ? words.yes : words.no}。`;
   // "过了7天就报不了了吗": a late report is still made; "还能报吗": yes.
   if (/报不了|不能报|不让报|不给报/.test(q)) return `${words.no}。`;
-  return `${(yes ?? (stillThisMonth || stopConfirmed || (!saysNo(said) && !notYet))) && !overCap ? words.yes : words.no}。`;
+  // "一般不超过75周岁": a rule that holds in general says its no in general.
+  const inGeneral = overCap && /一般|原则上/.test(said) ? '一般' : '';
+  return `${(yes ?? (stillThisMonth || stopConfirmed || (!saysNo(said) && !notYet))) && !overCap ? words.yes : `${inGeneral}${words.no}`}。`;
 }
 
 /** The verdict joined to the first line, so that the first line answers the question. */

@@ -183,7 +183,7 @@ export function classifyNormalized(c: IntentClassifier, normalized: string, expl
   return { ...r, intent: next, confidence: next === OUT_OF_SCOPE ? Math.max(0, 1 - r.bestProbability) : r.runnerUpProbability };
 }
 
-const TOTAL_FOR_COUNT = /总共|一共|合计|总计|共(要|需)|多少/;
+const TOTAL_FOR_COUNT = /总共|一共|合计|总计|总额|总数|共(要|需)|多少/;
 const LEADER_WORDS = /管|带|小组|组长/;
 
 function classifyRaw(c: IntentClassifier, normalized: string, explain: boolean): Classification {

@@ -100,6 +100,7 @@ const ASPECTS_OF: Readonly<Record<string, readonly Aspect[]>> = {
   paid_by_visit_or_to_family_account: ['payment'],
   community_helps_after_death: ['benefits', 'amount'],
   visit_and_mourn_on_death: ['benefits', 'amount'],
+  visit_and_mourn: ['benefits'],
   festival_for_city_level_retirees_in_management: ['eligibility'],
   festival_hardship_only: ['eligibility'],
   festival_hardship_ceilings: ['amount'],

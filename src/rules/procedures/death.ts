@@ -221,6 +221,9 @@ export function deathFacts(regime: Regime, asOf: IsoDate, dateOfDeath?: IsoDate)
       ownOrGeneral(law, (l) => l.deathBenefitsHelp, LAWS.henan, asOf),
     ),
   );
+  // 002 第二十五条(二): the community visits and mourns (the text's own, not borrowed).
+  const visit = valueAt(law?.visitsOnIllnessAndDeath, asOf);
+  if (visit) out.push({ code: 'visit_and_mourn', cite: visit.cite });
   // Only where the text sets one up: a reward is no rule to borrow.
   const reward = valueAt(law?.fraudReportReward, asOf);
   if (reward) out.push({ code: 'fraud_report_reward', cite: reward.cite });
