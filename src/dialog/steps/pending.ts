@@ -12,7 +12,7 @@ import {
 } from '../../nlu/cues.ts';
 import { aspectAnswer } from '../answers.ts';
 import { basisAnswer, namedCorrection, type Question, questionIn, topicAnswer } from '../aside.ts';
-import { APPLY, ASIDE_ASPECTS, ASIDE_TOPIC, ASPECTS, type DialogDef, type Slots } from '../context.ts';
+import { APPLY, ASIDE_ASPECTS, ASIDE_TOPIC, ASPECTS, type DialogDef, type Read, type SlotSpec, type Slots } from '../context.ts';
 import { acceptOffer, advance, askedAspects, changes, defOf, digress, inherited, start } from '../form.ts';
 import { DIALOGS, sameTopic } from '../forms/index.ts';
 import { type DialogState, isPending, missingSlots } from '../state.ts';
@@ -238,6 +238,60 @@ function answerAlongside(t: Turn, def: DialogDef, s: DialogState): boolean {
   return lines !== null;
 }
 
+/** The answer and the facts the message gives, taken: what is known early is said, and the form goes on. */
+async function takeFacts(t: Turn, def: DialogDef, s: DialogState, spec: SlotSpec | undefined, answer: Read | null, others: Slots): Promise<void> {
+  const earlyBefore = earlyLines(t, def, s.slots);
+  const answered = answer !== null && 'value' in answer;
+  if (answered) s.slots[s.awaiting] = answer.value;
+  // "找不到身份证": taken as "later", and said so.
+  if (answered && answer.value === null) {
+    const later = t.tr.maybe(`skipped-${s.awaiting}`);
+    if (later) t.say(later);
+  }
+  // Facts said in passing fill gaps; a correction ("不对，是前天") replaces what was answered.
+  // An optional question asked after an answer ("告诉我人数…") leaves the answer open to follow-ups that change it.
+  const correcting = isCorrection(t.normalized) || isFollowUp(t.normalized) || spec?.optional === true;
+  if (isCorrection(t.normalized) && changes(others, s.slots)) t.sayCorrected(others, def);
+  for (const [name, value] of Object.entries(others)) if (correcting || s.slots[name] === undefined) s.slots[name] = value;
+  s.tries = 0;
+  if (!answerAlongside(t, def, s) && !answered && isFollowUp(t.normalized)) whatIf(t, def, s);
+  else sayOnceKnown(t, def, s, earlyBefore);
+  await advance(t, def, s, t.passingErrors(def, s.awaiting));
+}
+
+/**
+ * Words about the form itself rather than an answer: what it needs, what its question means, applying (for the topic
+ * just asked about, or for this one once it is answered). True when handled.
+ */
+async function aboutTheForm(t: Turn, def: DialogDef, s: DialogState): Promise<boolean> {
+  if (t.button !== null) return false;
+  // "要登记些什么啊": what the form as a whole needs, then its question again.
+  const needs = WHAT_IT_NEEDS.test(t.normalized) ? t.tr.maybe(`form-needs-${s.intent}`) : null;
+  const asksAboutIt = isQuestion(t.normalized) && t.normalized.length <= 12;
+  // "社区？什么社区？": the question just asked is explained, and asked again.
+  const explained = needs ?? (asksAboutIt || CANNOT_TELL.test(t.normalized) ? explanationOf(t, def, s.awaiting) : null);
+  if (explained) {
+    t.ask(def, s.awaiting, explained);
+    return true;
+  }
+  const applying = isApplyRequest(t.normalized);
+  const askedAside = s.slots[ASIDE_TOPIC];
+  if (typeof askedAside === 'string' && DIALOGS.has(askedAside) && (applying || wantsToApply(t.normalized))) {
+    // "那帮我登记报销" right after a question about another topic: that topic is applied for, with what is known.
+    t.state = null;
+    t.intent = askedAside;
+    await start(t, askedAside, { ...inherited(s, askedAside), [APPLY]: true });
+    return true;
+  }
+  if (def.accept && applying) {
+    // "帮他申请" while a question waits: the application goes ahead once it is answered.
+    s.slots[APPLY] = true;
+    t.ask(def, s.awaiting, t.tr.t('apply-start', { topic: t.tr.t(`topic-${s.intent}`) }));
+    return true;
+  }
+  return false;
+}
+
 async function slotAnswer(t: Turn, s: DialogState): Promise<'again' | undefined> {
   const def = defOf(s.intent);
   if (t.button === null && asksForPerson(t.normalized) && isQuestionOrWish(t.normalized)) {
@@ -252,55 +306,14 @@ async function slotAnswer(t: Turn, s: DialogState): Promise<'again' | undefined>
   const answer = spec && !(spec.personal && t.ctx.inGroup) && !correctsOthers ? spec.read(t.msg, t.ctx, true) : null;
   // Facts said again ("长沙那个办法还管用吗" in a 长沙 report) are no answer: the message may be a question.
   if ((answer && 'value' in answer) || changes(others, s.slots)) {
-    const earlyBefore = earlyLines(t, def, s.slots);
-    if (answer && 'value' in answer) s.slots[s.awaiting] = answer.value;
-    // "找不到身份证": taken as "later", and said so.
-    if (answer && 'value' in answer && answer.value === null) {
-      const later = t.tr.maybe(`skipped-${s.awaiting}`);
-      if (later) t.say(later);
-    }
-    // Facts said in passing fill gaps; a correction ("不对，是前天") replaces what was answered.
-    // An optional question asked after an answer ("告诉我人数…") leaves the answer open to follow-ups that change it.
-    const correcting = isCorrection(t.normalized) || isFollowUp(t.normalized) || spec?.optional === true;
-    if (isCorrection(t.normalized) && changes(others, s.slots)) t.sayCorrected(others, def);
-    for (const [name, value] of Object.entries(others)) if (correcting || s.slots[name] === undefined) s.slots[name] = value;
-    s.tries = 0;
-    if (!answerAlongside(t, def, s) && !(answer && 'value' in answer) && isFollowUp(t.normalized)) whatIf(t, def, s);
-    else sayOnceKnown(t, def, s, earlyBefore);
-    await advance(t, def, s, t.passingErrors(def, s.awaiting));
+    await takeFacts(t, def, s, spec, answer, others);
     return;
   }
   if (wantsPerson(t)) {
     await digress(t, s, 'human_handoff');
     return;
   }
-  // "要登记些什么啊": what the form as a whole needs, then its question again.
-  const needs = t.button === null && WHAT_IT_NEEDS.test(t.normalized) ? t.tr.maybe(`form-needs-${s.intent}`) : null;
-  if (needs) {
-    t.ask(def, s.awaiting, needs);
-    return;
-  }
-  const asksAboutIt = isQuestion(t.normalized) && t.normalized.length <= 12;
-  const explained = t.button === null && (asksAboutIt || CANNOT_TELL.test(t.normalized)) ? explanationOf(t, def, s.awaiting) : null;
-  if (explained) {
-    // "社区？什么社区？": the question just asked is explained, and asked again.
-    t.ask(def, s.awaiting, explained);
-    return;
-  }
-  const askedAside = s.slots[ASIDE_TOPIC];
-  if (t.button === null && typeof askedAside === 'string' && DIALOGS.has(askedAside) && (isApplyRequest(t.normalized) || wantsToApply(t.normalized))) {
-    // "那帮我登记报销" right after a question about another topic: that topic is applied for, with what is known.
-    t.state = null;
-    t.intent = askedAside;
-    await start(t, askedAside, { ...inherited(s, askedAside), [APPLY]: true });
-    return;
-  }
-  if (t.button === null && def.accept && isApplyRequest(t.normalized)) {
-    // "帮他申请" while a question waits: the application goes ahead once it is answered.
-    s.slots[APPLY] = true;
-    t.ask(def, s.awaiting, t.tr.t('apply-start', { topic: t.tr.t(`topic-${s.intent}`) }));
-    return;
-  }
+  if (await aboutTheForm(t, def, s)) return;
   // A question is answered from the facts; a reader's error that answers it in its own words (aside) is said otherwise.
   const question = questionIn(t, s.intent);
   if (question && (await aside(t, s, def, question))) {
