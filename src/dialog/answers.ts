@@ -163,6 +163,8 @@ export function verdict(question: string | undefined, lines: string | readonly s
   // "小组长补助是不是发现金": the line about 现金 answers it, not necessarily the first.
   const line = typeof lines === 'string' || lines === undefined ? lines : lineAbout(question ?? '', lines, !needed);
   if (!words || line === undefined) return '';
+  // "一定要住院证明吗" answered by "住院证明（能通过大数据核验的可以不提供）": not always.
+  if (words.yes === '一定' && /[（(][^）)]*(可以不|可不)[^）)]*[）)]/.test(line)) return `${words.no}。`;
   // The exception in brackets ("可以不提供") answers only a question about it.
   const said = exceptionAsked(question ?? '', line) ?? line.replace(/[（(][^）)]*[）)]/g, '');
   // "这个月就能纳入吗" answered by "次月起纳入": not yet.
