@@ -73,9 +73,15 @@ function pointsAnswer(
   if (yesNo) return { lines: [yesNo.join('\n')], next: 'done' };
   // A list, short unless more is asked for ("详细说说", "都有哪些"): the first points are the rule, the rest its cases.
   const full = /详细|具体|全部|所有|哪些|都有/.test(asked);
-  const rendered = renderPoints(ctx.tr, full ? r.value.points : points.slice(0, MAX_POINTS));
+  // "一年要做几次": the points of the side asked, when some answer it; the list otherwise ("怎么弄" asks the whole).
+  const sides: readonly Aspect[] = aspectsOf(asked).filter((a) => a !== 'amount' && a !== 'pension' && a !== 'procedure');
+  const onSide = points.filter((p) => aspectsOfPoint(p).some((a) => sides.includes(a)));
+  const shown = full ? r.value.points : (onSide.length > 0 ? onSide : points).slice(0, MAX_POINTS);
+  const rendered = renderPoints(ctx.tr, shown);
   const lines = [...notices, ctx.tr.t(head), ...rendered.map((line) => (line.endsWith('：') || line.startsWith('（') ? line : `· ${line}`))];
-  if (r.value.citations.length > 0) lines.push(renderCitations(ctx.tr, r.value.citations));
+  const each = shown.map((p) => renderPoint(ctx.tr, p));
+  const cites = full ? r.value.citations : citationsOfShown(shown, each, each);
+  if (cites.length > 0) lines.push(renderCitations(ctx.tr, cites));
   return { lines: [lines.join('\n')], next: 'done' };
 }
 
