@@ -1,5 +1,5 @@
 import { renderCitations, renderNotice, renderOutcome, renderPoint } from '../answers/index.ts';
-import { asksIfNeeded, asksWhetherAny, aspectsOf, exceptionAsked, lineAbout, saysNo, verdictWords } from '../nlu/cues.ts';
+import { asksIfNeeded, asksWhetherAny, aspectsOf, exceptionAsked, exceptionExcuses, lineAbout, saysNo, verdictWords, withoutBrackets } from '../nlu/cues.ts';
 import {
   type Aspect,
   aspectsOfPoint,
@@ -26,8 +26,6 @@ const WHEREVER: readonly { readonly region: string; readonly label: string }[] =
 ];
 /** "A和B是不是一样", "有区别吗": answered by whether the texts agree. */
 const COMPARES = /一样|区别|相同|不同|差别/;
-const SAME = '一样。';
-const DIFFERENT = '不一样。';
 /** At most this many lines of facts before the clauses: more on "详细说说". */
 const MAX_FACT_LINES = 5;
 
@@ -146,7 +144,7 @@ export function aspectAnswer(
   // The verdict reads the first fact the first text gives, as if the district were known.
   const said = answered[0] ? verdictLines(answered[0].a, aspects) : undefined;
   // "杭州和建德是不是一样": the comparison is the answer.
-  const compared = COMPARES.test(question ?? '') ? (own.length === 0 ? SAME : DIFFERENT) : null;
+  const compared = COMPARES.test(question ?? '') ? ctx.tr.t(own.length === 0 ? 'verdict-same' : 'verdict-different') : null;
   return [
     lead(compared ?? verdict(question, said), [...lines, ...(own.length === 0 ? [ctx.tr.t('same-wherever')] : []), renderCitations(ctx.tr, cites)]).join('\n'),
   ];
@@ -164,9 +162,9 @@ export function verdict(question: string | undefined, lines: string | readonly s
   const line = typeof lines === 'string' || lines === undefined ? lines : lineAbout(question ?? '', lines, !needed);
   if (!words || line === undefined) return '';
   // "一定要住院证明吗" answered by "住院证明（能通过大数据核验的可以不提供）": not always.
-  if (words.yes === '一定' && /[（(][^）)]*(可以不|可不)[^）)]*[）)]/.test(line)) return `${words.no}。`;
+  if (words.yes === '一定' && exceptionExcuses(line)) return `${words.no}。`;
   // The exception in brackets ("可以不提供") answers only a question about it.
-  const said = exceptionAsked(question ?? '', line) ?? line.replace(/[（(][^）)]*[）)]/g, '');
+  const said = exceptionAsked(question ?? '', line) ?? withoutBrackets(line);
   // "这个月就能纳入吗" answered by "次月起纳入": not yet.
   // "去年体检过了，今年还能吗" answered by "每2年一次": not this year.
   const q = question ?? '';
@@ -198,8 +196,8 @@ export function verdict(question: string | undefined, lines: string | readonly s
   if (dated !== null && /晚|迟|来得及|来不及|超过|过了/.test(q)) return `${dated === /晚|迟|超过|过了/.test(q) ? words.yes : words.no}。`;
   // "过了7天就报不了了吗": a late report is still made; "还能报吗": yes.
   if (/报不了|不能报|不让报|不给报/.test(q)) return `${words.no}。`;
-  // "一般不超过75周岁": a rule that holds in general says its no in general.
-  const inGeneral = overCap && /一般|原则上/.test(said) ? '一般' : '';
+  // "一般不超过75周岁": a rule that holds in general says its no in general, in the text's own word.
+  const inGeneral = overCap ? (/一般|原则上/.exec(said)?.[0] ?? '') : '';
   return `${(yes ?? (stillThisMonth || stopConfirmed || (!saysNo(said) && !notYet))) && !overCap ? words.yes : `${inGeneral}${words.no}`}。`;
 }
 
@@ -247,8 +245,10 @@ export function commonAnswer(ctx: TurnCtx, topic: Topic, input: FactsInput, ques
   if (documents.length > 0) lines.push(ctx.tr.t('documents-heading') + documents.map(render).join('；'));
   const yes = ['fixed', 'ceiling', 'in_kind'].includes(first.entitlement.outcome);
   return [
-    lead(COMPARES.test(question ?? '') ? SAME : verdict(question, headline, yes), [...lines, ctx.tr.t('same-wherever'), renderCitations(ctx.tr, cites)]).join(
-      '\n',
-    ),
+    lead(COMPARES.test(question ?? '') ? ctx.tr.t('verdict-same') : verdict(question, headline, yes), [
+      ...lines,
+      ctx.tr.t('same-wherever'),
+      renderCitations(ctx.tr, cites),
+    ]).join('\n'),
   ];
 }

@@ -23,17 +23,6 @@ export interface Question {
   readonly other: string | null;
 }
 
-const FUNERAL = /丧事|丧葬|料理/;
-const CERTIFICATION = /认证|年审|生存(验证|认证)/;
-
-/** Whether something goes on: "还有没有", "还发吗", "还能领不". */
-const GOES_ON = /还(有没有|有吗|有的吗|发|给|能领|能拿|可以领|享受|算)/;
-
-/** Money asked of in a death report ("那个钱能打到我卡上不"): what this fund pays on a death is the funeral money. */
-const MONEY = /钱|慰问金|慰问费|补助|费用/;
-const deathMoney = (current: string, text: string, aspects: readonly Aspect[]): string | null =>
-  current === 'report_death' && MONEY.test(text) && !aspects.includes('pension') && !aspects.includes('benefits') ? 'funeral_consolation' : null;
-
 /** The question a message asks, if it asks one ("要带什么材料", "丧事慰问金是多少"); null for an answer. */
 export function questionIn(t: Turn, current: string): Question | null {
   const text = t.normalized;
@@ -42,19 +31,12 @@ export function questionIn(t: Turn, current: string): Question | null {
   const aspects = aspectsOf(text);
   // "大病呢，自付两万": another item named as a follow-up is a question too.
   if (!isQuestion(text) && aspects.length === 0 && !(isFollowUp(text) && itemIntentOf(text) !== null)) return null;
-  // "那他12月的过节费这些还有没有" in a death report: whether an item goes on after the death is when it stops.
-  // The funeral money is what a death brings ("还能领个丧事慰问？多少钱"): that is asked as itself.
-  const goesOn = GOES_ON.test(text) && !aspects.includes('pension') && !aspects.includes('amount') && !FUNERAL.test(text);
-  if (current === 'report_death' && goesOn) return { aspects: ['stop'], other: null };
-  // "她今年的资格认证还没做 还要去做吗": after a death the pension stops; nothing is certified any more.
-  if (current === 'report_death' && CERTIFICATION.test(text)) return { aspects: ['pension', 'stop'], other: null };
-  // "丧葬补助金跟抚恤金找谁要": what the family claims after a death is the death's own fact, not the funeral money.
-  if (current === 'report_death' && aspects.includes('benefits') && /抚恤|丧葬补助/.test(text)) return { aspects, other: null };
+  const own = DIALOGS.get(current)?.questionOf?.(text, aspects);
+  if (own) return own;
   const u = t.understanding;
   const named = askedItemIntentOf(text);
   const sure = u && DOMAIN.has(u.intent) && u.confidence >= OTHER_TOPIC && !isBareAspectQuestion(text) ? u.intent : null;
-  const other =
-    [named, deathMoney(current, text, aspects), sure].find((i) => i !== null && DIALOGS.has(i) && !sameTopic(i, current) && !sameTopic(current, i)) ?? null;
+  const other = [named, sure].find((i) => i !== null && DIALOGS.has(i) && !sameTopic(i, current) && !sameTopic(current, i)) ?? null;
   return { aspects, other };
 }
 

@@ -96,6 +96,11 @@ export interface DialogDef {
   saysEarly?(slots: Slots): readonly Aspect[];
   /** Applying for it is done by another dialog (丧事慰问 is paid on a death report): "帮我登记" starts that one. */
   readonly appliedVia?: string;
+  /**
+   * A question asked while this dialog waits, read in its own terms ("那个钱" in a death report is the funeral money);
+   * null when it reads as anywhere else.
+   */
+  questionOf?(text: string, aspects: readonly Aspect[]): { readonly aspects: readonly Aspect[]; readonly other: string | null } | null;
   /** Lines said when the dialog starts, from what the first message told. */
   opening?(ctx: TurnCtx, slots: Slots): readonly string[];
   finish(ctx: TurnCtx, slots: Slots): Promise<Outcome> | Outcome;

@@ -93,18 +93,24 @@ function aspectsToAnswer(t: Turn, s: DialogState): Aspect[] {
   return withFigure && asked.length > 0 && !asked.includes('amount') ? ['amount', ...asked] : asked;
 }
 
-export function askedAspects(s: DialogState): Aspect[] {
-  const v = s.slots[ASPECTS];
+export function askedAspects(s: DialogState, slot = ASPECTS): Aspect[] {
+  const v = s.slots[slot];
   return Array.isArray(v) ? (v.filter((a) => typeof a === 'string') as Aspect[]) : [];
+}
+
+/** The sides a message asks about, kept for the answer when it asks more than the figure; true when it did. */
+export function rememberAspects(s: DialogState, text: string): boolean {
+  const aspects = aspectsOf(text);
+  if (!aspects.some((a) => a !== 'amount')) return false;
+  s.slots[ASPECTS] = aspects;
+  return true;
 }
 
 /** What the first message asked, remembered for the answer (it may come after the district is asked). */
 function rememberQuestion(t: Turn, def: DialogDef, s: DialogState): void {
-  const aspects = aspectsOf(t.normalized);
   // What a follow-up ("那建德的呢") does not ask anew is inherited; a question of its own asks only itself.
   const followUp = isFollowUp(t.normalized);
-  if (aspects.some((a) => a !== 'amount')) s.slots[ASPECTS] = aspects;
-  else if (aspects.length > 0 || !followUp) delete s.slots[ASPECTS];
+  if (!rememberAspects(s, t.normalized) && (aspectsOf(t.normalized).length > 0 || !followUp)) delete s.slots[ASPECTS];
   const employer = employerOf(t.normalized);
   if (employer) s.slots[EMPLOYER] = employer;
   if (isYesNoQuestion(t.normalized)) s.slots[YES_NO_ASKED] = t.normalized;

@@ -279,9 +279,10 @@ export class Turn {
   /** The store's writes (applied with the dedupe mark and the lock's release) and what the channel sends. */
   async result(): Promise<TurnResult<Outgoing>> {
     const { incoming, read } = this;
-    // A form that filed its case keeps no personal data: the case holds it (sealed); a correction reads it back.
-    const filed = this.state !== null && this.state.awaiting === 'done' && typeof this.state.slots[FILED] === 'string';
-    const kept = this.state && filed ? withoutPersonal(this.state) : this.state;
+    // A dialog that waits for nothing keeps no personal data: a filed case holds it (sealed), and a correction reads it
+    // back from there; an answer with no case (an offer declined) needs none.
+    const ended = this.state !== null && this.state.awaiting === 'done';
+    const kept = this.state && ended ? withoutPersonal(this.state) : this.state;
     const writes: TurnWrites = {
       ...(this.home !== incoming.chat || (!kept && read.session) ? { dropSession: true } : {}),
       ...(kept ? { session: { chat: this.home, data: { dialog: kept as unknown as Json, at: incoming.now.getTime() }, ttlMs: SESSION_TTL_MS } } : {}),

@@ -151,11 +151,14 @@ export function itemIntentOf(text: string): string | null {
   return ITEMS.find(([, words]) => words.test(text))?.[0] ?? null;
 }
 
+/** The items by name (the catch-all money words left out), to find every mention. */
+const EVERY_MENTION = ITEMS.slice(0, -1).map(([intent, words]) => [intent, new RegExp(words.source, 'g')] as const);
+
 /** "上个月住院领过慰问金…丧事慰问还能领不": of several items named, the one named last is the one asked about. */
 export function askedItemIntentOf(text: string): string | null {
   let best: { intent: string; at: number } | null = null;
-  for (const [intent, words] of ITEMS.slice(0, -1)) {
-    const last = [...text.matchAll(new RegExp(words.source, 'g'))].at(-1)?.index;
+  for (const [intent, words] of EVERY_MENTION) {
+    const last = [...text.matchAll(words)].at(-1)?.index;
     if (last !== undefined && (best === null || last > best.at)) best = { intent, at: last };
   }
   return best?.intent ?? itemIntentOf(text);
@@ -189,7 +192,7 @@ export function verdictWords(text: string): { readonly yes: string; readonly no:
   if (/一定|肯定|保证/.test(text) && YES_NO.test(text)) return { yes: '一定', no: '不一定' };
   if (/管用|有效|还能用|还算数|过期|失效|作废/.test(text) && YES_NO.test(text)) return { yes: '有效', no: '已到期' };
   if (/可不可以|可以不可以/.test(text)) return { yes: '可以', no: '不可以' };
-  if (/来得及|来不及/.test(text) && YES_NO.test(text)) return { yes: '来得及', no: '已过了期限，但还要尽快报' };
+  if (/来得及|来不及/.test(text) && YES_NO.test(text)) return { yes: '来得及', no: '来不及' };
   // "超过30天了没有": whether a deadline has passed.
   if (/(超过|过了)[^，,。？?]{0,4}(天|日|月|期限|时间)[^，,。？?]{0,4}(没有|没|吗)/.test(text)) return { yes: '已经超过了', no: '没有超过' };
   const m = /(有|能|可以|要|需要|是|会|发|给|用|算|够|行|报)(没|不)\1/.exec(text);
@@ -217,13 +220,21 @@ const SAYS_NO = /不(发|给|能|可以|予|补|得|会|用|需要|要|算|享�
 const CONDITION = /[^，,；;。]*的[，,]/g;
 export const saysNo = (line: string): boolean => SAYS_NO.test(line.replace(CONDITION, ''));
 
+/** A line's bracketed exception ("住院证明（能通过大数据核验的可以不提供）"). */
+const BRACKETED = /[（(]([^）)]+)[）)]/;
+/** The line without its bracketed exceptions. */
+const EVERY_BRACKETED = new RegExp(BRACKETED.source, 'g');
+export const withoutBrackets = (line: string): string => line.replace(EVERY_BRACKETED, '');
+/** Whether the line's bracketed exception lets one go without ("可以不提供"). */
+export const exceptionExcuses = (line: string): boolean => /可以不|可不/.test(BRACKETED.exec(line)?.[1] ?? '');
+
 /**
  * "大数据能查到的还要交吗" answered by "查询单（能通过大数据核验的可以不提供）": a question about the exception in
  * brackets is answered by the exception. The bracket's words the question shares (two characters at least, not in the
  * line outside the bracket) tell; null when it asks about the line itself.
  */
 export function exceptionAsked(question: string, line: string): string | null {
-  const inBrackets = /[（(]([^）)]+)[）)]/.exec(line);
+  const inBrackets = BRACKETED.exec(line);
   if (!inBrackets?.[1]) return null;
   const outside = line.replace(inBrackets[0], '');
   const exception = inBrackets[1];

@@ -22,35 +22,9 @@ import type { Citation, DocId, Notice, Result } from './types.ts';
  * Facts of a topic, each tagged with the sides of it a question can ask about (how much, how often, what to bring,
  * where, how it is paid …), so that "住院慰问要不要证明" is answered by the fact about proofs, first line first.
  */
-export type Aspect =
-  | 'amount'
-  | 'frequency'
-  | 'documents'
-  | 'where'
-  | 'payment'
-  | 'cost'
-  | 'definition'
-  | 'decision'
-  | 'publicity'
-  | 'validity'
-  | 'age'
-  | 'eligibility'
-  | 'deadline'
-  | 'pension'
-  | 'stop'
-  | 'benefits'
-  | 'group_size'
-  | 'funds'
-  | 'backpay'
-  /** "怎么申请", "怎么领": how one gets it — what to bring, where to go, what is checked and published, how it is paid. */
-  | 'procedure';
-
-/** Every side of a topic, for "详细说说": the whole answer. */
-export const EVERY_ASPECT: readonly Aspect[] = [
+export const ASPECT_IDS = [
   'amount',
   'frequency',
-  'eligibility',
-  'age',
   'documents',
   'where',
   'payment',
@@ -58,14 +32,23 @@ export const EVERY_ASPECT: readonly Aspect[] = [
   'definition',
   'decision',
   'publicity',
+  'validity',
+  'age',
+  'eligibility',
   'deadline',
-  'stop',
   'pension',
+  'stop',
   'benefits',
-  'backpay',
   'group_size',
   'funds',
-];
+  'backpay',
+  /** "怎么申请", "怎么领": how one gets it — what to bring, where to go, what is checked and published, how it is paid. */
+  'procedure',
+] as const;
+export type Aspect = (typeof ASPECT_IDS)[number];
+
+/** Every side of a topic, for "详细说说": the whole answer (a text's validity and the steps are asked for by name). */
+export const EVERY_ASPECT: readonly Aspect[] = ASPECT_IDS.filter((a) => a !== 'validity' && a !== 'procedure');
 
 /** Which aspects each fact (by its point code) answers. A code not listed answers none. */
 const ASPECTS_OF: Readonly<Record<string, readonly Aspect[]>> = {

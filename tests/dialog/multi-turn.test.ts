@@ -130,6 +130,15 @@ describe('death report: a family writes as it can', () => {
     await h.send({ text: '算了不办了' });
     expect(await h.store.getSession('c1', 'u1')).toBeNull();
   });
+
+  it('an applicant named in passing is kept only while the offer waits: declined, the name leaves the session', async () => {
+    await h.send({ text: '帮我老伴问问大病慰问 她叫陈素珍 西湖区的 今年自付了三万' });
+    expect(JSON.stringify(await h.store.getSession('c1', 'u1'))).toContain('陈素珍');
+    await h.send({ text: '不用了' });
+    const kept = JSON.stringify(await h.store.getSession('c1', 'u1'));
+    expect(kept).toContain('serious_illness_consolation');
+    expect(kept).not.toContain('陈素珍');
+  });
 });
 
 describe('serious illness: odd answers, changes of mind, typed buttons', () => {

@@ -1,6 +1,6 @@
 import { formatDate, renderDeadline, renderDeath, renderDeathRule } from '../../answers/index.ts';
 import { CANCEL, YES } from '../../chat/index.ts';
-import { isQuestion as asks, reportsDeath } from '../../nlu/cues.ts';
+import { askedItemIntentOf, isQuestion as asks, reportsDeath } from '../../nlu/cues.ts';
 import { normalize } from '../../nlu/index.ts';
 import { maskIdNumber, maskPhone } from '../../privacy/mask.ts';
 import { type Aspect, deathProcedure, deathReportRule, findRegion } from '../../rules/index.ts';
@@ -66,6 +66,28 @@ const KIN_DIED =
 const WHOSE =
   /我|俺|阿拉|屋里|家里|老头|老太|父|母|爸|妈|爹|娘|老伴|爱人|丈夫|妻子|老公|老婆|公公|婆婆|岳|外婆|外公|奶奶|爷爷|姥|舅|姨|叔|伯|姑|哥|姐|弟|妹|儿|女|亲|邻居|[他她]/;
 
+const FUNERAL = /丧事|丧葬|料理/;
+const CERTIFICATION = /认证|年审|生存(验证|认证)/;
+/** Whether something goes on: "还有没有", "还发吗", "还能领不". */
+const GOES_ON = /还(有没有|有吗|有的吗|发|给|能领|能拿|可以领|享受|算)/;
+/** Money asked of with no item named ("那个钱能打到我卡上不"). */
+const MONEY = /钱|慰问金|慰问费|补助|费用/;
+
+/** A question asked while a report waits, in a death's terms. */
+function deathQuestion(text: string, aspects: readonly Aspect[]): { aspects: readonly Aspect[]; other: string | null } | null {
+  const aboutPension = aspects.includes('pension');
+  // "那他12月的过节费这些还有没有": whether an item goes on after the death is when it stops. The funeral money is what
+  // a death brings ("还能领个丧事慰问？多少钱"): that is asked as itself.
+  if (GOES_ON.test(text) && !aboutPension && !aspects.includes('amount') && !FUNERAL.test(text)) return { aspects: ['stop'], other: null };
+  // "她今年的资格认证还没做 还要去做吗": after a death the pension stops; nothing is certified any more.
+  if (CERTIFICATION.test(text)) return { aspects: ['pension', 'stop'], other: null };
+  // "丧葬补助金跟抚恤金找谁要": what the family claims after a death is the death's own fact, not the funeral money.
+  if (aspects.includes('benefits') && /抚恤|丧葬补助/.test(text)) return { aspects, other: null };
+  // "那个钱能打到我卡上不": what this fund pays on a death is the funeral money.
+  if (MONEY.test(text) && !aboutPension && !aspects.includes('benefits') && askedItemIntentOf(text) === null) return { aspects, other: 'funeral_consolation' };
+  return null;
+}
+
 /** In question mode only the region is asked: the rest belongs to a report. */
 const unlessAsking = (spec: SlotSpec): SlotSpec => (spec.name === 'region' ? spec : { ...spec, when: (s: Slots) => s[ASKING] !== true });
 
@@ -77,6 +99,7 @@ export const reportDeathDialog: DialogDef = {
   intent: 'report_death',
   topic: 'death',
   factsInput: (s) => (typeof s.dateOfDeath === 'string' ? { dateOfDeath: s.dateOfDeath } : {}),
+  questionOf: deathQuestion,
   privateOnly: true,
   /**
    * What the family most needs first, when the date and place are already known: by when to report. A question about

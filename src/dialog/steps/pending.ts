@@ -182,10 +182,7 @@ async function aside(t: Turn, s: DialogState, def: DialogDef, q: Question): Prom
 }
 
 /** What the last question asked while the form waited asked about: "那已经取了的咋办" asks it again. */
-function lastAsideAspects(s: DialogState): Aspect[] {
-  const v = s.slots[ASIDE_ASPECTS] ?? s.slots[ASPECTS];
-  return Array.isArray(v) ? (v.filter((a) => typeof a === 'string') as Aspect[]) : [];
-}
+const lastAsideAspects = (s: DialogState): Aspect[] => askedAspects(s, s.slots[ASIDE_ASPECTS] !== undefined ? ASIDE_ASPECTS : ASPECTS);
 
 /** Another topic with facts, answered whatever the district (for each text when it is not known); the form stays. */
 function otherTopicAnswer(t: Turn, s: DialogState, intent: string, aspects: readonly Aspect[]): boolean {

@@ -1,7 +1,6 @@
 import { intentButton } from '../../chat/index.ts';
 import {
   askedItemIntentOf,
-  aspectsOf,
   isApplyRequest,
   isBareAspectQuestion,
   isCorrection,
@@ -14,8 +13,8 @@ import {
 } from '../../nlu/cues.ts';
 import { DOMAIN_INTENTS } from '../../nlu/index.ts';
 import { basisAnswer, namedCorrection, questionIn, topicAnswer } from '../aside.ts';
-import { APPLY, ASPECTS, type DialogDef } from '../context.ts';
-import { acceptOffer, advance, answerOnly, changes, defOf, inherited, refillFromCase, start, yesNoAsked } from '../form.ts';
+import { APPLY, type DialogDef } from '../context.ts';
+import { acceptOffer, advance, answerOnly, changes, defOf, inherited, refillFromCase, rememberAspects, start, yesNoAsked } from '../form.ts';
 import { FILED } from '../forms/common.ts';
 import { DIALOGS, sameTopic, topicFor } from '../forms/index.ts';
 import type { DialogState } from '../state.ts';
@@ -79,8 +78,7 @@ export async function followUp(t: Turn): Promise<boolean> {
     if (changes(updates, s.slots) && isCorrection(text)) t.sayCorrected(updates, def);
     Object.assign(s.slots, updates);
     // "在外地住的怎么检": the fact changed, and the side it asks of is now the question.
-    const asked = aspectsOf(text);
-    if (asked.some((a) => a !== 'amount')) s.slots[ASPECTS] = asked;
+    rememberAspects(s, text);
     await advance(t, def, s);
     t.intent = s.intent;
     return true;
