@@ -58,7 +58,8 @@ function answerLines(
         ...(parts.length > 1 ? [parts.map((p) => ctx.tr.t('part', { label: p.label, amount: formatYuan(p.amount) })).join(ctx.tr.t('list-comma'))] : []),
       ]
     : [];
-  if (f.entitlement && headline && aspects.includes('amount')) {
+  // Asked first, the figure leads; added to another question ("要申请，住院证明要带吗"), it follows the answer.
+  if (f.entitlement && headline && aspects[0] === 'amount') {
     lines.push(...figure);
     cites.push(...f.entitlement.citations.slice(0, 1));
   }
@@ -79,19 +80,28 @@ function answerLines(
   const ordered = about === undefined ? rendered : [...rendered.filter((r) => r.line === about), ...rendered.filter((r) => r.line !== about)];
   const facts: string[] = [];
   const sides: readonly Aspect[] = aspects.filter((x) => x !== 'amount');
-  for (const { p, line } of ordered.filter((r, i) => ordered.findIndex((o) => o.line === r.line) === i).slice(0, maxLines)) {
+  // "住院慰问：150元" said, "每次住院150元" says the figure again: one line, when the question is about another side.
+  const figureAgain = (p: Point, line: string) =>
+    sides.length > 0 &&
+    aspects.includes('amount') &&
+    aspectsOfPoint(p).every((x) => x === 'amount') &&
+    figuresIn(line).every((n) => figuresIn(headline ?? '').includes(n));
+  const distinct = ordered.filter((r, i) => ordered.findIndex((o) => o.line === r.line) === i && !figureAgain(r.p, r.line));
+  for (const { p, line } of distinct.slice(0, maxLines)) {
     lines.push(line);
     // The facts of the side asked (not those that are only the figure again).
     if (aspectsOfPoint(p).some((x) => sides.includes(x))) facts.push(line);
     cites.push(p.cite);
   }
   const turnsOnAmount = aspects.includes('decision') || aspects.includes('payment') || aspects.includes('procedure') || asksWhetherAny(question ?? '');
-  if (f.entitlement && headline && lines.length > 0 && !aspects.includes('amount') && turnsOnAmount) {
+  if (f.entitlement && headline && lines.length > 0 && aspects[0] !== 'amount' && (turnsOnAmount || aspects.includes('amount'))) {
     lines.push(...figure);
     cites.push(...f.entitlement.citations.slice(0, 1));
   }
   return { lines, cites, facts };
 }
+
+const figuresIn = (line: string): string[] => line.match(/\d+(?:\.\d+)?/g) ?? [];
 
 /**
  * The lines a yes or no is read from: "体检那400块钱是不是发到我手上" turns on how it is paid, not on the figure that
@@ -196,6 +206,8 @@ export function verdict(question: string | undefined, lines: string | readonly s
   if (dated !== null && /晚|迟|来得及|来不及|超过|过了/.test(q)) return `${dated === /晚|迟|超过|过了/.test(q) ? words.yes : words.no}。`;
   // "过了7天就报不了了吗": a late report is still made; "还能报吗": yes.
   if (/报不了|不能报|不让报|不给报/.test(q)) return `${words.no}。`;
+  // "是发现金不" answered by "实名打入本人银行卡": paid into an account, so not in cash.
+  if (/现金/.test(q) && !/现金/.test(said) && /银行卡|账户|打入|转账/.test(said)) return `${words.no}。`;
   // "一般不超过75周岁": a rule that holds in general says its no in general, in the text's own word.
   const inGeneral = overCap ? (/一般|原则上/.exec(said)?.[0] ?? '') : '';
   return `${(yes ?? (stillThisMonth || stopConfirmed || (!saysNo(said) && !notYet))) && !overCap ? words.yes : `${inGeneral}${words.no}`}。`;

@@ -35,7 +35,7 @@ function widens(name: string, said: unknown, known: unknown): boolean {
 const usesRegion = (def: DialogDef) => def.slots.some((spec) => spec.name === 'region');
 
 /** Asks the next missing question, or answers when nothing is missing. */
-export async function advance(t: Turn, def: DialogDef, s: DialogState, errors?: Map<string, string>): Promise<void> {
+export async function advance(t: Turn, def: DialogDef, s: DialogState, errors?: Map<string, string>, resumed = false): Promise<void> {
   answerOnceRegionKnown(t, def, s);
   const [missing] = missingSlots(def, s.slots);
   if (missing) {
@@ -48,7 +48,8 @@ export async function advance(t: Turn, def: DialogDef, s: DialogState, errors?: 
     const alike = def.topic && !applying ? sameEverywhere(t.ctx, def.topic, def.factsInput?.(s.slots, t.ctx.asOf) ?? {}) : [];
     const why = firstAsk && def.topic && !def.privateOnly ? [t.tr.t(applying ? 'region-why-apply' : 'region-why'), ...alike].join('\n') : undefined;
     s.awaiting = missing.name;
-    t.ask(def, missing.name, errors?.get(missing.name) ?? why);
+    const back = resumed ? t.tr.t('resume') : undefined;
+    t.ask(def, missing.name, errors?.get(missing.name) ?? ([back, why].filter((x) => x !== undefined).join('\n') || undefined));
     return;
   }
   const outcome = shaped(t, def, s, await def.finish(t.ctx, s.slots));
@@ -90,7 +91,7 @@ function aspectsToAnswer(t: Turn, s: DialogState): Aspect[] {
   // A follow-up, or an application ("帮他登记住院慰问，一年能领几次"): the figure goes with the answer to what was asked.
   // So does an eligibility question with the case's own amount ("自付五千零一块能不能拿").
   const withFigure = isFollowUp(t.normalized) || s.slots[APPLY] === true || wantsToApply(t.normalized) || t.understanding?.slots.amount !== undefined;
-  return withFigure && asked.length > 0 && !asked.includes('amount') ? ['amount', ...asked] : asked;
+  return withFigure && asked.length > 0 && !asked.includes('amount') ? [...asked, 'amount'] : asked;
 }
 
 export function askedAspects(s: DialogState, slot = ASPECTS): Aspect[] {
@@ -205,8 +206,10 @@ async function answerWherever(t: Turn, def: DialogDef, s: DialogState): Promise<
   const generalQuestion = s.slots[ASKING] === true && !askedAspects(s).includes('deadline');
   if (!def.topic || (def.privateOnly && !generalQuestion)) return false;
   const input = def.factsInput?.(s.slots, t.ctx.asOf) ?? {};
-  const aspects = aspectsToAnswer(t, s);
   const question = yesNoAsked(s.slots);
+  // "大病慰问杭州和建德一样吗": where the texts differ, the difference is the answer (each text's figures).
+  const asked = aspectsToAnswer(t, s);
+  const aspects: Aspect[] = asked.length === 0 && /一样|区别|相同|不同|差别/.test(question ?? '') ? ['amount'] : asked;
   const lines =
     (aspects.length > 0 ? aspectAnswer(t.ctx, def.topic, undefined, input, aspects, question) : null) ?? commonAnswer(t.ctx, def.topic, input, question);
   if (!lines) return false;
@@ -313,8 +316,10 @@ export async function resume(t: Turn, parent: DialogState, region: Slots[string]
     t.say(t.tr.t('resume-offer'), offerButtons(t.ctx, 'button-yes'));
     return;
   }
-  t.say(t.tr.t('resume'));
-  await advance(t, def, parent);
+  // "我们接着刚才的：" leads the question asked again, on its line; said alone when nothing is left to ask.
+  const asksAgain = missingSlots(def, parent.slots).length > 0;
+  if (!asksAgain) t.say(t.tr.t('resume'));
+  await advance(t, def, parent, undefined, asksAgain);
 }
 
 /** Starts a dialog with what the message told (and what is `known`); a private one moves out of a group first. */

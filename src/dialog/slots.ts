@@ -58,8 +58,23 @@ const ACTS: ReadonlySet<string> = new Set(['affirm', 'deny', 'thanks', 'greeting
 /** Looks like a place someone typed ("桐乡", "下沙街道"), as opposed to a sentence: worth quoting back. */
 const PLACE_LIKE = /^[\u4e00-\u9fa5]{2,8}$/;
 
+/**
+ * "丧事慰问金杭州和建德是不是一样": both texts asked about, compared — no one district is meant. "建德啥时候跟杭州一样"
+ * asks when, of 建德.
+ */
+const COMPARES = /一样|区别|相同|不同|差别/;
+const ASKS_WHEN = /什么时候|啥时候|哪年|何时|几时|多久/;
+const COMPARED_TEXTS: ReadonlySet<string> = new Set(['hangzhou', 'jiande']);
+function comparesTheTexts(text: string): boolean {
+  if (!COMPARES.test(text) || ASKS_WHEN.test(text)) return false;
+  // Every place named, the city too: 杭州 "contains" 建德 as a place, not as a text.
+  const docs = new Set(findRegions(normalize(text)).map((m) => m.region.doc ?? ''));
+  return docs.size === COMPARED_TEXTS.size && [...docs].every((d) => COMPARED_TEXTS.has(d));
+}
+
 function readRegionValue(msg: Msg, slot: string, awaited: boolean): Read {
   const pressed = buttonValue(msg, slot);
+  if (!pressed && !awaited && comparesTheTexts(msg.text)) return null;
   const found = pressed ?? preferredRegion(msg);
   if (found) {
     const region: Region | undefined = findRegion(found);

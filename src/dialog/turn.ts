@@ -222,7 +222,9 @@ export class Turn {
     const spec = def.slots.find((s) => s.name === slotName);
     if (!spec) return;
     const question = this.tr.t(spec.askFor?.(this.state?.slots ?? {}) ?? spec.ask);
-    this.say(prefix ? `${prefix}\n${question}` : question, spec.buttons?.(this.ctx));
+    // A reason that ends in a comma leads into the question on the same line.
+    const joint = prefix?.endsWith('，') || prefix?.endsWith('：') ? '' : '\n';
+    this.say(prefix ? `${prefix}${joint}${question}` : question, spec.buttons?.(this.ctx));
   }
 
   menuButtons(): Button[] {

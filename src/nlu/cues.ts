@@ -15,7 +15,7 @@ const ASPECT_WORDS: readonly (readonly [Aspect, RegExp])[] = [
   ],
   [
     'where',
-    /哪里(办|申请|报|去|领)?|(能|可以)(在|去|到)[\u4e00-\u9fa5]{1,6}(做|检|体检|查体)|(去|到|在)(老|新|原来|现在|以前)的?.{0,4}(社区|那边|这边|地方)?(办|报|申请).{0,3}还是|哪儿|哪个部门|哪个单位|找谁|向谁|去哪|到哪|谁(来)?(办|管|负责|给|发|出)|哪边|归哪|在哪(办|报|申请)|去社区|找社区/,
+    /(?<![打发转汇存]到)哪里(办|申请|报|去|领)?|(能|可以)(在|去|到)[\u4e00-\u9fa5]{1,6}(做|检|体检|查体)|(去|到|在)(老|新|原来|现在|以前)的?.{0,4}(社区|那边|这边|地方)?(办|报|申请).{0,3}还是|哪儿|哪个部门|哪个单位|找谁|向谁|去哪|(?<![打发转汇存])到哪|谁(来)?(办|管|负责|给|发)|哪边|归哪|在哪(办|报|申请)|去社区|找社区/,
   ],
   ['payment', /现金|打卡|打到|打进|银行|卡上|卡里|转账|怎么(发|给)|发到|账户|存折|购物卡|超市卡|代金/],
   [
@@ -52,10 +52,13 @@ const ASPECT_WORDS: readonly (readonly [Aspect, RegExp])[] = [
     'frequency',
     /(去年|上次|前年).{0,8}(今年|这次|还能)|第[二三四2-9两]次|再给|再发(?!票)|(超过|不止|多于)(\d+|一|两|二)次|几次|几回|多久一次|多久(要|得|能|可以|才能)?(做|检|查|体检|领|办|认证)?一次|多长时间一次|一年.{0,3}(几|两|多少)|每年(都)?|两次|二次|两回|多次|再领|还能领/,
   ],
-  ['funds', /经费|钱(是)?(哪边|谁)出|谁出钱|谁出/],
+  [
+    'funds',
+    /经费|钱(是)?(哪边|谁)出|谁出钱|谁出|钱(是)?从哪(里|儿)?(来|出)|从哪(里|儿)?(出|拨|列支)|(哪里|哪儿|哪)(来|出)的钱|(哪笔|哪个|什么)(钱|经费|资金)(出|里出|列支|支出)|资金(来源|从哪)|谁(来)?(承担|掏钱|买单|负担|埋单)/,
+  ],
   [
     'backpay',
-    /补发|补领|补给|补上|之前的(待遇|钱)|恢复|(找到|出来|回来|放出来|补做|补办|补认证|认证完|做完)[^，,。]{0,3}(以后|之后|了)|(以后|之后)(呢|怎么办|咋办)|停了.{0,4}(咋办|怎么办|咋整)/,
+    /补发|补领|(能|可以|会|还能|给不给|能不能)补(?![助贴充办做认交])|补给|补上|之前的(待遇|钱)|恢复|(找到|出来|回来|放出来|补做|补办|补认证|认证完|做完)[^，,。]{0,3}(以后|之后|了)|(以后|之后)(呢|怎么办|咋办)|停了.{0,4}(咋办|怎么办|咋整)/,
   ],
   [
     'procedure',
@@ -122,7 +125,9 @@ export const wantsToApply = (text: string): boolean =>
   /(我要|我想|我想要|我来|帮我|给我|替我|(帮|给|替)(他|她|我爸|我妈|老人))(申请|登记|报个?名|报销)/.test(text) ||
   /(帮|给|替)(我|他|她|我爸|我妈|老人)?把.{1,10}(申请|登记|报个?名|报销)/.test(text) ||
   /^(先|那|就)?(想|要|想要)?(申请|登记|报个?名)/.test(text.trim()) ||
-  /(^|[\s，,。])(想|想要)(申请|登记|报个?名)/.test(text);
+  /(^|[\s，,。了])(想|想要|要)(申请|登记|报个?名)(?![吗嘛么不])/.test(text) ||
+  // "整一个申请嘛", "给我弄个登记": dialect for "do one".
+  /(整|弄|搞|办|帮我|给我)(一)?(个|下)(申请|登记)/.test(text);
 
 /** "依据是哪一条", "出处呢": the clause of the answer just given. */
 export const asksBasis = (text: string): boolean => /依据|哪一?条|出处|根据(什么|哪)|哪个文件|什么文件|文件.{0,3}(规定|怎么说)/.test(text) && text.length <= 16;
@@ -212,7 +217,7 @@ export function verdictWords(text: string): { readonly yes: string; readonly no:
 export const asksIfNeeded = (words: { readonly yes: string }): boolean => /^(要|需要|用)$/.test(words.yes);
 
 /** "我住拱墅区的", "俺是建德的", "我家在滨江": where the writer lives, told before any question. */
-export const saysWhereTheyLive = (text: string): boolean => /(我|俺|咱|家)(们)?(就)?(住|是|在|家在|属于|户口在)/.test(text);
+export const saysWhereTheyLive = (text: string): boolean => /(我|俺|咱|家)(们)?(就)?(住|是|在|家在|属于|户口在)|的退休(工人|职工|人员|老人|干部)/.test(text);
 
 /** A fact that says no ("不发现金", "相关待遇不补发", "不予受理"), as against a limit ("不少于7天", "不超过500元"). */
 const SAYS_NO = /不(发|给|能|可以|予|补|得|会|用|需要|要|算|享受|纳入|在|提供|交|移交)|没有|无需|无须|不可|停止|停发|根据.{0,10}确定|到期|失效|废止/;
@@ -244,6 +249,9 @@ export function exceptionAsked(question: string, line: string): string | null {
   }
   return null;
 }
+
+/** "退管工作经费每人多少", "预算怎么算": a line of the budget that is no one's entitlement — a budget question whoever asks. */
+export const namesBudgetLine = (text: string): boolean => /(退管)?工作经费|服务关怀经费|公共服务经费|经费预算|年预算|预算(标准|安排)|拨付|清算/.test(text);
 
 /** "算不算专项资金保障对象": whether this fund covers someone, as against whether they get the money at all. */
 export const asksAboutTheFund = (text: string): boolean => /专项资金|保障对象|列入|纳入.{0,4}(资金|保障)/.test(text);

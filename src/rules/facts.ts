@@ -10,6 +10,7 @@ import { hospitalization } from './entitlements/hospitalization.ts';
 import { seriousIllness } from './entitlements/serious-illness.ts';
 import { LAWS } from './law/index.ts';
 import type { Festival, Law } from './law/types.ts';
+import { formatYuan } from './money.ts';
 import { valueAt } from './parameter.ts';
 import { coverage } from './procedures/coverage.ts';
 import { deathFacts } from './procedures/death.ts';
@@ -104,6 +105,10 @@ const ASPECTS_OF: Readonly<Record<string, readonly Aspect[]>> = {
   leader_age_generally: ['age', 'eligibility'],
   leader_age_over_generally: ['age', 'eligibility'],
   paid_to_leader_own_card_and_publicised: ['payment', 'publicity'],
+  leader_subsidy_fund: ['funds'],
+  check_funds_city_district_1_1: ['funds'],
+  check_funds_city_finance_full: ['funds'],
+  festival_funds_general_budget_and_social_fund: ['funds'],
   publicity_min_days: ['publicity'],
   publicity_fields: ['publicity'],
   real_name_bank_transfer: ['payment'],
@@ -228,9 +233,30 @@ const MONEY_TOPICS: ReadonlySet<Topic> = new Set(['hospitalization', 'serious_il
 const PUBLICISED: ReadonlySet<Topic> = new Set(['serious_illness', 'group_leader_subsidy']);
 
 /** What every text adds to a topic: how the money is paid, where to go, what is published, whether it is in force. */
+/** Which fund pays for an item ("谁出钱"): said only when asked, never with the figure. */
+function fundsPoints(topic: Topic, law: Law, asOf: IsoDate): Point[] {
+  if (topic === 'health_check') {
+    const f = valueAt(law.healthCheckFunding, asOf);
+    if (!f) return [];
+    const { payer, budgetPerRetiree } = f.value;
+    return [{ code: `check_funds_${payer}`, params: budgetPerRetiree ? { budget: formatYuan(budgetPerRetiree) } : {}, cite: f.cite }];
+  }
+  if (topic === 'festival') {
+    const f = valueAt(law.festivalFunding, asOf);
+    return f ? [{ code: `festival_funds_${f.value}`, cite: f.cite }] : [];
+  }
+  if (topic === 'group_leader_subsidy') {
+    const f = valueAt(law.leaderSubsidyFund, asOf);
+    return f ? [{ code: 'leader_subsidy_fund', params: { fund: f.value }, cite: f.cite }] : [];
+  }
+  return [];
+}
+
 function sharedPoints(topic: Topic, law: Law, asOf: IsoDate): Point[] {
   const out: Point[] = [];
-  if (MONEY_TOPICS.has(topic)) {
+  // 000 三(一)2 says how the leader's subsidy is paid in its own words: the general rule (borrowed there) is not added.
+  const ownPaymentRule = topic === 'group_leader_subsidy' && valueAt(law.leaderPaidToOwnCard, asOf) !== undefined;
+  if (MONEY_TOPICS.has(topic) && !ownPaymentRule) {
     const paid = ownOrBasis(law, (l) => l.realNameBankTransfer, asOf);
     if (paid) out.push({ code: 'real_name_bank_transfer', params: { general: paid.general ? 1 : 0 }, cite: paid.rule.cite });
   }
@@ -245,6 +271,7 @@ function sharedPoints(topic: Topic, law: Law, asOf: IsoDate): Point[] {
       out.push({ code: 'publicity_fields', cite: publicity.cite });
     }
   }
+  out.push(...fundsPoints(topic, law, asOf));
   const doc = DOCUMENTS[law.doc];
   if (documentStatus(doc, asOf) === 'in_force') out.push({ code: 'document_in_force', params: { since: doc.effectiveFrom }, cite: doc.validity });
   return out;

@@ -104,8 +104,12 @@ export async function fileCase<T extends CaseType>(ctx: TurnCtx, type: T, fields
   ctx.cases.push({ id: record.id, type: record.type, status: record.status });
   if (slots) slots[FILED] = record.id;
   const due = record.dueAt === null ? null : formatDate(ctx.tr, shanghaiIsoDate(new Date(record.dueAt)));
+  // "人工咨询：信息变更": a request for a person says what it is about, so the family sees it was understood.
+  const topic = 'topic' in fields ? fields.topic : undefined;
+  const about = typeof topic === 'string' && topic !== 'human_handoff' ? ctx.tr.maybe(`topic-${topic}`) : null;
+  const label = ctx.tr.t(`case-type-${type}`) + (about ? ctx.tr.t('case-type-about', { topic: about }) : '');
   return {
-    lines: [ctx.tr.t(due ? 'case-opened-due' : 'case-opened', { id: record.id, type: ctx.tr.t(`case-type-${type}`), ...(due ? { due } : {}) })],
+    lines: [ctx.tr.t(due ? 'case-opened-due' : 'case-opened', { id: record.id, type: label, ...(due ? { due } : {}) })],
     next: 'done',
   };
 }

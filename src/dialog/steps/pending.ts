@@ -30,6 +30,8 @@ const PLAIN_ACK = /^(好的?|好吧|嗯+|哦+|噢+|行|可以|知道了|明白�
 export function yesOrNo(text: string): 'yes' | 'no' | null {
   const t = text.trim();
   if (/^(不用|不要|不了|不必|不需要|算了|没事|暂时不|先不|不办)/.test(t)) return 'no';
+  // "整一个申请嘛", "那就弄个登记吧": dialect for "do one", whose 嘛 urges rather than asks.
+  if (/^(那就?|就)?(整|弄|搞|办)(一)?(个|下)(申请|登记)/.test(t)) return 'yes';
   if (isQuestion(t)) return null;
   // "好的谢谢" to an offer is thanks for the answer, not a yes to filing.
   if (/谢谢|多谢|感谢|谢了/.test(t) && !/登记|申请|办|提交|要的|需要|麻烦/.test(t)) return null;
@@ -289,6 +291,9 @@ async function aboutTheForm(t: Turn, def: DialogDef, s: DialogState): Promise<bo
   return false;
 }
 
+/** Sure enough that a question while an optional prompt waits asks the topic itself again. */
+const SAME_TOPIC_ASKED = 0.9;
+
 async function slotAnswer(t: Turn, s: DialogState): Promise<'again' | undefined> {
   const def = defOf(s.intent);
   if (t.button === null && asksForPerson(t.normalized) && isQuestionOrWish(t.normalized)) {
@@ -334,6 +339,12 @@ async function slotAnswer(t: Turn, s: DialogState): Promise<'again' | undefined>
   }
   // "从哪年开始" while a head count waits: read again with what was asked before it.
   if (question && readAgainInContext(t)) return 'again';
+  if (question && spec?.optional && t.understanding?.intent === s.intent && t.understanding.confidence >= SAME_TOPIC_ASKED) {
+    // "建德退管工作经费每人多少" again while an optional head count waits: the topic's question, answered anew.
+    t.state = null;
+    await start(t, s.intent, inherited(s, s.intent));
+    return;
+  }
   const unanswered = question !== null || (answer !== null && 'error' in answer && answer.aside === true);
   if (!unanswered) s.tries += 1;
   if (s.tries >= MAX_TRIES) {

@@ -7,6 +7,7 @@ import {
   isFollowUp,
   isYesNoQuestion,
   itemIntentOf,
+  namesBudgetLine,
   namesDeath,
   reportsDeath,
   wantsToApply,
@@ -38,12 +39,15 @@ export async function followUp(t: Turn): Promise<boolean> {
   const text = t.normalized;
   const u = t.understanding;
   // "我是建德的，管30个人" from a group leader: their district and head count, not a budget (staff work).
+  // "那退管工作经费每人多少" after a health-check answer: a budget line, a new question even from a retiree.
+  const budgetLine = u.intent === 'fund_budget' && s.intent !== 'fund_budget' && namesBudgetLine(text);
   const newQuestion =
-    topicFor(u.intent, t.incoming.staff) &&
-    u.confidence >= NEW_QUESTION &&
-    !sameTopic(u.intent, s.intent) &&
-    !sameTopic(s.intent, u.intent) &&
-    !isBareAspectQuestion(text);
+    budgetLine ||
+    (topicFor(u.intent, t.incoming.staff) &&
+      u.confidence >= NEW_QUESTION &&
+      !sameTopic(u.intent, s.intent) &&
+      !sameTopic(s.intent, u.intent) &&
+      !isBareAspectQuestion(text));
   const item = itemIntentOf(text);
   const namesOther = (item !== null && !sameTopic(item, s.intent)) || namesDeath(text);
   if ((isApplyRequest(text) || wantsToApply(text)) && !namesOther) {

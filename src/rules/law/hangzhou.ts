@@ -31,10 +31,13 @@ export const hangzhou: Law = {
   // 三(二) 两年一次 … 每次体检经费标准为 400 元/人。
   healthCheck: [at({ standard: y(400), intervalYears: 2 }, '三(二)', '两年一次的退休人员健康体检，每次体检经费标准为400元/人')],
   healthCheckOutside: [at({ capIsStandard: true }, '三(二)', '凭体检正规发票到社会化管理所在地按实报销，报销金额不超过体检经费标准')],
+  // 四(一) the budget line (200 元/人 in the check year) is shared by city and district, 1:1 from 2024.
+  healthCheckFunding: [at({ payer: 'city_district_1_1', budgetPerRetiree: y(200) }, '四(一)', '健康体检经费200元/人，经费在体检年度安排')],
   // 三(三) 每人每年限参加 1 次 … 75 周岁以上及因客观原因不能参加活动的，可以组织慰问，发放慰问品。
   groupActivity: [at({ timesPerYear: 1, giftFromAge: 75 }, '三(三)', '75周岁以上及因客观原因不能参加活动的，可以组织慰问，发放慰问品')],
   // 三(一)2 按不超过 10 元/人的标准，每位小组长每年不超过 500 元。
   groupLeaderSubsidy: [at({ perRetiree: y(10), annualCap: y(500) }, '三(一)2', '按不超过10元/人的标准，每位小组长每年不超过500元')],
+  leaderSubsidyFund: [at('退管服务经费', '三(一)2', '每位小组长每年不超过500元，给予退管服务经费补助')],
   // 二(一) 在办理按月领取基本养老金手续的次月移交实行社会化管理服务。
   coverageStart: [at('month_after_pension_start', '二(一)', '在办理按月领取基本养老金手续的次月移交实行社会化管理服务')],
   handoverForms: [at(['企业职工退休“一件事”联办申请表', '档案移交名册表'] as const, '二(一)', '应填报《企业职工退休“一件事”联办申请表》和《档案移交名册表》')],
@@ -61,6 +64,7 @@ export const hangzhou: Law = {
       '服务关怀经费120元/人，其中区退管经办机构可按15元/人的标准预留资金',
     ),
   ],
+  festivalFunding: [at('general_budget_and_social_fund', '四(一)', '节日慰问费2800元/人，按现行规定，由一般公共预算、社保基金等列支安排')],
   budgetSplit: [at({ kind: 'city_district_1_1_except_social_fund' }, '四(一)', '2024年起市、区按照1:1两级比例分担（社保基金承担部分除外）')],
   // 四(一) 由社会化管理服务地的区财政负责保障; 市退管经办机构管理、未移交街道社区的在杭参保异地户籍退休人员 → 市财政.
   fundPayer: [at('district_finance', '四(一)', '人力社保部门按资金使用年度退休人员预计数编制专项资金预算，由社会化管理服务地的区财政负责保障')],

@@ -41,8 +41,14 @@ export interface Law {
   readonly festivalHardship?: Parameter<{ ceiling: Money; severeCeiling: Money; festivals: readonly Festival[]; maxTimesPerYear: number }>;
   readonly healthCheck?: Parameter<{ standard: Money; intervalYears: number }>;
   readonly healthCheckOutside?: Parameter<{ capIsStandard: true }>;
+  /** Who pays for the checks, and the budget line per retiree where the text sets one. */
+  readonly healthCheckFunding?: Parameter<{ payer: 'city_district_1_1' | 'city_finance_full'; budgetPerRetiree?: Money }>;
   readonly groupActivity?: Parameter<{ timesPerYear: number; giftFromAge: number }>;
   readonly groupLeaderSubsidy?: Parameter<{ perRetiree: Money; annualCap: Money }>;
+  /** Where festival money is paid from (004 四(一): 一般公共预算、社保基金等). */
+  readonly festivalFunding?: Parameter<'general_budget_and_social_fund'>;
+  /** The fund the group leader's subsidy is paid from (its name as the text gives it). */
+  readonly leaderSubsidyFund?: Parameter<string>;
   readonly groupSize?: Parameter<readonly [number, number]>;
   readonly leaderMaxAge?: Parameter<number>;
   readonly leaderPaidToOwnCard?: Parameter<true>;
