@@ -107,7 +107,7 @@ continue-in-private = 您的{ $topic }我们在私聊里接着办，请到私聊
 case-opened = 已登记，编号 { $id }（{ $type }）。工作人员会尽快处理，可以随时问我“进度”。
 case-opened-due = 已登记，编号 { $id }（{ $type }）。工作人员会在{ $due }前处理，可以随时问我“进度”。
 case-amended = 已按新的信息更新登记 { $id }，不会重复登记。
-case-unchanged = 登记 { $id } 的信息没有变化，不用重复登记。
+case-unchanged = 您的{ $type }已经登记过了（编号 { $id }），信息没有变化，不用重复登记。
 case-limit-reached = 这个网页一小时内已经登记了好几件事，为防止误操作，先暂停登记。请稍后再试，或直接打电话给社区。
 case-already-open = 您已经登记过了：{ $id }（{ $type }），现在{ $status }，不用重复登记。工作人员会联系您，可以随时问我“进度”。
 case-amended-note = 登记人更正了：{ $fields }
@@ -314,3 +314,6 @@ explain-amount = 就是这一年里医保报销以后，自己实际掏的钱，
 range-taken = 按您说的“{ $said }”算：
 range-straddles = “{ $said }”正好在两档之间，要看准确金额才能定是哪一档，可以看“个人医疗费用查询单”。
 confirm-after-thanks = 不客气。还差最后一步：信息没问题的话，请点“确认登记”。
+
+## "会不会把身份证号公开": what a 公示 may show, and what the bot does with numbers.
+privacy-bot = 您发给我的身份证号、电话只给工作人员看，不会发到群里，也不会记进日志。

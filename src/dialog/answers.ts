@@ -206,6 +206,12 @@ export function verdict(question: string | undefined, lines: string | readonly s
   if (dated !== null && /晚|迟|来得及|来不及|超过|过了/.test(q)) return `${dated === /晚|迟|超过|过了/.test(q) ? words.yes : words.no}。`;
   // "过了7天就报不了了吗": a late report is still made; "还能报吗": yes.
   if (/报不了|不能报|不让报|不给报/.test(q)) return `${words.no}。`;
+  // "年龄会公示吗" answered by "公示只写姓名、性别、年龄和金额，不会公开住址…": the field is on the shown side.
+  const field = /姓名|名字|性别|年龄|金额/.exec(q)?.[0];
+  const shown = said.split(/不会公开|不得公开|不公开/)[0] ?? '';
+  if (field && said !== shown && shown.includes(field === '名字' ? '姓名' : field)) return `${words.yes}。`;
+  // "收据行不行" answered by "凭正规发票": a receipt is not the invoice the text asks for.
+  if (/收据|小票|白条|手写/.test(q) && /发票/.test(said) && !/收据|小票/.test(said)) return `${words.no}。`;
   // "是发现金不" answered by "实名打入本人银行卡": paid into an account, so not in cash.
   if (/现金/.test(q) && !/现金/.test(said) && /银行卡|账户|打入|转账/.test(said)) return `${words.no}。`;
   // "一般不超过75周岁": a rule that holds in general says its no in general, in the text's own word.

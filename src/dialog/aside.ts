@@ -14,6 +14,8 @@ import type { Turn } from './turn.ts';
 const DOMAIN: ReadonlySet<string> = new Set(DOMAIN_INTENTS);
 /** Sure enough that a question is about another topic than the one in front of the user. */
 const OTHER_TOPIC = 0.6;
+/** A question this short that names no item is about the topic in front. */
+const SHORT_QUESTION = 6;
 /** What a death question without a named side asks about: by when, what stops, the pension. */
 const DEATH_DEFAULT: readonly Aspect[] = ['deadline', 'stop', 'pension'];
 
@@ -35,7 +37,9 @@ export function questionIn(t: Turn, current: string): Question | null {
   if (own) return own;
   const u = t.understanding;
   const named = askedItemIntentOf(text);
-  const sure = u && DOMAIN.has(u.intent) && u.confidence >= OTHER_TOPIC && !isBareAspectQuestion(text) ? u.intent : null;
+  // "啥时候发" names no item: a classifier's guess at another topic is no reason to leave the one in front.
+  const namesNoItem = named === null && itemIntentOf(text) === null && text.length <= SHORT_QUESTION;
+  const sure = u && DOMAIN.has(u.intent) && u.confidence >= OTHER_TOPIC && !isBareAspectQuestion(text) && !namesNoItem ? u.intent : null;
   const other = [named, sure].find((i) => i !== null && DIALOGS.has(i) && !sameTopic(i, current) && !sameTopic(current, i)) ?? null;
   return { aspects, other };
 }

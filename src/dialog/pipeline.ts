@@ -23,6 +23,7 @@ export const STEPS: readonly Step[] = [
   step.cancel,
   step.staffRuleQuestion,
   step.documentValidity,
+  step.privacyQuestion,
   step.menuButton,
   step.pending,
   step.details,

@@ -11,7 +11,7 @@ const ASPECT_WORDS: readonly (readonly [Aspect, RegExp])[] = [
   ['amount', /多少钱|多少元|(拿|领|报|给|发|补)多少|标准是?多少|有多少|多少[?？]?$|上限|封顶|最多(能)?(报|拿|领|给)|按(人头|人数)|(每|一)(个)?人(给)?多少/],
   [
     'documents',
-    /材料|证明|单子|(发票|票据).{0,3}(丢|没了|没有|找不到|不见|开不)|怎么报销|如何报销|(要|带|准备|需要|凭|提供|开)(什么|啥|哪些)?(票据|发票|证件)|带(什么|啥|些|哪些)|准备(什么|啥|哪些)|凭什么|凭啥|证件|(什么|啥|哪种|哪些)(票|发票)|(什么|啥|哪些)手续|手续(怎么|咋)|(发票|票据|材料|证明|单子).{0,3}(有)?(啥|什么|哪些)要求|(能不能|可以|可不可以|能)不(交|带|提供|给)|查询单|复印件|房产证|居住证|凭证|凭据|什么表|啥表|填(什么|啥)|(还|也)?(要|得|需要|用)(交|提供|出示)(吗|嘛|么|不|啥|什么)|大数据/,
+    /材料|证明|单子|(要|需要|得|准备|带|交)(啥|什么|哪些)(东西|资料)|(发票|票据).{0,3}(丢|没了|没有|找不到|不见|开不)|怎么报销|如何报销|(要|带|准备|需要|凭|提供|开)(什么|啥|哪些)?(票据|发票|证件)|带(什么|啥|些|哪些)|准备(什么|啥|哪些)|凭什么|凭啥|证件|(什么|啥|哪种|哪些)(票|发票)|发票.{0,4}(啥样|什么样|哪种|要求)|收据|小票|(什么|啥|哪些)手续|手续(怎么|咋)|(发票|票据|材料|证明|单子).{0,3}(有)?(啥|什么|哪些)要求|(能不能|可以|可不可以|能)不(交|带|提供|给)|查询单|复印件|房产证|居住证|凭证|凭据|什么表|啥表|填(什么|啥)|(还|也)?(要|得|需要|用)(交|提供|出示)(吗|嘛|么|不|啥|什么)|大数据/,
   ],
   [
     'where',
@@ -24,9 +24,10 @@ const ASPECT_WORDS: readonly (readonly [Aspect, RegExp])[] = [
   ],
   [
     'definition',
-    /(按|是)?(哪一?年|哪个年度|什么时间段)(算|的)|是指|指的是|指什么|指啥|算不算|(?<!还)算[^，,。还档\d]{0,8}(吗|嘛)|属(不属)?于|包括|包不包括|怎么算|啥意思|什么意思|医保报/,
+    /(按|是)?(哪一?年|哪个年度|什么时间段)(算|的)|是指|指的是|指什么|指啥|算不算|(?<!还)算[^，,。还档\d]{0,8}(吗|嘛)|属(不属)?于|包括|包不包括|怎么算|咋算|咋个算|如何(计)?算|怎么计算|怎样算|啥意思|什么意思|医保报/,
   ],
-  ['decision', /谁定|谁决定|具体(给|发)?多少|一定(能|给|有)|保证|肯定(能|给)/],
+  // "啥时候发": when the money comes is what it waits for (考核、公示).
+  ['decision', /谁定|谁决定|具体(给|发)?多少|一定(能|给|有)|保证|肯定(能|给)|(啥|什么)时候(发|给|到账|能拿|能领|下来)|几时(发|给)|多久(发|到账|能拿到)/],
   ['publicity', /公示|公开|贴出[去来]|张贴|贴(几|多少)天|贴多久/],
   ['validity', /有效|管用|过期|失效|到期|还能用|还算数|还作数|作数吗|作不作数|作废|现在还(执行|用|适用)|还在执行|废止/],
   ['age', /\d+\s*岁|岁以上|年纪|年龄|周岁|岁数|我[5-9]\d了|[六七八九]十多?了/],
@@ -147,7 +148,7 @@ const ITEMS: readonly (readonly [string, RegExp])[] = [
   ['group_leader_subsidy', /小组长|组长/],
   ['health_checkup', /体检/],
   ['group_activity', /文体|活动/],
-  ['festival_consolation', /节日|过节|春节|端午|中秋|重阳/],
+  ['festival_consolation', /节日|过节|过年|年节|春节|端午|中秋|重阳/],
   ['pension_certification', /认证/],
   // Money asked after a death, with no item named ("有没有什么钱", "社区有没有慰问金"): the funeral consolation.
   ['funeral_consolation', /慰问金|慰问费|什么钱|有没有钱/],
@@ -169,9 +170,20 @@ export function askedItemIntentOf(text: string): string | null {
   return best?.intent ?? itemIntentOf(text);
 }
 
+const REPORT_AFTER_DEATH = /(去世|过世|走了|病故|离世)[^？?]{0,12}(要报告|要报|来报|报一下|报告一下|要登记|登记一下|上报)/;
+const ASKS_BY_WHEN = /几|多少|多久|天内|期限|时限|什么时候|啥时候|哪天/;
+function reportedAfterDeath(text: string): boolean {
+  const m = REPORT_AFTER_DEATH.exec(text);
+  return m !== null && !ASKS_BY_WHEN.test(m[0]);
+}
+
 /** "登记一个去世", "要报告我父亲去世": a death reported in so many words (a report, whatever else the message asks). */
 export const reportsDeath = (text: string): boolean =>
-  /(要报|报告|报个|报一下|报丧|登记|上报)[^，,。？?]{0,6}(去世|过世|走了|死亡|病故)|报丧(?=[。.!！，,\s]|$)|报个丧/.test(text);
+  /(要报|报告|报个|报一下|报丧|登记|上报)[^，,。？?]{0,6}(去世|过世|走了|死亡|病故)|报丧(?=[。.!！，,\s]|$)|报个丧/.test(text) ||
+  // "我母亲去世了 拱墅区 要报告": the report asked for after the death is told ("去世了几天内要报告" asks by when).
+  reportedAfterDeath(text) ||
+  // "她叫沈美华 身份证330105… 12月4号走的": a death told with the deceased's numbers is a report.
+  (DEATH_WORDS.test(text) && /\d{17}[\dXx]|(?<!\d)1[3-9]\d{9}(?!\d)/.test(text));
 
 /** A death named in so many words is a report, whatever was talked about before. */
 // "俺爹…昨儿个下午老了": 老了 after a parent's word, in northern speech, is a death.
@@ -252,6 +264,14 @@ export function exceptionAsked(question: string, line: string): string | null {
 
 /** "退管工作经费每人多少", "预算怎么算": a line of the budget that is no one's entitlement — a budget question whoever asks. */
 export const namesBudgetLine = (text: string): boolean => /(退管)?工作经费|服务关怀经费|公共服务经费|经费预算|年预算|预算(标准|安排)|拨付|清算/.test(text);
+
+/** "公示会把我身份证号公开吗", "会不会发到群里": whether personal data is shown to others. */
+const PRIVATE_DATA = '(身份证|电话|手机号?|住址|地址|银行卡|卡号|困难情况|家庭情况|隐私|个人信息|号码)';
+const SHOWN = '(公开|发到群|发群里|发在群|群里|泄露|泄漏|曝光|外传|别人(看到|知道)|被人看到|贴出|公示出来|写上去|登出来)';
+/** "公示啥内容", "公示上写些什么": what a 公示 shows is the same limit. */
+const SHOWN_ON_NOTICE = '公示(的|出来的|上)?(写|包括|有|公开)?(啥|什么|哪些)(内容|信息|东西)?';
+const PRIVACY = new RegExp(`${PRIVATE_DATA}.{0,12}${SHOWN}|${SHOWN}.{0,8}${PRIVATE_DATA}|隐私|${SHOWN_ON_NOTICE}`);
+export const asksAboutPrivacy = (text: string): boolean => PRIVACY.test(text) && isQuestion(text);
 
 /** "算不算专项资金保障对象": whether this fund covers someone, as against whether they get the money at all. */
 export const asksAboutTheFund = (text: string): boolean => /专项资金|保障对象|列入|纳入.{0,4}(资金|保障)/.test(text);

@@ -83,7 +83,8 @@ export async function fileCase<T extends CaseType>(ctx: TurnCtx, type: T, fields
     if (amended.ok) {
       const record = amended.value;
       if (amended.changed.length > 0) ctx.cases.push({ id: record.id, type: record.type, status: record.status });
-      return { lines: [ctx.tr.t(amended.changed.length > 0 ? 'case-amended' : 'case-unchanged', { id: record.id })], next: 'done' };
+      const args = { id: record.id, type: ctx.tr.t(`case-type-${record.type}`) };
+      return { lines: [ctx.tr.t(amended.changed.length > 0 ? 'case-amended' : 'case-unchanged', args)], next: 'done' };
     }
     if (amended.error.code === 'invalid_fields') return { lines: [ctx.tr.t('case-invalid')], next: 'done' };
     // Closed by staff meanwhile, or gone: what the user confirmed now is a new case.

@@ -5,6 +5,7 @@ export { details } from './details.ts';
 export { awayInPrivate, expiredNote, groupChatter, personalInGroup } from './group.ts';
 export { media } from './media.ts';
 export { pending } from './pending.ts';
+export { privacyQuestion } from './privacy.ts';
 export { emptyText, smallTalk } from './small-talk.ts';
 export { staffCommand, staffQuickCheck, staffRuleQuestion } from './staff.ts';
 export { followUp, newTopic } from './topic.ts';

@@ -125,6 +125,9 @@ export function staffRuleQuestion(t: Turn): boolean {
   return true;
 }
 
+/** Words asking what a retiree is entitled to, as against what a budget holds. */
+const ONE_RETIREE_GETS = /待遇|(一|每|单)(个|名|位)(退休|企退)(人员|职工|老人)?|能拿|能领|拿多少|领多少|能得多少/;
+
 /** A staff line with a region and figures of a retiree: the year's entitlements with citations. */
 export function staffQuickCheck(t: Turn): boolean {
   const u = t.understanding;
@@ -133,8 +136,12 @@ export function staffQuickCheck(t: Turn): boolean {
   // "所有经费汇总": the budget's summary (the budget form), not the year's entitlements.
   // With a head count ("200人 全年一共要多少钱") the summary is the budget's too.
   // "西湖区 退休人员待遇": a district's entitlements with no item named are the year's summary.
+  // "钱塘区 一个退休人员 一年能拿多少": what one retiree gets, with no item named, is that summary too.
   const allEntitlements =
-    /待遇/.test(t.normalized) && u.slots.region !== undefined && itemIntentOf(t.normalized) === null && aspectsOf(t.normalized).every((a) => a === 'amount');
+    ONE_RETIREE_GETS.test(t.normalized) &&
+    u.slots.region !== undefined &&
+    itemIntentOf(t.normalized) === null &&
+    aspectsOf(t.normalized).every((a) => a === 'amount' || a === 'frequency');
   const summary = (asksSummary(t.normalized) || allEntitlements) && !namesBudget(t.normalized) && !namesHeadCount(t.normalized);
   if (!summary && (!QUICK_CHECK_INTENTS.has(u.intent) || itemIntentOf(t.normalized) !== null)) return false;
   // "这个人全年所有待遇汇总呢" after "拱墅 自付7000 大病": the retiree in front is the one summed up.

@@ -354,8 +354,8 @@ const WRITER_ROLE_AFTER =
 /** A relation word right before a name: 我父亲王德明, 我妈李秀英, 老伴 刘桂兰. */
 const RELATION_THEN_NAME =
   /(?:辖区|我们社区的?|社区的?)?(?:退休人员|退休职工|退休老人|退休工人|老同志|居民)[\s:]?|(?:(?:我|俺|咱)(?:的|家)?)?(?:家父|家母|先父|先母|大伯|伯父|伯伯|叔叔|叔父|舅舅|姑姑|姑妈|姨妈|父亲|母亲|爸爸|妈妈|老父亲|老母亲|老伴儿?|爱人|丈夫|妻子|老公|老婆|岳父|岳母|公公|婆婆|爷爷|奶奶|外公|外婆|姥爷|姥姥|哥哥|姐姐|弟弟|妹妹|儿子|女儿|老爷子)[\s:]?|(?:我|俺|咱)(?:的|家)?(?:爸|妈|爹|娘)[\s:]?/g;
-/** "帮居民报个去世：周国平，…": the name a report's colon introduces. */
-const REPORT_COLON = /(?:去世|过世|逝世|病故|报丧|死亡|登记|报告|申请)[^:：，,。]{0,4}[:：]\s?/g;
+/** "帮居民报个去世：周国平，…", "报丧 张桂兰 身份证…": the name a report's colon (or an opening 报丧) introduces. */
+const REPORT_COLON = /(?:(?:去世|过世|逝世|病故|报丧|死亡|登记|报告|申请)[^:：，,。]{0,4}[:：]|^(?:报丧|报个丧|报一下丧)[\s,，]+)\s?/g;
 /** A name after a relation word ends at a pause (a three-character name or longer: 我父亲王德明 上礼拜…) … */
 const PAUSE_AFTER = /^(?:$|[\s,.;:!?，。、！？；：(（])/;
 /** … or where the sentence goes on with a time or an event word (any length: 我母亲郭兰去世了). */
