@@ -1,5 +1,6 @@
 import { renderCitations, renderNotice, renderOutcome, renderPoint } from '../answers/index.ts';
 import { asksIfNeeded, asksWhetherAny, aspectsOf, exceptionAsked, exceptionExcuses, lineAbout, saysNo, verdictWords, withoutBrackets } from '../nlu/cues.ts';
+import { parseNumber } from '../nlu/slots/index.ts';
 import {
   type Aspect,
   aspectsOfPoint,
@@ -102,6 +103,14 @@ function answerLines(
 }
 
 const figuresIn = (line: string): string[] => line.match(/\d+(?:\.\d+)?/g) ?? [];
+/** "我七十六了": an age in words, as digits. */
+const spelledAge = (q: string): string | undefined => {
+  const words = /([五六七八九]十[一二三四五六七八九]?)(?:岁|周岁|了)/.exec(q)?.[1];
+  const n = words === undefined ? undefined : parseNumber(words);
+  return n === undefined ? undefined : String(n);
+};
+/** "是不是二百", "就是500吗": the figure a question puts forward. */
+const CLAIMED_FIGURE = /(?:是不是|就是)([\d零〇一二两三四五六七八九十百千万]+)(?:块钱|块|元)?(?:吗|嘛|么|啊|呀|吧)?[?？。]?$/;
 
 /**
  * The lines a yes or no is read from: "体检那400块钱是不是发到我手上" turns on how it is paid, not on the figure that
@@ -195,7 +204,7 @@ export function verdict(question: string | undefined, lines: string | readonly s
   const nth = /第([2-9])次/.exec(q.replace(/第[二两]次/, '第2次').replace(/第三次/, '第3次'))?.[1];
   const times = /不超过(\d+)次/.exec(said)?.[1];
   // "我78了 还能当小组长吗" answered by "一般不超过75周岁": past the age.
-  const age = /([5-9]\d)(岁|周岁|了)/.exec(q)?.[1];
+  const age = /([5-9]\d)(岁|周岁|了)/.exec(q)?.[1] ?? spelledAge(q);
   const ageCap = /不超过(\d+)周岁/.exec(said)?.[1];
   const overCap =
     (age !== undefined && ageCap !== undefined && Number(age) > Number(ageCap)) ||
@@ -206,6 +215,10 @@ export function verdict(question: string | undefined, lines: string | readonly s
   if (dated !== null && /晚|迟|来得及|来不及|超过|过了/.test(q)) return `${dated === /晚|迟|超过|过了/.test(q) ? words.yes : words.no}。`;
   // "过了7天就报不了了吗": a late report is still made; "还能报吗": yes.
   if (/报不了|不能报|不让报|不给报/.test(q)) return `${words.no}。`;
+  // "是不是二百" answered by "丧事料理慰问费：200元": the figure put forward is the text's, or it is not.
+  const claim = CLAIMED_FIGURE.exec(q)?.[1];
+  const claimed = claim === undefined ? undefined : parseNumber(claim);
+  if (claimed !== undefined && figuresIn(said).length > 0) return `${figuresIn(said).includes(String(claimed)) ? words.yes : words.no}。`;
   // "年龄会公示吗" answered by "公示只写姓名、性别、年龄和金额，不会公开住址…": the field is on the shown side.
   const field = /姓名|名字|性别|年龄|金额/.exec(q)?.[0];
   const shown = said.split(/不会公开|不得公开|不公开/)[0] ?? '';

@@ -193,6 +193,15 @@ function withVerdict(t: Turn, def: DialogDef, s: DialogState, lines: string[]): 
     return said ? lead(said, lines) : lines;
   }
   const yes = outcome === 'fixed' || outcome === 'ceiling' || outcome === 'in_kind';
+  // "我七十六了还能当组长伐": due in general, but past a limit a line sets (一般不超过75周岁) — that line's no.
+  const past = verdict(
+    yesNoAsked(s.slots),
+    lines
+      .join('\n')
+      .split('\n')
+      .filter((line) => /不超过\d+周岁/.test(line)),
+  );
+  if (yes && past.endsWith(`${words.no}。`)) return lead(past, lines);
   return lead(`${yes ? words.yes : words.no}。`, lines);
 }
 

@@ -8,7 +8,11 @@ import type { Aspect } from '../rules/index.ts';
 export type { Aspect };
 
 const ASPECT_WORDS: readonly (readonly [Aspect, RegExp])[] = [
-  ['amount', /多少钱|多少元|(拿|领|报|给|发|补)多少|标准是?多少|有多少|多少[?？]?$|上限|封顶|最多(能)?(报|拿|领|给)|按(人头|人数)|(每|一)(个)?人(给)?多少/],
+  // "是不是二百": a figure put forward to be confirmed.
+  [
+    'amount',
+    /(是不是|就是)[\d零〇一二两三四五六七八九十百千万]+(块|元)?|多少钱|多少元|(拿|领|报|给|发|补)多少|标准是?多少|有多少|多少[?？]?$|上限|封顶|最多(能)?(报|拿|领|给)|按(人头|人数)|(每|一)(个)?人(给)?多少/,
+  ],
   [
     'documents',
     /材料|证明|单子|(要|需要|得|准备|带|交)(啥|什么|哪些)(东西|资料)|(发票|票据).{0,3}(丢|没了|没有|找不到|不见|开不)|怎么报销|如何报销|(要|带|准备|需要|凭|提供|开)(什么|啥|哪些)?(票据|发票|证件)|带(什么|啥|些|哪些)|准备(什么|啥|哪些)|凭什么|凭啥|证件|(什么|啥|哪种|哪些)(票|发票)|发票.{0,4}(啥样|什么样|哪种|要求)|收据|小票|(什么|啥|哪些)手续|手续(怎么|咋)|(发票|票据|材料|证明|单子).{0,3}(有)?(啥|什么|哪些)要求|(能不能|可以|可不可以|能)不(交|带|提供|给)|查询单|复印件|房产证|居住证|凭证|凭据|什么表|啥表|填(什么|啥)|(还|也)?(要|得|需要|用)(交|提供|出示)(吗|嘛|么|不|啥|什么)|大数据/,
@@ -82,10 +86,16 @@ const recentAspects = new Map<string, readonly Aspect[]>();
 
 /** A question, by its words ("多少", "怎么", "吗", "能不能"…), not by its topic. */
 const QUESTION =
-  /[?？]|吗|干嘛|上限[?？。]?$|封顶[?？。]?$|怎么办|还是.{1,12}(啊|呀|呢|吧)$|(会|要)?怎(么)?样$|不知道(该|要|怎么|先|从)|嘛|么[?？。]?$|多少|(?<![好十一两])几(个|次|天|年|号|月|岁|人|块|回|位|名|种|样)|怎么|咋|啥|什么|哪|谁|能不能|可不可以|要不要|有没有|是不是|会不会|需不需要|行不行|算不算|够不够|伐$|不[?？]?$|[吗呢][。!！]?$|呢[?？]?$/;
+  /[?？]|吗|干嘛|上限[?？。]?$|封顶[?？。]?$|怎么办|还是.{1,12}(啊|呀|呢|吧)$|(会|要)?怎(么)?样$|不知道(该|要|怎么|先|从)|嘛|么[?？。]?$|多少|(?<![好十一两])几(个|次|天|年|号|月|岁|人|块|回|位|名|种|样)|怎么|咋|啥|什么|哪|谁|能不能|可不可以|要不要|有没有|是不是|会不会|需不需要|行不行|算不算|够不够|伐$|不[?？]?$|(?<=[\u4e00-\u9fa5])不[\s，,][^\s，,？?]{1,8}$|[吗呢][。!！]?$|呢[?？]?$/;
+/** "…能领慰问金不", "…能领慰问金不 西湖区": 不 closing the question, a short tail (the district) after it allowed. */
+const ENDING_NOT = String.raw`(?<=[\u4e00-\u9fa5])不[?？]?(?=$|[\s，,][^\s，,？?]{1,8}$)`;
 /** Yes/no questions: the first line answers with yes or no. */
-const YES_NO =
-  /吗([?？。!！，,\s]|$)|(?<=[\u4e00-\u9fa5])不[?？]?$|能不能|可不可以|要不要|有没有|是不是|会不会|需不需要|行不行|算不算|够不够|发不发|给不给|报不报|用不用|伐[?？]?$/;
+const YES_NO = new RegExp(
+  String.raw`吗([?？。!！，,\s]|$)|${ENDING_NOT}|能不能|可不可以|要不要|有没有|是不是|会不会|需不需要|行不行|算不算|够不够|发不发|给不给|报不报|用不用|伐[?？]?$`,
+);
+
+/** Where a yes/no question closes (吗, or 不 at the end): the verb it turns on comes before. */
+const ASKED_AT_END = new RegExp(String.raw`吗([?？。!！，,\s]|$)|${ENDING_NOT}`);
 
 /** "发不发", "给没给": a verb asked both ways. */
 const EITHER_WAY = /([\u4e00-\u9fa5])[不没]\1/;
@@ -207,7 +217,7 @@ export function verdictWords(text: string): { readonly yes: string; readonly no:
   // "材料不一样吗", "有区别吗": a comparison, answered by what each case needs, not by yes or no.
   if (/一样|区别|相同|差别|不同/.test(text)) return null;
   if (/一定|肯定|保证/.test(text) && YES_NO.test(text)) return { yes: '一定', no: '不一定' };
-  if (/管用|有效|还能用|还算数|过期|失效|作废/.test(text) && YES_NO.test(text)) return { yes: '有效', no: '已到期' };
+  if (/管用|有效|还能用|还算数|作数|算数|过期|失效|作废/.test(text) && YES_NO.test(text)) return { yes: '有效', no: '已到期' };
   if (/可不可以|可以不可以/.test(text)) return { yes: '可以', no: '不可以' };
   if (/来得及|来不及/.test(text) && YES_NO.test(text)) return { yes: '来得及', no: '来不及' };
   // "超过30天了没有": whether a deadline has passed.
@@ -215,7 +225,7 @@ export function verdictWords(text: string): { readonly yes: string; readonly no:
   const m = /(有|能|可以|要|需要|是|会|发|给|用|算|够|行|报)(没|不)\1/.exec(text);
   // "…在南京体检能报销吗": the verb the question turns on is the last one before 吗.
   // "…能恢复不": 不 at the end asks as 吗 does.
-  const ma = m ? null : /吗([?？。!！，,\s]|$)|(?<=[\u4e00-\u9fa5])不[?？]?$/.exec(text);
+  const ma = m ? null : ASKED_AT_END.exec(text);
   const asked = ma ? [...text.slice(0, ma.index).matchAll(/需要|可以|能|有|(?<!社)会|要|是|算|用/g)].pop() : null;
   // "列不列入", "去不去": any verb asked both ways.
   const either = m || asked ? null : /([\u4e00-\u9fa5])[不没]\1([入进到上]?)/.exec(text);

@@ -1,6 +1,6 @@
 import { formatDate, renderCitations } from '../../answers/index.ts';
 import { aspectsOf, isFollowUp, namesThisText } from '../../nlu/cues.ts';
-import { DOCUMENTS, documentNamedIn, documentStatus, findRegion, type PolicyDocument } from '../../rules/index.ts';
+import { DOCUMENTS, type DocId, documentNamedIn, documentStatus, findRegion, type PolicyDocument } from '../../rules/index.ts';
 import { verdict } from '../answers.ts';
 import { QUESTION } from '../context.ts';
 import { defOf } from '../form.ts';
@@ -17,7 +17,10 @@ export async function documentValidity(t: Turn): Promise<boolean> {
   // "那聊城那个呢" after a text's validity: the same question of another text.
   const again = t.state?.intent === STAFF_RULE && t.state.slots.rule === VALIDITY && isFollowUp(t.normalized);
   if (!again && !aspectsOf(t.normalized).includes('validity')) return false;
-  const doc = documentNamedIn(t.normalized) ?? documentOfRegion(t.understanding?.slots.region) ?? (namesThisText(t.normalized) ? documentInFront(t) : null);
+  // "那里面说30天内报 还作数吗" after a text's validity: the text just asked about.
+  const asked = t.state?.intent === STAFF_RULE && t.state.slots.rule === VALIDITY ? DOCUMENTS[t.state.slots.doc as DocId] : undefined;
+  const inFront = asked ?? (namesThisText(t.normalized) || /里面|上面|里头|那个|这个/.test(t.normalized) ? documentInFront(t) : null);
+  const doc = documentNamedIn(t.normalized) ?? documentOfRegion(t.understanding?.slots.region) ?? inFront ?? null;
   if (!doc) return false;
   const status = documentStatus(doc, t.ctx.asOf);
   const args = {
@@ -32,7 +35,7 @@ export async function documentValidity(t: Turn): Promise<boolean> {
   const s = t.state;
   if (s && isPending(s) && s.awaiting !== 'offer' && s.awaiting !== 'confirm') t.ask(defOf(s.intent), s.awaiting, t.tr.t('resume'));
   // Nothing waits: the question stays the topic, for "那聊城那个呢".
-  else t.state = { intent: STAFF_RULE, slots: { rule: VALIDITY, [QUESTION]: t.askedIn }, awaiting: 'done', tries: 0 };
+  else t.state = { intent: STAFF_RULE, slots: { rule: VALIDITY, doc: doc.id, [QUESTION]: t.askedIn }, awaiting: 'done', tries: 0 };
   return true;
 }
 
