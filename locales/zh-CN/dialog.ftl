@@ -317,3 +317,10 @@ confirm-after-thanks = 不客气。还差最后一步：信息没问题的话，
 
 ## "会不会把身份证号公开": what a 公示 may show, and what the bot does with numbers.
 privacy-bot = 您发给我的身份证号、电话只给工作人员看，不会发到群里，也不会记进日志。
+
+## "房屋权属证明是个啥东西": the proofs the texts name, in plain words.
+glossary-property = 房屋权属证明就是房产证（现在叫不动产权证书），证明房子是谁的。
+glossary-lease = 租房协议就是您和房东签的租房合同。
+glossary-residence_permit = 居住证是在户口所在地以外居住时，向居住地公安派出所申领的证件。
+glossary-medical_statement = 个人医疗费用查询单写明一年里医保报销以后自己付了多少钱，到哪里打印请问社区；能通过大数据核验的可以不交。
+glossary-hospital_proof = 住院证明是证明住过院的材料，哪种材料算数请问社区；能通过大数据核验的可以不交。

@@ -103,6 +103,8 @@ function answerLines(
 }
 
 const figuresIn = (line: string): string[] => line.match(/\d+(?:\.\d+)?/g) ?? [];
+/** "也住过一次", "已经领过了", "还能再领": one had already this year. */
+const ONE_HAD = /(也|已经|刚|上次)(住|领|拿|申请)过|领过了|拿过了|再(领|给|拿|发)|(?<![第几])(两|二|2)(回|次)/;
 /** "我七十六了": an age in words, as digits. */
 const spelledAge = (q: string): string | undefined => {
   const words = /([五六七八九]十[一二三四五六七八九]?)(?:岁|周岁|了)/.exec(q)?.[1];
@@ -201,7 +203,8 @@ export function verdict(question: string | undefined, lines: string | readonly s
   // The cap is the line's limit, or the headline's standard ("健康体检：400元").
   const cap = (/(?:不超过|最高|最多|上限|封顶)[^\d，,。]{0,4}(\d+)/.exec(said) ?? /[:：](\d+)元/.exec(said))?.[1];
   // "今年第二次住院 能再给吗" answered by "每年不超过1次": past the number allowed.
-  const nth = /第([2-9])次/.exec(q.replace(/第[二两]次/, '第2次').replace(/第三次/, '第3次'))?.[1];
+  // "也住过一次 还能再领不": one had already, this would be the second.
+  const nth = /第([2-9])次/.exec(q.replace(/第[二两]次/, '第2次').replace(/第三次/, '第3次'))?.[1] ?? (ONE_HAD.test(q) ? '2' : undefined);
   const times = /不超过(\d+)次/.exec(said)?.[1];
   // "我78了 还能当小组长吗" answered by "一般不超过75周岁": past the age.
   const age = /([5-9]\d)(岁|周岁|了)/.exec(q)?.[1] ?? spelledAge(q);

@@ -24,6 +24,7 @@ export const STEPS: readonly Step[] = [
   step.staffRuleQuestion,
   step.documentValidity,
   step.privacyQuestion,
+  step.glossary,
   step.menuButton,
   step.pending,
   step.details,

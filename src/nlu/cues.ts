@@ -34,7 +34,7 @@ const ASPECT_WORDS: readonly (readonly [Aspect, RegExp])[] = [
   ['decision', /谁定|谁决定|具体(给|发)?多少|一定(能|给|有)|保证|肯定(能|给)|(啥|什么)时候(发|给|到账|能拿|能领|下来)|几时(发|给)|多久(发|到账|能拿到)/],
   ['publicity', /公示|公开|贴出[去来]|张贴|贴(几|多少)天|贴多久/],
   ['validity', /有效|管用|过期|失效|到期|还能用|还算数|还作数|作数吗|作不作数|作废|现在还(执行|用|适用)|还在执行|废止/],
-  ['age', /\d+\s*岁|岁以上|年纪|年龄|周岁|岁数|我[5-9]\d了|[六七八九]十多?了/],
+  ['age', /\d+\s*岁|岁以上|[5-9]\d(周岁|岁)?以上|年纪|年龄|周岁|岁数|我[5-9]\d了|[六七八九]十多?了/],
   [
     'eligibility',
     /慰问品|(有|发|给)(没有|没)?(点)?(啥|什么)?东西(发|给)?|参加不了|去不了|不能参加|多少才(有|能|给|可以)|才(能|有|可以)(领|拿|申请)|起付|门槛|有没有我|我的份|符合|条件|资格(?!认证)|谁能|能不能(拿|领|享受)|够不够|怎么选|谁(能|可以)当|选组长|当组长|考核|离休|省管干部/,
@@ -226,7 +226,7 @@ export function verdictWords(text: string): { readonly yes: string; readonly no:
   // "…在南京体检能报销吗": the verb the question turns on is the last one before 吗.
   // "…能恢复不": 不 at the end asks as 吗 does.
   const ma = m ? null : ASKED_AT_END.exec(text);
-  const asked = ma ? [...text.slice(0, ma.index).matchAll(/需要|可以|能|有|(?<!社)会|要|是|算|用/g)].pop() : null;
+  const asked = ma ? [...text.slice(0, ma.index).matchAll(/需要|可以|能|有|(?<!社)会|要|是|算|用|(?<!银)行/g)].pop() : null;
   // "列不列入", "去不去": any verb asked both ways.
   const either = m || asked ? null : /([\u4e00-\u9fa5])[不没]\1([入进到上]?)/.exec(text);
   const verb = m?.[1] ?? asked?.[0] ?? (either ? `${either[1]}${either[2]}` : undefined);

@@ -2,6 +2,7 @@ export { badButton, menuButton, staleButton } from './buttons.ts';
 export { cancel } from './cancel.ts';
 export { care } from './care.ts';
 export { details } from './details.ts';
+export { glossary } from './glossary.ts';
 export { awayInPrivate, expiredNote, groupChatter, personalInGroup } from './group.ts';
 export { media } from './media.ts';
 export { pending } from './pending.ts';

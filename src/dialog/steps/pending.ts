@@ -2,6 +2,7 @@ import { CANCEL, intentButton, NO, YES } from '../../chat/index.ts';
 import {
   type Aspect,
   asksForPerson,
+  aspectsOf,
   isApplyRequest,
   isCorrection,
   isFollowUp,
@@ -100,7 +101,9 @@ async function yesNo(t: Turn, s: DialogState): Promise<void> {
   const updates = t.button === null ? factsSaid(t, def) : {};
   // "好的 登记报销": a yes whose words repeat a known fact is a yes.
   const plainYesOrNo = t.button === null && !changes(updates, s.slots) && yesOrNo(t.normalized) !== null;
-  if (Object.keys(updates).length > 0 && !plainYesOrNo) {
+  // "今年3月份也住过一次 还能再领不": facts of another time, asked about — a question, not a correction.
+  const anotherTime = isQuestion(t.normalized) && !isCorrection(t.normalized) && aspectsOf(t.normalized).includes('frequency');
+  if (Object.keys(updates).length > 0 && !plainYesOrNo && !anotherTime) {
     // A fact said again is answered again, without claiming a change.
     if (changes(updates, s.slots) && !FOLLOW_UP.test(t.text.trim())) t.sayCorrected(updates, def);
     Object.assign(s.slots, updates);

@@ -1,5 +1,5 @@
 import { renderCitations, renderPoint } from '../../answers/index.ts';
-import { asksAboutPrivacy, itemIntentOf } from '../../nlu/cues.ts';
+import { asksAboutPrivacy, itemIntentOf, namesDeath } from '../../nlu/cues.ts';
 import { type Point, topicFacts } from '../../rules/index.ts';
 import { verdict } from '../answers.ts';
 import { defOf } from '../form.ts';
@@ -43,6 +43,8 @@ export function privacyQuestion(t: Turn): boolean {
       : []),
   ];
   t.say(lines.join('\n'));
+  // "我爸昨天走了 要报 他身份证号我直接发群里行不": answered first, then the report starts (in private).
+  if (!waiting && namesDeath(t.normalized)) return false;
   if (s && waiting) {
     t.intent = s.intent;
     if (s.awaiting !== 'offer' && s.awaiting !== 'confirm') t.ask(defOf(s.intent), s.awaiting, t.tr.t('resume'));

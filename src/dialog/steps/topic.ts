@@ -69,7 +69,9 @@ export async function followUp(t: Turn): Promise<boolean> {
   }
   const updates = { ...t.readAll(def), ...namedCorrection(t, def) };
   // "管60人" after a group-leader answer changes its count, whatever a classifier makes of it alone.
-  const onlyChangesOne = (item === null || budgetItem) && text.length <= SHORT && Object.keys(updates).length > 0;
+  // "建德10000.01呢": a follow-up that changes figures only, however long its figures are.
+  const followsUp = text.length <= SHORT || (isFollowUp(text) && !namesBudgetLine(text));
+  const onlyChangesOne = (item === null || budgetItem) && followsUp && Object.keys(updates).length > 0;
   if (newQuestion && !onlyChangesOne) return false;
   if (Object.keys(updates).length > 0 && typeof s.slots[FILED] === 'string' && !isCorrection(text)) {
     // After filing, a new question about the same thing is a new question; only a correction amends what was filed.
