@@ -92,7 +92,10 @@ cond-handover_forms = 办理按月领取养老金手续时填报{ $forms }，审
 cond-pension_stops_on_death = 养老金停发
 cond-return_pension_paid_after_death = 去世后多发的养老金要退回，冒领会被追回
 cond-fraud_must_be_repaid = 骗取的社保待遇要退回并依法处理
-cond-claim_funeral_grant_and_survivor_pension = 社区协助家属向原单位和社保机构报告，申请丧葬补助金和抚恤金
+cond-claim_funeral_grant_and_survivor_pension = 社区协助家属向原单位和社保机构报告，{ $claims ->
+    [social] 并协助继承人申请相关社会保险待遇
+   *[named] 申请丧葬补助金和抚恤金
+}
 cond-covered_from_month_after_pension = 办理按月领取养老金手续的次月起纳入社会化管理
 cond-archive_to_archives_department = 人事档案移交参保单位所在市、区县（市）的档案管理部门统一管理
 cond-archive_not_carried_by_retiree = 档案由企业派专人连同《档案移交名册表》送到档案保管单位，不得由退休人员本人自带移交

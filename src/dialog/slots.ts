@@ -406,3 +406,16 @@ export function choiceSlot(
     ...extra,
   };
 }
+
+/** "多1块呢", "再多两千呢", "少五百呢": an amount said relative to the one before. */
+const RELATIVE_AMOUNT = /^(?:那|要是|如果)?(?:再)?(多|加|超|少|减)(?:出|了)?([\d零〇一二两三四五六七八九十百千万.]+)(?:块钱|块|元)?(?:呢|的话|呢？|呢\?)?$/;
+
+/** The amount a relative follow-up means, from the one known; undefined when the text says no such change. */
+export function relativeAmount(text: string, previous: Json | undefined): string | undefined {
+  const m = RELATIVE_AMOUNT.exec(normalize(text).replace(/\s/g, ''));
+  const by = m?.[2] === undefined ? undefined : parseNumber(m[2]);
+  const before = typeof previous === 'string' ? Number(previous) : Number.NaN;
+  if (by === undefined || Number.isNaN(before)) return undefined;
+  const sum = /多|加|超/.test(m?.[1] ?? '') ? before + by : before - by;
+  return sum > 0 ? String(Math.round(sum * 100) / 100) : undefined;
+}

@@ -1,4 +1,4 @@
-import { isApplyRequest, isFollowUp, itemIntentOf, namesBudgetLine, wantsToApply } from '../../nlu/cues.ts';
+import { isApplyRequest, isFollowUp, isQuestion, itemIntentOf, namesBudgetLine, wantsToApply } from '../../nlu/cues.ts';
 import { DOMAIN_INTENTS } from '../../nlu/index.ts';
 import type { DialogDef, SlotSpec } from '../context.ts';
 import { fundBudgetDialog } from './budget.ts';
@@ -61,6 +61,8 @@ function topical(def: DialogDef, spec: SlotSpec): SlotSpec {
       // "管60人", "那建德呢": too short to be about anything but the question in front, whatever the classifier says.
       const item = itemIntentOf(msg.text);
       if ((msg.text.trim().length <= SHORT && item === null) || (item !== null && same.has(item))) return r;
+      // "建德的 我是孤寡老人" where the district is asked: no question, so the district answers it.
+      if (awaited && spec.name === 'region' && !('error' in r) && !isQuestion(msg.text)) return r;
       // "建德10000.01呢": a follow-up that names no item and no budget line changes the question in front.
       if (item === null && isFollowUp(msg.text) && !namesBudgetLine(msg.text)) return r;
       // "帮我申请 我在拱墅": a request to apply for the topic in front, with its facts.

@@ -16,6 +16,7 @@ import { basisAnswer, namedCorrection, type Question, questionIn, topicAnswer } 
 import { APPLY, ASIDE_ASPECTS, ASIDE_TOPIC, ASPECTS, type DialogDef, type Read, type SlotSpec, type Slots } from '../context.ts';
 import { acceptOffer, advance, askedAspects, changes, defOf, digress, inherited, start } from '../form.ts';
 import { DIALOGS, sameTopic } from '../forms/index.ts';
+import { relativeAmount } from '../slots.ts';
 import { type DialogState, isPending, missingSlots } from '../state.ts';
 import type { Turn } from '../turn.ts';
 import { readAgainInContext } from './context.ts';
@@ -93,7 +94,9 @@ function askYesNo(t: Turn, s: DialogState, lead: string): void {
 
 /** Facts the message gives for the dialog, a named correction ("名字写错了，是张建国") included. */
 function factsSaid(t: Turn, def: DialogDef, skip?: string): Slots {
-  return { ...t.readAll(def, skip), ...namedCorrection(t, def) };
+  // "多1块呢" after "自付1万": the amount changed by what is said, not replaced by it.
+  const relative = t.button === null ? relativeAmount(t.normalized, t.state?.slots.amount) : undefined;
+  return { ...t.readAll(def, skip), ...namedCorrection(t, def), ...(relative !== undefined ? { amount: relative } : {}) };
 }
 
 async function yesNo(t: Turn, s: DialogState): Promise<void> {

@@ -18,12 +18,16 @@ import { APPLY, type DialogDef } from '../context.ts';
 import { acceptOffer, advance, answerOnly, changes, defOf, inherited, refillFromCase, rememberAspects, start, yesNoAsked } from '../form.ts';
 import { FILED } from '../forms/common.ts';
 import { DIALOGS, sameTopic, topicFor } from '../forms/index.ts';
+import { STAFF_RULE } from '../forms/staff-rule.ts';
+import { relativeAmount } from '../slots.ts';
 import type { DialogState } from '../state.ts';
 import type { Turn } from '../turn.ts';
 
 const DOMAIN: ReadonlySet<string> = new Set(DOMAIN_INTENTS);
 /** Sure enough that a message is a new question rather than a follow-up of the answer just given. */
 const NEW_QUESTION = 0.6;
+/** The topic whose facts answer further questions about a staff rule. */
+const RULE_TOPICS: Readonly<Record<string, string>> = { death_deadline: 'report_death', publicity: 'serious_illness_consolation' };
 /** A follow-up naming only its item ("住院呢", "体检那块呢") is short. */
 const SHORT = 10;
 
@@ -67,7 +71,9 @@ export async function followUp(t: Turn): Promise<boolean> {
     await start(t, item, inherited(s, item));
     return true;
   }
-  const updates = { ...t.readAll(def), ...namedCorrection(t, def) };
+  // "多1块呢" after "自付1万": the amount changed by what is said, not replaced by it.
+  const relative = relativeAmount(text, s.slots.amount);
+  const updates = { ...t.readAll(def), ...namedCorrection(t, def), ...(relative !== undefined ? { amount: relative } : {}) };
   // "管60人" after a group-leader answer changes its count, whatever a classifier makes of it alone.
   // "建德10000.01呢": a follow-up that changes figures only, however long its figures are.
   const followsUp = text.length <= SHORT || (isFollowUp(text) && !namesBudgetLine(text));
@@ -97,8 +103,16 @@ export async function followUp(t: Turn): Promise<boolean> {
   }
   const question = questionIn(t, s.intent);
   if (!question || question.other || question.aspects.length === 0) return false;
+  // "社区这边要协助干啥" after a staff rule on reporting deaths: the death's facts answer it.
+  const ruleTopic = s.intent === STAFF_RULE ? RULE_TOPICS[String(s.slots.rule)] : undefined;
   // "购物卡呢" after "能不能发现金": the same yes/no question of the thing named.
-  const lines = topicAnswer(t, def, s.slots, question.aspects, isFollowUp(text) && !isYesNoQuestion(text) ? yesNoAsked(s.slots) : undefined);
+  const lines = topicAnswer(
+    t,
+    ruleTopic ? defOf(ruleTopic) : def,
+    s.slots,
+    question.aspects,
+    isFollowUp(text) && !isYesNoQuestion(text) ? yesNoAsked(s.slots) : undefined,
+  );
   if (!lines) return false;
   t.show({ lines });
   t.intent = s.intent;

@@ -36,7 +36,7 @@ export const liaocheng: Law = {
   officeEquipment: [at(true, '第十条', '社会化管理服务工作办公设备购买')],
   deathBenefitsHelp: [
     at(
-      ['funeral_grant', 'survivor_pension'] as const,
+      ['social_insurance_benefits'] as const,
       '第七条(九)',
       '协助其家属及时向原企业和社会保险经办机构报告，并协助相关继承人采取多种方式，申请相关社会保险待遇',
     ),

@@ -73,7 +73,7 @@ export interface Law {
   readonly fraudRepaid?: Parameter<true>;
   /** 举报冒领养老金的奖励制度 (002 第三十一条(二); 003 第三十条). */
   readonly fraudReportReward?: Parameter<true>;
-  readonly deathBenefitsHelp?: Parameter<readonly ('funeral_grant' | 'survivor_pension')[]>;
+  readonly deathBenefitsHelp?: Parameter<readonly ('funeral_grant' | 'survivor_pension' | 'social_insurance_benefits')[]>;
   readonly transferInUrban?: Parameter<true>;
   readonly residenceRegistration?: Parameter<'residence_community'>;
   readonly handoverByHukouOrResidence?: Parameter<true>;

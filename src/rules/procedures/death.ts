@@ -57,6 +57,13 @@ function ownOrGeneral<T>(
 const step = (code: string, found: { rule: Dated<unknown>; general: boolean } | undefined, params: Record<string, string | number> = {}): Point[] =>
   found ? [{ code, params: { ...params, general: found.general ? 1 : 0 }, cite: found.rule.cite }] : [];
 
+/** The community helps the family claim what follows a death: 丧葬补助金和抚恤金 (001 四(七)), or 相关社会保险待遇 (003 第七条(九)). */
+function benefitsHelp(law: Law | null, asOf: IsoDate): Point[] {
+  const help = ownOrGeneral(law, (l) => l.deathBenefitsHelp, LAWS.henan, asOf);
+  const claims = help?.rule.value as readonly string[] | undefined;
+  return step('claim_funeral_grant_and_survivor_pension', help, { claims: claims?.includes('social_insurance_benefits') ? 'social' : 'named' });
+}
+
 /** Whom the family tells and within how many days, by the region's own text; the date by which, once the death's is known. */
 function reportDuty(law: Law | null, asOf: IsoDate, dateOfDeath?: IsoDate): DeathAnswer['report'] & { readonly days: number | null } {
   const reportRule = valueAt(law?.deathReport, asOf);
@@ -149,12 +156,7 @@ export function deathProcedure(input: DeathInput): Result<DeathAnswer> {
       ownOrGeneral(law, (l) => l.fraudRepaid, LAWS.changsha, asOf),
     ),
   );
-  steps.push(
-    ...step(
-      'claim_funeral_grant_and_survivor_pension',
-      ownOrGeneral(law, (l) => l.deathBenefitsHelp, LAWS.henan, asOf),
-    ),
-  );
+  steps.push(...benefitsHelp(law, asOf));
 
   const funeralAnswer = funeral({ region: regime.value.region, asOf });
   const funeralEntitlement = funeralAnswer.ok && funeralAnswer.value.outcome === 'fixed' ? funeralAnswer.value : null;
@@ -215,12 +217,7 @@ export function deathFacts(regime: Regime, asOf: IsoDate, dateOfDeath?: IsoDate)
       ownOrGeneral(law, (l) => l.fraudRepaid, LAWS.changsha, asOf),
     ),
   );
-  out.push(
-    ...step(
-      'claim_funeral_grant_and_survivor_pension',
-      ownOrGeneral(law, (l) => l.deathBenefitsHelp, LAWS.henan, asOf),
-    ),
-  );
+  out.push(...benefitsHelp(law, asOf));
   // 002 第二十五条(二): the community visits and mourns (the text's own, not borrowed).
   const visit = valueAt(law?.visitsOnIllnessAndDeath, asOf);
   if (visit) out.push({ code: 'visit_and_mourn', cite: visit.cite });
