@@ -116,6 +116,8 @@ command-bad_month = 月份请写成 2026-11、2026年11月 或 11月。
 command-bad_range = 导出日期请写成 /audit export 2026-11-01 2026-11-30（开始和结束日期，含当天），或一个月份，比如 /audit export 2026-11。
 
 staffq-households = 社区{ $n }户：按规定移交{ $count }名工作人员（1000户以下5人，1000户至2000户7人，2000户至3000户9人，超过3000户的每增加300户增加1人）。
+staffq-claim-right = 是。
+staffq-claim-wrong = 不是。
 staffq-retirees = { $n }名退休人员：按每300名配备1名管理服务人员，需要{ $count }名（不足300名的也按1名算）。
 staffq-henan-only = 注意：人员配备标准只有河南省（郑州市转发）的文件有规定，{ $region }的文件没有写，以上仅供参考。
 staffq-publicity-none = { $region }的文件没有规定公示。

@@ -126,12 +126,14 @@ export function renderDeadline(tr: Translator, a: Pick<DeathAnswer, 'report'>): 
 
 /** "老人去世多少天内要报": the rule of the region's text, with the date by which when the date of death is known. */
 export function renderDeathRule(tr: Translator, a: DeathReportRule): string {
-  const lines: string[] = a.notices.map((n) => renderNotice(tr, n));
+  // The rule first (a yes or no leads it); what qualifies the text (its scope, its expiry) after.
+  const lines: string[] = [];
   const whom = tr.t(`death-whom-${a.report.whom}`);
   if (a.report.deadline) lines.push(renderDeadline(tr, a));
   else if (a.report.days !== null) lines.push(tr.t('death-rule-days', { region: a.region, days: a.report.days, whom }));
   else if (a.report.cite) lines.push(tr.t('death-rule-promptly', { region: a.region, whom }));
   else lines.push(tr.t('death-rule-none', { region: a.region }));
+  lines.push(...a.notices.map((n) => renderNotice(tr, n)));
   if (a.citations.length > 0) lines.push(renderCitations(tr, a.citations));
   return lines.join('\n');
 }

@@ -112,7 +112,8 @@ const spelledAge = (q: string): string | undefined => {
   return n === undefined ? undefined : String(n);
 };
 /** "是不是二百", "就是500吗": the figure a question puts forward. */
-const CLAIMED_FIGURE = /(?:是不是|就是)([\d零〇一二两三四五六七八九十百千万]+)(?:块钱|块|元)?(?:吗|嘛|么|啊|呀|吧)?[?？。]?$/;
+const CLAIMED_FIGURE =
+  /(?:是不是|就是|也是|还是|是)(?:每人|每个人|一人|一个人)?([\d零〇一二两三四五六七八九十百千万]+)(?:块钱|块|元|天|日|次|个人|人)?(?:吗|嘛|么|啊|呀|吧)?[?？。]?$/;
 
 /**
  * The lines a yes or no is read from: "体检那400块钱是不是发到我手上" turns on how it is paid, not on the figure that

@@ -61,7 +61,7 @@ const cites = (tr: Translator, list: readonly Citation[]) => renderCitations(tr,
 /** "社区1500户配几个人", "900个退休人员要配几个管理人员": Henan 五(四)1 by households, 五(四)2 per 300 retirees. */
 function staffing(tr: Translator, u: RuleFacts, text: string, asOf: IsoDate): string | null {
   if (
-    !/(配|配备|需要|要|移交|安排).{0,3}(几|多少)(个|名|位)?.{0,4}(人|人员)|人员配备|配几|几个(工作|管理|服务)人员|(工作|管理|服务)人员.{0,2}(几|多少)|多少(名|个|位)?(人|退休人员).{0,2}配/.test(
+    !/(配|配备|需要|要|移交|安排).{0,3}(几|多少)(个|名|位)?.{0,4}(人|人员)|(配|配备|移交|安排)了?\d+(个|名|位)?(人|工作人员|管理人员)|人员配备|配几|几个(工作|管理|服务)人员|(工作|管理|服务)人员.{0,2}(几|多少)|多少(名|个|位)?(人|退休人员).{0,2}配/.test(
       text,
     )
   )
@@ -72,8 +72,11 @@ function staffing(tr: Translator, u: RuleFacts, text: string, asOf: IsoDate): st
   const r = households ? communityStaff(n, asOf) : staffForRetirees(n, asOf);
   if (!r.ok) return tr.t(`error-${r.error.code}`, { ...r.error } as Record<string, string>);
   const region = u.region ? findRegion(u.region) : undefined;
+  // "1200户 是不是移交7个人": the number put forward, checked.
+  const claimed = /(?:配|配备|移交|安排)了?(\d+)(?:个|名|位)?(?:人|工作人员|管理人员)/.exec(text)?.[1];
+  const check = claimed === undefined ? '' : tr.t(Number(claimed) === r.value.count ? 'staffq-claim-right' : 'staffq-claim-wrong');
   const lines = [
-    tr.t(households ? 'staffq-households' : 'staffq-retirees', { n, count: r.value.count }),
+    check + tr.t(households ? 'staffq-households' : 'staffq-retirees', { n, count: r.value.count }),
     ...(region && region.doc !== 'henan' ? [tr.t('staffq-henan-only', { region: region.name })] : []),
     cites(tr, [r.value.cite]),
   ];

@@ -18,6 +18,7 @@ import {
   LAWS,
   regimeFor,
 } from '../../rules/index.ts';
+import { verdict } from '../answers.ts';
 import type { DialogDef, Outcome, SlotSpec, Slots, TurnCtx } from '../context.ts';
 import { amountSlot, countSlot, regionSlot } from '../slots.ts';
 import { ruleErrorLine } from './common.ts';
@@ -236,7 +237,12 @@ export const fundBudgetDialog: DialogDef = {
     const said = exceptionLine(ctx, s);
     const exception = said && words && asksAboutTheFund(text) ? `${words.no}。${said}` : said;
     // The 但-clause answers first; the notices qualify the figures after it.
-    const body = [...(exception ? [exception] : []), ...notices.map((n) => renderNotice(ctx.tr, n)), ...lines, renderCitations(ctx.tr, cites)].join('\n');
+    // "管理费用是不是每人1000": the yes or no leads the first line, the notices follow it.
+    const [head = '', ...rest] = lines;
+    const yesNo = !exception && words !== null ? verdict(text, lines) : '';
+    const notes = notices.map((n) => renderNotice(ctx.tr, n));
+    const figures = yesNo ? [`${yesNo}${head}`, ...notes, ...rest] : [...notes, ...lines];
+    const body = [...(exception ? [exception] : []), ...figures, renderCitations(ctx.tr, cites)].join('\n');
     if (!perHead) return { lines: [body], next: 'done' };
     return { lines: [body, ctx.tr.t('budget-ask-count')], next: 'done', awaiting: 'count' };
   },

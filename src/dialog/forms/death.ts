@@ -4,7 +4,7 @@ import { askedItemIntentOf, isQuestion as asks, reportsDeath } from '../../nlu/c
 import { normalize } from '../../nlu/index.ts';
 import { maskIdNumber, maskPhone } from '../../privacy/mask.ts';
 import { type Aspect, deathProcedure, deathReportRule, findRegion } from '../../rules/index.ts';
-import { aspectAnswer } from '../answers.ts';
+import { aspectAnswer, verdict } from '../answers.ts';
 import { ASPECTS, type DialogDef, type SlotSpec, type Slots, type TurnCtx } from '../context.ts';
 import { dateSlot, idNumberSlot, nameSlot, phoneSlot, placeSlot, regionSlot, relationSlot } from '../slots.ts';
 import { FILED, fileCase, offerButtons, ruleErrorLine } from './common.ts';
@@ -139,7 +139,9 @@ export const reportDeathDialog: DialogDef = {
       const other = asked.includes('deadline')
         ? null
         : aspectAnswer(ctx, 'death', String(s.region), this.factsInput?.(s, ctx.asOf) ?? {}, asked, ctx.incoming.text);
-      const answer = other?.join('\n') ?? renderDeathRule(ctx.tr, rule.value);
+      // "是不是要7天内报": the yes or no leads the rule.
+      const ruleText = renderDeathRule(ctx.tr, rule.value);
+      const answer = other?.join('\n') ?? `${verdict(ctx.incoming.text, ruleText.split('\n')[0])}${ruleText}`;
       if (ctx.incoming.staff) return { lines: [answer], next: 'done' };
       return { lines: [answer, ctx.tr.t('offer-death-report')], buttons: offerButtons(ctx, 'button-register-death'), next: 'offer' };
     }

@@ -108,7 +108,9 @@ async function yesNo(t: Turn, s: DialogState): Promise<void> {
   const anotherTime = isQuestion(t.normalized) && !isCorrection(t.normalized) && aspectsOf(t.normalized).includes('frequency');
   if (Object.keys(updates).length > 0 && !plainYesOrNo && !anotherTime) {
     // A fact said again is answered again, without claiming a change.
-    if (changes(updates, s.slots) && !FOLLOW_UP.test(t.text.trim())) t.sayCorrected(updates, def);
+    // "长沙也是7天吗": a question with another fact asks about it; only a statement corrects.
+    const asks = isQuestion(t.normalized) && !isCorrection(t.normalized);
+    if (changes(updates, s.slots) && !FOLLOW_UP.test(t.text.trim()) && !asks) t.sayCorrected(updates, def);
     Object.assign(s.slots, updates);
     await advance(t, def, s);
     return;
