@@ -54,6 +54,8 @@ export async function advance(t: Turn, def: DialogDef, s: DialogState, errors?: 
   }
   const outcome = shaped(t, def, s, await def.finish(t.ctx, s.slots));
   if (typeof s.slots.region === 'string' && def.intent !== 'report_death') t.profile.region = s.slots.region;
+  // A mover is managed where they came from until the move is done: that is their district for other questions.
+  else if (typeof s.slots.from === 'string' && findRegion(s.slots.from)?.cityOnly === false) t.profile.region = s.slots.from;
   if (s.parent) {
     // A question asked mid-form, answered: its follow-ups (offers) give way to the form it interrupted.
     for (const line of answerOnly(outcome)) t.say(line);

@@ -86,10 +86,12 @@ const HOMOPHONE_SLIPS: readonly (readonly [RegExp, string])[] = [
   [/自附/g, '自付'],
   [/体捡/g, '体检'],
   [/(?<=丧事)料里/g, '料理'],
+  // "帮我等级一下": 登记 typed as its homophone, after a request word.
+  [/(?<=帮我|给我|帮忙|我要|我想|要|去|来|先)等级/g, '登记'],
   // Wu 弗 is 不 ("弗对弗对，弗是拱墅").
   [/弗(?=对|是|要|晓得|好|来|用|会|能|去)/g, '不'],
 ];
-const SLIP_CHARS = /[尉为补保帮认人自体料弗]/;
+const SLIP_CHARS = /[尉为补保帮认人自体料弗等]/;
 
 /** Step 10: English words people mix into Chinese, longest first where one starts another. */
 const ENGLISH_WORDS: Readonly<Record<string, string>> = {

@@ -38,7 +38,8 @@ export function yesOrNo(text: string): 'yes' | 'no' | null {
   // "好的谢谢" to an offer is thanks for the answer, not a yes to filing.
   if (/谢谢|多谢|感谢|谢了/.test(t) && !/登记|申请|办|提交|要的|需要|麻烦/.test(t)) return null;
   // 中 ("中，提交吧") is Henan's yes.
-  if (/^(好|要|可以|行|嗯|是的|是|对|确认|没问题|登记|办|麻烦|需要|中(?=[\s，,吧啊了提交]|$)|(帮我|帮忙|给我|请)(登记|申请|办|提交))/.test(t)) return 'yes';
+  if (/^(好|要|可以|行|嗯|是的|是|对|确认|没问题|登记|办|麻烦|需要|中(?=[\s，,吧啊了提交]|$)|(帮我|帮忙|给我|请)(登记|申请|办|提交|改|换|变更|更新))/.test(t))
+    return 'yes';
   if (/^(我要|我想)?申请(登记|吧|一下|了)?[。！!.\s]*$/.test(t) || isApplyRequest(t)) return 'yes';
   return null;
 }

@@ -26,6 +26,8 @@ import type { Turn } from '../turn.ts';
 const DOMAIN: ReadonlySet<string> = new Set(DOMAIN_INTENTS);
 /** Sure enough that a message is a new question rather than a follow-up of the answer just given. */
 const NEW_QUESTION = 0.6;
+/** "帮我报一下", "要登记": asked to report (with a death told in the same message). */
+const ASKS_TO_REPORT = /(帮我|给我|替我|我要|要|来)(报|登记|上报)|报一下|登记一下/;
 /** The topic whose facts answer further questions about a staff rule. */
 const RULE_TOPICS: Readonly<Record<string, string>> = { death_deadline: 'report_death', publicity: 'serious_illness_consolation' };
 /** A follow-up naming only its item ("住院呢", "体检那块呢") is short. */
@@ -54,6 +56,13 @@ export async function followUp(t: Turn): Promise<boolean> {
       !isBareAspectQuestion(text));
   const item = itemIntentOf(text);
   const namesOther = (item !== null && !sameTopic(item, s.intent)) || namesDeath(text);
+  if (namesDeath(text) && ASKS_TO_REPORT.test(text) && s.intent !== 'report_death') {
+    // "那帮我报一下 她前天走的" after the funeral money's answer: the death is reported, with what is known.
+    t.state = null;
+    t.intent = 'report_death';
+    await start(t, 'report_death', inherited(s, 'report_death'));
+    return true;
+  }
   if ((isApplyRequest(text) || wantsToApply(text)) && !namesOther) {
     // "我要申请，我带了33个人": what the request also says is taken first, and its figure said.
     const said = t.readAll(def);
