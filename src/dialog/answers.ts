@@ -1,5 +1,16 @@
 import { renderCitations, renderNotice, renderOutcome, renderPoint } from '../answers/index.ts';
-import { asksIfNeeded, asksWhetherAny, aspectsOf, exceptionAsked, exceptionExcuses, lineAbout, saysNo, verdictWords, withoutBrackets } from '../nlu/cues.ts';
+import {
+  asksIfNeeded,
+  asksWhetherAny,
+  aspectsOf,
+  exceptionAsked,
+  exceptionExcuses,
+  isYesNoQuestion,
+  lineAbout,
+  saysNo,
+  verdictWords,
+  withoutBrackets,
+} from '../nlu/cues.ts';
 import { parseNumber } from '../nlu/slots/index.ts';
 import {
   type Aspect,
@@ -35,6 +46,18 @@ function facts(ctx: TurnCtx, topic: Topic, region: string, input: FactsInput): T
   return r.ok ? r.value : null;
 }
 
+/** What a fact only qualifies (what counts, who decides, where it is published): left out of a yes or no unless asked. */
+const QUALIFYING: readonly Aspect[] = ['definition', 'decision', 'publicity'];
+/** What 自付 means: a qualifier once the figure is given and the question is whether it is enough. */
+const QUALIFYING_CODES: ReadonlySet<string> = new Set(['self_pay_in_scope_one_settlement_year']);
+
+/** True for a fact that only qualifies the answer and is not what the question asks about. */
+export function onlyQualifies(p: Point, asked: readonly Aspect[]): boolean {
+  const of = aspectsOfPoint(p);
+  if (of.some((a) => asked.includes(a) && a !== 'amount' && a !== 'eligibility')) return false;
+  return QUALIFYING_CODES.has(p.code) || (of.length > 0 && of.every((a) => QUALIFYING.includes(a)));
+}
+
 /**
  * The points answering the aspects, as lines; the headline first when the amount is asked, last when the question
  * turns on it without asking it ("是不是一定能拿2500", "有没有住院慰问，要什么材料"). Empty: nothing answers.
@@ -47,7 +70,9 @@ function answerLines(
   words = question,
   maxLines = MAX_FACT_LINES,
 ): { lines: string[]; cites: Citation[]; facts: string[] } {
-  const points = factsFor(f, aspects);
+  // A yes or no gets the facts that decide it; what only qualifies them comes on "详细说说".
+  const yesNo = question !== undefined && isYesNoQuestion(question);
+  const points = factsFor(f, aspects).filter((p) => !yesNo || !onlyQualifies(p, aspectsOf(question ?? '')));
   const lines: string[] = [];
   const cites: Citation[] = [];
   const headline = f.entitlement ? renderOutcome(ctx.tr, f.entitlement) : null;
@@ -113,7 +138,11 @@ const spelledAge = (q: string): string | undefined => {
 };
 /** "是不是二百", "就是500吗": the figure a question puts forward. */
 const CLAIMED_FIGURE =
-  /(?:是不是|就是|也是|还是|是)(?:每人|每个人|一人|一个人)?([\d零〇一二两三四五六七八九十百千万]+)(?:块钱|块|元|天|日|次|个人|人)?(?:吗|嘛|么|啊|呀|吧)?[?？。]?$/;
+  /(?:是不是|就是|也是|还是|是)(?:能拿|能领|能给|能报|给|拿|领|每人|每个人|一人|一个人)?([\d零〇一二两三四五六七八九十百千万]+)(?:块钱|块|元|天|日|次|个人|人)?(?:吗|嘛|么|啊|呀|吧)?[?？。]?$/;
+/** "是不是能拿2500", "能拿2500不": the question puts a figure forward, which the answer's figure confirms or not. */
+export const putsFigure = (question: string): boolean => CLAIMED_FIGURE.test(question) || REACHED_FIGURE.test(question);
+/** "能拿2500不": a figure asked to be reached — yes when the cap allows it. */
+const REACHED_FIGURE = /(?:能拿|能领|能给|能报|拿得到|领得到)([\d零〇一二两三四五六七八九十百千万]+)(?:块钱|块|元)?(?:吗|嘛|么|不|伐)?[?？。]?$/;
 
 /**
  * The lines a yes or no is read from: "体检那400块钱是不是发到我手上" turns on how it is paid, not on the figure that
@@ -223,6 +252,10 @@ export function verdict(question: string | undefined, lines: string | readonly s
   const claim = CLAIMED_FIGURE.exec(q)?.[1];
   const claimed = claim === undefined ? undefined : parseNumber(claim);
   if (claimed !== undefined && figuresIn(said).length > 0) return `${figuresIn(said).includes(String(claimed)) ? words.yes : words.no}。`;
+  const reach = REACHED_FIGURE.exec(q)?.[1];
+  const reached = reach === undefined ? undefined : parseNumber(reach);
+  const most = (/(?:不超过|最高|最多)[^\d，,。]{0,4}(\d+)/.exec(said) ?? /[:：](\d+)元/.exec(said))?.[1];
+  if (reached !== undefined && most !== undefined) return `${reached <= Number(most) ? words.yes : words.no}。`;
   // "年龄会公示吗" answered by "公示只写姓名、性别、年龄和金额，不会公开住址…": the field is on the shown side.
   const field = /姓名|名字|性别|年龄|金额/.exec(q)?.[0];
   const shown = said.split(/不会公开|不得公开|不公开/)[0] ?? '';

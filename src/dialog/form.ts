@@ -1,7 +1,7 @@
 import { renderCitations, renderPoint } from '../answers/index.ts';
 import { type Aspect, asksAboutTheFund, asksIfNeeded, aspectsOf, employerOf, isFollowUp, isYesNoQuestion, verdictWords, wantsToApply } from '../nlu/cues.ts';
 import { coverage, type EmployerKind, findRegion, fundingException, type IsoDate, type Point, topicFacts } from '../rules/index.ts';
-import { aspectAnswer, commonAnswer, lead, sameEverywhere, verdict } from './answers.ts';
+import { aspectAnswer, commonAnswer, lead, putsFigure, sameEverywhere, verdict } from './answers.ts';
 import { questionIn, topicAnswer } from './aside.ts';
 import { APPLY, ASPECTS, type DialogDef, type Outcome, QUESTION, type Slots } from './context.ts';
 
@@ -186,6 +186,12 @@ function withVerdict(t: Turn, def: DialogDef, s: DialogState, lines: string[]): 
   const words = verdictWords(yesNoAsked(s.slots) ?? '');
   const region = typeof s.slots.region === 'string' ? s.slots.region : undefined;
   if (!words || !def.topic) return lines;
+  // "自付三万 是不是能拿2500": the figure put forward, checked against the answer's.
+  const asked = yesNoAsked(s.slots) ?? '';
+  if (putsFigure(asked)) {
+    const said = verdict(asked, (lines[0] ?? '').split('\n')[0]);
+    if (said) return lead(said, lines);
+  }
   const facts = region ? topicFacts(def.topic, { ...(def.factsInput?.(s.slots, t.ctx.asOf) ?? {}), region, asOf: t.ctx.asOf }) : null;
   // "这个要去申请吗", "需要证明吗": whether something is needed is not whether the money is due.
   const outcome = facts?.ok && !asksIfNeeded(words) ? facts.value.entitlement?.outcome : undefined;

@@ -88,7 +88,7 @@ const recentAspects = new Map<string, readonly Aspect[]>();
 const QUESTION =
   /[?？]|吗|干嘛|上限[?？。]?$|封顶[?？。]?$|怎么办|还是.{1,12}(啊|呀|呢|吧)$|(会|要)?怎(么)?样$|不知道(该|要|怎么|先|从)|嘛|么[?？。]?$|多少|(?<![好十一两])几(个|次|天|年|号|月|岁|人|块|回|位|名|种|样)|怎么|咋|啥|什么|哪|谁|能不能|可不可以|要不要|有没有|是不是|会不会|需不需要|行不行|算不算|够不够|伐$|不[?？]?$|(?<=[\u4e00-\u9fa5])不[\s，,][^\s，,？?]{1,8}$|[吗呢][。!！]?$|呢[?？]?$/;
 /** "…能领慰问金不", "…能领慰问金不 西湖区": 不 closing the question, a short tail (the district) after it allowed. */
-const ENDING_NOT = String.raw`(?<=[\u4e00-\u9fa5])不[?？]?(?=$|[\s，,][^\s，,？?]{1,8}$)`;
+const ENDING_NOT = String.raw`(?<=[\u4e00-\u9fa5\d])不[?？]?(?=$|[\s，,][^\s，,？?]{1,8}$)`;
 /** Yes/no questions: the first line answers with yes or no. */
 const YES_NO = new RegExp(
   String.raw`吗([?？。!！，,\s]|$)|${ENDING_NOT}|能不能|可不可以|要不要|有没有|是不是|会不会|需不需要|行不行|算不算|够不够|发不发|给不给|报不报|用不用|伐[?？]?$`,

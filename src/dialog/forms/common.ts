@@ -3,7 +3,10 @@ import { amendCase, type CaseFields, type CaseType, openCase } from '../../cases
 import type { Button } from '../../chat/index.ts';
 import { NO, YES } from '../../chat/index.ts';
 import { shanghaiIsoDate } from '../../clock.ts';
+import { aspectsOf, isYesNoQuestion } from '../../nlu/cues.ts';
+import { normalize } from '../../nlu/index.ts';
 import type { Citation, Entitlement, Result, RuleError } from '../../rules/index.ts';
+import { onlyQualifies } from '../answers.ts';
 import type { Outcome, Slots, TurnCtx } from '../context.ts';
 import { amountProblem } from '../slots.ts';
 
@@ -15,12 +18,21 @@ export function ruleErrorLine(ctx: TurnCtx, error: RuleError): string {
 /** In a group the answer is short: notices, the figure and the clause; in private the whole answer. */
 export function entitlementLines(ctx: TurnCtx, given: Entitlement): string[] {
   // "杭州市级住院慰问标准" names the level: "以下是杭州市级标准…请告诉我您在哪个区" would ask what was said.
-  const e = /市级|市本级/.test(ctx.incoming.text ?? '') ? { ...given, notices: given.notices.filter((n) => n.code !== 'city_level_only') } : given;
+  const leveled = /市级|市本级/.test(ctx.incoming.text ?? '') ? { ...given, notices: given.notices.filter((n) => n.code !== 'city_level_only') } : given;
+  const e = yesNoShort(ctx, leveled);
   if (!ctx.inGroup) return [renderEntitlement(ctx.tr, e)];
   const lines = [...e.notices.map((n) => renderNotice(ctx.tr, n)), renderOutcome(ctx.tr, e)];
   if (e.reason) lines.push(ctx.tr.t(`cond-${e.reason.code}`, e.reason.params ?? {}));
   if (e.citations.length > 0) lines.push(renderCitations(ctx.tr, e.citations));
   return [lines.join('\n')];
+}
+
+/** "自付三万 是不是能拿2500": the yes or no, the figure and what decides it; the qualifiers on "详细说说". */
+function yesNoShort(ctx: TurnCtx, e: Entitlement): Entitlement {
+  const text = normalize(ctx.incoming.text ?? '');
+  if (!isYesNoQuestion(text)) return e;
+  const asked = aspectsOf(text);
+  return { ...e, conditions: e.conditions.filter((p) => !onlyQualifies(p, asked)) };
 }
 
 export function offerButtons(ctx: TurnCtx, yesId: string): Button[] {
