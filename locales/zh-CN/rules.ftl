@@ -136,11 +136,11 @@ cond-report_by_date = 亲属应在{ $days }日内告知{ $whom ->
    *[no] {""}
   }
 cond-fraud_report_reward = 举报冒领养老金有奖励制度
-cond-report_promptly = 没有规定具体天数，家属及时告知{ $whom ->
+cond-report_promptly = 家属及时告知{ $whom ->
     [registered_community_or_agency] 生前登记的社区或社保经办机构
     [management_community] 社会化管理所在地社区
    *[other] 所在社区
-  }就可以
+  }就可以（没有规定具体天数）
 cond-real_name_bank_transfer = 钱一律通过银行转账实名发放到本人账户，不发现金
 cond-apply_via_management_community = 找老人社会化管理所在地的社区（村）办理，社区会告诉您具体手续
 cond-publicity_fields = 公示只写姓名、性别、年龄和金额，不会公开住址、电话、银行卡、身份证号和家庭困难情况

@@ -109,6 +109,12 @@ export function rememberAspects(s: DialogState, text: string): boolean {
   return true;
 }
 
+/** A yes/no question asked anew ("上城 自付一万 能拿2500不") is the one answered; a bare follow-up keeps the last. */
+export function rememberYesNo(s: DialogState, text: string): void {
+  if (isYesNoQuestion(text)) s.slots[YES_NO_ASKED] = text;
+  else if (!isFollowUp(text)) delete s.slots[YES_NO_ASKED];
+}
+
 /** What the first message asked, remembered for the answer (it may come after the district is asked). */
 function rememberQuestion(t: Turn, def: DialogDef, s: DialogState): void {
   // What a follow-up ("那建德的呢") does not ask anew is inherited; a question of its own asks only itself.
@@ -116,8 +122,7 @@ function rememberQuestion(t: Turn, def: DialogDef, s: DialogState): void {
   if (!rememberAspects(s, t.normalized) && (aspectsOf(t.normalized).length > 0 || !followUp)) delete s.slots[ASPECTS];
   const employer = employerOf(t.normalized);
   if (employer) s.slots[EMPLOYER] = employer;
-  if (isYesNoQuestion(t.normalized)) s.slots[YES_NO_ASKED] = t.normalized;
-  else if (!followUp) delete s.slots[YES_NO_ASKED];
+  rememberYesNo(s, t.normalized);
   if (def.accept && wantsToApply(t.normalized)) s.slots[APPLY] = true;
   // Staff's question, in its words (numbers masked): "2024年的呢", "乡镇呢" are read against it (steps/context.ts).
   if (t.incoming.staff && !followUp && !def.privateOnly) s.slots[QUESTION] = t.askedIn;

@@ -3,7 +3,7 @@ import { amendCase, type CaseFields, type CaseType, openCase } from '../../cases
 import type { Button } from '../../chat/index.ts';
 import { NO, YES } from '../../chat/index.ts';
 import { shanghaiIsoDate } from '../../clock.ts';
-import { aspectsOf, isYesNoQuestion } from '../../nlu/cues.ts';
+import { aspectsOf, isFollowUp, isYesNoQuestion } from '../../nlu/cues.ts';
 import { normalize } from '../../nlu/index.ts';
 import type { Citation, Entitlement, Result, RuleError } from '../../rules/index.ts';
 import { onlyQualifies } from '../answers.ts';
@@ -30,7 +30,8 @@ export function entitlementLines(ctx: TurnCtx, given: Entitlement): string[] {
 /** "自付三万 是不是能拿2500": the yes or no, the figure and what decides it; the qualifiers on "详细说说". */
 function yesNoShort(ctx: TurnCtx, e: Entitlement): Entitlement {
   const text = normalize(ctx.incoming.text ?? '');
-  if (!isYesNoQuestion(text)) return e;
+  // A follow-up ("多一块呢") asks the same again: what qualified the last answer is not said twice.
+  if (!isYesNoQuestion(text) && !isFollowUp(text)) return e;
   const asked = aspectsOf(text);
   return { ...e, conditions: e.conditions.filter((p) => !onlyQualifies(p, asked)) };
 }

@@ -14,7 +14,7 @@ import {
 import { aspectAnswer } from '../answers.ts';
 import { basisAnswer, namedCorrection, type Question, questionIn, topicAnswer } from '../aside.ts';
 import { APPLY, ASIDE_ASPECTS, ASIDE_TOPIC, ASPECTS, type DialogDef, type Read, type SlotSpec, type Slots } from '../context.ts';
-import { acceptOffer, advance, askedAspects, changes, defOf, digress, inherited, start } from '../form.ts';
+import { acceptOffer, advance, askedAspects, changes, defOf, digress, inherited, rememberYesNo, start } from '../form.ts';
 import { DIALOGS, sameTopic } from '../forms/index.ts';
 import { relativeAmount } from '../slots.ts';
 import { type DialogState, isPending, missingSlots } from '../state.ts';
@@ -112,6 +112,7 @@ async function yesNo(t: Turn, s: DialogState): Promise<void> {
     // "长沙也是7天吗": a question with another fact asks about it; only a statement corrects.
     const asks = isQuestion(t.normalized) && !isCorrection(t.normalized);
     if (changes(updates, s.slots) && !FOLLOW_UP.test(t.text.trim()) && !asks) t.sayCorrected(updates, def);
+    rememberYesNo(s, t.normalized);
     Object.assign(s.slots, updates);
     await advance(t, def, s);
     return;

@@ -15,7 +15,7 @@ import {
 import { DOMAIN_INTENTS } from '../../nlu/index.ts';
 import { basisAnswer, namedCorrection, questionIn, topicAnswer } from '../aside.ts';
 import { APPLY, type DialogDef } from '../context.ts';
-import { acceptOffer, advance, answerOnly, changes, defOf, inherited, refillFromCase, rememberAspects, start, yesNoAsked } from '../form.ts';
+import { acceptOffer, advance, answerOnly, changes, defOf, inherited, refillFromCase, rememberAspects, rememberYesNo, start, yesNoAsked } from '../form.ts';
 import { FILED } from '../forms/common.ts';
 import { DIALOGS, sameTopic, topicFor } from '../forms/index.ts';
 import { STAFF_RULE } from '../forms/staff-rule.ts';
@@ -100,6 +100,7 @@ export async function followUp(t: Turn): Promise<boolean> {
     Object.assign(s.slots, updates);
     // "在外地住的怎么检": the fact changed, and the side it asks of is now the question.
     rememberAspects(s, text);
+    rememberYesNo(s, text);
     await advance(t, def, s);
     t.intent = s.intent;
     return true;
