@@ -323,10 +323,14 @@ export async function acceptOffer(t: Turn, def: DialogDef, s: DialogState): Prom
 }
 
 /** What a new topic keeps from the one before it: the district. */
-export function inherited(s: DialogState, _next: string): Slots {
+export function inherited(s: DialogState, next: string): Slots {
   // The district, and what was asked of the last topic ("能不能发现金" → "建德的小组长补助呢" asks it of the next one).
   const kept = [ASPECTS, YES_NO_ASKED, EMPLOYER].filter((name) => s.slots[name] !== undefined).map((name) => [name, s.slots[name]] as const);
-  return { ...(typeof s.slots.region === 'string' ? { region: s.slots.region } : {}), ...Object.fromEntries(kept) };
+  // "住自己房子 … 帮我登记": facts the next dialog also asks for (hukou, housing, the two ends of a move) are not asked again.
+  const shared = (DIALOGS.get(next)?.slots ?? [])
+    .filter((spec) => !spec.personal && spec.name !== 'region' && s.slots[spec.name] !== undefined && s.slots[spec.name] !== null)
+    .map((spec) => [spec.name, s.slots[spec.name]] as const);
+  return { ...(typeof s.slots.region === 'string' ? { region: s.slots.region } : {}), ...Object.fromEntries(shared), ...Object.fromEntries(kept) };
 }
 
 /** Back to an interrupted dialog, with the district the interruption established if it had none. */

@@ -127,7 +127,8 @@ const ASKS: Record<Askable, RegExp> = {
   name: /姓名|名字|叫什么/,
   id_number: /身份证/,
   date: /哪(一)?天|日期|什么时候|几号|哪年|几月/,
-  relation: /什么人|什么关系|关系|您是/,
+  // "您是哪个区" asks the district; "您是他的什么人" the relation.
+  relation: /什么人|什么关系|关系|您是(?!哪)/,
   phone: /电话|手机/,
   community: /社区|村/,
   amount: /多少钱|金额|自付|自己付|花了多少|发票|多少元|报销了?多少/,

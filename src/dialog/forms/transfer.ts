@@ -154,7 +154,7 @@ const housing = choiceSlot(
       value: 'own',
       label: 'button-housing-own',
       words: /自己|自购|我买|本人|我家的|自有/,
-      said: /自己(买|的房)|自己[^，,。；儿女子]{0,8}买了?(套|个|的)?房|自购房|我买的房/,
+      said: /自己(买|的房)|自己[^，,。；儿女子]{0,8}买了?(套|个|的)?房|自购房|我买的房|住(在)?自(己|家)(的)?房子?|自己(家)?(的)?房子/,
     },
   ],
   { when: (s) => s.hukou === 'yes' && inUrban(s.from) && inUrban(s.to) },

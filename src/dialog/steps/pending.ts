@@ -9,6 +9,7 @@ import {
   isQuestion,
   isQuestionOrWish,
   itemIntentOf,
+  namesDeath,
   wantsToApply,
 } from '../../nlu/cues.ts';
 import { aspectAnswer } from '../answers.ts';
@@ -118,6 +119,21 @@ async function yesNo(t: Turn, s: DialogState): Promise<void> {
     return;
   }
   const words = t.button === null ? yesOrNo(t.normalized) : null;
+  if (words === 'yes' && s.intent !== 'report_death' && namesDeath(t.normalized)) {
+    // "还有 我爸前天也走了 帮我登记" at a hospitalisation offer: the death is what is to be registered.
+    t.state = null;
+    t.intent = 'report_death';
+    await start(t, 'report_death', inherited(s, 'report_death'));
+    return;
+  }
+  const named = words === 'yes' ? itemIntentOf(t.normalized) : null;
+  if (named && DIALOGS.has(named) && !sameTopic(named, s.intent) && !sameTopic(s.intent, named)) {
+    // "帮我申请住院那个" while a 大病 offer waits: the item named is the one applied for.
+    t.state = null;
+    t.intent = named;
+    await start(t, named, { ...inherited(s, named), [APPLY]: true });
+    return;
+  }
   if (t.button?.kind === 'yes' || (t.button === null && (words === 'yes' || (words === null && t.is('affirm'))))) {
     await acceptOffer(t, def, s);
     return;
@@ -290,6 +306,14 @@ async function aboutTheForm(t: Turn, def: DialogDef, s: DialogState): Promise<bo
     t.state = null;
     t.intent = askedAside;
     await start(t, askedAside, { ...inherited(s, askedAside), [APPLY]: true });
+    return true;
+  }
+  const named = applying || wantsToApply(t.normalized) ? itemIntentOf(t.normalized) : null;
+  if (named && DIALOGS.has(named) && !sameTopic(named, s.intent) && !sameTopic(s.intent, named) && !def.privateOnly) {
+    // "帮我申请住院那个" while the 大病 amount is asked: the item named is the one applied for.
+    t.state = null;
+    t.intent = named;
+    await start(t, named, { ...inherited(s, named), [APPLY]: true });
     return true;
   }
   if (def.accept && applying) {
