@@ -41,7 +41,7 @@ const ASPECT_WORDS: readonly (readonly [Aspect, RegExp])[] = [
   ],
   [
     'deadline',
-    /几天(内|之内)?|(多久|多长时间)(能|可以|才能|才|就)?(移交|纳入|转|办好|开始管)|(什么|啥)时候(移交|纳入|开始管|转过去)|多少天|(\d+|[一二两三四五六七八九十]+)(天|日)(以内|之内|内)|超过.{0,3}(天|日)|期限|时限|多久(内|之内|报)|晚报|迟报|现在才|(算|是不是|会不会|有没有)?(太)?晚了|才(来)?报|报晚|逾期|耽误|来得及|来不及|过了.{0,4}(天|月)|上个月.{0,6}(报|走)/,
+    /几天(内|之内)?|(多久|多长时间)(能|可以|才能|才|就)?(移交|纳入|转|办好|开始管)|(什么|啥)时候(移交|纳入|开始管|转过去)|多少天|(\d+|[一二两三四五六七八九十]+)(天|日)(以内|之内|内)|超过.{0,3}(天|日)|期限|时限|多久(内|之内|报)|晚报|迟报|现在才|(算|是不是|会不会|有没有)?(太)?晚了|才(来)?报|报晚|逾期|耽误|来得及|来不及|过了.{0,4}(天|月)|上个月.{0,6}(报|走).{0,10}(晚|来得及|还能|要紧|有事|麻烦)/,
   ],
   ['pension', /养老金|退休金|退休工资|工资卡|多领|多发|冒领|取出来|已经取了|取走了|(已经|都)(领|花)了/],
   [
@@ -190,15 +190,28 @@ function reportedAfterDeath(text: string): boolean {
 /** "登记一个去世", "要报告我父亲去世": a death reported in so many words (a report, whatever else the message asks). */
 export const reportsDeath = (text: string): boolean =>
   /(要报|报告|报个|报一下|报丧|登记|上报)[^，,。？?]{0,6}(去世|过世|走了|死亡|病故)|报丧(?=[。.!！，,\s]|$)|报个丧/.test(text) ||
+  // "报去世 是我公公", "办一下去世登记": the report named by its own words.
+  /(^|[\s，,])报(个|一下)?(去世|死亡|过世)|(办|要|帮我|来|做)[^，,。？?]{0,3}(去世|死亡|过世)(登记|报告)/.test(text) ||
+  // "老伴走了 慰问金能不能打到我卡上": one's own family member's death told is a report, whatever else is asked.
+  toldOwnDeath(text) ||
   // "我母亲去世了 拱墅区 要报告": the report asked for after the death is told ("去世了几天内要报告" asks by when).
   reportedAfterDeath(text) ||
   // "她叫沈美华 身份证330105… 12月4号走的": a death told with the deceased's numbers is a report.
   (DEATH_WORDS.test(text) && /\d{17}[\dXx]|(?<!\d)1[3-9]\d{9}(?!\d)/.test(text));
 
+/** "老伴走了", "俺爹半个月前没嘞": a death in the writer's own family, told. */
+const OWN_DEATH =
+  /(我|俺|咱)?(的|家)?(爸|妈|爹|娘|父亲|母亲|老伴|爱人|老公|老婆|丈夫|妻子|公公|婆婆|岳父|岳母|爷爷|奶奶|外公|外婆|姥姥|姥爷|老头子?|老太婆?)[^，,。？?]{0,10}(去世|走了|过世|没了|没嘞|没啦|病故|离世)/;
+/** "我老伴去年走了 我现在一个人住": a death long past is the writer's circumstances, not news to report. */
+const LONG_AGO = /去年|前年|年前|早就|好几年|多年|那年/;
+function toldOwnDeath(text: string): boolean {
+  return OWN_DEATH.test(text) && !LONG_AGO.test(text);
+}
+
 /** A death named in so many words is a report, whatever was talked about before. */
 // "俺爹…昨儿个下午老了": 老了 after a parent's word, in northern speech, is a death.
 const DEATH_WORDS =
-  /去世|走了|(上个月|昨天|前天|今天|昨晚|上周|上礼拜|号|日|去年)走的|过世|过辈|死|病故|报(个|一下|一个)?丧|不在了|走脱|老了人|仙逝|辞世|离世|人没了|(爹|娘|爸|妈|爷|奶|老伴|老头|老太)[^，,。？?]{0,12}老了([，,。\s]|$)/;
+  /去世|走了|(上个月|昨天|前天|今天|昨晚|上周|上礼拜|号|日|去年)走的|过世|过辈|死|病故|报(个|一下|一个)?丧|不在了|走脱|老了人|仙逝|辞世|离世|人没了|(爹|娘|爸|妈|老伴|老头|老太)[^，,。？?]{0,8}没(了|嘞|啦)|(爹|娘|爸|妈|爷|奶|老伴|老头|老太)[^，,。？?]{0,12}老了([，,。\s]|$)/;
 export const namesDeath = (text: string): boolean => DEATH_WORDS.test(text);
 
 /** The most a question about one side of the topic in front ("要带什么材料", "找谁申请") says around its cue words. */

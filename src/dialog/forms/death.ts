@@ -75,6 +75,8 @@ const MONEY = /钱|慰问金|慰问费|补助|费用/;
 
 /** A question asked while a report waits, in a death's terms. */
 function deathQuestion(text: string, aspects: readonly Aspect[]): { aspects: readonly Aspect[]; other: string | null } | null {
+  // "那我自己中秋的慰问还有吗": the survivor's own entitlement, asked as itself.
+  if (/我自己|我本人/.test(text)) return null;
   const aboutPension = aspects.includes('pension');
   // "那他12月的过节费这些还有没有": whether an item goes on after the death is when it stops. The funeral money is what
   // a death brings ("还能领个丧事慰问？多少钱"): that is asked as itself.

@@ -1,6 +1,7 @@
 import { CANCEL, intentButton, NO, YES } from '../../chat/index.ts';
 import {
   type Aspect,
+  askedItemIntentOf,
   asksForPerson,
   aspectsOf,
   isApplyRequest,
@@ -92,6 +93,12 @@ function askYesNo(t: Turn, s: DialogState, lead: string): void {
     { label: t.tr.t(confirm ? 'button-confirm-report' : 'button-yes'), payload: YES },
     { label: t.tr.t(confirm ? 'button-cancel' : 'button-no-thanks'), payload: confirm ? CANCEL : NO },
   ]);
+}
+
+/** A question naming an item other than the dialog's own. */
+function aboutAnotherItem(text: string, intent: string): boolean {
+  const item = askedItemIntentOf(text);
+  return item !== null && !sameTopic(item, intent) && !sameTopic(intent, item) && !(intent === 'report_death' && item === 'funeral_consolation');
 }
 
 /** Facts the message gives for the dialog, a named correction ("名字写错了，是张建国") included. */
@@ -336,7 +343,10 @@ async function slotAnswer(t: Turn, s: DialogState): Promise<'again' | undefined>
     return;
   }
   const spec = def.slots.find((x) => x.name === s.awaiting);
-  const others = factsSaid(t, def, s.awaiting);
+  // "那我自己中秋的慰问还有吗" during a report: 中秋 is the other item's, not a date of death. (A budget's own
+  // item slot reads "体检的呢"; only a form collecting a person's facts keeps other items' facts out.)
+  const elsewhere = def.privateOnly === true && isQuestion(t.normalized) && !isCorrection(t.normalized) && aboutAnotherItem(t.normalized, s.intent);
+  const others = elsewhere ? {} : factsSaid(t, def, s.awaiting);
   // "不对，不是拱墅 是滨江" while the hukou is asked: a correction of other facts does not answer this question.
   const correctsOthers = isCorrection(t.normalized) && changes(others, s.slots);
   const answer = spec && !(spec.personal && t.ctx.inGroup) && !correctsOthers ? spec.read(t.msg, t.ctx, true) : null;
