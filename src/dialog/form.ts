@@ -274,6 +274,26 @@ function answerFirstQuestion(t: Turn, def: DialogDef, s: DialogState): string[] 
   return lines;
 }
 
+const MOVES: ReadonlySet<string> = new Set(['transfer_management']);
+
+/**
+ * "我从萧山搬到滨江了 要转关系 到了滨江节日慰问有伐": the other item the first message asks about is answered first (for
+ * the place it names last, where the user will be), then the form goes on.
+ */
+function answerOtherItemFirst(t: Turn, def: DialogDef, s: DialogState): void {
+  // A budget reads items as its own lines, and 纳入 answers who is covered before the money: only a move asks this way.
+  if (!MOVES.has(def.intent)) return;
+  const q = questionIn(t, def.intent);
+  const other = q?.other ? DIALOGS.get(q.other) : undefined;
+  if (!q || !other?.topic) return;
+  const place = [s.slots.to, s.slots.region, t.profile.region].find((r) => typeof r === 'string') as string | undefined;
+  const lines = aspectAnswer(t.ctx, other.topic, place, {}, ['amount', ...q.aspects.filter((a) => a !== 'amount')], t.normalized);
+  if (!lines) return;
+  t.show({ lines });
+  // Its yes or no is said: the form's own answer does not say it again.
+  delete s.slots[YES_NO_ASKED];
+}
+
 /** Set when the first message's question was answered before the form's questions. */
 const ANSWERED_EARLY = '_early';
 
@@ -376,6 +396,7 @@ export async function start(t: Turn, intent: string, known: Slots = {}): Promise
     const lines = [`${lead}${first}`, ...rest, ...(rest.length > 0 ? [''] : []), ...opening].filter((line, i) => i > 0 || line !== '');
     if (lines.length > 0) t.say(lines.join('\n'));
   }
+  answerOtherItemFirst(t, def, s);
   answerBeforeAsking(t, def, s);
   t.state = s;
   // "身份证330102…0022" in the first message with a wrong check digit: said when its question comes.

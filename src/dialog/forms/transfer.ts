@@ -113,6 +113,8 @@ function hukouPlace(raw: string): 'yes' | 'no' | null {
   const before = regionsIn(text.slice(Math.max(0, at - 6), at)).filter((r) => !r.cityOnly);
   const right = before.at(-1);
   if (right && /(区|县|市|[\u4e00-\u9fa5])(的)?$/.test(text.slice(0, at))) return right.inHangzhouUrban ? 'yes' : 'no';
+  // "我是安徽户口": a province or city none of our texts covers, right before 户口, is outside 杭州市区.
+  if (!right && otherPlaceIn(text.slice(Math.max(0, at - 6), at))) return 'no';
   // Only the clause about the hukou: "户口不在杭州，搬到西湖区了" says nothing of where the hukou is.
   const clause = text.slice(at).split(/[，,。；;！!？?\s]/)[0] ?? '';
   if (/不在|没在|不是|非/.test(clause)) return null;
