@@ -25,6 +25,7 @@ import {
   topicFacts,
 } from '../rules/index.ts';
 import type { FactsInput, TurnCtx } from './context.ts';
+import { regionsIn } from './slots.ts';
 
 /**
  * Answers composed from the facts of a topic: the side of it a question asks about (first line first, a few lines),
@@ -248,6 +249,11 @@ export function verdict(question: string | undefined, lines: string | readonly s
   if (dated !== null && /晚|迟|来得及|来不及|超过|过了/.test(q)) return `${dated === /晚|迟|超过|过了/.test(q) ? words.yes : words.no}。`;
   // "过了7天就报不了了吗": a late report is still made; "还能报吗": yes.
   if (/报不了|不能报|不让报|不给报/.test(q)) return `${words.no}。`;
+  // "住在萧山算外地伐": a place inside 杭州市 is not 杭州市外, whatever the line says of those outside it.
+  if (/算(不算)?(外地|市外|杭州市外|杭州外)|(外地|市外)(算|吗)/.test(q) && /杭州市外/.test(said)) {
+    const place = regionsIn(q).find((r) => !r.cityOnly);
+    if (place) return `${place.inHangzhouCity ? words.no : words.yes}。`;
+  }
   // "是不是二百" answered by "丧事料理慰问费：200元": the figure put forward is the text's, or it is not.
   const claim = CLAIMED_FIGURE.exec(q)?.[1];
   const claimed = claim === undefined ? undefined : parseNumber(claim);

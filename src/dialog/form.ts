@@ -92,7 +92,13 @@ function aspectsToAnswer(t: Turn, s: DialogState): Aspect[] {
   const asked = askedAspects(s);
   // A follow-up, or an application ("帮他登记住院慰问，一年能领几次"): the figure goes with the answer to what was asked.
   // So does an eligibility question with the case's own amount ("自付五千零一块能不能拿").
-  const withFigure = isFollowUp(t.normalized) || s.slots[APPLY] === true || wantsToApply(t.normalized) || t.understanding?.slots.amount !== undefined;
+  // "住院慰问一年几次": how often goes with how much each time.
+  const withFigure =
+    isFollowUp(t.normalized) ||
+    s.slots[APPLY] === true ||
+    wantsToApply(t.normalized) ||
+    t.understanding?.slots.amount !== undefined ||
+    asked.includes('frequency');
   return withFigure && asked.length > 0 && !asked.includes('amount') ? [...asked, 'amount'] : asked;
 }
 
@@ -206,15 +212,18 @@ function withVerdict(t: Turn, def: DialogDef, s: DialogState, lines: string[]): 
     return said ? lead(said, lines) : lines;
   }
   const yes = outcome === 'fixed' || outcome === 'ceiling' || outcome === 'in_kind';
+  const every = lines.join('\n').split('\n');
+  const question = yesNoAsked(s.slots);
   // "我七十六了还能当组长伐": due in general, but past a limit a line sets (一般不超过75周岁) — that line's no.
   const past = verdict(
-    yesNoAsked(s.slots),
-    lines
-      .join('\n')
-      .split('\n')
-      .filter((line) => /不超过\d+周岁/.test(line)),
+    question,
+    every.filter((line) => /不超过\d+周岁/.test(line)),
   );
   if (yes && past.endsWith(`${words.no}。`)) return lead(past, lines);
+  // "住在萧山算外地伐": whether a place counts as 杭州市外 is the question, not whether the check is paid.
+  const outside = every.filter((line) => /杭州市外/.test(line));
+  const placeSaid = /算(不算)?(外地|市外|杭州市外|杭州外)/.test(question ?? '') && outside.length > 0 ? verdict(question, outside) : '';
+  if (placeSaid) return lead(placeSaid, lines);
   return lead(`${yes ? words.yes : words.no}。`, lines);
 }
 
