@@ -286,7 +286,8 @@ export function exceptionAsked(question: string, line: string): string | null {
 }
 
 /** "退管工作经费每人多少", "预算怎么算": a line of the budget that is no one's entitlement — a budget question whoever asks. */
-export const namesBudgetLine = (text: string): boolean => /(退管)?工作经费|服务关怀经费|公共服务经费|经费预算|年预算|预算(标准|安排)|拨付|清算/.test(text);
+export const namesBudgetLine = (text: string): boolean =>
+  /(退管)?工作经费|服务关怀经费|公共服务经费|经费预算|年预算|预算(标准|安排)|拨付|清算|管理费/.test(text);
 
 /** "公示会把我身份证号公开吗", "会不会发到群里": whether personal data is shown to others. */
 const PRIVATE_DATA = '(身份证|电话|手机号?|住址|地址|银行卡|卡号|困难情况|家庭情况|隐私|个人信息|号码)';

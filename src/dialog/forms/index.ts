@@ -61,6 +61,8 @@ function topical(def: DialogDef, spec: SlotSpec): SlotSpec {
       // "管60人", "那建德呢": too short to be about anything but the question in front, whatever the classifier says.
       const item = itemIntentOf(msg.text);
       if ((msg.text.trim().length <= SHORT && item === null) || (item !== null && same.has(item))) return r;
+      // "省属企业移交650人 管理费多少": a budget line named is the budget's, whatever the classifier says.
+      if (def.intent === 'fund_budget' && namesBudgetLine(msg.text)) return r;
       // "建德的 我是孤寡老人" where the district is asked: no question, so the district answers it.
       if (awaited && spec.name === 'region' && !('error' in r) && !isQuestion(msg.text)) return r;
       // "建德10000.01呢": a follow-up that names no item and no budget line changes the question in front.

@@ -184,7 +184,9 @@ export async function newTopic(t: Turn): Promise<boolean> {
   // "我妈上个月住院刚领了慰问 昨天走了 那丧事的慰问还有吗": with a death told, the item asked is the one named last.
   const lastNamed = namesDeath(t.normalized) ? askedItemIntentOf(t.normalized) : null;
   const asked = lastNamed === 'funeral_consolation' ? lastNamed : item;
-  const intent = death ?? (asked && DIALOGS.has(asked) ? asked : u.intent);
+  // "郑州 省属企业移交650人 管理费多少" from staff: a budget line, whatever else the line names.
+  const budget = t.incoming.staff && u.intent !== 'fund_budget' && namesBudgetLine(t.normalized) ? 'fund_budget' : null;
+  const intent = death ?? budget ?? (asked && DIALOGS.has(asked) ? asked : u.intent);
   t.state = null;
   t.intent = intent;
   await start(t, intent);
