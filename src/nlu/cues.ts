@@ -41,7 +41,7 @@ const ASPECT_WORDS: readonly (readonly [Aspect, RegExp])[] = [
   ],
   [
     'deadline',
-    /几天(内|之内)?|(多久|多长时间)(能|可以|才能|才|就)?(移交|纳入|转|办好|开始管)|(什么|啥)时候(移交|纳入|开始管|转过去)|多少天|(\d+|[一二两三四五六七八九十]+)(天|日)(以内|之内|内)|超过.{0,3}(天|日)|期限|时限|多久(内|之内|报)|晚报|迟报|现在才|(算|是不是|会不会|有没有)?(太)?晚了|才(来)?报|报晚|逾期|耽误|来得及|来不及|过了.{0,4}(天|月)|上个月.{0,6}(报|走).{0,10}(晚|来得及|还能|要紧|有事|麻烦)/,
+    /几天(内|之内)?|(多久|多长时间)(能|可以|才能|才|就)?(移交|纳入|转|办好|开始管)|(什么|啥)时候(能|可以|才)?(移交|纳入|开始管|转过去|归)|多少天|(\d+|[一二两三四五六七八九十]+)(天|日)(以内|之内|内)|超过.{0,3}(天|日)|期限|时限|多久(内|之内|报)|晚报|迟报|现在才|(算|是不是|会不会|有没有)?(太)?晚了|才(来)?报|报晚|逾期|耽误|来得及|来不及|过了.{0,4}(天|月)|上个月.{0,6}(报|走).{0,10}(晚|来得及|还能|要紧|有事|麻烦)/,
   ],
   ['pension', /养老金|退休金|退休工资|工资卡|多领|多发|冒领|取出来|已经取了|取走了|(已经|都)(领|花)了/],
   [
@@ -113,7 +113,12 @@ export const isCorrection = (text: string): boolean => CORRECTION.test(text);
 /** "算了不办了", "先不报了", "取消": whatever waits is dropped (a correction that follows it is not a cancel). */
 const CANCEL =
   /^(算了|不办了|不报了|不弄了|不登记了|不申请了|取消|先不(办|报|登记|申请|弄)了?)|(算了|不办了|不报了|先不报了?|不登记了|不弄了)[，,。!！]|^不用(办|报|登记)了/;
-export const isCancel = (text: string): boolean => CANCEL.test(text.trim());
+/** "那算了 不申请了", "那这个先撤掉", "那俺这就不报了": the cancel said last, after whatever leads into it. */
+const CANCEL_AT_END = /(不办|不报|不弄|不登记|不申请|不整|撤掉|撤回|撤销|作废|取消)了?(吧|啊|哈|咯|嘞)?[。!！~\s]*$/;
+export const isCancel = (text: string): boolean => {
+  const t = text.trim();
+  return CANCEL.test(t) || (CANCEL_AT_END.test(t) && !isQuestion(t.replace(/(吧|啊|哈|咯|嘞)[。!！~\s]*$/, '')));
+};
 
 /**
  * "帮我登记", "那帮我申请一下", "报销一下", "我要报名": doing the thing just talked about. Short, with no topic of its
@@ -201,7 +206,7 @@ export const reportsDeath = (text: string): boolean =>
 
 /** "老伴走了", "俺爹半个月前没嘞": a death in the writer's own family, told. */
 const OWN_DEATH =
-  /(我|俺|咱)?(的|家)?(爸|妈|爹|娘|父亲|母亲|老伴|爱人|老公|老婆|丈夫|妻子|公公|婆婆|岳父|岳母|爷爷|奶奶|外公|外婆|姥姥|姥爷|老头子?|老太婆?)[^，,。？?]{0,10}(去世|走了|过世|没了|没嘞|没啦|病故|离世)/;
+  /(我|俺|咱)?(的|家)?(爸|妈|爹|娘|父亲|母亲|老伴|爱人|老公|老婆|丈夫|妻子|公公|婆婆|岳父|岳母|爷爷|奶奶|外公|外婆|姥姥|姥爷|老头子?|老太婆?)[^，,。？?]{0,10}(去世|走了|过世|没了|没嘞|没啦|病故|离世|(号|日|月|天|周)走的)/;
 /** "我老伴去年走了 我现在一个人住": a death long past is the writer's circumstances, not news to report. */
 const LONG_AGO = /去年|前年|年前|早就|好几年|多年|那年/;
 function toldOwnDeath(text: string): boolean {
@@ -211,7 +216,7 @@ function toldOwnDeath(text: string): boolean {
 /** A death named in so many words is a report, whatever was talked about before. */
 // "俺爹…昨儿个下午老了": 老了 after a parent's word, in northern speech, is a death.
 const DEATH_WORDS =
-  /去世|走了|(上个月|昨天|前天|今天|昨晚|上周|上礼拜|号|日|去年)走的|过世|过辈|死|病故|报(个|一下|一个)?丧|不在了|走脱|老了人|仙逝|辞世|离世|人没了|(爹|娘|爸|妈|老伴|老头|老太)[^，,。？?]{0,8}没(了|嘞|啦)|(爹|娘|爸|妈|爷|奶|老伴|老头|老太)[^，,。？?]{0,12}老了([，,。\s]|$)/;
+  /去世|走了|(上个月|昨天|前天|今天|昨晚|上周|上礼拜|号|日|月|去年)走的|过世|过辈|死|病故|报(个|一下|一个)?丧|不在了|走脱|老了人|仙逝|辞世|离世|人没了|(爹|娘|爸|妈|老伴|老头|老太)[^，,。？?]{0,8}没(了|嘞|啦)|(爹|娘|爸|妈|爷|奶|老伴|老头|老太)[^，,。？?]{0,12}老了([，,。\s]|$)/;
 export const namesDeath = (text: string): boolean => DEATH_WORDS.test(text);
 
 /** The most a question about one side of the topic in front ("要带什么材料", "找谁申请") says around its cue words. */
