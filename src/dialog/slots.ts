@@ -408,7 +408,8 @@ export function choiceSlot(
 }
 
 /** "多1块呢", "再多两千呢", "少五百呢": an amount said relative to the one before. */
-const RELATIVE_AMOUNT = /^(?:那|要是|如果)?(?:再)?(多|加|超|少|减)(?:出|了)?([\d零〇一二两三四五六七八九十百千万.]+)(?:块钱|块|元)?(?:呢|的话|呢？|呢\?)?$/;
+const RELATIVE_AMOUNT =
+  /^(?:那|要是|如果)?(?:再)?(多|加|超|少|减)(?:出|了)?([\d零〇一二两三四五六七八九十百千万.]+)(?:块钱|块|元)?(?:呢|的话)?[，,]?(?:能(?:拿|领)?吗|行吗|够吗|可以吗|呢)?[?？。]?$/;
 
 /** The amount a relative follow-up means, from the one known; undefined when the text says no such change. */
 export function relativeAmount(text: string, previous: Json | undefined): string | undefined {

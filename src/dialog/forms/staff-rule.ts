@@ -37,6 +37,11 @@ export const staffRuleDialog: DialogDef = {
   ],
   finish(ctx, s) {
     if (s.rule === PROFILE_CHECK) return { lines: [profileAnswer(ctx, s) ?? ctx.tr.t('aside-unanswered')], next: 'done' };
+    // "2100呢" after a staffing rule: a bare number is the head count asked about.
+    if (s.rule === 'staffing' && typeof s.amount === 'string') {
+      s.count = Number(s.amount);
+      delete s.amount;
+    }
     const facts = { ...(typeof s.count === 'number' ? { count: s.count } : {}), ...(typeof s.region === 'string' ? { region: s.region } : {}) };
     const question = String(s[QUESTION] ?? '');
     // "按多少人配一个" answered by its rule; "1200个退休人员呢" then counts the staff for that many.
