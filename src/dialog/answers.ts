@@ -266,6 +266,8 @@ export function verdict(question: string | undefined, lines: string | readonly s
   const field = /姓名|名字|性别|年龄|金额/.exec(q)?.[0];
   const shown = said.split(/不会公开|不得公开|不公开/)[0] ?? '';
   if (field && said !== shown && shown.includes(field === '名字' ? '姓名' : field)) return `${words.yes}。`;
+  // "打到他侄子卡上行不行" answered by "打入本人、直系亲属账户": a nephew, a sibling or a friend is not 直系.
+  if (/侄|外甥|亲戚|朋友|邻居|兄弟|姐妹|姐姐|妹妹|哥哥|弟弟|表[哥姐弟妹]|堂[哥姐弟妹]/.test(q) && /直系亲属/.test(said)) return `${words.no}。`;
   // "收据行不行" answered by "凭正规发票": a receipt is not the invoice the text asks for.
   if (/收据|小票|白条|手写/.test(q) && /发票/.test(said) && !/收据|小票/.test(said)) return `${words.no}。`;
   // "是发现金不" answered by "实名打入本人银行卡": paid into an account, so not in cash.

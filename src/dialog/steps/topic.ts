@@ -1,10 +1,12 @@
 import { intentButton } from '../../chat/index.ts';
 import {
   askedItemIntentOf,
+  aspectsOf,
   isApplyRequest,
   isBareAspectQuestion,
   isCorrection,
   isFollowUp,
+  isQuestion,
   isYesNoQuestion,
   itemIntentOf,
   namesBudgetLine,
@@ -56,7 +58,9 @@ export async function followUp(t: Turn): Promise<boolean> {
       !isBareAspectQuestion(text));
   const item = itemIntentOf(text);
   const namesOther = (item !== null && !sameTopic(item, s.intent)) || namesDeath(text);
-  if (namesDeath(text) && ASKS_TO_REPORT.test(text) && s.intent !== 'report_death') {
+  // "人走了以后专项资金从哪个月停" after a budget answer: a question about deaths, the death's to answer.
+  const deathQuestion = isQuestion(text) && item === null && aspectsOf(text).some((a) => a === 'stop' || a === 'pension' || a === 'deadline');
+  if (namesDeath(text) && (ASKS_TO_REPORT.test(text) || deathQuestion) && s.intent !== 'report_death') {
     // "那帮我报一下 她前天走的" after the funeral money's answer: the death is reported, with what is known.
     t.state = null;
     t.intent = 'report_death';
