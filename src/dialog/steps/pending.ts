@@ -108,6 +108,19 @@ function factsSaid(t: Turn, def: DialogDef, skip?: string): Slots {
   return { ...t.readAll(def, skip), ...namedCorrection(t, def), ...(relative !== undefined ? { amount: relative } : {}) };
 }
 
+/**
+ * A yes that names what it is for, other than the offer: "还有 我爸前天也走了 帮我登记" registers the death; "帮我申请住院那个"
+ * while a 大病 offer waits applies for the hospitalisation. True when it started that instead.
+ */
+async function yesToSomethingElse(t: Turn, s: DialogState): Promise<boolean> {
+  const named = namesDeath(t.normalized) ? 'report_death' : itemIntentOf(t.normalized);
+  if (!named || named === s.intent || !DIALOGS.has(named) || sameTopic(named, s.intent) || sameTopic(s.intent, named)) return false;
+  t.state = null;
+  t.intent = named;
+  await start(t, named, { ...inherited(s, named), ...(named === 'report_death' ? {} : { [APPLY]: true }) });
+  return true;
+}
+
 async function yesNo(t: Turn, s: DialogState): Promise<void> {
   const def = defOf(s.intent);
   const updates = t.button === null ? factsSaid(t, def) : {};
@@ -126,21 +139,7 @@ async function yesNo(t: Turn, s: DialogState): Promise<void> {
     return;
   }
   const words = t.button === null ? yesOrNo(t.normalized) : null;
-  if (words === 'yes' && s.intent !== 'report_death' && namesDeath(t.normalized)) {
-    // "还有 我爸前天也走了 帮我登记" at a hospitalisation offer: the death is what is to be registered.
-    t.state = null;
-    t.intent = 'report_death';
-    await start(t, 'report_death', inherited(s, 'report_death'));
-    return;
-  }
-  const named = words === 'yes' ? itemIntentOf(t.normalized) : null;
-  if (named && DIALOGS.has(named) && !sameTopic(named, s.intent) && !sameTopic(s.intent, named)) {
-    // "帮我申请住院那个" while a 大病 offer waits: the item named is the one applied for.
-    t.state = null;
-    t.intent = named;
-    await start(t, named, { ...inherited(s, named), [APPLY]: true });
-    return;
-  }
+  if (words === 'yes' && (await yesToSomethingElse(t, s))) return;
   if (t.button?.kind === 'yes' || (t.button === null && (words === 'yes' || (words === null && t.is('affirm'))))) {
     await acceptOffer(t, def, s);
     return;

@@ -109,6 +109,11 @@ export async function followUp(t: Turn): Promise<boolean> {
     t.intent = s.intent;
     return true;
   }
+  return answerAboutIt(t, def, s, text);
+}
+
+/** A question about the topic just answered: its clauses ("依据呢"), or the side of it asked ("要带什么材料"). */
+async function answerAboutIt(t: Turn, def: DialogDef, s: DialogState, text: string): Promise<boolean> {
   const basis = await basisAnswer(t, def, s.slots);
   if (basis) {
     t.say(basis);
