@@ -10,6 +10,7 @@ import type { CaseRoute, Roster, StaffChat, StaffMember } from '../staff/index.t
 import type { CaseRecord, Json, Profile, Store, TurnRead, TurnResult, TurnWrites } from '../store/types.ts';
 import type { DialogDef, Msg, Outcome, Slots, TurnCtx } from './context.ts';
 import { FILED } from './forms/common.ts';
+import { reportedIntent } from './forms/index.ts';
 import { STAFF_RULE } from './forms/staff-rule.ts';
 import { NAME_SLOTS } from './slots.ts';
 import { type AwayMark, awayOf, type DialogState, groupTopicOf, IDLE_MS, isPending, SESSION_TTL_MS, sessionTime, stateOf, withoutPersonal } from './state.ts';
@@ -293,7 +294,7 @@ export class Turn {
     // A staff rule asked again reports the intent it was first asked as (its own dialog id is no intent); a text's
     // validity kept as a rule was asked as none.
     const asked = this.state?.slots.askedAs;
-    const intent = this.intent === STAFF_RULE ? (typeof asked === 'string' ? asked : null) : this.intent;
+    const intent = this.intent === STAFF_RULE ? (typeof asked === 'string' ? asked : null) : reportedIntent(this.intent);
     return { value: { chat: incoming.chat, intent, replies: this.replies.build(), cases: this.cases }, writes };
   }
 }

@@ -244,7 +244,12 @@ export function verdictWords(text: string): { readonly yes: string; readonly no:
   // "…在南京体检能报销吗": the verb the question turns on is the last one before 吗.
   // "…能恢复不": 不 at the end asks as 吗 does.
   const ma = m ? null : ASKED_AT_END.exec(text);
-  const asked = ma ? [...text.slice(0, ma.index).matchAll(/需要|可以|能|有|(?<!社)会|要|是|算|用|(?<!银)行/g)].pop() : null;
+  const verbs = ma ? [...text.slice(0, ma.index).matchAll(/需要|可以|能|有|(?<!社)会|要|是|算|用|(?<!银)行/g)] : [];
+  // "能取出来用不": the modal asked (能, 可以) is the question, not the verb after it.
+  // "大数据能查到的还要交吗": a modal inside a clause (…的) is not the one asked.
+  const end = ma?.index ?? text.length;
+  const modal = verbs.filter((v) => (v[0] === '能' || v[0] === '可以') && !text.slice(v.index, end).includes('的')).pop();
+  const asked = modal ?? verbs.pop() ?? null;
   // "列不列入", "去不去": any verb asked both ways.
   const either = m || asked ? null : /([\u4e00-\u9fa5])[不没]\1([入进到上]?)/.exec(text);
   const verb = m?.[1] ?? asked?.[0] ?? (either ? `${either[1]}${either[2]}` : undefined);

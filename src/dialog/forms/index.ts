@@ -1,5 +1,5 @@
 import { isApplyRequest, isFollowUp, isQuestion, itemIntentOf, namesBudgetLine, wantsToApply } from '../../nlu/cues.ts';
-import { DOMAIN_INTENTS } from '../../nlu/index.ts';
+import { DOMAIN_INTENTS, INTENT_IDS } from '../../nlu/index.ts';
 import type { DialogDef, SlotSpec } from '../context.ts';
 import { fundBudgetDialog } from './budget.ts';
 import { reportDeathDialog } from './death.ts';
@@ -27,7 +27,13 @@ const FAMILY: Readonly<Record<string, readonly string[]>> = {
   // A staff rule kept as the topic: "1200个退休人员呢" reads as a budget line to a classifier, and asks the rule again.
   staff_rule: ['fund_budget'],
   group_leader_subsidy_application: ['group_leader_subsidy'],
+  hospitalization_consolation: ['hospitalization_application'],
+  hospitalization_application: ['hospitalization_consolation'],
 };
+const INTENTS: ReadonlySet<string> = new Set(INTENT_IDS);
+/** The interface's intent for a turn: an application's dialog reports the topic it applies for (interface.md ids only). */
+export const reportedIntent = (intent: string | null): string | null =>
+  intent === null || INTENTS.has(intent) ? intent : ((FAMILY[intent] ?? []).find((i) => INTENTS.has(i)) ?? intent);
 /** Whether two intents are the same topic (a question and its application). */
 export const sameTopic = (a: string, b: string): boolean => a === b || (FAMILY[a] ?? []).includes(b);
 
