@@ -221,10 +221,18 @@ export function verdict(question: string | undefined, lines: string | readonly s
   // "去年体检过了，今年还能吗" answered by "每2年一次": not this year.
   const q = question ?? '';
   // "体检是不是每年一次" answered by "每2年一次": no.
+  // How often is read off every line given (the headline leads, "每2年一次" follows it).
+  const every = typeof lines === 'string' || lines === undefined ? said : lines.join('\n');
   const notYet =
     (/这个月|当月|本月|马上|立刻|立即/.test(q) && /次月/.test(said)) ||
-    (/去年/.test(q) && /今年/.test(q) && /每2年|两年/.test(said)) ||
-    (/每年|一年一次/.test(q) && /每2年|两年一次/.test(said));
+    (/去年/.test(q) && /今年/.test(q) && /每2年|两年/.test(every)) ||
+    (/每年|一年一次/.test(q) && /每2年|两年一次/.test(every)) ||
+    // "今年做了明年还能做不" answered by "每2年一次": not next year.
+    (/今年/.test(q) && /明年/.test(q) && /每2年|两年/.test(every));
+  // "体检花了500 能全报不" answered by "最多400元": not all of it.
+  const spent = /(\d+)/.exec(q)?.[1];
+  const limit = (/(?:不超过|最高|最多)[^\d，,。]{0,4}(\d+)/.exec(said) ?? [])[1];
+  if (/全报|全部报|都能报|都报|报全|全额/.test(q) && spent && limit && Number(spent) > Number(limit)) return `${words.no}。`;
   // "去世当月还算不算管理对象" answered by "次月起停止": this month still is.
   const stillThisMonth = /这个月|当月|本月/.test(q) && /次月起?停止|次月停/.test(said);
   // "养老金会停吗" answered by "…暂停发放": the stop asked about is confirmed, a yes.
@@ -274,7 +282,7 @@ export function verdict(question: string | undefined, lines: string | readonly s
   if (/现金/.test(q) && !/现金/.test(said) && /银行卡|账户|打入|转账/.test(said)) return `${words.no}。`;
   // "一般不超过75周岁": a rule that holds in general says its no in general, in the text's own word.
   const inGeneral = overCap ? (/一般|原则上/.exec(said)?.[0] ?? '') : '';
-  return `${(yes ?? (stillThisMonth || stopConfirmed || (!saysNo(said) && !notYet))) && !overCap ? words.yes : `${inGeneral}${words.no}`}。`;
+  return `${(yes ?? (stillThisMonth || stopConfirmed || !saysNo(said))) && !notYet && !overCap ? words.yes : `${inGeneral}${words.no}`}。`;
 }
 
 /** The verdict joined to the first line, so that the first line answers the question. */
@@ -321,7 +329,7 @@ export function commonAnswer(ctx: TurnCtx, topic: Topic, input: FactsInput, ques
   if (documents.length > 0) lines.push(ctx.tr.t('documents-heading') + documents.map(render).join('；'));
   const yes = ['fixed', 'ceiling', 'in_kind'].includes(first.entitlement.outcome);
   return [
-    lead(COMPARES.test(question ?? '') ? ctx.tr.t('verdict-same') : verdict(question, headline, yes), [
+    lead(COMPARES.test(question ?? '') ? ctx.tr.t('verdict-same') : verdict(question, [headline, ...lines.slice(1)], yes), [
       ...lines,
       ctx.tr.t('same-wherever'),
       renderCitations(ctx.tr, cites),

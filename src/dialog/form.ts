@@ -220,6 +220,21 @@ function withVerdict(t: Turn, def: DialogDef, s: DialogState, lines: string[]): 
     every.filter((line) => /不超过\d+周岁/.test(line)),
   );
   if (yes && past.endsWith(`${words.no}。`)) return lead(past, lines);
+  // "今年做了明年还能做不", "花了500 能全报不": how often, or how much of it — the line that sets it answers.
+  const often = /明年|今年.{0,6}还|每年/.test(question ?? '')
+    ? verdict(
+        question,
+        every.filter((line) => /每2年|两年一次/.test(line)),
+      )
+    : '';
+  if (yes && often.endsWith(`${words.no}。`)) return lead(often, lines);
+  const whole = /全报|全部报|都能报|都报|报全|全额/.test(question ?? '')
+    ? verdict(
+        question,
+        every.filter((line) => /最多|最高|不超过/.test(line)),
+      )
+    : '';
+  if (yes && whole.endsWith(`${words.no}。`)) return lead(whole, lines);
   // "住在萧山算外地伐": whether a place counts as 杭州市外 is the question, not whether the check is paid.
   const outside = every.filter((line) => /杭州市外/.test(line));
   const placeSaid = /算(不算)?(外地|市外|杭州市外|杭州外)/.test(question ?? '') && outside.length > 0 ? verdict(question, outside) : '';
