@@ -228,6 +228,14 @@ function withVerdict(t: Turn, def: DialogDef, s: DialogState, lines: string[]): 
       )
     : '';
   if (yes && often.endsWith(`${words.no}。`)) return lead(often, lines);
+  // "能不能折成钱": the line on cash answers it (不发现金), not whether the activity is due.
+  const cash = /现金|折成钱|折现|换成钱|发钱|给钱/.test(question ?? '')
+    ? verdict(
+        question,
+        every.filter((line) => /现金/.test(line)),
+      )
+    : '';
+  if (yes && cash.endsWith(`${words.no}。`)) return lead(cash, lines);
   const whole = /全报|全部报|都能报|都报|报全|全额/.test(question ?? '')
     ? verdict(
         question,
