@@ -60,7 +60,9 @@ export async function followUp(t: Turn): Promise<boolean> {
   const namesOther = (item !== null && !sameTopic(item, s.intent)) || namesDeath(text);
   // "人走了以后专项资金从哪个月停" after a budget answer: a question about deaths, the death's to answer.
   const deathQuestion = isQuestion(text) && item === null && aspectsOf(text).some((a) => a === 'stop' || a === 'pension' || a === 'deadline');
-  if (namesDeath(text) && (ASKS_TO_REPORT.test(text) || deathQuestion) && s.intent !== 'report_death') {
+  // After the funeral money's answer the death is the topic: "什么时候停保障" asks what stops, without naming it again.
+  const aboutDeath = namesDeath(text) || s.intent === 'funeral_consolation';
+  if (aboutDeath && (ASKS_TO_REPORT.test(text) || deathQuestion) && s.intent !== 'report_death') {
     // "那帮我报一下 她前天走的" after the funeral money's answer: the death is reported, with what is known.
     t.state = null;
     t.intent = 'report_death';
