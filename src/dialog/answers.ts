@@ -33,7 +33,7 @@ import { regionsIn } from './slots.ts';
  */
 
 /** The texts a question is answered from when the district is not known: 杭州市级 and 建德市, which set the items. */
-const WHEREVER: readonly { readonly region: string; readonly label: string }[] = [
+export const WHEREVER: readonly { readonly region: string; readonly label: string }[] = [
   { region: '杭州市', label: 'where-hangzhou' },
   { region: '建德市', label: 'where-jiande' },
 ];
@@ -73,7 +73,8 @@ function answerLines(
 ): { lines: string[]; cites: Citation[]; facts: string[] } {
   // A yes or no gets the facts that decide it; what only qualifies them comes on "详细说说".
   const yesNo = question !== undefined && isYesNoQuestion(question);
-  const points = factsFor(f, aspects).filter((p) => !yesNo || !onlyQualifies(p, aspectsOf(question ?? '')));
+  const askedSides = yesNo ? aspectsOf(question) : [];
+  const points = factsFor(f, aspects).filter((p) => !yesNo || !onlyQualifies(p, askedSides));
   const lines: string[] = [];
   const cites: Citation[] = [];
   const headline = f.entitlement ? renderOutcome(ctx.tr, f.entitlement) : null;
@@ -229,10 +230,6 @@ export function verdict(question: string | undefined, lines: string | readonly s
     (/每年|一年一次/.test(q) && /每2年|两年一次/.test(every)) ||
     // "今年做了明年还能做不" answered by "每2年一次": not next year.
     (/今年/.test(q) && /明年/.test(q) && /每2年|两年/.test(every));
-  // "体检花了500 能全报不" answered by "最多400元": not all of it.
-  const spent = /(\d+)/.exec(q)?.[1];
-  const limit = (/(?:不超过|最高|最多)[^\d，,。]{0,4}(\d+)/.exec(said) ?? [])[1];
-  if (/全报|全部报|都能报|都报|报全|全额/.test(q) && spent && limit && Number(spent) > Number(limit)) return `${words.no}。`;
   // "去世当月还算不算管理对象" answered by "次月起停止": this month still is.
   const stillThisMonth = /这个月|当月|本月/.test(q) && /次月起?停止|次月停/.test(said);
   // "养老金会停吗" answered by "…暂停发放": the stop asked about is confirmed, a yes.
@@ -268,8 +265,10 @@ export function verdict(question: string | undefined, lines: string | readonly s
   if (claimed !== undefined && figuresIn(said).length > 0) return `${figuresIn(said).includes(String(claimed)) ? words.yes : words.no}。`;
   const reach = REACHED_FIGURE.exec(q)?.[1];
   const reached = reach === undefined ? undefined : parseNumber(reach);
-  const most = (/(?:不超过|最高|最多)[^\d，,。]{0,4}(\d+)/.exec(said) ?? /[:：](\d+)元/.exec(said))?.[1];
-  if (reached !== undefined && most !== undefined) return `${reached <= Number(most) ? words.yes : words.no}。`;
+  if (reached !== undefined && cap !== undefined) return `${reached <= Number(cap) ? words.yes : words.no}。`;
+  // "体检花了500 能全报不" answered by "最多400元": not all of it.
+  const spent = /(\d+)/.exec(q)?.[1];
+  if (/全报|全部报|都能报|都报|报全|全额/.test(q) && spent && cap && Number(spent) > Number(cap)) return `${words.no}。`;
   // "年龄会公示吗" answered by "公示只写姓名、性别、年龄和金额，不会公开住址…": the field is on the shown side.
   const field = /姓名|名字|性别|年龄|金额/.exec(q)?.[0];
   const shown = said.split(/不会公开|不得公开|不公开/)[0] ?? '';

@@ -38,7 +38,7 @@ export function questionIn(t: Turn, current: string): Question | null {
   const u = t.understanding;
   const named = askedItemIntentOf(text);
   // "啥时候发" names no item: a classifier's guess at another topic is no reason to leave the one in front.
-  const namesNoItem = named === null && itemIntentOf(text) === null && text.length <= SHORT_QUESTION;
+  const namesNoItem = named === null && text.length <= SHORT_QUESTION;
   const sure = u && DOMAIN.has(u.intent) && u.confidence >= OTHER_TOPIC && !isBareAspectQuestion(text) && !namesNoItem ? u.intent : null;
   const other = [named, sure].find((i) => i !== null && DIALOGS.has(i) && !sameTopic(i, current) && !sameTopic(current, i)) ?? null;
   return { aspects, other };

@@ -192,6 +192,20 @@ function answerShaped(t: Turn, def: DialogDef, s: DialogState, outcome: Outcome)
   return outcome;
 }
 
+/**
+ * Questions whose yes or no is said by one kind of line, not by whether the money is due: [what the question asks,
+ * the lines that answer it, whether only their no overrides the due-ness].
+ *   "我七十六了还能当组长伐" — 一般不超过75周岁; "今年做了明年还能做不" — 每2年一次; "能不能折成钱" — 不发现金;
+ *   "花了500 能全报不" — 最多400元; "住在萧山算外地伐" — 杭州市外 (yes or no, from where the place is).
+ */
+const LINE_VERDICTS: readonly (readonly [RegExp, RegExp, boolean])[] = [
+  [/[5-9]\d|[五六七八九]十/, /不超过\d+周岁/, true],
+  [/明年|今年.{0,6}还|每年/, /每2年|两年一次/, true],
+  [/现金|折成钱|折现|换成钱|发钱|给钱/, /现金/, true],
+  [/全报|全部报|都能报|都报|报全|全额/, /最多|最高|不超过/, true],
+  [/算(不算)?(外地|市外|杭州市外|杭州外)/, /杭州市外/, false],
+];
+
 /** "有，…" / "不能，…": the yes or no the question's own words ask for, before the figure. */
 function withVerdict(t: Turn, def: DialogDef, s: DialogState, lines: string[]): string[] {
   const words = verdictWords(yesNoAsked(s.slots) ?? '');
@@ -213,40 +227,14 @@ function withVerdict(t: Turn, def: DialogDef, s: DialogState, lines: string[]): 
   }
   const yes = outcome === 'fixed' || outcome === 'ceiling' || outcome === 'in_kind';
   const every = lines.join('\n').split('\n');
-  const question = yesNoAsked(s.slots);
-  // "我七十六了还能当组长伐": due in general, but past a limit a line sets (一般不超过75周岁) — that line's no.
-  const past = verdict(
-    question,
-    every.filter((line) => /不超过\d+周岁/.test(line)),
-  );
-  if (yes && past.endsWith(`${words.no}。`)) return lead(past, lines);
-  // "今年做了明年还能做不", "花了500 能全报不": how often, or how much of it — the line that sets it answers.
-  const often = /明年|今年.{0,6}还|每年/.test(question ?? '')
-    ? verdict(
-        question,
-        every.filter((line) => /每2年|两年一次/.test(line)),
-      )
-    : '';
-  if (yes && often.endsWith(`${words.no}。`)) return lead(often, lines);
-  // "能不能折成钱": the line on cash answers it (不发现金), not whether the activity is due.
-  const cash = /现金|折成钱|折现|换成钱|发钱|给钱/.test(question ?? '')
-    ? verdict(
-        question,
-        every.filter((line) => /现金/.test(line)),
-      )
-    : '';
-  if (yes && cash.endsWith(`${words.no}。`)) return lead(cash, lines);
-  const whole = /全报|全部报|都能报|都报|报全|全额/.test(question ?? '')
-    ? verdict(
-        question,
-        every.filter((line) => /最多|最高|不超过/.test(line)),
-      )
-    : '';
-  if (yes && whole.endsWith(`${words.no}。`)) return lead(whole, lines);
-  // "住在萧山算外地伐": whether a place counts as 杭州市外 is the question, not whether the check is paid.
-  const outside = every.filter((line) => /杭州市外/.test(line));
-  const placeSaid = /算(不算)?(外地|市外|杭州市外|杭州外)/.test(question ?? '') && outside.length > 0 ? verdict(question, outside) : '';
-  if (placeSaid) return lead(placeSaid, lines);
+  const question = yesNoAsked(s.slots) ?? '';
+  // Due in general, but the line a question turns on says otherwise: that line's yes or no.
+  for (const [asks, about, noOnly] of LINE_VERDICTS) {
+    if (!asks.test(question)) continue;
+    const aboutLines = every.filter((line) => about.test(line));
+    const said = aboutLines.length > 0 ? verdict(question, aboutLines) : '';
+    if (said && (!noOnly || (yes && said.endsWith(`${words.no}。`)))) return lead(said, lines);
+  }
   return lead(`${yes ? words.yes : words.no}。`, lines);
 }
 

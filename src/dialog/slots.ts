@@ -411,9 +411,9 @@ export function choiceSlot(
 const RELATIVE_AMOUNT =
   /^(?:那|要是|如果)?(?:再)?(多|加|超|少|减)(?:出|了)?([\d零〇一二两三四五六七八九十百千万.]+)(?:块钱|块|元)?(?:呢|的话)?[，,]?(?:能(?:拿|领)?吗|行吗|够吗|可以吗|呢)?[?？。]?$/;
 
-/** The amount a relative follow-up means, from the one known; undefined when the text says no such change. */
-export function relativeAmount(text: string, previous: Json | undefined): string | undefined {
-  const m = RELATIVE_AMOUNT.exec(normalize(text).replace(/\s/g, ''));
+/** The amount a relative follow-up (normalized text) means, from the one known; undefined when it says no such change. */
+export function relativeAmount(normalized: string, previous: Json | undefined): string | undefined {
+  const m = RELATIVE_AMOUNT.exec(normalized.replace(/\s/g, ''));
   const by = m?.[2] === undefined ? undefined : parseNumber(m[2]);
   const before = typeof previous === 'string' ? Number(previous) : Number.NaN;
   if (by === undefined || Number.isNaN(before)) return undefined;

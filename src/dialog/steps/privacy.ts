@@ -1,15 +1,13 @@
 import { renderCitations, renderPoint } from '../../answers/index.ts';
 import { asksAboutPrivacy, itemIntentOf, namesDeath } from '../../nlu/cues.ts';
 import { type Point, topicFacts } from '../../rules/index.ts';
-import { verdict } from '../answers.ts';
+import { verdict, WHEREVER } from '../answers.ts';
 import { defOf } from '../form.ts';
 import { isPending } from '../state.ts';
 import type { Turn } from '../turn.ts';
 
 /** The topic whose 公示 a question about it is kept as, for follow-ups. */
 const PUBLICISED_TOPIC = 'serious_illness_consolation';
-/** The texts read when the district is not known; every one of them limits a 公示 alike (004 五(三), 000 五(二)). */
-const WHEREVER = ['杭州市', '建德市'];
 
 /**
  * "公示会把我身份证号公开吗", "社区会不会把她身份证号发到群里": what a 公示 may show, from the text's own clause, and that
@@ -22,7 +20,8 @@ export function privacyQuestion(t: Turn): boolean {
   // "小组长补助公示会不会把电话公开": an item named, with nothing waiting, is that item's question (its 公示 facts).
   if (!waiting && itemIntentOf(t.normalized) !== null) return false;
   const known = t.state?.slots.region ?? t.understanding?.slots.region ?? t.profile.region;
-  const regions = typeof known === 'string' ? [known] : WHEREVER;
+  // Unknown district: every text read then limits a 公示 alike (004 五(三), 000 五(二)).
+  const regions = typeof known === 'string' ? [known] : WHEREVER.map((w) => w.region);
   const points = regions.flatMap((region) => {
     const f = topicFacts('serious_illness', { region, asOf: t.ctx.asOf });
     return f.ok ? f.value.points.filter((p: Point) => p.code === 'publicity_fields') : [];

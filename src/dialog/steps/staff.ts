@@ -1,5 +1,5 @@
 import { shanghaiIsoDate } from '../../clock.ts';
-import { asksSummary, aspectsOf, isFollowUp, itemIntentOf, namesBudget, namesBudgetLine, namesHeadCount } from '../../nlu/cues.ts';
+import { asksSummary, aspectsOf, itemIntentOf, namesBudget, namesHeadCount } from '../../nlu/cues.ts';
 import type { Understanding } from '../../nlu/index.ts';
 import { budgetItemTopic, parseCaseMention, parseCommand, quickCheck, runStaffCommand, type StaffCommand, staffQuestion } from '../../staff/index.ts';
 import { QUESTION } from '../context.ts';
@@ -96,10 +96,6 @@ async function consoleLink(t: Turn): Promise<void> {
 export function staffRuleQuestion(t: Turn): boolean {
   const u = t.understanding;
   if (!t.incoming.staff || !u || t.button !== null) return false;
-  // "建德10000.01呢" after a 大病 answer: the answer's follow-up (another district, another figure), not a budget rule.
-  const s = t.state;
-  const answered = s !== null && s.awaiting === 'done' && s.intent !== 'fund_budget' && s.intent !== STAFF_RULE;
-  if (answered && isFollowUp(t.normalized) && !namesBudgetLine(t.normalized) && itemIntentOf(t.normalized) === null) return false;
   // The district of the dialog under way is the one a rule question is about, unless the line names another.
   const known = t.state?.slots.region;
   const asked = staffQuestion(t.tr, u, t.normalized, t.ctx.asOf, typeof known === 'string' ? { region: known } : {});
