@@ -26,6 +26,10 @@ export const answerOnly = (outcome: Outcome): readonly string[] =>
 export const changes = (updates: Slots, slots: Slots): boolean =>
   Object.entries(updates).some(([name, value]) => JSON.stringify(slots[name]) !== JSON.stringify(value) && !widens(name, value, slots[name]));
 
+/** Whether facts read from a message replace one the dialog held (a first value is news, not a correction). */
+export const replaces = (updates: Slots, slots: Slots): boolean =>
+  changes(Object.fromEntries(Object.entries(updates).filter(([name]) => slots[name] !== undefined)), slots);
+
 /** "长沙" said in a report for 岳麓区: the city of the district known is no change of it. */
 function widens(name: string, said: unknown, known: unknown): boolean {
   if (name !== 'region' || typeof said !== 'string' || typeof known !== 'string') return false;
@@ -412,7 +416,8 @@ export async function start(t: Turn, intent: string, known: Slots = {}): Promise
     // A question about deaths in general gets no condolence: nobody's death was told.
     const lead = s.slots[ASKING] === true ? '' : t.tr.t(`${intent}-opening`);
     // What the first message asked is answered on the condolence's line, before the form's introduction.
-    const [first = '', ...rest] = answerFirstQuestion(t, def, s).join('\n').split('\n');
+    // Handed over from an answer given this turn (an application after its consolation), the question is answered.
+    const [first = '', ...rest] = (t.handOvers > 0 ? [] : answerFirstQuestion(t, def, s)).join('\n').split('\n');
     const lines = [`${lead}${first}`, ...rest, ...(rest.length > 0 ? [''] : []), ...opening].filter((line, i) => i > 0 || line !== '');
     if (lines.length > 0) t.say(lines.join('\n'));
   }

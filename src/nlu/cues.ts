@@ -15,7 +15,7 @@ const ASPECT_WORDS: readonly (readonly [Aspect, RegExp])[] = [
   ],
   [
     'documents',
-    /材料|证明|单子|(要|需要|得|准备|带|交)(啥|什么|哪些)(东西|资料)|(发票|票据).{0,3}(丢|没了|没有|找不到|不见|开不)|怎么报销|如何报销|(要|带|准备|需要|凭|提供|开)(什么|啥|哪些)?(票据|发票|证件)|带(什么|啥|些|哪些)|准备(什么|啥|哪些)|凭什么|凭啥|证件|(什么|啥|哪种|哪些)(票|发票)|发票.{0,4}(啥样|什么样|哪种|要求)|收据|小票|(要|需要|得)[^，,。]{0,4}发票|发票(吗|不|嘛|伐)|(什么|啥|哪些)手续|手续(怎么|咋)|(发票|票据|材料|证明|单子).{0,3}(有)?(啥|什么|哪些)要求|(能不能|可以|可不可以|能)不(交|带|提供|给)|查询单|复印件|房产证|居住证|凭证|凭据|什么表|啥表|填(什么|啥)|(还|也)?(要|得|需要|用)(交|提供|出示)(吗|嘛|么|不|啥|什么)|大数据/,
+    /材料|证明|单子|(要|需要|得|准备|带|交)(啥|什么|哪些)(东西|资料)|(发票|票据).{0,3}(丢|没了|没有|找不到|不见|开不)|怎么报销|如何报销|(要|带|准备|需要|凭|提供|开)(什么|啥|哪些)?(票据|发票|证件)|带(什么|啥|些|哪些)|准备(什么|啥|哪些)|凭什么|凭啥|证件|(什么|啥|哪种|哪些)(票|发票)|发票.{0,4}(啥样|什么样|哪种|要求)|收据|小票|(要|需要|得)[^，,。]{0,4}发票|发票(吗|不|嘛|伐)|(什么|啥|哪些)手续|手续(怎么|咋)|(发票|票据|材料|证明|单子).{0,3}(有)?(啥|什么|哪些)要求|(能不能|可以|可不可以|能)不(交|带|提供|给)|查询单|复印件|房产证|居住证|凭证|凭据|什么表|啥表|填(什么|啥)|(还|也)?(要|得|需要|用)(交|提供|出示|开)(吗|嘛|么|不|啥|什么)|大数据|(能|可以)查(到|得到)|查得到|系统里/,
   ],
   [
     'where',
@@ -140,7 +140,8 @@ export function isApplyRequest(text: string): boolean {
 export const wantsToApply = (text: string): boolean =>
   /(我要|我想|我想要|我来|帮我|给我|替我|(帮|给|替)(他|她|我爸|我妈|老人))(申请|登记|报个?名|报销)/.test(text) ||
   /(帮|给|替)(我|他|她|我爸|我妈|老人)?把.{1,10}(申请|登记|报个?名|报销)/.test(text) ||
-  /^(先|那|就)?(想|要|想要)?(申请|登记|报个?名)/.test(text.trim()) ||
+  // "申请大病慰问要带啥子材料" asks what applying needs: a question, not yet a request.
+  (/^(先|那|就)?(想|要|想要)?(申请|登记|报个?名)/.test(text.trim()) && !isQuestion(text.trim().split(/[\s，,]/)[0] ?? '')) ||
   /(^|[\s，,。了])(想|想要|要)(申请|登记|报个?名)(?![吗嘛么不])/.test(text) ||
   // "整一个申请嘛", "给我弄个登记": dialect for "do one".
   /(整|弄|搞|办|帮我|给我)(一)?(个|下)(申请|登记)/.test(text);
@@ -248,7 +249,8 @@ export function verdictWords(text: string): { readonly yes: string; readonly no:
   // "能取出来用不": the modal asked (能, 可以) is the question, not the verb after it.
   // "大数据能查到的还要交吗": a modal inside a clause (…的) is not the one asked.
   const end = ma?.index ?? text.length;
-  const modal = verbs.filter((v) => (v[0] === '能' || v[0] === '可以') && !text.slice(v.index, end).includes('的')).pop();
+  // "要是系统里能查到呢 还要开吗": a modal of an earlier clause is not the one asked either.
+  const modal = verbs.filter((v) => (v[0] === '能' || v[0] === '可以') && !/[的呢，,]/.test(text.slice(v.index, end))).pop();
   const asked = modal ?? verbs.pop() ?? null;
   // "列不列入", "去不去": any verb asked both ways.
   const either = m || asked ? null : /([\u4e00-\u9fa5])[不没]\1([入进到上]?)/.exec(text);
@@ -283,7 +285,10 @@ export const exceptionExcuses = (line: string): boolean => /可以不|可不/.te
  * brackets is answered by the exception. The bracket's words the question shares (two characters at least, not in the
  * line outside the bracket) tell; null when it asks about the line itself.
  */
-export function exceptionAsked(question: string, line: string): string | null {
+const CHECKED_ONLINE = /(系统|网上|电脑)里?(能|可以)?查(得)?到|(能|可以)查(得)?到/g;
+export function exceptionAsked(asked: string, line: string): string | null {
+  // "医院系统里能查到呢": a check the system makes is the text's 核验.
+  const question = asked.replace(CHECKED_ONLINE, '核验');
   const inBrackets = BRACKETED.exec(line);
   if (!inBrackets?.[1]) return null;
   const outside = line.replace(inBrackets[0], '');

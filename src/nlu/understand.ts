@@ -104,6 +104,9 @@ const withoutGivenDetails = (text: string): string => text.replace(GIVEN_PHONE, 
  * certification (上门认证, domain.md), so an out_of_scope reading becomes pension_certification.
  */
 const HOUSEBOUND = /瘫|卧床|下不了床|起不了床|出不了(?:家)?门|下不了楼/;
+/** An illness or a household's hardship told: a reason for help, not a death. */
+const ILL_OR_HARD_UP = /瘫|卧床|病了|生病|病重|住院|困难|过不下去|揭不开锅|没钱/;
+const HARD_UP = /困难|过不下去|揭不开锅|没钱|帮啥|帮什么|帮帮/;
 const HOUSEBOUND_ASKS = /怎么办|咋办|怎么弄|咋弄|怎么搞|上门/;
 const OTHER_TOPIC = /困难|开销|补助|帮扶|体检|活动|住院|慰问|去世|走了|转/;
 
@@ -314,6 +317,11 @@ export function understand(text: string, opts: UnderstandOptions): Understanding
     // "公示会不会公开我的电话": what a 公示 shows (大病慰问's, the one a retiree meets), not a call asked for.
     if (intent === 'human_handoff' && /公示/.test(normalized) && !asksForPerson(normalized)) {
       intent = 'serious_illness_consolation';
+      confidence = UNSURE_ITEM;
+    }
+    // "老伴瘫了 日子过不下去了": an illness or hardship told, with no word of a death, is never a death to report.
+    if (intent === 'report_death' && !namesDeath(normalized) && ILL_OR_HARD_UP.test(normalized)) {
+      intent = HARD_UP.test(normalized) ? 'hardship_assistance' : OUT_OF_SCOPE;
       confidence = UNSURE_ITEM;
     }
     // "我舅舅失踪快7个月了 他养老金会怎样": a missing person is no death; the pension's suspension is asked.

@@ -133,6 +133,8 @@ export const seriousIllnessApplicationDialog: DialogDef = {
   topic: 'serious_illness',
   factsInput: (s, asOf) => selfPay(s, asOf),
   privateOnly: true,
+  // "说错了 是四万零三百", "那要是自付一万二呢" while the name is asked: the consolation is answered again for them.
+  answeredBy: 'serious_illness_consolation',
   slots: [
     nameSlot('applicantName', 'ask-applicant-name'),
     choiceSlot('gender', 'ask-gender', GENDERS),

@@ -16,7 +16,7 @@ import {
 import { aspectAnswer } from '../answers.ts';
 import { basisAnswer, namedCorrection, type Question, questionIn, topicAnswer } from '../aside.ts';
 import { APPLY, ASIDE_ASPECTS, ASIDE_TOPIC, ASPECTS, type DialogDef, type Read, type SlotSpec, type Slots } from '../context.ts';
-import { acceptOffer, advance, askedAspects, changes, defOf, digress, inherited, rememberYesNo, start } from '../form.ts';
+import { acceptOffer, advance, askedAspects, changes, defOf, digress, inherited, rememberYesNo, replaces, start } from '../form.ts';
 import { DIALOGS, sameTopic } from '../forms/index.ts';
 import { relativeAmount } from '../slots.ts';
 import { type DialogState, isPending, missingSlots } from '../state.ts';
@@ -128,11 +128,13 @@ async function yesNo(t: Turn, s: DialogState): Promise<void> {
   const plainYesOrNo = t.button === null && !changes(updates, s.slots) && yesOrNo(t.normalized) !== null;
   // "今年3月份也住过一次 还能再领不": facts of another time, asked about — a question, not a correction.
   const anotherTime = isQuestion(t.normalized) && !isCorrection(t.normalized) && aspectsOf(t.normalized).includes('frequency');
-  if (Object.keys(updates).length > 0 && !plainYesOrNo && !anotherTime) {
+  // "另外问下 我西湖区的 体检怎么报" at a death's offer: a question about another item, its facts its own.
+  const otherItem = t.button === null && isQuestion(t.normalized) && aboutAnotherItem(t.normalized, s.intent);
+  if (Object.keys(updates).length > 0 && !plainYesOrNo && !anotherTime && !otherItem) {
     // A fact said again is answered again, without claiming a change.
     // "长沙也是7天吗": a question with another fact asks about it; only a statement corrects.
     const asks = isQuestion(t.normalized) && !isCorrection(t.normalized);
-    if (changes(updates, s.slots) && !FOLLOW_UP.test(t.text.trim()) && !asks) t.sayCorrected(updates, def);
+    if (replaces(updates, s.slots) && !FOLLOW_UP.test(t.text.trim()) && !asks) t.sayCorrected(updates, def);
     rememberYesNo(s, t.normalized);
     Object.assign(s.slots, updates);
     await advance(t, def, s);
@@ -140,7 +142,9 @@ async function yesNo(t: Turn, s: DialogState): Promise<void> {
   }
   const words = t.button === null ? yesOrNo(t.normalized) : null;
   if (words === 'yes' && (await yesToSomethingElse(t, s))) return;
-  if (t.button?.kind === 'yes' || (t.button === null && (words === 'yes' || (words === null && t.is('affirm'))))) {
+  // "要是医院开的是收据行不行": a question is answered, never taken as a yes or a no by the classifier.
+  const asked = isQuestion(t.normalized);
+  if (t.button?.kind === 'yes' || (t.button === null && (words === 'yes' || (words === null && !asked && t.is('affirm'))))) {
     await acceptOffer(t, def, s);
     return;
   }
@@ -156,7 +160,7 @@ async function yesNo(t: Turn, s: DialogState): Promise<void> {
     s.awaiting = 'done';
     return;
   }
-  if (t.button?.kind === 'no' || (t.button === null && (words === 'no' || (words === null && t.is('deny'))))) {
+  if (t.button?.kind === 'no' || (t.button === null && (words === 'no' || (words === null && !asked && t.is('deny'))))) {
     t.say(t.tr.t(s.awaiting === 'confirm' ? 'confirm-declined' : 'offer-declined'));
     s.awaiting = 'done';
     return;
@@ -349,6 +353,7 @@ async function slotAnswer(t: Turn, s: DialogState): Promise<'again' | undefined>
   // "不对，不是拱墅 是滨江" while the hukou is asked: a correction of other facts does not answer this question.
   const correctsOthers = isCorrection(t.normalized) && changes(others, s.slots);
   const answer = spec && !(spec.personal && t.ctx.inGroup) && !correctsOthers ? spec.read(t.msg, t.ctx, true) : null;
+  if (def.answeredBy && t.button === null && (await answerAgain(t, s, def.answeredBy))) return;
   // Facts said again ("长沙那个办法还管用吗" in a 长沙 report) are no answer: the message may be a question.
   if ((answer && 'value' in answer) || changes(others, s.slots)) {
     await takeFacts(t, def, s, spec, answer, others);
@@ -396,6 +401,23 @@ async function slotAnswer(t: Turn, s: DialogState): Promise<'again' | undefined>
   }
   const problem = question ? t.tr.t('aside-unanswered') : answer && 'error' in answer ? t.tr.t(answer.error, answer.args) : t.tr.t('not-understood');
   t.ask(def, s.awaiting, problem);
+}
+
+/**
+ * An application's facts corrected or changed ("说错了 是四万零三百", "那要是自付一万二呢"): the answer it applies for is
+ * given again for them, and the application goes on. False when the message changes none of them.
+ */
+async function answerAgain(t: Turn, s: DialogState, intent: string): Promise<boolean> {
+  if (!isCorrection(t.normalized) && !isFollowUp(t.normalized)) return false;
+  const answered = defOf(intent);
+  const said = t.readAll(answered, 'applicantName');
+  if (!changes(said, s.slots)) return false;
+  if (isCorrection(t.normalized)) t.sayCorrected(said, answered);
+  const kept = Object.fromEntries(answered.slots.map((spec) => [spec.name, s.slots[spec.name]]).filter(([, v]) => v !== undefined && v !== null));
+  t.state = null;
+  t.intent = intent;
+  await start(t, intent, { ...kept, ...said, [APPLY]: true });
+  return true;
 }
 
 /** Three answers the form could not use: a person is offered; a report half told keeps what was said. */

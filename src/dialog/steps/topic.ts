@@ -32,6 +32,8 @@ const NEW_QUESTION = 0.6;
 const ASKS_TO_REPORT = /(帮我|给我|替我|我要|要|来)(报|登记|上报)|报一下|登记一下/;
 /** The topic whose facts answer further questions about a staff rule. */
 const RULE_TOPICS: Readonly<Record<string, string>> = { death_deadline: 'report_death', publicity: 'serious_illness_consolation' };
+/** "要我自己申请不", "用不用去登记": whether one has to apply at all. */
+const ASKS_IF_APPLYING = /(要|需要|得|用)(我|自己|本人|家里人|家属)*(去)?(申请|登记|报名)[^，,。]{0,4}(吗|不|伐|么|嘛)[?？]?$|(要不要|用不用|需不需要)(我|自己|本人)*(去)?(申请|登记|报名)/;
 /** A follow-up naming only its item ("住院呢", "体检那块呢") is short. */
 const SHORT = 10;
 
@@ -123,6 +125,8 @@ async function answerAboutIt(t: Turn, def: DialogDef, s: DialogState, text: stri
     return true;
   }
   const question = questionIn(t, s.intent);
+  // "要我自己申请不" after the festival money's answer: nothing to apply for is said so (and a person offered).
+  if (!def.accept && !def.appliedVia && ASKS_IF_APPLYING.test(text) && (!question || !question.other)) return apply(t, def, s);
   if (!question || question.other || question.aspects.length === 0) return false;
   // "社区这边要协助干啥" after a staff rule on reporting deaths: the death's facts answer it.
   const ruleTopic = s.intent === STAFF_RULE ? RULE_TOPICS[String(s.slots.rule)] : undefined;
