@@ -33,7 +33,8 @@ const ASKS_TO_REPORT = /(帮我|给我|替我|我要|要|来)(报|登记|上报)
 /** The topic whose facts answer further questions about a staff rule. */
 const RULE_TOPICS: Readonly<Record<string, string>> = { death_deadline: 'report_death', publicity: 'serious_illness_consolation' };
 /** "要我自己申请不", "用不用去登记": whether one has to apply at all. */
-const ASKS_IF_APPLYING = /(要|需要|得|用)(我|自己|本人|家里人|家属)*(去)?(申请|登记|报名)[^，,。]{0,4}(吗|不|伐|么|嘛)[?？]?$|(要不要|用不用|需不需要)(我|自己|本人)*(去)?(申请|登记|报名)/;
+const ASKS_IF_APPLYING =
+  /(要|需要|得|用)(我|自己|本人|家里人|家属)*(去)?(申请|登记|报名)[^，,。]{0,4}(吗|不|伐|么|嘛)[?？]?$|(要不要|用不用|需不需要)(我|自己|本人)*(去)?(申请|登记|报名)/;
 /** A follow-up naming only its item ("住院呢", "体检那块呢") is short. */
 const SHORT = 10;
 
