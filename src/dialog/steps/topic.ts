@@ -127,7 +127,7 @@ async function answerAboutIt(t: Turn, def: DialogDef, s: DialogState, text: stri
   }
   const question = questionIn(t, s.intent);
   // "要我自己申请不" after the festival money's answer: nothing to apply for is said so (and a person offered).
-  if (!def.accept && !def.appliedVia && ASKS_IF_APPLYING.test(text) && (!question || !question.other)) return apply(t, def, s);
+  if (!def.accept && !def.appliedVia && ASKS_IF_APPLYING.test(text) && !question?.other) return apply(t, def, s);
   if (!question || question.other || question.aspects.length === 0) return false;
   // "社区这边要协助干啥" after a staff rule on reporting deaths: the death's facts answer it.
   const ruleTopic = s.intent === STAFF_RULE ? RULE_TOPICS[String(s.slots.rule)] : undefined;
