@@ -25,6 +25,7 @@ export const STEPS: readonly Step[] = [
   step.documentValidity,
   step.privacyQuestion,
   step.glossary,
+  step.provision,
   step.menuButton,
   step.pending,
   step.details,

@@ -18,6 +18,7 @@ export * from './procedures/death.ts';
 export * from './procedures/duties.ts';
 export * from './procedures/pension.ts';
 export * from './procedures/transfer.ts';
+export * from './provisions.ts';
 export * from './regime.ts';
 export * from './regions.ts';
 export * from './staff/budget.ts';

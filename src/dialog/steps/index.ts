@@ -7,6 +7,7 @@ export { awayInPrivate, expiredNote, groupChatter, personalInGroup } from './gro
 export { media } from './media.ts';
 export { pending } from './pending.ts';
 export { privacyQuestion } from './privacy.ts';
+export { provision } from './provision.ts';
 export { emptyText, smallTalk } from './small-talk.ts';
 export { staffCommand, staffQuickCheck, staffRuleQuestion } from './staff.ts';
 export { followUp, newTopic } from './topic.ts';

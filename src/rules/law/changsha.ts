@@ -46,4 +46,16 @@ export const changsha: Law = {
   hardshipAssistance: [at(true, '第六条(三)', '将有特殊生活困难的退休人员纳入社会救助范围，及时向符合享受低保条件的退休人员家庭提供最低生活保障')],
   hardshipVisits: [at(true, '第二十五条(一)', '街道（乡镇）、社区要掌握辖区内孤寡、重病、高龄、特困、独居、伤残等退休人员基本情况，定期进行探访')],
   visitsOnIllnessAndDeath: [at(true, '第二十五条(二)', '退休人员重病住院、死亡，应上门慰问、悼念')],
+  // Rules no topic answers, each a provision of its own (the step `provision` finds them by their words).
+  provisions: [
+    at('party_relation_to_community', '第十二条(三)', '党员组织关系转往其常年居住地的区县（市）委组织部，再按程序转往其所在街道（乡镇）或社区党组织'),
+    at('pension_query', '第七条(三)2', '基础信息核实及录入、养老金发放情况的查询及政策解释'),
+    at('red_white_affairs_council', '第七条(三)8', '成立红白喜事理事会，倡导文明节俭操办婚丧喜庆事宜'),
+    at('outside_city_register_at_agency', '第十二条(一)', '在本市行政区域外居住的退休人员，到其参保的社会保险经办机构办理'),
+    at('nursing_home_received_locally', '第十二条(一)', '入住本市养老服务机构、精神康复医院的退休人员，由辖区内的社区或街道（乡镇）社会保障服务机构负责接收'),
+    at('right_to_complain', '第十五条(三)', '享有向社会化管理服务工作机构反映意见和建议，提出批评和申诉的权利'),
+    at('relatives_assist_certification', '第十六条(四)', '退休人员的直系亲属应积极协助做好退休人员养老金资格认证、待遇查询、养老金核对等相关事项'),
+    at('silver_volunteer_team', '第二十二条', '建立市、区两级志愿者资源库，发挥志愿者及义工在退休人员管理服务中的重要作用'),
+    at('cadres_keep_management', '第三十五条', '企业离休人员原则上保持现有管理方式不变，具备条件的可以纳入属地管理'),
+  ],
 };

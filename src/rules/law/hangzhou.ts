@@ -102,4 +102,6 @@ export const hangzhou: Law = {
   // 四(一): the district's 15 元 reserve also serves 重点、特困人员慰问.
   hardshipVisits: [at(true, '四(一)', '用于区级退管公共服务和年自付医疗费支出超过1万元的大病慰问及重点、特困人员慰问')],
   realNameBankTransfer: [at(true, '四(二)', '退休人员个人的待遇和经费发放，一律采用银行转账方式实名发放')],
+  // Rules no topic answers, each a provision of its own (the step `provision` finds them by their words).
+  provisions: [at('flexible_and_non_staff_covered', '二(一)', '机关事业单位编外退休人员、民办非企业单位退休人员、其他各类社会组织退休人员、灵活就业参保人员')],
 };

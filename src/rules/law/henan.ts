@@ -34,4 +34,22 @@ export const henan: Law = {
       '原则上社区居民1000户以下移交5人,1000户至2000户移交7人,2000户至3000户移交9人,超过3000户的每增加300户增加1人',
     ),
   ],
+  // Rules no topic answers, each a provision of its own (the step `provision` finds them by their words).
+  provisions: [
+    at('civil_affairs_reports_deaths', '郑州转发通知五', '将死亡人员信息及时提供给社保经办机构'),
+    at('hukou_moved_to_residence', '二(二)2', '户口所在地与常年居住地不一致的,尽量将户籍迁入居住地'),
+    at('service_phone_published', '四(二)', '向企业退休人员公示街道(乡镇)、社区服务人员的联系电话'),
+    at('chronic_disease_declaration', '四(三)', '养老金领取资格认证和退休人员重症慢性病申报等工作'),
+    at('remote_medical_help', '四(六)', '协助开展办理异地就医手续等医疗、护理和康复服务'),
+    at('meals_and_day_care', '四(八)', '积极推进老年供餐、社区日间照料、老年活动中心等养老服务项目实施'),
+    at('party_relation_to_community', '五(一)', '做好企业退休人员党组织关系转移工作,街道(乡镇)和社区党组织要切实加强教育管理'),
+    at('archives_kept_by_department', '五(二)', '相关档案存放在县级以上档案管理部门'),
+    at('archives_lookup', '五(二)', '档案管理部门要做好企业退休人员档案的接收、管理和查阅、复制等服务工作'),
+    at('enterprise_helps_funeral', '七(二)', '协助做好退休人员的慰问、殡葬服务等工作'),
+    at('supplementary_medical_continues', '七(三)', '企业建立的补充医疗保险,移交地方管理的退休人员继续享受'),
+    at('work_injury_via_enterprise', '七(四)', '其退休后工伤保险待遇仍由原企业向参保地工伤保险经办机构申报,由工伤保险基金按照标准支付'),
+    at('occupational_disease_recognition', '七(四)', '企业退休人员被诊断、鉴定为职业病的,原企业向社会保险行政部门提出工伤认定申请'),
+    at('disputes_with_enterprise', '七(五)', '事关企业退休人员与企业利益纠纷及相关信访等事项,仍由原企业负责解决'),
+    at('cadres_keep_management', '五(一)', '企业离休人员和省管干部保持现有管理方式不变'),
+  ],
 };

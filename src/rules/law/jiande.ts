@@ -101,4 +101,13 @@ export const jiande: Law = {
     ),
   ],
   publicity: [at({ minDays: 7, place: 'notice_board' }, '五(二)', '大病慰问和自管小组长补助，应在单位公示栏公示不少于7天')],
+  // Rules no topic answers, each a provision of its own (the step `provision` finds them by their words).
+  provisions: [
+    at('flexible_and_non_staff_covered', '二(一)', '企业单位退休人员（含灵活就业退休人员）、机关事业单位、乡镇（街道）编外退休人员、民办非企业单位退休人员'),
+    at('activities_at_least_4_a_year', '附件 文体活动', '每年专门面向企退人员开展活动至少4次'),
+    at('activity_venue_per_community', '附件 文体活动', '各社区(村)至少建立1处退休人员活动场地'),
+    at('silver_volunteer_team', '附件 文体活动', '成立“银龄互助社”志愿者小分队，各志愿者队伍活动每季度不少于一次'),
+    at('community_notifies_health_check', '附件 健康体检', '做好企业退休人员信息核对、体检事项通知、协助预约、宣传发动等工作，及时提醒未预约和参检人员'),
+    at('certification_ways', '附件 待遇认证', '通过日常走访、人工认证、自助认证等方式开展领取养老待遇资格认证'),
+  ],
 };

@@ -41,4 +41,21 @@ export const liaocheng: Law = {
       '协助其家属及时向原企业和社会保险经办机构报告，并协助相关继承人采取多种方式，申请相关社会保险待遇',
     ),
   ],
+  // Rules no topic answers, each a provision of its own (the step `provision` finds them by their words).
+  provisions: [
+    at('service_phone_published', '第七条(三)', '公示乡镇（街道）、社区服务联系电话和提供的公共服务、便民利民服务、志愿者服务'),
+    at('party_relation_to_community', '第十二条(三)', '综合考虑党员户籍所在地或现居住地等因素，确定接收党组织，通过灯塔—党建在线党员信息系统转接'),
+    at('archives_kept_by_department', '第十二条(二)', '持社区接收确认的信息表，将职工档案移交到属地人社部门'),
+    at('archives_lookup', '附件 档案移交工作流程 四', '企业退休人员的档案查询或外借，应按规定严格报批登记'),
+    at('disputes_with_enterprise', '第六条(八)', '信访部门负责指导国有企业退休人员社会管理信访工作，会同责任单位及时研判处置相关信访矛盾'),
+    at('right_to_complain', '第十五条(三)', '享有向社会化管理服务机构反映意见和建议，提出批评和申诉的权利'),
+    at('relatives_assist_certification', '第十六条(四)', '退休人员的直系亲属应积极协助做好退休人员养老金资格认证等相关事项'),
+    at('old_age_allowance', '第七条(八)', '协助老龄委、人社等部门，做好退休人员高龄补贴发放工作'),
+    at(
+      'enterprise_fills_info_form',
+      '第十二条(一)',
+      '负责填写《国有企业退休人员社会化管理服务基本信息表》（以下简称信息表），企业与退休人员双方确认信息并签字盖章后，移交乡镇（街道）、社区',
+    ),
+    at('missing_archive_note', '附件 档案移交工作流程 一', '企业无法补齐档案材料的，应出具书面说明，注明材料缺少的名称和原因'),
+  ],
 };

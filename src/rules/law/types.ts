@@ -132,6 +132,11 @@ export interface Law {
   readonly hardshipAssistance?: Parameter<true>;
   /** Regular visits to 孤寡、重病、高龄、特困… retirees. */
   readonly hardshipVisits?: Parameter<true>;
+  /**
+   * Rules of the text that no topic answers (work injury, party membership, archives …), each entry a provision of
+   * its own named by a code, not successive values of one.
+   */
+  readonly provisions?: Parameter<string>;
 }
 
 export const y = (v: Decimal.Value): Money => new Decimal(v);
