@@ -41,6 +41,7 @@ export const WHEREVER: readonly { readonly region: string; readonly label: strin
 const COMPARES = /一样|区别|相同|不同|差别/;
 /** At most this many lines of facts before the clauses: more on "详细说说". */
 const MAX_FACT_LINES = 5;
+const MAX_YES_NO_LINES = 3;
 
 function facts(ctx: TurnCtx, topic: Topic, region: string, input: FactsInput): TopicFacts | null {
   const r = topicFacts(topic, { ...input, region, asOf: ctx.asOf });
@@ -170,6 +171,9 @@ export function aspectAnswer(
   maxLines = MAX_FACT_LINES,
 ): string[] | null {
   if (aspects.length === 0) return null;
+  // A yes or no with what it rests on: fewer facts after it than an open question gets ("详细说说" gives all).
+  // A message asking several things ("现在咋办 钱要退吗") keeps room for each.
+  if (maxLines === MAX_FACT_LINES && aspects.length === 1 && question !== undefined && isYesNoQuestion(question)) maxLines = MAX_YES_NO_LINES;
   // "要不要申请": no fact says yes or no to that; the steps are the answer.
   if (aspects.includes('procedure')) question = undefined;
   if (region) {
