@@ -133,10 +133,13 @@ function answerLines(
 const figuresIn = (line: string): string[] => line.match(/\d+(?:\.\d+)?/g) ?? [];
 /** "也住过一次", "已经领过了", "还能再领": one had already this year. */
 const ONE_HAD = /(也|已经|刚|上次)(住|领|拿|申请)过|领过了|拿过了|再(领|给|拿|发)|(?<![第几])(两|二|2)(回|次)/;
+/** "养老金暂停了 …": a stop told, before the question. */
+const STOP_TOLD = /[^\s，,]*停(发)?了(?=[\s，,])/;
 /** "我七十六了": an age in words, as digits. */
 const spelledAge = (q: string): string | undefined => {
-  const words = /([五六七八九]十[一二三四五六七八九]?)(?:岁|周岁|了)/.exec(q)?.[1];
-  const n = words === undefined ? undefined : parseNumber(words);
+  const words = /(?:(?:今年|已经|都)([五六七八九]十[一二三四五六七八九]?)|([五六七八九]十[一二三四五六七八九]?)(?:岁|周岁|了))/.exec(q);
+  const said = words?.[1] ?? words?.[2];
+  const n = said === undefined ? undefined : parseNumber(said);
   return n === undefined ? undefined : String(n);
 };
 /** "是不是二百", "就是500吗": the figure a question puts forward. */
@@ -237,7 +240,8 @@ export function verdict(question: string | undefined, lines: string | readonly s
   // "去世当月还算不算管理对象" answered by "次月起停止": this month still is.
   const stillThisMonth = /这个月|当月|本月/.test(q) && /次月起?停止|次月停/.test(said);
   // "养老金会停吗" answered by "…暂停发放": the stop asked about is confirmed, a yes.
-  const stopConfirmed = /停/.test(q) && /停/.test(said) && !/不(会)?停/.test(said);
+  // "养老金暂停了 体检还能去伐": a stop told as the writer's case is no question whether it stops.
+  const stopConfirmed = /停/.test(q.replace(STOP_TOLD, '')) && /停/.test(said) && !/不(会)?停/.test(said);
   // "小组长补助能超过500吗" answered by "最高不超过500元": a cap asked to be passed, a no.
   const asked = /(?:超过|超出|高于|多于|超)(\d+)/.exec(q)?.[1];
   // The cap is the line's limit, or the headline's standard ("健康体检：400元").
@@ -247,7 +251,11 @@ export function verdict(question: string | undefined, lines: string | readonly s
   const nth = /第([2-9])次/.exec(q.replace(/第[二两]次/, '第2次').replace(/第三次/, '第3次'))?.[1] ?? (ONE_HAD.test(q) ? '2' : undefined);
   const times = /不超过(\d+)次/.exec(said)?.[1];
   // "我78了 还能当小组长吗" answered by "一般不超过75周岁": past the age.
-  const age = /([5-9]\d)(岁|周岁|了)/.exec(q)?.[1] ?? spelledAge(q);
+  const age =
+    /([5-9]\d)(岁|周岁|了)|(?:今年|已经|都)([5-9]\d)|(?<!\d)([5-9]\d)(?=呢)/
+      .exec(q)
+      ?.slice(1)
+      .find((x) => x !== undefined) ?? spelledAge(q);
   const ageCap = /不超过(\d+)周岁/.exec(said)?.[1];
   const overCap =
     (age !== undefined && ageCap !== undefined && Number(age) > Number(ageCap)) ||

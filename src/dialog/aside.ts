@@ -1,7 +1,18 @@
-import { type Aspect, askedItemIntentOf, asksBasis, aspectsOf, isBareAspectQuestion, isCorrection, isFollowUp, isQuestion, itemIntentOf } from '../nlu/cues.ts';
+import {
+  type Aspect,
+  askedItemIntentOf,
+  asksBasis,
+  aspectsOf,
+  isBareAspectQuestion,
+  isCorrection,
+  isFollowUp,
+  isQuestion,
+  isYesNoQuestion,
+  itemIntentOf,
+} from '../nlu/cues.ts';
 import { DOMAIN_INTENTS } from '../nlu/index.ts';
 import { aspectAnswer } from './answers.ts';
-import type { DialogDef, Msg, Slots } from './context.ts';
+import { type DialogDef, type Msg, type Slots, yesNoAsked } from './context.ts';
 import { DIALOGS, sameTopic, topicOwner } from './forms/index.ts';
 import { NAME_SLOTS, UNSURE } from './slots.ts';
 import type { Turn } from './turn.ts';
@@ -52,7 +63,9 @@ export function topicAnswer(t: Turn, def: DialogDef, known: Slots, aspects: read
   const region = named ?? t.profile.region ?? def.answersFor;
   const sides = aspects.length > 0 ? aspects : def.topic === 'death' ? DEATH_DEFAULT : (['amount'] as const);
   // The question's own words decide a yes or no ("能报销吗") and whether the figure goes with the answer ("有吗，要带啥").
-  const question = asked ?? t.normalized;
+  // "那我老伴73呢" after "七十八 能当组长不": the yes/no asked before, asked again of what the follow-up changes.
+  const carried = isFollowUp(t.normalized) && !isYesNoQuestion(t.normalized) ? yesNoAsked(known) : undefined;
+  const question = asked ?? (carried ? `${t.normalized} ${carried}` : t.normalized);
   return aspectAnswer(t.ctx, def.topic, region, def.factsInput?.(slots, t.ctx.asOf) ?? {}, sides, question, t.normalized);
 }
 

@@ -120,3 +120,11 @@ export const ASIDE_TOPIC = '_asideTopic';
 export const QUESTION = 'question';
 /** The slot set when the user asked to apply ("我要申请", "帮他登记"): the form goes on to the application. */
 export const APPLY = '_apply';
+/** The slot where a dialog keeps the yes/no question the first message asked. */
+export const YES_NO_ASKED = '_yn';
+
+/** The yes/no question the first message asked, whose verdict leads the answer even after the district was asked. */
+export function yesNoAsked(slots: Slots): string | undefined {
+  const v = slots[YES_NO_ASKED];
+  return typeof v === 'string' ? v : undefined;
+}

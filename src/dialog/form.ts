@@ -3,7 +3,7 @@ import { type Aspect, asksAboutTheFund, asksIfNeeded, aspectsOf, employerOf, isF
 import { coverage, type EmployerKind, findRegion, fundingException, type IsoDate, type Point, topicFacts } from '../rules/index.ts';
 import { aspectAnswer, commonAnswer, lead, putsFigure, sameEverywhere, verdict } from './answers.ts';
 import { questionIn, topicAnswer } from './aside.ts';
-import { APPLY, ASPECTS, type DialogDef, type Outcome, QUESTION, type Slots } from './context.ts';
+import { APPLY, ASPECTS, type DialogDef, type Outcome, QUESTION, type Slots, YES_NO_ASKED, yesNoAsked } from './context.ts';
 
 import { FILED, offerButtons } from './forms/common.ts';
 import { ASKING } from './forms/death.ts';
@@ -80,16 +80,8 @@ export async function advance(t: Turn, def: DialogDef, s: DialogState, errors?: 
 
 /** Asked sides of the topic and yes/no questions, kept from the first message, shape every answer of the dialog. */
 
-const YES_NO_ASKED = '_yn';
 /** The retiree's former employer, when the texts make an exception for it (省部属 → original channel). */
 const EMPLOYER = '_employer';
-/** "帮我申请" waits for the district. */
-
-/** The yes/no question the first message asked, whose verdict leads the answer even after the district was asked. */
-export function yesNoAsked(slots: Slots): string | undefined {
-  const v = slots[YES_NO_ASKED];
-  return typeof v === 'string' ? v : undefined;
-}
 
 /** A follow-up that changes one thing ("那75岁以上的呢") gets the figure beside the side asked before. */
 function aspectsToAnswer(t: Turn, s: DialogState): Aspect[] {

@@ -34,7 +34,10 @@ const ASPECT_WORDS: readonly (readonly [Aspect, RegExp])[] = [
   ['decision', /谁定|谁决定|具体(给|发)?多少|一定(能|给|有)|保证|肯定(能|给)|(啥|什么)时候(发|给|到账|能拿|能领|下来)|几时(发|给)|多久(发|到账|能拿到)/],
   ['publicity', /公示|公开|贴出[去来]|张贴|贴(几|多少)天|贴多久/],
   ['validity', /有效|管用|过期|失效|到期|还能用|还算数|还作数|作数吗|作不作数|作废|现在还(执行|用|适用)|还在执行|废止/],
-  ['age', /\d+\s*岁|岁以上|[5-9]\d(周岁|岁)?以上|年纪|年龄|周岁|岁数|我[5-9]\d了|[六七八九]十多?了/],
+  [
+    'age',
+    /\d+\s*岁|岁以上|[5-9]\d(周岁|岁)?以上|年纪|年龄|周岁|岁数|我[5-9]\d了|[六七八九]十多?了|(今年|已经|都)([五六七八九]十[一二三四五六七八九]?|[5-9]\d)/,
+  ],
   [
     'eligibility',
     /慰问品|(有|发|给)(没有|没)?(点)?(啥|什么)?东西(发|给)?|参加不了|去不了|不能参加|多少才(有|能|给|可以)|才(能|有|可以)(领|拿|申请)|起付|门槛|有没有我|我的份|符合|条件|资格(?!认证)|谁能|能不能(拿|领|享受)|够不够|怎么选|谁(能|可以)当|选组长|当组长|考核|离休|省管干部/,
@@ -95,7 +98,7 @@ const YES_NO = new RegExp(
 );
 
 /** Where a yes/no question closes (吗, or 不 at the end): the verb it turns on comes before. */
-const ASKED_AT_END = new RegExp(String.raw`吗([?？。!！，,\s]|$)|${ENDING_NOT}`);
+const ASKED_AT_END = new RegExp(String.raw`吗([?？。!！，,\s]|$)|${ENDING_NOT}|伐[?？]?$`);
 
 /** "发不发", "给没给": a verb asked both ways. */
 const EITHER_WAY = /([\u4e00-\u9fa5])[不没]\1/;
@@ -267,7 +270,8 @@ export const asksIfNeeded = (words: { readonly yes: string }): boolean => /^(要
 export const saysWhereTheyLive = (text: string): boolean => /(我|俺|咱|家)(们)?(就)?(住|是|在|家在|属于|户口在)|的退休(工人|职工|人员|老人|干部)/.test(text);
 
 /** A fact that says no ("不发现金", "相关待遇不补发", "不予受理"), as against a limit ("不少于7天", "不超过500元"). */
-const SAYS_NO = /不(发|给|能|可以|予|补|得|会|用|需要|要|算|享受|纳入|在|提供|交|移交)|没有|无需|无须|不可|停止|停发|根据.{0,10}确定|到期|失效|废止/;
+const SAYS_NO =
+  /不(发|给|能|可以|予|补|得|会|用|需要|要|算|享受|纳入|在|提供|交|移交)|没有|无需|无须|不可|停止|停发|同时暂停|暂停(列入|发放|享受)|根据.{0,10}确定|到期|失效|废止/;
 /** "因故不能参加的，": a condition, whose 不 says who, not no. */
 const CONDITION = /[^，,；;。]*的[，,]/g;
 export const saysNo = (line: string): boolean => SAYS_NO.test(line.replace(CONDITION, ''));

@@ -16,8 +16,8 @@ import {
 } from '../../nlu/cues.ts';
 import { DOMAIN_INTENTS } from '../../nlu/index.ts';
 import { basisAnswer, namedCorrection, questionIn, topicAnswer } from '../aside.ts';
-import { APPLY, type DialogDef } from '../context.ts';
-import { acceptOffer, advance, answerOnly, changes, defOf, inherited, refillFromCase, rememberAspects, rememberYesNo, start, yesNoAsked } from '../form.ts';
+import { APPLY, type DialogDef, yesNoAsked } from '../context.ts';
+import { acceptOffer, advance, answerOnly, changes, defOf, inherited, refillFromCase, rememberAspects, rememberYesNo, start } from '../form.ts';
 import { FILED } from '../forms/common.ts';
 import { DIALOGS, sameTopic, topicFor } from '../forms/index.ts';
 import { STAFF_RULE } from '../forms/staff-rule.ts';
