@@ -217,6 +217,11 @@ export function scanMoney(
   const amounts: AmountMatch[] = [];
   const vague: VagueAmount[] = [];
   const { invalid, swallowed } = malformedMoney(text, blocked, malformed);
+  // "五千零一分", "一万零五毛": yuan said by their round unit, then small change, with no 块 between.
+  for (const c of changeAfterRound(text)) {
+    amounts.push({ start: c.start, end: c.end, raw: text.slice(c.start, c.end), amount: c.value, strength: 2 });
+    swallowed.push(c);
+  }
   let payoutContext: boolean | undefined;
   const payout = (): boolean => (payoutContext ??= PAYOUT_CONTEXT.test(text));
   for (let i = 0; i < numbers.length; i++) {
@@ -260,6 +265,17 @@ function smallChange(text: string, end: number): { value: number; end: number } 
   const m = SMALL_CHANGE.exec(text.slice(end));
   if (!m || (m[1] === undefined && m[2] === undefined)) return null;
   return { value: (digitOf(m[1]) * 10 + digitOf(m[2])) / 100, end: end + m[0].length };
+}
+
+/** "五千零一分": a round figure (…万, …千, …百), 零, and one digit of 分 or 毛/角. */
+const CHANGE_AFTER_ROUND = /([0-9零〇一二两三四五六七八九十百千万]*[0-9一二两三四五六七八九十][万千百])零([一二两三四五六七八九1-9])(分|毛|角)/g;
+function changeAfterRound(text: string): (Span & { value: number })[] {
+  return [...text.matchAll(CHANGE_AFTER_ROUND)].flatMap((m) => {
+    const yuan = parseNumber(m[1] ?? '');
+    if (yuan === undefined) return [];
+    const change = digitOf(m[2]) / (m[3] === '分' ? 100 : 10);
+    return [{ start: m.index, end: m.index + m[0].length, value: Math.round((yuan + change) * 100) / 100 }];
+  });
 }
 
 /** The malformed numbers said as money (invalid amounts), and the spans whose digits no number may be read from. */
