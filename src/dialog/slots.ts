@@ -3,7 +3,16 @@ import { slotButton } from '../chat/index.ts';
 import { isQuestion } from '../nlu/cues.ts';
 import { DOMAIN_INTENTS } from '../nlu/index.ts';
 import { normalize } from '../nlu/normalize.ts';
-import { type AmountRange, correctedRegion, findRegions, homophoneRegionIn, parseNumber, pickRegions, vagueRange } from '../nlu/slots/index.ts';
+import {
+  type AmountRange,
+  correctedRegion,
+  findRegions,
+  homophoneRegionIn,
+  KIN_BEFORE_NAME,
+  parseNumber,
+  pickRegions,
+  vagueRange,
+} from '../nlu/slots/index.ts';
 import { hasPersonalNumber, maskText } from '../privacy/mask.ts';
 import { findRegion, parseAmount, type Region } from '../rules/index.ts';
 import type { Json } from '../store/types.ts';
@@ -264,8 +273,9 @@ export const phoneSlot: SlotSpec = {
 export const NAME_SLOTS: ReadonlySet<string> = new Set(['deceasedName', 'applicantName']);
 
 /** A kinship word (and "叫") right before a name: "我父亲张建国…", "老伴叫王桂芳", "他叫陈志明" name the deceased. */
-const NAMED_AS =
-  /((去世|过世|逝世|病故|报丧|登记|报告)[^:：，,。]{0,4}[：:]\s*$)|(^(报丧|报个丧|报一下丧)[\s,，]+$)|((家父|家母|先父|先母|大伯|伯父|伯伯|叔叔|叔父|舅舅|姑姑|姑妈|姨妈|父亲|母亲|爸爸|妈妈|爸|妈|爹|娘|老爹|老娘|老伴|爱人|丈夫|妻子|老公|老婆|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|老爷子|老太太|老人|他|她|退休人员|退休职工|退休老人|退休工人|老同志|居民)(的名字|名字|的姓名|姓名)?(叫|名叫|是)?|(?<![我你])(叫|名叫)|(?<!我的?)(姓名|名字|逝者|死者|亡者|故者)(是|叫|为)?)[：:，,\s]*$/;
+const NAMED_AS = new RegExp(
+  `((去世|过世|逝世|病故|报丧|登记|报告)[^:：，,。]{0,4}[：:]\\s*$)|(^(报丧|报个丧|报一下丧)[\\s,，]+$)|((${KIN_BEFORE_NAME}|爸|妈|爹|娘|老人|他|她|退休人员|退休职工|退休老人|退休工人|老同志|居民)(的名字|名字|的姓名|姓名)?(叫|名叫|是)?|(?<![我你])(叫|名叫)|(?<!我的?)(姓名|名字|逝者|死者|亡者|故者)(是|叫|为)?)[：:，,\\s]*$`,
+);
 /** After a name in "我是李国华的儿子": the writer is that person's child (or grandchild). */
 const CHILD_OF = /^的?(儿子|女儿|闺女|孩子|孙子|孙女|外孙|外孙女|儿媳|女婿)/;
 /** "王大妈", "张大爷", "老李": how neighbours say it, not the name on the ID card. */
@@ -310,8 +320,11 @@ export function nameSlot(name: 'deceasedName' | 'applicantName', ask: string): S
 }
 
 const RELATIONS = ['父亲', '母亲', '配偶', '儿子', '女儿', '其他亲属'];
-/** "我是他女儿", "我是她的儿子": a child (or grandchild) speaking of the deceased by 他 / 她. */
-const RECIPROCAL = /我是(他|她|伊)的?(女儿|儿子|闺女|孩子|大儿子|小儿子|大女儿|小女儿|孙子|孙女|外孙|外孙女|侄子|侄女|外甥|外甥女|儿媳妇?|女婿)/;
+/** "我是他女儿", "俺是他侄子", "我是他老伴": kin speaking of the deceased by 他 / 她. */
+const RECIPROCAL =
+  /(?:我|俺|咱|阿拉)是(他|她|伊)的?(女儿|儿子|闺女|孩子|大儿子|小儿子|大女儿|小女儿|孙子|孙女|外孙|外孙女|侄子|侄女|外甥|外甥女|儿媳妇?|女婿|老伴儿?|爱人|妻子|丈夫|老婆|老公)/;
+/** The writer the deceased's spouse. */
+const SPOUSE = new Set(['老伴', '老伴儿', '爱人', '妻子', '丈夫', '老婆', '老公']);
 /** Kin of the writer whose deceased is no parent (an uncle, a grandparent, a parent-in-law): 其他亲属. */
 const OTHER_KIN = new Set(['孙子', '孙女', '外孙', '外孙女', '侄子', '侄女', '外甥', '外甥女', '儿媳', '儿媳妇', '女婿']);
 
@@ -326,7 +339,7 @@ export const relationSlot: SlotSpec = {
     const mine = RECIPROCAL.exec(msg.text);
     if (mine)
       return {
-        value: OTHER_KIN.has(mine[2] ?? '') ? '其他亲属' : mine[1] === '她' ? '母亲' : '父亲',
+        value: SPOUSE.has(mine[2] ?? '') ? '配偶' : OTHER_KIN.has(mine[2] ?? '') ? '其他亲属' : mine[1] === '她' ? '母亲' : '父亲',
       };
     const relation = msg.understanding?.slots.relation;
     // "我是他侄子 不是儿子": a relation only denied is none.

@@ -82,7 +82,7 @@ const ASPECTS_OF: Readonly<Record<string, readonly Aspect[]>> = {
   tier_between: ['amount'],
   tier_over: ['amount'],
   paid_by_visit_or_to_family_account: ['payment'],
-  community_helps_after_death: ['benefits', 'amount'],
+  community_helps_after_death: ['benefits', 'amount', 'where'],
   visit_and_mourn_on_death: ['benefits', 'amount'],
   visit_and_mourn: ['benefits'],
   festival_for_city_level_retirees_in_management: ['eligibility'],

@@ -117,7 +117,9 @@ export const reportDeathDialog: DialogDef = {
       return lines;
     }
     lines.push(ctx.tr.t('death-form-intro'));
-    if (typeof s.region !== 'string' || typeof s.dateOfDeath !== 'string') return lines;
+    // The deadline, once: not again when the first message asked it and was answered.
+    const answered = Array.isArray(s[ASPECTS]) && s[ASPECTS].includes('deadline');
+    if (typeof s.region !== 'string' || typeof s.dateOfDeath !== 'string' || answered) return lines;
     const procedure = deathProcedure({ region: s.region, dateOfDeath: s.dateOfDeath, asOf: ctx.asOf });
     return procedure.ok ? [...lines, renderDeadline(ctx.tr, procedure.value)] : lines;
   },

@@ -206,7 +206,7 @@ const PATTERNS: readonly Pattern[] = [
   },
   // 11月3日, 十一月三号, 11月3
   {
-    re: new RegExp(`(?<![\\d年个])(${NUM})月份?\\s?(${NUM})(日|号)?(?![\\d天])`, 'g'),
+    re: new RegExp(`(?<![\\d个])(?<![\\d零〇一二两三四五六七八九十今去明前]年)(${NUM})月份?\\s?(${NUM})(日|号)?(?![\\d天])`, 'g'),
     resolve: (m, today) => {
       // 八月十五 with no 号/日 is 中秋 (lunar), not 15 August
       if (m[3] === undefined && /[^\d]/.test(m[1] ?? '') && num(m[1]) === 8 && num(m[2]) === 15) return undefined;

@@ -46,7 +46,7 @@ export {
   type VagueAmount,
   vagueRange,
 } from './money.ts';
-export { type NameOptions, parseName } from './name.ts';
+export { KIN_BEFORE_NAME, type NameOptions, parseName } from './name.ts';
 export { type MalformedNumber, type NumberSpan, parseNumber, type Span, scanMalformed, scanNumbers } from './numerals.ts';
 export { findPhones, hasInvalidPhone, maskPhone, type PhoneMatch, parsePhone } from './phone.ts';
 export { correctedRegion, findRegions, homophoneRegionIn, parseHomophoneRegion, parseRegion, pickRegions, type RegionMatch } from './region.ts';
