@@ -232,7 +232,7 @@ export function verdict(question: string | undefined, lines: string | readonly s
   // How often is read off every line given (the headline leads, "每2年一次" follows it).
   const every = typeof lines === 'string' || lines === undefined ? said : lines.join('\n');
   const notYet =
-    (/这个月|当月|本月|马上|立刻|立即/.test(q) && /次月/.test(every)) ||
+    (/这个月|当月|本月|马上|立刻|立即/.test(q) && /次月起?(纳入|移交|开始|实行)/.test(every)) ||
     (/去年/.test(q) && /今年/.test(q) && /每2年|两年/.test(every)) ||
     (/每年|一年一次/.test(q) && /每2年|两年一次/.test(every)) ||
     // "今年做了明年还能做不" answered by "每2年一次": not next year.

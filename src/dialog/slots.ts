@@ -205,8 +205,11 @@ export function amountSlot(name = 'amount', ask = 'ask-amount', extra: Partial<S
 
 /** "四十八个呢", "要是2400个呢": a count alone, asked as a follow-up of the question in front. */
 const COUNT_FOLLOW_UP = /^(?:那|那么|要是|如果|换成)?\s*([\d零〇一二两三四五六七八九十百千万]+)\s*(?:个|位|名|人|户)(?:人)?\s*(?:呢|的话|呢？|呢\?)?[?？。]*$/;
+/** "人数改成2500呢", "人数改900": the head count changed by name. */
+const COUNT_CHANGED =
+  /(?:人数|人头数?)\s*(?:改成|改为|改|换成|变成|调成|调整为|是|为)\s*([\d零〇一二两三四五六七八九十百千万]+)\s*(?:个|位|名|人)?\s*(?:呢|的话)?[?？。]*$/;
 function countFollowUp(text: string): number | undefined {
-  const m = COUNT_FOLLOW_UP.exec(text.trim());
+  const m = COUNT_FOLLOW_UP.exec(text.trim()) ?? COUNT_CHANGED.exec(text.trim());
   return m?.[1] === undefined ? undefined : parseNumber(m[1]);
 }
 

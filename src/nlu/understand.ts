@@ -8,7 +8,7 @@
 
 import type { Classification, ClassifierInfo, ClassifierOptions, FeatureContribution, IntentClassifier, TrainingExample } from './classifier.ts';
 import { trainClassifier } from './classifier.ts';
-import { asksForPerson, itemIntentOf, namesBudget, namesDeath, namesHeadCount } from './cues.ts';
+import { asksForPerson, itemIntentOf, namesBudget, namesDeath, namesHeadCount, reportsDeath } from './cues.ts';
 import type { IntentDefinition, IntentId } from './intents.ts';
 import { DEFAULT_INTENTS_DIR, DOMAIN_INTENTS, INTENT_IDS, isIntentId, loadIntents, OUT_OF_SCOPE } from './intents.ts';
 import { normalize, truncateForNlu } from './normalize.ts';
@@ -107,6 +107,8 @@ const HOUSEBOUND = /瘫|卧床|下不了床|起不了床|出不了(?:家)?门|�
 /** An illness or a household's hardship told: a reason for help, not a death. */
 const ILL_OR_HARD_UP = /瘫|卧床|病了|生病|病重|住院|困难|过不下去|揭不开锅|没钱/;
 const HARD_UP = /困难|过不下去|揭不开锅|没钱|帮啥|帮什么|帮帮/;
+/** A move away told (to another city, province or abroad). */
+const MOVING_AWAY = /搬|迁|(去|到|回)[^，,。？?]{1,8}(住|定居|养老|生活)|移居|换(了)?(地址|住址|电话|手机)/;
 const HOUSEBOUND_ASKS = /怎么办|咋办|怎么弄|咋弄|怎么搞|上门/;
 const OTHER_TOPIC = /困难|开销|补助|帮扶|体检|活动|住院|慰问|去世|走了|转/;
 
@@ -322,6 +324,11 @@ export function understand(text: string, opts: UnderstandOptions): Understanding
     // "老伴瘫了 日子过不下去了": an illness or hardship told, with no word of a death, is never a death to report.
     if (intent === 'report_death' && !namesDeath(normalized) && ILL_OR_HARD_UP.test(normalized)) {
       intent = HARD_UP.test(normalized) ? 'hardship_assistance' : OUT_OF_SCOPE;
+      confidence = UNSURE_ITEM;
+    }
+    // "我要去广州跟儿子住了 要跟社区报告吗": a move to report, with no word of a death, is no death either.
+    if (intent === 'report_death' && !namesDeath(normalized) && !reportsDeath(normalized) && MOVING_AWAY.test(normalized)) {
+      intent = 'update_personal_info';
       confidence = UNSURE_ITEM;
     }
     // "我舅舅失踪快7个月了 他养老金会怎样": a missing person is no death; the pension's suspension is asked.

@@ -5,7 +5,7 @@ import { NO, YES } from '../../chat/index.ts';
 import { shanghaiIsoDate } from '../../clock.ts';
 import { aspectsOf, isFollowUp, isYesNoQuestion } from '../../nlu/cues.ts';
 import { normalize } from '../../nlu/index.ts';
-import type { Citation, Entitlement, Result, RuleError } from '../../rules/index.ts';
+import { type Citation, type Entitlement, formatYuan, type Result, type RuleError } from '../../rules/index.ts';
 import { onlyQualifies } from '../answers.ts';
 import type { Outcome, Slots, TurnCtx } from '../context.ts';
 import { amountProblem } from '../slots.ts';
@@ -48,11 +48,18 @@ export function answerEntitlement(
   ctx: TurnCtx,
   result: Result<Entitlement>,
   offer?: { when: (e: Entitlement) => boolean; yes: string; question: string },
+  /** How many people it is asked for ("去世3人"): a fixed sum is said for them all too. */
+  people?: unknown,
 ): Outcome {
   if (!result.ok) return { lines: [ruleErrorLine(ctx, result.error)], next: 'done' };
-  const lines = entitlementLines(ctx, result.value);
+  const e = result.value;
+  const lines = entitlementLines(ctx, e);
+  if (typeof people === 'number' && people > 1 && e.outcome === 'fixed' && e.amount) {
+    const [headline = '', ...rest] = (lines[0] ?? '').split('\n');
+    lines[0] = [headline, ctx.tr.t('entitlement-for-people', { count: people, total: formatYuan(e.amount.times(people)) }), ...rest].join('\n');
+  }
   // Staff ask for the figures, not to apply themselves: no offer that would wait for a yes.
-  if (offer && !ctx.incoming.staff && offer.when(result.value)) {
+  if (offer && !ctx.incoming.staff && offer.when(e)) {
     return { lines: [...lines, ctx.tr.t(offer.question)], buttons: offerButtons(ctx, offer.yes), next: 'offer' };
   }
   return { lines, next: 'done' };

@@ -224,7 +224,8 @@ export const hospitalizationDialog: DialogDef = {
 export const funeralDialog: DialogDef = {
   intent: 'funeral_consolation',
   topic: 'funeral',
-  slots: [region, { ...relationSlot, optional: true }, dateSlot('date', 'ask-date', { optional: true })],
+  // "本月去世3人 丧事慰问一共": staff count the deaths; the sum is the answer.
+  slots: [region, { ...relationSlot, optional: true }, dateSlot('date', 'ask-date', { optional: true }), { ...countSlot('people'), optional: true }],
   // "我妈妈前天走了，丧葬费打到哪" tells whose death and when: the family is reporting a death, and the report's
   // last message answers the funeral money. Without both, it is a question about the money.
   handOver: (s) =>
@@ -232,15 +233,18 @@ export const funeralDialog: DialogDef = {
       ? { intent: 'report_death', slots: { relation: s.relation, dateOfDeath: s.date, ...(typeof s.region === 'string' ? { region: s.region } : {}) } }
       : null,
   appliedVia: 'report_death',
-  finish: (ctx, s) => answerEntitlement(ctx, funeral({ region: latestRegion(ctx, s), asOf: ctx.asOf })),
+  finish: (ctx, s) => answerEntitlement(ctx, funeral({ region: latestRegion(ctx, s), asOf: ctx.asOf }), undefined, s.people),
 };
 
 const festivalName: SlotSpec = {
   name: 'festival',
   ask: 'ask-festival',
   optional: true,
-  read: (msg) => (msg.understanding?.slots.festival ? { value: msg.understanding.slots.festival } : null),
+  // "一年加起来一共多少" after one festival's answer: every festival of the year, so none in particular.
+  read: (msg) => (msg.understanding?.slots.festival ? { value: msg.understanding.slots.festival } : WHOLE_YEAR.test(msg.text) ? { value: null } : null),
 };
+/** "一年加起来一共多少", "全年合计": the year's festivals together. */
+const WHOLE_YEAR = /(一年|全年|每年)[^，,。？?]{0,6}(一共|总共|加起来|合计|共计)|加起来|全年(一共|总共|合计)/;
 
 export const festivalDialog: DialogDef = {
   intent: 'festival_consolation',
