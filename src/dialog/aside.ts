@@ -69,6 +69,15 @@ export function topicAnswer(t: Turn, def: DialogDef, known: Slots, aspects: read
   return aspectAnswer(t.ctx, def.topic, region, def.factsInput?.(slots, t.ctx.asOf) ?? {}, sides, question, t.normalized);
 }
 
+/** "丧事慰问打到谁卡上" while a death report waits: the funeral money's facts answer what the death's do not. */
+export function relatedAnswer(t: Turn, def: DialogDef, known: Slots, aspects: readonly Aspect[]): string[] | null {
+  for (const topic of def.relatedTopics ?? []) {
+    const lines = topicAnswer(t, { ...def, topic }, known, aspects);
+    if (lines) return lines;
+  }
+  return null;
+}
+
 /**
  * "那要是自付一万二呢" while an application asks the gender: the facts of a what-if, read by the dialog that answers
  * the topic (the application's own form has no amount), answered without changing what the application holds.

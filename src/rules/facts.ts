@@ -255,7 +255,10 @@ function fundsPoints(topic: Topic, law: Law, asOf: IsoDate): Point[] {
 function sharedPoints(topic: Topic, law: Law, asOf: IsoDate): Point[] {
   const out: Point[] = [];
   // 000 三(一)2 says how the leader's subsidy is paid in its own words: the general rule (borrowed there) is not added.
-  const ownPaymentRule = topic === 'group_leader_subsidy' && valueAt(law.leaderPaidToOwnCard, asOf) !== undefined;
+  // So does 000 三(一)4 for the funeral money (上门慰问或打入本人、直系亲属账户), which the general rule would contradict.
+  const ownPaymentRule =
+    (topic === 'group_leader_subsidy' && valueAt(law.leaderPaidToOwnCard, asOf) !== undefined) ||
+    (topic === 'funeral' && valueAt(law.funeral, asOf)?.value.payment === 'visit_or_account');
   if (MONEY_TOPICS.has(topic) && !ownPaymentRule) {
     const paid = ownOrBasis(law, (l) => l.realNameBankTransfer, asOf);
     if (paid) out.push({ code: 'real_name_bank_transfer', params: { general: paid.general ? 1 : 0 }, cite: paid.rule.cite });

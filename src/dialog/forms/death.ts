@@ -100,6 +100,7 @@ const unlessAsking = (spec: SlotSpec): SlotSpec => (spec.name === 'region' ? spe
 export const reportDeathDialog: DialogDef = {
   intent: 'report_death',
   topic: 'death',
+  relatedTopics: ['funeral'],
   factsInput: (s) => (typeof s.dateOfDeath === 'string' ? { dateOfDeath: s.dateOfDeath } : {}),
   questionOf: deathQuestion,
   privateOnly: true,

@@ -14,7 +14,7 @@ import {
   wantsToApply,
 } from '../../nlu/cues.ts';
 import { aspectAnswer } from '../answers.ts';
-import { basisAnswer, namedCorrection, type Question, questionIn, topicAnswer } from '../aside.ts';
+import { basisAnswer, namedCorrection, type Question, questionIn, relatedAnswer, topicAnswer } from '../aside.ts';
 import { APPLY, ASIDE_ASPECTS, ASIDE_TOPIC, ASPECTS, type DialogDef, type Read, type SlotSpec, type Slots } from '../context.ts';
 import { acceptOffer, advance, askedAspects, changes, defOf, digress, inherited, rememberYesNo, replaces, start } from '../form.ts';
 import { DIALOGS, sameTopic } from '../forms/index.ts';
@@ -130,7 +130,9 @@ async function yesNo(t: Turn, s: DialogState): Promise<void> {
   const anotherTime = isQuestion(t.normalized) && !isCorrection(t.normalized) && aspectsOf(t.normalized).includes('frequency');
   // "另外问下 我西湖区的 体检怎么报" at a death's offer: a question about another item, its facts its own.
   const otherItem = t.button === null && isQuestion(t.normalized) && aboutAnotherItem(t.normalized, s.intent);
-  if (Object.keys(updates).length > 0 && !plainYesOrNo && !anotherTime && !otherItem) {
+  // "那个丧事慰问打到谁卡上 我奶奶的卡…" at the confirmation: a question that only says known facts again asks.
+  const restatedInQuestion = t.button === null && isQuestion(t.normalized) && !changes(updates, s.slots);
+  if (Object.keys(updates).length > 0 && !plainYesOrNo && !anotherTime && !otherItem && !restatedInQuestion) {
     // A fact said again is answered again, without claiming a change.
     // "长沙也是7天吗": a question with another fact asks about it; only a statement corrects.
     const asks = isQuestion(t.normalized) && !isCorrection(t.normalized);
@@ -212,7 +214,7 @@ async function aside(t: Turn, s: DialogState, def: DialogDef, q: Question): Prom
   }
   const basis = await basisAnswer(t, def, s.slots);
   const aspects = q.aspects.length > 0 || !isFollowUp(t.normalized) ? q.aspects : lastAsideAspects(s);
-  const lines = basis ? [basis] : topicAnswer(t, def, s.slots, aspects);
+  const lines = basis ? [basis] : (topicAnswer(t, def, s.slots, aspects) ?? relatedAnswer(t, def, s.slots, aspects));
   if (!lines) return false;
   if (q.aspects.length > 0) s.slots[ASIDE_ASPECTS] = [...q.aspects];
   t.show({ lines });
