@@ -332,7 +332,9 @@ export function understand(text: string, opts: UnderstandOptions): Understanding
       confidence = UNSURE_ITEM;
     }
     // "我舅舅失踪快7个月了 他养老金会怎样": a missing person is no death; the pension's suspension is asked.
-    if (intent === 'report_death' && !namesDeath(normalized) && /失踪|失联|下落不明|联系不上|找不到人/.test(normalized)) {
+    // "我家老人走失快七个月了 他的养老金会停吗": nor is a move to report.
+    const missingMisread = intent === 'report_death' || intent === 'update_personal_info' || intent === OUT_OF_SCOPE;
+    if (missingMisread && !namesDeath(normalized) && /失踪|失联|下落不明|联系不上|找不到人|走失|走丢|找不着|没找到/.test(normalized)) {
       intent = 'pension_certification';
       confidence = UNSURE_ITEM;
     }
