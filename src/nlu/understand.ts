@@ -321,6 +321,11 @@ export function understand(text: string, opts: UnderstandOptions): Understanding
       intent = 'serious_illness_consolation';
       confidence = UNSURE_ITEM;
     }
+    // "建德 特别困难的 节日慰问最多多少": the festival money named is asked, for someone in hardship.
+    if (intent === 'hardship_assistance' && itemIntentOf(normalized) === 'festival_consolation') {
+      intent = 'festival_consolation';
+      confidence = UNSURE_ITEM;
+    }
     // "老伴瘫了 日子过不下去了": an illness or hardship told, with no word of a death, is never a death to report.
     if (intent === 'report_death' && !namesDeath(normalized) && ILL_OR_HARD_UP.test(normalized)) {
       intent = HARD_UP.test(normalized) ? 'hardship_assistance' : OUT_OF_SCOPE;

@@ -263,11 +263,14 @@ const livesOutside: SlotSpec = {
   name: 'outside',
   ask: 'ask-outside',
   optional: true,
-  read: (msg) =>
-    /外地|杭州(市)?外|(?<!县)市外|不在杭州|异地|外省|老家|体检(费)?.{0,4}(报销|发票)|报销.{0,4}体检|登记报销/.test(msg.text) ||
-    (/住|在|跟/.test(msg.text) && (regionsIn(msg.text).some((r) => !r.inHangzhouCity) || otherPlaceIn(normalize(msg.text)) !== null))
+  read(msg) {
+    // "報銷體檢費": read in Simplified, as the NLU reads it.
+    const text = normalize(msg.text);
+    return /外地|杭州(市)?外|(?<!县)市外|不在杭州|异地|外省|老家|体检(费)?.{0,4}(报销|发票)|报销.{0,4}体检|登记报销/.test(text) ||
+      (/住|在|跟/.test(text) && (regionsIn(text).some((r) => !r.inHangzhouCity) || otherPlaceIn(text) !== null))
       ? { value: true }
-      : null,
+      : null;
+  },
 };
 const invoice: SlotSpec = { ...amountSlot('invoice', 'ask-invoice'), optional: true };
 /** 住在上海, 常住苏州, 在绍兴女儿家住: the place named is where the retiree lives. */
