@@ -242,7 +242,7 @@ describe('moving house', () => {
 
   it('"户口不在杭州，搬到西湖区了，原来住上城": only a residence permit, housing not asked', async () => {
     const out = await h.send({ text: '我户口不在杭州，搬到西湖区了，原来住上城' });
-    expect(h.text(out)).toContain('需要材料：居住证');
+    expect(h.text(out)).toContain('需要材料：户口不在杭州市区的，凭居住证');
     expect(h.text(out)).not.toContain('哪种房子');
   });
 

@@ -90,7 +90,7 @@ const hukouChoice = choiceSlot(
       value: 'no',
       label: 'button-hukou-no',
       words: /不在|不是|外地|没有|外省|老家/,
-      said: /(户口|户籍)(不在|没在|不是)(杭州|市区|本地)|外地户口|外省户口|(户口|户籍)(在|是)(外地|外省|老家|省外)|非杭州(市区)?户口/,
+      said: /(户口|户籍)(不在|没在|不是)(杭州|市区|本地)|外地户口|外省户口|(户口|户籍)(在|是)?(外地|外省|老家|省外)|非杭州(市区)?户口/,
     },
     {
       value: 'yes',
@@ -110,11 +110,18 @@ function hukouPlace(raw: string): 'yes' | 'no' | null {
   const at = text.search(/户口|户籍/);
   if (at < 0) return null;
   // "上城区户口", "我是临平户口": the place right before 户口.
-  const before = regionsIn(text.slice(Math.max(0, at - 6), at)).filter((r) => !r.cityOnly);
+  // Only the words of the same clause: "搬到滨江了 外地户口" says nothing of 滨江 as the hukou's place.
+  const lead = (
+    text
+      .slice(0, at)
+      .split(/[\s，,。；;！!？?]/)
+      .pop() ?? ''
+  ).slice(-6);
+  const before = regionsIn(lead).filter((r) => !r.cityOnly);
   const right = before.at(-1);
-  if (right && /(区|县|市|[\u4e00-\u9fa5])(的)?$/.test(text.slice(0, at))) return right.inHangzhouUrban ? 'yes' : 'no';
+  if (right && /(区|县|市|[\u4e00-\u9fa5])(的)?$/.test(lead)) return right.inHangzhouUrban ? 'yes' : 'no';
   // "我是安徽户口": a province or city none of our texts covers, right before 户口, is outside 杭州市区.
-  if (!right && otherPlaceIn(text.slice(Math.max(0, at - 6), at))) return 'no';
+  if (!right && otherPlaceIn(lead)) return 'no';
   // Only the clause about the hukou: "户口不在杭州，搬到西湖区了" says nothing of where the hukou is.
   const clause = text.slice(at).split(/[，,。；;！!？?\s]/)[0] ?? '';
   if (/不在|没在|不是|非/.test(clause)) return null;
