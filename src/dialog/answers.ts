@@ -142,6 +142,27 @@ const spelledAge = (q: string): string | undefined => {
   const n = said === undefined ? undefined : parseNumber(said);
   return n === undefined ? undefined : String(n);
 };
+/** "我78了", "今年七十八", "那我老伴73呢": the age a question gives, as digits. */
+const askedAge = (q: string): string | undefined =>
+  /([5-9]\d)(岁|周岁|了)|(?:今年|已经|都)([5-9]\d)|(?<!\d)([5-9]\d)(?=呢)/
+    .exec(q)
+    ?.slice(1)
+    .find((x) => x !== undefined) ?? spelledAge(q);
+
+/** A time the question asks about that the rule has not reached yet. */
+function notYetBy(q: string, every: string): boolean {
+  return (
+    // "这个月就能纳入吗" answered by "次月起纳入": not yet.
+    (/这个月|当月|本月|马上|立刻|立即/.test(q) && /次月起?(纳入|移交|开始|实行)/.test(every)) ||
+    // "去年体检过了，今年还能吗" answered by "每2年一次": not this year.
+    (/去年/.test(q) && /今年/.test(q) && /每2年|两年/.test(every)) ||
+    // "体检是不是每年一次" answered by "每2年一次": no.
+    (/每年|一年一次/.test(q) && /每2年|两年一次/.test(every)) ||
+    // "今年做了明年还能做不" answered by "每2年一次": not next year.
+    (/今年/.test(q) && /明年/.test(q) && /每2年|两年/.test(every))
+  );
+}
+
 /** "是不是二百", "就是500吗": the figure a question puts forward. */
 const CLAIMED_FIGURE =
   /(?:是不是|就是|也是|还是|是)(?:能拿|能领|能给|能报|给|拿|领|每人|每个人|一人|一个人)?([\d零〇一二两三四五六七八九十百千万]+)(?:块钱|块|元|天|日|次|个人|人)?(?:吗|嘛|么|啊|呀|吧)?[?？。]?$/;
@@ -225,18 +246,10 @@ export function verdict(question: string | undefined, lines: string | readonly s
   if (words.yes === '一定' && exceptionExcuses(line)) return `${words.no}。`;
   // The exception in brackets ("可以不提供") answers only a question about it.
   const said = exceptionAsked(question ?? '', line) ?? withoutBrackets(line);
-  // "这个月就能纳入吗" answered by "次月起纳入": not yet.
-  // "去年体检过了，今年还能吗" answered by "每2年一次": not this year.
   const q = question ?? '';
-  // "体检是不是每年一次" answered by "每2年一次": no.
   // How often is read off every line given (the headline leads, "每2年一次" follows it).
   const every = typeof lines === 'string' || lines === undefined ? said : lines.join('\n');
-  const notYet =
-    (/这个月|当月|本月|马上|立刻|立即/.test(q) && /次月起?(纳入|移交|开始|实行)/.test(every)) ||
-    (/去年/.test(q) && /今年/.test(q) && /每2年|两年/.test(every)) ||
-    (/每年|一年一次/.test(q) && /每2年|两年一次/.test(every)) ||
-    // "今年做了明年还能做不" answered by "每2年一次": not next year.
-    (/今年/.test(q) && /明年/.test(q) && /每2年|两年/.test(every));
+  const notYet = notYetBy(q, every);
   // "去世当月还算不算管理对象" answered by "次月起停止": this month still is.
   const stillThisMonth = /这个月|当月|本月/.test(q) && /次月起?停止|次月停/.test(said);
   // "养老金会停吗" answered by "…暂停发放": the stop asked about is confirmed, a yes.
@@ -251,11 +264,7 @@ export function verdict(question: string | undefined, lines: string | readonly s
   const nth = /第([2-9])次/.exec(q.replace(/第[二两]次/, '第2次').replace(/第三次/, '第3次'))?.[1] ?? (ONE_HAD.test(q) ? '2' : undefined);
   const times = /不超过(\d+)次/.exec(said)?.[1];
   // "我78了 还能当小组长吗" answered by "一般不超过75周岁": past the age.
-  const age =
-    /([5-9]\d)(岁|周岁|了)|(?:今年|已经|都)([5-9]\d)|(?<!\d)([5-9]\d)(?=呢)/
-      .exec(q)
-      ?.slice(1)
-      .find((x) => x !== undefined) ?? spelledAge(q);
+  const age = askedAge(q);
   const ageCap = /不超过(\d+)周岁/.exec(said)?.[1];
   const overCap =
     (age !== undefined && ageCap !== undefined && Number(age) > Number(ageCap)) ||

@@ -104,6 +104,53 @@ const withoutGivenDetails = (text: string): string => text.replace(GIVEN_PHONE, 
  * certification (上门认证, domain.md), so an out_of_scope reading becomes pension_certification.
  */
 const HOUSEBOUND = /瘫|卧床|下不了床|起不了床|出不了(?:家)?门|下不了楼/;
+/**
+ * What the classifier reads wrong, and what the message is: each rule sees the intent the rules before it left, in
+ * order. A rule that changes the intent leaves its confidence unsure.
+ */
+const MISREADINGS: readonly { readonly when: (intent: IntentId, text: string, slots: Slots) => boolean; readonly is: (text: string) => IntentId }[] = [
+  // "俺爹王铁柱昨儿个下午老了 …": a kin's death in words the model has not seen is still a death told.
+  // "俺娘走了半个月了才来报": 报 is the report's, not a case's progress.
+  // An ID number and phone told with a death are the report's, not a change of personal details.
+  {
+    when: (intent, text, slots) =>
+      (intent === OUT_OF_SCOPE || intent === 'update_personal_info' || (intent === 'case_status' && !/进度|编号|办好|结果|到哪|怎么样了/.test(text))) &&
+      slots.relation !== undefined &&
+      namesDeath(text),
+    is: () => 'report_death',
+  },
+  // "我是离休干部 要不要转到社区管": whether 离休人员 are handed over at all (001 五(一); 002 第三十五条), not a move.
+  { when: (intent, text) => intent === 'transfer_management' && /离休/.test(text), is: () => 'coverage_enrollment' },
+  // "公示会不会公开我的电话": what a 公示 shows (大病慰问's, the one a retiree meets), not a call asked for.
+  { when: (intent, text) => intent === 'human_handoff' && /公示/.test(text) && !asksForPerson(text), is: () => 'serious_illness_consolation' },
+  // "建德 特别困难的 节日慰问最多多少": the festival money named is asked, for someone in hardship.
+  { when: (intent, text) => intent === 'hardship_assistance' && itemIntentOf(text) === 'festival_consolation', is: () => 'festival_consolation' },
+  // "老伴瘫了 日子过不下去了": an illness or hardship told, with no word of a death, is never a death to report.
+  {
+    when: (intent, text) => intent === 'report_death' && !namesDeath(text) && ILL_OR_HARD_UP.test(text),
+    is: (text) => (HARD_UP.test(text) ? 'hardship_assistance' : OUT_OF_SCOPE),
+  },
+  // "我要去广州跟儿子住了 要跟社区报告吗": a move to report, with no word of a death, is no death either.
+  {
+    when: (intent, text) => intent === 'report_death' && !namesDeath(text) && !reportsDeath(text) && MOVING_AWAY.test(text),
+    is: () => 'update_personal_info',
+  },
+  // "我舅舅失踪快7个月了 他养老金会怎样", "我家老人走失快七个月了": a missing person is no death, nor a move to report;
+  // the pension's suspension is asked.
+  {
+    when: (intent, text) =>
+      (intent === 'report_death' || intent === 'update_personal_info' || intent === OUT_OF_SCOPE) && !namesDeath(text) && MISSING.test(text),
+    is: () => 'pension_certification',
+  },
+];
+const MISSING = /失踪|失联|下落不明|联系不上|找不到人|走失|走丢|找不着|没找到/;
+
+function rereadIntent(classified: IntentId, text: string, slots: Slots): IntentId {
+  let intent = classified;
+  for (const rule of MISREADINGS) if (rule.when(intent, text, slots)) intent = rule.is(text);
+  return intent;
+}
+
 /** An illness or a household's hardship told: a reason for help, not a death. */
 const ILL_OR_HARD_UP = /瘫|卧床|病了|生病|病重|住院|困难|过不下去|揭不开锅|没钱/;
 const HARD_UP = /困难|过不下去|揭不开锅|没钱|帮啥|帮什么|帮帮/;
@@ -302,45 +349,9 @@ export function understand(text: string, opts: UnderstandOptions): Understanding
     const r = extractSlots(normalized, { now, ...(opts.expectName !== undefined ? { expectName: opts.expectName } : {}) });
     slots = r.slots;
     errors.push(...r.errors);
-    // "俺爹王铁柱昨儿个下午老了 …": a kin's death in words the model has not seen is still a death told.
-    // "俺娘走了半个月了才来报": 报 is the report's, not a case's progress.
-    // An ID number and phone told with a death are the report's, not a change of personal details.
-    const misread =
-      intent === OUT_OF_SCOPE || intent === 'update_personal_info' || (intent === 'case_status' && !/进度|编号|办好|结果|到哪|怎么样了/.test(normalized));
-    if (misread && slots.relation !== undefined && namesDeath(normalized)) {
-      intent = 'report_death';
-      confidence = UNSURE_ITEM;
-    }
-    // "我是离休干部 要不要转到社区管": whether 离休人员 are handed over at all (001 五(一); 002 第三十五条), not a move.
-    if (intent === 'transfer_management' && /离休/.test(normalized)) {
-      intent = 'coverage_enrollment';
-      confidence = UNSURE_ITEM;
-    }
-    // "公示会不会公开我的电话": what a 公示 shows (大病慰问's, the one a retiree meets), not a call asked for.
-    if (intent === 'human_handoff' && /公示/.test(normalized) && !asksForPerson(normalized)) {
-      intent = 'serious_illness_consolation';
-      confidence = UNSURE_ITEM;
-    }
-    // "建德 特别困难的 节日慰问最多多少": the festival money named is asked, for someone in hardship.
-    if (intent === 'hardship_assistance' && itemIntentOf(normalized) === 'festival_consolation') {
-      intent = 'festival_consolation';
-      confidence = UNSURE_ITEM;
-    }
-    // "老伴瘫了 日子过不下去了": an illness or hardship told, with no word of a death, is never a death to report.
-    if (intent === 'report_death' && !namesDeath(normalized) && ILL_OR_HARD_UP.test(normalized)) {
-      intent = HARD_UP.test(normalized) ? 'hardship_assistance' : OUT_OF_SCOPE;
-      confidence = UNSURE_ITEM;
-    }
-    // "我要去广州跟儿子住了 要跟社区报告吗": a move to report, with no word of a death, is no death either.
-    if (intent === 'report_death' && !namesDeath(normalized) && !reportsDeath(normalized) && MOVING_AWAY.test(normalized)) {
-      intent = 'update_personal_info';
-      confidence = UNSURE_ITEM;
-    }
-    // "我舅舅失踪快7个月了 他养老金会怎样": a missing person is no death; the pension's suspension is asked.
-    // "我家老人走失快七个月了 他的养老金会停吗": nor is a move to report.
-    const missingMisread = intent === 'report_death' || intent === 'update_personal_info' || intent === OUT_OF_SCOPE;
-    if (missingMisread && !namesDeath(normalized) && /失踪|失联|下落不明|联系不上|找不到人|走失|走丢|找不着|没找到/.test(normalized)) {
-      intent = 'pension_certification';
+    const reread = rereadIntent(intent, normalized, slots);
+    if (reread !== intent) {
+      intent = reread;
       confidence = UNSURE_ITEM;
     }
   } catch (e) {
