@@ -1,5 +1,5 @@
 import { renderCitations, renderNotice } from '../../answers/index.ts';
-import { isQuestion, namesDeath } from '../../nlu/cues.ts';
+import { isQuestion, namesDeath, namesHeadCount } from '../../nlu/cues.ts';
 import { provisionsAsked } from '../../nlu/provisions.ts';
 import { everyProvision, type Notice, type Provision, provisionsFor } from '../../rules/index.ts';
 import { lead, verdict } from '../answers.ts';
@@ -20,6 +20,8 @@ const SHORT = 10;
 export function provision(t: Turn): boolean {
   // A death told is the report's (its questions answered there).
   if (t.button !== null || !isQuestion(t.normalized) || namesDeath(t.normalized)) return false;
+  // "核算8万 评估良好 半年拨多少", "移交800个退休人员 管理费用算多少": a sum to work out is the budget's.
+  if (t.understanding?.slots.amount !== undefined || namesHeadCount(t.normalized)) return false;
   const asked = provisionsAsked(t.normalized);
   if (asked.length === 0) return false;
   const said = t.understanding?.slots.region;
@@ -76,8 +78,11 @@ function everywhere(t: Turn, asked: readonly Asked[]): string | null {
   );
 }
 
+/** "厂里不管我们了吗": asked in the negative, where a bare 是 or 不是 would be read either way. */
+const ASKED_NEGATIVE = /不[^，,。？?\s]{1,4}(了)?(吗|么|嘛|伐)/;
+
 function answer(t: Turn, lines: readonly string[], notices: readonly Notice[], found: readonly Provision[]): string {
-  const [first, ...rest] = lead(verdict(t.normalized, lines), lines);
+  const [first, ...rest] = lead(ASKED_NEGATIVE.test(t.normalized) ? '' : verdict(t.normalized, lines), lines);
   return [
     first,
     ...notices.map((n) => renderNotice(t.tr, n)),

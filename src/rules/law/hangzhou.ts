@@ -103,5 +103,18 @@ export const hangzhou: Law = {
   hardshipVisits: [at(true, '四(一)', '用于区级退管公共服务和年自付医疗费支出超过1万元的大病慰问及重点、特困人员慰问')],
   realNameBankTransfer: [at(true, '四(二)', '退休人员个人的待遇和经费发放，一律采用银行转账方式实名发放')],
   // Rules no topic answers, each a provision of its own (the step `provision` finds them by their words).
-  provisions: [at('flexible_and_non_staff_covered', '二(一)', '机关事业单位编外退休人员、民办非企业单位退休人员、其他各类社会组织退休人员、灵活就业参保人员')],
+  provisions: [
+    at('flexible_and_non_staff_covered', '二(一)', '机关事业单位编外退休人员、民办非企业单位退休人员、其他各类社会组织退休人员、灵活就业参保人员'),
+    at(
+      'fund_use_publicity',
+      '五(三)',
+      '各级退管经办机构的专项资金使用情况，应在部门网站或退管经办服务场所公示不少于7天，公示内容包括：经费项目、用途及具体金额等',
+    ),
+    at('fund_fraud_penalty', '五(四)', '对有关单位和个人弄虚作假、骗取套取专项资金的，按照有关规定严肃查处'),
+    at(
+      'previous_rules_repealed',
+      '六(三)',
+      '《关于调整企业退休人员节日慰问费标准的通知》（杭劳社退管〔2011〕7号）、《关于调整杭州市区企业退休人员服务经费标准的通知》（杭人社发〔2012〕117号）同时废止',
+    ),
+  ],
 };
