@@ -142,6 +142,9 @@ const spelledAge = (q: string): string | undefined => {
   const n = said === undefined ? undefined : parseNumber(said);
   return n === undefined ? undefined : String(n);
 };
+/** "会不会要我们退钱", "多领的要不要退": whether money is to be returned. */
+const RETURN_ASKED = /退钱|还钱|要退|退回|退还|不退/;
+
 /** "我78了", "今年七十八", "那我老伴73呢": the age a question gives, as digits. */
 const askedAge = (q: string): string | undefined =>
   /([5-9]\d)(岁|周岁|了)|(?:今年|已经|都)([5-9]\d)|(?<!\d)([5-9]\d)(?=呢)/
@@ -240,7 +243,9 @@ export function verdict(question: string | undefined, lines: string | readonly s
   // "这个要去申请吗": whether something is needed is said by a line about it (or about the side asked), never by the headline.
   const needed = words !== null && asksIfNeeded(words) && aspectsOf(question ?? '').every((a) => a === 'amount');
   // "小组长补助是不是发现金": the line about 现金 answers it, not necessarily the first.
-  const line = typeof lines === 'string' || lines === undefined ? lines : lineAbout(question ?? '', lines, !needed);
+  // "会不会要我们退钱": the line about returning the money, whatever line leads.
+  const returned = RETURN_ASKED.test(question ?? '') && typeof lines === 'object' ? lines.find((l) => /退回|退还|追回/.test(l)) : undefined;
+  const line = returned ?? (typeof lines === 'string' || lines === undefined ? lines : lineAbout(question ?? '', lines, !needed));
   if (!words || line === undefined) return '';
   // "一定要住院证明吗" answered by "住院证明（能通过大数据核验的可以不提供）": not always.
   if (words.yes === '一定' && exceptionExcuses(line)) return `${words.no}。`;

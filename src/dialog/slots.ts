@@ -255,7 +255,9 @@ export const idNumberSlot: SlotSpec = {
     if (problem) return { error: `error-${problem.code.replace(/_/g, '-')}` };
     if (!awaited) return null;
     // A family often has no ID card at hand: the report goes on without it, staff ask for it later.
-    if (ID_UNAVAILABLE.test(msg.text) && !/\d{6,}/.test(msg.text)) return { value: null };
+    // "退休金以后就停了是吧 …" is a question, not the number put off: only words about the card, or a short reply.
+    const putOff = /身份证|证件|号码|证号/.test(msg.text) || (!isQuestion(msg.text) && msg.text.trim().length <= 12);
+    if (ID_UNAVAILABLE.test(msg.text) && putOff && !/\d{6,}/.test(msg.text)) return { value: null };
     return { error: /\d/.test(msg.text) ? 'error-id-length' : 'error-id-missing' };
   },
 };

@@ -10,17 +10,27 @@ import { dateSlot, idNumberSlot, nameSlot, phoneSlot, placeSlot, regionSlot, rel
 import { FILED, fileCase, offerButtons, ruleErrorLine } from './common.ts';
 
 /** "西湖区翠苑一区社区", "住在小河街道长征桥社区": a community named in passing (a 社区 or a 村). */
-const COMMUNITY = /(?:^|[区县市镇乡道，,。\s])([\u4e00-\u9fa5]{2,12}?(?:社区|村))(?=$|[的了，,。！!\s]|[\u4e00-\u9fa5]{0,2}(?:管理|退休|人))/;
+const COMMUNITY_AT = /^([\u4e00-\u9fa5]{2,12}?(?:社区|村))(?=$|[的了，,。！!\s]|[\u4e00-\u9fa5]{0,2}(?:管理|退休|人))/;
+/** Where a community's name may start: after a district, town or street word, or a pause. */
+const BOUNDARY = /[区县市镇乡道，,。\s]/;
 /** "去社区", "跟社区", "哪个社区": words around 社区 that are no community's name (和睦社区 is one). */
-const NOT_A_NAME = /^(去|到|找|问|告|报|联系|在|给|跟|向|和社区|要|想|需要|得|应该|先)|[哪个的]|报给|告诉|通知|交给/;
+// "我还是想跟社区的人当面说": a sentence with 社区 in it, its people and verbs no place's name.
+const NOT_A_NAME = /^(去|到|找|问|告|报|联系|在|给|跟|向|和社区|要|想|需要|得|应该|先)|[哪个的我你他她想说跟找问]|报给|告诉|通知|交给/;
 
 const community: SlotSpec = {
   ...placeSlot('community', 'ask-community'),
   read(msg, ctx, awaited) {
     if (awaited) return placeSlot('community', 'ask-community').read(msg, ctx, awaited);
-    const m = COMMUNITY.exec(normalize(msg.text));
-    const name = m?.[1] === undefined ? undefined : withoutDistrict(m[1]);
-    return name && name.length >= 3 && !NOT_A_NAME.test(name) && !asks(name) && !/[让请帮叫]/.test(name) ? { value: name } : null;
+    // "我们是拱墅区大关街道西一社区的": the words before the place are tried off, boundary by boundary.
+    const text = normalize(msg.text);
+    for (let from = 0; from < text.length; from++) {
+      if (from > 0 && !BOUNDARY.test(text[from - 1] ?? '')) continue;
+      const m = COMMUNITY_AT.exec(text.slice(from));
+      if (!m?.[1]) continue;
+      const name = withoutDistrict(m[1]);
+      if (name.length >= 3 && !NOT_A_NAME.test(name) && !asks(name) && !/[让请帮叫]/.test(name)) return { value: name };
+    }
+    return null;
   },
 };
 

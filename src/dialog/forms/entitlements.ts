@@ -184,6 +184,9 @@ export function readAge(msg: Msg, _ctx: unknown, awaited: boolean): Read {
   return awaited || msg.understanding?.slots.age !== undefined ? { error: 'error-age-range' } : null;
 }
 
+/** How many people a fixed sum is asked for ("去世3人", "1800人"): read only when said. */
+const people: SlotSpec = { ...countSlot('people'), optional: true };
+
 /** 住院几次: read only when said. */
 const stays: SlotSpec = { ...countSlot('stays'), optional: true };
 
@@ -225,7 +228,7 @@ export const funeralDialog: DialogDef = {
   intent: 'funeral_consolation',
   topic: 'funeral',
   // "本月去世3人 丧事慰问一共": staff count the deaths; the sum is the answer.
-  slots: [region, { ...relationSlot, optional: true }, dateSlot('date', 'ask-date', { optional: true }), { ...countSlot('people'), optional: true }],
+  slots: [region, { ...relationSlot, optional: true }, dateSlot('date', 'ask-date', { optional: true }), people],
   // "我妈妈前天走了，丧葬费打到哪" tells whose death and when: the family is reporting a death, and the report's
   // last message answers the funeral money. Without both, it is a question about the money.
   handOver: (s) =>
@@ -250,9 +253,15 @@ export const festivalDialog: DialogDef = {
   intent: 'festival_consolation',
   topic: 'festival',
   factsInput: (s) => (s.festival ? { festival: s.festival as Festival } : {}),
-  slots: [region, festivalName],
+  // "拱墅 1800人 节日慰问费": staff count the retirees; the sum is said for them all.
+  slots: [region, festivalName, people],
   finish: (ctx, s) =>
-    answerEntitlement(ctx, festival({ region: latestRegion(ctx, s), asOf: ctx.asOf, ...(s.festival ? { festival: s.festival as Festival } : {}) })),
+    answerEntitlement(
+      ctx,
+      festival({ region: latestRegion(ctx, s), asOf: ctx.asOf, ...(s.festival ? { festival: s.festival as Festival } : {}) }),
+      undefined,
+      s.people,
+    ),
 };
 
 /**

@@ -123,6 +123,12 @@ async function yesToSomethingElse(t: Turn, s: DialogState): Promise<boolean> {
 
 async function yesNo(t: Turn, s: DialogState): Promise<void> {
   const def = defOf(s.intent);
+  // "我还是想跟社区的人当面说 转人工吧" at the confirmation: a person is asked for, before anything in it is read
+  // ("好的 工作人员核对吧" is still a yes).
+  if (wantsPerson(t) && yesOrNo(t.normalized) !== 'yes') {
+    await digress(t, s, 'human_handoff');
+    return;
+  }
   const updates = t.button === null ? factsSaid(t, def) : {};
   // "好的 登记报销": a yes whose words repeat a known fact is a yes.
   const plainYesOrNo = t.button === null && !changes(updates, s.slots) && yesOrNo(t.normalized) !== null;
@@ -165,10 +171,6 @@ async function yesNo(t: Turn, s: DialogState): Promise<void> {
   if (t.button?.kind === 'no' || (t.button === null && (words === 'no' || (words === null && !asked && t.is('deny'))))) {
     t.say(t.tr.t(s.awaiting === 'confirm' ? 'confirm-declined' : 'offer-declined'));
     s.awaiting = 'done';
-    return;
-  }
-  if (wantsPerson(t)) {
-    await digress(t, s, 'human_handoff');
     return;
   }
   const question = questionIn(t, s.intent);
