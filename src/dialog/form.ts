@@ -1,6 +1,6 @@
 import { renderCitations, renderPoint } from '../answers/index.ts';
 import { type Aspect, asksAboutTheFund, asksIfNeeded, aspectsOf, employerOf, isFollowUp, isYesNoQuestion, verdictWords, wantsToApply } from '../nlu/cues.ts';
-import { coverage, type EmployerKind, findRegion, fundingException, type IsoDate, type Point, topicFacts } from '../rules/index.ts';
+import { coverage, type EmployerKind, findRegion, fundingException, type IsoDate, MONEY_TOPICS, type Point, topicFacts } from '../rules/index.ts';
 import { aspectAnswer, commonAnswer, lead, putsFigure, sameEverywhere, verdict } from './answers.ts';
 import { questionIn, topicAnswer } from './aside.ts';
 import { APPLY, ASPECTS, type DialogDef, type Outcome, QUESTION, type Slots, YES_NO_ASKED, yesNoAsked } from './context.ts';
@@ -147,9 +147,13 @@ function shaped(t: Turn, def: DialogDef, s: DialogState, outcome: Outcome): Outc
   // 省部属: still managed and paid, by the original channel: "no" only to whether this fund covers them.
   // A private firm's retiree under a state-owned enterprises' text: no, whatever is asked.
   const outside = s.slots[EMPLOYER] === 'private';
-  if (!words || (!returned && !outside && !asksAboutTheFund(question))) return { ...answer, lines: [exception, ...answer.lines] };
+  // "省部属企业退休的 能不能领杭州的节日慰问费": money paid from the fund is the fund's question; its figures are not theirs.
+  const fromTheFund = !returned && def.topic !== undefined && MONEY_TOPICS.has(def.topic);
+  if (!words || (!returned && !outside && !fromTheFund && !asksAboutTheFund(question))) return { ...answer, lines: [exception, ...answer.lines] };
   const said = `${returned ? words.yes : words.no}。`;
   if (outside) return { ...answer, lines: [`${said}${exception}`] };
+  // Nothing to apply for here either: no offer follows.
+  if (fromTheFund) return { lines: [`${said}${exception}`], next: 'done' };
   const [first = '', ...rest] = answer.lines;
   const plain = first.startsWith(`${words.yes}。`) || first.startsWith(`${words.no}。`) ? first.slice(first.indexOf('。') + 1) : first;
   return { ...answer, lines: [`${said}${exception}`, plain, ...rest] };

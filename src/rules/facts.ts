@@ -229,7 +229,8 @@ function ownOrBasis<T>(law: Law, pick: (l: Law) => readonly { from: string; valu
 
 /** Topics whose facts are where to go and what to bring, not money. */
 const NO_COMMUNITY_STEP: ReadonlySet<Topic> = new Set(['death', 'transfer', 'coverage']);
-const MONEY_TOPICS: ReadonlySet<Topic> = new Set(['hospitalization', 'serious_illness', 'funeral', 'festival', 'group_leader_subsidy']);
+/** Topics paid from the special fund (专项资金), money to a retiree. */
+export const MONEY_TOPICS: ReadonlySet<Topic> = new Set(['hospitalization', 'serious_illness', 'funeral', 'festival', 'group_leader_subsidy']);
 const PUBLICISED: ReadonlySet<Topic> = new Set(['serious_illness', 'group_leader_subsidy']);
 
 /** What every text adds to a topic: how the money is paid, where to go, what is published, whether it is in force. */
