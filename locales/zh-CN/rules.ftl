@@ -65,6 +65,7 @@ cond-leader_age_generally = 组长年龄一般不超过{ $max }周岁
 cond-leader_age_over_generally = 组长年龄一般不超过{ $max }周岁，超过的请和社区确认
 cond-paid_to_leader_own_card_and_publicised = 补助实名打入组长本人银行卡，并在镇村公示栏公示
 cond-leader_subsidy_fund = 由{ $fund }补助
+cond-care_items_fund = 从{ $fund }中列支（住院、大病、丧事等慰问关怀都由它统筹）
 cond-check_funds_city_district_1_1 = 体检经费列入专项资金，年度预算按{ $budget }元/人在体检年度安排，2024年起市、区按1:1分担
 cond-festival_funds_general_budget_and_social_fund = 节日慰问费由一般公共预算、社保基金等列支，区财政负责保障，2024年起市、区按1:1分担（社保基金承担部分除外）
 cond-check_funds_city_finance_full = 体检经费按体检安排情况，由市财政全额承担

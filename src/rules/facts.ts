@@ -106,6 +106,7 @@ const ASPECTS_OF: Readonly<Record<string, readonly Aspect[]>> = {
   leader_age_over_generally: ['age', 'eligibility'],
   paid_to_leader_own_card_and_publicised: ['payment', 'publicity'],
   leader_subsidy_fund: ['funds'],
+  care_items_fund: ['funds'],
   check_funds_city_district_1_1: ['funds'],
   check_funds_city_finance_full: ['funds'],
   festival_funds_general_budget_and_social_fund: ['funds'],
@@ -245,6 +246,10 @@ function fundsPoints(topic: Topic, law: Law, asOf: IsoDate): Point[] {
   if (topic === 'festival') {
     const f = valueAt(law.festivalFunding, asOf);
     return f ? [{ code: `festival_funds_${f.value}`, cite: f.cite }] : [];
+  }
+  if (topic === 'hospitalization' || topic === 'serious_illness' || topic === 'funeral') {
+    const f = valueAt(law.careItemsFund, asOf);
+    return f ? [{ code: 'care_items_fund', params: { fund: f.value }, cite: f.cite }] : [];
   }
   if (topic === 'group_leader_subsidy') {
     const f = valueAt(law.leaderSubsidyFund, asOf);

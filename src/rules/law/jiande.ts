@@ -46,6 +46,13 @@ export const jiande: Law = {
   healthCheckFunding: [at({ payer: 'city_finance_full' }, '四(一)', '健康体检经费按照体检安排情况，由市财政全额承担')],
   groupLeaderSubsidy: [at({ perRetiree: y(10), annualCap: y(500) }, '三(一)2', '按不超过10元/人的标准，每位小组长每年不超过500元')],
   leaderSubsidyFund: [at('退管服务专项资金', '三(一)2', '每位小组长每年不超过500元，给予退管服务专项资金补助')],
+  careItemsFund: [
+    at(
+      '退管工作经费',
+      '三(一)',
+      '退管工作经费。统筹用于市级退管机构、乡镇（街道）和社区（村）企业退休人员社会化管理服务。包括退管公共服务、自管小组建设、集体性文体活动和住院慰问、大病慰问、丧事料理等慰问关怀',
+    ),
+  ],
   groupSize: [at([30, 50] as const, '三(一)2', '每30-50名退休人员组成自管小组')],
   leaderMaxAge: [at(75, '三(一)2', '年龄一般不超过75周岁的退休人员担任自管小组长')],
   leaderPaidToOwnCard: [at(true, '三(一)2', '补助发放必须实名打入本人银行卡，人员名单、金额应在镇村公示栏进行公示')],

@@ -49,6 +49,8 @@ export interface Law {
   readonly festivalFunding?: Parameter<'general_budget_and_social_fund'>;
   /** The fund the group leader's subsidy is paid from (its name as the text gives it). */
   readonly leaderSubsidyFund?: Parameter<string>;
+  /** The budget line the 住院、大病、丧事 consolations are paid from (统筹用于…慰问关怀). */
+  readonly careItemsFund?: Parameter<string>;
   readonly groupSize?: Parameter<readonly [number, number]>;
   readonly leaderMaxAge?: Parameter<number>;
   readonly leaderPaidToOwnCard?: Parameter<true>;
