@@ -24,6 +24,7 @@ import { STAFF_RULE } from '../forms/staff-rule.ts';
 import { relativeAmount } from '../slots.ts';
 import type { DialogState } from '../state.ts';
 import type { Turn } from '../turn.ts';
+import { readAgainInContext } from './context.ts';
 
 const DOMAIN: ReadonlySet<string> = new Set(DOMAIN_INTENTS);
 /** Sure enough that a message is a new question rather than a follow-up of the answer just given. */
@@ -43,9 +44,13 @@ const SHORT = 10;
  * with one thing changed; "住院呢" asks the same about another item; "要带什么材料" asks one side of it; "帮我登记"
  * does what it offered.
  */
-export async function followUp(t: Turn): Promise<boolean> {
+export async function followUp(t: Turn): Promise<boolean | 'again'> {
   const s = t.state;
   if (s?.awaiting !== 'done' || t.button !== null || !t.understanding) return false;
+  // "档案移交名册表呢" after "基本信息表要填几份": a staff rule's follow-up is read again with the rule's words.
+  // ("建德呢", "1500户呢" change a fact of it instead.)
+  const changesNothing = Object.keys(t.understanding.slots).length === 0;
+  if (s.intent === STAFF_RULE && changesNothing && isFollowUp(t.normalized) && itemIntentOf(t.normalized) === null && readAgainInContext(t)) return 'again';
   const def = defOf(s.intent);
   const text = t.normalized;
   const u = t.understanding;
