@@ -295,3 +295,5 @@ provision-liaocheng-retiree_rights_services = 退休人员有权享受政策咨�
 provision-liaocheng-retired_party_members_org_life = 社区党组织采取灵活方式组织退休党员过好组织生活、加强政治理论学习
 provision-liaocheng-certification_big_data_online = 资格认证以系统认证为主导，结合大数据共享比对、社会化服务、互联网等方式
 provision-liaocheng-community_organises_activities = 乡镇街道和社区协助有关部门组织党建、文体娱乐、政策宣传、社会公益等活动
+provision-liaocheng-competent_department = 聊城由市、县（市、区）国资部门主管国有企业退休人员社会化管理服务工作
+provision-changsha-competent_department = 长沙由市、区县（市）人力资源社会保障行政部门主管退休人员社会化管理服务工作
