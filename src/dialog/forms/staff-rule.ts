@@ -1,6 +1,7 @@
 import type { Understanding } from '../../nlu/index.ts';
 import { quickCheck, type StaffRule, staffRuleAnswer } from '../../staff/index.ts';
 import { type DialogDef, QUESTION, type Slots, type TurnCtx } from '../context.ts';
+import { provisionAnswer } from '../provisions.ts';
 import { amountSlot, countSlot, regionSlot } from '../slots.ts';
 
 /**
@@ -10,6 +11,8 @@ import { amountSlot, countSlot, regionSlot } from '../slots.ts';
 export const STAFF_RULE = 'staff_rule';
 /** The rule of a one-line check of a retiree's year ("上城区 自付8000 75岁"): the profile is the topic. */
 export const PROFILE_CHECK = 'profile_check';
+/** The rule of a provision of the texts (src/dialog/provisions.ts): "那长沙呢" asks it of another district. */
+export const PROVISION = 'provision';
 
 /** What a line tells of a retiree (district, self-paid amount, age, stays), as kept slots. */
 export function profileOf(slots: object): { region?: string; amount?: number; age?: number; count?: number } {
@@ -37,6 +40,10 @@ export const staffRuleDialog: DialogDef = {
   ],
   finish(ctx, s) {
     if (s.rule === PROFILE_CHECK) return { lines: [profileAnswer(ctx, s) ?? ctx.tr.t('aside-unanswered')], next: 'done' };
+    if (s.rule === PROVISION) {
+      const region = typeof s.region === 'string' ? s.region : undefined;
+      return { lines: [provisionAnswer(ctx.tr, ctx.asOf, String(s[QUESTION] ?? ''), region) ?? ctx.tr.t('aside-unanswered')], next: 'done' };
+    }
     // "2100呢" after a staffing rule: a bare number is the head count asked about.
     if (s.rule === 'staffing' && typeof s.amount === 'string') {
       s.count = Number(s.amount);
