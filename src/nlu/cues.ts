@@ -19,7 +19,7 @@ const ASPECT_WORDS: readonly (readonly [Aspect, RegExp])[] = [
   ],
   [
     'where',
-    /(?<![打发转汇存]到)哪里(办|申请|报|去|领)?|(能|可以)(在|去|到)[\u4e00-\u9fa5]{1,6}(做|检|体检|查体)|(去|到|在)(老|新|原来|现在|以前)的?.{0,4}(社区|那边|这边|地方)?(办|报|申请).{0,3}还是|哪儿|哪个部门|哪个单位|找谁|向谁|去哪|(?<![打发转汇存])到哪|谁(来)?(办|管|负责|给|发)|哪边|归哪|在哪(办|报|申请)|去社区|找社区|(报|交|告诉|通知|说)给谁|(跟|和)谁说|(跟|和|向)(原来的?|以前的?)?(厂|单位|企业|公司)里?(说|讲|报)|(原来的?|以前的?)(厂|单位|企业|公司)里?(那边)?[^，,。？?]{0,6}(说|讲|报|告诉)/,
+    /(?<![打发转汇存]到)哪里(办|申请|报|去|领)?|(能|可以)(在|去|到)[\u4e00-\u9fa5]{1,6}(做|检|体检|查体)|(去|到|在)(老|新|原来|现在|以前)的?.{0,4}(社区|那边|这边|地方)?(办|报|申请).{0,3}还是|哪儿|哪个部门|哪个单位|找谁|向谁|去哪|(?<![打发转汇存])到哪|谁(来)?(办|管|负责|给|发)|哪边|归哪|在哪(办|报|申请)|去社区|找社区|(报|交|告诉|通知|说)给谁|(跟|和)谁说|(跟|和|向)(他|她)?(原来的?|以前的?)?(厂|单位|企业|公司)里?(说|讲|报)|(原来的?|以前的?)(厂|单位|企业|公司)里?(那边)?[^，,。？?]{0,6}(说|讲|报|告诉)/,
   ],
   ['payment', /上门(送|发|给)|送(上门|到家)|来人|现金|打卡|打到|打进|银行|卡上|卡里|转账|怎么(发|给)|发到|账户|存折|购物卡|超市卡|代金/],
   [
@@ -32,7 +32,7 @@ const ASPECT_WORDS: readonly (readonly [Aspect, RegExp])[] = [
   ],
   // "啥时候发": when the money comes is what it waits for (考核、公示).
   ['decision', /谁定|谁决定|具体(给|发)?多少|一定(能|给|有)|保证|肯定(能|给)|(啥|什么)时候(发|给|到账|能拿|能领|下来)|几时(发|给)|多久(发|到账|能拿到)/],
-  ['publicity', /公示|公开|贴出[去来]|张贴|贴(几|多少)天|贴多久/],
+  ['publicity', /公示|公式(要)?(几|多少|多久)|公开|贴出[去来]|张贴|贴(几|多少)天|贴多久/],
   ['validity', /有效|管用|过期|失效|到期|还能用|还算数|还作数|作数吗|作不作数|作废|现在还(执行|用|适用)|还在执行|废止/],
   [
     'age',
@@ -118,7 +118,7 @@ export const isCorrection = (text: string): boolean => CORRECTION.test(text);
 
 /** "算了不办了", "先不报了", "取消": whatever waits is dropped (a correction that follows it is not a cancel). */
 const CANCEL =
-  /^(算了|不办了|不报了|不弄了|不登记了|不申请了|取消|先不(办|报|登记|申请|弄)了?)|(算了|不办了|不报了|先不报了?|不登记了|不弄了)[，,。!！]|^不用(办|报|登记)了/;
+  /^(算了|不办了|不报了|不弄了|不登记了|不申请了|取消|先不(办|报|登记|申请|弄)了?|先别(提交|登记|报|办|交))|(算了|不办了|不报了|先不报了?|不登记了|不弄了)[，,。!！]|^不用(办|报|登记)了/;
 /** "那算了 不申请了", "那这个先撤掉", "那俺这就不报了", "…那就不用了 算了": the cancel said last, after whatever leads into it. */
 const CANCEL_AT_END = /((不办|不报|不弄|不登记|不申请|不整|撤掉|撤回|撤销|作废|取消)了?|算了)(吧|啊|哈|咯|嘞)?[。!！~\s]*$/;
 export const isCancel = (text: string): boolean => {
@@ -166,7 +166,8 @@ export const asksSummary = (text: string): boolean =>
 const ITEMS: readonly (readonly [string, RegExp])[] = [
   ['serious_illness_consolation', /大病/],
   ['hospitalization_consolation', /住院/],
-  ['funeral_consolation', /丧事|丧葬|白事|丧礼/],
+  // "一直忙丧事", "办完丧事": the funeral itself told, not its money asked.
+  ['funeral_consolation', /(?<!(忙|办|料理|操办|弄|张罗|办完|忙完)(了)?)(丧事|丧葬|白事|丧礼)(?!(办完|忙完|弄完))/],
   ['group_leader_subsidy', /小组长|组长/],
   ['health_checkup', /体检/],
   ['group_activity', /文体|活动/],
@@ -213,7 +214,7 @@ export const reportsDeath = (text: string): boolean =>
 
 /** "老伴走了", "俺爹半个月前没嘞": a death in the writer's own family, told. */
 const OWN_DEATH =
-  /(我|俺|咱)?(的|家)?(爸|妈|爹|娘|父亲|母亲|老伴|爱人|老公|老婆|丈夫|妻子|公公|婆婆|岳父|岳母|爷爷|奶奶|外公|外婆|姥姥|姥爷|老头子?|老太婆?)[^，,。？?]{0,10}(去世|走了|过世|没了|没嘞|没啦|病故|离世|(号|日|月|天|周)走的)/;
+  /(我|俺|咱)?(的|家)?(爸|妈|爹|娘|父亲|母亲|老伴|爱人|老公|老婆|丈夫|妻子|公公|婆婆|岳父|岳母|爷爷|奶奶|外公|外婆|姥姥|姥爷|老头子?|老太婆?)[^，,。？?]{0,10}(去世|走了|过世|没了|没嘞|没啦|病故|离世|(号|日|月|天|周|旬|底|初)走的)/;
 /** "我老伴去年走了 我现在一个人住": a death long past is the writer's circumstances, not news to report. */
 const LONG_AGO = /去年|前年|年前|早就|好几年|多年|那年/;
 function toldOwnDeath(text: string): boolean {
@@ -223,7 +224,7 @@ function toldOwnDeath(text: string): boolean {
 /** A death named in so many words is a report, whatever was talked about before. */
 // "俺爹…昨儿个下午老了": 老了 after a parent's word, in northern speech, is a death.
 const DEATH_WORDS =
-  /去世|走了|(上个月|昨天|前天|今天|昨晚|上周|上礼拜|号|日|月|去年)走的|过世|过辈|死|病故|报(个|一下|一个)?丧|不在了|走脱|老了人|仙逝|辞世|离世|人没了|(爹|娘|爸|妈|老伴|老头|老太)[^，,。？?]{0,8}没(了|嘞|啦)|(爹|娘|爸|妈|爷|奶|老伴|老头|老太)[^，,。？?]{0,12}老了([，,。\s]|$)/;
+  /去世|走了|(上个月|昨天|前天|今天|昨晚|上周|上礼拜|号|日|月|旬|月底|月初|去年)走的|过世|过辈|死|病故|报(个|一下|一个)?丧|不在了|走脱|老了人|仙逝|辞世|离世|人没了|(爹|娘|爸|妈|老伴|老头|老太)[^，,。？?]{0,8}没(了|嘞|啦)|(爹|娘|爸|妈|爷|奶|老伴|老头|老太)[^，,。？?]{0,12}老了([，,。\s]|$)/;
 export const namesDeath = (text: string): boolean => DEATH_WORDS.test(text);
 
 /** The most a question about one side of the topic in front ("要带什么材料", "找谁申请") says around its cue words. */

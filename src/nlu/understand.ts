@@ -121,6 +121,8 @@ const MISREADINGS: readonly { readonly when: (intent: IntentId, text: string, sl
   },
   // "那社区管我不": whether one is managed at all, with no move told, is who is covered, not a move.
   { when: (intent, text) => intent === 'transfer_management' && !MOVING.test(text) && /管(我|不管|吗|不)/.test(text), is: () => 'coverage_enrollment' },
+  // "上城区 3000人 节日慰问费": a head count with a 慰问费 line is that line of the budget.
+  { when: (intent, text) => intent === 'festival_consolation' && namesHeadCount(text) && /慰问费/.test(text), is: () => 'fund_budget' },
   // "我是离休干部 要不要转到社区管": whether 离休人员 are handed over at all (001 五(一); 002 第三十五条), not a move.
   { when: (intent, text) => intent === 'transfer_management' && /离休/.test(text), is: () => 'coverage_enrollment' },
   // "公示会不会公开我的电话": what a 公示 shows (大病慰问's, the one a retiree meets), not a call asked for.
