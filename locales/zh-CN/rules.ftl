@@ -297,3 +297,5 @@ provision-liaocheng-certification_big_data_online = 资格认证以系统认证�
 provision-liaocheng-community_organises_activities = 乡镇街道和社区协助有关部门组织党建、文体娱乐、政策宣传、社会公益等活动
 provision-liaocheng-competent_department = 聊城由市、县（市、区）国资部门主管国有企业退休人员社会化管理服务工作
 provision-changsha-competent_department = 长沙由市、区县（市）人力资源社会保障行政部门主管退休人员社会化管理服务工作
+provision-changsha-fraud_report_reward = 建立了举报冒领养老金的奖励制度
+provision-liaocheng-fraud_report_reward = 建立了举报冒领养老金的奖励制度

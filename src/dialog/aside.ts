@@ -40,7 +40,7 @@ export interface Question {
 export function questionIn(t: Turn, current: string): Question | null {
   const text = t.normalized;
   // "不知道" answers a question it cannot; "不知道要先干嘛" asks one.
-  if (t.button !== null || (UNSURE.test(text) && !/不知道(该|要|怎么|先|从)/.test(text))) return null;
+  if (t.button !== null || (UNSURE.test(text) && !/不知道(该|要|怎么|咋|如何|先|从)/.test(text))) return null;
   const aspects = aspectsOf(text);
   // "大病呢，自付两万": another item named as a follow-up is a question too.
   if (!isQuestion(text) && aspects.length === 0 && !(isFollowUp(text) && itemIntentOf(text) !== null)) return null;

@@ -36,6 +36,7 @@ const PROVISION_WORDS: readonly (readonly [string, RegExp])[] = [
   ['enterprise_fills_info_form', /基本信息表|信息表|谁填表|(企业|单位|厂)[^，,。？?]{0,8}(填|交)(什么|啥|哪些|哪个)表/],
   ['missing_archive_note', /档案[^，,。？?]{0,8}(缺|不全|少了|丢|补不齐|补不上)|补档案/],
   ['cadres_keep_management', /省管干部|离休/],
+  ['fraud_report_reward', /举报[^，,。？?]{0,8}(奖|奖励)|(奖励|奖)[^，,。？?]{0,4}举报/],
   ['competent_department', /主管部门|(谁|哪个部门|什么部门)(主管|牵头|管这块|管这个)/],
   ['group_leader_selection_criteria', /选聘.{0,4}组长|组长.{0,6}(素质|素养)/],
   ['group_leader_accident_insurance', /(小组长|组长).{0,8}(意外|保险)|(意外(伤害)?(保险|险)|保险).{0,6}(小组长|组长)/],

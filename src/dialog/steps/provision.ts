@@ -1,4 +1,4 @@
-import { isQuestion, namesDeath, namesHeadCount } from '../../nlu/cues.ts';
+import { isQuestion, namesHeadCount, reportsDeath } from '../../nlu/cues.ts';
 import { provisionsAsked } from '../../nlu/provisions.ts';
 import { QUESTION } from '../context.ts';
 import { defOf } from '../form.ts';
@@ -16,8 +16,8 @@ const SHORT = 10;
  * a form that waits asks its question again after.
  */
 export function provision(t: Turn): boolean {
-  // A death told is the report's (its questions answered there).
-  if (t.button !== null || !isQuestion(t.normalized) || namesDeath(t.normalized)) return false;
+  // A death in the family told is the report's (its questions answered there); a neighbour's is a question.
+  if (t.button !== null || !isQuestion(t.normalized) || reportsDeath(t.normalized)) return false;
   // "核算8万 评估良好 半年拨多少", "移交800个退休人员 管理费用算多少": a sum to work out is the budget's.
   if (t.understanding?.slots.amount !== undefined || namesHeadCount(t.normalized)) return false;
   if (provisionsAsked(t.normalized).length === 0) return false;

@@ -88,5 +88,6 @@ export const changsha: Law = {
     ),
     at('management_fund_scope', '第十条', '专项经费用于保障退休人员社会化管理服务工作开展，包括养老金领取资格认证、退休人员文化体育健身、走访慰问活动开展'),
     at('competent_department', '第五条', '市、区县（市）人力资源社会保障行政部门为退休人员社会化管理服务工作的主管部门'),
+    at('fraud_report_reward', '第三十一条(二)', '建立举报冒领养老金的奖励制度'),
   ],
 };

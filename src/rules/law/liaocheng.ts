@@ -81,5 +81,6 @@ export const liaocheng: Law = {
     ),
     at('community_organises_activities', '第七条(六)', '组织开展党建、文体娱乐、政策宣传、社会公益等活动'),
     at('competent_department', '第五条', '市、县（市、区）国资部门为国有企业退休人员社会化管理服务工作的主管部门'),
+    at('fraud_report_reward', '第三十条', '为确保社会保险基金安全，建立举报冒领养老金的奖励制度'),
   ],
 };

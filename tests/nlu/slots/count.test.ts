@@ -10,6 +10,8 @@ describe('parseCount', () => {
     ['跑了五趟', 5],
     ['住院俩次', 2],
     ['管了45个人', 45],
+    // "一个小组长" is one leader, not a group counted: the people managed are the count.
+    ['一个小组长管45人', 45],
     ['小组40人', 40],
     ['我们组有三十五位老人', 35],
     ['1000户', 1000],
