@@ -142,6 +142,14 @@ const spelledAge = (q: string): string | undefined => {
   const n = said === undefined ? undefined : parseNumber(said);
   return n === undefined ? undefined : String(n);
 };
+/** Proofs a question may name, and how an answer names them. */
+const PROOFS: readonly (readonly [RegExp, RegExp])[] = [
+  [/合同|协议/, /协议|合同/],
+  [/房产证|权属证明/, /权属证明|房产证/],
+  [/居住证/, /居住证/],
+  [/户口本/, /户口本|户籍/],
+];
+
 /** "会不会要我们退钱", "多领的要不要退": whether money is to be returned. */
 const RETURN_ASKED = /退钱|还钱|要退|退回|退还|不退/;
 
@@ -301,6 +309,9 @@ export function verdict(question: string | undefined, lines: string | readonly s
   if (field && said !== shown && shown.includes(field === '名字' ? '姓名' : field)) return `${words.yes}。`;
   // "打到他侄子卡上行不行" answered by "打入本人、直系亲属账户": a nephew, a sibling or a friend is not 直系.
   if (/侄|外甥|亲戚|朋友|邻居|兄弟|姐妹|姐姐|妹妹|哥哥|弟弟|表[哥姐弟妹]|堂[哥姐弟妹]/.test(q) && /直系亲属/.test(said)) return `${words.no}。`;
+  // "租房合同要不要带" answered by "凭居住证": a proof the answer does not name is not needed.
+  const proof = PROOFS.find(([asked]) => asked.test(q));
+  if (proof && asksIfNeeded(words) && !proof[1].test(every)) return `${words.no}。`;
   // "收据行不行" answered by "凭正规发票": a receipt is not the invoice the text asks for.
   if (/收据|小票|白条|手写/.test(q) && /发票/.test(said) && !/收据|小票/.test(said)) return `${words.no}。`;
   // "是发现金不" answered by "实名打入本人银行卡": paid into an account, so not in cash.

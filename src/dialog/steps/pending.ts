@@ -412,7 +412,10 @@ async function slotAnswer(t: Turn, s: DialogState): Promise<'again' | undefined>
  * given again for them, and the application goes on. False when the message changes none of them.
  */
 async function answerAgain(t: Turn, s: DialogState, intent: string): Promise<boolean> {
-  if (!isCorrection(t.normalized) && !isFollowUp(t.normalized)) return false;
+  // "查了一下 是九千三百块": the figure the answer waited for, said now, answers it again too.
+  // A bare number answers the question asked (an age), not the money.
+  const figureSaid = t.understanding?.slots.amount !== undefined && /元|块|万|千|百/.test(t.normalized);
+  if (!isCorrection(t.normalized) && !isFollowUp(t.normalized) && !figureSaid) return false;
   const answered = defOf(intent);
   const said = t.readAll(answered, 'applicantName');
   if (!changes(said, s.slots)) return false;
