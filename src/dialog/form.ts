@@ -424,6 +424,14 @@ export async function start(t: Turn, intent: string, known: Slots = {}): Promise
   await advance(t, def, s, t.passingErrors(def, ''));
 }
 
+/** Another dialog takes the turn over, with what is known: the one in front is left, the new one started. */
+export async function startInstead(t: Turn, intent: string, known: Slots = {}): Promise<true> {
+  t.state = null;
+  t.intent = intent;
+  await start(t, intent, known);
+  return true;
+}
+
 /** A one-turn answer to another question, then back to the pending one; otherwise the new topic takes over. */
 export async function digress(t: Turn, current: DialogState, intent: string): Promise<void> {
   t.intent = intent;

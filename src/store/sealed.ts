@@ -136,9 +136,7 @@ export class SealedStore implements Store {
 
   #sealRecent(value: unknown, where: string): string {
     const plain = JSON.stringify(value);
-    // Written again unchanged (a profile most turns): the value sealed last is the same data, and is kept as it is.
-    const last = this.#recent.get(where);
-    const sealed = last !== undefined && last.plain === plain ? last.sealed : this.#keys.seal(plain, where);
+    const sealed = this.#keys.seal(plain, where);
     this.#recent.delete(where);
     if (this.#recent.size >= RECENT_MAX) this.#recent.delete(this.#recent.keys().next().value as string);
     this.#recent.set(where, { sealed, plain });

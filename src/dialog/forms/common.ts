@@ -49,12 +49,12 @@ export function answerEntitlement(
   result: Result<Entitlement>,
   offer?: { when: (e: Entitlement) => boolean; yes: string; question: string },
   /** How many people it is asked for ("去世3人"): a fixed sum is said for them all too. */
-  people?: unknown,
+  people?: number,
 ): Outcome {
   if (!result.ok) return { lines: [ruleErrorLine(ctx, result.error)], next: 'done' };
   const e = result.value;
   const lines = entitlementLines(ctx, e);
-  if (typeof people === 'number' && people > 1 && e.outcome === 'fixed' && e.amount) {
+  if (people !== undefined && people > 1 && e.outcome === 'fixed' && e.amount) {
     const [headline = '', ...rest] = (lines[0] ?? '').split('\n');
     lines[0] = [headline, ctx.tr.t('entitlement-for-people', { count: people, total: formatYuan(e.amount.times(people)) }), ...rest].join('\n');
   }

@@ -10,7 +10,7 @@ import { dateSlot, idNumberSlot, nameSlot, phoneSlot, placeSlot, regionSlot, rel
 import { FILED, fileCase, offerButtons, ruleErrorLine } from './common.ts';
 
 /** "西湖区翠苑一区社区", "住在小河街道长征桥社区": a community named in passing (a 社区 or a 村). */
-const COMMUNITY_AT = /^([\u4e00-\u9fa5]{2,12}?(?:社区|村))(?=$|[的了，,。！!\s]|[\u4e00-\u9fa5]{0,2}(?:管理|退休|人))/;
+const COMMUNITY_AT = /([\u4e00-\u9fa5]{2,12}?(?:社区|村))(?=$|[的了，,。！!\s]|[\u4e00-\u9fa5]{0,2}(?:管理|退休|人))/y;
 /** Where a community's name may start: after a district, town or street word, or a pause. */
 const BOUNDARY = /[区县市镇乡道，,。\s]/;
 /** "去社区", "跟社区", "哪个社区": words around 社区 that are no community's name (和睦社区 is one). */
@@ -23,9 +23,11 @@ const community: SlotSpec = {
     if (awaited) return placeSlot('community', 'ask-community').read(msg, ctx, awaited);
     // "我们是拱墅区大关街道西一社区的": the words before the place are tried off, boundary by boundary.
     const text = normalize(msg.text);
+    // Sticky at each start, so a 10 KB message is never copied once per boundary.
     for (let from = 0; from < text.length; from++) {
       if (from > 0 && !BOUNDARY.test(text[from - 1] ?? '')) continue;
-      const m = COMMUNITY_AT.exec(text.slice(from));
+      COMMUNITY_AT.lastIndex = from;
+      const m = COMMUNITY_AT.exec(text);
       if (!m?.[1]) continue;
       const name = withoutDistrict(m[1]);
       if (name.length >= 3 && !NOT_A_NAME.test(name) && !asks(name) && !/[让请帮叫]/.test(name)) return { value: name };

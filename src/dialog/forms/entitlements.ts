@@ -186,6 +186,7 @@ export function readAge(msg: Msg, _ctx: unknown, awaited: boolean): Read {
 
 /** How many people a fixed sum is asked for ("去世3人", "1800人"): read only when said. */
 const people: SlotSpec = { ...countSlot('people'), optional: true };
+const peopleOf = (s: Slots): number | undefined => (typeof s.people === 'number' ? s.people : undefined);
 
 /** 住院几次: read only when said. */
 const stays: SlotSpec = { ...countSlot('stays'), optional: true };
@@ -236,7 +237,7 @@ export const funeralDialog: DialogDef = {
       ? { intent: 'report_death', slots: { relation: s.relation, dateOfDeath: s.date, ...(typeof s.region === 'string' ? { region: s.region } : {}) } }
       : null,
   appliedVia: 'report_death',
-  finish: (ctx, s) => answerEntitlement(ctx, funeral({ region: latestRegion(ctx, s), asOf: ctx.asOf }), undefined, s.people),
+  finish: (ctx, s) => answerEntitlement(ctx, funeral({ region: latestRegion(ctx, s), asOf: ctx.asOf }), undefined, peopleOf(s)),
 };
 
 const festivalName: SlotSpec = {
@@ -260,7 +261,7 @@ export const festivalDialog: DialogDef = {
       ctx,
       festival({ region: latestRegion(ctx, s), asOf: ctx.asOf, ...(s.festival ? { festival: s.festival as Festival } : {}) }),
       undefined,
-      s.people,
+      peopleOf(s),
     ),
 };
 

@@ -16,7 +16,7 @@ import {
 import { aspectAnswer } from '../answers.ts';
 import { basisAnswer, namedCorrection, type Question, questionIn, relatedAnswer, topicAnswer } from '../aside.ts';
 import { APPLY, ASIDE_ASPECTS, ASIDE_TOPIC, ASPECTS, type DialogDef, type Read, type SlotSpec, type Slots } from '../context.ts';
-import { acceptOffer, advance, askedAspects, changes, defOf, digress, inherited, rememberYesNo, replaces, start } from '../form.ts';
+import { acceptOffer, advance, askedAspects, changes, defOf, digress, inherited, rememberYesNo, replaces, start, startInstead } from '../form.ts';
 import { DIALOGS, sameTopic } from '../forms/index.ts';
 import { relativeAmount } from '../slots.ts';
 import { type DialogState, isPending, missingSlots } from '../state.ts';
@@ -115,10 +115,7 @@ function factsSaid(t: Turn, def: DialogDef, skip?: string): Slots {
 async function yesToSomethingElse(t: Turn, s: DialogState): Promise<boolean> {
   const named = namesDeath(t.normalized) ? 'report_death' : itemIntentOf(t.normalized);
   if (!named || named === s.intent || !DIALOGS.has(named) || sameTopic(named, s.intent) || sameTopic(s.intent, named)) return false;
-  t.state = null;
-  t.intent = named;
-  await start(t, named, { ...inherited(s, named), ...(named === 'report_death' ? {} : { [APPLY]: true }) });
-  return true;
+  return startInstead(t, named, { ...inherited(s, named), ...(named === 'report_death' ? {} : { [APPLY]: true }) });
 }
 
 async function yesNo(t: Turn, s: DialogState): Promise<void> {
@@ -130,18 +127,19 @@ async function yesNo(t: Turn, s: DialogState): Promise<void> {
     return;
   }
   const updates = t.button === null ? factsSaid(t, def) : {};
+  const changed = changes(updates, s.slots);
+  // A question (not a correction) typed here: its facts are asked about, not put right.
+  const asked = t.button === null && isQuestion(t.normalized);
+  const asks = asked && !isCorrection(t.normalized);
   // "好的 登记报销": a yes whose words repeat a known fact is a yes.
-  const plainYesOrNo = t.button === null && !changes(updates, s.slots) && yesOrNo(t.normalized) !== null;
-  // "今年3月份也住过一次 还能再领不": facts of another time, asked about — a question, not a correction.
-  const anotherTime = isQuestion(t.normalized) && !isCorrection(t.normalized) && aspectsOf(t.normalized).includes('frequency');
+  const plainYesOrNo = t.button === null && !changed && yesOrNo(t.normalized) !== null;
+  // "今年3月份也住过一次 还能再领不": facts of another time, asked about.
   // "另外问下 我西湖区的 体检怎么报" at a death's offer: a question about another item, its facts its own.
-  const otherItem = t.button === null && isQuestion(t.normalized) && aboutAnotherItem(t.normalized, s.intent);
   // "那个丧事慰问打到谁卡上 我奶奶的卡…" at the confirmation: a question that only says known facts again asks.
-  const restatedInQuestion = t.button === null && isQuestion(t.normalized) && !changes(updates, s.slots);
-  if (Object.keys(updates).length > 0 && !plainYesOrNo && !anotherTime && !otherItem && !restatedInQuestion) {
+  const notFacts = (asks && aspectsOf(t.normalized).includes('frequency')) || (asked && aboutAnotherItem(t.normalized, s.intent)) || (asked && !changed);
+  if (Object.keys(updates).length > 0 && !plainYesOrNo && !notFacts) {
     // A fact said again is answered again, without claiming a change.
     // "长沙也是7天吗": a question with another fact asks about it; only a statement corrects.
-    const asks = isQuestion(t.normalized) && !isCorrection(t.normalized);
     if (replaces(updates, s.slots) && !FOLLOW_UP.test(t.text.trim()) && !asks) t.sayCorrected(updates, def);
     rememberYesNo(s, t.normalized);
     Object.assign(s.slots, updates);
@@ -151,7 +149,6 @@ async function yesNo(t: Turn, s: DialogState): Promise<void> {
   const words = t.button === null ? yesOrNo(t.normalized) : null;
   if (words === 'yes' && (await yesToSomethingElse(t, s))) return;
   // "要是医院开的是收据行不行": a question is answered, never taken as a yes or a no by the classifier.
-  const asked = isQuestion(t.normalized);
   if (t.button?.kind === 'yes' || (t.button === null && (words === 'yes' || (words === null && !asked && t.is('affirm'))))) {
     await acceptOffer(t, def, s);
     return;
@@ -181,9 +178,7 @@ async function yesNo(t: Turn, s: DialogState): Promise<void> {
   const other = t.button === null && wantsToApply(t.normalized) ? itemIntentOf(t.normalized) : null;
   if (other && DIALOGS.has(other) && !sameTopic(other, s.intent)) {
     // "先帮我把体检报销登记了" while a hospitalisation offer waits: that one is applied for, with what is known.
-    t.state = null;
-    t.intent = other;
-    await start(t, other, inherited(s, other));
+    await startInstead(t, other, inherited(s, other));
     return;
   }
   if (t.button === null && (t.is('greeting') || t.is('help'))) {
@@ -205,10 +200,7 @@ async function aside(t: Turn, s: DialogState, def: DialogDef, q: Question): Prom
   if (q.other) {
     if (s.awaiting === 'offer') {
       // "那丧事的呢" after an answer and its offer: the next question, with the district and facts known.
-      t.state = null;
-      t.intent = q.other;
-      await start(t, q.other, inherited(s, q.other));
-      return true;
+      return startInstead(t, q.other, inherited(s, q.other));
     }
     if (otherTopicAnswer(t, s, q.other, q.aspects)) return true;
     await digress(t, s, q.other);
@@ -317,18 +309,12 @@ async function aboutTheForm(t: Turn, def: DialogDef, s: DialogState): Promise<bo
   const askedAside = s.slots[ASIDE_TOPIC];
   if (typeof askedAside === 'string' && DIALOGS.has(askedAside) && (applying || wantsToApply(t.normalized))) {
     // "那帮我登记报销" right after a question about another topic: that topic is applied for, with what is known.
-    t.state = null;
-    t.intent = askedAside;
-    await start(t, askedAside, { ...inherited(s, askedAside), [APPLY]: true });
-    return true;
+    return startInstead(t, askedAside, { ...inherited(s, askedAside), [APPLY]: true });
   }
   const named = applying || wantsToApply(t.normalized) ? itemIntentOf(t.normalized) : null;
   if (named && DIALOGS.has(named) && !sameTopic(named, s.intent) && !sameTopic(s.intent, named) && !def.privateOnly) {
     // "帮我申请住院那个" while the 大病 amount is asked: the item named is the one applied for.
-    t.state = null;
-    t.intent = named;
-    await start(t, named, { ...inherited(s, named), [APPLY]: true });
-    return true;
+    return startInstead(t, named, { ...inherited(s, named), [APPLY]: true });
   }
   if (def.accept && applying) {
     // "帮他申请" while a question waits: the application goes ahead once it is answered.
@@ -356,8 +342,8 @@ async function slotAnswer(t: Turn, s: DialogState): Promise<'again' | undefined>
   const others = elsewhere ? {} : factsSaid(t, def, s.awaiting);
   // "不对，不是拱墅 是滨江" while the hukou is asked: a correction of other facts does not answer this question.
   const correctsOthers = isCorrection(t.normalized) && changes(others, s.slots);
-  const answer = spec && !(spec.personal && t.ctx.inGroup) && !correctsOthers ? spec.read(t.msg, t.ctx, true) : null;
   if (def.answeredBy && t.button === null && (await answerAgain(t, s, def.answeredBy))) return;
+  const answer = spec && !(spec.personal && t.ctx.inGroup) && !correctsOthers ? spec.read(t.msg, t.ctx, true) : null;
   // Facts said again ("长沙那个办法还管用吗" in a 长沙 report) are no answer: the message may be a question.
   if ((answer && 'value' in answer) || changes(others, s.slots)) {
     await takeFacts(t, def, s, spec, answer, others);
@@ -421,10 +407,7 @@ async function answerAgain(t: Turn, s: DialogState, intent: string): Promise<boo
   if (!changes(said, s.slots)) return false;
   if (isCorrection(t.normalized)) t.sayCorrected(said, answered);
   const kept = Object.fromEntries(answered.slots.map((spec) => [spec.name, s.slots[spec.name]]).filter(([, v]) => v !== undefined && v !== null));
-  t.state = null;
-  t.intent = intent;
-  await start(t, intent, { ...kept, ...said, [APPLY]: true });
-  return true;
+  return startInstead(t, intent, { ...kept, ...said, [APPLY]: true });
 }
 
 /** Three answers the form could not use: a person is offered; a report half told keeps what was said. */

@@ -17,7 +17,7 @@ import {
 import { DOMAIN_INTENTS } from '../../nlu/index.ts';
 import { basisAnswer, namedCorrection, questionIn, topicAnswer } from '../aside.ts';
 import { APPLY, type DialogDef, yesNoAsked } from '../context.ts';
-import { acceptOffer, advance, answerOnly, changes, defOf, inherited, refillFromCase, rememberAspects, rememberYesNo, start } from '../form.ts';
+import { acceptOffer, advance, answerOnly, changes, defOf, inherited, refillFromCase, rememberAspects, rememberYesNo, start, startInstead } from '../form.ts';
 import { FILED } from '../forms/common.ts';
 import { DIALOGS, sameTopic, topicFor } from '../forms/index.ts';
 import { STAFF_RULE } from '../forms/staff-rule.ts';
@@ -72,10 +72,7 @@ export async function followUp(t: Turn): Promise<boolean | 'again'> {
   const aboutDeath = namesDeath(text) || s.intent === 'funeral_consolation';
   if (aboutDeath && (ASKS_TO_REPORT.test(text) || deathQuestion) && s.intent !== 'report_death') {
     // "那帮我报一下 她前天走的" after the funeral money's answer: the death is reported, with what is known.
-    t.state = null;
-    t.intent = 'report_death';
-    await start(t, 'report_death', inherited(s, 'report_death'));
-    return true;
+    return startInstead(t, 'report_death', inherited(s, 'report_death'));
   }
   if ((isApplyRequest(text) || wantsToApply(text)) && !namesOther) {
     // "我要申请，我带了33个人": what the request also says is taken first, and its figure said.
@@ -89,10 +86,7 @@ export async function followUp(t: Turn): Promise<boolean | 'again'> {
   // "每次体检标准多少" asks the check's own standard, not the budget's line.
   const budgetItem = s.intent === 'fund_budget' && !/每次|一次/.test(text);
   if (item && !budgetItem && DIALOGS.has(item) && !sameTopic(item, s.intent) && (isFollowUp(text) || text.length <= SHORT)) {
-    t.state = null;
-    t.intent = item;
-    await start(t, item, inherited(s, item));
-    return true;
+    return startInstead(t, item, inherited(s, item));
   }
   // "多1块呢" after "自付1万": the amount changed by what is said, not replaced by it.
   const relative = relativeAmount(text, s.slots.amount);
@@ -156,10 +150,7 @@ async function answerAboutIt(t: Turn, def: DialogDef, s: DialogState, text: stri
  */
 async function apply(t: Turn, def: DialogDef, s: DialogState): Promise<boolean> {
   if (def.appliedVia) {
-    t.state = null;
-    t.intent = def.appliedVia;
-    await start(t, def.appliedVia, inherited(s, def.appliedVia));
-    return true;
+    return startInstead(t, def.appliedVia, inherited(s, def.appliedVia));
   }
   t.intent = s.intent;
   if (def.accept && typeof s.slots.region !== 'string' && def.slots.some((spec) => spec.name === 'region')) {
@@ -208,8 +199,5 @@ export async function newTopic(t: Turn): Promise<boolean> {
   // "郑州 省属企业移交650人 管理费多少" from staff: a budget line, whatever else the line names.
   const budget = t.incoming.staff && u.intent !== 'fund_budget' && namesBudgetLine(t.normalized) ? 'fund_budget' : null;
   const intent = death ?? budget ?? (asked && DIALOGS.has(asked) ? asked : u.intent);
-  t.state = null;
-  t.intent = intent;
-  await start(t, intent);
-  return true;
+  return startInstead(t, intent);
 }
