@@ -123,6 +123,7 @@ staffq-henan-only = 注意：人员配备标准只有河南省（郑州市转发
 staffq-publicity-none = { $region }的文件没有规定公示。
 staffq-publicity-days = 大病慰问和自管小组长补助要公示，时间不少于{ $days }天。
 staffq-publicity-fields = 公示内容只写姓名、性别、年龄和慰问（发放）金额；不得公开家庭住址、联系方式、银行卡号、身份证号和家庭困难状况。
+staffq-publicity-fields-shown = 要写。公示写姓名、性别、年龄和慰问（发放）金额；家庭住址、联系方式、银行卡号、身份证号和家庭困难状况不得公开。
 staffq-publicity-fields-first = 不能写。公示只写姓名、性别、年龄和慰问（发放）金额；家庭住址、联系方式、银行卡号、身份证号和家庭困难状况都不得公开。
 staffq-death-days = { $region }：亲属应在去世后{ $days }日内向死者生前登记的社区或社会保险经办机构报告。
 staffq-death-promptly = { $hasRule ->

@@ -242,6 +242,11 @@ export function aspectAnswer(
   ];
 }
 
+/** "要不要报给社区", "要跟社区说一声吗": whether a death or a change has to be told. */
+const REPORT_ASKED = /(要不要|需不需要|用不用|得|要|需要)[^，,。？?]{0,4}(报|告诉|告知|通知|说一声|讲一声)[^，,。？?]{0,6}(社区|街道|社保|单位)?/;
+/** "要不要回杭州做", "得回来查吗": whether one must come back for it. */
+const COME_BACK = /回(杭州|来|本地|当地|管理地|老家|这边)[^，,。？?]{0,4}(做|体检|检查|查)|回去(做|体检|检查)/;
+
 /**
  * "要，…" / "不发，…": the yes or no a yes/no question's own words ask for, read off the fact that answers it. Empty
  * when the question is not a yes/no one.
@@ -254,6 +259,12 @@ export function verdict(question: string | undefined, lines: string | readonly s
   // "会不会要我们退钱": the line about returning the money, whatever line leads.
   const returned = RETURN_ASKED.test(question ?? '') && typeof lines === 'object' ? lines.find((l) => /退回|退还|追回/.test(l)) : undefined;
   const line = returned ?? (typeof lines === 'string' || lines === undefined ? lines : lineAbout(question ?? '', lines, !needed));
+  // "常住外地 体检要不要回杭州做" answered by "可以在常住地医院自费体检": no need to come back, whichever line leads.
+  const all = typeof lines === 'string' || lines === undefined ? (lines ?? '') : lines.join('\n');
+  if (words && COME_BACK.test(question ?? '') && /常住地/.test(all)) return `${words.no}。`;
+  // "老人去世了要不要报给社区" answered by "家属告知社区…": to report is what the text asks, whatever stops after.
+  if (words && asksIfNeeded(words) && REPORT_ASKED.test(question ?? '') && !/报不了|不能报|不让报|不给报/.test(question ?? '') && /告知|报告/.test(all))
+    return `${words.yes}。`;
   if (!words || line === undefined) return '';
   // "一定要住院证明吗" answered by "住院证明（能通过大数据核验的可以不提供）": not always.
   if (words.yes === '一定' && exceptionExcuses(line)) return `${words.no}。`;
@@ -271,7 +282,10 @@ export function verdict(question: string | undefined, lines: string | readonly s
   // "小组长补助能超过500吗" answered by "最高不超过500元": a cap asked to be passed, a no.
   const asked = /(?:超过|超出|高于|多于|超)(\d+)/.exec(q)?.[1];
   // The cap is the line's limit, or the headline's standard ("健康体检：400元").
-  const cap = (/(?:不超过|最高|最多|上限|封顶)[^\d，,。]{0,4}(\d+)/.exec(said) ?? /[:：](\d+)元/.exec(said))?.[1];
+  // "超过400的部分能报吗": the cap may be said by another line than the one the question is about.
+  const capIn = (text: string) => (/(?:不超过|最高|最多|上限|封顶)[^\d，,。]{0,4}(\d+)/.exec(text) ?? /[:：](\d+)元/.exec(text))?.[1];
+  // "体检费超过400的部分" against "标准400元/人": a reimbursement's standard is its most.
+  const cap = capIn(said) ?? (asked !== undefined ? (capIn(all) ?? /标准(\d+)元/.exec(all)?.[1]) : undefined);
   // "今年第二次住院 能再给吗" answered by "每年不超过1次": past the number allowed.
   // "也住过一次 还能再领不": one had already, this would be the second.
   const nth = /第([2-9])次/.exec(q.replace(/第[二两]次/, '第2次').replace(/第三次/, '第3次'))?.[1] ?? (ONE_HAD.test(q) ? '2' : undefined);
@@ -312,6 +326,8 @@ export function verdict(question: string | undefined, lines: string | readonly s
   // "租房合同要不要带" answered by "凭居住证": a proof the answer does not name is not needed.
   const proof = PROOFS.find(([asked]) => asked.test(q));
   if (proof && asksIfNeeded(words) && !proof[1].test(every)) return `${words.no}。`;
+  // "发票丢了 还能报销伐" answered by "凭正规发票…报销": without the invoice the text asks for, no.
+  if (/发票[^，,。？?]{0,3}(丢|没了|找不到|不见)|没(有)?(开|要|拿)?(正规)?发票/.test(q) && /凭[^，,。]{0,6}发票/.test(every)) return `${words.no}。`;
   // "收据行不行" answered by "凭正规发票": a receipt is not the invoice the text asks for.
   if (/收据|小票|白条|手写/.test(q) && /发票/.test(said) && !/收据|小票/.test(said)) return `${words.no}。`;
   // "是发现金不" answered by "实名打入本人银行卡": paid into an account, so not in cash.

@@ -1,5 +1,16 @@
 import { renderCitations, renderPoint } from '../answers/index.ts';
-import { type Aspect, asksAboutTheFund, asksIfNeeded, aspectsOf, employerOf, isFollowUp, isYesNoQuestion, verdictWords, wantsToApply } from '../nlu/cues.ts';
+import {
+  type Aspect,
+  asksAboutTheFund,
+  asksIfNeeded,
+  aspectsOf,
+  employerOf,
+  isFollowUp,
+  isYesNoQuestion,
+  tellsPensionSuspended,
+  verdictWords,
+  wantsToApply,
+} from '../nlu/cues.ts';
 import { coverage, type EmployerKind, findRegion, fundingException, type IsoDate, MONEY_TOPICS, type Point, topicFacts } from '../rules/index.ts';
 import { aspectAnswer, commonAnswer, lead, putsFigure, sameEverywhere, verdict } from './answers.ts';
 import { questionIn, topicAnswer } from './aside.ts';
@@ -78,10 +89,12 @@ export async function advance(t: Turn, def: DialogDef, s: DialogState, errors?: 
   s.tries = 0;
 }
 
-/** Asked sides of the topic and yes/no questions, kept from the first message, shape every answer of the dialog. */
-
 /** The retiree's former employer, when the texts make an exception for it (省部属 → original channel). */
 const EMPLOYER = '_employer';
+/** What the fund pays for, which a suspended pension suspends (004 二(一)); a move or a death report is not. */
+const FUND_TOPICS: ReadonlySet<string> = new Set([...MONEY_TOPICS, 'health_check', 'group_activity']);
+/** "养老金给停了": the writer's pension told as suspended, which suspends them from the fund (004 二(一)). */
+const SUSPENDED = '_suspended';
 
 /** A follow-up that changes one thing ("那75岁以上的呢") gets the figure beside the side asked before. */
 function aspectsToAnswer(t: Turn, s: DialogState): Aspect[] {
@@ -124,6 +137,7 @@ function rememberQuestion(t: Turn, def: DialogDef, s: DialogState): void {
   if (!rememberAspects(s, t.normalized) && (aspectsOf(t.normalized).length > 0 || !followUp)) delete s.slots[ASPECTS];
   const employer = employerOf(t.normalized);
   if (employer) s.slots[EMPLOYER] = employer;
+  if (tellsPensionSuspended(t.normalized)) s.slots[SUSPENDED] = true;
   rememberYesNo(s, t.normalized);
   if (def.accept && wantsToApply(t.normalized)) s.slots[APPLY] = true;
   // Staff's question, in its words (numbers masked): "2024年的呢", "乡镇呢" are read against it (steps/context.ts).
@@ -146,7 +160,8 @@ function shaped(t: Turn, def: DialogDef, s: DialogState, outcome: Outcome): Outc
   const returned = s.slots[EMPLOYER] === 'support_outside_returned';
   // 省部属: still managed and paid, by the original channel: "no" only to whether this fund covers them.
   // A private firm's retiree under a state-owned enterprises' text: no, whatever is asked.
-  const outside = s.slots[EMPLOYER] === 'private';
+  // Suspended with the pension: not from this fund either, whatever is asked.
+  const outside = s.slots[EMPLOYER] === 'private' || s.slots[SUSPENDED] === true;
   // "省部属企业退休的 能不能领杭州的节日慰问费": money paid from the fund is the fund's question; its figures are not theirs.
   const fromTheFund = !returned && def.topic !== undefined && MONEY_TOPICS.has(def.topic);
   if (!words || (!returned && !outside && !fromTheFund && !asksAboutTheFund(question))) return { ...answer, lines: [exception, ...answer.lines] };
@@ -159,20 +174,27 @@ function shaped(t: Turn, def: DialogDef, s: DialogState, outcome: Outcome): Outc
   return { ...answer, lines: [`${said}${exception}`, plain, ...rest] };
 }
 
-/** "支援外地建设退休回杭定居的，参照纳入" (004 二(二)): who is covered although retired elsewhere. */
-function returnedCovered(region: string, asOf: IsoDate): Point | null {
+/**
+ * A coverage rule of the district's text: "支援外地建设退休回杭定居的，参照纳入" (004 二(二)), who is covered although
+ * retired elsewhere; "被暂停养老待遇的…暂停列入" (004 二(一)), who is not while their pension is stopped.
+ */
+function coverageRule(region: string, asOf: IsoDate, code: string): Point | null {
   const r = coverage({ region, asOf });
-  return (r.ok && r.value.rules.find((p) => p.code === 'support_outside_returned_covered')) || null;
+  return (r.ok && r.value.rules.find((p) => p.code === code)) || null;
 }
 
 /** 但-clauses before the figure: "省部属企业退休人员…按原渠道保障经费" (004 二(二)) comes first, with its clause. */
 function exceptionFor(t: Turn, def: DialogDef, s: DialogState): string | null {
   const employer = s.slots[EMPLOYER];
-  if (typeof employer !== 'string' || typeof s.slots.region !== 'string' || !def.topic) return null;
-  const point =
-    employer === 'support_outside_returned'
-      ? returnedCovered(s.slots.region, t.ctx.asOf)
-      : fundingException(s.slots.region, t.ctx.asOf, employer as EmployerKind);
+  if (typeof s.slots.region !== 'string' || !def.topic) return null;
+  const suspended = s.slots[SUSPENDED] === true && FUND_TOPICS.has(def.topic);
+  const point = suspended
+    ? coverageRule(s.slots.region, t.ctx.asOf, 'suspended_with_pension')
+    : typeof employer !== 'string'
+      ? null
+      : employer === 'support_outside_returned'
+        ? coverageRule(s.slots.region, t.ctx.asOf, 'support_outside_returned_covered')
+        : fundingException(s.slots.region, t.ctx.asOf, employer as EmployerKind);
   return point ? `${renderPoint(t.tr, point)}\n${renderCitations(t.tr, [point.cite])}` : null;
 }
 
@@ -185,7 +207,9 @@ function answerShaped(t: Turn, def: DialogDef, s: DialogState, outcome: Outcome)
   const aspects = aspectsToAnswer(t, s);
   // The answer is the first line; what follows it (an offer, a case already waiting, a question) stays.
   if (aspects.length > 0 && def.topic) {
-    const lines = topicAnswer(t, def, s.slots, aspects, yesNoAsked(s.slots) ?? '');
+    // "那要是打到我侄子卡上呢": a follow-up is the yes/no asked before, of what it changes (topicAnswer joins them).
+    const carried = isFollowUp(t.normalized) && !isYesNoQuestion(t.normalized);
+    const lines = topicAnswer(t, def, s.slots, aspects, carried ? undefined : (yesNoAsked(s.slots) ?? ''));
     if (lines) return { ...outcome, lines: [...lines, ...outcome.lines.slice(1)] };
   }
   if (yesNoAsked(s.slots) && outcome.lines.length > 0) return { ...outcome, lines: withVerdict(t, def, s, [...outcome.lines]) };
@@ -203,6 +227,10 @@ const LINE_VERDICTS: readonly (readonly [RegExp, RegExp, boolean])[] = [
   [/明年|今年.{0,6}还|每年/, /每2年|两年一次/, true],
   [/现金|折成钱|折现|换成钱|发钱|给钱/, /现金/, true],
   [/全报|全部报|都能报|都报|报全|全额/, /最多|最高|不超过/, true],
+  // "发票丢了 还能报销伐" — 凭正规发票.
+  [/发票[^，,。？?]{0,3}(丢|没了|找不到|不见)|没(有)?(开|要|拿)?(正规)?发票/, /发票/, true],
+  // "超过400的部分能报吗" — 最多400元.
+  [/(超过|超出|高于|多于)\d+|超(出)?的(那)?部分|多出(来)?的/, /最多|最高|不超过|标准\d+元/, true],
   [/算(不算)?(外地|市外|杭州市外|杭州外)/, /杭州市外/, false],
 ];
 
@@ -365,7 +393,7 @@ export async function acceptOffer(t: Turn, def: DialogDef, s: DialogState): Prom
 /** What a new topic keeps from the one before it: the district. */
 export function inherited(s: DialogState, next: string): Slots {
   // The district, and what was asked of the last topic ("能不能发现金" → "建德的小组长补助呢" asks it of the next one).
-  const kept = [ASPECTS, YES_NO_ASKED, EMPLOYER].filter((name) => s.slots[name] !== undefined).map((name) => [name, s.slots[name]] as const);
+  const kept = [ASPECTS, YES_NO_ASKED, EMPLOYER, SUSPENDED].filter((name) => s.slots[name] !== undefined).map((name) => [name, s.slots[name]] as const);
   // "住自己房子 … 帮我登记": facts the next dialog also asks for (hukou, housing, the two ends of a move) are not asked again.
   const shared = (DIALOGS.get(next)?.slots ?? [])
     .filter((spec) => !spec.personal && spec.name !== 'region' && s.slots[spec.name] !== undefined && s.slots[spec.name] !== null)

@@ -19,7 +19,7 @@ const ASPECT_WORDS: readonly (readonly [Aspect, RegExp])[] = [
   ],
   [
     'where',
-    /(?<![打发转汇存]到)哪里(办|申请|报|去|领)?|(能|可以)(在|去|到)[\u4e00-\u9fa5]{1,6}(做|检|体检|查体)|(去|到|在)(老|新|原来|现在|以前)的?.{0,4}(社区|那边|这边|地方)?(办|报|申请).{0,3}还是|哪儿|哪个部门|哪个单位|找谁|向谁|去哪|(?<![打发转汇存])到哪|谁(来)?(办|管|负责|给|发)|哪边|归哪|在哪(办|报|申请)|去社区|找社区|(报|交|告诉|通知|说)给谁|(去|到|在)[^，,。？?]{0,8}(社区|那边|这边)[^，,。？?]{0,2}(办|报|申请)|(跟|和)谁说|(跟|和|向)(他|她)?(原来的?|以前的?)?(厂|单位|企业|公司)里?(说|讲|报)|(原来的?|以前的?)(厂|单位|企业|公司)里?(那边)?[^，,。？?]{0,6}(说|讲|报|告诉)/,
+    /(?<![打发转汇存]到)哪里(办|申请|报|去|领)?|(能|可以)(在|去|到)[\u4e00-\u9fa5]{1,6}(做|检|体检|查体)|(去|到|在)(老|新|原来|现在|以前)的?.{0,4}(社区|那边|这边|地方)?(办|报|申请).{0,3}还是|哪儿|哪个部门|哪个单位|找谁|向谁|去哪|(?<![打发转汇存])到哪|谁(来)?(办|管|负责|给|发)|哪边|归哪|在哪(办|报|申请)|去社区|找社区|(报|交|告诉|通知|说)给谁|(去|到|在)[^，,。？?]{0,8}(社区|那边|这边)[^，,。？?]{0,2}(办|报|申请)|(跟|和)谁说|(跟|和|向)(他|她)?(原来的?|以前的?)?(厂|单位|企业|公司)里?(说|讲|报)|(原来的?|以前的?)(厂|单位|企业|公司)里?(那边)?[^，,。？?]{0,6}(说|讲|报|告诉)|(户口|户籍)[^，,。？?]{0,6}还是[^，,。？?]{0,8}(住|居住|常住)|(住|居住|常住)[^，,。？?]{0,6}还是[^，,。？?]{0,6}(户口|户籍)|写(哪个|哪里的?|哪边的?)社区/,
   ],
   ['payment', /上门(送|发|给)|送(上门|到家)|来人|现金|打卡|打到|打进|银行|卡上|卡里|转账|怎么(发|给)|发到|账户|存折|购物卡|超市卡|代金/],
   [
@@ -44,7 +44,7 @@ const ASPECT_WORDS: readonly (readonly [Aspect, RegExp])[] = [
   ],
   [
     'deadline',
-    /几天(内|之内)?|(多久|多长时间)(能|可以|才能|才|就)?(移交|纳入|转|办好|开始管|归)|(什么|啥)时候(能|可以|才)?(移交|纳入|开始管|转过去|归)|多少天|好多天|几多天|(\d+|[一二两三四五六七八九十]+)(天|日)(以内|之内|内)|超过.{0,3}(天|日)|期限|时限|多久(内|之内|报)|晚报|迟报|现在才|(算|是不是|会不会|有没有)?(太)?晚了|才(来)?报|报晚|逾期|耽误|来得及|来不及|过了.{0,4}(天|月)|上个月.{0,6}(报|走).{0,10}(晚|来得及|还能|要紧|有事|麻烦)/,
+    /几天(内|之内)?|(多久|多长时间)(能|可以|才能|才|就)?(移交|纳入|转|办好|开始管|归)|(什么|啥)时候(能|可以|才)?(移交|纳入|开始管|转过去|归)|多少天|好多天|几多天|(\d+|[一二两三四五六七八九十]+)(天|日)(以内|之内|内)|超过.{0,3}(天|日)|期限|时限|多久(内|之内|报)|晚报|迟报|现在才|(算|是不是|会不会|有没有)?(太)?晚了|才(来)?报|报晚|逾期|耽误|来得及|来不及|过了.{0,4}(天|月)|上个月.{0,6}(报|走).{0,10}(晚|来得及|还能|要紧|有事|麻烦)|(要不要|需不需要|用不用|得|要)[^，,。？?]{0,3}(报|告诉|告知|通知)给?(社区|街道|社保)/,
   ],
   [
     'pension',
@@ -92,7 +92,7 @@ const recentAspects = new Map<string, readonly Aspect[]>();
 
 /** A question, by its words ("多少", "怎么", "吗", "能不能"…), not by its topic. */
 const QUESTION =
-  /[?？]|吗|干嘛|有[没冇]得|要不要紧|要紧不|上限[?？。]?$|封顶[?？。]?$|怎么办|还是.{1,12}(啊|呀|呢|吧)$|(会|要)?怎(么)?样$|不知道(该|要|怎么|咋|如何|先|从)|嘛|么[?？。]?$|多少|(?<![好十一两])几(个|次|天|年|号|月|岁|人|块|回|位|名|种|样)|怎么|咋|啥|什么|哪|谁|能不能|可不可以|要不要|有没有|是不是|会不会|需不需要|行不行|算不算|够不够|伐$|(有|是|对|能|会|算)的?吧([?？]?$|[\s，,][^\s，,？?]{1,8}$)|不[?？]?$|(?<=[\u4e00-\u9fa5])不[\s，,][^\s，,？?]{1,8}$|[吗呢][。!！]?$|呢[?？]?$/;
+  /[?？]|吗|干嘛|有[没冇]得|要不要紧|要紧不|上限[?？。]?$|封顶[?？。]?$|怎么办|还是.{1,12}(啊|呀|呢|吧)$|(会|要)?怎(么)?样$|不知道(该|要|怎么|咋|如何|先|从)|嘛|么[?？。]?$|多少|多久|多长时间|何时|几时|(?<![好十一两])几(个|次|天|年|号|月|岁|人|块|回|位|名|种|样)|怎么|咋|啥|什么|哪|谁|能不能|可不可以|要不要|有没有|是不是|会不会|需不需要|行不行|算不算|够不够|伐$|(有|是|对|能|会|算)的?吧([?？]?$|[\s，,][^\s，,？?]{1,8}$)|不[?？]?$|(?<=[\u4e00-\u9fa5])不[\s，,][^\s，,？?]{1,8}$|[吗呢][。!！]?$|呢[?？]?$/;
 /** "…能领慰问金不", "…能领慰问金不 西湖区": 不 closing the question, a short tail (the district) after it allowed. */
 const ENDING_NOT = String.raw`(?<=[\u4e00-\u9fa5\d])不[?？]?(?=$|[\s，,][^\s，,？?]{1,8}$)`;
 /** Yes/no questions: the first line answers with yes or no. */
@@ -150,7 +150,9 @@ export const wantsToApply = (text: string): boolean =>
   (/^(先|那|就)?(想|要|想要)?(申请|登记|报个?名)/.test(text.trim()) && !isQuestion(text.trim().split(/[\s，,]/)[0] ?? '')) ||
   /(^|[\s，,。了])(想|想要|要)(申请|登记|报个?名)(?![吗嘛么不])/.test(text) ||
   // "整一个申请嘛", "给我弄个登记": dialect for "do one".
-  /(整|弄|搞|办|帮我|给我)(一)?(个|下)(申请|登记)/.test(text);
+  /(整|弄|搞|办|帮我|给我)(一)?(个|下)(申请|登记)/.test(text) ||
+  // "帮我办个住院慰问", "给我弄一下体检报销": the item named, done for them.
+  /(帮我|给我|替我|我要|我想|帮(他|她|老人))(办|弄|整|搞)(一)?(个|下|一下)?[^，,。？?]{0,6}(慰问|报销|补助)/.test(text);
 
 /** "依据是哪一条", "出处呢": the clause of the answer just given. */
 export const asksBasis = (text: string): boolean => /依据|哪一?条|出处|根据(什么|哪)|哪个文件|什么文件|文件.{0,3}(规定|怎么说)/.test(text) && text.length <= 16;
@@ -242,7 +244,7 @@ export function isBareAspectQuestion(text: string): boolean {
 export function verdictWords(text: string): { readonly yes: string; readonly no: string } | null {
   // "材料不一样吗", "有区别吗": a comparison, answered by what each case needs, not by yes or no.
   if (/一样|区别|相同|差别|不同/.test(text)) return null;
-  if (/一定|肯定|保证/.test(text) && YES_NO.test(text)) return { yes: '一定', no: '不一定' };
+  if (/一定|肯定|保证|必须/.test(text) && YES_NO.test(text)) return { yes: '一定', no: '不一定' };
   if (/管用|有效|还能用|还算数|作数|算数|过期|失效|作废/.test(text) && YES_NO.test(text)) return { yes: '有效', no: '已到期' };
   if (/可不可以|可以不可以/.test(text)) return { yes: '可以', no: '不可以' };
   // "那我去钱塘那边社区办是吧": a tag question, answered 是 or 不是.
@@ -254,7 +256,8 @@ export function verdictWords(text: string): { readonly yes: string; readonly no:
   // "…在南京体检能报销吗": the verb the question turns on is the last one before 吗.
   // "…能恢复不": 不 at the end asks as 吗 does.
   const ma = m ? null : ASKED_AT_END.exec(text);
-  const verbs = ma ? [...text.slice(0, ma.index).matchAll(/需要|可以|能|有|(?<!社)会|要|是|算|用|(?<!银)行/g)] : [];
+  // "还发吗", "还给不": 发/给 asked only after 还/都/也/再 (发票, 发到群里 are no verbs asked).
+  const verbs = ma ? [...text.slice(0, ma.index).matchAll(/需要|可以|能|有|(?<!社)会|要|是|算|用|(?<!银)行|(?<=[还都也再])(?:发|给)(?!票|到)/g)] : [];
   // "能取出来用不": the modal asked (能, 可以) is the question, not the verb after it.
   // "大数据能查到的还要交吗": a modal inside a clause (…的) is not the one asked.
   const end = ma?.index ?? text.length;
@@ -323,13 +326,24 @@ const SHOWN_ON_NOTICE = '公示(的|出来的|上)?(写|包括|有|公开)?(啥|
 const PRIVACY = new RegExp(`${PRIVATE_DATA}.{0,12}${SHOWN}|${SHOWN}.{0,8}${PRIVATE_DATA}|公示[^，,。？?]{0,8}${PRIVATE_DATA}|隐私|${SHOWN_ON_NOTICE}`);
 export const asksAboutPrivacy = (text: string): boolean => PRIVACY.test(text) && isQuestion(text);
 
+/** "身份证号呢", "年龄呢": a field a 公示 could show or must not. */
+export const namesPersonalField = (text: string): boolean => new RegExp(`${PRIVATE_DATA}|姓名|名字|性别|年龄|岁数|金额`).test(text);
+
+/** "年龄要写吗", "金额公示不公示": a field a 公示 does show (004 五(三)), asked of it. */
+const PUBLISHED_FIELD = /(姓名|名字|性别|年龄|岁数|金额|钱数)[^，,。？?]{0,6}(写|公示|公开|列出|登出|贴出)/;
+export const asksAboutPublishedField = (text: string): boolean => PUBLISHED_FIELD.test(text) && !new RegExp(PRIVATE_DATA).test(text) && isQuestion(text);
+
 /** "算不算专项资金保障对象": whether this fund covers someone, as against whether they get the money at all. */
 export const asksAboutTheFund = (text: string): boolean => /专项资金|保障对象|列入|纳入.{0,4}(资金|保障)/.test(text);
+
+/** "养老金给停了", "没去认证 退休金停发了": the writer's own pension told as stopped, not asked whether it stops. */
+export const tellsPensionSuspended = (text: string): boolean =>
+  /(养老金|养老待遇|退休金|退休工资|待遇)[^，,。？?\s]{0,8}(暂停了|停了|停发了|被停|被暂停|给停|停掉了)/.test(text);
 
 /** Whose former employer the retiree had, where the texts make an exception for it (省部属 → original channel). */
 export function employerOf(text: string): 'provincial_ministerial' | 'central_or_provincial_not_local' | 'support_outside_returned' | 'private' | undefined {
   if (/支援外地建设/.test(text)) return 'support_outside_returned';
-  if (/(不在|没在|非)建德参保|央企|中央企业|中央下放/.test(text)) return 'central_or_provincial_not_local';
+  if (/(不在|没在|非)(在)?建德?参保|央企|中央企业|中央下放/.test(text)) return 'central_or_provincial_not_local';
   if (/省部属|省属|部属|省直属/.test(text)) return 'provincial_ministerial';
   if (/私营|民营|私企|私人(企业|公司|老板)|个体/.test(text)) return 'private';
   return undefined;
@@ -417,3 +431,30 @@ export const namesBudget = (text: string): boolean => /经费|预算|拨付|拨�
 /** "200人", "三百名退休人员": a head count of retirees, so a line about a budget rather than one person. */
 const HEAD_COUNT = /\d{2,}\s?(?:个|名|位)?(?:人|退休人员|退休职工|企退人员)(?!次)|[一二两三四五六七八九十百千万]{2,}(?:个|名|位)(?:人|退休人员)/;
 export const namesHeadCount = (text: string): boolean => HEAD_COUNT.test(text);
+
+/**
+ * "走了十来天了", "人没了半个多月", "去世10天了": at least how many days ago a death was, when told as time since
+ * rather than as a date. Approximate words give their least ("十来天" → 10).
+ */
+export function daysSinceDeathTold(text: string): number | undefined {
+  const m =
+    /(?:走|去世|过世|没|死|病故|不在)了?\s?(\d{1,3}|[一二两三四五六七八九十]{1,3}|十来|十几|半个多?|一个多|个把|两个多?|三个多?)\s?(天|日|号|月|个月)(?:了|多)?/.exec(
+      text,
+    );
+  if (!m) return undefined;
+  const [, n = '', unit = ''] = m;
+  const month = unit === '月' || unit === '个月';
+  const fuzzy: Record<string, number> = { 十来: 10, 十几: 11, 半个: 15, 半个多: 15, 一个多: 30, 个把: 30, 两个: 60, 两个多: 60, 三个: 90, 三个多: 90 };
+  const count = fuzzy[n] ?? parseChineseCount(n);
+  if (count === undefined || unit === '号') return undefined;
+  // "半个月", "一个多月": the fuzzy month words already count days.
+  return month && fuzzy[n] === undefined ? count * 30 : count;
+}
+
+function parseChineseCount(n: string): number | undefined {
+  if (/^\d+$/.test(n)) return Number(n);
+  const digit: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+  const [tens, ones] = n.includes('十') ? n.split('十') : ['', n];
+  const value = (n.includes('十') ? (tens ? (digit[tens] ?? Number.NaN) : 1) * 10 : 0) + (ones ? (digit[ones] ?? Number.NaN) : 0);
+  return Number.isFinite(value) && value > 0 ? value : undefined;
+}

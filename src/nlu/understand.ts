@@ -12,6 +12,7 @@ import { asksForPerson, itemIntentOf, namesBudget, namesDeath, namesHeadCount, r
 import type { IntentDefinition, IntentId } from './intents.ts';
 import { DEFAULT_INTENTS_DIR, DOMAIN_INTENTS, INTENT_IDS, isIntentId, loadIntents, OUT_OF_SCOPE } from './intents.ts';
 import { normalize, truncateForNlu } from './normalize.ts';
+import { otherPlaceIn } from './places.ts';
 import type { SlotError, Slots } from './slots/index.ts';
 import { extractSlots, findRegions, parseHomophoneRegion } from './slots/index.ts';
 
@@ -123,12 +124,22 @@ const MISREADINGS: readonly { readonly when: (intent: IntentId, text: string, sl
   { when: (intent, text) => intent === 'transfer_management' && !MOVING.test(text) && /管(我|不管|吗|不)/.test(text), is: () => 'coverage_enrollment' },
   // "上城区 3000人 节日慰问费": a head count with a 慰问费 line is that line of the budget.
   { when: (intent, text) => intent === 'festival_consolation' && namesHeadCount(text) && /慰问费/.test(text), is: () => 'fund_budget' },
+  // "省属企业退休的 移交社区以后管理费谁出": who pays the management costs is the budget's (001 六(二)2), not who is covered.
+  { when: (intent, text) => intent === 'coverage_enrollment' && /管理费|经费/.test(text) && WHO_PAYS.test(text), is: () => 'fund_budget' },
   // "我是离休干部 要不要转到社区管": whether 离休人员 are handed over at all (001 五(一); 002 第三十五条), not a move.
   { when: (intent, text) => intent === 'transfer_management' && /离休/.test(text), is: () => 'coverage_enrollment' },
   // "公示会不会公开我的电话": what a 公示 shows (大病慰问's, the one a retiree meets), not a call asked for.
   { when: (intent, text) => intent === 'human_handoff' && /公示/.test(text) && !asksForPerson(text), is: () => 'serious_illness_consolation' },
   // "建德 特别困难的 节日慰问最多多少": the festival money named is asked, for someone in hardship.
   { when: (intent, text) => intent === 'hardship_assistance' && itemIntentOf(text) === 'festival_consolation', is: () => 'festival_consolation' },
+  // "没去做资格认证 养老金给停了 节日慰问费还发吗": the item asked of, for someone whose pension is stopped (004 二(一)).
+  {
+    when: (intent, text) => intent === 'pension_certification' && itemIntentOf(text) !== null && ITEM_STILL_DUE.test(text),
+    is: (text) => {
+      const item = itemIntentOf(text);
+      return item !== null && isIntentId(item) ? item : 'pension_certification';
+    },
+  },
   // "老伴瘫了 日子过不下去了": an illness or hardship told, with no word of a death, is never a death to report.
   {
     when: (intent, text) => intent === 'report_death' && !namesDeath(text) && ILL_OR_HARD_UP.test(text),
@@ -139,6 +150,11 @@ const MISREADINGS: readonly { readonly when: (intent: IntentId, text: string, sl
     when: (intent, text) => intent === 'report_death' && !namesDeath(text) && !reportsDeath(text) && MOVING_AWAY.test(text),
     is: () => 'update_personal_info',
   },
+  // "长沙的 我要搬去广东跟儿子住了 要跟社区说一声吗": whether to tell of a move out of the city, not how to move the relation.
+  {
+    when: (intent, text) => intent === 'transfer_management' && TELL_ASKED.test(text) && otherPlaceIn(text) !== null,
+    is: () => 'update_personal_info',
+  },
   // "我舅舅失踪快7个月了 他养老金会怎样", "我家老人走失快七个月了": a missing person is no death, nor a move to report;
   // the pension's suspension is asked.
   {
@@ -147,6 +163,12 @@ const MISREADINGS: readonly { readonly when: (intent: IntentId, text: string, sl
     is: () => 'pension_certification',
   },
 ];
+/** "要跟社区说一声吗", "要不要告诉社区": whether to tell. */
+const TELL_ASKED = /(说一声|讲一声|告诉|告知|报告|打招呼|通知)[^，,。]{0,6}(吗|不|么|嘛|伐)|(要不要|需不需要|用不用)[^，,。]{0,6}(说一声|告诉|告知|报告|通知)/;
+/** "谁出", "从哪出", "谁承担": who pays. */
+const WHO_PAYS = /谁(出|承担|负责|给|掏|拨)|(从|由)哪(里|儿)?(出|来|拨)/;
+/** "还发吗", "还能去体检不": whether an item is still due. */
+const ITEM_STILL_DUE = /还(发|有|给|能|可以|算)|发不发|有没有|能不能|给不给/;
 const MISSING = /失踪|失联|下落不明|联系不上|找不到人|走失|走丢|找不着|没找到/;
 
 function rereadIntent(classified: IntentId, text: string, slots: Slots): IntentId {
@@ -174,7 +196,7 @@ const HANDOVER = /移交(?!名册)/;
 const WRONGLY_DRAWN = /冒领|骗取/;
 const MOVING = /搬|迁|转(关系|移|过去|过来|到|去)|关系转|过户/;
 /** A question about money ("管理费用按每人多少算"): the hand-over words in it are context. */
-const asksMoney = (text: string): boolean => namesBudget(text) || /费用|标准|多少钱/.test(text);
+const asksMoney = (text: string): boolean => namesBudget(text) || /费用|管理费|标准|多少钱/.test(text);
 /** Below this confidence, an item named in so many words (体检, 住院…) decides the intent. */
 const UNSURE_ITEM = 0.6;
 

@@ -133,6 +133,7 @@ const ASPECTS_OF: Readonly<Record<string, readonly Aspect[]>> = {
   extra_items_original_channel: ['funds', 'where'],
   report_within_days: ['deadline', 'where'],
   report_by_date: ['deadline', 'where'],
+  report_late: ['deadline', 'where'],
   report_promptly: ['deadline', 'where'],
   management_stops_month_after_death: ['stop'],
   management_stops_month_after_verification: ['stop'],
@@ -174,6 +175,8 @@ export interface TopicInput {
   /** What the check cost, by its invoice (outside 杭州市: reimbursed as paid, up to the standard). */
   readonly invoice?: Decimal.Value;
   readonly dateOfDeath?: IsoDate;
+  /** "走了十来天了": at least this many days since the death, told instead of its date. */
+  readonly daysSinceDeath?: number;
   /** A move: where from and to (the region is where to when `to` is not said), 户籍 and housing. */
   readonly from?: Region | string;
   readonly to?: Region | string;
@@ -295,7 +298,7 @@ export function topicFacts(topic: Topic, input: TopicInput): Result<TopicFacts> 
   if (e && !e.ok) return e;
   const entitlement = e?.value ?? null;
   const own = entitlement ? [...(entitlement.reason ? [entitlement.reason] : []), ...entitlement.conditions, ...entitlement.documents] : [];
-  const death = topic === 'death' ? deathFacts(regime.value, input.asOf, input.dateOfDeath) : [];
+  const death = topic === 'death' ? deathFacts(regime.value, input.asOf, input.dateOfDeath, input.daysSinceDeath) : [];
   const move = topic === 'transfer' ? movePoints(input) : [];
   const covered = topic === 'coverage' ? coveragePoints(input) : [];
   return {

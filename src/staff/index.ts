@@ -4,6 +4,7 @@ export * from './budget-questions.ts';
 export * from './commands.ts';
 export * from './console-link.ts';
 export * from './escalate.ts';
+export { fundTopicOf } from './fund-questions.ts';
 export * from './questions.ts';
 export * from './quick-check.ts';
 export * from './roster.ts';

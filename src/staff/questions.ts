@@ -1,5 +1,6 @@
 import { renderCitations, renderNotice } from '../answers/index.ts';
 import type { Translator } from '../i18n/index.ts';
+import { asksAboutPublishedField } from '../nlu/cues.ts';
 import type { Understanding } from '../nlu/index.ts';
 import { type Citation, communityStaff, deathReportRule, findRegion, type IsoDate, publicityRule, staffForRetirees } from '../rules/index.ts';
 import { budgetItemAnswer } from './budget-questions.ts';
@@ -87,7 +88,7 @@ function staffing(tr: Translator, u: RuleFacts, text: string, asOf: IsoDate): st
 function publicity(tr: Translator, u: RuleFacts, text: string, asOf: IsoDate): string | null {
   if (!/公示/.test(text)) return null;
   const askDays = /几天|多少天|多久|多长时间|天数|时间/.test(text);
-  const askFields = /身份证|电话|手机|住址|地址|银行卡|卡号|困难|能写|能不能写|可以写|写什么|哪些|内容/.test(text);
+  const askFields = /身份证|电话|手机|住址|地址|银行卡|卡号|困难|能写|能不能写|可以写|写什么|哪些|内容/.test(text) || asksAboutPublishedField(text);
   if (!askDays && !askFields) return null;
   const doc = u.region ? findRegion(u.region)?.doc : undefined;
   const docs = doc === 'hangzhou' || doc === 'jiande' ? [doc] : (['hangzhou', 'jiande'] as const);
@@ -96,13 +97,23 @@ function publicity(tr: Translator, u: RuleFacts, text: string, asOf: IsoDate): s
   const days = Math.max(...rules.map((r) => r.minDays));
   const daysLine = tr.t('staffq-publicity-days', { days });
   const lines = [
-    ...(askFields && !askDays ? [tr.t('staffq-publicity-fields-first'), daysLine] : [daysLine, tr.t('staffq-publicity-fields')]),
+    ...(askFields && !askDays ? [tr.t(fieldsLead(text)), daysLine] : [daysLine, tr.t('staffq-publicity-fields')]),
     cites(
       tr,
       rules.map((r) => r.cite),
     ),
   ];
   return lines.join('\n');
+}
+
+/**
+ * "金额要不要写" → 要写 (a field the 公示 shows); "身份证号呢" → 不能写; "写什么" → the list alone. The field named
+ * last decides: a follow-up is read after the question it follows.
+ */
+function fieldsLead(text: string): string {
+  const field = [...text.matchAll(/姓名|名字|性别|年龄|岁数|金额|身份证|电话|手机|住址|地址|银行卡|卡号|困难/g)].at(-1)?.[0];
+  if (field === undefined) return 'staffq-publicity-fields';
+  return asksAboutPublishedField(`${field}写吗`) ? 'staffq-publicity-fields-shown' : 'staffq-publicity-fields-first';
 }
 
 /** "长沙的报丧期限", "聊城去世几天内要报": Changsha 30 days, Liaocheng 7, Hangzhou and Jiande 及时. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadTranslator } from '../../src/i18n/index.ts';
 import { PROVISIONS_WITH_WORDS, provisionsAsked } from '../../src/nlu/provisions.ts';
 import { type DocId, everyProvision, LAWS, provisionsFor, provisionsOf } from '../../src/rules/index.ts';
+import QUESTIONS from './provision-questions.json' with { type: 'json' };
 
 const tr = loadTranslator();
 const DOCS = Object.keys(LAWS) as DocId[];
@@ -34,6 +35,14 @@ describe('provisions: rules of a text that no topic answers', () => {
     if (!r.ok) throw new Error(r.error.code);
     expect(r.value.provisions.find((p) => p.code === code)?.cite.clause).toBe(clause);
   });
+
+  // Questions written for each rule, in people's words (one table, both sides: each asks its rule).
+  it.each(Object.entries(QUESTIONS as Record<string, string[]>).flatMap(([code, qs]) => qs.map((q) => [q, code] as const)))(
+    '"%s" asks %s',
+    (question, code) => {
+      expect(provisionsAsked(question).map((p) => p.code)).toContain(code);
+    },
+  );
 
   it('a text without the rule has none to give (杭州 says nothing of work injury)', () => {
     const r = provisionsFor('西湖区', ON);

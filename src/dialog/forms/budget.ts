@@ -206,6 +206,9 @@ function budgetLines(ctx: TurnCtx, s: Slots, b: BudgetAnswer, perHead: boolean, 
   return { lines: [head, ...shown, ...points.map((p) => `· ${renderPoint(ctx.tr, p)}`), ...(split ? [split] : [])], cites: b.citations.slice() };
 }
 
+/** "谁出", "从哪出", "谁承担": who pays. */
+const WHO_PAYS = /谁(出|承担|负责|给|掏|拨)|(从|由)哪(里|儿)?(出|来|拨)/;
+
 export const fundBudgetDialog: DialogDef = {
   intent: 'fund_budget',
   slots: [
@@ -241,7 +244,13 @@ export const fundBudgetDialog: DialogDef = {
     const [head = '', ...rest] = lines;
     const yesNo = !exception && words !== null ? verdict(text, lines) : '';
     const notes = notices.map((n) => renderNotice(ctx.tr, n));
-    const figures = yesNo ? [`${yesNo}${head}`, ...notes, ...rest] : [...notes, ...lines];
+    // "建德 体检经费谁出": the line that says who pays leads, before the notices and the standard.
+    const payer = WHO_PAYS.test(text) && !yesNo ? lines.find((line) => /承担|财政|原渠道/.test(line)) : undefined;
+    const figures = yesNo
+      ? [`${yesNo}${head}`, ...notes, ...rest]
+      : payer
+        ? [payer.replace(/^· /, ''), ...notes, ...(rest.length > 1 ? lines.filter((line) => line !== payer) : [])]
+        : [...notes, ...lines];
     const body = [...(exception ? [exception] : []), ...figures, renderCitations(ctx.tr, cites)].join('\n');
     if (!perHead) return { lines: [body], next: 'done' };
     return { lines: [body, ctx.tr.t('budget-ask-count')], next: 'done', awaiting: 'count' };

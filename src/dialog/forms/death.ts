@@ -1,6 +1,6 @@
 import { formatDate, renderDeadline, renderDeath, renderDeathRule } from '../../answers/index.ts';
 import { CANCEL, YES } from '../../chat/index.ts';
-import { askedItemIntentOf, isQuestion as asks, reportsDeath } from '../../nlu/cues.ts';
+import { askedItemIntentOf, isQuestion as asks, daysSinceDeathTold, reportsDeath } from '../../nlu/cues.ts';
 import { normalize } from '../../nlu/index.ts';
 import { maskIdNumber, maskPhone } from '../../privacy/mask.ts';
 import { type Aspect, deathProcedure, deathReportRule, findRegion } from '../../rules/index.ts';
@@ -97,10 +97,23 @@ function deathQuestion(text: string, aspects: readonly Aspect[]): { aspects: rea
   if (CERTIFICATION.test(text)) return { aspects: ['pension', 'stop'], other: null };
   // "丧葬补助金跟抚恤金找谁要": what the family claims after a death is the death's own fact, not the funeral money.
   if (aspects.includes('benefits') && /抚恤|丧葬补助/.test(text)) return { aspects, other: null };
+  // "社区是写户口那边的还是他住的这边": whom to tell is the death's own fact (the community that managed him).
+  if (aspects.length === 1 && aspects[0] === 'where' && /社区|村/.test(text) && askedItemIntentOf(text) === null) return { aspects, other: null };
   // "那个钱能打到我卡上不": what this fund pays on a death is the funeral money.
   if (MONEY.test(text) && !aboutPension && !aspects.includes('benefits') && askedItemIntentOf(text) === null) return { aspects, other: 'funeral_consolation' };
   return null;
 }
+
+/** "走了十来天了": how long ago, never asked; it dates nothing, but says a deadline has passed. */
+const daysSince: SlotSpec = {
+  name: 'daysSince',
+  ask: 'ask-date-of-death',
+  optional: true,
+  read: (msg) => {
+    const days = daysSinceDeathTold(normalize(msg.text));
+    return days === undefined ? null : { value: days };
+  },
+};
 
 /** In question mode only the region is asked: the rest belongs to a report. */
 const unlessAsking = (spec: SlotSpec): SlotSpec => (spec.name === 'region' ? spec : { ...spec, when: (s: Slots) => s[ASKING] !== true });
@@ -113,7 +126,10 @@ export const reportDeathDialog: DialogDef = {
   intent: 'report_death',
   topic: 'death',
   relatedTopics: ['funeral'],
-  factsInput: (s) => (typeof s.dateOfDeath === 'string' ? { dateOfDeath: s.dateOfDeath } : {}),
+  factsInput: (s) => ({
+    ...(typeof s.dateOfDeath === 'string' ? { dateOfDeath: s.dateOfDeath } : {}),
+    ...(typeof s.daysSince === 'number' ? { daysSinceDeath: s.daysSince } : {}),
+  }),
   questionOf: deathQuestion,
   privateOnly: true,
   /**
@@ -145,6 +161,7 @@ export const reportDeathDialog: DialogDef = {
     // The prompt asks the district and the community together; a community said alone leaves only the district.
     { ...regionSlot('region', 'ask-death-region'), askFor: (s: Slots) => (typeof s.community === 'string' ? 'ask-death-region-only' : 'ask-death-region') },
     community,
+    daysSince,
   ].map(unlessAsking),
   finish(ctx, s) {
     if (s[ASKING] === true) {

@@ -1,21 +1,37 @@
 import { renderCitations, renderPoint } from '../../answers/index.ts';
-import { asksAboutPrivacy, itemIntentOf, namesDeath } from '../../nlu/cues.ts';
+import {
+  asksAboutPrivacy,
+  asksAboutPublishedField,
+  isFollowUp,
+  isYesNoQuestion,
+  itemIntentOf,
+  namesDeath,
+  namesPersonalField,
+  verdictWords,
+} from '../../nlu/cues.ts';
 import { type Point, topicFacts } from '../../rules/index.ts';
 import { verdict, WHEREVER } from '../answers.ts';
+import { YES_NO_ASKED } from '../context.ts';
 import { defOf } from '../form.ts';
 import { isPending } from '../state.ts';
 import type { Turn } from '../turn.ts';
 
 /** The topic whose 公示 a question about it is kept as, for follow-ups. */
 const PUBLICISED_TOPIC = 'serious_illness_consolation';
+/** Marks that the last answer was the 公示's limit, so that "身份证号呢" asks it of another field. */
+const LIMIT_ANSWERED = '_shown';
 
 /**
  * "公示会把我身份证号公开吗", "社区会不会把她身份证号发到群里": what a 公示 may show, from the text's own clause, and that
  * the bot keeps numbers out of groups — asked at any point; a form that waits asks its question again after.
  */
 export function privacyQuestion(t: Turn): boolean {
-  if (t.button !== null || !asksAboutPrivacy(t.normalized)) return false;
   const s = t.state;
+  // "年龄要写吗" after a 公示 answer: the shown side of the same limit.
+  const shownAsked = asksAboutPublishedField(t.normalized) && (/公示/.test(t.normalized) || s?.intent === PUBLICISED_TOPIC);
+  // "身份证号呢" right after a 公示 answer: the same question of another field.
+  const fieldFollowUp = s?.slots[LIMIT_ANSWERED] === true && isFollowUp(t.normalized) && namesPersonalField(t.normalized);
+  if (t.button !== null || !(asksAboutPrivacy(t.normalized) || shownAsked || fieldFollowUp)) return false;
   const waiting = s !== null && isPending(s);
   // "小组长补助公示会不会把电话公开": an item named, with nothing waiting, is that item's question (its 公示 facts).
   if (!waiting && itemIntentOf(t.normalized) !== null) return false;
@@ -30,8 +46,8 @@ export function privacyQuestion(t: Turn): boolean {
   const limit = first ? renderPoint(t.tr, first) : t.tr.t('privacy-bot');
   // "会不会公开" → 不会, "能看到吗" → 不能: the question's own words, read off the limit.
   const lines = [
-    `${verdict(t.normalized, limit)}${limit}`,
-    ...(first ? [t.tr.t('privacy-bot')] : []),
+    `${fieldFollowUp ? sameQuestionOf(t.normalized, s?.slots[YES_NO_ASKED]) : verdict(t.normalized, limit)}${limit}`,
+    ...(first && !shownAsked ? [t.tr.t('privacy-bot')] : []),
     ...(points.length > 0
       ? [
           renderCitations(
@@ -51,6 +67,15 @@ export function privacyQuestion(t: Turn): boolean {
   }
   // Nothing waits: 公示 stays the topic ("公示几天", "年龄会公示吗"), as 大病慰问's, whose 公示 the texts set out.
   t.intent = PUBLICISED_TOPIC;
-  t.state = { intent: PUBLICISED_TOPIC, slots: typeof known === 'string' ? { region: known } : {}, awaiting: 'done', tries: 0 };
+  const asked = fieldFollowUp ? s?.slots[YES_NO_ASKED] : isYesNoQuestion(t.normalized) ? t.normalized : undefined;
+  const slots = { ...(typeof known === 'string' ? { region: known } : {}), [LIMIT_ANSWERED]: true, ...(asked ? { [YES_NO_ASKED]: asked } : {}) };
+  t.state = { intent: PUBLICISED_TOPIC, slots, awaiting: 'done', tries: 0 };
   return true;
+}
+
+/** "身份证号呢" after "金额要不要写": the yes or no asked before, of the field now named (shown, or never). */
+function sameQuestionOf(text: string, asked: unknown): string {
+  const words = typeof asked === 'string' ? verdictWords(asked) : null;
+  if (!words) return '';
+  return `${asksAboutPublishedField(`${text}写吗`) ? words.yes : words.no}。`;
 }

@@ -1,4 +1,5 @@
 import { isQuestion, namesHeadCount, reportsDeath } from '../../nlu/cues.ts';
+import { fundTopicOf } from '../../staff/index.ts';
 import { QUESTION } from '../context.ts';
 import { defOf } from '../form.ts';
 import { PROVISION, STAFF_RULE } from '../forms/staff-rule.ts';
@@ -19,6 +20,8 @@ export function provision(t: Turn): boolean {
   if (t.button !== null || !isQuestion(t.normalized) || reportsDeath(t.normalized)) return false;
   // "核算8万 评估良好 半年拨多少", "移交800个退休人员 管理费用算多少": a sum to work out is the budget's.
   if (t.understanding?.slots.amount !== undefined || namesHeadCount(t.normalized)) return false;
+  // "基本信息表一式几份": how many copies is the forms' own count (a staff rule), not who fills them in.
+  if (fundTopicOf(t.normalized) === 'form_copies') return false;
   const said = t.understanding?.slots.region;
   const known = typeof said === 'string' ? said : typeof t.state?.slots.region === 'string' ? t.state.slots.region : t.profile.region;
   // "要填啥表" right after an answer, the district unknown: the topic in front asks it, not every text.

@@ -1,7 +1,16 @@
 import { shanghaiIsoDate } from '../../clock.ts';
 import { asksSummary, aspectsOf, itemIntentOf, namesBudget, namesHeadCount } from '../../nlu/cues.ts';
 import type { Understanding } from '../../nlu/index.ts';
-import { budgetItemTopic, parseCaseMention, parseCommand, quickCheck, runStaffCommand, type StaffCommand, staffQuestion } from '../../staff/index.ts';
+import {
+  budgetItemTopic,
+  fundTopicOf,
+  parseCaseMention,
+  parseCommand,
+  quickCheck,
+  runStaffCommand,
+  type StaffCommand,
+  staffQuestion,
+} from '../../staff/index.ts';
 import { QUESTION } from '../context.ts';
 import { defOf } from '../form.ts';
 import { PROFILE_CHECK, profileOf, STAFF_RULE } from '../forms/staff-rule.ts';
@@ -95,7 +104,9 @@ async function consoleLink(t: Turn): Promise<void> {
 /** Staff asking about the rules they work by (人员配备, 公示, 报丧期限) get the rule, whatever dialog was before. */
 export function staffRuleQuestion(t: Turn): boolean {
   const u = t.understanding;
-  if (!t.incoming.staff || !u || t.button !== null) return false;
+  // "基本信息表一式几份": a retiree fills these forms in too, and may ask how many copies.
+  const anyoneAsks = fundTopicOf(t.normalized) === 'form_copies';
+  if ((!t.incoming.staff && !anyoneAsks) || !u || t.button !== null) return false;
   // The district of the dialog under way is the one a rule question is about, unless the line names another.
   const known = t.state?.slots.region;
   const asked = staffQuestion(t.tr, u, t.normalized, t.ctx.asOf, typeof known === 'string' ? { region: known } : {});

@@ -7,7 +7,6 @@ import {
   isCorrection,
   isFollowUp,
   isQuestion,
-  isYesNoQuestion,
   itemIntentOf,
   namesBudgetLine,
   namesDeath,
@@ -16,7 +15,7 @@ import {
 } from '../../nlu/cues.ts';
 import { DOMAIN_INTENTS } from '../../nlu/index.ts';
 import { basisAnswer, namedCorrection, questionIn, topicAnswer } from '../aside.ts';
-import { APPLY, type DialogDef, yesNoAsked } from '../context.ts';
+import { APPLY, type DialogDef } from '../context.ts';
 import { acceptOffer, advance, answerOnly, changes, defOf, inherited, refillFromCase, rememberAspects, rememberYesNo, start, startInstead } from '../form.ts';
 import { FILED } from '../forms/common.ts';
 import { DIALOGS, sameTopic, topicFor } from '../forms/index.ts';
@@ -130,14 +129,8 @@ async function answerAboutIt(t: Turn, def: DialogDef, s: DialogState, text: stri
   if (!question || question.other || question.aspects.length === 0) return false;
   // "社区这边要协助干啥" after a staff rule on reporting deaths: the death's facts answer it.
   const ruleTopic = s.intent === STAFF_RULE ? RULE_TOPICS[String(s.slots.rule)] : undefined;
-  // "购物卡呢" after "能不能发现金": the same yes/no question of the thing named.
-  const lines = topicAnswer(
-    t,
-    ruleTopic ? defOf(ruleTopic) : def,
-    s.slots,
-    question.aspects,
-    isFollowUp(text) && !isYesNoQuestion(text) ? yesNoAsked(s.slots) : undefined,
-  );
+  // "购物卡呢" after "能不能发现金": the same yes/no question of the thing named (topicAnswer joins the two).
+  const lines = topicAnswer(t, ruleTopic ? defOf(ruleTopic) : def, s.slots, question.aspects);
   if (!lines) return false;
   t.show({ lines });
   t.intent = s.intent;

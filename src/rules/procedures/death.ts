@@ -177,20 +177,24 @@ export function deathProcedure(input: DeathInput): Result<DeathAnswer> {
  * The facts of a death without the report's details: whom to tell and by when, what stops, what must be returned,
  * what the family can claim. The date, when known, dates what stops.
  */
-export function deathFacts(regime: Regime, asOf: IsoDate, dateOfDeath?: IsoDate): Point[] {
+export function deathFacts(regime: Regime, asOf: IsoDate, dateOfDeath?: IsoDate, daysSinceDeath?: number): Point[] {
   const law = regime.law;
   const report = reportDuty(law, asOf, dateOfDeath);
   const out: Point[] = [];
   if (report.cite) {
     const whom = report.whom;
     const dated = report.deadline;
+    // "走了十来天了" with a 7-day rule: late, though no date is known.
+    const late = !dated && report.days !== null && daysSinceDeath !== undefined && daysSinceDeath > report.days;
     out.push(
       report.days === null
         ? { code: 'report_promptly', params: { whom }, cite: report.cite }
-        : dated
-          ? // The date known: by when, and whether it has passed ("现在报还来得及吗").
-            { code: 'report_by_date', params: { whom, days: report.days, by: dated.date, overdue: dated.overdue ? 'yes' : 'no' }, cite: report.cite }
-          : { code: 'report_within_days', params: { whom, days: report.days }, cite: report.cite },
+        : late
+          ? { code: 'report_late', params: { whom, days: report.days }, cite: report.cite }
+          : dated
+            ? // The date known: by when, and whether it has passed ("现在报还来得及吗").
+              { code: 'report_by_date', params: { whom, days: report.days, by: dated.date, overdue: dated.overdue ? 'yes' : 'no' }, cite: report.cite }
+            : { code: 'report_within_days', params: { whom, days: report.days }, cite: report.cite },
     );
   }
   const stop = valueAt(law?.coverageStop, asOf);
