@@ -204,7 +204,10 @@ function answerShaped(t: Turn, def: DialogDef, s: DialogState, outcome: Outcome)
     delete s.slots[ANSWERED_EARLY];
     return outcome;
   }
-  const aspects = aspectsToAnswer(t, s);
+  const asked = aspectsToAnswer(t, s);
+  // "去哪里办 经费归哪边" once the move is known: what to bring goes with what was asked (the dialog's early side).
+  const early = asked.length > 0 && !isFollowUp(t.normalized) ? (def.saysEarly?.(s.slots) ?? []) : [];
+  const aspects = [...asked, ...early.filter((a) => !asked.includes(a))];
   // The answer is the first line; what follows it (an offer, a case already waiting, a question) stays.
   if (aspects.length > 0 && def.topic) {
     // "那要是打到我侄子卡上呢": a follow-up is the yes/no asked before, of what it changes (topicAnswer joins them).

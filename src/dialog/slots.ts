@@ -327,11 +327,29 @@ export function nameSlot(name: 'deceasedName' | 'applicantName', ask: string): S
 const RELATIONS = ['父亲', '母亲', '配偶', '儿子', '女儿', '其他亲属'];
 /** "我是他女儿", "俺是他侄子", "我是他老伴": kin speaking of the deceased by 他 / 她. */
 const RECIPROCAL =
-  /(?:我|俺|咱|阿拉)是(他|她|伊)的?(女儿|儿子|闺女|孩子|大儿子|小儿子|大女儿|小女儿|孙子|孙女|外孙|外孙女|侄子|侄女|外甥|外甥女|儿媳妇?|女婿|老伴儿?|爱人|妻子|丈夫|老婆|老公)/;
+  /(?:我|俺|咱|阿拉)是(他|她|伊)的?(女儿的(?:老公|丈夫)|闺女的老公|儿子的(?:老婆|媳妇)|女儿|儿子|闺女|孩子|大儿子|小儿子|大女儿|小女儿|孙子|孙女|外孙|外孙女|侄子|侄女|外甥|外甥女|儿媳妇?|女婿|老伴儿?|爱人|妻子|丈夫|老婆|老公)/;
 /** The writer the deceased's spouse. */
 const SPOUSE = new Set(['老伴', '老伴儿', '爱人', '妻子', '丈夫', '老婆', '老公']);
 /** Kin of the writer whose deceased is no parent (an uncle, a grandparent, a parent-in-law): 其他亲属. */
-const OTHER_KIN = new Set(['孙子', '孙女', '外孙', '外孙女', '侄子', '侄女', '外甥', '外甥女', '儿媳', '儿媳妇', '女婿']);
+const OTHER_KIN = new Set([
+  '孙子',
+  '孙女',
+  '外孙',
+  '外孙女',
+  '侄子',
+  '侄女',
+  '外甥',
+  '外甥女',
+  '儿媳',
+  '儿媳妇',
+  '女婿',
+  // "我是他女儿的老公": a son- or daughter-in-law said in words.
+  '女儿的老公',
+  '女儿的丈夫',
+  '闺女的老公',
+  '儿子的老婆',
+  '儿子的媳妇',
+]);
 
 export const relationSlot: SlotSpec = {
   name: 'relation',

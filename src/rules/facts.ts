@@ -74,7 +74,7 @@ const ASPECTS_OF: Readonly<Record<string, readonly Aspect[]>> = {
   per_stay: ['amount'],
   times_per_year_in_principle: ['frequency', 'eligibility'],
   hospital_certificate_unless_big_data: ['documents'],
-  self_pay_in_scope_one_settlement_year: ['definition', 'eligibility'],
+  self_pay_in_scope_one_settlement_year: ['definition', 'eligibility', 'frequency'],
   amount_depends_on_funds: ['decision'],
   recipients_publicised: ['publicity'],
   medical_expense_statement_unless_big_data: ['documents'],

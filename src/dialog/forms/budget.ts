@@ -16,6 +16,7 @@ import {
   type Grade,
   jiandeAllocation,
   LAWS,
+  provisionsFor,
   regimeFor,
 } from '../../rules/index.ts';
 import { verdict } from '../answers.ts';
@@ -206,6 +207,16 @@ function budgetLines(ctx: TurnCtx, s: Slots, b: BudgetAnswer, perHead: boolean, 
   return { lines: [head, ...shown, ...points.map((p) => `· ${renderPoint(ctx.tr, p)}`), ...(split ? [split] : [])], cites: b.citations.slice() };
 }
 
+/** A text that budgets nothing per head may say who sets the standard (003 第十条: 财政部门). */
+const STANDARD_SET_BY = 'subsidy_standard_by_finance';
+
+function noBudget(ctx: TurnCtx, region: string): string {
+  const r = provisionsFor(region, ctx.asOf);
+  const who = r.ok ? r.value.provisions.find((p) => p.code === STANDARD_SET_BY) : undefined;
+  const none = ctx.tr.t('budget-none', { region });
+  return who ? [none, ctx.tr.t(`provision-${who.doc}-${who.code}`), renderCitations(ctx.tr, [who.cite])].join('\n') : none;
+}
+
 /** "谁出", "从哪出", "谁承担": who pays. */
 const WHO_PAYS = /谁(出|承担|负责|给|掏|拨)|(从|由)哪(里|儿)?(出|来|拨)/;
 
@@ -226,7 +237,7 @@ export const fundBudgetDialog: DialogDef = {
     const doc = region?.doc;
     const text = normalize(ctx.incoming.text ?? '');
     if (doc === 'jiande' && (s.grade !== undefined || FOCUS.allocation.test(text))) return allocation(ctx, s);
-    if (!doc || !LAWS[doc].budget) return { lines: [ctx.tr.t('budget-none', { region: String(s.region) })], next: 'done' };
+    if (!doc || !LAWS[doc].budget) return { lines: [noBudget(ctx, String(s.region))], next: 'done' };
     const perHead = typeof s.count !== 'number';
     const cityShare = sharedWithCity(text);
     // The standard per retiree is the budget of one retiree.

@@ -7,6 +7,7 @@ import {
   isCorrection,
   isFollowUp,
   isQuestion,
+  isYesNoQuestion,
   itemIntentOf,
   namesBudgetLine,
   namesDeath,
@@ -15,7 +16,7 @@ import {
 } from '../../nlu/cues.ts';
 import { DOMAIN_INTENTS } from '../../nlu/index.ts';
 import { basisAnswer, namedCorrection, questionIn, topicAnswer } from '../aside.ts';
-import { APPLY, type DialogDef } from '../context.ts';
+import { APPLY, ASPECTS, type DialogDef } from '../context.ts';
 import { acceptOffer, advance, answerOnly, changes, defOf, inherited, refillFromCase, rememberAspects, rememberYesNo, start, startInstead } from '../form.ts';
 import { FILED } from '../forms/common.ts';
 import { DIALOGS, sameTopic, topicFor } from '../forms/index.ts';
@@ -106,7 +107,8 @@ export async function followUp(t: Turn): Promise<boolean | 'again'> {
     if (changes(updates, s.slots) && isCorrection(text)) t.sayCorrected(updates, def);
     Object.assign(s.slots, updates);
     // "在外地住的怎么检": the fact changed, and the side it asks of is now the question.
-    rememberAspects(s, text);
+    // "建德的 … 能全报不": a yes/no question of its own asks only itself; a bare follow-up keeps what was asked.
+    if (!rememberAspects(s, text) && isYesNoQuestion(text) && !isFollowUp(text)) delete s.slots[ASPECTS];
     rememberYesNo(s, text);
     await advance(t, def, s);
     t.intent = s.intent;
