@@ -104,6 +104,10 @@ personal-data-send-here = 您在群里发的号码我没有记下。{ $topic }�
 continue-in-private = 您的{ $topic }我们在私聊里接着办，请到私聊回复我。
 
 ## Cases
+case-contact-added = 好的，已把{ $what }补充到登记 { $id }。
+    工作人员会按这个跟您联系；还有想问的，直接发给我。
+case-contact-same = 登记 { $id } 里已经有这些（{ $what }）。
+    工作人员会按这个跟您联系；还有想问的，直接发给我。
 case-opened = 已登记，编号 { $id }（{ $type }）。工作人员会尽快处理，可以随时问我“进度”。
 case-opened-due = 已登记，编号 { $id }（{ $type }）。工作人员会在{ $due }前处理，可以随时问我“进度”。
 case-amended = 已按新的信息更新登记 { $id }，不会重复登记。

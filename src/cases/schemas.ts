@@ -20,6 +20,17 @@ export const MAX_MANAGED_PER_LEADER = 500;
 /** Where a case was filed from when no verified chat account stands behind it ('web': the web chat page). */
 const source = z.literal('web').optional();
 
+/**
+ * How to reach the person, told after a case was filed or with it ("我叫任建新 电话134…"): staff call back on these.
+ * Personal (sealed at rest, masked in listings); none is required.
+ */
+const contact = {
+  contactName: z.string().min(1).max(30).optional(),
+  contactPhone: phone.optional(),
+};
+/** The community, told with the contact (an address: sealed at rest). */
+const contactCommunity = { community: z.string().min(1).max(60).optional() };
+
 export const CASE_SCHEMAS = {
   death_report: z.object({
     source,
@@ -32,6 +43,7 @@ export const CASE_SCHEMAS = {
     region,
     community: z.string().min(1).max(60),
     deadline: isoDate.nullable(),
+    ...contact,
   }),
   management_transfer: z.object({
     source,
@@ -41,6 +53,8 @@ export const CASE_SCHEMAS = {
     housing: z.enum(['own', 'relative', 'rented']).nullable(),
     route: z.string(),
     citation: citation.nullable(),
+    ...contact,
+    ...contactCommunity,
   }),
   serious_illness_application: z.object({
     source,
@@ -54,6 +68,8 @@ export const CASE_SCHEMAS = {
     gender: z.enum(['男', '女']),
     age: z.number().int().min(40).max(120),
     paidAmount: money.optional(),
+    ...contact,
+    ...contactCommunity,
   }),
   group_leader_subsidy_application: z.strictObject({
     source,
@@ -70,6 +86,8 @@ export const CASE_SCHEMAS = {
     gender: z.enum(['男', '女']),
     age: z.number().int().min(40).max(120),
     paidAmount: money.optional(),
+    ...contact,
+    ...contactCommunity,
   }),
   hospitalization_application: z.object({
     source,
@@ -77,6 +95,8 @@ export const CASE_SCHEMAS = {
     year: z.number().int().min(2000).max(2100),
     amount: money,
     citation,
+    ...contact,
+    ...contactCommunity,
   }),
   health_check_reimbursement: z.object({
     source,
@@ -84,12 +104,16 @@ export const CASE_SCHEMAS = {
     invoice: money.nullable(),
     cap: money,
     citation,
+    ...contact,
+    ...contactCommunity,
   }),
   inquiry: z.object({
     source,
     topic: z.string().max(40),
     reason: z.enum(['handoff', 'unanswered', 'outside_rules', 'retries_exhausted']),
     region: region.nullable(),
+    ...contact,
+    ...contactCommunity,
   }),
 } as const;
 

@@ -27,6 +27,7 @@ export const STEPS: readonly Step[] = [
   step.privacyQuestion,
   step.glossary,
   step.menuButton,
+  step.caseContact,
   step.pending,
   step.details,
   step.followUp,

@@ -456,3 +456,38 @@ export function relativeAmount(normalized: string, previous: Json | undefined): 
   const sum = /多|加|超/.test(m?.[1] ?? '') ? before + by : before - by;
   return sum > 0 ? String(Math.round(sum * 100) / 100) : undefined;
 }
+
+/** "西湖区翠苑一区社区", "住在小河街道长征桥社区": a community named in passing (a 社区 or a 村). */
+const COMMUNITY_AT = /([\u4e00-\u9fa5]{2,12}?(?:社区|村))(?=$|[的了，,。！!\s]|[\u4e00-\u9fa5]{0,2}(?:管理|退休|人))/y;
+/** Where a community's name may start: after a district, town or street word, or a pause. */
+const BOUNDARY = /[区县市镇乡道，,。\s]/;
+/** "去社区", "跟社区", "哪个社区": words around 社区 that are no community's name (和睦社区 is one). */
+// "我还是想跟社区的人当面说": a sentence with 社区 in it, its people and verbs no place's name.
+const NOT_A_NAME = /^(去|到|找|问|告|报|联系|在|给|跟|向|和社区|要|想|需要|得|应该|先)|[哪个的我你他她想说跟找问]|报给|告诉|通知|交给/;
+
+/** "西湖区翠苑一区社区" → "翠苑一区社区": the district is its own answer. */
+function withoutDistrict(said: string): string {
+  const name = said.replace(/^(家住|住在|住|在)/, '');
+  for (let k = 5; k >= 2; k--) {
+    const head = name.slice(0, k);
+    if (/[区县市]$/.test(head) && findRegion(head)) return name.slice(k);
+  }
+  return name;
+}
+
+/**
+ * "我们是拱墅区大关街道西一社区的", "古荡街道嘉绿苑社区": a community named in passing; the words before the place are
+ * tried off, boundary by boundary. Null when none is named.
+ */
+export function communityIn(text: string): string | null {
+  // Sticky at each start, so a 10 KB message is never copied once per boundary.
+  for (let from = 0; from < text.length; from++) {
+    if (from > 0 && !BOUNDARY.test(text[from - 1] ?? '')) continue;
+    COMMUNITY_AT.lastIndex = from;
+    const m = COMMUNITY_AT.exec(text);
+    if (!m?.[1]) continue;
+    const name = withoutDistrict(m[1]);
+    if (name.length >= 3 && !NOT_A_NAME.test(name) && !isQuestion(name) && !/[让请帮叫]/.test(name)) return name;
+  }
+  return null;
+}

@@ -4,7 +4,7 @@
  */
 
 /** Fields that are personal data: masked in every listing, shown whole only to the staff member holding the case. */
-export const PERSONAL_FIELDS: readonly string[] = ['idNumber', 'reporterPhone', 'deceasedName', 'applicantName', 'leaderName'];
+export const PERSONAL_FIELDS: readonly string[] = ['idNumber', 'reporterPhone', 'deceasedName', 'applicantName', 'leaderName', 'contactName', 'contactPhone'];
 
 /**
  * Fields sealed at rest (src/store/sealed.ts) and erased by the retention rule (src/cases/retention.ts): the personal

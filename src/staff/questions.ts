@@ -119,6 +119,8 @@ function fieldsLead(text: string): string {
 /** "长沙的报丧期限", "聊城去世几天内要报": Changsha 30 days, Liaocheng 7, Hangzhou and Jiande 及时. */
 function deathDeadline(tr: Translator, u: RuleFacts, text: string, asOf: IsoDate): string | null {
   if (!/报丧|报告去世|去世|过世|死亡|走了/.test(text) || !/期限|几天|多少天|多久|多长时间|时限|天内|日内|什么时候/.test(text)) return null;
+  // "去世后社会化管理什么时候停": when the management stops is the death's own fact, not the deadline to report.
+  if (/停|不再/.test(text) && !/报/.test(text)) return null;
   const regions: readonly (readonly [string, string | null])[] = u.region
     ? [[u.region, null]]
     : [

@@ -7,6 +7,7 @@ import { aspectsOf, isFollowUp, isYesNoQuestion } from '../../nlu/cues.ts';
 import { normalize } from '../../nlu/index.ts';
 import { type Citation, type Entitlement, formatYuan, type Result, type RuleError } from '../../rules/index.ts';
 import { onlyQualifies } from '../answers.ts';
+import { contactIn } from '../contact.ts';
 import type { Outcome, Slots, TurnCtx } from '../context.ts';
 import { amountProblem } from '../slots.ts';
 
@@ -88,8 +89,11 @@ export const FILED = '_case';
  * Opens a case and tells the user its number and by when staff act. When the dialog already filed one (the user
  * corrected a fact after filing and confirmed again), that case is amended instead: one report, never two.
  */
-export async function fileCase<T extends CaseType>(ctx: TurnCtx, type: T, fields: CaseFields<T>, slots?: Slots): Promise<Outcome> {
+export async function fileCase<T extends CaseType>(ctx: TurnCtx, type: T, given: CaseFields<T>, slots?: Slots): Promise<Outcome> {
   const user = `${ctx.incoming.platform}:${ctx.incoming.user}`;
+  // "我叫庞美娟 电话180… 住院慰问帮我申请一下": how to reach the writer goes with the case (a report has its own).
+  const told = type === 'death_report' || ctx.incoming.group ? {} : contactIn(normalize(ctx.incoming.text ?? ''));
+  const fields = { ...told, ...given } as CaseFields<T>;
   const filed = slots?.[FILED];
   if (typeof filed === 'string') {
     const amended = await amendCase(ctx.store, {

@@ -164,7 +164,11 @@ function noNumbers(spec: SlotSpec): SlotSpec {
   return {
     ...spec,
     read(msg, ctx, awaited) {
-      if (awaited && msg.button === null && maskText(msg.text) !== msg.text) return { error: 'error-leader-no-numbers' };
+      if (awaited && msg.button === null && maskText(msg.text) !== msg.text) {
+        // "我叫钱福林 电话136…": the answer is taken; the number is not kept.
+        const answered = spec.read(msg, ctx, awaited);
+        return answered && 'value' in answered ? answered : { error: 'error-leader-no-numbers' };
+      }
       return spec.read(msg, ctx, awaited);
     },
   };

@@ -1,6 +1,7 @@
 export { badButton, menuButton, staleButton } from './buttons.ts';
 export { cancel } from './cancel.ts';
 export { care } from './care.ts';
+export { caseContact } from './contact.ts';
 export { details } from './details.ts';
 export { glossary } from './glossary.ts';
 export { awayInPrivate, expiredNote, groupChatter, personalInGroup } from './group.ts';

@@ -18,6 +18,8 @@ import type { Turn } from '../turn.ts';
 
 /** The topic whose 公示 a question about it is kept as, for follow-ups. */
 const PUBLICISED_TOPIC = 'serious_illness_consolation';
+/** "能写吗", "要不要写", "写不写": whether a field goes on the notice. */
+const WRITTEN = /(能|可以|要|会|能不能|可不可以)写|写不写|写上/;
 /** Marks that the last answer was the 公示's limit, so that "身份证号呢" asks it of another field. */
 const LIMIT_ANSWERED = '_shown';
 
@@ -28,10 +30,13 @@ const LIMIT_ANSWERED = '_shown';
 export function privacyQuestion(t: Turn): boolean {
   const s = t.state;
   // "年龄要写吗" after a 公示 answer: the shown side of the same limit.
-  const shownAsked = asksAboutPublishedField(t.normalized) && (/公示/.test(t.normalized) || s?.intent === PUBLICISED_TOPIC);
+  const aboutNotice = /公示/.test(t.normalized) || s?.intent === PUBLICISED_TOPIC;
+  const shownAsked = asksAboutPublishedField(t.normalized) && aboutNotice;
+  // "住址电话能写吗" after a 公示 answer: a personal field asked of the same notice.
+  const personalAsked = aboutNotice && namesPersonalField(t.normalized) && WRITTEN.test(t.normalized);
   // "身份证号呢" right after a 公示 answer: the same question of another field.
   const fieldFollowUp = s?.slots[LIMIT_ANSWERED] === true && isFollowUp(t.normalized) && namesPersonalField(t.normalized);
-  if (t.button !== null || !(asksAboutPrivacy(t.normalized) || shownAsked || fieldFollowUp)) return false;
+  if (t.button !== null || !(asksAboutPrivacy(t.normalized) || shownAsked || personalAsked || fieldFollowUp)) return false;
   const waiting = s !== null && isPending(s);
   // "小组长补助公示会不会把电话公开": an item named, with nothing waiting, is that item's question (its 公示 facts).
   if (!waiting && itemIntentOf(t.normalized) !== null) return false;

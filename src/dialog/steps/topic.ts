@@ -7,7 +7,6 @@ import {
   isCorrection,
   isFollowUp,
   isQuestion,
-  isYesNoQuestion,
   itemIntentOf,
   namesBudgetLine,
   namesDeath,
@@ -50,6 +49,12 @@ export async function followUp(t: Turn): Promise<boolean | 'again'> {
   // "档案移交名册表呢" after "基本信息表要填几份": a staff rule's follow-up is read again with the rule's words.
   // ("建德呢", "1500户呢" change a fact of it instead.)
   const changesNothing = Object.keys(t.understanding.slots).length === 0;
+  // "建德 10000.01" after "公示几天": an amount is the rule's topic's (大病慰问's), asked again with it.
+  const ruleTopic = s.intent === STAFF_RULE ? RULE_TOPICS[String(s.slots.rule)] : undefined;
+  if (ruleTopic && t.understanding.slots.amount !== undefined && DIALOGS.has(ruleTopic)) {
+    const amount = t.understanding.slots.amount;
+    return startInstead(t, ruleTopic, { ...inherited(s, ruleTopic), ...t.readAll(defOf(ruleTopic)), amount });
+  }
   if (s.intent === STAFF_RULE && changesNothing && isFollowUp(t.normalized) && itemIntentOf(t.normalized) === null && readAgainInContext(t)) return 'again';
   const def = defOf(s.intent);
   const text = t.normalized;
@@ -107,8 +112,8 @@ export async function followUp(t: Turn): Promise<boolean | 'again'> {
     if (changes(updates, s.slots) && isCorrection(text)) t.sayCorrected(updates, def);
     Object.assign(s.slots, updates);
     // "在外地住的怎么检": the fact changed, and the side it asks of is now the question.
-    // "建德的 … 能全报不": a yes/no question of its own asks only itself; a bare follow-up keeps what was asked.
-    if (!rememberAspects(s, text) && isYesNoQuestion(text) && !isFollowUp(text)) delete s.slots[ASPECTS];
+    // "建德的 … 能全报不": a question with a side of its own (the amount) asks only that; one without keeps what was asked.
+    if (!rememberAspects(s, text) && aspectsOf(text).length > 0) delete s.slots[ASPECTS];
     rememberYesNo(s, text);
     await advance(t, def, s);
     t.intent = s.intent;
@@ -132,7 +137,9 @@ async function answerAboutIt(t: Turn, def: DialogDef, s: DialogState, text: stri
   // "社区这边要协助干啥" after a staff rule on reporting deaths: the death's facts answer it.
   const ruleTopic = s.intent === STAFF_RULE ? RULE_TOPICS[String(s.slots.rule)] : undefined;
   // "购物卡呢" after "能不能发现金": the same yes/no question of the thing named (topicAnswer joins the two).
-  const lines = topicAnswer(t, ruleTopic ? defOf(ruleTopic) : def, s.slots, question.aspects);
+  // "要是明年再住一次呢": a follow-up gets the figure beside the side it asks.
+  const aspects = isFollowUp(text) && !question.aspects.includes('amount') ? [...question.aspects, 'amount' as const] : question.aspects;
+  const lines = topicAnswer(t, ruleTopic ? defOf(ruleTopic) : def, s.slots, aspects);
   if (!lines) return false;
   t.show({ lines });
   t.intent = s.intent;
