@@ -244,6 +244,9 @@ export function dateSlot(name = 'date', ask = 'ask-date', extra: Partial<SlotSpe
 /** "身份证号不记得了", "证件不在身边", "以后再给": the ID number is given later. */
 const ID_UNAVAILABLE = new RegExp(`${UNSURE.source}|找不到|没带|不在(身边|手上|手边)|没有|没在|回头|以后|晚点|稍后|等会|等一下|之后|先不|跳过|暂时`);
 
+/** "我去翻一下", "我找找", "稍等我看看": looking for the card now. */
+const LOOKING = /我(去|再|先)?(找|翻|看|查|拿)(一下|一找|找|翻|看|下)|稍等|等我/;
+
 export const idNumberSlot: SlotSpec = {
   name: 'idNumber',
   ask: 'ask-id-number',
@@ -257,6 +260,10 @@ export const idNumberSlot: SlotSpec = {
     // A family often has no ID card at hand: the report goes on without it, staff ask for it later.
     // "退休金以后就停了是吧 …" is a question, not the number put off: only words about the card, or a short reply.
     const putOff = /身份证|证件|号码|证号/.test(msg.text) || (!isQuestion(msg.text) && msg.text.trim().length <= 12);
+    // "号码在哪能查到": where to find it, asked — said, and the number still asked for.
+    if (isQuestion(msg.text) && /哪|怎么查|咋查|如何查/.test(msg.text)) return { error: 'error-id-where', aside: true };
+    // "等会儿 我去翻一下他身份证": they are looking for it now — waited for, not put off.
+    if (LOOKING.test(msg.text)) return { error: 'error-id-wait', aside: true };
     if (ID_UNAVAILABLE.test(msg.text) && putOff && !/\d{6,}/.test(msg.text)) return { value: null };
     return { error: /\d/.test(msg.text) ? 'error-id-length' : 'error-id-missing' };
   },

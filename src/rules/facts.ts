@@ -73,6 +73,7 @@ const ASPECTS_OF: Readonly<Record<string, readonly Aspect[]>> = {
   support_outside_returned_covered: ['eligibility'],
   per_stay: ['amount'],
   times_per_year_in_principle: ['frequency', 'eligibility'],
+  more_stays_than_allowed: ['frequency', 'amount', 'eligibility'],
   hospital_certificate_unless_big_data: ['documents'],
   self_pay_in_scope_one_settlement_year: ['definition', 'eligibility', 'frequency'],
   amount_depends_on_funds: ['decision'],

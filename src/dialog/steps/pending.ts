@@ -389,7 +389,10 @@ async function slotAnswer(t: Turn, s: DialogState): Promise<'again' | undefined>
     exhausted(t, def, s);
     return;
   }
-  const problem = question ? t.tr.t('aside-unanswered') : answer && 'error' in answer ? t.tr.t(answer.error, answer.args) : t.tr.t('not-understood');
+  // The slot's own reply to a side remark ("号码在哪能查到") answers it better than "not in the texts".
+  const ownAside = answer !== null && 'error' in answer && answer.aside === true;
+  const problem =
+    question && !ownAside ? t.tr.t('aside-unanswered') : answer && 'error' in answer ? t.tr.t(answer.error, answer.args) : t.tr.t('not-understood');
   t.ask(def, s.awaiting, problem);
 }
 

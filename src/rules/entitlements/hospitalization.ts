@@ -33,10 +33,13 @@ export function hospitalization(input: HospitalizationInput): Result<Entitlement
     return ok(entitlement('hospitalization', regime.value, { outcome: 'none', reason: { code: 'no_stay', cite: rule.cite }, conditions, documents }));
   }
   const paidStays = stays === undefined ? 1 : Math.min(stays, maxTimesPerYear);
+  // "一年住三次呢": more stays than the year allows — the limit is why the sum is what it is.
+  const capped = stays !== undefined && stays > maxTimesPerYear;
   return ok(
     entitlement('hospitalization', regime.value, {
       outcome: 'fixed',
       amount: perStay.times(paidStays),
+      ...(capped ? { reason: { code: 'more_stays_than_allowed', params: { times: maxTimesPerYear, stays }, cite: rule.cite } } : {}),
       conditions: [{ code: 'per_stay', params: { amount: perStay.toFixed(0) }, cite: rule.cite }, ...conditions],
       documents,
     }),
