@@ -30,7 +30,7 @@ list-enum = 、
 ## Conditions, documents, steps
 cond-per_stay = 每次住院{ $amount }元
 cond-times_per_year_in_principle = 原则上每人每年不超过{ $times }次
-cond-more_stays_than_allowed = 住了{ $stays }次，也按{ $times }次算
+cond-more_stays_than_allowed = 原则上每人每年不超过{ $times }次：住了{ $stays }次，也按{ $times }次算
 cond-hospital_certificate_unless_big_data = 住院证明（能通过大数据核验的可以不提供）
 cond-no_stay = 今年没有住院
 cond-visit_on_serious_illness_or_death = 文件只规定重病住院、去世时社区上门慰问，没有具体金额

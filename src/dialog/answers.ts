@@ -262,6 +262,10 @@ export function verdict(question: string | undefined, lines: string | readonly s
   // "常住外地 体检要不要回杭州做" answered by "可以在常住地医院自费体检": no need to come back, whichever line leads.
   const all = typeof lines === 'string' || lines === undefined ? (lines ?? '') : lines.join('\n');
   if (words && COME_BACK.test(question ?? '') && /常住地/.test(all)) return `${words.no}。`;
+  // "是不是一定要去社区领" answered by "可以上门慰问，或打入…账户": not necessarily.
+  if (words?.yes === '一定' && /(去|到)[^，,。？?]{0,6}(领|拿|取)/.test(question ?? '') && /上门|打入|账户|转账/.test(all)) return `${words.no}。`;
+  // "晚了十来天 要不要紧": it matters only where a deadline has passed; a late report is still made.
+  if (words?.no === '不要紧') return `${/已经过了|已经超过/.test(all) ? `${words.yes}，` : `${words.no}，`}`;
   // "老人去世了要不要报给社区" answered by "家属告知社区…": to report is what the text asks, whatever stops after.
   if (words && asksIfNeeded(words) && REPORT_ASKED.test(question ?? '') && !/报不了|不能报|不让报|不给报/.test(question ?? '') && /告知|报告/.test(all))
     return `${words.yes}。`;
@@ -371,7 +375,9 @@ export function commonAnswer(ctx: TurnCtx, topic: Topic, input: FactsInput, ques
   const differs = (f: TopicFacts | null) =>
     !f?.entitlement || renderOutcome(ctx.tr, f.entitlement) !== headline || parts(f) !== parts(first) || (!specific && amounts(f) !== amounts(first));
   if (rest.some(differs)) return null;
-  const said = (f: TopicFacts, p: Point) => f.entitlement?.conditions.concat(f.entitlement.documents).includes(p);
+  // The reason a case's figure is what it is ("住了3次，也按1次算") is said with the conditions.
+  const said = (f: TopicFacts, p: Point) =>
+    f.entitlement ? [...(f.entitlement.reason ? [f.entitlement.reason] : []), ...f.entitlement.conditions, ...f.entitlement.documents].includes(p) : false;
   const render = (p: Point) => renderPoint(ctx.tr, p);
   const shared = first.points.filter((p) => said(first, p) && rest.every((f) => f?.points.some((q) => said(f, q) && render(q) === render(p))));
   const documents = shared.filter((p) => first.entitlement?.documents.includes(p));

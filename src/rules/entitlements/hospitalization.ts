@@ -40,7 +40,7 @@ export function hospitalization(input: HospitalizationInput): Result<Entitlement
       outcome: 'fixed',
       amount: perStay.times(paidStays),
       ...(capped ? { reason: { code: 'more_stays_than_allowed', params: { times: maxTimesPerYear, stays }, cite: rule.cite } } : {}),
-      conditions: [{ code: 'per_stay', params: { amount: perStay.toFixed(0) }, cite: rule.cite }, ...conditions],
+      conditions: [{ code: 'per_stay', params: { amount: perStay.toFixed(0) }, cite: rule.cite }, ...(capped ? [] : conditions)],
       documents,
     }),
   );
