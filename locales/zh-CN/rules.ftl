@@ -407,3 +407,5 @@ provision-liaocheng-effective_date = 聊城办法（试行）自发布之日起�
 provision-liaocheng-enterprise_organises_archives = 企业要整理、补充完善退休人员人事档案，材料不齐全的由企业补齐
 provision-liaocheng-archive_acceptance_check = 档案管理人员核对验收移交的档案，无误后在《档案移交名册表》签字盖章接收
 provision-liaocheng-archive_custodian_daily_management = 档案移交后由档案保管单位负责管理，并承担日常管理服务工作
+provision-hangzhou-care_fund_scope = 服务关怀经费统筹用于退管公共服务、自管小组建设和住院、大病、丧事料理等慰问关怀
+provision-jiande-care_fund_scope = 退管工作经费统筹用于市级退管机构、乡镇（街道）和社区（村）的企业退休人员社会化管理服务

@@ -102,10 +102,13 @@ async function consoleLink(t: Turn): Promise<void> {
 }
 
 /** Staff asking about the rules they work by (人员配备, 公示, 报丧期限) get the rule, whatever dialog was before. */
+/** Fund rules a retiree asks too ("基本信息表一式几份", "节日慰问费资金怎么管理"): answered to anyone. */
+const OPEN_TO_ALL: ReadonlySet<string> = new Set(['form_copies', 'dedicated_account']);
+
 export function staffRuleQuestion(t: Turn): boolean {
   const u = t.understanding;
   // "基本信息表一式几份": a retiree fills these forms in too, and may ask how many copies.
-  const anyoneAsks = fundTopicOf(t.normalized) === 'form_copies';
+  const anyoneAsks = OPEN_TO_ALL.has(fundTopicOf(t.normalized) ?? '');
   if ((!t.incoming.staff && !anyoneAsks) || !u || t.button !== null) return false;
   // The district of the dialog under way is the one a rule question is about, unless the line names another.
   const known = t.state?.slots.region;

@@ -147,5 +147,6 @@ export const hangzhou: Law = {
     at('crime_referred_to_judiciary', '五(四)', '涉嫌犯罪的，依法移送司法机关处理'),
     at('other_districts_may_refer', '六(一)', '其他区、县（市）可以参照本办法，结合本地实际，完善制定本级专项资金管理办法'),
     at('effective_date', '六(三)', '本办法自2024年1月1日起实施'),
+    at('care_fund_scope', '三(一)', '服务关怀经费。统筹用于退管公共服务、自管小组建设和住院慰问、大病慰问、丧事料理等慰问关怀'),
   ],
 };
