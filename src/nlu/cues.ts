@@ -223,8 +223,11 @@ const OWN_DEATH =
 /** "我老伴去年走了 我现在一个人住": a death long past is the writer's circumstances, not news to report. */
 const LONG_AGO = /去年|前年|年前|早就|好几年|多年|那年/;
 function toldOwnDeath(text: string): boolean {
-  return OWN_DEATH.test(text) && !LONG_AGO.test(text);
+  return OWN_DEATH.test(text) && !LONG_AGO.test(text) && !THIRD_PERSON.test(text);
 }
+
+/** "有个独居老人今年老伴走了", "有位退休的": someone else's story, told of in the third person. */
+export const THIRD_PERSON = /(有个|有位|有一个|有一位)[^，,。？?]{0,6}(老人|退休|老太|老头|老同志|大爷|大妈)/;
 
 /** A death named in so many words is a report, whatever was talked about before. */
 // "俺爹…昨儿个下午老了": 老了 after a parent's word, in northern speech, is a death.

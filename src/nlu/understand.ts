@@ -8,7 +8,7 @@
 
 import type { Classification, ClassifierInfo, ClassifierOptions, FeatureContribution, IntentClassifier, TrainingExample } from './classifier.ts';
 import { trainClassifier } from './classifier.ts';
-import { asksForPerson, itemIntentOf, namesBudget, namesDeath, namesHeadCount, reportsDeath } from './cues.ts';
+import { asksForPerson, itemIntentOf, namesBudget, namesDeath, namesHeadCount, reportsDeath, THIRD_PERSON } from './cues.ts';
 import type { IntentDefinition, IntentId } from './intents.ts';
 import { DEFAULT_INTENTS_DIR, DOMAIN_INTENTS, INTENT_IDS, isIntentId, loadIntents, OUT_OF_SCOPE } from './intents.ts';
 import { normalize, truncateForNlu } from './normalize.ts';
@@ -138,6 +138,18 @@ const MISREADINGS: readonly { readonly when: (intent: IntentId, text: string, sl
     is: (text) => {
       const item = itemIntentOf(text);
       return item !== null && isIntentId(item) ? item : 'pension_certification';
+    },
+  },
+  // "有个独居老人今年老伴走了又中风 重阳节能慰问多少": someone else's story told to ask an item's money for them.
+  {
+    when: (intent, text) =>
+      intent === 'report_death' &&
+      THIRD_PERSON.test(text) &&
+      (itemIntentOf(text) ?? 'funeral_consolation') !== 'funeral_consolation' &&
+      /多少|能不能|能否|有没有/.test(text),
+    is: (text) => {
+      const item = itemIntentOf(text);
+      return item !== null && isIntentId(item) ? item : 'report_death';
     },
   },
   // "老伴瘫了 日子过不下去了": an illness or hardship told, with no word of a death, is never a death to report.

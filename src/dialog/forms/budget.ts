@@ -39,6 +39,8 @@ const FOCUS = {
   target: /(什么时候|啥时候|何时|哪年|哪一年).{0,8}(一样|同标|统一|达到|看齐|一个标准)|同标|一样高/,
   allocation: /考核|拨付|拨多少|拨几|拨一次|多久拨|按等次/,
 } as const;
+/** "能干嘛用", "用在哪", "用途": what money is for. */
+const RESERVE_USE = /干嘛|干什么|做什么|用在|用于|用途|能用|怎么用|花在/;
 
 /**
  * A budget slot never asked for, read from the words of any message ("春节那一项", "省属企业的", "优秀的话"), whatever
@@ -171,7 +173,8 @@ function itemSplitLines(ctx: TurnCtx, b: BudgetAnswer, rows: readonly BudgetRow[
 /** The rows asked for: the items named, the rows something is held back from, or all. */
 function rowsFor(b: BudgetAnswer, items: readonly Item[], reserveOnly: boolean): readonly BudgetRow[] {
   const rows = items.length > 0 ? b.rows.filter((row) => items.includes(row.item)) : b.rows;
-  if (reserveOnly) return rows.filter((row) => row.reserve);
+  // "预留的15块钱能干嘛用" after "文体活动经费呢": the reserve is another item's; that one is meant.
+  if (reserveOnly) return rows.some((row) => row.reserve) ? rows.filter((row) => row.reserve) : b.rows.filter((row) => row.reserve);
   return rows.length > 0 ? rows : b.rows;
 }
 
@@ -185,7 +188,9 @@ function budgetLines(ctx: TurnCtx, s: Slots, b: BudgetAnswer, perHead: boolean, 
     const line = perHead
       ? ctx.tr.t('budget-row-per', { item: name, per: formatYuan(row.perRetiree) })
       : ctx.tr.t('budget-row', { item: name, per: formatYuan(row.perRetiree), total: formatYuan(row.total) });
-    return `${line}${reserveNote(ctx, row, perHead)}${row.checkYearOnly ? ctx.tr.t('budget-check-year') : ''}`;
+    // "预留的能干嘛用": what the reserve is for, beside it (004 四(一); 000 四(一)).
+    const use = row.reserve && focus.reserve && RESERVE_USE.test(text) ? ctx.tr.t(`budget-reserve-use-${row.reserve.holder}`) : '';
+    return `${line}${reserveNote(ctx, row, perHead)}${use}${row.checkYearOnly ? ctx.tr.t('budget-check-year') : ''}`;
   });
   const narrowed = items.length > 0 || focus.reserve || focus.split || focus.target;
   // The total of every item only when every item is shown.

@@ -13,6 +13,7 @@ import { type Point, topicFacts } from '../../rules/index.ts';
 import { verdict, WHEREVER } from '../answers.ts';
 import { YES_NO_ASKED } from '../context.ts';
 import { defOf } from '../form.ts';
+import { STAFF_RULE } from '../forms/staff-rule.ts';
 import { isPending } from '../state.ts';
 import type { Turn } from '../turn.ts';
 
@@ -30,7 +31,8 @@ const LIMIT_ANSWERED = '_shown';
 export function privacyQuestion(t: Turn): boolean {
   const s = t.state;
   // "年龄要写吗" after a 公示 answer: the shown side of the same limit.
-  const aboutNotice = /公示/.test(t.normalized) || s?.intent === PUBLICISED_TOPIC;
+  // The topic in front is a 公示: the retiree's (大病慰问's) or the staff rule on it.
+  const aboutNotice = /公示/.test(t.normalized) || s?.intent === PUBLICISED_TOPIC || (s?.intent === STAFF_RULE && s.slots.rule === 'publicity');
   const shownAsked = asksAboutPublishedField(t.normalized) && aboutNotice;
   // "住址电话能写吗" after a 公示 answer: a personal field asked of the same notice.
   const personalAsked = aboutNotice && namesPersonalField(t.normalized) && WRITTEN.test(t.normalized);
@@ -52,7 +54,7 @@ export function privacyQuestion(t: Turn): boolean {
   // "会不会公开" → 不会, "能看到吗" → 不能: the question's own words, read off the limit.
   const lines = [
     `${fieldFollowUp ? sameQuestionOf(t.normalized, s?.slots[YES_NO_ASKED]) : verdict(t.normalized, limit)}${limit}`,
-    ...(first && !shownAsked ? [t.tr.t('privacy-bot')] : []),
+    ...(first && !shownAsked && !t.incoming.staff ? [t.tr.t('privacy-bot')] : []),
     ...(points.length > 0
       ? [
           renderCitations(
