@@ -8,7 +8,7 @@
 
 import type { Classification, ClassifierInfo, ClassifierOptions, FeatureContribution, IntentClassifier, TrainingExample } from './classifier.ts';
 import { trainClassifier } from './classifier.ts';
-import { asksForPerson, itemIntentOf, namesBudget, namesDeath, namesHeadCount, reportsDeath, THIRD_PERSON } from './cues.ts';
+import { asksForPerson, asksProgress, itemIntentOf, namesBudget, namesDeath, namesHeadCount, reportsDeath, THIRD_PERSON } from './cues.ts';
 import type { IntentDefinition, IntentId } from './intents.ts';
 import { DEFAULT_INTENTS_DIR, DOMAIN_INTENTS, INTENT_IDS, isIntentId, loadIntents, OUT_OF_SCOPE } from './intents.ts';
 import { normalize, truncateForNlu } from './normalize.ts';
@@ -120,6 +120,8 @@ const MISREADINGS: readonly { readonly when: (intent: IntentId, text: string, sl
       namesDeath(text),
     is: () => 'report_death',
   },
+  // "刚才报的那个现在到哪一步了": the progress of what was filed, not another report.
+  { when: (intent, text) => intent === 'report_death' && !namesDeath(text) && asksProgress(text), is: () => 'case_status' },
   // "那社区管我不": whether one is managed at all, with no move told, is who is covered, not a move.
   { when: (intent, text) => intent === 'transfer_management' && !MOVING.test(text) && /管(我|不管|吗|不)/.test(text), is: () => 'coverage_enrollment' },
   // "上城区 3000人 节日慰问费": a head count with a 慰问费 line is that line of the budget.

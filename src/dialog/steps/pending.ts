@@ -43,6 +43,8 @@ export function yesOrNo(text: string): 'yes' | 'no' | null {
   if (/^(好|要|可以|行|嗯|是的|是|对|确认|没问题|登记|办|麻烦|需要|中(?=[\s，,吧啊了提交]|$)|(帮我|帮忙|给我|请)(登记|申请|办|提交|改|换|变更|更新))/.test(t))
     return 'yes';
   if (/^(我要|我想)?申请(登记|吧|一下|了)?[。！!.\s]*$/.test(t) || isApplyRequest(t)) return 'yes';
+  // "现在对了", "这回没错了": the facts read back are now right.
+  if (/^(现在|这下|这回|这次)(就)?(对|没错|没问题|可以)了?(吧)?[。！!.\s]*$/.test(t)) return 'yes';
   return null;
 }
 

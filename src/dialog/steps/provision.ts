@@ -1,14 +1,17 @@
-import { isQuestion, namesHeadCount, reportsDeath } from '../../nlu/cues.ts';
+import { asksAboutPrivacy, isFollowUp, isQuestion, itemIntentOf, namesHeadCount, reportsDeath } from '../../nlu/cues.ts';
 import { fundTopicOf } from '../../staff/index.ts';
 import { QUESTION } from '../context.ts';
 import { defOf } from '../form.ts';
 import { PROVISION, STAFF_RULE } from '../forms/staff-rule.ts';
 import { provisionAnswer } from '../provisions.ts';
+import { recallFact } from '../recall.ts';
 import { isPending } from '../state.ts';
 import type { Turn } from '../turn.ts';
 
 /** A follow-up of the answer just given is short. */
 const SHORT = 10;
+/** A question short enough to lean on the provision just answered ("档案移交前单位要做啥"). */
+const SHORT_FOLLOW_UP = 16;
 
 /**
  * "退休后的工伤待遇找谁", "聊城 企业交人过来 要填什么表", "有没有高龄补贴": a rule of the text that no topic answers, said
@@ -28,7 +31,16 @@ export function provision(t: Turn): boolean {
   const afterRule = t.state?.intent === STAFF_RULE && t.state.slots.rule === PROVISION;
   const followsUp = t.state?.awaiting === 'done' && t.normalized.length <= SHORT && !afterRule;
   if (!known && followsUp) return false;
-  const lines = provisionAnswer(t.tr, t.ctx.asOf, t.normalized, known);
+  // "档案呢", "企退之家那项几分" after a provision's answer: the district's fact the new words point at.
+  // A question naming an item or a 公示's fields is that item's (or the privacy step's), not a fact recalled.
+  const recalled =
+    afterRule &&
+    known &&
+    !t.rereading &&
+    (isFollowUp(t.normalized) || t.normalized.length <= SHORT_FOLLOW_UP) &&
+    itemIntentOf(t.normalized) === null &&
+    !asksAboutPrivacy(t.normalized);
+  const lines = provisionAnswer(t.tr, t.ctx.asOf, t.normalized, known) ?? (recalled ? recallFact(t.tr, t.ctx.asOf, known, t.normalized) : null);
   if (!lines) return false;
   if (typeof said === 'string') t.profile.region = said;
   const s = t.state;

@@ -1,6 +1,7 @@
 import { intentButton } from '../../chat/index.ts';
 import {
   askedItemIntentOf,
+  asksProgress,
   aspectsOf,
   isApplyRequest,
   isBareAspectQuestion,
@@ -49,6 +50,8 @@ export async function followUp(t: Turn): Promise<boolean | 'again'> {
   // "档案移交名册表呢" after "基本信息表要填几份": a staff rule's follow-up is read again with the rule's words.
   // ("建德呢", "1500户呢" change a fact of it instead.)
   const changesNothing = Object.keys(t.understanding.slots).length === 0;
+  // "刚才报的那个现在到哪一步了" after filing: the case's progress, not the topic again.
+  if (typeof s.slots[FILED] === 'string' && asksProgress(t.normalized)) return startInstead(t, 'case_status', {});
   // "建德 10000.01" after "公示几天": an amount is the rule's topic's (大病慰问's), asked again with it.
   const ruleTopic = s.intent === STAFF_RULE ? RULE_TOPICS[String(s.slots.rule)] : undefined;
   if (ruleTopic && t.understanding.slots.amount !== undefined && DIALOGS.has(ruleTopic)) {
