@@ -154,6 +154,8 @@ const MISREADINGS: readonly { readonly when: (intent: IntentId, text: string, sl
       return item !== null && isIntentId(item) ? item : 'report_death';
     },
   },
+  // "大病慰问要不要住院证明": the item named is 大病慰问; 住院 is what its proof is asked about.
+  { when: (intent, text) => intent === 'hospitalization_consolation' && /大病/.test(text), is: () => 'serious_illness_consolation' },
   // "老伴瘫了 日子过不下去了": an illness or hardship told, with no word of a death, is never a death to report.
   {
     when: (intent, text) => intent === 'report_death' && !namesDeath(text) && ILL_OR_HARD_UP.test(text),

@@ -188,22 +188,33 @@ export function readAge(msg: Msg, _ctx: unknown, awaited: boolean): Read {
 const people: SlotSpec = { ...countSlot('people'), optional: true };
 const peopleOf = (s: Slots): number | undefined => (typeof s.people === 'number' ? s.people : undefined);
 
-/** 住院几次: read only when said. */
-const stays: SlotSpec = { ...countSlot('stays'), optional: true };
+/** A count of one kind only: "住了3次" counts stays, "5人" people — the count parser reads both alike. */
+function countOf(spec: SlotSpec, unit: RegExp): SlotSpec {
+  return { ...spec, read: (msg, ctx, awaited) => (unit.test(msg.text) ? spec.read(msg, ctx, awaited) : null) };
+}
+/** 住院几次: read only when said, with 次/回/趟. */
+const stays: SlotSpec = countOf({ ...countSlot('stays'), optional: true }, /[\d一二两三四五六七八九十]\s*(次|回|趟)/);
+/** "本月住院慰问 5人 合计": how many people a fixed sum is asked for, with 人/名/位. */
+const stayPeople: SlotSpec = countOf(people, /[\d一二两三四五六七八九十]\s*(个)?(人|名|位)/);
 
 export const hospitalizationDialog: DialogDef = {
   intent: 'hospitalization_consolation',
   topic: 'hospitalization',
   factsInput: (s) => (typeof s.stays === 'number' ? { stays: s.stays } : {}),
-  slots: [region, stays],
+  slots: [region, stays, stayPeople],
   finish: (ctx, s) =>
     unlessPending(
       ctx,
-      answerEntitlement(ctx, hospitalization({ region: latestRegion(ctx, s), asOf: ctx.asOf, ...(typeof s.stays === 'number' ? { stays: s.stays } : {}) }), {
-        when: (e) => e.outcome === 'fixed' && e.amount !== null,
-        yes: 'button-apply',
-        question: 'offer-hospitalization',
-      }),
+      answerEntitlement(
+        ctx,
+        hospitalization({ region: latestRegion(ctx, s), asOf: ctx.asOf, ...(typeof s.stays === 'number' ? { stays: s.stays } : {}) }),
+        {
+          when: (e) => e.outcome === 'fixed' && e.amount !== null,
+          yes: 'button-apply',
+          question: 'offer-hospitalization',
+        },
+        peopleOf(s),
+      ),
       'hospitalization_application',
       s,
     ),
