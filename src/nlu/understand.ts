@@ -155,7 +155,11 @@ const MISREADINGS: readonly { readonly when: (intent: IntentId, text: string, sl
     },
   },
   // "大病慰问要不要住院证明": the item named is 大病慰问; 住院 is what its proof is asked about.
-  { when: (intent, text) => intent === 'hospitalization_consolation' && /大病/.test(text), is: () => 'serious_illness_consolation' },
+  // ("不是大病 就是普通住了个院": 大病 denied is no item named.)
+  {
+    when: (intent, text) => intent === 'hospitalization_consolation' && /大病/.test(text) && !/(不是|不算|没有|并非)大病/.test(text),
+    is: () => 'serious_illness_consolation',
+  },
   // "老伴瘫了 日子过不下去了": an illness or hardship told, with no word of a death, is never a death to report.
   {
     when: (intent, text) => intent === 'report_death' && !namesDeath(text) && ILL_OR_HARD_UP.test(text),
