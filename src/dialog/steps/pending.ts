@@ -48,6 +48,9 @@ export function yesOrNo(text: string): 'yes' | 'no' | null {
   return null;
 }
 
+/** "谢谢", "辛苦了", "麻烦你们了": thanks said with the answer. */
+const THANKS = /谢谢|多谢|感谢|辛苦了|辛苦你们|麻烦你们了/;
+
 /** The form waits for an answer or a yes/no: this message is read against it first. */
 export async function pending(t: Turn): Promise<boolean | 'again'> {
   const s = t.state;
@@ -170,6 +173,8 @@ async function yesNo(t: Turn, s: DialogState): Promise<void> {
   if (t.button?.kind === 'no' || (t.button === null && (words === 'no' || (words === null && !asked && t.is('deny'))))) {
     t.say(t.tr.t(s.awaiting === 'confirm' ? 'confirm-declined' : 'offer-declined'));
     s.awaiting = 'done';
+    // "不用了 谢谢": the message declines (and thanks); nothing of the topic is asked.
+    if (t.button === null && s.awaiting === 'done' && THANKS.test(t.normalized)) t.intent = 'deny';
     return;
   }
   const question = questionIn(t, s.intent);
