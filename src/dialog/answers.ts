@@ -250,6 +250,19 @@ const REPORT_ASKED = /(要不要|需不需要|用不用|得|要|需要)[^，,。
 /** "要不要回杭州做", "得回来查吗": whether one must come back for it. */
 const COME_BACK = /回(杭州|来|本地|当地|管理地|老家|这边)[^，,。？?]{0,4}(做|体检|检查|查)|回去(做|体检|检查)/;
 
+/** Questions whose yes or no any line of the answer says, whichever leads; null for the others. */
+function saidByAnyLine(words: { readonly yes: string; readonly no: string }, question: string, all: string): string | null {
+  // "常住外地 体检要不要回杭州做" answered by "可以在常住地医院自费体检": no need to come back.
+  if (COME_BACK.test(question) && /常住地/.test(all)) return `${words.no}。`;
+  // "是不是一定要去社区领" answered by "可以上门慰问，或打入…账户": not necessarily.
+  if (words.yes === '一定' && /(去|到)[^，,。？?]{0,6}(领|拿|取)/.test(question) && /上门|打入|账户|转账/.test(all)) return `${words.no}。`;
+  // "晚了十来天 要不要紧": it matters only where a deadline has passed; a late report is still made.
+  if (words.no === '不要紧') return `${/已经过了|已经超过/.test(all) ? words.yes : words.no}，`;
+  // "老人去世了要不要报给社区" answered by "家属告知社区…": to report is what the text asks, whatever stops after.
+  if (asksIfNeeded(words) && REPORT_ASKED.test(question) && !/报不了|不能报|不让报|不给报/.test(question) && /告知|报告/.test(all)) return `${words.yes}。`;
+  return null;
+}
+
 /**
  * "要，…" / "不发，…": the yes or no a yes/no question's own words ask for, read off the fact that answers it. Empty
  * when the question is not a yes/no one.
@@ -262,16 +275,9 @@ export function verdict(question: string | undefined, lines: string | readonly s
   // "会不会要我们退钱": the line about returning the money, whatever line leads.
   const returned = RETURN_ASKED.test(question ?? '') && typeof lines === 'object' ? lines.find((l) => /退回|退还|追回/.test(l)) : undefined;
   const line = returned ?? (typeof lines === 'string' || lines === undefined ? lines : lineAbout(question ?? '', lines, !needed));
-  // "常住外地 体检要不要回杭州做" answered by "可以在常住地医院自费体检": no need to come back, whichever line leads.
   const all = typeof lines === 'string' || lines === undefined ? (lines ?? '') : lines.join('\n');
-  if (words && COME_BACK.test(question ?? '') && /常住地/.test(all)) return `${words.no}。`;
-  // "是不是一定要去社区领" answered by "可以上门慰问，或打入…账户": not necessarily.
-  if (words?.yes === '一定' && /(去|到)[^，,。？?]{0,6}(领|拿|取)/.test(question ?? '') && /上门|打入|账户|转账/.test(all)) return `${words.no}。`;
-  // "晚了十来天 要不要紧": it matters only where a deadline has passed; a late report is still made.
-  if (words?.no === '不要紧') return `${/已经过了|已经超过/.test(all) ? `${words.yes}，` : `${words.no}，`}`;
-  // "老人去世了要不要报给社区" answered by "家属告知社区…": to report is what the text asks, whatever stops after.
-  if (words && asksIfNeeded(words) && REPORT_ASKED.test(question ?? '') && !/报不了|不能报|不让报|不给报/.test(question ?? '') && /告知|报告/.test(all))
-    return `${words.yes}。`;
+  const ofTheAnswer = words ? saidByAnyLine(words, question ?? '', all) : null;
+  if (ofTheAnswer !== null) return ofTheAnswer;
   if (!words || line === undefined) return '';
   // "一定要住院证明吗" answered by "住院证明（能通过大数据核验的可以不提供）": not always.
   if (words.yes === '一定' && exceptionExcuses(line)) return `${words.no}。`;

@@ -30,9 +30,9 @@ const LIMIT_ANSWERED = '_shown';
  */
 export function privacyQuestion(t: Turn): boolean {
   const s = t.state;
-  // "年龄要写吗" after a 公示 answer: the shown side of the same limit.
   // The topic in front is a 公示: the retiree's (大病慰问's) or the staff rule on it.
   const aboutNotice = /公示/.test(t.normalized) || s?.intent === PUBLICISED_TOPIC || (s?.intent === STAFF_RULE && s.slots.rule === 'publicity');
+  // "年龄要写吗" after a 公示 answer: the shown side of the same limit.
   const shownAsked = asksAboutPublishedField(t.normalized) && aboutNotice;
   // "住址电话能写吗" after a 公示 answer: a personal field asked of the same notice.
   const personalAsked = aboutNotice && namesPersonalField(t.normalized) && WRITTEN.test(t.normalized);
