@@ -75,7 +75,9 @@ const itemSlot = saidSlot('item', (text) => {
   return /全年|所有|全部|汇总|一共|总共/.test(text) ? '' : undefined;
 });
 /** "春节那一项", "只算中秋": one festival of the 节日慰问费 row, at its own standard (004 三(四)). */
-const festivalSlot = saidSlot('festival', parseFestival);
+/** "一年三节合计", "全年的节日慰问": every festival together — the budget's whole 节日慰问费 line. */
+const ALL_FESTIVALS = 'all';
+const festivalSlot = saidSlot('festival', (text) => (/三节|三个节|(全年|一年)的?(节日|三节)/.test(text) ? ALL_FESTIVALS : parseFestival(text)));
 
 /** "省属企业的退休人员", "不在建德参保的央企": retirees whose funds come by their original channel (004 二(二); 000 二(二)). */
 const employerSlot = saidSlot('employer', employerOf);
@@ -154,7 +156,7 @@ function allocation(ctx: TurnCtx, s: Slots): Outcome {
  * the clause; null where the text budgets no festival money per head or does not pay that festival.
  */
 function festivalLines(ctx: TurnCtx, s: Slots, b: BudgetAnswer, perHead: boolean): { lines: string[]; cites: Citation[] } | null {
-  if (typeof s.festival !== 'string' || !b.rows.some((row) => row.item === 'festival')) return null;
+  if (typeof s.festival !== 'string' || s.festival === ALL_FESTIVALS || !b.rows.some((row) => row.item === 'festival')) return null;
   const e = festivalEntitlement({ region: String(s.region), asOf: ctx.asOf, festival: s.festival as Festival });
   if (!e.ok || e.value.outcome !== 'fixed' || e.value.amount === null) return null;
   const per = e.value.amount;
@@ -180,7 +182,8 @@ function rowsFor(b: BudgetAnswer, items: readonly Item[], reserveOnly: boolean):
 
 function budgetLines(ctx: TurnCtx, s: Slots, b: BudgetAnswer, perHead: boolean, text: string): { lines: string[]; cites: Citation[] } {
   // An item the text does not budget ("退管经费" in Hangzhou) asks for all of them.
-  const asked = typeof s.item === 'string' ? (s.item.split(',') as Item[]) : [];
+  // "一年三节合计": every festival together is the 节日慰问费 line.
+  const asked = s.festival === ALL_FESTIVALS ? (['festival'] as Item[]) : typeof s.item === 'string' ? (s.item.split(',') as Item[]) : [];
   const items = asked.filter((item) => b.rows.some((row) => row.item === item));
   const focus = { reserve: FOCUS.reserve.test(text), split: FOCUS.split.test(text), target: FOCUS.target.test(text) };
   const rows = rowsFor(b, items, focus.reserve).map((row) => {

@@ -65,13 +65,16 @@ export async function followUp(t: Turn): Promise<boolean | 'again'> {
   // "我是建德的，管30个人" from a group leader: their district and head count, not a budget (staff work).
   // "那退管工作经费每人多少" after a health-check answer: a budget line, a new question even from a retiree.
   const budgetLine = u.intent === 'fund_budget' && s.intent !== 'fund_budget' && namesBudgetLine(text);
+  // "一年三节合计" after a festival's budget line: a sum of the same budget, whatever a classifier makes of it alone.
+  const sameSum = s.intent === 'fund_budget' && t.incoming.staff && /合计|总共|一共|加起来|共计/.test(text);
   const newQuestion =
-    budgetLine ||
-    (topicFor(u.intent, t.incoming.staff) &&
-      u.confidence >= NEW_QUESTION &&
-      !sameTopic(u.intent, s.intent) &&
-      !sameTopic(s.intent, u.intent) &&
-      !isBareAspectQuestion(text));
+    !sameSum &&
+    (budgetLine ||
+      (topicFor(u.intent, t.incoming.staff) &&
+        u.confidence >= NEW_QUESTION &&
+        !sameTopic(u.intent, s.intent) &&
+        !sameTopic(s.intent, u.intent) &&
+        !isBareAspectQuestion(text)));
   const item = itemIntentOf(text);
   const namesOther = (item !== null && !sameTopic(item, s.intent)) || namesDeath(text);
   // "人走了以后专项资金从哪个月停" after a budget answer: a question about deaths, the death's to answer.
