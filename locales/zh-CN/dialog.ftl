@@ -340,3 +340,4 @@ text-of-henan = 河南省（郑州市转发）：
 text-of-changsha = 长沙市：
 text-of-liaocheng = 聊城市：
 entitlement-for-people = { $count }人共{ $total }元
+entitlement-for-people-ceiling = { $count }人最高共{ $total }元

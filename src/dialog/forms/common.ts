@@ -55,9 +55,11 @@ export function answerEntitlement(
   if (!result.ok) return { lines: [ruleErrorLine(ctx, result.error)], next: 'done' };
   const e = result.value;
   const lines = entitlementLines(ctx, e);
-  if (people !== undefined && people > 1 && e.outcome === 'fixed' && e.amount) {
+  if (people !== undefined && people > 1 && (e.outcome === 'fixed' || e.outcome === 'ceiling') && e.amount) {
     const [headline = '', ...rest] = (lines[0] ?? '').split('\n');
-    lines[0] = [headline, ctx.tr.t('entitlement-for-people', { count: people, total: formatYuan(e.amount.times(people)) }), ...rest].join('\n');
+    // A ceiling summed is a ceiling too ("3人最高共7500元").
+    const key = e.outcome === 'fixed' ? 'entitlement-for-people' : 'entitlement-for-people-ceiling';
+    lines[0] = [headline, ctx.tr.t(key, { count: people, total: formatYuan(e.amount.times(people)) }), ...rest].join('\n');
   }
   // Staff ask for the figures, not to apply themselves: no offer that would wait for a yes.
   if (offer && !ctx.incoming.staff && offer.when(e)) {

@@ -64,13 +64,32 @@ const selfPay = (s: Slots, asOf?: IsoDate) => {
   return figure !== undefined ? { selfPay: figure } : {};
 };
 
+/** How many people a fixed sum is asked for ("去世3人", "1800人"): read only when said. */
+const people: SlotSpec = { ...countSlot('people'), optional: true };
+const peopleOf = (s: Slots): number | undefined => (typeof s.people === 'number' ? s.people : undefined);
+
+/** A count of one kind only: "住了3次" counts stays, "5人" people — the count parser reads both alike. */
+function countOf(spec: SlotSpec, unit: RegExp): SlotSpec {
+  return { ...spec, read: (msg, ctx, awaited) => (unit.test(msg.text) ? spec.read(msg, ctx, awaited) : null) };
+}
+/** 住院几次: read only when said, with 次/回/趟. */
+const stays: SlotSpec = countOf({ ...countSlot('stays'), optional: true }, /[\d一二两三四五六七八九十]\s*(次|回|趟)/);
+/** "本月住院慰问 5人 合计": how many people a fixed sum is asked for, with 人/名/位. */
+const stayPeople: SlotSpec = countOf(people, /[\d一二两三四五六七八九十]\s*(个)?(人|名|位)/);
+
 export const seriousIllnessDialog: DialogDef = {
   intent: 'serious_illness_consolation',
   topic: 'serious_illness',
   factsInput: (s, asOf) => selfPay(s, asOf),
   // Without the amount the whole scale is the answer, and the amount is asked to find the tier.
   // The applicant's name said in passing is kept for the application (never asked here).
-  slots: [region, amountSlot('amount', 'ask-self-pay', { optional: true }, true), { ...nameSlot('applicantName', 'ask-applicant-name'), optional: true }],
+  slots: [
+    region,
+    amountSlot('amount', 'ask-self-pay', { optional: true }, true),
+    { ...nameSlot('applicantName', 'ask-applicant-name'), optional: true },
+    // "自付2.6万 3人 上限合计": the ceiling for so many people (staff).
+    stayPeople,
+  ],
   finish(ctx, s) {
     latestRegion(ctx, s);
     const again = amountAskedAgain(ctx, s, 'amount', 'ask-self-pay');
@@ -98,11 +117,16 @@ export const seriousIllnessDialog: DialogDef = {
       if (!scale.ok || scale.value.outcome !== 'ceiling' || !asksAmount) return answerEntitlement(ctx, scale);
       return { lines: [...entitlementLines(ctx, scale.value), ctx.tr.t('ask-self-pay-for-tier')], next: 'done', awaiting: 'amount' };
     }
-    return answerEntitlement(ctx, seriousIllness({ region: str(s.region), selfPay: str(s.amount), asOf: ctx.asOf }), {
-      when: (e) => e.outcome === 'ceiling',
-      yes: 'button-apply',
-      question: 'offer-serious-illness',
-    });
+    return answerEntitlement(
+      ctx,
+      seriousIllness({ region: str(s.region), selfPay: str(s.amount), asOf: ctx.asOf }),
+      {
+        when: (e) => e.outcome === 'ceiling',
+        yes: 'button-apply',
+        question: 'offer-serious-illness',
+      },
+      peopleOf(s),
+    );
   },
   // The applicant's details are personal: a dialog of their own collects them in private.
   accept: (_ctx, s) => ({
@@ -183,19 +207,6 @@ export function readAge(msg: Msg, _ctx: unknown, awaited: boolean): Read {
   if (said >= 40 && said <= 120) return { value: said };
   return awaited || msg.understanding?.slots.age !== undefined ? { error: 'error-age-range' } : null;
 }
-
-/** How many people a fixed sum is asked for ("去世3人", "1800人"): read only when said. */
-const people: SlotSpec = { ...countSlot('people'), optional: true };
-const peopleOf = (s: Slots): number | undefined => (typeof s.people === 'number' ? s.people : undefined);
-
-/** A count of one kind only: "住了3次" counts stays, "5人" people — the count parser reads both alike. */
-function countOf(spec: SlotSpec, unit: RegExp): SlotSpec {
-  return { ...spec, read: (msg, ctx, awaited) => (unit.test(msg.text) ? spec.read(msg, ctx, awaited) : null) };
-}
-/** 住院几次: read only when said, with 次/回/趟. */
-const stays: SlotSpec = countOf({ ...countSlot('stays'), optional: true }, /[\d一二两三四五六七八九十]\s*(次|回|趟)/);
-/** "本月住院慰问 5人 合计": how many people a fixed sum is asked for, with 人/名/位. */
-const stayPeople: SlotSpec = countOf(people, /[\d一二两三四五六七八九十]\s*(个)?(人|名|位)/);
 
 export const hospitalizationDialog: DialogDef = {
   intent: 'hospitalization_consolation',
