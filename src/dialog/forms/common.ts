@@ -5,7 +5,7 @@ import { NO, YES } from '../../chat/index.ts';
 import { shanghaiIsoDate } from '../../clock.ts';
 import { aspectsOf, isFollowUp, isYesNoQuestion } from '../../nlu/cues.ts';
 import { normalize } from '../../nlu/index.ts';
-import { type Citation, type Entitlement, formatYuan, type Result, type RuleError } from '../../rules/index.ts';
+import { aspectsOfPoint, type Citation, type Entitlement, formatYuan, type Point, type Result, type RuleError } from '../../rules/index.ts';
 import { onlyQualifies } from '../answers.ts';
 import { contactIn } from '../contact.ts';
 import type { Outcome, Slots, TurnCtx } from '../context.ts';
@@ -28,13 +28,20 @@ export function entitlementLines(ctx: TurnCtx, given: Entitlement): string[] {
   return [lines.join('\n')];
 }
 
+/** How many facts follow the yes or no of a yes/no question's answer. */
+const YES_NO_FACTS = 3;
+
 /** "自付三万 是不是能拿2500": the yes or no, the figure and what decides it; the qualifiers on "详细说说". */
 function yesNoShort(ctx: TurnCtx, e: Entitlement): Entitlement {
   const text = normalize(ctx.incoming.text ?? '');
   // A follow-up ("多一块呢") asks the same again: what qualified the last answer is not said twice.
   if (!isYesNoQuestion(text) && !isFollowUp(text)) return e;
   const asked = aspectsOf(text);
-  return { ...e, conditions: e.conditions.filter((p) => !onlyQualifies(p, asked)) };
+  // At most a few facts after the yes or no: "详细说说" gives them all.
+  // The facts about the side asked ("我七十六了" → the age limit) come first, so they are never the ones cut.
+  const about = (p: Point) => (aspectsOfPoint(p).some((a) => asked.includes(a)) ? 0 : 1);
+  const kept = e.conditions.filter((p) => !onlyQualifies(p, asked));
+  return { ...e, conditions: [...kept].sort((a, b) => about(a) - about(b)).slice(0, YES_NO_FACTS) };
 }
 
 export function offerButtons(ctx: TurnCtx, yesId: string): Button[] {
