@@ -1,21 +1,7 @@
 import { renderCitations, renderNotice, renderPoint } from '../answers/index.ts';
 import type { Translator } from '../i18n/index.ts';
-import { type Citation, type IsoDate, provisionsFor, type Topic, topicFacts } from '../rules/index.ts';
+import { type Citation, type IsoDate, provisionsFor, TOPICS, topicFacts } from '../rules/index.ts';
 import { lead, verdict } from './answers.ts';
-
-/** Every topic whose facts a district's text gives. */
-const TOPICS: readonly Topic[] = [
-  'hospitalization',
-  'serious_illness',
-  'funeral',
-  'festival',
-  'health_check',
-  'group_activity',
-  'group_leader_subsidy',
-  'death',
-  'transfer',
-  'coverage',
-];
 
 /** Words that say nothing of which fact is meant: the question's frame, and what every fact here is about. */
 const FILLER =
@@ -34,16 +20,41 @@ function pairs(text: string): Set<string> {
 interface Fact {
   readonly said: string;
   readonly cite: Citation;
+  /** The fact and the words of its clause, and the two-character words in them. */
+  readonly text: string;
+  readonly words: Set<string>;
 }
 
+function fact(said: string, cite: Citation): Fact {
+  const text = `${said} ${cite.quote}`;
+  return { said, cite, text, words: pairs(text) };
+}
+
+/** A district's facts on a date are the same for every question: worked out once (per sentence set). */
+const known = new WeakMap<Translator, Map<string, Fact[]>>();
+/** Districts and dates kept at most (the oldest go first). */
+const KEPT = 64;
+
 function factsOf(tr: Translator, region: string, asOf: IsoDate): Fact[] {
+  const byPlace = known.get(tr) ?? new Map<string, Fact[]>();
+  known.set(tr, byPlace);
+  const key = `${region}|${asOf}`;
+  const kept = byPlace.get(key);
+  if (kept) return kept;
+  const facts = allFacts(tr, region, asOf);
+  if (byPlace.size >= KEPT) byPlace.delete(byPlace.keys().next().value as string);
+  byPlace.set(key, facts);
+  return facts;
+}
+
+function allFacts(tr: Translator, region: string, asOf: IsoDate): Fact[] {
   const out: Fact[] = [];
   for (const topic of TOPICS) {
     const f = topicFacts(topic, { region, asOf });
-    if (f.ok) for (const p of f.value.points) out.push({ said: renderPoint(tr, p), cite: p.cite });
+    if (f.ok) for (const p of f.value.points) out.push(fact(renderPoint(tr, p), p.cite));
   }
   const r = provisionsFor(region, asOf);
-  if (r.ok) for (const p of r.value.provisions) out.push({ said: tr.t(`provision-${p.doc}-${p.code}`), cite: p.cite });
+  if (r.ok) for (const p of r.value.provisions) out.push(fact(tr.t(`provision-${p.doc}-${p.code}`), p.cite));
   return out;
 }
 
@@ -57,9 +68,8 @@ export function recallFact(tr: Translator, asOf: IsoDate, region: string, questi
   const asked = pairs(question);
   if (asked.size === 0) return null;
   const scored = factsOf(tr, region, asOf).map((fact) => {
-    const text = `${fact.said} ${fact.cite.quote}`;
-    const own = pairs(text);
-    const shared = [...asked].filter((w) => own.has(w));
+    const { text, words } = fact;
+    const shared = [...asked].filter((w) => words.has(w));
     // Ties go to the fact that says the words most often: it is about them, not passing by.
     const mentions = shared.reduce((n, w) => n + text.split(w).length - 1, 0);
     return { fact, score: shared.length * 100 + mentions, shared: shared.length };

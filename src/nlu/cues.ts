@@ -326,7 +326,7 @@ export const namesBudgetLine = (text: string): boolean =>
   /(退管)?工作经费|服务关怀经费|公共服务经费|经费预算|年预算|预算(标准|安排)|拨付|清算|管理费/.test(text);
 
 /** "公示会把我身份证号公开吗", "会不会发到群里": whether personal data is shown to others. */
-const PRIVATE_DATA = '(身份证|电话|手机号?|住址|地址|银行卡|卡号|困难情况|家庭情况|隐私|个人信息|号码)';
+const PRIVATE_DATA = '(身份证|电话|手机号?|住址|地址|银行卡|卡号|困难(情况|状况)|家庭情况|隐私|个人信息|号码)';
 const SHOWN = '(公开|发到群|发群里|发在群|群里|泄露|泄漏|曝光|外传|别人(看到|知道)|被人看到|贴出|公示出来|写上去|登出来)';
 /** "公示啥内容", "公示上写些什么": what a 公示 shows is the same limit. */
 const SHOWN_ON_NOTICE = '公示(的|出来的|上)?(写|包括|有|公开)?(啥|什么|哪些)(内容|信息|东西)?';
@@ -335,11 +335,26 @@ const PRIVACY = new RegExp(`${PRIVATE_DATA}.{0,12}${SHOWN}|${SHOWN}.{0,8}${PRIVA
 export const asksAboutPrivacy = (text: string): boolean => PRIVACY.test(text) && isQuestion(text);
 
 /** "身份证号呢", "年龄呢": a field a 公示 could show or must not. */
-export const namesPersonalField = (text: string): boolean => new RegExp(`${PRIVATE_DATA}|姓名|名字|性别|年龄|岁数|金额`).test(text);
+/** The fields a 公示 shows (004 五(三): 姓名、性别、年龄、慰问（发放）金额). */
+const SHOWN_FIELD = '(姓名|名字|性别|年龄|岁数|金额|钱数)';
+const PRIVATE_DATA_NAMED = new RegExp(PRIVATE_DATA);
+const FIELDS_NAMED = new RegExp(`${PRIVATE_DATA}|${SHOWN_FIELD}`, 'g');
+const FIELD_NAMED = new RegExp(FIELDS_NAMED.source);
+const ONLY_SHOWN_FIELD = new RegExp(`^${SHOWN_FIELD}$`);
+export const namesPersonalField = (text: string): boolean => FIELD_NAMED.test(text);
+
+/**
+ * "年龄要写吗" → true, "身份证号呢" → false: whether the field named last goes on a 公示; null when none is named. The
+ * last, as a follow-up is read after the question it follows ("…住址 金额要不要写").
+ */
+export function lastFieldShown(text: string): boolean | null {
+  const field = [...text.matchAll(FIELDS_NAMED)].at(-1)?.[0];
+  return field === undefined ? null : ONLY_SHOWN_FIELD.test(field);
+}
 
 /** "年龄要写吗", "金额公示不公示": a field a 公示 does show (004 五(三)), asked of it. */
-const PUBLISHED_FIELD = /(姓名|名字|性别|年龄|岁数|金额|钱数)[^，,。？?]{0,6}(写|公示|公开|列出|登出|贴出)/;
-export const asksAboutPublishedField = (text: string): boolean => PUBLISHED_FIELD.test(text) && !new RegExp(PRIVATE_DATA).test(text) && isQuestion(text);
+const PUBLISHED_FIELD = new RegExp(`${SHOWN_FIELD}[^，,。？?]{0,6}(写|公示|公开|列出|登出|贴出)`);
+export const asksAboutPublishedField = (text: string): boolean => PUBLISHED_FIELD.test(text) && !PRIVATE_DATA_NAMED.test(text) && isQuestion(text);
 
 /** "算不算专项资金保障对象": whether this fund covers someone, as against whether they get the money at all. */
 export const asksAboutTheFund = (text: string): boolean => /专项资金|保障对象|列入|纳入.{0,4}(资金|保障)/.test(text);
@@ -466,6 +481,9 @@ function parseChineseCount(n: string): number | undefined {
   const value = (n.includes('十') ? (tens ? (digit[tens] ?? Number.NaN) : 1) * 10 : 0) + (ones ? (digit[ones] ?? Number.NaN) : 0);
   return Number.isFinite(value) && value > 0 ? value : undefined;
 }
+
+/** "谁出", "从哪出", "谁承担": who pays. */
+export const asksWhoPays = (text: string): boolean => /谁(出|承担|负责|给|掏|拨)|(从|由)哪(里|儿)?(出|来|拨)/.test(text);
 
 /** "到哪一步了", "办得怎么样了": a case's progress asked. */
 const PROGRESS = /到哪一?步|进度|办到哪|办得怎么样|处理了没|处理得怎么样|有结果了?吗|有没有结果|受理了吗|批下来没/;

@@ -8,7 +8,7 @@
 
 import type { Classification, ClassifierInfo, ClassifierOptions, FeatureContribution, IntentClassifier, TrainingExample } from './classifier.ts';
 import { trainClassifier } from './classifier.ts';
-import { asksForPerson, asksProgress, itemIntentOf, namesBudget, namesDeath, namesHeadCount, reportsDeath, THIRD_PERSON } from './cues.ts';
+import { asksForPerson, asksProgress, asksWhoPays, itemIntentOf, namesBudget, namesDeath, namesHeadCount, reportsDeath, THIRD_PERSON } from './cues.ts';
 import type { IntentDefinition, IntentId } from './intents.ts';
 import { DEFAULT_INTENTS_DIR, DOMAIN_INTENTS, INTENT_IDS, isIntentId, loadIntents, OUT_OF_SCOPE } from './intents.ts';
 import { normalize, truncateForNlu } from './normalize.ts';
@@ -109,6 +109,12 @@ const HOUSEBOUND = /瘫|卧床|下不了床|起不了床|出不了(?:家)?门|�
  * What the classifier reads wrong, and what the message is: each rule sees the intent the rules before it left, in
  * order. A rule that changes the intent leaves its confidence unsure.
  */
+/** The item a message names, as an intent; `otherwise` when it names none. */
+function itemOr(text: string, otherwise: IntentId): IntentId {
+  const item = itemIntentOf(text);
+  return item !== null && isIntentId(item) ? item : otherwise;
+}
+
 const MISREADINGS: readonly { readonly when: (intent: IntentId, text: string, slots: Slots) => boolean; readonly is: (text: string) => IntentId }[] = [
   // "俺爹王铁柱昨儿个下午老了 …": a kin's death in words the model has not seen is still a death told.
   // "俺娘走了半个月了才来报": 报 is the report's, not a case's progress.
@@ -127,7 +133,7 @@ const MISREADINGS: readonly { readonly when: (intent: IntentId, text: string, sl
   // "上城区 3000人 节日慰问费": a head count with a 慰问费 line is that line of the budget.
   { when: (intent, text) => intent === 'festival_consolation' && namesHeadCount(text) && /慰问费/.test(text), is: () => 'fund_budget' },
   // "省属企业退休的 移交社区以后管理费谁出": who pays the management costs is the budget's (001 六(二)2), not who is covered.
-  { when: (intent, text) => intent === 'coverage_enrollment' && /管理费|经费/.test(text) && WHO_PAYS.test(text), is: () => 'fund_budget' },
+  { when: (intent, text) => intent === 'coverage_enrollment' && /管理费|经费/.test(text) && asksWhoPays(text), is: () => 'fund_budget' },
   // "我是离休干部 要不要转到社区管": whether 离休人员 are handed over at all (001 五(一); 002 第三十五条), not a move.
   { when: (intent, text) => intent === 'transfer_management' && /离休/.test(text), is: () => 'coverage_enrollment' },
   // "公示会不会公开我的电话": what a 公示 shows (大病慰问's, the one a retiree meets), not a call asked for.
@@ -137,10 +143,7 @@ const MISREADINGS: readonly { readonly when: (intent: IntentId, text: string, sl
   // "没去做资格认证 养老金给停了 节日慰问费还发吗": the item asked of, for someone whose pension is stopped (004 二(一)).
   {
     when: (intent, text) => intent === 'pension_certification' && itemIntentOf(text) !== null && ITEM_STILL_DUE.test(text),
-    is: (text) => {
-      const item = itemIntentOf(text);
-      return item !== null && isIntentId(item) ? item : 'pension_certification';
-    },
+    is: (text) => itemOr(text, 'pension_certification'),
   },
   // "有个独居老人今年老伴走了又中风 重阳节能慰问多少": someone else's story told to ask an item's money for them.
   {
@@ -149,10 +152,7 @@ const MISREADINGS: readonly { readonly when: (intent: IntentId, text: string, sl
       THIRD_PERSON.test(text) &&
       (itemIntentOf(text) ?? 'funeral_consolation') !== 'funeral_consolation' &&
       /多少|能不能|能否|有没有/.test(text),
-    is: (text) => {
-      const item = itemIntentOf(text);
-      return item !== null && isIntentId(item) ? item : 'report_death';
-    },
+    is: (text) => itemOr(text, 'report_death'),
   },
   // "大病慰问要不要住院证明": the item named is 大病慰问; 住院 is what its proof is asked about.
   // ("不是大病 就是普通住了个院": 大病 denied is no item named.)
@@ -185,8 +185,6 @@ const MISREADINGS: readonly { readonly when: (intent: IntentId, text: string, sl
 ];
 /** "要跟社区说一声吗", "要不要告诉社区": whether to tell. */
 const TELL_ASKED = /(说一声|讲一声|告诉|告知|报告|打招呼|通知)[^，,。]{0,6}(吗|不|么|嘛|伐)|(要不要|需不需要|用不用)[^，,。]{0,6}(说一声|告诉|告知|报告|通知)/;
-/** "谁出", "从哪出", "谁承担": who pays. */
-const WHO_PAYS = /谁(出|承担|负责|给|掏|拨)|(从|由)哪(里|儿)?(出|来|拨)/;
 /** "还发吗", "还能去体检不": whether an item is still due. */
 const ITEM_STILL_DUE = /还(发|有|给|能|可以|算)|发不发|有没有|能不能|给不给/;
 const MISSING = /失踪|失联|下落不明|联系不上|找不到人|走失|走丢|找不着|没找到/;

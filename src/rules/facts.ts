@@ -152,17 +152,20 @@ const ASPECTS_WITH_PROCEDURE: Readonly<Record<string, readonly Aspect[]>> = Obje
 
 export const aspectsOfPoint = (p: Point): readonly Aspect[] => ASPECTS_WITH_PROCEDURE[p.code] ?? [];
 
-export type Topic =
-  | 'hospitalization'
-  | 'serious_illness'
-  | 'funeral'
-  | 'festival'
-  | 'health_check'
-  | 'group_activity'
-  | 'group_leader_subsidy'
-  | 'death'
-  | 'transfer'
-  | 'coverage';
+/** Every topic whose facts a district's text gives. */
+export const TOPICS = [
+  'hospitalization',
+  'serious_illness',
+  'funeral',
+  'festival',
+  'health_check',
+  'group_activity',
+  'group_leader_subsidy',
+  'death',
+  'transfer',
+  'coverage',
+] as const;
+export type Topic = (typeof TOPICS)[number];
 
 export interface TopicInput {
   readonly region: Region | string;

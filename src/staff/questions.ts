@@ -1,6 +1,6 @@
 import { renderCitations, renderNotice } from '../answers/index.ts';
 import type { Translator } from '../i18n/index.ts';
-import { asksAboutPublishedField } from '../nlu/cues.ts';
+import { asksAboutPublishedField, lastFieldShown } from '../nlu/cues.ts';
 import type { Understanding } from '../nlu/index.ts';
 import { type Citation, communityStaff, deathReportRule, findRegion, type IsoDate, publicityRule, staffForRetirees } from '../rules/index.ts';
 import { budgetItemAnswer } from './budget-questions.ts';
@@ -111,9 +111,9 @@ function publicity(tr: Translator, u: RuleFacts, text: string, asOf: IsoDate): s
  * last decides: a follow-up is read after the question it follows.
  */
 function fieldsLead(text: string): string {
-  const field = [...text.matchAll(/姓名|名字|性别|年龄|岁数|金额|身份证|电话|手机|住址|地址|银行卡|卡号|困难/g)].at(-1)?.[0];
-  if (field === undefined) return 'staffq-publicity-fields';
-  return asksAboutPublishedField(`${field}写吗`) ? 'staffq-publicity-fields-shown' : 'staffq-publicity-fields-first';
+  const shown = lastFieldShown(text);
+  if (shown === null) return 'staffq-publicity-fields';
+  return shown ? 'staffq-publicity-fields-shown' : 'staffq-publicity-fields-first';
 }
 
 /** "长沙的报丧期限", "聊城去世几天内要报": Changsha 30 days, Liaocheng 7, Hangzhou and Jiande 及时. */

@@ -1,5 +1,5 @@
 import { renderCitations, renderNotice, renderPoint } from '../../answers/index.ts';
-import { asksAboutTheFund, budgetItemsIn, employerOf, verdictWords } from '../../nlu/cues.ts';
+import { asksAboutTheFund, asksWhoPays, budgetItemsIn, employerOf, verdictWords } from '../../nlu/cues.ts';
 import { normalize } from '../../nlu/index.ts';
 import { parseFestival } from '../../nlu/slots/index.ts';
 import {
@@ -225,9 +225,6 @@ function noBudget(ctx: TurnCtx, region: string): string {
   return who ? [none, ctx.tr.t(`provision-${who.doc}-${who.code}`), renderCitations(ctx.tr, [who.cite])].join('\n') : none;
 }
 
-/** "谁出", "从哪出", "谁承担": who pays. */
-const WHO_PAYS = /谁(出|承担|负责|给|掏|拨)|(从|由)哪(里|儿)?(出|来|拨)/;
-
 export const fundBudgetDialog: DialogDef = {
   intent: 'fund_budget',
   slots: [
@@ -264,7 +261,7 @@ export const fundBudgetDialog: DialogDef = {
     const yesNo = !exception && words !== null ? verdict(text, lines) : '';
     const notes = notices.map((n) => renderNotice(ctx.tr, n));
     // "建德 体检经费谁出": the line that says who pays leads, before the notices and the standard.
-    const payer = WHO_PAYS.test(text) && !yesNo ? lines.find((line) => /承担|财政|原渠道/.test(line)) : undefined;
+    const payer = asksWhoPays(text) && !yesNo ? lines.find((line) => /承担|财政|原渠道/.test(line)) : undefined;
     const figures = yesNo
       ? [`${yesNo}${head}`, ...notes, ...rest]
       : payer

@@ -75,7 +75,7 @@ function countOf(spec: SlotSpec, unit: RegExp): SlotSpec {
 /** 住院几次: read only when said, with 次/回/趟. */
 const stays: SlotSpec = countOf({ ...countSlot('stays'), optional: true }, /[\d一二两三四五六七八九十]\s*(次|回|趟)/);
 /** "本月住院慰问 5人 合计": how many people a fixed sum is asked for, with 人/名/位. */
-const stayPeople: SlotSpec = countOf(people, /[\d一二两三四五六七八九十]\s*(个)?(人|名|位)/);
+const peopleCounted: SlotSpec = countOf(people, /[\d一二两三四五六七八九十]\s*(个)?(人|名|位)/);
 
 export const seriousIllnessDialog: DialogDef = {
   intent: 'serious_illness_consolation',
@@ -88,7 +88,7 @@ export const seriousIllnessDialog: DialogDef = {
     amountSlot('amount', 'ask-self-pay', { optional: true }, true),
     { ...nameSlot('applicantName', 'ask-applicant-name'), optional: true },
     // "自付2.6万 3人 上限合计": the ceiling for so many people (staff).
-    stayPeople,
+    peopleCounted,
   ],
   finish(ctx, s) {
     latestRegion(ctx, s);
@@ -212,7 +212,7 @@ export const hospitalizationDialog: DialogDef = {
   intent: 'hospitalization_consolation',
   topic: 'hospitalization',
   factsInput: (s) => (typeof s.stays === 'number' ? { stays: s.stays } : {}),
-  slots: [region, stays, stayPeople],
+  slots: [region, stays, peopleCounted],
   finish: (ctx, s) =>
     unlessPending(
       ctx,

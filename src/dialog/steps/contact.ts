@@ -1,4 +1,4 @@
-import { amendCase, type CaseType } from '../../cases/index.ts';
+import { amendCase, type CaseFields, type CaseType } from '../../cases/index.ts';
 import { contactIn } from '../contact.ts';
 import { FILED } from '../forms/common.ts';
 import type { Turn } from '../turn.ts';
@@ -20,7 +20,7 @@ export async function caseContact(t: Turn): Promise<boolean> {
     id,
     type: current.type as CaseType,
     user: `${t.incoming.platform}:${t.incoming.user}`,
-    fields: { ...current.fields, ...contact } as never,
+    fields: { ...current.fields, ...contact } as CaseFields<CaseType>,
     now: t.incoming.now,
     describe: (changed) => t.tr.t('case-amended-note', { fields: changed.map((f) => t.tr.t(`field-${f}`)).join(t.tr.t('list-enum')) }),
   });

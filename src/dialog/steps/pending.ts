@@ -31,6 +31,9 @@ const FOLLOW_UP = /^(那|还有|换成)|呢[?？。!！]*$/;
 const PLAIN_ACK = /^(好的?|好吧|嗯+|哦+|噢+|行|可以|知道了|明白了?|晓得了|不用了?|不需要|不要了?|没事了?|谢谢(你|您)?|ok)[啊呀吧了的哈啦。！!，,.~\s]*$/i;
 
 /** A plain yes or no in words ("不用了谢谢", "好的 登记吧", "那帮我申请"); null when the words say neither, or ask. */
+/** "谢谢", "多谢": thanks said with the answer. */
+const THANKS = /谢谢|多谢|感谢|谢了/;
+
 export function yesOrNo(text: string): 'yes' | 'no' | null {
   const t = text.trim();
   if (/^(不用|不要|不了|不必|不需要|算了|没事|暂时不|先不|不办)/.test(t)) return 'no';
@@ -38,7 +41,7 @@ export function yesOrNo(text: string): 'yes' | 'no' | null {
   if (/^(那就?|就)?(整|弄|搞|办)(一)?(个|下)(申请|登记)/.test(t)) return 'yes';
   if (isQuestion(t)) return null;
   // "好的谢谢" to an offer is thanks for the answer, not a yes to filing.
-  if (/谢谢|多谢|感谢|谢了/.test(t) && !/登记|申请|办|提交|要的|需要|麻烦/.test(t)) return null;
+  if (THANKS.test(t) && !/登记|申请|办|提交|要的|需要|麻烦/.test(t)) return null;
   // 中 ("中，提交吧") is Henan's yes.
   if (/^(好|要|可以|行|嗯|是的|是|对|确认|没问题|登记|办|麻烦|需要|中(?=[\s，,吧啊了提交]|$)|(帮我|帮忙|给我|请)(登记|申请|办|提交|改|换|变更|更新))/.test(t))
     return 'yes';
@@ -47,9 +50,6 @@ export function yesOrNo(text: string): 'yes' | 'no' | null {
   if (/^(现在|这下|这回|这次)(就)?(对|没错|没问题|可以)了?(吧)?[。！!.\s]*$/.test(t)) return 'yes';
   return null;
 }
-
-/** "谢谢", "辛苦了", "麻烦你们了": thanks said with the answer. */
-const THANKS = /谢谢|多谢|感谢|辛苦了|辛苦你们|麻烦你们了/;
 
 /** The form waits for an answer or a yes/no: this message is read against it first. */
 export async function pending(t: Turn): Promise<boolean | 'again'> {

@@ -5,6 +5,7 @@ import {
   isFollowUp,
   isYesNoQuestion,
   itemIntentOf,
+  lastFieldShown,
   namesDeath,
   namesPersonalField,
   verdictWords,
@@ -84,5 +85,5 @@ export function privacyQuestion(t: Turn): boolean {
 function sameQuestionOf(text: string, asked: unknown): string {
   const words = typeof asked === 'string' ? verdictWords(asked) : null;
   if (!words) return '';
-  return `${asksAboutPublishedField(`${text}写吗`) ? words.yes : words.no}。`;
+  return `${lastFieldShown(text) ? words.yes : words.no}。`;
 }
