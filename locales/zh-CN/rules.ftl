@@ -11,7 +11,7 @@ item-group_leader_subsidy = 自管小组长补助
 
 outcome-fixed = { $item }：{ $amount }元
 outcome-ceiling = { $item }：最高不超过{ $amount }元
-outcome-in_kind = { $item }：发放慰问品（不发现金）
+outcome-in_kind = { $item }：发放慰问品（不得发现金）
 outcome-join = { $item }：可以参加
 outcome-none = { $item }：这种情况不能领取
 outcome-not_set = { $item }：该地区的文件没有规定这一项
@@ -54,7 +54,7 @@ cond-health_check_every_years = 每{ $years }年一次，标准{ $standard }元/
 cond-health_check_settled_with_hospital = 不用自己出钱：由社区组织，费用由退管机构和体检医院直接结算
 cond-health_check_outside_reimbursed = 住在杭州市外的，可以在常住地医院自费体检，凭正规发票回管理地报销，最多{ $cap }元
 cond-formal_check_invoice = 体检正规发票
-cond-activity_times_per_year_no_cash = 每人每年参加{ $times }次，不发现金和购物卡
+cond-activity_times_per_year_no_cash = 每人每年参加{ $times }次，不得发现金或购物卡
 cond-collective_activities_only = 文件只规定由市、乡镇（街道）、社区（村）组织集体性文体活动，没有每人每年次数和发慰问品的规定，具体活动请问社区
 cond-gift_from_age_or_cannot_attend = { $age }周岁以上或因故不能参加的，可以发慰问品
 cond-leader_subsidy_formula = 按管理人数每人不超过{ $perRetiree }元，每位组长每年不超过{ $cap }元（现在管理{ $managed }人）
@@ -148,7 +148,7 @@ cond-report_promptly = 家属及时告知{ $whom ->
     [management_community] 社会化管理所在地社区
    *[other] 所在社区
   }就可以（没有规定具体天数）
-cond-real_name_bank_transfer = 钱一律通过银行转账实名发放到本人账户，不发现金
+cond-real_name_bank_transfer = 钱一律通过银行转账实名发放到本人账户，不得发现金
 cond-apply_via_management_community = 找老人社会化管理所在地的社区（村）办理，社区会告诉您具体手续
 cond-publicity_fields = 公示只写姓名、性别、年龄和金额，不会公开住址、电话、银行卡、身份证号和家庭困难情况
 cond-document_in_force = 这份文件{ $since }起实施，现在有效
@@ -200,6 +200,7 @@ cond-fund_payer_provincial_agency_local_hukou = 由{ $payer }承担：在省社�
 cond-fund_payer_usual = 其他退休人员的专项资金由{ $payer }负责保障。
 cond-fund_no_fixed_assets = 专项资金不得用于购买固定资产，但{ $except }等存放档案的设备除外。
 cond-fund_office_equipment = 专项经费的用途包括社会化管理服务工作办公设备购买。
+cond-fund_payment_method = 退休人员个人的待遇和经费一律通过银行转账实名发放，不得发现金。
 cond-fund_dedicated_account = { $items }在按规定设立的专户中管理，专款专用、专账核算；其他社会化管理服务资金实行国库集中支付。
 cond-fund_rubric_total = 考核评分细则满分{ $total }分。
 cond-fund_rubric_dimension = { $dimension }{ $sum }分：{ $items }。

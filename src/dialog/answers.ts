@@ -64,12 +64,24 @@ export function onlyQualifies(p: Point, asked: readonly Aspect[]): boolean {
  * The points answering the aspects, as lines; the headline first when the amount is asked, last when the question
  * turns on it without asking it ("是不是一定能拿2500", "有没有住院慰问，要什么材料"). Empty: nothing answers.
  */
+/** Words that order the facts: one text, or several tried in turn (a follow-up's own words before its context's). */
+type Words = string | readonly string[] | undefined;
+
+/** The line the first of the words that is about one is about ("统筹外补贴呢" before the question it follows). */
+function lineAboutFirst(words: Words, lines: readonly string[]): string | undefined {
+  for (const w of typeof words === 'string' ? [words] : (words ?? [])) {
+    const about = lineAbout(w, lines, false);
+    if (about !== undefined) return about;
+  }
+  return undefined;
+}
+
 function answerLines(
   ctx: TurnCtx,
   f: TopicFacts,
   aspects: readonly Aspect[],
   question?: string,
-  words = question,
+  words: Words = question,
   maxLines = MAX_FACT_LINES,
 ): { lines: string[]; cites: Citation[]; facts: string[] } {
   // A yes or no gets the facts that decide it; what only qualifies them comes on "详细说说".
@@ -99,13 +111,10 @@ function answerLines(
   }
   // "档案移交到哪": of the facts that answer "where", the one the question's own words are about comes first.
   const rendered = points.map((p) => ({ p, line: renderPoint(ctx.tr, p) }));
-  const about = words
-    ? lineAbout(
-        words,
-        rendered.map((r) => r.line),
-        false,
-      )
-    : undefined;
+  const about = lineAboutFirst(
+    words,
+    rendered.map((r) => r.line),
+  );
   const ordered = about === undefined ? rendered : [...rendered.filter((r) => r.line === about), ...rendered.filter((r) => r.line !== about)];
   const facts: string[] = [];
   const sides: readonly Aspect[] = aspects.filter((x) => x !== 'amount');
@@ -204,7 +213,7 @@ export function aspectAnswer(
   aspects: readonly Aspect[],
   question?: string,
   /** The message's words, which order the facts (the one it is about first); the question's by default. */
-  words = question,
+  words: Words = question,
   /** How many facts at most ("详细说说" asks for all of them). */
   maxLines = MAX_FACT_LINES,
 ): string[] | null {

@@ -10,7 +10,7 @@ import {
   isYesNoQuestion,
   itemIntentOf,
 } from '../nlu/cues.ts';
-import { DOMAIN_INTENTS } from '../nlu/index.ts';
+import { DOMAIN_INTENTS, normalize } from '../nlu/index.ts';
 import { aspectAnswer } from './answers.ts';
 import { type DialogDef, type Msg, type Slots, yesNoAsked } from './context.ts';
 import { DIALOGS, sameTopic, topicOwner } from './forms/index.ts';
@@ -66,12 +66,14 @@ export function topicAnswer(t: Turn, def: DialogDef, known: Slots, aspects: read
   // "那我老伴73呢" after "七十八 能当组长不": the yes/no asked before, asked again of what the follow-up changes.
   const carried = isFollowUp(t.normalized) && !isYesNoQuestion(t.normalized) ? yesNoAsked(known) : undefined;
   const question = asked ?? (carried ? `${t.normalized} ${carried}` : t.normalized);
-  return aspectAnswer(t.ctx, def.topic, region, def.factsInput?.(slots, t.ctx.asOf) ?? {}, sides, question, t.normalized);
+  // "统筹外补贴呢" read again after "补充医疗保险还有没有": its own words say which fact, the question's break ties.
+  const words = t.rereading ? [normalize(t.said), t.normalized] : t.normalized;
+  return aspectAnswer(t.ctx, def.topic, region, def.factsInput?.(slots, t.ctx.asOf) ?? {}, sides, question, words);
 }
 
 /** "丧事慰问打到谁卡上" while a death report waits: the funeral money's facts answer what the death's do not. */
 export function relatedAnswer(t: Turn, def: DialogDef, known: Slots, aspects: readonly Aspect[]): string[] | null {
-  for (const topic of def.relatedTopics ?? []) {
+  for (const topic of def.relatedTopics?.(known) ?? []) {
     const lines = topicAnswer(t, { ...def, topic }, known, aspects);
     if (lines) return lines;
   }

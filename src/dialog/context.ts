@@ -79,8 +79,8 @@ export type FactsInput = Omit<TopicInput, 'region' | 'asOf'>;
 export interface DialogDef {
   readonly intent: string;
   readonly slots: readonly SlotSpec[];
-  /** Topics whose facts answer what this dialog's own do not (a death report: the funeral money). */
-  readonly relatedTopics?: readonly Topic[];
+  /** Topics whose facts answer what this dialog's own do not (a death report: the funeral money; a budget: its item). */
+  readonly relatedTopics?: (slots: Slots) => readonly Topic[];
   /** The dialog whose answer this one applies for: a correction of its facts answers it again, for them. */
   readonly answeredBy?: string;
   /** The rules topic whose facts answer questions about this dialog ("要带什么材料", "能拿两次吗"). */

@@ -1,5 +1,6 @@
 import { renderCitations, renderNotice, renderPoint } from '../answers/index.ts';
 import type { Translator } from '../i18n/index.ts';
+import { inTextWords } from '../nlu/cues.ts';
 import { type Citation, type IsoDate, provisionsFor, TOPICS, topicFacts } from '../rules/index.ts';
 import { lead, verdict } from './answers.ts';
 
@@ -65,7 +66,7 @@ function allFacts(tr: Translator, region: string, asOf: IsoDate): Fact[] {
  * enough, or two are as close.
  */
 export function recallFact(tr: Translator, asOf: IsoDate, region: string, question: string): string | null {
-  const asked = pairs(question);
+  const asked = pairs(inTextWords(question));
   if (asked.size === 0) return null;
   const scored = factsOf(tr, region, asOf).map((fact) => {
     const { text, words } = fact;

@@ -28,6 +28,8 @@ const TOPIC_WORDS: readonly (readonly [FundTopic, RegExp])[] = [
   ['fixed_assets', /固定资产|档案柜|档案架|密集架|办公设备|(买|购买|购置).{0,4}(设备|电脑|柜|车|空调|桌椅|资产)/],
   ['payer', /(异地户籍|外地户籍|没移交|未移交|省社保中心|市退管经办机构管理)/],
   ['dedicated_account', /专户|专账|国库集中支付|(什么|哪个|啥|哪种)账户|账户.{0,2}(管|走)|(资金|经费)[^，,。？?]{0,4}(怎么|如何)管(理)?|走(什么|啥|哪个)账/],
+  // "个人待遇能发现金吗": how a retiree's own money is paid, not an item's (活动 has its own 不得发现金).
+  ['payment_method', /(个人|个人的|老人的|退休人员的?|老人家的)(待遇|钱|经费)[^，,。？?]{0,8}(现金|转账|打卡|银行|怎么发|发放方式)|待遇[^，,。？?]{0,4}发放方式/],
   [
     'assessment',
     /考核评分|评分细则|考核细则|(考核|评估|评分).{0,12}(分值|几分|多少分|满分|打分|扣分|分数|总分|\d+分)|(网格化管理|慰问走访|待遇认证|日常履职|创新亮点|宣传报道|文体活动).{0,6}(几分|多少分|分值|怎么(给|打|算|评)分|给分|赋分)/,
@@ -107,6 +109,7 @@ function bodyLines(tr: Translator, shown: readonly Facts[]): string[] {
 
 /** "能不能买档案柜": 可以 for the equipment the 除外 names, 不能 for other fixed assets; 可以 for office equipment where allowed. */
 function verdict(tr: Translator, topic: FundTopic, text: string, shown: readonly Facts[]): string {
+  if (topic === 'payment_method' && shown.length > 0 && /现金/.test(text)) return tr.t('fundq-no');
   if (topic !== 'fixed_assets' || shown.length === 0) return '';
   if (shown.every(has('fund_no_fixed_assets'))) {
     if (/档案(柜|架)|密集架|存放档案/.test(text)) return tr.t('fundq-yes');

@@ -28,6 +28,7 @@ describe('fund management facts (资金管理), each from its clause', () => {
     ['hangzhou', 'payer', ['fund_payer_city_agency_nonlocal_hukou:{"payer":"city_finance"}@四(一)', 'fund_payer_usual:{"payer":"district_finance"}@四(一)']],
     ['jiande', 'payer', ['fund_payer_provincial_agency_local_hukou:{"payer":"provincial_finance"}@四(一)', 'fund_payer_usual:{"payer":"city_finance"}@四(一)']],
     ['hangzhou', 'dedicated_account', ['fund_dedicated_account:{"items":"festival|health_check"}@四(二)']],
+    ['hangzhou', 'payment_method', ['fund_payment_method:{}@四(二)']],
     [
       'liaocheng',
       'form_copies',
@@ -45,6 +46,7 @@ describe('fund management facts (资金管理), each from its clause', () => {
     expect(fundFacts('assessment', AS_OF).map((f) => f.doc)).toEqual(['jiande']);
     expect(fundFacts('form_copies', AS_OF).map((f) => f.doc)).toEqual(['liaocheng']);
     expect(fundFacts('staff_levels', AS_OF).map((f) => f.doc)).toEqual(['henan']);
+    expect(fundFacts('payment_method', AS_OF).map((f) => f.doc)).toEqual(['hangzhou']);
     expect(said('changsha', 'settlement')).toEqual([]);
   });
 

@@ -18,6 +18,7 @@ import {
   LAWS,
   provisionsFor,
   regimeFor,
+  type Topic,
 } from '../../rules/index.ts';
 import { verdict } from '../answers.ts';
 import type { DialogDef, Outcome, SlotSpec, Slots, TurnCtx } from '../context.ts';
@@ -225,8 +226,15 @@ function noBudget(ctx: TurnCtx, region: string): string {
   return who ? [none, ctx.tr.t(`provision-${who.doc}-${who.code}`), renderCitations(ctx.tr, [who.cite])].join('\n') : none;
 }
 
+/** Budget items that are also a retiree's entitlement, whose facts answer "能发购物卡吗", "每人一年几次". */
+const ITEM_TOPICS: Readonly<Partial<Record<Item, Topic>>> = { festival: 'festival', health_check: 'health_check', group_activity: 'group_activity' };
+
 export const fundBudgetDialog: DialogDef = {
   intent: 'fund_budget',
+  relatedTopics: (s) =>
+    String(s.item ?? '')
+      .split(',')
+      .flatMap((item) => ITEM_TOPICS[item as Item] ?? []),
   slots: [
     regionSlot(),
     { ...countSlot('count', 'ask-retirees'), optional: true },

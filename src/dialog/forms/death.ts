@@ -97,7 +97,7 @@ const unlessAsking = (spec: SlotSpec): SlotSpec => (spec.name === 'region' ? spe
 export const reportDeathDialog: DialogDef = {
   intent: 'report_death',
   topic: 'death',
-  relatedTopics: ['funeral'],
+  relatedTopics: () => ['funeral'],
   factsInput: (s) => ({
     ...(typeof s.dateOfDeath === 'string' ? { dateOfDeath: s.dateOfDeath } : {}),
     ...(typeof s.daysSince === 'number' ? { daysSinceDeath: s.daysSince } : {}),

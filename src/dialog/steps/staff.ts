@@ -103,7 +103,7 @@ async function consoleLink(t: Turn): Promise<void> {
 
 /** Staff asking about the rules they work by (人员配备, 公示, 报丧期限) get the rule, whatever dialog was before. */
 /** Fund rules a retiree asks too ("基本信息表一式几份", "节日慰问费资金怎么管理"): answered to anyone. */
-const OPEN_TO_ALL: ReadonlySet<string> = new Set(['form_copies', 'dedicated_account']);
+const OPEN_TO_ALL: ReadonlySet<string> = new Set(['form_copies', 'dedicated_account', 'payment_method']);
 
 export function staffRuleQuestion(t: Turn): boolean {
   const u = t.understanding;

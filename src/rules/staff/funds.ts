@@ -17,6 +17,7 @@ export type FundTopic =
   | 'fixed_assets'
   | 'payer'
   | 'dedicated_account'
+  | 'payment_method'
   | 'assessment'
   | 'form_copies'
   | 'staff_levels';
@@ -28,6 +29,7 @@ export const FUND_TOPICS: readonly FundTopic[] = [
   'fixed_assets',
   'payer',
   'dedicated_account',
+  'payment_method',
   'assessment',
   'form_copies',
   'staff_levels',
@@ -136,6 +138,10 @@ const EXTRACT: Readonly<Record<FundTopic, Extract>> = {
   dedicated_account: (law, asOf) => {
     const rule = valueAt(law.dedicatedAccount, asOf);
     return rule ? [{ code: 'fund_dedicated_account', params: { items: list(rule.value) }, cite: rule.cite }] : [];
+  },
+  payment_method: (law, asOf) => {
+    const rule = valueAt(law.realNameBankTransfer, asOf);
+    return rule ? [{ code: 'fund_payment_method', cite: rule.cite }] : [];
   },
   assessment,
   form_copies: formCopies,
