@@ -142,6 +142,12 @@ function answerLines(
 const figuresIn = (line: string): string[] => line.match(/\d+(?:\.\d+)?/g) ?? [];
 /** "也住过一次", "已经领过了", "还能再领": one had already this year. */
 const ONE_HAD = /(也|已经|刚|上次)(住|领|拿|申请)过|领过了|拿过了|再(领|给|拿|发)|(?<![第几])(两|二|2)(回|次)/;
+/** "住了三回院", "一年住院3次": more than once, as digits (a number, not an ordinal). */
+function timesTold(q: string): string | undefined {
+  const m = /(?<![第每几])([三四五六七八九十3-9])\s?(回|次)/.exec(q)?.[1];
+  const n = m === undefined ? undefined : parseNumber(m);
+  return n === undefined ? undefined : String(n);
+}
 /** "养老金暂停了 …": a stop told, before the question. */
 const STOP_TOLD = /[^\s，,]*停(发)?了(?=[\s，,])/;
 /** "我七十六了": an age in words, as digits. */
@@ -257,12 +263,18 @@ export function aspectAnswer(
 /** "要不要报给社区", "要跟社区说一声吗": whether a death or a change has to be told. */
 const REPORT_ASKED = /(要不要|需不需要|用不用|得|要|需要)[^，,。？?]{0,4}(报|告诉|告知|通知|说一声|讲一声)[^，,。？?]{0,6}(社区|街道|社保|单位)?/;
 /** "要不要回杭州做", "得回来查吗": whether one must come back for it. */
+/** "常住富阳", "住在萧山女儿家": the place named as home. */
+const LIVES_IN = /(?:常住|长住|住在|家在|人在)([\u4e00-\u9fa5]{2,6})/;
+/** "要不要回原来的社区办": whether the old community is where to go. */
+const BACK_TO_OLD = /回(老|原来|以前|之前)的?[^，,。？?]{0,4}(社区|那边|地方)/;
 const COME_BACK = /回(杭州|来|本地|当地|管理地|老家|这边)[^，,。？?]{0,4}(做|体检|检查|查)|回去(做|体检|检查)/;
 
 /** Questions whose yes or no any line of the answer says, whichever leads; null for the others. */
 function saidByAnyLine(words: { readonly yes: string; readonly no: string }, question: string, all: string): string | null {
   // "常住外地 体检要不要回杭州做" answered by "可以在常住地医院自费体检": no need to come back.
   if (COME_BACK.test(question) && /常住地/.test(all)) return `${words.no}。`;
+  // "要不要回原来的社区办" answered by "到新住址…所在的街道社区申请": not the old one.
+  if (BACK_TO_OLD.test(question) && /新住址|常年居住地/.test(all)) return `${words.no}。`;
   // "是不是一定要去社区领" answered by "可以上门慰问，或打入…账户": not necessarily.
   if (words.yes === '一定' && /(去|到)[^，,。？?]{0,6}(领|拿|取)/.test(question) && /上门|打入|账户|转账/.test(all)) return `${words.no}。`;
   // "晚了十来天 要不要紧": it matters only where a deadline has passed; a late report is still made.
@@ -310,7 +322,8 @@ export function verdict(question: string | undefined, lines: string | readonly s
   const cap = capIn(said) ?? (asked !== undefined ? (capIn(all) ?? /标准(\d+)元/.exec(all)?.[1]) : undefined);
   // "今年第二次住院 能再给吗" answered by "每年不超过1次": past the number allowed.
   // "也住过一次 还能再领不": one had already, this would be the second.
-  const nth = /第([2-9])次/.exec(q.replace(/第[二两]次/, '第2次').replace(/第三次/, '第3次'))?.[1] ?? (ONE_HAD.test(q) ? '2' : undefined);
+  // "住了三回院 能拿三回不": as many times as told.
+  const nth = /第([2-9])次/.exec(q.replace(/第[二两]次/, '第2次').replace(/第三次/, '第3次'))?.[1] ?? timesTold(q) ?? (ONE_HAD.test(q) ? '2' : undefined);
   const times = /不超过(\d+)次/.exec(said)?.[1];
   // "我78了 还能当小组长吗" answered by "一般不超过75周岁": past the age.
   const age = askedAge(q);
@@ -329,6 +342,10 @@ export function verdict(question: string | undefined, lines: string | readonly s
     const place = regionsIn(q).find((r) => !r.cityOnly);
     if (place) return `${place.inHangzhouCity ? words.no : words.yes}。`;
   }
+  // "西湖区管的 常住富阳 能不能在富阳自费体检回来报销": a home inside 杭州市 is not what the 杭州市外 rule is for.
+  const home = LIVES_IN.exec(q)?.[1];
+  const homes = home ? regionsIn(home) : [];
+  if (/杭州市外/.test(said) && homes.length > 0 && homes.every((r) => r.inHangzhouCity && !r.cityOnly)) return `${words.no}。`;
   // "是不是二百" answered by "丧事料理慰问费：200元": the figure put forward is the text's, or it is not.
   const claim = CLAIMED_FIGURE.exec(q)?.[1];
   const claimed = claim === undefined ? undefined : parseNumber(claim);
@@ -345,6 +362,13 @@ export function verdict(question: string | undefined, lines: string | readonly s
   if (field && said !== shown && shown.includes(field === '名字' ? '姓名' : field)) return `${words.yes}。`;
   // "打到他侄子卡上行不行" answered by "打入本人、直系亲属账户": a nephew, a sibling or a friend is not 直系.
   if (/侄|外甥|亲戚|朋友|邻居|兄弟|姐妹|姐姐|妹妹|哥哥|弟弟|表[哥姐弟妹]|堂[哥姐弟妹]/.test(q) && /直系亲属/.test(said)) return `${words.no}。`;
+  // "能打到我老伴卡上不" answered by "实名打入本人银行卡": only the person's own account, no one else's.
+  if (
+    /老伴|儿子|女儿|子女|闺女|家属|家里人|亲属|老婆|老公|爱人|媳妇|女婿|孙子|孙女|别人|他人/.test(q) &&
+    /本人(的)?(银行卡|账户)/.test(said) &&
+    !/直系亲属/.test(said)
+  )
+    return `${words.no}。`;
   // "租房合同要不要带" answered by "凭居住证": a proof the answer does not name is not needed.
   const proof = PROOFS.find(([asked]) => asked.test(q));
   if (proof && asksIfNeeded(words) && !proof[1].test(every)) return `${words.no}。`;

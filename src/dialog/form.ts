@@ -52,7 +52,9 @@ const usesRegion = (def: DialogDef) => def.slots.some((spec) => spec.name === 'r
 /** Asks the next missing question, or answers when nothing is missing. */
 export async function advance(t: Turn, def: DialogDef, s: DialogState, errors?: Map<string, string>, resumed = false): Promise<void> {
   answerOnceRegionKnown(t, def, s);
-  const [missing] = missingSlots(def, s.slots);
+  const missingAll = missingSlots(def, s.slots);
+  // "身份证33018219440404008" (a digit short) in the first message: that number is asked again first, while it is in mind.
+  const missing = missingAll.find((spec) => errors?.has(spec.name)) ?? missingAll[0];
   if (missing) {
     const firstAsk = missing.name === 'region' && s.awaiting !== 'region';
     // Also at the district's prompt: a corrected amount (一万二 → 八千) may be one every text answers alike.

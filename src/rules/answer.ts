@@ -1,3 +1,4 @@
+import type { Aspect } from './facts.ts';
 import type { Region } from './regions.ts';
 import type { Citation, DocId, Money, Notice } from './types.ts';
 
@@ -6,6 +7,8 @@ export interface Point {
   readonly code: string;
   readonly params?: Readonly<Record<string, string | number>>;
   readonly cite: Citation;
+  /** Sides this point answers in this case beyond its code's own (a late report: what must be returned). */
+  readonly alsoAnswers?: readonly Aspect[];
 }
 
 export type Outcome =

@@ -93,7 +93,8 @@ const ASPECTS_OF: Readonly<Record<string, readonly Aspect[]>> = {
   festival_not_named_but_list_open: ['eligibility'],
   health_check_every_years: ['frequency', 'amount'],
   health_check_settled_with_hospital: ['cost', 'payment', 'where'],
-  health_check_outside_reimbursed: ['cost', 'documents', 'payment', 'where'],
+  // It says the most reimbursed (最多400元): an amount asked of one living outside is answered by it.
+  health_check_outside_reimbursed: ['cost', 'documents', 'payment', 'where', 'amount'],
   formal_check_invoice: ['documents'],
   activity_times_per_year_no_cash: ['frequency', 'payment', 'cost'],
   collective_activities_only: ['frequency'],
@@ -150,7 +151,7 @@ const ASPECTS_WITH_PROCEDURE: Readonly<Record<string, readonly Aspect[]>> = Obje
   Object.entries(ASPECTS_OF).map(([code, aspects]) => [code, aspects.some((a) => PROCEDURE_SIDES.has(a)) ? [...aspects, 'procedure'] : aspects]),
 );
 
-export const aspectsOfPoint = (p: Point): readonly Aspect[] => ASPECTS_WITH_PROCEDURE[p.code] ?? [];
+export const aspectsOfPoint = (p: Point): readonly Aspect[] => [...(ASPECTS_WITH_PROCEDURE[p.code] ?? []), ...(p.alsoAnswers ?? [])];
 
 /** Every topic whose facts a district's text gives. */
 export const TOPICS = [

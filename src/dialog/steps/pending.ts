@@ -214,7 +214,9 @@ async function aside(t: Turn, s: DialogState, def: DialogDef, q: Question): Prom
     return true;
   }
   const basis = await basisAnswer(t, def, s.slots);
-  const aspects = q.aspects.length > 0 || !isFollowUp(t.normalized) ? q.aspects : lastAsideAspects(s);
+  const own = q.aspects.length > 0 || !isFollowUp(t.normalized) ? q.aspects : lastAsideAspects(s);
+  // "一年住了三次院呢": a follow-up gets the figure beside the side it asks (as after an answer).
+  const aspects = isFollowUp(t.normalized) && own.length > 0 && !own.includes('amount') ? [...own, 'amount' as const] : own;
   const lines = basis ? [basis] : (topicAnswer(t, def, s.slots, aspects) ?? relatedAnswer(t, def, s.slots, aspects));
   if (!lines) return false;
   if (q.aspects.length > 0) s.slots[ASIDE_ASPECTS] = [...q.aspects];
@@ -277,6 +279,9 @@ function answerAlongside(t: Turn, def: DialogDef, s: DialogState): boolean {
 }
 
 /** The answer and the facts the message gives, taken: what is known early is said, and the form goes on. */
+/** "要是…呢", "如果是…": a case supposed, not a fact of this one. */
+const HYPOTHETICAL = /^(那)?(要是|如果|假如|假设|若是|万一)/;
+
 async function takeFacts(t: Turn, def: DialogDef, s: DialogState, spec: SlotSpec | undefined, answer: Read | null, others: Slots): Promise<void> {
   const earlyBefore = earlyLines(t, def, s.slots);
   const answered = answer !== null && 'value' in answer;
@@ -288,6 +293,12 @@ async function takeFacts(t: Turn, def: DialogDef, s: DialogState, spec: SlotSpec
   }
   // Facts said in passing fill gaps; a correction ("不对，是前天") replaces what was answered.
   // An optional question asked after an answer ("告诉我人数…") leaves the answer open to follow-ups that change it.
+  // "要是西湖区的呢" during a report: a what-if about the rule, answered with the fact changed; the report keeps its own.
+  if (!answered && def.privateOnly && HYPOTHETICAL.test(t.normalized) && Object.keys(others).length > 0) {
+    whatIf(t, def, { ...s, slots: { ...s.slots, ...others } });
+    await advance(t, def, s);
+    return;
+  }
   const correcting = isCorrection(t.normalized) || isFollowUp(t.normalized) || spec?.optional === true;
   if (isCorrection(t.normalized) && changes(others, s.slots)) t.sayCorrected(others, def);
   for (const [name, value] of Object.entries(others)) if (correcting || s.slots[name] === undefined) s.slots[name] = value;

@@ -209,11 +209,13 @@ export function deathFacts(regime: Regime, asOf: IsoDate, dateOfDeath?: IsoDate,
       ownOrGeneral(law, (l) => l.pensionStopsOnDeath, LAWS.changsha, asOf),
     ),
   );
+  // Reported late, what was paid meanwhile must go back: "晚不晚" is answered with it.
+  const overdue = report.deadline?.overdue === true || (report.days !== null && daysSinceDeath !== undefined && daysSinceDeath > report.days);
   out.push(
     ...step(
       'return_pension_paid_after_death',
       ownOrGeneral(law, (l) => l.overpaymentRecovered, LAWS.changsha, asOf),
-    ),
+    ).map((p) => (overdue ? { ...p, alsoAnswers: ['deadline' as const] } : p)),
   );
   out.push(
     ...step(

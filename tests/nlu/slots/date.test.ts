@@ -38,6 +38,9 @@ describe('parseDate relative to Saturday 2026-11-21 (Asia/Shanghai)', () => {
     ['2026-01-03', '2026-01-03'],
     ['2026/1/3', '2026-01-03'],
     ['2026.1.3', '2026-01-03'],
+    // Month and day written short: two digits with a dot, or a slash.
+    ['打错了 是11.15', '2026-11-15'],
+    ['11/5走的', '2026-11-05'],
     ['去年12月5日', '2025-12-05'],
     ['前年3月1号', '2024-03-01'],
     ['二零二五年十二月五号', '2025-12-05'],
@@ -126,6 +129,10 @@ describe('parseDate relative to Saturday 2026-11-21 (Asia/Shanghai)', () => {
     '元旦',
     '三个月',
     '住院2次',
+    // Amounts, not dates.
+    '自付1.5万',
+    '发票12.15元',
+    '体检花了11.50',
     '',
   ])('%s → no date', (text) => {
     expect(parseDate(text, NOW)).toBeUndefined();
