@@ -12,7 +12,7 @@ import {
 } from '../nlu/cues.ts';
 import { DOMAIN_INTENTS, normalize } from '../nlu/index.ts';
 import { aspectAnswer } from './answers.ts';
-import { type DialogDef, type Msg, type Slots, yesNoAsked } from './context.ts';
+import { ASIDE_ASPECTS, type DialogDef, type Msg, type Slots, yesNoAsked } from './context.ts';
 import { DIALOGS, sameTopic, topicOwner } from './forms/index.ts';
 import { NAME_SLOTS, UNSURE } from './slots.ts';
 import type { Turn } from './turn.ts';
@@ -43,7 +43,9 @@ export function questionIn(t: Turn, current: string): Question | null {
   if (t.button !== null || (UNSURE.test(text) && !/不知道(该|要|怎么|咋|如何|先|从)/.test(text))) return null;
   const aspects = aspectsOf(text);
   // "大病呢，自付两万": another item named as a follow-up is a question too.
-  if (!isQuestion(text) && aspects.length === 0 && !(isFollowUp(text) && itemIntentOf(text) !== null)) return null;
+  // "自费药呢 医保不报的那种" after a question asked at this prompt: that question again, of the thing named.
+  const followsAside = isFollowUp(text) && t.state?.slots[ASIDE_ASPECTS] !== undefined && !/\d/.test(text);
+  if (!isQuestion(text) && aspects.length === 0 && !(isFollowUp(text) && itemIntentOf(text) !== null) && !followsAside) return null;
   const own = DIALOGS.get(current)?.questionOf?.(text, aspects);
   if (own) return own;
   const u = t.understanding;

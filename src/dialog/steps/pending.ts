@@ -215,8 +215,9 @@ async function aside(t: Turn, s: DialogState, def: DialogDef, q: Question): Prom
   }
   const basis = await basisAnswer(t, def, s.slots);
   const own = q.aspects.length > 0 || !isFollowUp(t.normalized) ? q.aspects : lastAsideAspects(s);
-  // "一年住了三次院呢": a follow-up gets the figure beside the side it asks (as after an answer).
-  const aspects = isFollowUp(t.normalized) && own.length > 0 && !own.includes('amount') ? [...own, 'amount' as const] : own;
+  // "一年住了三次院呢": a follow-up that changes a figure gets the figure beside the side it asks (as after an answer).
+  const changesFigure = isFollowUp(t.normalized) && /\d|[一二两三四五六七八九十]+(次|回|人|个|万|千)/.test(t.normalized);
+  const aspects = changesFigure && own.length > 0 && !own.includes('amount') ? [...own, 'amount' as const] : own;
   const lines = basis ? [basis] : (topicAnswer(t, def, s.slots, aspects) ?? relatedAnswer(t, def, s.slots, aspects));
   if (!lines) return false;
   if (q.aspects.length > 0) s.slots[ASIDE_ASPECTS] = [...q.aspects];

@@ -48,6 +48,7 @@ export const changsha: Law = {
   visitsOnIllnessAndDeath: [at(true, '第二十五条(二)', '退休人员重病住院、死亡，应上门慰问、悼念')],
   // Rules no topic answers, each a provision of its own (the step `provision` finds them by their words).
   provisions: [
+    at('community_services', '第七条(三)', '负责本辖区内退休人员养老金领取资格认证、基础信息核实及录入、养老金发放情况的查询及政策解释'),
     at('party_relation_to_community', '第十二条(三)', '党员组织关系转往其常年居住地的区县（市）委组织部，再按程序转往其所在街道（乡镇）或社区党组织'),
     at('pension_query', '第七条(三)2', '基础信息核实及录入、养老金发放情况的查询及政策解释'),
     at('red_white_affairs_council', '第七条(三)8', '成立红白喜事理事会，倡导文明节俭操办婚丧喜庆事宜'),

@@ -36,6 +36,7 @@ export const henan: Law = {
   ],
   // Rules no topic answers, each a provision of its own (the step `provision` finds them by their words).
   provisions: [
+    at('community_services', '四', '人员移交街道(乡镇)和社区实行属地管理,管理服务工作主要包括'),
     at('civil_affairs_reports_deaths', '郑州转发通知五', '将死亡人员信息及时提供给社保经办机构'),
     at('hukou_moved_to_residence', '二(二)2', '户口所在地与常年居住地不一致的,尽量将户籍迁入居住地'),
     at('service_phone_published', '四(二)', '向企业退休人员公示街道(乡镇)、社区服务人员的联系电话'),

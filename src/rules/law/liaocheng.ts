@@ -43,6 +43,7 @@ export const liaocheng: Law = {
   ],
   // Rules no topic answers, each a provision of its own (the step `provision` finds them by their words).
   provisions: [
+    at('community_services', '第七条', '为本辖区内国有企业退休人员提供社会化管理服务'),
     at('service_phone_published', '第七条(三)', '公示乡镇（街道）、社区服务联系电话和提供的公共服务、便民利民服务、志愿者服务'),
     at('party_relation_to_community', '第十二条(三)', '综合考虑党员户籍所在地或现居住地等因素，确定接收党组织，通过灯塔—党建在线党员信息系统转接'),
     at('archives_kept_by_department', '第十二条(二)', '持社区接收确认的信息表，将职工档案移交到属地人社部门'),
