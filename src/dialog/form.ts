@@ -200,6 +200,15 @@ function exceptionFor(t: Turn, def: DialogDef, s: DialogState): string | null {
   return point ? `${renderPoint(t.tr, point)}\n${renderCitations(t.tr, [point.cite])}` : null;
 }
 
+/**
+ * "那谁出", "那找谁" after "省属企业退休的 节日慰问费有没有": for one the fund does not pay (省部属, suspended), the
+ * 但-clause is the answer to whatever else is asked about the money; null when the fund is theirs.
+ */
+export function outsideTheFund(t: Turn, def: DialogDef, s: DialogState): string | null {
+  if (s.slots[EMPLOYER] === 'support_outside_returned' || !def.topic || !MONEY_TOPICS.has(def.topic)) return null;
+  return exceptionFor(t, def, s);
+}
+
 function answerShaped(t: Turn, def: DialogDef, s: DialogState, outcome: Outcome): Outcome {
   // Answered before the form's questions: the full answer now, not that side again.
   if (s.slots[ANSWERED_EARLY] === true) {

@@ -490,6 +490,9 @@ function parseChineseCount(n: string): number | undefined {
 /** "谁出", "从哪出", "谁承担": who pays. */
 export const asksWhoPays = (text: string): boolean => /谁(出|承担|负责|给|掏|拨)|(从|由)哪(里|儿)?(出|来|拨)/.test(text);
 
+/** "也是这样吗", "也一样吗", "也是1:1吗": the side asked before, asked again of something else. */
+export const asksSameAgain = (text: string): boolean => /也(是)?(这样|一样|这么|照这|1[:：]1|一比一)|同样|照样/.test(text);
+
 /** "到哪一步了", "办得怎么样了": a case's progress asked. */
 const PROGRESS = /到哪一?步|进度|办到哪|办得怎么样|处理了没|处理得怎么样|有结果了?吗|有没有结果|受理了吗|批下来没/;
 export const asksProgress = (text: string): boolean => PROGRESS.test(text);

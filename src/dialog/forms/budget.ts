@@ -1,5 +1,5 @@
 import { renderCitations, renderNotice, renderPoint } from '../../answers/index.ts';
-import { asksAboutTheFund, asksWhoPays, budgetItemsIn, employerOf, verdictWords } from '../../nlu/cues.ts';
+import { asksAboutTheFund, asksSameAgain, asksWhoPays, budgetItemsIn, employerOf, verdictWords } from '../../nlu/cues.ts';
 import { normalize } from '../../nlu/index.ts';
 import { parseFestival } from '../../nlu/slots/index.ts';
 import {
@@ -186,7 +186,16 @@ function budgetLines(ctx: TurnCtx, s: Slots, b: BudgetAnswer, perHead: boolean, 
   // "一年三节合计": every festival together is the 节日慰问费 line.
   const asked = s.festival === ALL_FESTIVALS ? (['festival'] as Item[]) : typeof s.item === 'string' ? (s.item.split(',') as Item[]) : [];
   const items = asked.filter((item) => b.rows.some((row) => row.item === item));
-  const focus = { reserve: FOCUS.reserve.test(text), split: FOCUS.split.test(text), target: FOCUS.target.test(text) };
+  // "这15块能用来干啥": the reserve's own figure, asked what it is for.
+  const reserveNamed =
+    RESERVE_USE.test(text) && b.rows.some((row) => row.reserve && new RegExp(`(?<!\\d)${formatYuan(row.reserve.perRetiree)}(?!\\d)`).test(text));
+  // "节日慰问费也是这样吗" after "市区分担比例多少": the side asked before, of the item named now.
+  const again = asksSameAgain(text) && typeof s.focus === 'string' ? s.focus.slice(0, s.focus.indexOf(':')) : '';
+  const focus = {
+    reserve: FOCUS.reserve.test(text) || reserveNamed || again === 'reserve',
+    split: FOCUS.split.test(text) || again === 'split',
+    target: FOCUS.target.test(text) || again === 'target',
+  };
   const rows = rowsFor(b, items, focus.reserve).map((row) => {
     const name = ctx.tr.t(`budget-item-${row.item}`);
     const line = perHead

@@ -17,7 +17,20 @@ import {
 import { DOMAIN_INTENTS } from '../../nlu/index.ts';
 import { basisAnswer, namedCorrection, questionIn, topicAnswer } from '../aside.ts';
 import { APPLY, ASPECTS, type DialogDef } from '../context.ts';
-import { acceptOffer, advance, answerOnly, changes, defOf, inherited, refillFromCase, rememberAspects, rememberYesNo, start, startInstead } from '../form.ts';
+import {
+  acceptOffer,
+  advance,
+  answerOnly,
+  changes,
+  defOf,
+  inherited,
+  outsideTheFund,
+  refillFromCase,
+  rememberAspects,
+  rememberYesNo,
+  start,
+  startInstead,
+} from '../form.ts';
 import { FILED } from '../forms/common.ts';
 import { DIALOGS, sameTopic, topicFor } from '../forms/index.ts';
 import { STAFF_RULE } from '../forms/staff-rule.ts';
@@ -145,7 +158,8 @@ async function answerAboutIt(t: Turn, def: DialogDef, s: DialogState, text: stri
   // "购物卡呢" after "能不能发现金": the same yes/no question of the thing named (topicAnswer joins the two).
   // "要是明年再住一次呢": a follow-up gets the figure beside the side it asks.
   const aspects = isFollowUp(text) && !question.aspects.includes('amount') ? [...question.aspects, 'amount' as const] : question.aspects;
-  const lines = topicAnswer(t, ruleTopic ? defOf(ruleTopic) : def, s.slots, aspects);
+  const outside = outsideTheFund(t, def, s);
+  const lines = outside ? [outside] : topicAnswer(t, ruleTopic ? defOf(ruleTopic) : def, s.slots, aspects);
   if (!lines) return false;
   t.show({ lines });
   t.intent = s.intent;
