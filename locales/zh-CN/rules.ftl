@@ -54,6 +54,7 @@ cond-health_check_every_years = 每{ $years }年一次，标准{ $standard }元/
 cond-health_check_settled_with_hospital = 不用自己出钱：由社区组织，费用由退管机构和体检医院直接结算
 cond-health_check_outside_reimbursed = 住在杭州市外的，可以在常住地医院自费体检，凭正规发票回管理地报销，最多{ $cap }元
 cond-formal_check_invoice = 体检正规发票
+cond-activity_kinds = 活动是街道社区组织的自管小组文化、体育、游览活动
 cond-activity_times_per_year_no_cash = 每人每年参加{ $times }次，不得发现金或购物卡
 cond-collective_activities_only = 文件只规定由市、乡镇（街道）、社区（村）组织集体性文体活动，没有每人每年次数和发慰问品的规定，具体活动请问社区
 cond-gift_from_age_or_cannot_attend = { $age }周岁以上或因故不能参加的，可以发慰问品

@@ -40,8 +40,11 @@ export interface Question {
 export function questionIn(t: Turn, current: string): Question | null {
   const text = t.normalized;
   // "不知道" answers a question it cannot; "不知道要先干嘛" asks one.
-  if (t.button !== null || (UNSURE.test(text) && !/不知道(该|要|怎么|咋|如何|先|从)/.test(text))) return null;
+  if (t.button !== null) return null;
   const aspects = aspectsOf(text);
+  // "忘了做会咋样": forgetting told inside a question is the question's, not an answer it cannot give.
+  const asksStill = aspects.length > 0 && isQuestion(text);
+  if (UNSURE.test(text) && !/不知道(该|要|怎么|咋|如何|先|从)/.test(text) && !asksStill) return null;
   // "大病呢，自付两万": another item named as a follow-up is a question too.
   // "自费药呢 医保不报的那种" after a question asked at this prompt: that question again, of the thing named.
   const followsAside = isFollowUp(text) && t.state?.slots[ASIDE_ASPECTS] !== undefined && !/\d/.test(text);

@@ -96,6 +96,7 @@ const ASPECTS_OF: Readonly<Record<string, readonly Aspect[]>> = {
   // It says the most reimbursed (最多400元): an amount asked of one living outside is answered by it.
   health_check_outside_reimbursed: ['cost', 'documents', 'payment', 'where', 'amount'],
   formal_check_invoice: ['documents'],
+  activity_kinds: ['definition'],
   activity_times_per_year_no_cash: ['frequency', 'payment', 'cost'],
   collective_activities_only: ['frequency'],
   gift_from_age_or_cannot_attend: ['age', 'eligibility'],

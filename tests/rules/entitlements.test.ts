@@ -129,8 +129,10 @@ describe('自管小组文体活动 group activity', () => {
   ] as const)('age %s, cannot attend %s → %s', (age, cannotAttend, outcome) => {
     const e = value(groupActivity({ region: '滨江区', asOf: AS_OF, ...(age !== undefined ? { age } : {}), ...(cannotAttend ? { cannotAttend } : {}) }));
     expect(e.outcome).toBe(outcome);
-    expect(clauses(e)).toEqual(['hangzhou 三(三)']);
+    expect(new Set(clauses(e))).toEqual(new Set(['hangzhou 三(三)']));
     expect(e.conditions[0]).toMatchObject({ code: 'activity_times_per_year_no_cash', params: { times: 1 } });
+    // 三(三) also says what the activities are: 文化、体育、游览.
+    expect(e.conditions.at(-1)).toMatchObject({ code: 'activity_kinds', params: { kinds: 'culture|sports|tour' } });
   });
   it('Jiande sets no per-person activity rule, but says the community organises collective activities (000 三(一)3)', () => {
     const e = value(groupActivity({ region: '建德市', asOf: AS_OF }));

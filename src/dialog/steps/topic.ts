@@ -153,6 +153,14 @@ async function answerAboutIt(t: Turn, def: DialogDef, s: DialogState, text: stri
   // "要我自己申请不" after the festival money's answer: nothing to apply for is said so (and a person offered).
   if (!def.accept && !def.appliedVia && ASKS_IF_APPLYING.test(text) && !question?.other) return apply(t, def, s);
   if (!question || question.other || question.aspects.length === 0) return false;
+  // "忘了做会咋样" after the certification rules: a dialog answered from its points answers the side asked anew.
+  // (Money asked of — "多领的要退吗" — is a death's or a fraud's, answered elsewhere.)
+  const pointsDialog = s.intent !== STAFF_RULE && !def.topic && !def.accept && def.slots.every((spec) => spec.optional || s.slots[spec.name] !== undefined);
+  if (pointsDialog && !question.aspects.includes('pension')) {
+    await advance(t, def, s);
+    t.intent = s.intent;
+    return true;
+  }
   // "社区这边要协助干啥" after a staff rule on reporting deaths: the death's facts answer it.
   const ruleTopic = s.intent === STAFF_RULE ? RULE_TOPICS[String(s.slots.rule)] : undefined;
   // "购物卡呢" after "能不能发现金": the same yes/no question of the thing named (topicAnswer joins the two).

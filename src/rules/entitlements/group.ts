@@ -29,9 +29,11 @@ export function groupActivity(input: GroupActivityInput): Result<Entitlement> {
     return ok(notSet('group_activity', regime.value, collective && { code: 'collective_activities_only', cite: collective.cite }));
   }
   const { timesPerYear, giftFromAge } = rule.value;
+  const kinds = valueAt(regime.value.law?.groupActivityKinds, input.asOf);
   const conditions: Point[] = [
     { code: 'activity_times_per_year_no_cash', params: { times: timesPerYear }, cite: rule.cite },
     { code: 'gift_from_age_or_cannot_attend', params: { age: giftFromAge }, cite: rule.cite },
+    ...(kinds ? [{ code: 'activity_kinds', params: { kinds: kinds.value.join('|') }, cite: kinds.cite }] : []),
   ];
   // 75 周岁以上: in legal Chinese 以上 includes the number itself.
   const gift = (input.age !== undefined && input.age >= giftFromAge) || input.cannotAttend === true;

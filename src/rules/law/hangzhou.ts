@@ -34,6 +34,7 @@ export const hangzhou: Law = {
   // 四(一) the budget line (200 元/人 in the check year) is shared by city and district, 1:1 from 2024.
   healthCheckFunding: [at({ payer: 'city_district_1_1', budgetPerRetiree: y(200) }, '四(一)', '健康体检经费200元/人，经费在体检年度安排')],
   // 三(三) 每人每年限参加 1 次 … 75 周岁以上及因客观原因不能参加活动的，可以组织慰问，发放慰问品。
+  groupActivityKinds: [at(['culture', 'sports', 'tour'] as const, '三(三)', '组织的自管小组文化、体育、游览活动')],
   groupActivity: [at({ timesPerYear: 1, giftFromAge: 75 }, '三(三)', '75周岁以上及因客观原因不能参加活动的，可以组织慰问，发放慰问品')],
   // 三(一)2 按不超过 10 元/人的标准，每位小组长每年不超过 500 元。
   groupLeaderSubsidy: [at({ perRetiree: y(10), annualCap: y(500) }, '三(一)2', '按不超过10元/人的标准，每位小组长每年不超过500元')],

@@ -44,6 +44,8 @@ export interface Law {
   /** Who pays for the checks, and the budget line per retiree where the text sets one. */
   readonly healthCheckFunding?: Parameter<{ payer: 'city_district_1_1' | 'city_finance_full'; budgetPerRetiree?: Money }>;
   readonly groupActivity?: Parameter<{ timesPerYear: number; giftFromAge: number }>;
+  /** What the groups' activities are: 文化、体育、游览 (004 三(三)). */
+  readonly groupActivityKinds?: Parameter<readonly ('culture' | 'sports' | 'tour')[]>;
   readonly groupLeaderSubsidy?: Parameter<{ perRetiree: Money; annualCap: Money }>;
   /** Where festival money is paid from (004 四(一): 一般公共预算、社保基金等). */
   readonly festivalFunding?: Parameter<'general_budget_and_social_fund'>;
