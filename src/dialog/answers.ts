@@ -260,6 +260,16 @@ export function aspectAnswer(
   ];
 }
 
+/** "建德也是这样吗": whether two districts' texts say the same on the sides asked (their facts, not their notices). */
+export function sameFacts(ctx: TurnCtx, topic: Topic, a: string, b: string, input: FactsInput, aspects: readonly Aspect[]): boolean {
+  const said = (region: string) => {
+    const f = facts(ctx, topic, region, input);
+    return f ? answerLines(ctx, f, aspects).lines.join('\n') : null;
+  };
+  const first = said(a);
+  return first !== null && first === said(b);
+}
+
 /** "要不要报给社区", "要跟社区说一声吗": whether a death or a change has to be told. */
 const REPORT_ASKED = /(要不要|需不需要|用不用|得|要|需要)[^，,。？?]{0,4}(报|告诉|告知|通知|说一声|讲一声)[^，,。？?]{0,6}(社区|街道|社保|单位)?/;
 /** "要不要回杭州做", "得回来查吗": whether one must come back for it. */

@@ -2,6 +2,7 @@ import {
   type Aspect,
   askedItemIntentOf,
   asksBasis,
+  asksSameAgain,
   aspectsOf,
   isBareAspectQuestion,
   isCorrection,
@@ -11,7 +12,7 @@ import {
   itemIntentOf,
 } from '../nlu/cues.ts';
 import { DOMAIN_INTENTS, normalize } from '../nlu/index.ts';
-import { aspectAnswer } from './answers.ts';
+import { aspectAnswer, sameFacts } from './answers.ts';
 import { ASIDE_ASPECTS, type DialogDef, type Msg, type Slots, yesNoAsked } from './context.ts';
 import { DIALOGS, sameTopic, topicOwner } from './forms/index.ts';
 import { NAME_SLOTS, UNSURE } from './slots.ts';
@@ -73,7 +74,17 @@ export function topicAnswer(t: Turn, def: DialogDef, known: Slots, aspects: read
   const question = asked ?? (carried ? `${t.normalized} ${carried}` : t.normalized);
   // "统筹外补贴呢" read again after "补充医疗保险还有没有": its own words say which fact, the question's break ties.
   const words = t.rereading ? [normalize(t.said), t.normalized] : t.normalized;
-  return aspectAnswer(t.ctx, def.topic, region, def.factsInput?.(slots, t.ctx.asOf) ?? {}, sides, question, words);
+  const input = def.factsInput?.(slots, t.ctx.asOf) ?? {};
+  // "那杭州市区也一样吗" after 建德's answer: the other district's answer, led by whether it is the same.
+  const compared = asksSameAgain(t.normalized) ? t.readAll(def).region : undefined;
+  if (region && typeof compared === 'string' && compared !== region) {
+    // The figure is compared too: "一样" of the rule but not the money would mislead.
+    const both = sides.includes('amount') ? sides : (['amount', ...sides] as const);
+    const lines = aspectAnswer(t.ctx, def.topic, compared, input, both, question, words);
+    const same = sameFacts(t.ctx, def.topic, region, compared, input, both);
+    return lines && [`${t.tr.t(same ? 'verdict-same' : 'verdict-different')}${lines.join('\n')}`];
+  }
+  return aspectAnswer(t.ctx, def.topic, region, input, sides, question, words);
 }
 
 /** "丧事慰问打到谁卡上" while a death report waits: the funeral money's facts answer what the death's do not. */

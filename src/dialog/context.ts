@@ -122,6 +122,8 @@ export const ASIDE_TOPIC = '_asideTopic';
 export const QUESTION = 'question';
 /** The slot set when the user asked to apply ("我要申请", "帮他登记"): the form goes on to the application. */
 export const APPLY = '_apply';
+/** The district a follow-up compares with ("西湖区也是这样吗" after 建德's answer), for this turn's answer only. */
+export const COMPARED_WITH = '_comparedWith';
 /** The slot where a dialog keeps the yes/no question the first message asked. */
 export const YES_NO_ASKED = '_yn';
 

@@ -17,7 +17,20 @@ import {
 import { aspectAnswer } from '../answers.ts';
 import { basisAnswer, namedCorrection, type Question, questionIn, relatedAnswer, topicAnswer } from '../aside.ts';
 import { APPLY, ASIDE_ASPECTS, ASIDE_TOPIC, ASPECTS, type DialogDef, type Read, type SlotSpec, type Slots } from '../context.ts';
-import { acceptOffer, advance, askedAspects, changes, defOf, digress, inherited, rememberYesNo, replaces, start, startInstead } from '../form.ts';
+import {
+  acceptOffer,
+  advance,
+  askedAspects,
+  changes,
+  defOf,
+  digress,
+  inherited,
+  rememberComparison,
+  rememberYesNo,
+  replaces,
+  start,
+  startInstead,
+} from '../form.ts';
 import { DIALOGS, sameTopic } from '../forms/index.ts';
 import { relativeAmount } from '../slots.ts';
 import { type DialogState, isPending, missingSlots } from '../state.ts';
@@ -148,6 +161,7 @@ async function yesNo(t: Turn, s: DialogState): Promise<void> {
     // "长沙也是7天吗": a question with another fact asks about it; only a statement corrects.
     if (replaces(updates, s.slots) && !FOLLOW_UP.test(t.text.trim()) && !asks) t.sayCorrected(updates, def);
     rememberYesNo(s, t.normalized);
+    rememberComparison(s, t.normalized, updates);
     Object.assign(s.slots, updates);
     await advance(t, def, s);
     return;
@@ -305,6 +319,7 @@ async function takeFacts(t: Turn, def: DialogDef, s: DialogState, spec: SlotSpec
   }
   const correcting = isCorrection(t.normalized) || isFollowUp(t.normalized) || spec?.optional === true;
   if (isCorrection(t.normalized) && changes(others, s.slots)) t.sayCorrected(others, def);
+  if (correcting) rememberComparison(s, t.normalized, others);
   for (const [name, value] of Object.entries(others)) if (correcting || s.slots[name] === undefined) s.slots[name] = value;
   s.tries = 0;
   if (!answerAlongside(t, def, s) && !answered && isFollowUp(t.normalized)) whatIf(t, def, s);

@@ -27,6 +27,7 @@ import {
   outsideTheFund,
   refillFromCase,
   rememberAspects,
+  rememberComparison,
   rememberYesNo,
   start,
   startInstead,
@@ -129,6 +130,7 @@ export async function followUp(t: Turn): Promise<boolean | 'again'> {
   if (Object.keys(updates).length > 0) {
     await refillFromCase(t, def, s);
     if (changes(updates, s.slots) && isCorrection(text)) t.sayCorrected(updates, def);
+    rememberComparison(s, text, updates);
     Object.assign(s.slots, updates);
     // "在外地住的怎么检": the fact changed, and the side it asks of is now the question.
     // "建德的 … 能全报不": a question with a side of its own (the amount) asks only that; one without keeps what was asked.
