@@ -295,6 +295,39 @@ function saidByAnyLine(words: { readonly yes: string; readonly no: string }, que
 }
 
 /**
+ * "住在萧山算外地伐", "西湖区管的 常住富阳 能不能自费体检回来报销": a place inside 杭州市 is not what the 杭州市外 rule
+ * is for; null when the line is not that rule or no place is named.
+ */
+function outsideCityVerdict(q: string, said: string, words: { readonly yes: string; readonly no: string }): string | null {
+  if (!/杭州市外/.test(said)) return null;
+  if (/算(不算)?(外地|市外|杭州市外|杭州外)|(外地|市外)(算|吗)/.test(q)) {
+    const place = regionsIn(q).find((r) => !r.cityOnly);
+    if (place) return `${place.inHangzhouCity ? words.no : words.yes}。`;
+  }
+  const home = LIVES_IN.exec(q)?.[1];
+  const homes = home ? regionsIn(home) : [];
+  return homes.length > 0 && homes.every((r) => r.inHangzhouCity && !r.cityOnly) ? `${words.no}。` : null;
+}
+
+/** Someone else's card against 本人, a receipt against 发票, cash against a bank transfer: what the case told rules out. */
+function ruledOutByTheText(q: string, said: string, every: string, words: { readonly yes: string; readonly no: string }): boolean {
+  // "打到他侄子卡上行不行" answered by "打入本人、直系亲属账户": a nephew, a sibling or a friend is not 直系.
+  if (/侄|外甥|亲戚|朋友|邻居|兄弟|姐妹|姐姐|妹妹|哥哥|弟弟|表[哥姐弟妹]|堂[哥姐弟妹]/.test(q) && /直系亲属/.test(said)) return true;
+  // "能打到我老伴卡上不" answered by "实名打入本人银行卡": only the person's own account, no one else's.
+  const someoneElse = /老伴|儿子|女儿|子女|闺女|家属|家里人|亲属|老婆|老公|爱人|媳妇|女婿|孙子|孙女|别人|他人/.test(q);
+  if (someoneElse && /本人(的)?(银行卡|账户)/.test(said) && !/直系亲属/.test(said)) return true;
+  // "租房合同要不要带" answered by "凭居住证": a proof the answer does not name is not needed.
+  const proof = PROOFS.find(([asked]) => asked.test(q));
+  if (proof && asksIfNeeded(words) && !proof[1].test(every)) return true;
+  // "发票丢了 还能报销伐" answered by "凭正规发票…报销": without the invoice the text asks for, no.
+  if (/发票[^，,。？?]{0,3}(丢|没了|找不到|不见)|没(有)?(开|要|拿)?(正规)?发票/.test(q) && /凭[^，,。]{0,6}发票/.test(every)) return true;
+  // "收据行不行" answered by "凭正规发票": a receipt is not the invoice the text asks for.
+  if (/收据|小票|白条|手写/.test(q) && /发票/.test(said) && !/收据|小票/.test(said)) return true;
+  // "是发现金不" answered by "实名打入本人银行卡": paid into an account, so not in cash.
+  return /现金/.test(q) && !/现金/.test(said) && /银行卡|账户|打入|转账/.test(said);
+}
+
+/**
  * "要，…" / "不发，…": the yes or no a yes/no question's own words ask for, read off the fact that answers it. Empty
  * when the question is not a yes/no one.
  */
@@ -347,15 +380,8 @@ export function verdict(question: string | undefined, lines: string | readonly s
   if (dated !== null && /晚|迟|来得及|来不及|超过|过了/.test(q)) return `${dated === /晚|迟|超过|过了/.test(q) ? words.yes : words.no}。`;
   // "过了7天就报不了了吗": a late report is still made; "还能报吗": yes.
   if (/报不了|不能报|不让报|不给报/.test(q)) return `${words.no}。`;
-  // "住在萧山算外地伐": a place inside 杭州市 is not 杭州市外, whatever the line says of those outside it.
-  if (/算(不算)?(外地|市外|杭州市外|杭州外)|(外地|市外)(算|吗)/.test(q) && /杭州市外/.test(said)) {
-    const place = regionsIn(q).find((r) => !r.cityOnly);
-    if (place) return `${place.inHangzhouCity ? words.no : words.yes}。`;
-  }
-  // "西湖区管的 常住富阳 能不能在富阳自费体检回来报销": a home inside 杭州市 is not what the 杭州市外 rule is for.
-  const home = LIVES_IN.exec(q)?.[1];
-  const homes = home ? regionsIn(home) : [];
-  if (/杭州市外/.test(said) && homes.length > 0 && homes.every((r) => r.inHangzhouCity && !r.cityOnly)) return `${words.no}。`;
+  const place = outsideCityVerdict(q, said, words);
+  if (place) return place;
   // "是不是二百" answered by "丧事料理慰问费：200元": the figure put forward is the text's, or it is not.
   const claim = CLAIMED_FIGURE.exec(q)?.[1];
   const claimed = claim === undefined ? undefined : parseNumber(claim);
@@ -370,24 +396,7 @@ export function verdict(question: string | undefined, lines: string | readonly s
   const field = /姓名|名字|性别|年龄|金额/.exec(q)?.[0];
   const shown = said.split(/不会公开|不得公开|不公开/)[0] ?? '';
   if (field && said !== shown && shown.includes(field === '名字' ? '姓名' : field)) return `${words.yes}。`;
-  // "打到他侄子卡上行不行" answered by "打入本人、直系亲属账户": a nephew, a sibling or a friend is not 直系.
-  if (/侄|外甥|亲戚|朋友|邻居|兄弟|姐妹|姐姐|妹妹|哥哥|弟弟|表[哥姐弟妹]|堂[哥姐弟妹]/.test(q) && /直系亲属/.test(said)) return `${words.no}。`;
-  // "能打到我老伴卡上不" answered by "实名打入本人银行卡": only the person's own account, no one else's.
-  if (
-    /老伴|儿子|女儿|子女|闺女|家属|家里人|亲属|老婆|老公|爱人|媳妇|女婿|孙子|孙女|别人|他人/.test(q) &&
-    /本人(的)?(银行卡|账户)/.test(said) &&
-    !/直系亲属/.test(said)
-  )
-    return `${words.no}。`;
-  // "租房合同要不要带" answered by "凭居住证": a proof the answer does not name is not needed.
-  const proof = PROOFS.find(([asked]) => asked.test(q));
-  if (proof && asksIfNeeded(words) && !proof[1].test(every)) return `${words.no}。`;
-  // "发票丢了 还能报销伐" answered by "凭正规发票…报销": without the invoice the text asks for, no.
-  if (/发票[^，,。？?]{0,3}(丢|没了|找不到|不见)|没(有)?(开|要|拿)?(正规)?发票/.test(q) && /凭[^，,。]{0,6}发票/.test(every)) return `${words.no}。`;
-  // "收据行不行" answered by "凭正规发票": a receipt is not the invoice the text asks for.
-  if (/收据|小票|白条|手写/.test(q) && /发票/.test(said) && !/收据|小票/.test(said)) return `${words.no}。`;
-  // "是发现金不" answered by "实名打入本人银行卡": paid into an account, so not in cash.
-  if (/现金/.test(q) && !/现金/.test(said) && /银行卡|账户|打入|转账/.test(said)) return `${words.no}。`;
+  if (ruledOutByTheText(q, said, every, words)) return `${words.no}。`;
   // "一般不超过75周岁": a rule that holds in general says its no in general, in the text's own word.
   const inGeneral = overCap ? (/一般|原则上/.exec(said)?.[0] ?? '') : '';
   return `${(yes ?? (stillThisMonth || stopConfirmed || !saysNo(said))) && !notYet && !overCap ? words.yes : `${inGeneral}${words.no}`}。`;

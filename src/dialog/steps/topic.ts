@@ -14,7 +14,7 @@ import {
   reportsDeath,
   wantsToApply,
 } from '../../nlu/cues.ts';
-import { DOMAIN_INTENTS } from '../../nlu/index.ts';
+import { DOMAIN_INTENTS, type Understanding } from '../../nlu/index.ts';
 import { basisAnswer, namedCorrection, questionIn, topicAnswer } from '../aside.ts';
 import { APPLY, ASPECTS, type DialogDef } from '../context.ts';
 import {
@@ -75,20 +75,7 @@ export async function followUp(t: Turn): Promise<boolean | 'again'> {
   if (s.intent === STAFF_RULE && changesNothing && isFollowUp(t.normalized) && itemIntentOf(t.normalized) === null && readAgainInContext(t)) return 'again';
   const def = defOf(s.intent);
   const text = t.normalized;
-  const u = t.understanding;
-  // "我是建德的，管30个人" from a group leader: their district and head count, not a budget (staff work).
-  // "那退管工作经费每人多少" after a health-check answer: a budget line, a new question even from a retiree.
-  const budgetLine = u.intent === 'fund_budget' && s.intent !== 'fund_budget' && namesBudgetLine(text);
-  // "一年三节合计" after a festival's budget line: a sum of the same budget, whatever a classifier makes of it alone.
-  const sameSum = s.intent === 'fund_budget' && t.incoming.staff && /合计|总共|一共|加起来|共计/.test(text);
-  const newQuestion =
-    !sameSum &&
-    (budgetLine ||
-      (topicFor(u.intent, t.incoming.staff) &&
-        u.confidence >= NEW_QUESTION &&
-        !sameTopic(u.intent, s.intent) &&
-        !sameTopic(s.intent, u.intent) &&
-        !isBareAspectQuestion(text)));
+  const newQuestion = asksANewQuestion(t, s, t.understanding);
   const item = itemIntentOf(text);
   const namesOther = (item !== null && !sameTopic(item, s.intent)) || namesDeath(text);
   // "人走了以后专项资金从哪个月停" after a budget answer: a question about deaths, the death's to answer.
@@ -141,6 +128,20 @@ export async function followUp(t: Turn): Promise<boolean | 'again'> {
     return true;
   }
   return answerAboutIt(t, def, s, text);
+}
+
+/** Sure enough that the message asks about another topic than the one just answered. */
+function asksANewQuestion(t: Turn, s: DialogState, u: Understanding): boolean {
+  const text = t.normalized;
+  // "我是建德的，管30个人" from a group leader: their district and head count, not a budget (staff work).
+  // "那退管工作经费每人多少" after a health-check answer: a budget line, a new question even from a retiree.
+  const budgetLine = u.intent === 'fund_budget' && s.intent !== 'fund_budget' && namesBudgetLine(text);
+  // "一年三节合计" after a festival's budget line: a sum of the same budget, whatever a classifier makes of it alone.
+  const sameSum = s.intent === 'fund_budget' && t.incoming.staff && /合计|总共|一共|加起来|共计/.test(text);
+  if (sameSum) return false;
+  if (budgetLine) return true;
+  const other = !sameTopic(u.intent, s.intent) && !sameTopic(s.intent, u.intent);
+  return topicFor(u.intent, t.incoming.staff) && u.confidence >= NEW_QUESTION && other && !isBareAspectQuestion(text);
 }
 
 /** A question about the topic just answered: its clauses ("依据呢"), or the side of it asked ("要带什么材料"). */
