@@ -122,6 +122,21 @@ export const ASIDE_TOPIC = '_asideTopic';
 export const QUESTION = 'question';
 /** The slot set when the user asked to apply ("我要申请", "帮他登记"): the form goes on to the application. */
 export const APPLY = '_apply';
+/** The retiree's former employer, when the texts make an exception for it (省部属 → original channel). */
+export const EMPLOYER = '_employer';
+/** "养老金给停了": the writer's pension told as suspended, which suspends them from the fund (004 二(一)). */
+export const SUSPENDED = '_suspended';
+
+/** Who the writer said they are (their employer, a suspended pension): true of them whatever they ask next. */
+export function whoTheyAre(slots: Slots): Slots {
+  const out: Record<string, Slots[string]> = {};
+  for (const name of [EMPLOYER, SUSPENDED]) {
+    const value = slots[name];
+    if (value !== undefined) out[name] = value;
+  }
+  return out;
+}
+
 /** The district a follow-up compares with ("西湖区也是这样吗" after 建德's answer), for this turn's answer only. */
 export const COMPARED_WITH = '_comparedWith';
 /** The slot where a dialog keeps the yes/no question the first message asked. */

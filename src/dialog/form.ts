@@ -15,7 +15,7 @@ import {
 import { coverage, type EmployerKind, findRegion, fundingException, type IsoDate, MONEY_TOPICS, type Point, topicFacts } from '../rules/index.ts';
 import { aspectAnswer, commonAnswer, lead, putsFigure, sameEverywhere, sameFacts, verdict } from './answers.ts';
 import { questionIn, topicAnswer } from './aside.ts';
-import { APPLY, ASPECTS, COMPARED_WITH, type DialogDef, type Outcome, QUESTION, type Slots, YES_NO_ASKED, yesNoAsked } from './context.ts';
+import { APPLY, ASPECTS, COMPARED_WITH, type DialogDef, EMPLOYER, type Outcome, QUESTION, type Slots, SUSPENDED, YES_NO_ASKED, yesNoAsked } from './context.ts';
 
 import { FILED, offerButtons } from './forms/common.ts';
 import { ASKING } from './forms/death.ts';
@@ -92,12 +92,8 @@ export async function advance(t: Turn, def: DialogDef, s: DialogState, errors?: 
   s.tries = 0;
 }
 
-/** The retiree's former employer, when the texts make an exception for it (省部属 → original channel). */
-const EMPLOYER = '_employer';
 /** What the fund pays for, which a suspended pension suspends (004 二(一)); a move or a death report is not. */
 const FUND_TOPICS: ReadonlySet<string> = new Set([...MONEY_TOPICS, 'health_check', 'group_activity']);
-/** "养老金给停了": the writer's pension told as suspended, which suspends them from the fund (004 二(一)). */
-const SUSPENDED = '_suspended';
 
 /** A follow-up that changes one thing ("那75岁以上的呢") gets the figure beside the side asked before. */
 function aspectsToAnswer(t: Turn, s: DialogState): Aspect[] {
@@ -182,7 +178,8 @@ function shaped(t: Turn, def: DialogDef, s: DialogState, outcome: Outcome): Outc
 function shapedOnce(t: Turn, def: DialogDef, s: DialogState, outcome: Outcome): Outcome {
   const exception = exceptionFor(t, def, s);
   const answer = answerShaped(t, def, s, outcome);
-  if (!exception) return answer;
+  // Said by the answer itself already (coverage puts the rule about them first): not twice.
+  if (!exception || answer.lines.some((line) => line.includes(exception.split('\n')[0] ?? exception))) return answer;
   // "算不算保障对象": the 但-clause answers it (支援外地建设回杭: yes; 省部属: not from this fund), said once, first.
   const question = yesNoAsked(s.slots) ?? '';
   const words = verdictWords(question);

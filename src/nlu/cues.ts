@@ -268,7 +268,7 @@ export function verdictWords(text: string): { readonly yes: string; readonly no:
   // "…能恢复不": 不 at the end asks as 吗 does.
   const ma = m ? null : ASKED_AT_END.exec(text);
   // "还发吗", "还给不": 发/给 asked only after 还/都/也/再 (发票, 发到群里 are no verbs asked).
-  const verbs = ma ? [...text.slice(0, ma.index).matchAll(/需要|可以|能|有|(?<!社)会|要|是|算|用|(?<!银)行|(?<=[还都也再])(?:发|给)(?!票|到)/g)] : [];
+  const verbs = ma ? [...text.slice(0, ma.index).matchAll(/需要|可以|能|有|(?<!社)会|要|是|算|用|(?<!银)行|(?<=[还都也再])(?:发|给|管)(?!票|到)/g)] : [];
   // "能取出来用不": the modal asked (能, 可以) is the question, not the verb after it.
   // "大数据能查到的还要交吗": a modal inside a clause (…的) is not the one asked.
   const end = ma?.index ?? text.length;

@@ -21,7 +21,7 @@ import {
   type Topic,
 } from '../../rules/index.ts';
 import { verdict } from '../answers.ts';
-import type { DialogDef, Outcome, SlotSpec, Slots, TurnCtx } from '../context.ts';
+import { type DialogDef, EMPLOYER, type Outcome, type SlotSpec, type Slots, type TurnCtx } from '../context.ts';
 import { amountSlot, countSlot, regionSlot } from '../slots.ts';
 import { ruleErrorLine } from './common.ts';
 
@@ -81,12 +81,14 @@ const ALL_FESTIVALS = 'all';
 const festivalSlot = saidSlot('festival', (text) => (/三节|三个节|(全年|一年)的?(节日|三节)/.test(text) ? ALL_FESTIVALS : parseFestival(text)));
 
 /** "省属企业的退休人员", "不在建德参保的央企": retirees whose funds come by their original channel (004 二(二); 000 二(二)). */
-const employerSlot = saidSlot('employer', employerOf);
+// Kept where every dialog keeps it, so that the next question knows it too.
+const employerSlot = saidSlot(EMPLOYER, employerOf);
 
 /** The 但-clause for those retirees, with its clause, before any figure; null when the text makes none for them. */
 function exceptionLine(ctx: TurnCtx, s: Slots): string | null {
-  if (typeof s.employer !== 'string') return null;
-  const point = fundingException(String(s.region), ctx.asOf, s.employer as EmployerKind);
+  const employer = s[EMPLOYER];
+  if (typeof employer !== 'string') return null;
+  const point = fundingException(String(s.region), ctx.asOf, employer as EmployerKind);
   return point ? `${renderPoint(ctx.tr, point)}\n${renderCitations(ctx.tr, [point.cite])}` : null;
 }
 
@@ -271,7 +273,9 @@ export const fundBudgetDialog: DialogDef = {
     const words = verdictWords(text);
     // "省部属的算不算专项资金保障对象": no — the 但-clause says so first.
     const said = exceptionLine(ctx, s);
-    const exception = said && words && asksAboutTheFund(text) ? `${words.no}。${said}` : said;
+    // Not theirs, the budget's figures are not the answer: the no and its clause are.
+    if (said && words && asksAboutTheFund(text)) return { lines: [`${words.no}。${said}`], next: 'done' };
+    const exception = said;
     // The 但-clause answers first; the notices qualify the figures after it.
     // "管理费用是不是每人1000": the yes or no leads the first line, the notices follow it.
     const [head = '', ...rest] = lines;

@@ -7,6 +7,7 @@ import {
   aspectsOfPoint,
   type Citation,
   coverage,
+  type EmployerKind,
   hardshipHelp,
   type Notice,
   type Point,
@@ -15,7 +16,7 @@ import {
   type Result,
 } from '../../rules/index.ts';
 import { verdict } from '../answers.ts';
-import type { DialogDef, Outcome, SlotSpec, TurnCtx } from '../context.ts';
+import { type DialogDef, EMPLOYER, type Outcome, type SlotSpec, type TurnCtx } from '../context.ts';
 import { dateSlot, regionSlot } from '../slots.ts';
 import { fileCase, offerButtons, ruleErrorLine } from './common.ts';
 
@@ -156,7 +157,8 @@ export const coverageDialog: DialogDef = {
   topic: 'coverage',
   slots: [region, pensionStart],
   finish(ctx, s) {
-    const employer = employerOf(normalize(ctx.incoming.text ?? ''));
+    // Said now, or earlier ("省属企业退休的 …" then "那社区还管我吗").
+    const employer = employerOf(normalize(ctx.incoming.text ?? '')) ?? (typeof s[EMPLOYER] === 'string' ? (s[EMPLOYER] as EmployerKind) : undefined);
     const r = coverage({
       region: String(s.region),
       asOf: ctx.asOf,
@@ -164,7 +166,10 @@ export const coverageDialog: DialogDef = {
       ...(employer ? { employer } : {}),
     });
     if (!r.ok) return { lines: [ruleErrorLine(ctx, r.error)], next: 'done' };
-    return pointsAnswer(ctx, 'head-coverage', { ok: true, value: { points: r.value.rules, notices: r.value.notices, citations: r.value.citations } });
+    // Who they said they are: the rule about them leads ("那社区还管我吗" from a 省属 retiree).
+    const theirs = (p: Point) => (employer !== undefined && p.code.endsWith(employer) ? 0 : 1);
+    const points = [...r.value.rules].sort((a, b) => theirs(a) - theirs(b));
+    return pointsAnswer(ctx, 'head-coverage', { ok: true, value: { points, notices: r.value.notices, citations: r.value.citations } });
   },
 };
 

@@ -16,7 +16,7 @@ import {
 } from '../../nlu/cues.ts';
 import { DOMAIN_INTENTS, type Understanding } from '../../nlu/index.ts';
 import { basisAnswer, namedCorrection, questionIn, topicAnswer } from '../aside.ts';
-import { APPLY, ASPECTS, type DialogDef } from '../context.ts';
+import { APPLY, ASPECTS, type DialogDef, whoTheyAre } from '../context.ts';
 import {
   acceptOffer,
   advance,
@@ -232,5 +232,7 @@ export async function newTopic(t: Turn): Promise<boolean> {
   // "郑州 省属企业移交650人 管理费多少" from staff: a budget line, whatever else the line names.
   const budget = t.incoming.staff && u.intent !== 'fund_budget' && namesBudgetLine(t.normalized) ? 'fund_budget' : null;
   const intent = death ?? budget ?? (asked && DIALOGS.has(asked) ? asked : u.intent);
-  return startInstead(t, intent);
+  // "那社区还管我吗" after "省属企业退休的 …": who they said they are holds for the next question.
+  const who = t.state?.awaiting === 'done' ? whoTheyAre(t.state.slots) : {};
+  return startInstead(t, intent, who);
 }
