@@ -287,9 +287,10 @@ function answerAlongside(t: Turn, def: DialogDef, s: DialogState): boolean {
   const asked = questionIn(t, s.intent);
   // "他是西湖区的 丧事费多少" while a report asks the name: the district is taken and the other topic answered.
   // "体检的呢" at a budget's prompt changes the budget's item instead.
-  // "节日慰问费也是这样吗" at a budget's prompt names the budget's own item (its slot reads it), not another topic.
-  const ownItem = asksSameAgain(t.normalized) && t.readAll(def).item !== undefined;
-  if (asked?.other) return !isFollowUp(t.normalized) && !ownItem && otherTopicAnswer(t, s, asked.other, asked.aspects);
+  // "体检的呢", "节日慰问费也是这样吗" at a budget's prompt name the budget's own item (its slot reads it), not
+  // another topic; "那200块钱打到谁卡上" while a report asks the name is the funeral money's question.
+  const ownItem = (isFollowUp(t.normalized) || asksSameAgain(t.normalized)) && t.readAll(def).item !== undefined;
+  if (asked?.other) return !ownItem && otherTopicAnswer(t, s, asked.other, asked.aspects);
   if (!asked || asked.aspects.length === 0) return false;
   const lines = topicAnswer(t, def, s.slots, asked.aspects);
   if (lines) t.show({ lines });
