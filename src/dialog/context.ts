@@ -55,6 +55,8 @@ export interface SlotSpec {
   readonly personal?: boolean;
   /** Its words name other topics ("体检" as a budget item, "考核" as a grade): read whatever topic a classifier sees. */
   readonly topicWords?: boolean;
+  /** Words that take a value carried from before away ("每人" asks per head: no head count carried over). */
+  readonly clearedBy?: RegExp;
   /** Reads the slot from a message; `awaited` is true when this is the question just asked (looser reading). */
   read(msg: Msg, ctx: TurnCtx, awaited: boolean): Read;
 }

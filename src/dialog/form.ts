@@ -471,6 +471,8 @@ export async function start(t: Turn, intent: string, known: Slots = {}): Promise
     t.moveToPrivate(intent);
   }
   const s: DialogState = { intent, slots: { ...known, ...t.readAll(def) }, awaiting: '', tries: 0 };
+  // "富阳 中秋 每人" after "住院 4人次": what the message says per head is not the count carried over.
+  for (const spec of def.slots) if (spec.clearedBy?.test(t.normalized) && known[spec.name] !== undefined) delete s.slots[spec.name];
   if (s.slots.region === undefined && t.profile.region && usesRegion(def)) s.slots.region = t.profile.region;
   rememberQuestion(t, def, s);
   if (def.privateOnly) {

@@ -65,7 +65,7 @@ const selfPay = (s: Slots, asOf?: IsoDate) => {
 };
 
 /** How many people a fixed sum is asked for ("去世3人", "1800人"): read only when said. */
-const people: SlotSpec = { ...countSlot('people'), optional: true };
+const people: SlotSpec = { ...countSlot('people'), optional: true, clearedBy: /每人|人均|每个人|单人|一个人/ };
 const peopleOf = (s: Slots): number | undefined => (typeof s.people === 'number' ? s.people : undefined);
 
 /** A count of one kind only: "住了3次" counts stays, "5人" people — the count parser reads both alike. */

@@ -137,7 +137,9 @@ function asksANewQuestion(t: Turn, s: DialogState, u: Understanding): boolean {
   // "那退管工作经费每人多少" after a health-check answer: a budget line, a new question even from a retiree.
   const budgetLine = u.intent === 'fund_budget' && s.intent !== 'fund_budget' && namesBudgetLine(text);
   // "一年三节合计" after a festival's budget line: a sum of the same budget, whatever a classifier makes of it alone.
-  const sameSum = s.intent === 'fund_budget' && t.incoming.staff && /合计|总共|一共|加起来|共计/.test(text);
+  // ("建德 重阳 困难 3人 合计" names its own district and count: a question of its own.)
+  const ownFacts = u.slots.region !== undefined || u.slots.count !== undefined;
+  const sameSum = s.intent === 'fund_budget' && t.incoming.staff && /合计|总共|一共|加起来|共计/.test(text) && !ownFacts;
   if (sameSum) return false;
   if (budgetLine) return true;
   const other = !sameTopic(u.intent, s.intent) && !sameTopic(s.intent, u.intent);
