@@ -38,7 +38,7 @@ export const CASE_SCHEMAS = {
     // null: the family did not have it at hand; staff ask for it when they call back.
     idNumber: idNumber.nullable(),
     dateOfDeath: isoDate,
-    relation: z.string().min(1).max(10),
+    relation: z.string().min(1).max(20),
     reporterPhone: phone,
     region,
     community: z.string().min(1).max(60),

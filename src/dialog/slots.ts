@@ -334,7 +334,7 @@ export function nameSlot(name: 'deceasedName' | 'applicantName', ask: string): S
 const RELATIONS = ['父亲', '母亲', '配偶', '儿子', '女儿', '其他亲属'];
 /** "我是他女儿", "俺是他侄子", "我是他老伴": kin speaking of the deceased by 他 / 她. */
 const RECIPROCAL =
-  /(?:我|俺|咱|阿拉)是(他|她|伊)的?(女儿的(?:老公|丈夫)|闺女的老公|儿子的(?:老婆|媳妇)|女儿|儿子|闺女|孩子|大儿子|小儿子|大女儿|小女儿|孙子|孙女|外孙|外孙女|侄子|侄女|外甥|外甥女|儿媳妇?|女婿|老伴儿?|爱人|妻子|丈夫|老婆|老公)/;
+  /(?:我|俺|咱|阿拉)是(他|她|伊)的?(女儿的(?:老公|丈夫)|闺女的老公|儿子的(?:老婆|媳妇)|女儿|儿子|闺女|孩子|大儿子|小儿子|大女儿|小女儿|孙子|孙女|外孙女|外孙|侄子|侄女|外甥女|外甥|儿媳妇?|女婿|老伴儿?|爱人|妻子|丈夫|老婆|老公)/;
 /** The writer the deceased's spouse. */
 const SPOUSE = new Set(['老伴', '老伴儿', '爱人', '妻子', '丈夫', '老婆', '老公']);
 /** Kin of the writer whose deceased is no parent (an uncle, a grandparent, a parent-in-law): 其他亲属. */
@@ -367,10 +367,9 @@ export const relationSlot: SlotSpec = {
     if (pressed && RELATIONS.includes(pressed)) return { value: pressed };
     // "我是他女儿": the reporter's side of the relation; the question asks for the deceased's ("去世的是您的什么人").
     const mine = RECIPROCAL.exec(msg.text);
-    if (mine)
-      return {
-        value: SPOUSE.has(mine[2] ?? '') ? '配偶' : OTHER_KIN.has(mine[2] ?? '') ? '其他亲属' : mine[1] === '她' ? '母亲' : '父亲',
-      };
+    // "我是他侄子": 其他亲属, with what they said they are, so that they and staff see it was heard.
+    const role = mine?.[2] ?? '';
+    if (mine) return { value: SPOUSE.has(role) ? '配偶' : OTHER_KIN.has(role) ? `其他亲属（报告人为${role}）` : mine[1] === '她' ? '母亲' : '父亲' };
     const relation = msg.understanding?.slots.relation;
     // "我是他侄子 不是儿子": a relation only denied is none.
     if (relation && !new RegExp(`不是(他|她)?的?${relation}`).test(msg.text)) return { value: relation };
