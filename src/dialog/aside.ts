@@ -118,9 +118,13 @@ const FIELDS: readonly (readonly [RegExp, (name: string) => boolean])[] = [
 /** What the correction says the fact is: the words after its last "是 / 改成 / 为 / :". */
 const VALUE_AFTER = /(?:是|改成|改为|应该是|为|：|:)\s*([^，,。！!\s]+)/g;
 
+/** "风是大风的风", "金是金子的金": a character spelled out. */
+const SPELLED_OUT = /[，,\s]+([\u4e00-\u9fa5])是[\u4e00-\u9fa5]{1,4}的\1/g;
 /** The last value the correction gives, not the one it denies ("是前天走的，不是昨天" → 前天走的). */
 function valueSaid(text: string): string | undefined {
-  const given = [...text.matchAll(VALUE_AFTER)].filter((m) => text[(m.index ?? 0) - 1] !== '不');
+  // "是徐金风 风是大风的风": how a character is written explains the name, it is no value of its own.
+  const plain = text.replace(SPELLED_OUT, '');
+  const given = [...plain.matchAll(VALUE_AFTER)].filter((m) => plain[(m.index ?? 0) - 1] !== '不');
   return given.at(-1)?.[1]?.trim();
 }
 
