@@ -332,6 +332,7 @@ glossary-lease = 租房协议就是您和房东签的租房合同。
 glossary-residence_permit = 居住证是在户口所在地以外居住时，向居住地公安派出所申领的证件。
 glossary-medical_statement = 个人医疗费用查询单写明一年里医保报销以后自己付了多少钱，到哪里打印请问社区；能通过大数据核验的可以不交。
 glossary-hospital_proof = 住院证明是证明住过院的材料，哪种材料算数请问社区；能通过大数据核验的可以不交。
+glossary-funeral_grant = 不是一回事。丧葬补助金和抚恤金是养老保险按规定发给家属的，由社保经办机构办，社区可以协助申请；丧事料理慰问费是社区社会化管理专项资金给的慰问。
 
 ## Which text a rule is from, when the district is not known (steps/provision.ts).
 text-of-hangzhou = 杭州市级：

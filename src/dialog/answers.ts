@@ -287,6 +287,8 @@ function saidByAnyLine(words: { readonly yes: string; readonly no: string }, que
   if (BACK_TO_OLD.test(question) && /新住址|常年居住地/.test(all)) return `${words.no}。`;
   // "是不是一定要去社区领" answered by "可以上门慰问，或打入…账户": not necessarily.
   if (words.yes === '一定' && /(去|到)[^，,。？?]{0,6}(领|拿|取)/.test(question) && /上门|打入|账户|转账/.test(all)) return `${words.no}。`;
+  // "150是每次住院都给吗" answered by "原则上每人每年不超过1次": not every time.
+  if (/每(一)?(次|回)[^，,。？?]{0,8}都/.test(question) && /不超过1次/.test(all)) return `原则上${words.no}。`;
   // "晚了十来天 要不要紧": it matters only where a deadline has passed; a late report is still made.
   if (words.no === '不要紧') return `${/已经过了|已经超过/.test(all) ? words.yes : words.no}，`;
   // "老人去世了要不要报给社区" answered by "家属告知社区…": to report is what the text asks, whatever stops after.

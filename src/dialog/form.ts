@@ -20,6 +20,7 @@ import { APPLY, ASPECTS, COMPARED_WITH, type DialogDef, EMPLOYER, type Outcome, 
 import { FILED, offerButtons } from './forms/common.ts';
 import { ASKING } from './forms/death.ts';
 import { DIALOGS } from './forms/index.ts';
+import { amountProblem } from './slots.ts';
 import { type DialogState, missingSlots } from './state.ts';
 import type { Turn } from './turn.ts';
 
@@ -54,6 +55,15 @@ const usesRegion = (def: DialogDef) => def.slots.some((spec) => spec.name === 'r
 export async function advance(t: Turn, def: DialogDef, s: DialogState, errors?: Map<string, string>, resumed = false): Promise<void> {
   answerOnceRegionKnown(t, def, s);
   const missingAll = missingSlots(def, s.slots);
+  // "自付-3000", "自付两千万" with the district unknown: the amount is asked again first; no district makes it right.
+  const troubled = missingAll.some((spec) => spec.name === 'region') ? def.slots.find((spec) => amountProblem(s.slots[spec.name]) !== null) : undefined;
+  const problem = troubled ? amountProblem(s.slots[troubled.name]) : null;
+  if (troubled && problem) {
+    delete s.slots[troubled.name];
+    s.awaiting = troubled.name;
+    t.ask(def, troubled.name, t.tr.t(problem.id, problem.args));
+    return;
+  }
   // "身份证33018219440404008" (a digit short) in the first message: that number is asked again first, while it is in mind.
   const missing = missingAll.find((spec) => errors?.has(spec.name)) ?? missingAll[0];
   if (missing) {

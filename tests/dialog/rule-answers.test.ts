@@ -151,11 +151,13 @@ describe('a wrong amount said up front is said to be wrong, and asked again', ()
     expect(h.text(answer)).toContain('大病慰问：最高不超过2500元');
   });
 
-  it('said before the district: the district is asked, then what was wrong', async () => {
-    expect(h.text(await h.send({ text: '自付两千万 大病慰问' }))).toContain('哪个区');
-    const out = await h.send({ text: '西湖区' });
-    expect(h.text(out)).toContain('太大');
-    expect(h.text(out)).toContain('自己付了多少钱');
+  it('said before the district: what was wrong is said and the amount asked again first (no district makes it right)', async () => {
+    const first = h.text(await h.send({ text: '自付两千万 大病慰问' }));
+    expect(first).toContain('太大');
+    expect(first).toContain('自己付了多少钱');
+    expect(first).not.toContain('哪个区');
+    expect(h.text(await h.send({ text: '12000' }))).toContain('哪个区');
+    expect(h.text(await h.send({ text: '西湖区' }))).toContain('大病慰问：最高不超过2500元');
   });
 
   it.each([

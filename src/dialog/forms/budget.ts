@@ -71,6 +71,8 @@ const focusSlot = saidSlot('focus', (text) => {
 
 // "服务关怀和文体活动经费分别多少": every item named, in the order of the table; "那全年所有的呢", "一共多少": all again.
 const itemSlot = saidSlot('item', (text) => {
+  // "今年是体检年 全年所有经费汇总": every item, the check year only context.
+  if (/所有|全部|汇总|各项/.test(text)) return '';
   const hits = budgetItemsIn(text, true);
   if (hits.length > 0) return hits.join(',');
   return /全年|所有|全部|汇总|一共|总共/.test(text) ? '' : undefined;
