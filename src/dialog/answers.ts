@@ -287,6 +287,8 @@ function saidByAnyLine(words: { readonly yes: string; readonly no: string }, que
   if (BACK_TO_OLD.test(question) && /新住址|常年居住地/.test(all)) return `${words.no}。`;
   // "是不是一定要去社区领" answered by "可以上门慰问，或打入…账户": not necessarily.
   if (words.yes === '一定' && /(去|到)[^，,。？?]{0,6}(领|拿|取)/.test(question) && /上门|打入|账户|转账/.test(all)) return `${words.no}。`;
+  // "去年四千 今年三千 能加一块算不" answered by "一个结算年度内…": two years are not added up.
+  if (/(加|合|并|算)(在)?(一块|一起|起来)|合并|累计|两年/.test(question) && /一个结算年度/.test(all)) return `${words.no}。`;
   // "150是每次住院都给吗" answered by "原则上每人每年不超过1次": not every time.
   if (/每(一)?(次|回)[^，,。？?]{0,8}都/.test(question) && /不超过1次/.test(all)) return `原则上${words.no}。`;
   // "晚了十来天 要不要紧": it matters only where a deadline has passed; a late report is still made.

@@ -94,7 +94,9 @@ function yesNoLines(ctx: TurnCtx, all: readonly Point[], ordered: readonly Point
   // One line per point (each says where it is borrowed from), in step with the points for their clauses.
   const each = all.map((p) => renderPoint(ctx.tr, p));
   const sides: readonly Aspect[] = aspectsOf(asked).filter((a) => a !== 'amount');
-  const score = all.map((p) => aspectsOfPoint(p).filter((a) => sides.includes(a)).length);
+  // "补做认证以后停的钱能补回来吗": asked whether it comes back, the back pay is what the question turns on.
+  const turnsOn = (p: Point) => (sides.includes('backpay') && aspectsOfPoint(p).includes('backpay') ? 1 : 0);
+  const score = all.map((p) => aspectsOfPoint(p).filter((a) => sides.includes(a)).length + turnsOn(p));
   const best = Math.max(0, ...score);
   const about = lineAbout(asked, best > 0 ? each.filter((_, i) => score[i] === best) : each);
   if (about === undefined) return null;
