@@ -260,6 +260,19 @@ export function aspectAnswer(
   ];
 }
 
+/**
+ * "建德 七十七了还能当组长不" → "那上城区呢": the side asked (not the figure) is one another text rules on and this
+ * district's text does not; its silence is the answer, not a yes read off other lines.
+ */
+export function silentHere(ctx: TurnCtx, topic: Topic, region: string, input: FactsInput, aspects: readonly Aspect[]): boolean {
+  const says = (place: string, side: Aspect) => {
+    const f = facts(ctx, topic, place, input);
+    return f !== null && answerLines(ctx, f, [side]).facts.length > 0;
+  };
+  // Sides every text has something on (eligibility, the figure) tell nothing; one only another text rules on does.
+  return aspects.some((side) => side !== 'amount' && !says(region, side) && WHEREVER.some((w) => w.region !== region && says(w.region, side)));
+}
+
 /** "建德也是这样吗": whether two districts' texts say the same on the sides asked (their facts, not their notices). */
 export function sameFacts(ctx: TurnCtx, topic: Topic, a: string, b: string, input: FactsInput, aspects: readonly Aspect[]): boolean {
   const said = (region: string) => {

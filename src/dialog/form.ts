@@ -13,7 +13,7 @@ import {
   wantsToApply,
 } from '../nlu/cues.ts';
 import { coverage, type EmployerKind, findRegion, fundingException, type IsoDate, MONEY_TOPICS, type Point, topicFacts } from '../rules/index.ts';
-import { aspectAnswer, commonAnswer, lead, putsFigure, sameEverywhere, sameFacts, verdict } from './answers.ts';
+import { aspectAnswer, commonAnswer, lead, putsFigure, sameEverywhere, sameFacts, silentHere, verdict } from './answers.ts';
 import { questionIn, topicAnswer } from './aside.ts';
 import { APPLY, ASPECTS, COMPARED_WITH, type DialogDef, EMPLOYER, type Outcome, QUESTION, type Slots, SUSPENDED, YES_NO_ASKED, yesNoAsked } from './context.ts';
 
@@ -257,6 +257,11 @@ function answerShaped(t: Turn, def: DialogDef, s: DialogState, outcome: Outcome)
   if (aspects.length > 0 && def.topic) {
     // "那要是打到我侄子卡上呢": a follow-up is the yes/no asked before, of what it changes (topicAnswer joins them).
     const carried = isFollowUp(t.normalized) && !isYesNoQuestion(t.normalized);
+    const region = typeof s.slots.region === 'string' ? s.slots.region : undefined;
+    // Silent here on the side asked: said so, before what the text does say (no yes read off other lines).
+    if (region && silentHere(t.ctx, def.topic, region, def.factsInput?.(s.slots, t.ctx.asOf) ?? {}, aspects)) {
+      return { ...outcome, lines: [`${region}：${t.tr.t('text-silent')}`, ...outcome.lines] };
+    }
     const lines = topicAnswer(t, def, s.slots, aspects, carried ? undefined : (yesNoAsked(s.slots) ?? ''));
     if (lines) return { ...outcome, lines: [...lines, ...outcome.lines.slice(1)] };
   }
