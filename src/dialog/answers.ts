@@ -250,7 +250,11 @@ export function aspectAnswer(
   const shared = everyText ? (answered[0]?.a.lines ?? []).filter((line) => answered.every((w) => w.a.lines.includes(line))) : [];
   const own = answered.map((w) => ({ label: w.label, lines: w.a.lines.filter((line) => !shared.includes(line)) })).filter((w) => w.lines.length > 0);
   const silent = WHEREVER.filter((w) => !answered.some((a) => a.label === w.label)).map((w) => `${ctx.tr.t(w.label)}${ctx.tr.t('text-silent')}`);
-  const lines = [...shared, ...own.map((w) => `${ctx.tr.t(w.label)}${w.lines.join('；')}`), ...silent];
+  // "发现金还是打卡": what each text says of the side asked comes before a figure they share (unless the figure was asked).
+  const sideFirst = aspects[0] !== 'amount';
+  const sharedSides = sideFirst ? shared.filter((line) => answered[0]?.a.facts.includes(line)) : shared;
+  const sharedAfter = shared.filter((line) => !sharedSides.includes(line));
+  const lines = [...sharedSides, ...own.map((w) => `${ctx.tr.t(w.label)}${w.lines.join('；')}`), ...silent, ...sharedAfter];
   // The verdict reads the first fact the first text gives, as if the district were known.
   const said = answered[0] ? verdictLines(answered[0].a, aspects) : undefined;
   // "杭州和建德是不是一样": the comparison is the answer.
