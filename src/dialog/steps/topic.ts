@@ -217,6 +217,10 @@ async function apply(t: Turn, def: DialogDef, s: DialogState): Promise<boolean> 
 /** A question of the domain starts its dialog. */
 export async function newTopic(t: Turn): Promise<boolean> {
   const u = t.understanding;
+  // "我上个月刚办好退休 西湖区的 明年春节能拿1200不": a long question the classifier is unsure of, that names an item,
+  // is that item's question.
+  const named = u?.intent === 'out_of_scope' && isQuestion(t.normalized) ? askedItemIntentOf(t.normalized) : null;
+  if (named && DIALOGS.has(named)) return startInstead(t, named, t.state?.awaiting === 'done' ? whoTheyAre(t.state.slots) : {});
   if (!u || !DOMAIN.has(u.intent)) return false;
   // "支援外地建设回杭的，过节慰问费有没有我的份": who they are is context; the item named is the question.
   // "体检经费标准多少一个人" from a retiree: the item's own standard, not a budget line (staff work).
