@@ -239,6 +239,7 @@ media-unsupported = 我看不了图片、语音和表情，请用文字或点按
 button-expired = 这个按钮已经失效了，请重新选择：
 corrected = 好的，已改过来。
 corrected-to = 好的，已改为：{ $what }。
+noted-to = 好的，记下了：{ $what }。
 ok = 好的。
 cancelled = 好的，已取消。
 cancel-nothing = 好的。

@@ -195,7 +195,19 @@ export class Turn {
    * once. Personal values are named, never repeated.
    */
   sayCorrected(updates: Slots, def: DialogDef): void {
-    const shown = Object.entries(updates)
+    const shown = this.#described(updates, def);
+    this.say(shown.length > 0 ? this.tr.t('corrected-to', { what: shown.join(this.tr.t('list-enum')) }) : this.tr.t('corrected'));
+  }
+
+  /** "我电话13912345678" where the ID number was asked: what was taken is said, so the writer sees it was heard. */
+  sayNoted(updates: Slots, def: DialogDef): void {
+    const shown = this.#described(updates, def);
+    if (shown.length > 0) this.say(this.tr.t('noted-to', { what: shown.join(this.tr.t('list-enum')) }));
+  }
+
+  /** Facts as the user reads them: a field's name and value; a personal value named, never repeated. */
+  #described(updates: Slots, def: DialogDef): string[] {
+    return Object.entries(updates)
       .filter(([, value]) => typeof value === 'string' || typeof value === 'number')
       .map(([name, value]) => {
         const spec = def.slots.find((x) => x.name === name);
@@ -205,7 +217,6 @@ export class Turn {
         return `${label} ${/^\d{4}-\d{2}-\d{2}$/.test(String(value)) ? formatDate(this.tr, String(value)) : String(value)}`;
       })
       .filter((x): x is string => x !== null);
-    this.say(shown.length > 0 ? this.tr.t('corrected-to', { what: shown.join(this.tr.t('list-enum')) }) : this.tr.t('corrected'));
   }
 
   /** A line to the user's private chat, whatever chat this turn answers. */

@@ -321,6 +321,9 @@ async function takeFacts(t: Turn, def: DialogDef, s: DialogState, spec: SlotSpec
   const correcting = isCorrection(t.normalized) || isFollowUp(t.normalized) || spec?.optional === true;
   if (isCorrection(t.normalized) && changes(others, s.slots)) t.sayCorrected(others, def);
   if (correcting) rememberComparison(s, t.normalized, others);
+  // Facts given instead of the answer asked for ("我电话…" at the ID prompt): taken, and said to be.
+  const fresh = Object.fromEntries(Object.entries(others).filter(([name]) => s.slots[name] === undefined));
+  if (!answered && !isQuestion(t.normalized) && !isCorrection(t.normalized)) t.sayNoted(fresh, def);
   for (const [name, value] of Object.entries(others)) if (correcting || s.slots[name] === undefined) s.slots[name] = value;
   s.tries = 0;
   if (!answerAlongside(t, def, s) && !answered && isFollowUp(t.normalized)) whatIf(t, def, s);
