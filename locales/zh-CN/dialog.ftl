@@ -95,6 +95,7 @@ region-why-apply = 登记要交给老人社会化管理所在区县的社区，
 where-hangzhou = 杭州市级（上城、拱墅、西湖、滨江、钱塘）：
 where-jiande = 建德市：
 text-silent = 文件没有写这一点，以当地社区说的为准。
+text-silent-in = { $region }：{ text-silent }
 same-wherever = （杭州市级和建德市都是这样；萧山、余杭等区参照杭州市级，以当地为准。）
 aside-unanswered = 这个问题文件里没有写，可以问一下社区工作人员。
 apply-not-offered = { $topic }这一项不需要您自己登记申请，社区会统一安排。需要的话，我可以请工作人员联系您。
@@ -240,6 +241,8 @@ button-expired = 这个按钮已经失效了，请重新选择：
 corrected = 好的，已改过来。
 corrected-to = 好的，已改为：{ $what }。
 noted-to = 好的，记下了：{ $what }。
+# A reporter who said their own side of the relation (我是他女婿): 其他亲属, with what they said.
+relation-other-kin = 其他亲属（报告人为{ $role }）
 ok = 好的。
 cancelled = 好的，已取消。
 cancel-nothing = 好的。

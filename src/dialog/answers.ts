@@ -269,22 +269,30 @@ export function aspectAnswer(
  * district's text does not; its silence is the answer, not a yes read off other lines.
  */
 export function silentHere(ctx: TurnCtx, topic: Topic, region: string, input: FactsInput, aspects: readonly Aspect[]): boolean {
-  const says = (place: string, side: Aspect) => {
-    const f = facts(ctx, topic, place, input);
-    return f !== null && answerLines(ctx, f, [side]).facts.length > 0;
-  };
-  // Sides every text has something on (eligibility, the figure) tell nothing; one only another text rules on does.
-  return aspects.some((side) => side !== 'amount' && !says(region, side) && WHEREVER.some((w) => w.region !== region && says(w.region, side)));
+  const says = (f: TopicFacts | null, side: Aspect) => f !== null && answerLines(ctx, f, [side]).facts.length > 0;
+  const here = facts(ctx, topic, region, input);
+  const unsaid = aspects.filter((side) => side !== 'amount' && !says(here, side));
+  if (unsaid.length === 0) return false;
+  // A side no text has anything on tells nothing; one another text rules on does (the others worked out only now).
+  return WHEREVER.some((w) => {
+    if (w.region === region) return false;
+    const there = facts(ctx, topic, w.region, input);
+    return unsaid.some((side) => says(there, side));
+  });
 }
 
-/** "建德也是这样吗": whether two districts' texts say the same on the sides asked (their facts, not their notices). */
-export function sameFacts(ctx: TurnCtx, topic: Topic, a: string, b: string, input: FactsInput, aspects: readonly Aspect[]): boolean {
+/**
+ * "建德也是这样吗": 一样 / 不一样, from whether two districts' texts say the same on the sides asked and the figure
+ * (their facts, not their notices: "一样" of the rule but not the money would mislead).
+ */
+export function comparedVerdict(ctx: TurnCtx, topic: Topic, a: string, b: string, input: FactsInput, aspects: readonly Aspect[]): string {
+  const sides: readonly Aspect[] = aspects.includes('amount') ? aspects : ['amount', ...aspects];
   const said = (region: string) => {
     const f = facts(ctx, topic, region, input);
-    return f ? answerLines(ctx, f, aspects).lines.join('\n') : null;
+    return f ? answerLines(ctx, f, sides).lines.join('\n') : null;
   };
   const first = said(a);
-  return first !== null && first === said(b);
+  return ctx.tr.t(first !== null && first === said(b) ? 'verdict-same' : 'verdict-different');
 }
 
 /** "要不要报给社区", "要跟社区说一声吗": whether a death or a change has to be told. */
@@ -307,7 +315,7 @@ function saidByAnyLine(words: { readonly yes: string; readonly no: string }, que
   // "去年四千 今年三千 能加一块算不" answered by "一个结算年度内…": two years are not added up.
   if (/(加|合|并|算)(在)?(一块|一起|起来)|合并|累计|两年/.test(question) && /一个结算年度/.test(all)) return `${words.no}。`;
   // "150是每次住院都给吗" answered by "原则上每人每年不超过1次": not every time.
-  if (/每(一)?(次|回)[^，,。？?]{0,8}都/.test(question) && /不超过1次/.test(all)) return `原则上${words.no}。`;
+  if (/每(一)?(次|回)[^，,。？?]{0,8}都/.test(question) && /不超过1次/.test(all)) return `${/一般|原则上/.exec(all)?.[0] ?? ''}${words.no}。`;
   // "晚了十来天 要不要紧": it matters only where a deadline has passed; a late report is still made.
   if (words.no === '不要紧') return `${/已经过了|已经超过/.test(all) ? words.yes : words.no}，`;
   // "老人去世了要不要报给社区" answered by "家属告知社区…": to report is what the text asks, whatever stops after.

@@ -12,7 +12,7 @@ import {
   itemIntentOf,
 } from '../nlu/cues.ts';
 import { DOMAIN_INTENTS, normalize } from '../nlu/index.ts';
-import { aspectAnswer, sameFacts } from './answers.ts';
+import { aspectAnswer, comparedVerdict } from './answers.ts';
 import { ASIDE_ASPECTS, type DialogDef, type Msg, type Slots, yesNoAsked } from './context.ts';
 import { DIALOGS, sameTopic, topicOwner } from './forms/index.ts';
 import { NAME_SLOTS, UNSURE } from './slots.ts';
@@ -78,11 +78,9 @@ export function topicAnswer(t: Turn, def: DialogDef, known: Slots, aspects: read
   // "那杭州市区也一样吗" after 建德's answer: the other district's answer, led by whether it is the same.
   const compared = asksSameAgain(t.normalized) ? t.readAll(def).region : undefined;
   if (region && typeof compared === 'string' && compared !== region) {
-    // The figure is compared too: "一样" of the rule but not the money would mislead.
     const both = sides.includes('amount') ? sides : (['amount', ...sides] as const);
     const lines = aspectAnswer(t.ctx, def.topic, compared, input, both, question, words);
-    const same = sameFacts(t.ctx, def.topic, region, compared, input, both);
-    return lines && [`${t.tr.t(same ? 'verdict-same' : 'verdict-different')}${lines.join('\n')}`];
+    return lines && [`${comparedVerdict(t.ctx, def.topic, region, compared, input, sides)}${lines.join('\n')}`];
   }
   return aspectAnswer(t.ctx, def.topic, region, input, sides, question, words);
 }

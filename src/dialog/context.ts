@@ -139,8 +139,6 @@ export function whoTheyAre(slots: Slots): Slots {
   return out;
 }
 
-/** The district a follow-up compares with ("西湖区也是这样吗" after 建德's answer), for this turn's answer only. */
-export const COMPARED_WITH = '_comparedWith';
 /** The slot where a dialog keeps the yes/no question the first message asked. */
 export const YES_NO_ASKED = '_yn';
 

@@ -13,9 +13,9 @@ import {
   wantsToApply,
 } from '../nlu/cues.ts';
 import { coverage, type EmployerKind, findRegion, fundingException, type IsoDate, MONEY_TOPICS, type Point, topicFacts } from '../rules/index.ts';
-import { aspectAnswer, commonAnswer, lead, putsFigure, sameEverywhere, sameFacts, silentHere, verdict } from './answers.ts';
+import { aspectAnswer, commonAnswer, comparedVerdict, lead, putsFigure, sameEverywhere, silentHere, verdict } from './answers.ts';
 import { questionIn, topicAnswer } from './aside.ts';
-import { APPLY, ASPECTS, COMPARED_WITH, type DialogDef, EMPLOYER, type Outcome, QUESTION, type Slots, SUSPENDED, YES_NO_ASKED, yesNoAsked } from './context.ts';
+import { APPLY, ASPECTS, type DialogDef, EMPLOYER, type Outcome, QUESTION, type Slots, SUSPENDED, YES_NO_ASKED, yesNoAsked } from './context.ts';
 
 import { FILED, offerButtons } from './forms/common.ts';
 import { ASKING } from './forms/death.ts';
@@ -153,36 +153,31 @@ function rememberQuestion(t: Turn, def: DialogDef, s: DialogState): void {
   if (t.incoming.staff && !followUp && !def.privateOnly) s.slots[QUESTION] = t.askedIn;
 }
 
-/**
- * The answer, first line first: a yes/no question gets its yes or no and the fact that answers it, the asked side
- * of the topic before the rest; an offer keeps its question (the last line).
- */
-/** "西湖区也是这样吗": a district changed by a follow-up asking whether it is the same, kept for the answer. */
-export function rememberComparison(s: DialogState, text: string, updates: Slots): void {
-  if (asksSameAgain(text) && typeof updates.region === 'string' && typeof s.slots.region === 'string' && updates.region !== s.slots.region) {
-    s.slots[COMPARED_WITH] = s.slots.region;
+/** "西湖区也是这样吗": a district changed by a follow-up asking whether it is the same, kept for this turn's answer. */
+export function rememberComparison(t: Turn, s: DialogState, updates: Slots): void {
+  if (asksSameAgain(t.normalized) && typeof updates.region === 'string' && typeof s.slots.region === 'string' && updates.region !== s.slots.region) {
+    t.comparedWith = s.slots.region;
   }
 }
 
 /** The answer led by whether it is the same as the district's it was compared with ("一样。住院慰问：150元"). */
 function compared(t: Turn, def: DialogDef, s: DialogState, outcome: Outcome): Outcome {
-  const before = s.slots[COMPARED_WITH];
-  delete s.slots[COMPARED_WITH];
   const [first, ...rest] = outcome.lines;
-  if (typeof before !== 'string' || typeof s.slots.region !== 'string' || !def.topic || first === undefined) return outcome;
-  const aspects = askedAspects(s);
-  const sides = aspects.includes('amount') ? aspects : (['amount', ...aspects] as const);
-  const same = sameFacts(t.ctx, def.topic, before, s.slots.region, def.factsInput?.(s.slots, t.ctx.asOf) ?? {}, sides);
+  if (t.comparedWith === null || typeof s.slots.region !== 'string' || !def.topic || first === undefined) return outcome;
+  const said = comparedVerdict(t.ctx, def.topic, t.comparedWith, s.slots.region, def.factsInput?.(s.slots, t.ctx.asOf) ?? {}, askedAspects(s));
   // A yes read off the words "也是…吗" is replaced by the comparison.
   const plain = /^(是|不是)。/.test(first) ? first.slice(first.indexOf('。') + 1) : first;
-  return { ...outcome, lines: [`${t.tr.t(same ? 'verdict-same' : 'verdict-different')}${plain}`, ...rest] };
+  return { ...outcome, lines: [`${said}${plain}`, ...rest] };
 }
 
+/**
+ * The answer, first line first: a yes/no question gets its yes or no and the fact that answers it, the asked side
+ * of the topic before the rest; an offer keeps its question (the last line).
+ */
 function shaped(t: Turn, def: DialogDef, s: DialogState, outcome: Outcome): Outcome {
   // A form that collects a report has its own last message; an amount asked again is no answer yet.
   if (outcome.again || def.privateOnly) return outcome;
-  if (s.slots[COMPARED_WITH] !== undefined) return compared(t, def, s, shapedOnce(t, def, s, outcome));
-  return shapedOnce(t, def, s, outcome);
+  return compared(t, def, s, shapedOnce(t, def, s, outcome));
 }
 
 function shapedOnce(t: Turn, def: DialogDef, s: DialogState, outcome: Outcome): Outcome {
@@ -260,7 +255,7 @@ function answerShaped(t: Turn, def: DialogDef, s: DialogState, outcome: Outcome)
     const region = typeof s.slots.region === 'string' ? s.slots.region : undefined;
     // Silent here on the side asked: said so, before what the text does say (no yes read off other lines).
     if (region && silentHere(t.ctx, def.topic, region, def.factsInput?.(s.slots, t.ctx.asOf) ?? {}, aspects)) {
-      return { ...outcome, lines: [`${region}：${t.tr.t('text-silent')}`, ...outcome.lines] };
+      return { ...outcome, lines: [t.tr.t('text-silent-in', { region }), ...outcome.lines] };
     }
     const lines = topicAnswer(t, def, s.slots, aspects, carried ? undefined : (yesNoAsked(s.slots) ?? ''));
     if (lines) return { ...outcome, lines: [...lines, ...outcome.lines.slice(1)] };

@@ -362,14 +362,14 @@ export const relationSlot: SlotSpec = {
   name: 'relation',
   ask: 'ask-relation',
   buttons: () => RELATIONS.map((r) => ({ label: r, payload: slotButton('relation', r) })),
-  read(msg, _ctx, awaited) {
+  read(msg, ctx, awaited) {
     const pressed = buttonValue(msg, 'relation');
     if (pressed && RELATIONS.includes(pressed)) return { value: pressed };
     // "我是他女儿": the reporter's side of the relation; the question asks for the deceased's ("去世的是您的什么人").
     const mine = RECIPROCAL.exec(msg.text);
     // "我是他侄子": 其他亲属, with what they said they are, so that they and staff see it was heard.
     const role = mine?.[2] ?? '';
-    if (mine) return { value: SPOUSE.has(role) ? '配偶' : OTHER_KIN.has(role) ? `其他亲属（报告人为${role}）` : mine[1] === '她' ? '母亲' : '父亲' };
+    if (mine) return { value: SPOUSE.has(role) ? '配偶' : OTHER_KIN.has(role) ? ctx.tr.t('relation-other-kin', { role }) : mine[1] === '她' ? '母亲' : '父亲' };
     const relation = msg.understanding?.slots.relation;
     // "我是他侄子 不是儿子": a relation only denied is none.
     if (relation && !new RegExp(`不是(他|她)?的?${relation}`).test(msg.text)) return { value: relation };

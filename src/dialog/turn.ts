@@ -59,6 +59,8 @@ export class Turn {
   readonly said: string;
   /** Read again with its topic's words before it (at most once a turn). */
   rereading = false;
+  /** The district a follow-up compares with ("西湖区也是这样吗" after 建德's answer): this turn's answer only. */
+  comparedWith: string | null = null;
   /** The button pressed, parsed; null for text (and for a payload that is not ours: see `badButton`). */
   readonly button: ButtonAction | null;
   readonly badButton: boolean;

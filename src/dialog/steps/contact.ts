@@ -19,7 +19,7 @@ export async function caseContact(t: Turn): Promise<boolean> {
   const amended = await amendCase(t.ctx.store, {
     id,
     type: current.type as CaseType,
-    user: `${t.incoming.platform}:${t.incoming.user}`,
+    user: t.user,
     fields: { ...current.fields, ...contact } as CaseFields<CaseType>,
     now: t.incoming.now,
     describe: (changed) => t.tr.t('case-amended-note', { fields: changed.map((f) => t.tr.t(`field-${f}`)).join(t.tr.t('list-enum')) }),

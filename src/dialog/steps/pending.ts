@@ -161,7 +161,7 @@ async function yesNo(t: Turn, s: DialogState): Promise<void> {
     // "长沙也是7天吗": a question with another fact asks about it; only a statement corrects.
     if (replaces(updates, s.slots) && !FOLLOW_UP.test(t.text.trim()) && !asks) t.sayCorrected(updates, def);
     rememberYesNo(s, t.normalized);
-    rememberComparison(s, t.normalized, updates);
+    rememberComparison(t, s, updates);
     Object.assign(s.slots, updates);
     await advance(t, def, s);
     return;
@@ -286,11 +286,11 @@ function answerAlongside(t: Turn, def: DialogDef, s: DialogState): boolean {
   if (t.button !== null || !isQuestion(t.normalized)) return false;
   const asked = questionIn(t, s.intent);
   // "他是西湖区的 丧事费多少" while a report asks the name: the district is taken and the other topic answered.
-  // "体检的呢" at a budget's prompt changes the budget's item instead.
-  // "体检的呢", "节日慰问费也是这样吗" at a budget's prompt name the budget's own item (its slot reads it), not
-  // another topic; "那200块钱打到谁卡上" while a report asks the name is the funeral money's question.
-  const ownItem = (isFollowUp(t.normalized) || asksSameAgain(t.normalized)) && t.readAll(def).item !== undefined;
-  if (asked?.other) return !ownItem && otherTopicAnswer(t, s, asked.other, asked.aspects);
+  // "体检的呢", "节日慰问费也是这样吗" at a budget's prompt name one of the form's own topic words (a slot reads
+  // them), not another topic; "那200块钱打到谁卡上" while a report asks the name is the funeral money's question.
+  const said = t.readAll(def);
+  const ownWords = (isFollowUp(t.normalized) || asksSameAgain(t.normalized)) && def.slots.some((spec) => spec.topicWords && said[spec.name] !== undefined);
+  if (asked?.other) return !ownWords && otherTopicAnswer(t, s, asked.other, asked.aspects);
   if (!asked || asked.aspects.length === 0) return false;
   const lines = topicAnswer(t, def, s.slots, asked.aspects);
   if (lines) t.show({ lines });
@@ -320,7 +320,7 @@ async function takeFacts(t: Turn, def: DialogDef, s: DialogState, spec: SlotSpec
   }
   const correcting = isCorrection(t.normalized) || isFollowUp(t.normalized) || spec?.optional === true;
   if (isCorrection(t.normalized) && changes(others, s.slots)) t.sayCorrected(others, def);
-  if (correcting) rememberComparison(s, t.normalized, others);
+  if (correcting) rememberComparison(t, s, others);
   // Facts given instead of the answer asked for ("我电话…" at the ID prompt): taken, and said to be.
   const fresh = Object.fromEntries(Object.entries(others).filter(([name]) => s.slots[name] === undefined));
   if (!answered && !isQuestion(t.normalized) && !isCorrection(t.normalized)) t.sayNoted(fresh, def);

@@ -117,7 +117,7 @@ export async function followUp(t: Turn): Promise<boolean | 'again'> {
   if (Object.keys(updates).length > 0) {
     await refillFromCase(t, def, s);
     if (changes(updates, s.slots) && isCorrection(text)) t.sayCorrected(updates, def);
-    rememberComparison(s, text, updates);
+    rememberComparison(t, s, updates);
     Object.assign(s.slots, updates);
     // "在外地住的怎么检": the fact changed, and the side it asks of is now the question.
     // "建德的 … 能全报不": a question with a side of its own (the amount) asks only that; one without keeps what was asked.
@@ -217,10 +217,12 @@ async function apply(t: Turn, def: DialogDef, s: DialogState): Promise<boolean> 
 /** A question of the domain starts its dialog. */
 export async function newTopic(t: Turn): Promise<boolean> {
   const u = t.understanding;
+  // "那社区还管我吗" after "省属企业退休的 …": who they said they are holds for the next question.
+  const who = t.state?.awaiting === 'done' ? whoTheyAre(t.state.slots) : {};
   // "我上个月刚办好退休 西湖区的 明年春节能拿1200不": a long question the classifier is unsure of, that names an item,
   // is that item's question.
   const named = u?.intent === 'out_of_scope' && isQuestion(t.normalized) ? askedItemIntentOf(t.normalized) : null;
-  if (named && DIALOGS.has(named)) return startInstead(t, named, t.state?.awaiting === 'done' ? whoTheyAre(t.state.slots) : {});
+  if (named && DIALOGS.has(named)) return startInstead(t, named, who);
   if (!u || !DOMAIN.has(u.intent)) return false;
   // "支援外地建设回杭的，过节慰问费有没有我的份": who they are is context; the item named is the question.
   // "体检经费标准多少一个人" from a retiree: the item's own standard, not a budget line (staff work).
@@ -238,7 +240,5 @@ export async function newTopic(t: Turn): Promise<boolean> {
   // "郑州 省属企业移交650人 管理费多少" from staff: a budget line, whatever else the line names.
   const budget = t.incoming.staff && u.intent !== 'fund_budget' && namesBudgetLine(t.normalized) ? 'fund_budget' : null;
   const intent = death ?? budget ?? (asked && DIALOGS.has(asked) ? asked : u.intent);
-  // "那社区还管我吗" after "省属企业退休的 …": who they said they are holds for the next question.
-  const who = t.state?.awaiting === 'done' ? whoTheyAre(t.state.slots) : {};
   return startInstead(t, intent, who);
 }
