@@ -347,7 +347,7 @@ function pipelineRows(r: PipelineResult, label: string, rateTarget: number, p99T
       const [raw, rawResult] = against({ serial: us(e.sealingRawSerial), capacity: us(e.sealingRawCapacity) });
       row(
         s,
-        'sealing (issue 12): bot CPU per message, sealed vs unsealed store, serial / 32 in flight (middle two of 4 rounds, order swapped each round)',
+        'sealing (issue 12): bot CPU per message, sealed vs unsealed store, serial / 32 in flight (median of 8 rounds, order swapped each round)',
         raw,
         '≤ +15 %',
         rawResult,

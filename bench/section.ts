@@ -141,7 +141,7 @@ switch (section) {
     emit(
       await withTempSqlite((store) =>
         runPipeline(store, DEFAULT_PIPELINE, undefined, async () => {
-          progress('sqlite: what sealing costs: sealed and unsealed store, taking turns in swapped order, 4 × serial and 32 in flight');
+          progress('sqlite: what sealing costs: sealed and unsealed store, taking turns in swapped order, 8 × serial and 32 in flight');
           const sealing = await sealingCost(store, DEFAULT_PIPELINE);
           progress('sqlite: what-if the database were on tmpfs (fsync free): open loop, serial');
           return { ...sealing, ...((await sqliteOnTmpfs(DEFAULT_PIPELINE)) ?? {}) };

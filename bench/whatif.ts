@@ -35,8 +35,10 @@ export async function sqliteOnTmpfs(options: PipelineOptions): Promise<Record<st
 /**
  * What sealing personal data costs (issue 12): the same conversations, one at a time and 32 in flight, through the
  * service's store and through the store beneath it (the same SQLite file, lock and audit, nothing sealed), taking
- * turns four times so that a machine's changing speed falls on both alike. Bot CPU per message, the mean of the middle two of the four.
+ * turns eight times so that a machine's changing speed falls on both alike. Bot CPU per message, the median of the eight.
  */
+const ROUNDS = 8;
+
 export async function sealingCost(store: Store, options: PipelineOptions): Promise<Record<string, RunResult>> {
   if (!(store instanceof SealedStore)) return {};
   const sealed = makeEngine(store);
@@ -48,7 +50,7 @@ export async function sealingCost(store: Store, options: PipelineOptions): Promi
     const used = process.cpuUsage(before);
     return (used.user + used.system) / Math.max(1, r.messages);
   };
-  // The mean of the two middle values of four: each order counted once.
+  // The mean of the two middle values of eight.
   const median = (xs: number[]) => {
     const sorted = [...xs].sort((a, b) => a - b);
     const mid = Math.floor(sorted.length / 2);
@@ -64,20 +66,23 @@ export async function sealingCost(store: Store, options: PipelineOptions): Promi
   };
   // "plain": the store beneath with secure_delete OFF too (SQLite only): what issue 12's store work costs in all.
   const sqlite = store.raw instanceof SqliteStore ? store.raw : null;
-  // Four rounds, the order swapped every round (sealed first, then raw first …): whichever runs first in a round pays
+  // The order swapped every round (sealed first, then raw first …): whichever runs first in a round pays
   // for what the one before left (garbage, a WAL to checkpoint); swapping shares that out evenly.
-  for (let i = 0; i < 4; i++) {
+  // Eight short rounds rather than four long ones: this machine's speed drifts by a third within seconds, and shorter
+  // turns put both sides of a comparison closer together in time.
+  const serial = Math.ceil(options.serialMessages / 2);
+  for (let i = 0; i < ROUNDS; i++) {
     const sealedFirst = i % 2 === 0;
-    if (sealedFirst) runs.sealedSerial.push(await cpu(sealed.engine, `ss${i}`, 1, options.serialMessages));
-    runs.rawSerial.push(await cpu(raw.engine, `rs${i}`, 1, options.serialMessages));
-    if (!sealedFirst) runs.sealedSerial.push(await cpu(sealed.engine, `ss${i}`, 1, options.serialMessages));
+    if (sealedFirst) runs.sealedSerial.push(await cpu(sealed.engine, `ss${i}`, 1, serial));
+    runs.rawSerial.push(await cpu(raw.engine, `rs${i}`, 1, serial));
+    if (!sealedFirst) runs.sealedSerial.push(await cpu(sealed.engine, `ss${i}`, 1, serial));
     sqlite?.setSecureDelete('OFF');
-    if (sqlite) runs.plainSerial.push(await cpu(raw.engine, `ps${i}`, 1, options.serialMessages));
-    if (sqlite) runs.plainCapacity.push(await cpu(raw.engine, `pc${i}`, options.concurrency, options.serialMessages * 2));
+    if (sqlite) runs.plainSerial.push(await cpu(raw.engine, `ps${i}`, 1, serial));
+    if (sqlite) runs.plainCapacity.push(await cpu(raw.engine, `pc${i}`, options.concurrency, serial * 2));
     sqlite?.setSecureDelete('FAST');
-    if (sealedFirst) runs.sealedCapacity.push(await cpu(sealed.engine, `sc${i}`, options.concurrency, options.serialMessages * 2));
-    runs.rawCapacity.push(await cpu(raw.engine, `rc${i}`, options.concurrency, options.serialMessages * 2));
-    if (!sealedFirst) runs.sealedCapacity.push(await cpu(sealed.engine, `sc${i}`, options.concurrency, options.serialMessages * 2));
+    if (sealedFirst) runs.sealedCapacity.push(await cpu(sealed.engine, `sc${i}`, options.concurrency, serial * 2));
+    runs.rawCapacity.push(await cpu(raw.engine, `rc${i}`, options.concurrency, serial * 2));
+    if (!sealedFirst) runs.sealedCapacity.push(await cpu(sealed.engine, `sc${i}`, options.concurrency, serial * 2));
   }
   const result = (values: number[]): RunResult => ({ messages: 0, seconds: 0, rate: 0, latency: new Samples().summary(), cpuUsPerMessage: median(values) });
   return {

@@ -1,3 +1,4 @@
+import { findRegion } from '../rules/index.ts';
 import type { Json } from '../store/types.ts';
 import type { DialogDef, SlotSpec, Slots } from './context.ts';
 import { DIALOGS } from './forms/index.ts';
@@ -63,6 +64,24 @@ export function withoutPersonal(s: DialogState): DialogState {
   const slots: Slots = {};
   for (const [name, value] of Object.entries(s.slots)) if (!personal.has(name)) slots[name] = value;
   return { ...s, slots };
+}
+
+/** Every slot a form declares personal, by name, in any dialog. */
+const PERSONAL_SLOTS: ReadonlySet<string> = new Set([...DIALOGS.values()].flatMap((def) => def.slots.filter((s) => s.personal).map((s) => s.name)));
+
+/** A value that tells nothing about a person: a district, an amount, a code (an intent, a slot's name, "own"). */
+const closedValue = (text: string): boolean => /^\d{1,6}(?:\.\d{1,2})?$/.test(text) || /^[a-z]+(?:[A-Z_][a-z]+)*$/.test(text) || findRegion(text) !== undefined;
+
+/**
+ * Whether data kept between turns holds anything personal (issue 12): a slot a form declares personal, or any free
+ * text (a question as asked may name anyone). The store seals what does; districts, amounts and codes alone it keeps
+ * as they are, since sealing them would cost every turn for nothing.
+ */
+export function holdsPersonal(data: Json): boolean {
+  if (typeof data === 'string') return !closedValue(data);
+  if (data === null || typeof data !== 'object') return false;
+  if (Array.isArray(data)) return data.some(holdsPersonal);
+  return Object.entries(data).some(([name, value]) => PERSONAL_SLOTS.has(name) || holdsPersonal(value));
 }
 
 /** The questions of a form still to be answered, in order (optional ones and those that do not apply left out). */

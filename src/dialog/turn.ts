@@ -7,13 +7,25 @@ import type { Translator } from '../i18n/index.ts';
 import { DOMAIN_INTENTS, normalize, type Understanding, type UnderstandOptions } from '../nlu/index.ts';
 import { maskText } from '../privacy/mask.ts';
 import type { CaseRoute, Roster, StaffChat, StaffMember } from '../staff/index.ts';
-import type { CaseRecord, Json, Profile, Store, TurnRead, TurnResult, TurnWrites } from '../store/types.ts';
+import type { CaseRecord, Json, Store, TurnRead, TurnResult, TurnWrites } from '../store/types.ts';
 import type { DialogDef, Msg, Outcome, Slots, TurnCtx } from './context.ts';
 import { FILED } from './forms/common.ts';
 import { reportedIntent } from './forms/index.ts';
 import { STAFF_RULE } from './forms/staff-rule.ts';
 import { NAME_SLOTS } from './slots.ts';
-import { type AwayMark, awayOf, type DialogState, groupTopicOf, IDLE_MS, isPending, SESSION_TTL_MS, sessionTime, stateOf, withoutPersonal } from './state.ts';
+import {
+  type AwayMark,
+  awayOf,
+  type DialogState,
+  groupTopicOf,
+  holdsPersonal,
+  IDLE_MS,
+  isPending,
+  SESSION_TTL_MS,
+  sessionTime,
+  stateOf,
+  withoutPersonal,
+} from './state.ts';
 
 /** Longer messages are cut before anything reads them. */
 const MAX_TEXT = 4000;
@@ -271,7 +283,7 @@ export class Turn {
   }
 
   /** The private dialog is over: its mark goes (it would otherwise expire by itself). */
-  #profileWrite(): { profile: Profile } | null {
+  #profileWrite(): Pick<TurnWrites, 'profile' | 'profilePersonal'> | null {
     const stored = this.read.profile ?? {};
     const { incoming, away, state } = this;
     if (this.awayNext === undefined && away && !incoming.group && this.home === incoming.chat && !isPending(state)) this.awayNext = null;
@@ -289,7 +301,12 @@ export class Turn {
     if (this.profile.region !== undefined) next.region = this.profile.region;
     if (this.awayNext === null) delete next.privateDialog;
     else if (this.awayNext !== undefined) next.privateDialog = { intent: this.awayNext.intent, at: this.awayNext.at };
-    return { profile: next };
+    return { profile: next, profilePersonal: holdsPersonal(next) };
+  }
+
+  #sessionWrite(kept: DialogState): NonNullable<TurnWrites['session']> {
+    const dialog = kept as unknown as Json;
+    return { chat: this.home, data: { dialog, at: this.incoming.now.getTime() }, ttlMs: SESSION_TTL_MS, personal: holdsPersonal(dialog) };
   }
 
   /** The store's writes (applied with the dedupe mark and the lock's release) and what the channel sends. */
@@ -301,7 +318,7 @@ export class Turn {
     const kept = this.state && ended ? withoutPersonal(this.state) : this.state;
     const writes: TurnWrites = {
       ...(this.home !== incoming.chat || (!kept && read.session) ? { dropSession: true } : {}),
-      ...(kept ? { session: { chat: this.home, data: { dialog: kept as unknown as Json, at: incoming.now.getTime() }, ttlMs: SESSION_TTL_MS } } : {}),
+      ...(kept ? { session: this.#sessionWrite(kept) } : {}),
       ...(this.#profileWrite() ?? {}),
     };
     // A staff rule asked again reports the intent it was first asked as (its own dialog id is no intent); a text's

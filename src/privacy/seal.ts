@@ -12,7 +12,7 @@
  * IVs are random (12 bytes from a pool filled by the CSPRNG): under one key that is safe for 2^32 seals (NIST SP
  * 800-38D), far above what a chat bot writes between key rotations.
  */
-import { createCipheriv, createDecipheriv, createHmac, randomFillSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, createSecretKey, type KeyObject, randomFillSync } from 'node:crypto';
 
 export const KEY_BYTES = 32;
 const IV_BYTES = 12;
@@ -93,6 +93,8 @@ export function sealedKeyId(value: unknown): string | null {
 export class Keyring {
   readonly current: DataKey;
   readonly #keys = new Map<string, Buffer>();
+  /** The keys imported once: createCipheriv given raw bytes imports them again on every call. */
+  readonly #imported = new Map<string, KeyObject>();
   readonly #ivs = Buffer.alloc(IV_BYTES * 256);
   #ivAt = this.#ivs.length;
 
@@ -108,6 +110,7 @@ export class Keyring {
     const known = this.#keys.get(current.id);
     if (known && !known.equals(current.key)) throw new Error(`two different keys have the id ${current.id}`);
     this.#keys.set(current.id, current.key);
+    for (const [id, key] of this.#keys) this.#imported.set(id, createSecretKey(key));
   }
 
   /** Ids of every key that can open (the current one first). */
@@ -132,7 +135,7 @@ export class Keyring {
   /** Seals a string under the current key; `context` names what it belongs to (authenticated, not stored). */
   seal(plain: string, context: string): string {
     const iv = this.#iv();
-    const cipher = createCipheriv('aes-256-gcm', this.current.key, iv);
+    const cipher = createCipheriv('aes-256-gcm', this.#imported.get(this.current.id) as KeyObject, iv);
     cipher.setAAD(Buffer.from(context, 'utf8'));
     const head = cipher.update(plain, 'utf8');
     const tail = cipher.final();
@@ -145,7 +148,7 @@ export class Keyring {
     const m = SEALED.exec(sealed);
     if (!m) throw new SealError('malformed', null, 'not a sealed value');
     const id = m[1] as string;
-    const key = this.#keys.get(id);
+    const key = this.#imported.get(id);
     if (!key) throw new SealError('unknown_key', id, `sealed under key ${id}, which is neither DATA_KEY nor in DATA_KEYS`);
     const raw = Buffer.from(m[2] as string, 'base64url');
     if (raw.length < IV_BYTES + TAG_BYTES) throw new SealError('malformed', id, 'sealed value too short');

@@ -184,8 +184,16 @@ export interface TurnWrites {
   /** Deletes the user's session in `keys.chat`; applied before `session`, so a session put to that chat stays. */
   readonly dropSession?: boolean;
   /** The session to keep, in `chat` (a dialog may move to the user's private chat). */
-  readonly session?: { readonly chat: string; readonly data: Json; readonly ttlMs: number };
+  readonly session?: {
+    readonly chat: string;
+    readonly data: Json;
+    readonly ttlMs: number;
+    /** false: it holds nothing personal (districts, amounts, codes), and is kept unsealed; sealed otherwise. */
+    readonly personal?: boolean;
+  };
   readonly profile?: Profile;
+  /** false: the profile holds nothing personal, and is kept unsealed; sealed otherwise. */
+  readonly profilePersonal?: boolean;
 }
 
 export interface TurnResult<T> {

@@ -11,7 +11,16 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DataKeyError } from '../../src/privacy/keys.ts';
 import { isSealed, Keyring, sealedKeyId } from '../../src/privacy/seal.ts';
-import { type CaseRecord, type Json, openRedisStore, openSqliteStore, type RawEntry, type RawStore, StoreError } from '../../src/store/index.ts';
+import {
+  type CaseRecord,
+  type Json,
+  openRedisStore,
+  openSqliteStore,
+  type RawEntry,
+  type RawStore,
+  StoreError,
+  type TurnWrites,
+} from '../../src/store/index.ts';
 import { startRedis } from '../support/redis-server.ts';
 import { makeCase, T0 } from './contract.ts';
 import { CountingKeyring, newKey, sealed } from './sealing.ts';
@@ -94,6 +103,35 @@ for (const backend of backends) {
         const back = await store.getCase('C1');
         expect(back?.fields).toEqual(deathCase('C1').fields);
         expect(back?.history.map((e) => e.note)).toEqual([`家属电话 ${PHONE}`, `身份证 ${ID}`]);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('keeps unsealed only what its writer says holds nothing personal, and then only without a long digit run', async () => {
+      const keyring = new CountingKeyring(newKey());
+      const raw = await backend.open();
+      const store = await sealed(raw, keyring);
+      const turn = (chat: string, writes: TurnWrites) =>
+        store.runTurn({ chat, user: 'telegram:1', profile: 'telegram:1' }, async () => ({ value: null, writes }));
+      try {
+        const topic = { dialog: { intent: 'serious_illness_consolation', slots: { amount: '12000', region: '西湖区' }, awaiting: 'done' } };
+        await turn('plain', { session: { chat: 'plain', data: topic, ttlMs: 60_000, personal: false }, profile: { region: '西湖区' }, profilePersonal: false });
+        expect(keyring.sealed).toBe(0);
+        // Said to hold nothing personal, yet carrying an ID number: sealed all the same.
+        await turn('slip', { session: { chat: 'slip', data: { dialog: { slots: { note: `身份证${ID}` } } }, ttlMs: 60_000, personal: false } });
+        // Not said: sealed.
+        await turn('unsaid', { session: { chat: 'unsaid', data: topic, ttlMs: 60_000 } });
+        expect(keyring.sealed).toBe(2);
+
+        const sessions = await rawAll(raw, 'session');
+        expect(JSON.stringify(sessions)).not.toContain(ID);
+        expect((await raw.getSession('plain', 'telegram:1'))?.data).toEqual(topic);
+        expect(isSealed((await raw.getSession('unsaid', 'telegram:1'))?.data)).toBe(true);
+        expect(await raw.getProfile('telegram:1')).toEqual({ region: '西湖区' });
+        expect((await store.getSession('plain', 'telegram:1'))?.data).toEqual(topic);
+        expect((await store.getSession('slip', 'telegram:1'))?.data).toEqual({ dialog: { slots: { note: `身份证${ID}` } } });
+        expect(await store.getProfile('telegram:1')).toEqual({ region: '西湖区' });
       } finally {
         await store.close();
       }

@@ -16,9 +16,14 @@ export const keyText = (k: { id: string; key: Buffer }) => `${k.id}:${k.key.toSt
 /** The contract's fixtures put personal data in `name` and in nested JSON: sealed too, to round-trip every JSON type. */
 export const TEST_SEALED_FIELDS = [...SEALED_FIELDS, 'name', 'big', 'nested', 'b'];
 
-/** A keyring that counts what it opens (to show that listing opens nothing). */
+/** A keyring that counts what it opens (to show that listing opens nothing) and seals. */
 export class CountingKeyring extends Keyring {
   opened = 0;
+  sealed = 0;
+  override seal(plain: string, context: string): string {
+    this.sealed++;
+    return super.seal(plain, context);
+  }
   override open(sealed: string, context: string): string {
     this.opened++;
     return super.open(sealed, context);
