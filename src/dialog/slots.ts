@@ -16,7 +16,7 @@ import {
 import { hasPersonalNumber, maskText } from '../privacy/mask.ts';
 import { findRegion, parseAmount, type Region } from '../rules/index.ts';
 import type { Json } from '../store/types.ts';
-import type { Msg, Read, SlotSpec } from './context.ts';
+import type { Msg, Read, SlotSpec, TurnCtx } from './context.ts';
 
 /**
  * Readers for the slots dialogs ask. Each takes the NLU's parsed slot first; when the question was just asked it
@@ -268,6 +268,33 @@ export const idNumberSlot: SlotSpec = {
     return { error: /\d/.test(msg.text) ? 'error-id-length' : 'error-id-missing' };
   },
 };
+
+/**
+ * A slot a valid ID number in the message also answers (the applicant's gender, age): the number tells them, and is
+ * not kept itself. A number that is not valid is said to be wrong, so that it can be sent again.
+ */
+export function orFromIdNumber(spec: SlotSpec, derive: (id: { readonly male: boolean; readonly birthDate: string }, ctx: TurnCtx) => Json): SlotSpec {
+  return {
+    ...spec,
+    // What an ID number tells is the person's: read whatever topic the message seems to be about, never in a group.
+    personal: true,
+    read(msg, ctx, awaited) {
+      const r = spec.read(msg, ctx, awaited);
+      if (r && 'value' in r) return r;
+      const id = msg.understanding?.slots.id_number;
+      // The 17th digit is odd for a man (GB 11643); the birth date is digits 7–14.
+      if (id) return { value: derive({ male: Number(id[16]) % 2 === 1, birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}` }, ctx) };
+      const problem = nluErrors(msg).find((e) => 'slot' in e && e.slot === 'id_number');
+      return problem ? { error: `error-${problem.code.replace(/_/g, '-')}` } : r;
+    },
+  };
+}
+
+/** Full years from a birth date to a day (both YYYY-MM-DD). */
+export function ageOn(birthDate: string, day: string): number {
+  const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return day.slice(5) < birthDate.slice(5) ? years - 1 : years;
+}
 
 export const phoneSlot: SlotSpec = {
   name: 'reporterPhone',

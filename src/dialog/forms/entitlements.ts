@@ -14,7 +14,7 @@ import {
   seriousIllness,
 } from '../../rules/index.ts';
 import { APPLY, type DialogDef, type Msg, type Read, type SlotSpec, type Slots, type TurnCtx } from '../context.ts';
-import { amountSlot, choiceSlot, countSlot, dateSlot, nameSlot, regionSlot, regionsIn, relationSlot, saidRange } from '../slots.ts';
+import { ageOn, amountSlot, choiceSlot, countSlot, dateSlot, nameSlot, orFromIdNumber, regionSlot, regionsIn, relationSlot, saidRange } from '../slots.ts';
 import { amountAskedAgain, answerEntitlement, citationText, entitlementLines, fileCase, offerButtons, unlessPending } from './common.ts';
 
 const region = regionSlot();
@@ -150,6 +150,12 @@ export const GENDERS = [
   { value: '女', label: 'button-gender-female', words: /女/, said: /(^|[\s，,、])女(的|性)?($|[\s，,、])/ },
 ];
 
+/** The applicant's gender: said, pressed, or told by their ID number. */
+export const genderSlot = (ask: string): SlotSpec => orFromIdNumber(choiceSlot('gender', ask, GENDERS), (id) => (id.male ? '男' : '女'));
+
+/** The applicant's age: said, or told by their ID number (on the day of the message). */
+export const ageSlot = (spec: SlotSpec): SlotSpec => orFromIdNumber(spec, (id, ctx) => ageOn(id.birthDate, ctx.asOf));
+
 /** 大病慰问申请: who applies (name, gender, age — what a 公示 shows), confirmed, then filed. */
 export const seriousIllnessApplicationDialog: DialogDef = {
   intent: 'serious_illness_application',
@@ -161,8 +167,8 @@ export const seriousIllnessApplicationDialog: DialogDef = {
   answeredBy: 'serious_illness_consolation',
   slots: [
     nameSlot('applicantName', 'ask-applicant-name'),
-    choiceSlot('gender', 'ask-gender', GENDERS),
-    { ...countSlot('age', 'ask-applicant-age'), read: (msg, ctx, awaited) => readAge(msg, ctx, awaited) },
+    genderSlot('ask-gender'),
+    ageSlot({ ...countSlot('age', 'ask-applicant-age'), read: (msg, ctx, awaited) => readAge(msg, ctx, awaited) }),
   ],
   finish: (ctx, s) => ({
     lines: [

@@ -6,7 +6,7 @@ import { type Entitlement, groupLeaderSubsidy, type IsoDate, type Result } from 
 import type { DialogDef, Msg, Outcome, Read, SlotSpec, Slots, TurnCtx } from '../context.ts';
 import { choiceSlot, nameSlot, regionSlot, UNSURE } from '../slots.ts';
 import { answerEntitlement, citationText, entitlementLines, fileCase, offerButtons, ruleErrorLine } from './common.ts';
-import { GENDERS, latestRegion, readAge } from './entitlements.ts';
+import { ageSlot, genderSlot, latestRegion, readAge } from './entitlements.ts';
 
 /**
  * 自管小组长补助 (004 三(一)2, 000 三(一)2): up to 10 元 per managed retiree, at most 500 元 a year per leader, after the
@@ -203,7 +203,7 @@ export const groupLeaderApplicationDialog: DialogDef = {
   topic: 'group_leader_subsidy',
   factsInput: (s) => (typeof s.count === 'number' && s.count >= 0 ? { managed: s.count } : {}),
   privateOnly: true,
-  slots: [region, managedSlot(false), leaderName, choiceSlot('gender', 'ask-leader-gender', GENDERS), leaderAge, yearSlot].map(noNumbers),
+  slots: [region, managedSlot(false), leaderName, genderSlot('ask-leader-gender'), ageSlot(leaderAge), yearSlot].map(noNumbers),
   finish(ctx, s) {
     const wrong = askManagedAgain(ctx, s, false);
     if (wrong) return wrong;
