@@ -4,7 +4,7 @@ import { parseNumber } from '../../nlu/slots/index.ts';
 import { maskText } from '../../privacy/mask.ts';
 import { type Entitlement, groupLeaderSubsidy, type IsoDate, type Result } from '../../rules/index.ts';
 import type { DialogDef, Msg, Outcome, Read, SlotSpec, Slots, TurnCtx } from '../context.ts';
-import { choiceSlot, nameSlot, regionSlot, UNSURE } from '../slots.ts';
+import { nameSlot, regionSlot, UNSURE } from '../slots.ts';
 import { answerEntitlement, citationText, entitlementLines, fileCase, offerButtons, ruleErrorLine } from './common.ts';
 import { ageSlot, genderSlot, latestRegion, readAge } from './entitlements.ts';
 
