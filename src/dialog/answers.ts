@@ -299,7 +299,7 @@ export function comparedVerdict(ctx: TurnCtx, topic: Topic, a: string, b: string
 const REPORT_ASKED = /(要不要|需不需要|用不用|得|要|需要)[^，,。？?]{0,4}(报|告诉|告知|通知|说一声|讲一声)[^，,。？?]{0,6}(社区|街道|社保|单位)?/;
 /** "要不要回杭州做", "得回来查吗": whether one must come back for it. */
 /** "常住富阳", "住在萧山女儿家": the place named as home. */
-const LIVES_IN = /(?:常住|长住|住在|家在|人在)([\u4e00-\u9fa5]{2,6})/;
+const LIVES_IN = /(?:常住|长住|住在|家在|人在|住(?![院了过]))([\u4e00-\u9fa5]{2,6})/;
 /** "要不要回原来的社区办": whether the old community is where to go. */
 const BACK_TO_OLD = /回(老|原来|以前|之前)的?[^，,。？?]{0,4}(社区|那边|地方)/;
 const COME_BACK = /回(杭州|来|本地|当地|管理地|老家|这边)[^，,。？?]{0,4}(做|体检|检查|查)|回去(做|体检|检查)/;
@@ -333,9 +333,14 @@ function outsideCityVerdict(q: string, said: string, words: { readonly yes: stri
     const place = regionsIn(q).find((r) => !r.cityOnly);
     if (place) return `${place.inHangzhouCity ? words.no : words.yes}。`;
   }
-  const home = LIVES_IN.exec(q)?.[1];
+  return livesInsideHangzhou(q) ? `${words.no}。` : null;
+}
+
+/** "常住富阳", "我住西湖区": the writer says they live in a district of 杭州市. */
+export function livesInsideHangzhou(text: string): boolean {
+  const home = LIVES_IN.exec(text)?.[1];
   const homes = home ? regionsIn(home) : [];
-  return homes.length > 0 && homes.every((r) => r.inHangzhouCity && !r.cityOnly) ? `${words.no}。` : null;
+  return homes.length > 0 && homes.every((r) => r.inHangzhouCity && !r.cityOnly);
 }
 
 /** Someone else's card against 本人, a receipt against 发票, cash against a bank transfer: what the case told rules out. */
@@ -352,6 +357,8 @@ function ruledOutByTheText(q: string, said: string, every: string, words: { read
   if (/发票[^，,。？?]{0,3}(丢|没了|找不到|不见)|没(有)?(开|要|拿)?(正规)?发票/.test(q) && /凭[^，,。]{0,6}发票/.test(every)) return true;
   // "收据行不行" answered by "凭正规发票": a receipt is not the invoice the text asks for.
   if (/收据|小票|白条|手写/.test(q) && /发票/.test(said) && !/收据|小票/.test(said)) return true;
+  // "自己做的体检能报销吗" answered by "费用由…医院直接结算" (no reimbursing where they live): nothing to reimburse.
+  if (/报销|能报|报不报|给报/.test(q) && /直接结算/.test(every) && !/报销/.test(every)) return true;
   // "是发现金不" answered by "实名打入本人银行卡": paid into an account, so not in cash.
   return /现金/.test(q) && !/现金/.test(said) && /银行卡|账户|打入|转账/.test(said);
 }

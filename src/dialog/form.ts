@@ -268,7 +268,8 @@ function answerShaped(t: Turn, def: DialogDef, s: DialogState, outcome: Outcome)
  * Questions whose yes or no is said by one kind of line, not by whether the money is due: [what the question asks,
  * the lines that answer it, whether only their no overrides the due-ness].
  *   "我七十六了还能当组长伐" — 一般不超过75周岁; "今年做了明年还能做不" — 每2年一次; "能不能折成钱" — 不发现金;
- *   "花了500 能全报不" — 最多400元; "住在萧山算外地伐" — 杭州市外 (yes or no, from where the place is).
+ *   "花了500 能全报不" — 最多400元; "住在萧山算外地伐" — 杭州市外 (yes or no, from where the place is);
+ *   "我住西湖区 自己做的能报销吗" — 直接结算.
  */
 const LINE_VERDICTS: readonly (readonly [RegExp, RegExp, boolean])[] = [
   [/[5-9]\d|[五六七八九]十/, /不超过\d+周岁/, true],
@@ -280,6 +281,8 @@ const LINE_VERDICTS: readonly (readonly [RegExp, RegExp, boolean])[] = [
   // "超过400的部分能报吗" — 最多400元.
   [/(超过|超出|高于|多于)\d+|超(出)?的(那)?部分|多出(来)?的/, /最多|最高|不超过|标准\d+元/, true],
   [/算(不算)?(外地|市外|杭州市外|杭州外)/, /杭州市外/, false],
+  // "我住西湖区 自己做的体检能报销吗" — 费用由…医院直接结算 (reimbursing is only for those living outside).
+  [/报销|能报|给报|报不报/, /直接结算/, true],
 ];
 
 /** "有，…" / "不能，…": the yes or no the question's own words ask for, before the figure. */

@@ -13,6 +13,7 @@ import {
   type Region,
   seriousIllness,
 } from '../../rules/index.ts';
+import { livesInsideHangzhou } from '../answers.ts';
 import { APPLY, type DialogDef, type Msg, type Read, type SlotSpec, type Slots, type TurnCtx } from '../context.ts';
 import { ageOn, amountSlot, choiceSlot, countSlot, dateSlot, nameSlot, orFromIdNumber, regionSlot, regionsIn, relationSlot, saidRange } from '../slots.ts';
 import { amountAskedAgain, answerEntitlement, citationText, entitlementLines, fileCase, offerButtons, unlessPending } from './common.ts';
@@ -355,7 +356,12 @@ export const healthCheckDialog: DialogDef = {
           livesOutsideHangzhou: s.outside === true,
           ...(s.invoice ? { invoice: str(s.invoice) } : {}),
         }),
-        { when: (e) => s.outside === true && e.amount !== null, yes: 'button-apply-reimbursement', question: 'offer-health-check' },
+        // "我住西湖区 自己做的能报吗": told no (the 杭州市外 rule is not theirs), so nothing is offered.
+        {
+          when: (e) => s.outside === true && e.amount !== null && !livesInsideHangzhou(ctx.incoming.text ?? ''),
+          yes: 'button-apply-reimbursement',
+          question: 'offer-health-check',
+        },
       ),
       'health_check_reimbursement',
       s,

@@ -101,6 +101,9 @@ for (const [slip, name] of Object.entries(SLIPS)) {
   GUARDS.set(slip, weak);
 }
 
+/** "他叫冯金水", "姓名：李西湖": a bare place name right after a name's introducer and a surname is part of the name. */
+const IN_A_NAME = /(?:叫|名叫|姓名[:：]?|名字[:：是叫]?)[\u4e00-\u9fa5]?$/;
+
 /** Names and aliases by first character, longest first. */
 const BY_FIRST_CHAR = byFirstChar<Region>([...REGION_NAMES, ...SLIP_ENTRIES]);
 
@@ -119,6 +122,7 @@ export function findRegions(text: string): RegionMatch[] {
         if (!text.startsWith(alias, i)) continue;
         const guard = GUARDS.get(alias);
         if (guard && !guard(text, i, i + alias.length)) continue;
+        if (alias !== region.name && IN_A_NAME.test(text.slice(Math.max(0, i - 4), i))) continue;
         matched = { start: i, end: i + alias.length, alias, region };
         break;
       }

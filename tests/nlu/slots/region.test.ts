@@ -81,6 +81,16 @@ describe('parseRegion', () => {
     expect(parseRegion(text)).toBeUndefined();
   });
 
+  it.each([
+    ['他叫冯金水，钱塘区下沙街道金沙湖社区', '钱塘区'],
+    ['姓名：李西湖 上城区的', '上城区'],
+    ['老伴叫王长沙', undefined],
+    ['他叫冯金水 金水区的', '金水区'],
+    ['叫我去西湖区办', '西湖区'],
+  ])('a place in a person\'s name is no place: %s → %s', (text, region) => {
+    expect(parseRegion(text)).toBe(region);
+  });
+
   it('钱塘 alone is the district, 钱塘江 is the river', () => {
     expect(parseRegion('钱塘')).toBe('钱塘区');
     expect(parseRegion('钱塘江')).toBeUndefined();
