@@ -285,6 +285,9 @@ const LINE_VERDICTS: readonly (readonly [RegExp, RegExp, boolean])[] = [
   [/报销|能报|给报|报不报/, /直接结算/, true],
 ];
 
+/** A question about money rather than whether something is done at all. */
+const MONEY_ASKED = /钱|金|多少|标准|元|块/;
+
 /** "有，…" / "不能，…": the yes or no the question's own words ask for, before the figure. */
 function withVerdict(t: Turn, def: DialogDef, s: DialogState, lines: string[]): string[] {
   const words = verdictWords(yesNoAsked(s.slots) ?? '');
@@ -304,9 +307,11 @@ function withVerdict(t: Turn, def: DialogDef, s: DialogState, lines: string[]): 
     const said = verdict(yesNoAsked(s.slots), lines.join('\n').split('\n'));
     return said ? lead(said, lines) : lines;
   }
-  const yes = outcome === 'fixed' || outcome === 'ceiling' || outcome === 'in_kind';
-  const every = lines.join('\n').split('\n');
   const question = yesNoAsked(s.slots) ?? '';
+  // "过节有慰问吗" where the text sets visits but no amount (长沙 第二十五条(二)): there are visits; money is not set.
+  const visitsOnly = outcome === 'not_set' && facts?.ok === true && facts.value.entitlement?.reason !== undefined && !MONEY_ASKED.test(question);
+  const yes = outcome === 'fixed' || outcome === 'ceiling' || outcome === 'in_kind' || visitsOnly;
+  const every = lines.join('\n').split('\n');
   // Due in general, but the line a question turns on says otherwise: that line's yes or no.
   for (const [asks, about, noOnly] of LINE_VERDICTS) {
     if (!asks.test(question)) continue;

@@ -87,6 +87,21 @@ describe('节日慰问 festival', () => {
     expect(yuan(e)).toBe(amount);
     expect(clauses(e)).toEqual(['jiande 三(一)4']);
   });
+  it.each([
+    ['长沙市', '2025-04-30', 'festival_visits_vulnerable_no_amount', 'changsha 第二十五条(二)'],
+    ['金水区', AS_OF, 'festival_visits_retirees_no_amount', 'henan 郑州转发通知五'],
+  ])('%s sets festival visits but no amount: not_set, with the visits said (%s)', (region, asOf, code, clause) => {
+    const e = value(festival({ region, asOf }));
+    expect(e.outcome).toBe('not_set');
+    expect(e.amount).toBeNull();
+    expect(e.reason?.code).toBe(code);
+    expect(clauses(e)).toContain(clause);
+  });
+  it('聊城 sets no festival visits: not_set, nothing said instead', () => {
+    const e = value(festival({ region: '聊城市', asOf: AS_OF }));
+    expect(e.outcome).toBe('not_set');
+    expect(e.reason).toBeUndefined();
+  });
   it('Jiande 中秋 is not named, but the list is open (等)', () => {
     const e = value(festival({ region: '建德', asOf: AS_OF, festival: '中秋节', hardship: 'hardship' }));
     expect(e.conditions.map((c) => c.code)).toContain('festival_not_named_but_list_open');

@@ -71,5 +71,6 @@ export function festival(input: FestivalInput): Result<Entitlement> {
     }
     return ok(entitlement('festival', regime.value, { outcome: 'ceiling', amount: input.hardship === 'severe' ? severeCeiling : ceiling, conditions }));
   }
-  return ok(notSet('festival', regime.value));
+  const visits = valueAt(regime.value.law?.festivalVisits, input.asOf);
+  return ok(notSet('festival', regime.value, visits && { code: `festival_visits_${visits.value}_no_amount`, cite: visits.cite }));
 }

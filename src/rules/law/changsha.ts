@@ -46,6 +46,7 @@ export const changsha: Law = {
   hardshipAssistance: [at(true, '第六条(三)', '将有特殊生活困难的退休人员纳入社会救助范围，及时向符合享受低保条件的退休人员家庭提供最低生活保障')],
   hardshipVisits: [at(true, '第二十五条(一)', '街道（乡镇）、社区要掌握辖区内孤寡、重病、高龄、特困、独居、伤残等退休人员基本情况，定期进行探访')],
   visitsOnIllnessAndDeath: [at(true, '第二十五条(二)', '退休人员重病住院、死亡，应上门慰问、悼念')],
+  festivalVisits: [at('vulnerable', '第二十五条(二)', '每年逢重大节日，对上述人员开展慰问活动')],
   // Rules no topic answers, each a provision of its own (the step `provision` finds them by their words).
   provisions: [
     at('community_services', '第七条(三)', '负责本辖区内退休人员养老金领取资格认证、基础信息核实及录入、养老金发放情况的查询及政策解释'),

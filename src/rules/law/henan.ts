@@ -12,6 +12,7 @@ export const henan: Law = {
   ],
   hardshipAssistance: [at(true, '四(九)', '及时帮助符合条件的企业退休人员家庭申请最低生活保障等')],
   hardshipVisits: [at(true, '四(四)', '做好对特困、高龄、鳏寡、重病、残疾的企业退休人员走访慰问、帮困扶')],
+  festivalVisits: [at('retirees', '郑州转发通知五', '组织乡镇(办)和社区(村)开展节日看望慰问活动')],
   handoverByHukouOrResidence: [at(true, '二(二)2', '原则上按企业退休人员的户口所在地或常年居住地进行移交')],
   cadresKeepManagement: [at('with_provincial_cadres', '五(一)', '企业离休人员和省管干部保持现有管理方式不变')],
   extraItemsOriginalChannel: [at(true, '七(一)', '对现有的企业退休人员享受的统筹外项目由原渠道解决')],

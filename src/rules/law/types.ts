@@ -128,6 +128,8 @@ export interface Law {
   readonly infoFormCopies?: Parameter<FormCopies>;
   readonly realNameBankTransfer?: Parameter<true>;
   readonly visitsOnIllnessAndDeath?: Parameter<true>;
+  /** Festival visits, with no amount set: to 孤寡、重病、高龄、特困… retirees ('vulnerable'), or to retirees at large. */
+  readonly festivalVisits?: Parameter<'vulnerable' | 'retirees'>;
   /** Collective cultural and sports activities organised by the city, street and community, with no per-person rule. */
   readonly collectiveActivities?: Parameter<true>;
   /** Retirees tell the community of a new phone, address, or a move out of the province or abroad. */

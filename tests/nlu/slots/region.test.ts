@@ -87,7 +87,7 @@ describe('parseRegion', () => {
     ['老伴叫王长沙', undefined],
     ['他叫冯金水 金水区的', '金水区'],
     ['叫我去西湖区办', '西湖区'],
-  ])('a place in a person\'s name is no place: %s → %s', (text, region) => {
+  ])("a place in a person's name is no place: %s → %s", (text, region) => {
     expect(parseRegion(text)).toBe(region);
   });
 
