@@ -88,7 +88,7 @@ const ASPECTS_OF: Readonly<Record<string, readonly Aspect[]>> = {
   visit_and_mourn: ['benefits'],
   festival_for_city_level_retirees_in_management: ['eligibility'],
   festival_hardship_only: ['eligibility'],
-  festival_hardship_ceilings: ['amount'],
+  festival_hardship_ceilings: ['amount', 'eligibility'],
   festival_not_listed: ['eligibility'],
   festival_not_named_but_list_open: ['eligibility'],
   health_check_every_years: ['frequency', 'amount'],
