@@ -336,6 +336,9 @@ function outsideCityVerdict(q: string, said: string, words: { readonly yes: stri
   return livesInsideHangzhou(q) ? `${words.no}。` : null;
 }
 
+/** "能不能多去一次", "再领一回": one more time than the number allowed. */
+export const ONE_MORE = /多(去|参加|领|拿|要|报|给|来)(一|1|几)(次|回)|再(多)?(去|参加|领|拿|报)(一|1)(次|回)/;
+
 /** "常住富阳", "我住西湖区": the writer says they live in a district of 杭州市. */
 export function livesInsideHangzhou(text: string): boolean {
   const home = LIVES_IN.exec(text)?.[1];
@@ -403,14 +406,20 @@ export function verdict(question: string | undefined, lines: string | readonly s
   // "也住过一次 还能再领不": one had already, this would be the second.
   // "住了三回院 能拿三回不": as many times as told.
   const nth = /第([2-9])次/.exec(q.replace(/第[二两]次/, '第2次').replace(/第三次/, '第3次'))?.[1] ?? timesTold(q) ?? (ONE_HAD.test(q) ? '2' : undefined);
-  const times = /不超过(\d+)次/.exec(said)?.[1];
+  const times = /不超过(\d+)次|每年(?:限)?参加(\d+)次/
+    .exec(said)
+    ?.slice(1)
+    .find((x) => x !== undefined);
+  // "能不能多去一次": one more than the number allowed.
+  const oneMore = ONE_MORE.test(q);
   // "我78了 还能当小组长吗" answered by "一般不超过75周岁": past the age.
   const age = askedAge(q);
   const ageCap = /不超过(\d+)周岁/.exec(said)?.[1];
   const overCap =
     (age !== undefined && ageCap !== undefined && Number(age) > Number(ageCap)) ||
     (asked !== undefined && cap !== undefined && Number(asked) >= Number(cap)) ||
-    (nth !== undefined && times !== undefined && Number(nth) > Number(times));
+    (nth !== undefined && times !== undefined && Number(nth) > Number(times)) ||
+    (oneMore && times !== undefined);
   // "还来得及吗" / "算不算晚了" with the date known: whether the deadline has passed, as the question puts it.
   const dated = /日前/.test(said) ? /已经过了/.test(said) : null;
   if (dated !== null && /晚|迟|来得及|来不及|超过|过了/.test(q)) return `${dated === /晚|迟|超过|过了/.test(q) ? words.yes : words.no}。`;

@@ -13,7 +13,7 @@ import {
   wantsToApply,
 } from '../nlu/cues.ts';
 import { coverage, type EmployerKind, findRegion, fundingException, type IsoDate, MONEY_TOPICS, type Point, topicFacts } from '../rules/index.ts';
-import { aspectAnswer, commonAnswer, comparedVerdict, lead, putsFigure, sameEverywhere, silentHere, verdict } from './answers.ts';
+import { aspectAnswer, commonAnswer, comparedVerdict, lead, ONE_MORE, putsFigure, sameEverywhere, silentHere, verdict } from './answers.ts';
 import { questionIn, topicAnswer } from './aside.ts';
 import { APPLY, ASPECTS, type DialogDef, EMPLOYER, type Outcome, QUESTION, type Slots, SUSPENDED, YES_NO_ASKED, yesNoAsked } from './context.ts';
 
@@ -283,7 +283,20 @@ const LINE_VERDICTS: readonly (readonly [RegExp, RegExp, boolean])[] = [
   [/算(不算)?(外地|市外|杭州市外|杭州外)/, /杭州市外/, false],
   // "我住西湖区 自己做的体检能报销吗" — 费用由…医院直接结算 (reimbursing is only for those living outside).
   [/报销|能报|给报|报不报/, /直接结算/, true],
+  // "能不能多去一次" — 每人每年参加1次 / 每年不超过1次.
+  [ONE_MORE, /\d+次/, true],
 ];
+
+/** The paragraphs with one line moved to the top of the first (its bullet dropped). */
+function lineFirst(paragraphs: readonly string[], line: string): string[] {
+  const rest = paragraphs.map((p) =>
+    p
+      .split('\n')
+      .filter((l) => l !== line)
+      .join('\n'),
+  );
+  return [[line.replace(/^·\s*/, ''), rest[0]].filter(Boolean).join('\n'), ...rest.slice(1)].filter((p) => p !== '');
+}
 
 /** A question about money rather than whether something is done at all. */
 const MONEY_ASKED = /钱|金|多少|标准|元|块/;
@@ -317,7 +330,9 @@ function withVerdict(t: Turn, def: DialogDef, s: DialogState, lines: string[]): 
     if (!asks.test(question)) continue;
     const aboutLines = every.filter((line) => about.test(line));
     const said = aboutLines.length > 0 ? verdict(question, aboutLines) : '';
-    if (said && (!noOnly || (yes && said.endsWith(`${words.no}。`)))) return lead(said, lines);
+    if (!said || (noOnly && !(yes && said.endsWith(`${words.no}。`)))) continue;
+    // A no that a line says, where the money is due in general, leads with that line ("不能。每人每年参加1次").
+    return noOnly ? lead(said, lineFirst(lines, aboutLines[0] as string)) : lead(said, lines);
   }
   return lead(`${yes ? words.yes : words.no}。`, lines);
 }
