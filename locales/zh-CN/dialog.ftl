@@ -329,6 +329,8 @@ confirm-after-thanks = 不客气。还差最后一步：信息没问题的话，
 
 ## "会不会把身份证号公开": what a 公示 may show, and what the bot does with numbers.
 privacy-bot = 您发给我的身份证号、电话只给工作人员看，不会发到群里，也不会记进日志。
+privacy-not-disclosed = 不能发。别人的身份证号、电话、住址属于个人信息，我不会发出来；需要联系这位老人，请找社区工作人员。
+privacy-not-disclosed-staff = 不能发。身份证号、电话、住址只在案件里给工作人员看（/case 编号，查看会记入审计），不在聊天里发。
 
 ## "房屋权属证明是个啥东西": the proofs the texts name, in plain words.
 glossary-property = 房屋权属证明就是房产证（现在叫不动产权证书），证明房子是谁的。

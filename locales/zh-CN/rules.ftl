@@ -182,7 +182,7 @@ death-rule-none = { $region }：文件没有规定家属报告去世的期限，
 cond-report_personal_changes = 电话、住址变了，或者搬到外省、境外，要及时告知社区或社保经办机构（本人或委托亲属都可以）
 cond-hardship_visits = 社区会掌握孤寡、重病、高龄、特困等老人的情况，定期上门探访慰问
 cond-hardship_fund_visits = 区里的专项资金有一部分用于重点、特困人员慰问，家里特别困难的可以向社区反映
-cond-help_apply_for_assistance = 生活特别困难的，社区协助申请低保等社会救助
+cond-help_apply_for_assistance = 生活特别困难的，社区协助申请最低生活保障（低保）等社会救助
 
 ## Fund management (资金管理), for staff. Lists arrive already joined; the quarter as a number.
 

@@ -337,6 +337,16 @@ const SHOWN_ON_NOTICE = '公示(的|出来的|上)?(写|包括|有|公开)?(啥|
 const PRIVACY = new RegExp(`${PRIVATE_DATA}.{0,12}${SHOWN}|${SHOWN}.{0,8}${PRIVATE_DATA}|公示[^，,。？?]{0,8}${PRIVATE_DATA}|隐私|${SHOWN_ON_NOTICE}`);
 export const asksAboutPrivacy = (text: string): boolean => PRIVACY.test(text) && isQuestion(text);
 
+/** "把13楼李阿姨的身份证号和电话发一下群里": someone's personal data asked to be sent out. */
+const DISCLOSE = new RegExp(
+  `(把|将)?[^，,。？?]{0,10}(的)?${PRIVATE_DATA}[^，,。？?]{0,6}(发|贴|告诉|报|念|给|转|私发)(一下|下|给)?[^，,。？?]{0,4}(群|大家|我|出来)|(发|贴|告诉|报|给)(一下|下)?(我|大家|群里)[^，,。？?]{0,10}${PRIVATE_DATA}`,
+);
+export const asksToDisclose = (text: string): boolean => {
+  // "让工作人员打电话给我" asks for a call, not for a number.
+  const said = text.replace(/[打回来接通](个|一个|一通|通|一下)?电话/g, '　');
+  return DISCLOSE.test(said) && !/^我(的)?(身份证|电话|手机)/.test(said) && !asksAboutPrivacy(text);
+};
+
 /** "身份证号呢", "年龄呢": a field a 公示 could show or must not. */
 /** The fields a 公示 shows (004 五(三): 姓名、性别、年龄、慰问（发放）金额). */
 const SHOWN_FIELD = '(姓名|名字|性别|年龄|岁数|金额|钱数)';

@@ -2,6 +2,7 @@ import { renderCitations, renderPoint } from '../../answers/index.ts';
 import {
   asksAboutPrivacy,
   asksAboutPublishedField,
+  asksToDisclose,
   isFollowUp,
   isYesNoQuestion,
   itemIntentOf,
@@ -39,7 +40,9 @@ export function privacyQuestion(t: Turn): boolean {
   const personalAsked = aboutNotice && namesPersonalField(t.normalized) && WRITTEN.test(t.normalized);
   // "身份证号呢" right after a 公示 answer: the same question of another field.
   const fieldFollowUp = s?.slots[LIMIT_ANSWERED] === true && isFollowUp(t.normalized) && namesPersonalField(t.normalized);
-  if (t.button !== null || !(asksAboutPrivacy(t.normalized) || shownAsked || personalAsked || fieldFollowUp)) return false;
+  // "把李阿姨的身份证号和电话发群里": not done, whoever asks; the limit and its clause say why.
+  const disclose = asksToDisclose(t.normalized);
+  if (t.button !== null || !(asksAboutPrivacy(t.normalized) || shownAsked || personalAsked || fieldFollowUp || disclose)) return false;
   const waiting = s !== null && isPending(s);
   // "小组长补助公示会不会把电话公开": an item named, with nothing waiting, is that item's question (its 公示 facts).
   if (!waiting && itemIntentOf(t.normalized) !== null) return false;
@@ -54,7 +57,8 @@ export function privacyQuestion(t: Turn): boolean {
   const limit = first ? renderPoint(t.tr, first) : t.tr.t('privacy-bot');
   // "会不会公开" → 不会, "能看到吗" → 不能: the question's own words, read off the limit.
   const lines = [
-    `${fieldFollowUp ? sameQuestionOf(t.normalized, s?.slots[YES_NO_ASKED]) : verdict(t.normalized, limit)}${limit}`,
+    ...(disclose ? [t.tr.t(t.incoming.staff ? 'privacy-not-disclosed-staff' : 'privacy-not-disclosed')] : []),
+    `${fieldFollowUp ? sameQuestionOf(t.normalized, s?.slots[YES_NO_ASKED]) : disclose ? '' : verdict(t.normalized, limit)}${limit}`,
     ...(first && !shownAsked && !t.incoming.staff ? [t.tr.t('privacy-bot')] : []),
     ...(points.length > 0
       ? [
