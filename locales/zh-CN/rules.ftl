@@ -34,6 +34,7 @@ cond-more_stays_than_allowed = 原则上每人每年不超过{ $times }次：住
 cond-hospital_certificate_unless_big_data = 住院证明（能通过大数据核验的可以不提供）
 cond-no_stay = 今年没有住院
 cond-visit_on_serious_illness_or_death = 文件只规定重病住院、去世时社区上门慰问，没有具体金额
+cond-hardship_visits_no_amount = 文件只规定街道、社区对重病、特困、高龄等退休人员走访慰问，没有具体金额
 cond-festival_visits_vulnerable_no_amount = 文件只规定每年逢重大节日，对孤寡、重病、高龄、特困、独居、伤残等退休人员开展慰问活动，没有具体金额
 cond-festival_visits_retirees_no_amount = 文件只规定由乡镇（办）和社区（村）开展节日看望慰问活动，没有具体金额
 cond-self_pay_in_scope_one_settlement_year = 指一个结算年度内，医保范围内住院和规定病种门诊费用，扣除职工医保、城乡居保、大病保险、医疗困难救助等医保基金承担的部分后，个人实际支付的部分，超过{ $threshold }元才能申请

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { type Entitlement, festival, funeral, groupActivity, groupLeaderSubsidy, healthCheck, hospitalization, type Result } from '../../src/rules/index.ts';
+import {
+  type Entitlement,
+  festival,
+  funeral,
+  groupActivity,
+  groupLeaderSubsidy,
+  healthCheck,
+  hospitalization,
+  type Result,
+  seriousIllness,
+} from '../../src/rules/index.ts';
 
 const AS_OF = '2026-11-21';
 const value = (r: Result<Entitlement>): Entitlement => {
@@ -95,6 +105,15 @@ describe('节日慰问 festival', () => {
     expect(e.outcome).toBe('not_set');
     expect(e.amount).toBeNull();
     expect(e.reason?.code).toBe(code);
+    expect(clauses(e)).toContain(clause);
+  });
+  it.each([
+    ['金水区', 'hospitalization', 'henan 四(四)'],
+    ['聊城市', 'serious_illness', 'liaocheng 第二十四条'],
+  ] as const)('%s sets no %s money: its visits to the seriously ill are said instead', (region, item, clause) => {
+    const e = value(item === 'hospitalization' ? hospitalization({ region, asOf: AS_OF }) : seriousIllness({ region, asOf: AS_OF }));
+    expect(e.outcome).toBe('not_set');
+    expect(e.reason?.code).toBe('hardship_visits_no_amount');
     expect(clauses(e)).toContain(clause);
   });
   it('聊城 sets no festival visits: not_set, nothing said instead', () => {

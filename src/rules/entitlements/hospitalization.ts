@@ -4,7 +4,7 @@ import { valueAt } from '../parameter.ts';
 import { regimeFor } from '../regime.ts';
 import type { Region } from '../regions.ts';
 import { err, ok, type Result } from '../types.ts';
-import { entitlement, notSet } from './common.ts';
+import { entitlement, illnessVisits, notSet } from './common.ts';
 
 export interface HospitalizationInput {
   readonly region: Region | string;
@@ -23,8 +23,7 @@ export function hospitalization(input: HospitalizationInput): Result<Entitlement
   }
   const rule = valueAt(regime.value.law?.hospitalization, input.asOf);
   if (!rule) {
-    const visits = valueAt(regime.value.law?.visitsOnIllnessAndDeath, input.asOf);
-    return ok(notSet('hospitalization', regime.value, visits && { code: 'visit_on_serious_illness_or_death', cite: visits.cite }));
+    return ok(notSet('hospitalization', regime.value, illnessVisits(regime.value, input.asOf)));
   }
   const { perStay, maxTimesPerYear } = rule.value;
   const conditions = [{ code: 'times_per_year_in_principle', params: { times: maxTimesPerYear }, cite: rule.cite }];

@@ -7,7 +7,7 @@ import { valueAt } from '../parameter.ts';
 import { regimeFor } from '../regime.ts';
 import type { Region } from '../regions.ts';
 import { type Money, ok, type Result } from '../types.ts';
-import { entitlement, notSet } from './common.ts';
+import { entitlement, illnessVisits, notSet } from './common.ts';
 
 export interface SeriousIllnessInput {
   readonly region: Region | string;
@@ -36,8 +36,7 @@ export function seriousIllness(input: SeriousIllnessInput): Result<Entitlement> 
   const law = regime.value.law;
   const rule = valueAt(law?.seriousIllness, input.asOf);
   if (!rule) {
-    const visits = valueAt(law?.visitsOnIllnessAndDeath, input.asOf);
-    return ok(notSet('serious_illness', regime.value, visits && { code: 'visit_on_serious_illness_or_death', cite: visits.cite }));
+    return ok(notSet('serious_illness', regime.value, illnessVisits(regime.value, input.asOf)));
   }
   const conditions: Point[] = [{ code: 'self_pay_in_scope_one_settlement_year', params: { threshold: formatYuan(rule.value.threshold) }, cite: rule.cite }];
   const dependsOnFunds = valueAt(law?.seriousIllnessDependsOnFunds, input.asOf);
