@@ -6,6 +6,7 @@ import {
   asksSameAgain,
   aspectsOf,
   employerOf,
+  insuredLocally,
   isFollowUp,
   isYesNoQuestion,
   tellsPensionSuspended,
@@ -139,14 +140,20 @@ export function rememberYesNo(s: DialogState, text: string): void {
   else if (!isFollowUp(text)) delete s.slots[YES_NO_ASKED];
 }
 
+/** Who the writer says they are ("央企退休的", "养老金停了"), kept for the next questions; "在建德参保的呢" undoes 不在建德参保. */
+export function rememberWho(s: DialogState, text: string): void {
+  const employer = employerOf(text);
+  if (employer) s.slots[EMPLOYER] = employer;
+  else if (s.slots[EMPLOYER] === 'central_or_provincial_not_local' && insuredLocally(text)) delete s.slots[EMPLOYER];
+  if (tellsPensionSuspended(text)) s.slots[SUSPENDED] = true;
+}
+
 /** What the first message asked, remembered for the answer (it may come after the district is asked). */
 function rememberQuestion(t: Turn, def: DialogDef, s: DialogState): void {
   // What a follow-up ("那建德的呢") does not ask anew is inherited; a question of its own asks only itself.
   const followUp = isFollowUp(t.normalized);
   if (!rememberAspects(s, t.normalized) && (aspectsOf(t.normalized).length > 0 || !followUp)) delete s.slots[ASPECTS];
-  const employer = employerOf(t.normalized);
-  if (employer) s.slots[EMPLOYER] = employer;
-  if (tellsPensionSuspended(t.normalized)) s.slots[SUSPENDED] = true;
+  rememberWho(s, t.normalized);
   rememberYesNo(s, t.normalized);
   if (def.accept && wantsToApply(t.normalized)) s.slots[APPLY] = true;
   // Staff's question, in its words (numbers masked): "2024年的呢", "乡镇呢" are read against it (steps/context.ts).

@@ -385,6 +385,10 @@ export function employerOf(text: string): 'provincial_ministerial' | 'central_or
   return undefined;
 }
 
+/** "在建德参保的", "本地参保": insured where they are managed (no 不在/没在 before it). */
+export const insuredLocally = (text: string): boolean =>
+  /(?<![不没非])在?(建德|本地|当地|这里|这边)参保/.test(text) && !/(不在|没在|非)在?(建德|本地|当地|这里|这边)参保/.test(text);
+
 /** A request for a person, in so many words ("我要找人工", "让社区的人给我打电话"). */
 export const asksForPerson = (text: string): boolean => /人工|真人|工作人员|客服|找人|转人|找社区的?人|社区.{0,4}(联系|打电话|回电)|给我打(个)?电话/.test(text);
 

@@ -123,6 +123,8 @@ export function staffRuleQuestion(t: Turn): boolean {
     return true;
   }
   const region = u.slots.region ?? (typeof known === 'string' ? known : undefined);
+  // The district named is the conversation's, as for any answer: "不合格按多少比例拨" next is about it too.
+  if (typeof u.slots.region === 'string') t.profile.region = u.slots.region;
   // A budget item: the budget form takes the topic over, so "文体活动呢", "那建德呢", "2000人呢" change one thing of it.
   const budgetTopic = asked.rule === 'budget_item' ? budgetItemTopic(t.normalized, region, t.ctx.asOf) : null;
   if (budgetTopic) {

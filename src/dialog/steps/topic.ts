@@ -3,6 +3,7 @@ import {
   askedItemIntentOf,
   asksProgress,
   aspectsOf,
+  employerOf,
   isApplyRequest,
   isBareAspectQuestion,
   isCorrection,
@@ -15,8 +16,9 @@ import {
   wantsToApply,
 } from '../../nlu/cues.ts';
 import { DOMAIN_INTENTS, type Understanding } from '../../nlu/index.ts';
+import { findRegion } from '../../rules/index.ts';
 import { basisAnswer, namedCorrection, questionIn, topicAnswer } from '../aside.ts';
-import { APPLY, ASPECTS, type DialogDef, whoTheyAre } from '../context.ts';
+import { APPLY, ASPECTS, type DialogDef, EMPLOYER, type Slots, whoTheyAre } from '../context.ts';
 import {
   acceptOffer,
   advance,
@@ -28,6 +30,7 @@ import {
   refillFromCase,
   rememberAspects,
   rememberComparison,
+  rememberWho,
   rememberYesNo,
   start,
   startInstead,
@@ -102,7 +105,17 @@ export async function followUp(t: Turn): Promise<boolean | 'again'> {
   }
   // "多1块呢" after "自付1万": the amount changed by what is said, not replaced by it.
   const relative = relativeAmount(text, s.slots.amount);
-  const updates = { ...t.readAll(def), ...namedCorrection(t, def), ...(relative !== undefined ? { amount: relative } : {}) };
+  // "那支援外地建设回杭定居的呢" after an answer to 省属企业: who they are is the one thing changed ("那我哥…央企的呢"
+  // asks of someone else: the writer stays who they said they are).
+  const who = isFollowUp(text) && !ANOTHER_PERSON.test(text) ? employerOf(text) : undefined;
+  const updates: Slots = {
+    ...t.readAll(def),
+    ...namedCorrection(t, def),
+    ...(relative !== undefined ? { amount: relative } : {}),
+    ...(who && who !== s.slots[EMPLOYER] ? { [EMPLOYER]: who } : {}),
+  };
+  // "…回杭定居的呢" after a 西湖区 answer: the city named takes nothing from the district known inside it.
+  if (typeof updates.region === 'string' && typeof s.slots.region === 'string' && withinCity(s.slots.region, updates.region)) delete updates.region;
   // "管60人" after a group-leader answer changes its count, whatever a classifier makes of it alone.
   // "建德10000.01呢": a follow-up that changes figures only, however long its figures are.
   const followsUp = text.length <= SHORT || (isFollowUp(text) && !namesBudgetLine(text));
@@ -123,12 +136,23 @@ export async function followUp(t: Turn): Promise<boolean | 'again'> {
     // "建德的 … 能全报不": a question with a side of its own (the amount) asks only that; one without keeps what was asked.
     if (!rememberAspects(s, text) && aspectsOf(text).length > 0) delete s.slots[ASPECTS];
     rememberYesNo(s, text);
+    if (!ANOTHER_PERSON.test(text)) rememberWho(s, text);
     await advance(t, def, s);
     t.intent = s.intent;
     return true;
   }
   return answerAboutIt(t, def, s, text);
 }
+
+/** True when `district` lies in `city` and goes by the city's text (西湖区 in 杭州市; not 建德市, which has its own). */
+function withinCity(district: string, city: string): boolean {
+  const c = findRegion(city);
+  const d = findRegion(district);
+  return c?.cityOnly === true && d !== undefined && d !== c && d.city === c.name && d.doc === c.doc;
+}
+
+/** "那我哥…", "他在建德…": a follow-up about someone other than the writer. */
+const ANOTHER_PERSON = /我(哥|姐|弟|妹|爸|妈|父亲|母亲|老伴|爱人|老公|老婆|朋友|邻居|亲戚|同事)|(?<![其])他|她/;
 
 /** Sure enough that the message asks about another topic than the one just answered. */
 function asksANewQuestion(t: Turn, s: DialogState, u: Understanding): boolean {
