@@ -95,7 +95,7 @@ export interface DialogDef {
    * What the first message told can make another dialog the right one (a funeral-money question that tells whose
    * death and when is a death report first): that dialog starts instead, with these slots.
    */
-  handOver?(slots: Slots): { readonly intent: string; readonly slots: Slots } | null;
+  handOver?(slots: Slots, asOf: IsoDate): { readonly intent: string; readonly slots: Slots } | null;
   /** The place whose text answers questions while no place is known (a move: 杭州市区's clause), not each text's. */
   readonly answersFor?: string;
   /** What is worth saying as soon as the first message tells enough, before the next question (the move's proof). */

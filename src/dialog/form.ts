@@ -498,7 +498,7 @@ export async function resume(t: Turn, parent: DialogState, region: Slots[string]
 export async function start(t: Turn, intent: string, known: Slots = {}): Promise<void> {
   const def = DIALOGS.get(intent);
   if (!def) return;
-  const other = def.handOver?.({ ...known, ...t.readAll(def) });
+  const other = def.handOver?.({ ...known, ...t.readAll(def) }, t.ctx.asOf);
   if (other && other.intent !== intent && DIALOGS.has(other.intent)) {
     // Reported as what it became: a death told with a funeral-money question is a death report.
     if (t.intent === intent) t.intent = other.intent;

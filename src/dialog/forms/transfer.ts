@@ -2,7 +2,7 @@ import { renderTransfer } from '../../answers/index.ts';
 import { normalize } from '../../nlu/normalize.ts';
 import { otherPlaceIn } from '../../nlu/places.ts';
 import { findRegions, pickRegions } from '../../nlu/slots/index.ts';
-import { findRegion, type Housing, transfer } from '../../rules/index.ts';
+import { findRegion, type Housing, ownsChangeReporting, transfer } from '../../rules/index.ts';
 import type { DialogDef, Msg, Read, SlotSpec, Slots, TurnCtx } from '../context.ts';
 import { choiceSlot, regionSlot, regionsIn, UNSURE } from '../slots.ts';
 import { citationText, fileCase, offerButtons, ruleErrorLine, unlessPending } from './common.ts';
@@ -71,6 +71,14 @@ function endpointSlot(name: 'from' | 'to', ask: string): SlotSpec {
     },
   };
 }
+
+/** "搬到外省去住", "移居境外": a move out of the province, never asked. */
+const outOfProvince: SlotSpec = {
+  name: 'outOfProvince',
+  ask: 'ask-transfer-to',
+  optional: true,
+  read: (msg) => (/(搬|移居|迁|去|到|住)[^，,。？?]{0,4}(外省|省外|境外|国外|出国)/.test(normalize(msg.text)) ? { value: true } : null),
+};
 
 /**
  * "长沙的，搬家了": in a city one text covers whole (长沙, 郑州/河南, 聊城), a move said with one place is inside it:
@@ -178,8 +186,20 @@ export const transferDialog: DialogDef = {
     ...(s.hukou ? { hukouInUrban: s.hukou === 'yes' } : {}),
     ...(s.housing ? { housing: s.housing as Housing } : {}),
   }),
-  slots: [endpointSlot('to', 'ask-transfer-to'), { ...endpointSlot('from', 'ask-transfer-from'), when: (s) => !insideOneTextCity(s.to) }, hukou, housing],
+  slots: [
+    endpointSlot('to', 'ask-transfer-to'),
+    { ...endpointSlot('from', 'ask-transfer-from'), when: (s) => !insideOneTextCity(s.to) },
+    hukou,
+    housing,
+    outOfProvince,
+  ],
   answersFor: '杭州市',
+  // "聊城的 搬到外省去住了": where the text itself says a move out of the province is told to the community (003/002
+  // 第十六条(三)), that is the answer, not 杭州's transfer rule.
+  handOver(s, asOf) {
+    const place = [s.from, s.to, s.region].find((p): p is string => typeof p === 'string');
+    return s.outOfProvince === true && place && ownsChangeReporting(place, asOf) ? { intent: 'update_personal_info', slots: { region: place } } : null;
+  },
   // "户口在安徽，住滨江租房，想转": the proof is known before where the move started is.
   // Once both ends are known, what to bring is said (each case while the hukou and housing are not yet known).
   saysEarly: (s) => (s.hukou === 'no' || s.housing !== undefined || (s.from !== undefined && s.to !== undefined) ? ['documents'] : []),

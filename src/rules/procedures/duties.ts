@@ -42,6 +42,12 @@ export function personalInfoDuty(input: DutyInput): Result<DutyAnswer> {
   return ok({ region: regime.value.region.name, points, notices, citations: citationsOf(points) });
 }
 
+/** Whether the region's own text says to tell the community of a move out of the province (002/003 第十六条(三)). */
+export function ownsChangeReporting(region: string, asOf: IsoDate): boolean {
+  const regime = regimeFor(region, asOf);
+  return regime.ok && valueAt(regime.value.law?.reportChanges, asOf) !== undefined;
+}
+
 /**
  * 困难帮扶: Jiande's festival money for hardship (see `festival`), visits to retirees in hardship, and help to apply
  * for 低保 and other assistance.
