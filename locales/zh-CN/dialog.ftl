@@ -92,6 +92,7 @@ resume-offer = 刚才的登记，还要办吗？
 resume-confirm = 上面的登记信息没问题的话，请点“确认登记”；要改直接发正确的内容。
 region-why = 这一项杭州市级和建德市的标准不一样，要按您所在的区县来算。
 region-why-apply = 登记要交给老人社会化管理所在区县的社区，
+region-why-places = 这一点各地文件规定不一样，要看老人在哪里管理。
 where-hangzhou = 杭州市级（上城、拱墅、西湖、滨江、钱塘）：
 where-jiande = 建德市：
 text-silent = 文件没有写这一点，以当地社区说的为准。

@@ -75,7 +75,12 @@ export async function advance(t: Turn, def: DialogDef, s: DialogState, errors?: 
     const applying = s.slots[APPLY] === true;
     // What every text says alike comes with the reason ("超过5000元才能申请"), so the question is not all there is.
     const alike = def.topic && !applying ? sameEverywhere(t.ctx, def.topic, def.factsInput?.(s.slots, t.ctx.asOf) ?? {}) : [];
-    const why = firstAsk && def.topic && !def.privateOnly ? [t.tr.t(applying ? 'region-why-apply' : 'region-why'), ...alike].join('\n') : undefined;
+    // A question about deaths in general ("去世后多久要报") is asked where it differs from text to text, with why.
+    const asking = s.slots[ASKING] === true;
+    const why =
+      firstAsk && def.topic && (!def.privateOnly || asking)
+        ? [t.tr.t(asking ? 'region-why-places' : applying ? 'region-why-apply' : 'region-why'), ...alike].join('\n')
+        : undefined;
     s.awaiting = missing.name;
     const back = resumed ? t.tr.t('resume') : undefined;
     t.ask(def, missing.name, errors?.get(missing.name) ?? ([back, why].filter((x) => x !== undefined).join('\n') || undefined));

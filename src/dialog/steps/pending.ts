@@ -12,6 +12,7 @@ import {
   isQuestionOrWish,
   itemIntentOf,
   namesDeath,
+  reportsDeath,
   wantsToApply,
 } from '../../nlu/cues.ts';
 import { aspectAnswer } from '../answers.ts';
@@ -31,6 +32,7 @@ import {
   start,
   startInstead,
 } from '../form.ts';
+import { ASKING } from '../forms/death.ts';
 import { DIALOGS, sameTopic } from '../forms/index.ts';
 import { relativeAmount } from '../slots.ts';
 import { type DialogState, isPending, missingSlots } from '../state.ts';
@@ -374,6 +376,11 @@ async function slotAnswer(t: Turn, s: DialogState): Promise<'again' | undefined>
   if (t.button === null && asksForPerson(t.normalized) && isQuestionOrWish(t.normalized)) {
     // "能不能让社区的工作人员给我打个电话": a person is asked for, before anything in it is read as an answer.
     await digress(t, s, 'human_handoff');
+    return;
+  }
+  // "我爸昨天走了 要报" while a question about deaths in general waits for the place: a report now, begun as one.
+  if (t.button === null && s.slots[ASKING] === true && reportsDeath(t.normalized) && !isQuestion(t.normalized)) {
+    await startInstead(t, 'report_death', { ...(typeof s.slots.region === 'string' ? { region: s.slots.region } : {}), [ASKING]: false });
     return;
   }
   const spec = def.slots.find((x) => x.name === s.awaiting);
