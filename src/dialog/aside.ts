@@ -3,6 +3,7 @@ import {
   askedItemIntentOf,
   asksBasis,
   asksSameAgain,
+  asksWh,
   aspectsOf,
   isBareAspectQuestion,
   isCorrection,
@@ -70,7 +71,7 @@ export function topicAnswer(t: Turn, def: DialogDef, known: Slots, aspects: read
   const sides = aspects.length > 0 ? aspects : def.topic === 'death' ? DEATH_DEFAULT : (['amount'] as const);
   // The question's own words decide a yes or no ("能报销吗") and whether the figure goes with the answer ("有吗，要带啥").
   // "那我老伴73呢" after "七十八 能当组长不": the yes/no asked before, asked again of what the follow-up changes.
-  const carried = isFollowUp(t.normalized) && !isYesNoQuestion(t.normalized) ? yesNoAsked(known) : undefined;
+  const carried = isFollowUp(t.normalized) && !isYesNoQuestion(t.normalized) && !asksWh(t.normalized) ? yesNoAsked(known) : undefined;
   const question = asked ?? (carried ? `${t.normalized} ${carried}` : t.normalized);
   // "统筹外补贴呢" read again after "补充医疗保险还有没有": its own words say which fact, the question's break ties.
   const words = t.rereading ? [normalize(t.said), t.normalized] : t.normalized;

@@ -4,6 +4,7 @@ import {
   asksAboutTheFund,
   asksIfNeeded,
   asksSameAgain,
+  asksWh,
   aspectsOf,
   employerOf,
   insuredLocally,
@@ -142,7 +143,8 @@ export function rememberAspects(s: DialogState, text: string): boolean {
 /** A yes/no question asked anew ("上城 自付一万 能拿2500不") is the one answered; a bare follow-up keeps the last. */
 export function rememberYesNo(s: DialogState, text: string): void {
   if (isYesNoQuestion(text)) s.slots[YES_NO_ASKED] = text;
-  else if (!isFollowUp(text)) delete s.slots[YES_NO_ASKED];
+  // "那是谁定具体给多少": a follow-up asking who, what or how much asks no yes or no.
+  else if (!isFollowUp(text) || asksWh(text)) delete s.slots[YES_NO_ASKED];
 }
 
 /** Who the writer says they are ("央企退休的", "养老金停了"), kept for the next questions; "在建德参保的呢" undoes 不在建德参保. */

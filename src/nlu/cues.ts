@@ -385,6 +385,9 @@ export function employerOf(text: string): 'provincial_ministerial' | 'central_or
   return undefined;
 }
 
+/** "谁定", "多少", "哪里": a question asking who, what, where or how much, which no yes or no answers. */
+export const asksWh = (text: string): boolean => /谁|什么|啥|哪|多少|几|怎么|咋/.test(text);
+
 /** "在建德参保的", "本地参保": insured where they are managed (no 不在/没在 before it). */
 export const insuredLocally = (text: string): boolean =>
   /(?<![不没非])在?(建德|本地|当地|这里|这边)参保/.test(text) && !/(不在|没在|非)在?(建德|本地|当地|这里|这边)参保/.test(text);

@@ -97,6 +97,9 @@ const SELF_PAY_BEFORE =
   /(?:自付|自费|自负|自己付|自己出|自己掏|个人负担|个人承担|个人支付|个人自付|个人花|自掏腰包)(?:了|的|钱|部分|费用|金额|是|有|大概|大约|约|差不多|共|一共|总共|合计|:|\s)*$/;
 const MONEY_BEFORE =
   /(?:花了|花费|花销|用了|付了|交了|掏了|出了|给了|收了|赔了|医药费|医疗费|住院费|治疗费|手术费|药费|费用|金额|数额|总额|总共|一共|合计|共计|报销|报了|花|¥|\$|人民币)(?:了|的|是|有|为|大概|大约|约|差不多|:|\s)*$/;
+/** A payout verb right before a figure: "就给2500", "能拿500". */
+const PAYOUT_BEFORE = /(?:就|才|能|会|可以|是不是)?(?:给|拿|领|发|补)(?:了)?$/;
+const SELF_PAY_ANYWHERE = /自付|自费|自负|自己(?:付|出|掏|花)|个人(?:负担|承担|支付|自付)/;
 const YEAR_AFTER = /^\s?(?:退休|去世|过世|走的|出生|生的|参加工作|入职|入党|年代|届|级|版)/;
 const AGE_BEFORE = /(?:今年|年龄|年纪|岁数|虚岁|周岁|享年|高龄)(?:是|有|已经|已|都|才|刚|满)*\s?$/;
 const ORDINAL_BEFORE = /(?:第|初|每)$/;
@@ -142,6 +145,8 @@ function judge(text: string, n: NumberSpan, blocked: readonly Span[], numbers: r
   if (LABEL_BEFORE.test(pre)) return { kind: 'none' };
   // 这一块 / 哪一块 (this area), 一块去 (together)
   if (n.value === 1 && !n.arabic && (DEMONSTRATIVE_BEFORE.test(pre) ? PIECE_AFTER.test(after) : TOGETHER_AFTER.test(after))) return { kind: 'none' };
+  // "自付超过一万就给2500": after the self-pay, the figure given is the payout asked about, never the self-pay.
+  if (PAYOUT_BEFORE.test(pre) && SELF_PAY_ANYWHERE.test(text.slice(0, n.signStart))) return { kind: 'none' };
   const unit = UNIT_AFTER.test(after) || pre.endsWith('¥') || pre.endsWith('$');
   const selfPay = SELF_PAY_BEFORE.test(pre);
   const cue = selfPay || MONEY_BEFORE.test(pre);
