@@ -129,17 +129,17 @@ cond-health_check_only_in_check_year = 体检经费只在体检年度安排
 cond-same_as_hangzhou_by = 逐年提高，{ $year }年与杭州同标
 
 cond-report_within_days = 亲属应在{ $days }日内告知{ $whom ->
-    [registered_community_or_agency] 生前登记的社区或社保经办机构
+    [registered_community_or_agency] 生前登记的社区或社会保险经办机构
     [management_community] 社会化管理所在地社区
    *[other] 所在社区
   }
 cond-report_late = 文件要求亲属在{ $days }日内告知{ $whom ->
-    [registered_community_or_agency] 生前登记的社区或社保经办机构
+    [registered_community_or_agency] 生前登记的社区或社会保险经办机构
     [management_community] 社会化管理所在地社区
    *[other] 所在社区
   }；已经超过{ $days }日了，请尽快去报告
 cond-report_by_date = 亲属应在{ $days }日内告知{ $whom ->
-    [registered_community_or_agency] 生前登记的社区或社保经办机构
+    [registered_community_or_agency] 生前登记的社区或社会保险经办机构
     [management_community] 社会化管理所在地社区
    *[other] 所在社区
   }，也就是{ $by }前{ $overdue ->
@@ -148,7 +148,7 @@ cond-report_by_date = 亲属应在{ $days }日内告知{ $whom ->
   }
 cond-fraud_report_reward = 举报冒领养老金有奖励制度
 cond-report_promptly = 家属及时告知{ $whom ->
-    [registered_community_or_agency] 生前登记的社区或社保经办机构
+    [registered_community_or_agency] 生前登记的社区或社会保险经办机构
     [management_community] 社会化管理所在地社区
    *[other] 所在社区
   }就可以（没有规定具体天数）
@@ -170,7 +170,7 @@ notice-general-above = （以上几条本地文件没写，参照{ $place }{ $do
 
 ## Death
 death-whom-management_community = 社会化管理所在地社区
-death-whom-registered_community_or_agency = 生前登记的社区或社保经办机构
+death-whom-registered_community_or_agency = 生前登记的社区或社会保险经办机构
 death-whom-community = 所在社区
 death-promptly = 请家属及时告知{ $whom }。
 death-deadline = 请家属在{ $days }日内（{ $date }前）告知{ $whom }。
@@ -180,7 +180,7 @@ death-rule-promptly = { $region }：文件没有规定具体天数，只要求�
 death-rule-none = { $region }：文件没有规定家属报告去世的期限，建议尽快告诉老人所在的社区。
 
 ## Duties and hardship
-cond-report_personal_changes = 电话、住址变了，或者搬到外省、境外，要及时告知社区或社保经办机构（本人或委托亲属都可以）
+cond-report_personal_changes = 电话、住址变了，或者搬到外省、境外，要及时告知社区或社会保险经办机构（本人或委托亲属都可以）
 cond-hardship_visits = 社区会掌握孤寡、重病、高龄、特困等老人的情况，定期上门探访慰问
 cond-hardship_fund_visits = 区里的专项资金有一部分用于重点、特困人员慰问，家里特别困难的可以向社区反映
 cond-help_apply_for_assistance = 生活特别困难的，社区协助申请最低生活保障（低保）等社会救助

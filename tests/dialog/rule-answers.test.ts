@@ -36,7 +36,7 @@ describe('a question about the death-report deadline is answered, with only an o
     expect(out.intent).toBe('report_death');
     const text = h.text(out);
     expect(text).toContain('30日内');
-    expect(text).toContain('生前登记的社区或社保经办机构');
+    expect(text).toContain('生前登记的社区或社会保险经办机构');
     expect(text).toContain('长政办发〔2020〕10号 第十六条(四)');
     expect(text).toContain('已于2025年4月30日到期');
     expect(text).not.toContain('姓名');
