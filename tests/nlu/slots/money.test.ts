@@ -64,6 +64,17 @@ describe('parseMoney: amounts people write', () => {
   });
 });
 
+describe('parseMoney: a payout asked about is not the self-pay', () => {
+  it.each([
+    ['是不是自付超过一万就给2500', undefined],
+    ['要多少才能拿2500', undefined],
+    ['自付一万二能拿2500吗', 12000],
+    ['能拿2500吗', 2500],
+  ])('%s → %s', (text, amount) => {
+    expect(parseMoney(text)).toBe(amount);
+  });
+});
+
 describe('parseMoney: not money', () => {
   it.each([
     '2026年',
