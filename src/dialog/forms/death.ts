@@ -120,7 +120,12 @@ export const reportDeathDialog: DialogDef = {
     lines.push(ctx.tr.t('death-form-intro'));
     // The deadline, once: not again when the first message asked it and was answered.
     const answered = Array.isArray(s[ASPECTS]) && s[ASPECTS].includes('deadline');
-    if (typeof s.region !== 'string' || typeof s.dateOfDeath !== 'string' || answered) return lines;
+    if (typeof s.region !== 'string' || answered) return lines;
+    if (typeof s.dateOfDeath !== 'string') {
+      // The date not yet known: the text's rule ("聊城市：…7日内…"), its notices said elsewhere.
+      const rule = deathReportRule({ region: s.region, asOf: ctx.asOf });
+      return rule.ok && rule.value.report.days !== null ? [...lines, renderDeathRule(ctx.tr, { ...rule.value, notices: [] })] : lines;
+    }
     const procedure = deathProcedure({ region: s.region, dateOfDeath: s.dateOfDeath, asOf: ctx.asOf });
     return procedure.ok ? [...lines, renderDeadline(ctx.tr, procedure.value)] : lines;
   },
