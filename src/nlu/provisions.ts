@@ -46,7 +46,11 @@ const PROVISION_WORDS: readonly (readonly [string, RegExp])[] = [
   ],
   ['missing_archive_note', /档案[^，,。？?]{0,8}(缺|不全|少了|丢|补不齐|补不上)|补档案/],
   ['cadres_keep_management', /省管干部|离休/],
-  ['fraud_report_reward', /举报[^，,。？?]{0,8}(奖|奖励)|(奖励|奖)[^，,。？?]{0,4}举报/],
+  // "死了好几年了 家里还在领他养老金 能举报吗": pension drawn for the dead, reported.
+  [
+    'fraud_report_reward',
+    /举报[^，,。？?]{0,8}(奖|奖励)|(奖励|奖)[^，,。？?]{0,4}举报|(冒领|还在领|一直在?领|替[^，,。？?]{0,3}领)[^，,。？?]{0,12}举报|举报[^，,。？?]{0,6}冒领/,
+  ],
   ['competent_department', /主管部门|(谁|哪个部门|什么部门)(主管|牵头|管这块|管这个)/],
   ['group_leader_selection_criteria', /选聘.{0,4}组长|组长.{0,6}(素质|素养)/],
   ['group_leader_accident_insurance', /(小组长|组长).{0,8}(意外|保险)|(意外(伤害)?(保险|险)|保险).{0,6}(小组长|组长)/],

@@ -235,7 +235,7 @@ describe('纳入社会化管理 coverage', () => {
 });
 
 describe('资格认证 and 停发', () => {
-  it('Changsha: once a year, home certification, the four causes and the resumption', () => {
+  it('Changsha: once a year, home certification, the four causes, the resumption, and fraud repaid (第三十四条)', () => {
     const a = value(pensionCertification({ region: '长沙市', asOf: AS_OF }));
     expect(a.points.map((p) => p.code)).toEqual([
       'certify_times_per_year',
@@ -246,8 +246,13 @@ describe('资格认证 and 停发', () => {
       'suspension_double_drawing',
       'suspension_other_law',
       'resumes_when_cause_ends',
+      'fraud_must_be_repaid',
     ]);
     expect(a.points[0]?.params).toMatchObject({ times: 1, general: 0 });
+    expect(a.points.at(-1)?.cite).toMatchObject({ clause: '第三十四条' });
+  });
+  it('a text that says nothing of fraud adds no fraud point (聊城)', () => {
+    expect(value(pensionCertification({ region: '聊城市', asOf: AS_OF })).points.map((p) => p.code)).not.toContain('fraud_must_be_repaid');
   });
   it('Liaocheng certifies "as required"; Hangzhou adds the coverage suspension and borrows the rest as general', () => {
     expect(value(pensionCertification({ region: '聊城市', asOf: AS_OF })).points[0]).toMatchObject({ code: 'certify_as_required', params: { general: 0 } });

@@ -48,5 +48,8 @@ export function pensionCertification(input: PensionInput): Result<PensionAnswer>
     for (const cause of causes.value) points.push({ code: `suspension_${cause}`, params: { general: general(law?.doc === 'changsha') }, cite: causes.cite });
     points.push({ code: 'resumes_when_cause_ends', params: { general: general(law?.doc === 'changsha') }, cite: causes.cite });
   }
+  // "伪造材料骗的呢": benefits obtained by fraud are ordered repaid (002 第三十四条), where the text says so.
+  const fraud = valueAt(law?.fraudRepaid, input.asOf);
+  if (fraud) points.push({ code: 'fraud_must_be_repaid', cite: fraud.cite });
   return ok({ region: regime.value.region.name, points, notices: regime.value.notices, citations: citationsOf(points) });
 }
