@@ -10,6 +10,7 @@ import {
   insuredLocally,
   isFollowUp,
   isYesNoQuestion,
+  saysOrdinaryEmployer,
   tellsPensionSuspended,
   verdictWords,
   wantsToApply,
@@ -151,6 +152,7 @@ export function rememberYesNo(s: DialogState, text: string): void {
 export function rememberWho(s: DialogState, text: string): void {
   const employer = employerOf(text);
   if (employer) s.slots[EMPLOYER] = employer;
+  else if (saysOrdinaryEmployer(text)) delete s.slots[EMPLOYER];
   else if (s.slots[EMPLOYER] === 'central_or_provincial_not_local' && insuredLocally(text)) delete s.slots[EMPLOYER];
   if (tellsPensionSuspended(text)) s.slots[SUSPENDED] = true;
 }

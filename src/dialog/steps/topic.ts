@@ -13,6 +13,7 @@ import {
   namesBudgetLine,
   namesDeath,
   reportsDeath,
+  saysOrdinaryEmployer,
   wantsToApply,
 } from '../../nlu/cues.ts';
 import { DOMAIN_INTENTS, type Understanding } from '../../nlu/index.ts';
@@ -113,6 +114,8 @@ export async function followUp(t: Turn): Promise<boolean | 'again'> {
     ...namedCorrection(t, def),
     ...(relative !== undefined ? { amount: relative } : {}),
     ...(who && who !== s.slots[EMPLOYER] ? { [EMPLOYER]: who } : {}),
+    // "那要是一般企业退休的呢": none of the exceptions any more (rememberWho drops it).
+    ...(isFollowUp(text) && !ANOTHER_PERSON.test(text) && saysOrdinaryEmployer(text) && s.slots[EMPLOYER] !== undefined ? { [EMPLOYER]: null } : {}),
   };
   // "…回杭定居的呢" after a 西湖区 answer: the city named takes nothing from the district known inside it.
   if (typeof updates.region === 'string' && typeof s.slots.region === 'string' && withinCity(s.slots.region, updates.region)) delete updates.region;
