@@ -104,21 +104,7 @@ export async function followUp(t: Turn): Promise<boolean | 'again'> {
   if (item && !budgetItem && DIALOGS.has(item) && !sameTopic(item, s.intent) && (isFollowUp(text) || text.length <= SHORT)) {
     return startInstead(t, item, inherited(s, item));
   }
-  // "多1块呢" after "自付1万": the amount changed by what is said, not replaced by it.
-  const relative = relativeAmount(text, s.slots.amount);
-  // "那支援外地建设回杭定居的呢" after an answer to 省属企业: who they are is the one thing changed ("那我哥…央企的呢"
-  // asks of someone else: the writer stays who they said they are).
-  const who = isFollowUp(text) && !ANOTHER_PERSON.test(text) ? employerOf(text) : undefined;
-  const updates: Slots = {
-    ...t.readAll(def),
-    ...namedCorrection(t, def),
-    ...(relative !== undefined ? { amount: relative } : {}),
-    ...(who && who !== s.slots[EMPLOYER] ? { [EMPLOYER]: who } : {}),
-    // "那要是一般企业退休的呢": none of the exceptions any more (rememberWho drops it).
-    ...(isFollowUp(text) && !ANOTHER_PERSON.test(text) && saysOrdinaryEmployer(text) && s.slots[EMPLOYER] !== undefined ? { [EMPLOYER]: null } : {}),
-  };
-  // "…回杭定居的呢" after a 西湖区 answer: the city named takes nothing from the district known inside it.
-  if (typeof updates.region === 'string' && typeof s.slots.region === 'string' && withinCity(s.slots.region, updates.region)) delete updates.region;
+  const updates = changedBy(t, def, s, text);
   // "管60人" after a group-leader answer changes its count, whatever a classifier makes of it alone.
   // "建德10000.01呢": a follow-up that changes figures only, however long its figures are.
   const followsUp = text.length <= SHORT || (isFollowUp(text) && !namesBudgetLine(text));
@@ -145,6 +131,27 @@ export async function followUp(t: Turn): Promise<boolean | 'again'> {
     return true;
   }
   return answerAboutIt(t, def, s, text);
+}
+
+/** What a message after an answer changes of it: its facts, a figure moved ("多1块呢"), who the writer is. */
+function changedBy(t: Turn, def: DialogDef, s: DialogState, text: string): Slots {
+  // "多1块呢" after "自付1万": the amount changed by what is said, not replaced by it.
+  const relative = relativeAmount(text, s.slots.amount);
+  // "那支援外地建设回杭定居的呢" after an answer to 省属企业: who they are is the one thing changed ("那我哥…央企的呢"
+  // asks of someone else: the writer stays who they said they are).
+  const aboutThem = isFollowUp(text) && !ANOTHER_PERSON.test(text);
+  const who = aboutThem ? employerOf(text) : undefined;
+  const updates: Slots = {
+    ...t.readAll(def),
+    ...namedCorrection(t, def),
+    ...(relative !== undefined ? { amount: relative } : {}),
+    ...(who && who !== s.slots[EMPLOYER] ? { [EMPLOYER]: who } : {}),
+    // "那要是一般企业退休的呢": none of the exceptions any more (rememberWho drops it).
+    ...(aboutThem && saysOrdinaryEmployer(text) && s.slots[EMPLOYER] !== undefined ? { [EMPLOYER]: null } : {}),
+  };
+  // "…回杭定居的呢" after a 西湖区 answer: the city named takes nothing from the district known inside it.
+  if (typeof updates.region === 'string' && typeof s.slots.region === 'string' && withinCity(s.slots.region, updates.region)) delete updates.region;
+  return updates;
 }
 
 /** True when `district` lies in `city` and goes by the city's text (西湖区 in 杭州市; not 建德市, which has its own). */
