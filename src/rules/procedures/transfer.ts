@@ -84,7 +84,12 @@ export function transfer(input: TransferInput): Result<TransferAnswer> {
   if (from.value.doc === 'henan' && to.value.doc === 'henan') {
     const rule = valueAt(LAWS.henan.handoverByHukouOrResidence, input.asOf);
     if (rule) {
-      const steps = [{ code: 'handover_by_hukou_or_residence', cite: rule.cite }];
+      // 二(二)2 says both: by 户口所在地 or 常年居住地, and 省外户籍 to where the enterprise is.
+      const outOfProvince = valueAt(LAWS.henan.outOfProvinceToEnterpriseLocation, input.asOf);
+      const steps = [
+        { code: 'handover_by_hukou_or_residence', cite: rule.cite },
+        ...(outOfProvince ? [{ code: 'out_of_province_to_enterprise_location', cite: outOfProvince.cite }] : []),
+      ];
       return ok({
         ...base,
         route: 'henan_hukou_or_residence',
