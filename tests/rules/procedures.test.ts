@@ -27,6 +27,14 @@ describe('管理关系转移 transfer inside 杭州市区 (004 四(一))', () =>
     expect(value(transfer({ from: '上城区', to: '拱墅区', asOf: AS_OF })).missing).toEqual(['hukou']);
     expect(value(transfer({ from: '上城区', to: '拱墅区', asOf: AS_OF, hukouInUrban: true })).missing).toEqual(['housing']);
   });
+  it("inside 郑州/河南: by hukou or residence, and 省外户籍 to the enterprise's location (001 二(二)2)", () => {
+    const a = value(transfer({ from: '金水区', to: '二七区', asOf: AS_OF }));
+    expect(a.route).toBe('henan_hukou_or_residence');
+    expect(a.steps.map((p) => [p.code, p.cite.clause])).toEqual([
+      ['handover_by_hukou_or_residence', '二(二)2'],
+      ['out_of_province_to_enterprise_location', '二(二)2'],
+    ]);
+  });
   it('"杭州市内" counts as inside 杭州市区', () => {
     expect(value(transfer({ from: '杭州', to: '杭州', asOf: AS_OF })).route).toBe('hangzhou_urban');
   });
