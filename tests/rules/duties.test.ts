@@ -26,10 +26,17 @@ describe('信息变更 duty to report changes', () => {
 });
 
 describe('困难帮扶 hardship help', () => {
-  it('Jiande: festival hardship ceilings 500 / 1000, then visits and 低保 help from other texts', () => {
+  it('Jiande: festival hardship ceilings 500 / 1000, once a year in principle, then visits and 低保 help from other texts', () => {
     const a = value(hardshipHelp({ region: '建德', asOf: AS_OF }));
-    expect(a.points.map((p) => p.code)).toEqual(['festival_hardship_only', 'festival_hardship_ceilings', 'hardship_visits', 'help_apply_for_assistance']);
+    expect(a.points.map((p) => p.code)).toEqual([
+      'festival_hardship_only',
+      'festival_hardship_ceilings',
+      'times_per_year_in_principle',
+      'hardship_visits',
+      'help_apply_for_assistance',
+    ]);
     expect(a.points[1]?.params).toMatchObject({ ceiling: '500', severe: '1000' });
+    expect(a.points[2]).toMatchObject({ params: { times: 1 }, cite: { doc: 'jiande', clause: '三(一)4' } });
   });
   it.each([
     ['西湖区', ['hangzhou 四(一)', 'changsha 第六条(三)']],

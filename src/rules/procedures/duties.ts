@@ -59,9 +59,10 @@ export function hardshipHelp(input: DutyInput): Result<DutyAnswer> {
   const points: Point[] = [];
   const festivalHardship = valueAt(law?.festivalHardship, input.asOf);
   if (festivalHardship) {
-    const { ceiling, severeCeiling, festivals } = festivalHardship.value;
+    const { ceiling, severeCeiling, festivals, maxTimesPerYear } = festivalHardship.value;
     points.push({ code: 'festival_hardship_only', params: { festivals: festivals.join('、') }, cite: festivalHardship.cite });
     points.push({ code: 'festival_hardship_ceilings', params: { ceiling: ceiling.toFixed(0), severe: severeCeiling.toFixed(0) }, cite: festivalHardship.cite });
+    points.push({ code: 'times_per_year_in_principle', params: { times: maxTimesPerYear }, cite: festivalHardship.cite });
   }
   // Hangzhou's 四(一) funds 重点、特困人员慰问 from the district's share; it says nothing of regular visits.
   points.push(
