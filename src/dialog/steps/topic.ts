@@ -101,7 +101,9 @@ export async function followUp(t: Turn): Promise<boolean | 'again'> {
   // After a budget answer, "那体检呢" is the budget's 体检 line (its own item slot reads it), not the entitlement.
   // "每次体检标准多少" asks the check's own standard, not the budget's line.
   const budgetItem = s.intent === 'fund_budget' && !/每次|一次/.test(text);
-  if (item && !budgetItem && DIALOGS.has(item) && !sameTopic(item, s.intent) && (isFollowUp(text) || text.length <= SHORT)) {
+  // "那要是年底又住院 加起来到六千呢" after a 大病 answer: 住院 names another item, but the figure is this one's.
+  const ownFacts = item ? factsOnlyHere(t, def, item) : false;
+  if (item && !budgetItem && !ownFacts && DIALOGS.has(item) && !sameTopic(item, s.intent) && (isFollowUp(text) || text.length <= SHORT)) {
     return startInstead(t, item, inherited(s, item));
   }
   const updates = changedBy(t, def, s, text);
@@ -131,6 +133,12 @@ export async function followUp(t: Turn): Promise<boolean | 'again'> {
     return true;
   }
   return answerAboutIt(t, def, s, text);
+}
+
+/** The message gives a fact (other than the district) that this dialog takes and the other item's does not. */
+function factsOnlyHere(t: Turn, def: DialogDef, item: string): boolean {
+  const other = DIALOGS.get(item);
+  return Object.keys(t.readAll(def)).some((name) => name !== 'region' && !other?.slots.some((spec) => spec.name === name));
 }
 
 /** What a message after an answer changes of it: its facts, a figure moved ("多1块呢"), who the writer is. */
