@@ -319,7 +319,8 @@ function saidByAnyLine(words: { readonly yes: string; readonly no: string }, que
   // "晚了十来天 要不要紧": it matters only where a deadline has passed; a late report is still made.
   if (words.no === '不要紧') return `${/已经过了|已经超过/.test(all) ? words.yes : words.no}，`;
   // "老人去世了要不要报给社区" answered by "家属告知社区…": to report is what the text asks, whatever stops after.
-  if (asksIfNeeded(words) && REPORT_ASKED.test(question) && !/报不了|不能报|不让报|不给报/.test(question) && /告知|报告/.test(all)) return `${words.yes}。`;
+  if (asksIfNeeded(words) && REPORT_ASKED.test(question) && !/报不了|(?<!能)不能报|不让报|不给报/.test(question) && /告知|报告/.test(all))
+    return `${words.yes}。`;
   return null;
 }
 
@@ -424,7 +425,7 @@ export function verdict(question: string | undefined, lines: string | readonly s
   const dated = /日前/.test(said) ? /已经过了/.test(said) : null;
   if (dated !== null && /晚|迟|来得及|来不及|超过|过了/.test(q)) return `${dated === /晚|迟|超过|过了/.test(q) ? words.yes : words.no}。`;
   // "过了7天就报不了了吗": a late report is still made; "还能报吗": yes.
-  if (/报不了|不能报|不让报|不给报/.test(q)) return `${words.no}。`;
+  if (/报不了|(?<!能)不能报|不让报|不给报/.test(q)) return `${words.no}。`;
   const place = outsideCityVerdict(q, said, words);
   if (place) return place;
   // "是不是二百" answered by "丧事料理慰问费：200元": the figure put forward is the text's, or it is not.

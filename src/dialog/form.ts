@@ -301,6 +301,8 @@ const LINE_VERDICTS: readonly (readonly [RegExp, RegExp, boolean])[] = [
   [/报销|能报|给报|报不报/, /直接结算/, true],
   // "能不能多去一次" — 每人每年参加1次 / 每年不超过1次.
   [ONE_MORE, /\d+次/, true],
+  // "我住萧山 能不能自己去医院体检了再拿发票报销" — the 杭州市外 rule, and 萧山 is inside 杭州市.
+  [/住|家在|人在/, /杭州市外/, true],
 ];
 
 /** The paragraphs with one line moved to the top of the first (its bullet dropped). */

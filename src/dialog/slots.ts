@@ -478,9 +478,9 @@ export function choiceSlot(
 
 /** "多1块呢", "再多两千呢", "少五百呢": an amount said relative to the one before. */
 const RELATIVE_AMOUNT =
-  /^(?:那|要是|如果)?(?:再)?(多|加|超|少|减)(?:出|了)?([\d零〇一二两三四五六七八九十百千万.]+)(?:块钱|块|元)?(?:呢|的话)?[，,]?(?:能(?:拿|领)?吗|行吗|够吗|可以吗|呢)?[?？。]?$/;
+  /^(?:那|要是|如果)?(?:再)?(多|加|超|少|减)(?:出|了)?([\d零〇一二两三四五六七八九十百千万.]+)(?:块钱|块|元)?(?:呢|的话)?[，,]?(?:能(?:拿|领)?吗|行吗|够吗|可以吗|呢)?(?:[，,]?[\d.]+(?:块钱|块|元)?)?[?？。]?$/;
 
-/** The amount a relative follow-up (normalized text) means, from the one known; undefined when it says no such change. */
+/** The amount a relative follow-up (normalized text) means ("多一块钱呢，40001": the sum written out too), from the one known; undefined when it says no such change. */
 export function relativeAmount(normalized: string, previous: Json | undefined): string | undefined {
   const m = RELATIVE_AMOUNT.exec(normalized.replace(/\s/g, ''));
   const by = m?.[2] === undefined ? undefined : parseNumber(m[2]);

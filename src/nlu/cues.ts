@@ -133,7 +133,7 @@ export const isCancel = (text: string): boolean => {
  * "帮我登记", "那帮我申请一下", "报销一下", "我要报名": doing the thing just talked about. Short, with no topic of its
  * own; what it applies to is the topic in front of the user.
  */
-const APPLY = /(登记|申请|报销|报个?名|预约|办理?|报一下|提交|弄一下|上报|(报|交|递|提)上去|报$)/;
+const APPLY = /(登记|申请|报销|报个?名|预约|办理?|报一下|提交|弄一下|上报|(报|交|递|提)上去|报(吧|了吧|呗)?$)/;
 const APPLY_FILLER = /^(那|那么|好|好的|嗯|行|对)?[，,\s]*(就)?(请|麻烦|帮|给)?(我|你|您)?(帮我|给我|替我)?(要|想|去)?(帮(我|忙)?)?(我爸|我妈|老人|他|她)?/;
 export function isApplyRequest(text: string): boolean {
   // "我住院了，帮我登记": what is said before the request is context; the last clause asks.

@@ -263,7 +263,9 @@ export async function newTopic(t: Turn): Promise<boolean> {
   const who = t.state?.awaiting === 'done' ? whoTheyAre(t.state.slots) : {};
   // "我上个月刚办好退休 西湖区的 明年春节能拿1200不": a long question the classifier is unsure of, that names an item,
   // is that item's question.
-  const named = u?.intent === 'out_of_scope' && isQuestion(t.normalized) ? askedItemIntentOf(t.normalized) : null;
+  // "钱塘区 端午" from staff: a place and an item, nothing else, is that item's question.
+  const bare = t.normalized.replace(/[\u4e00-\u9fa5]{1,4}(区|县|市)(的)?|[\s，,。？?]/g, '').length <= 4;
+  const named = u?.intent === 'out_of_scope' && (isQuestion(t.normalized) || bare) ? askedItemIntentOf(t.normalized) : null;
   if (named && DIALOGS.has(named)) return startInstead(t, named, who);
   if (!u || !DOMAIN.has(u.intent)) return false;
   // "支援外地建设回杭的，过节慰问费有没有我的份": who they are is context; the item named is the question.
