@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { formatDate } from '../answers/index.ts';
 import type { Care } from '../care/service.ts';
-import { type Button, type ButtonAction, type CaseRef, type Incoming, intentButton, type Outgoing, parseButton, Replies } from '../chat/index.ts';
+import { type Button, type ButtonAction, type CaseRef, type Incoming, intentButton, type Outgoing, parseButton, Replies, slotButton } from '../chat/index.ts';
 import { shanghaiIsoDate } from '../clock.ts';
 import type { Translator } from '../i18n/index.ts';
 import { DOMAIN_INTENTS, normalize, type Understanding, type UnderstandOptions } from '../nlu/index.ts';
@@ -228,7 +228,9 @@ export class Turn {
         const label = this.tr.maybe(`field-${name}`);
         if (!spec || !label) return null;
         if (spec.personal) return label;
-        return `${label} ${/^\d{4}-\d{2}-\d{2}$/.test(String(value)) ? formatDate(this.tr, String(value)) : String(value)}`;
+        // A choice is said by its button's words ("租的房子"), never its code.
+        const chosen = spec.buttons?.(this.ctx).find((b) => b.payload === slotButton(name, String(value)))?.label;
+        return `${label} ${chosen ?? (/^\d{4}-\d{2}-\d{2}$/.test(String(value)) ? formatDate(this.tr, String(value)) : String(value))}`;
       })
       .filter((x): x is string => x !== null);
   }

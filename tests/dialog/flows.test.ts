@@ -10,17 +10,18 @@ afterEach(async () => {
 });
 
 describe('management transfer', () => {
-  it('inside 杭州市区: asks where to and from, hukou and housing, lists the proof, opens a case', async () => {
+  it('inside 杭州市区: asks where to, then hukou and housing (what decides the proof), then where from; lists the proof, opens a case', async () => {
     const first = await h.send({ text: '我在杭州市内搬家了，管理关系怎么转' });
     expect(first.intent).toBe('transfer_management');
     expect(h.text(first)).toContain('搬到了哪个区');
-    await h.send({ button: 's:to:余杭区' });
-    const hukou = await h.send({ text: '西湖区' });
+    const hukou = await h.send({ button: 's:to:余杭区' });
     expect(h.text(hukou)).toContain('户口');
     const housing = await h.send({ button: 's:hukou:yes' });
     expect(h.text(housing)).toContain('房子');
-    const answer = await h.send({ text: '租的房子' });
-    expect(h.text(answer)).toContain('租房协议和房屋权属证明复印件');
+    const from = await h.send({ text: '租的房子' });
+    expect(h.text(from)).toContain('租房协议和房屋权属证明复印件');
+    expect(h.text(from)).toContain('原来住在哪个区');
+    const answer = await h.send({ text: '西湖区' });
     expect(h.text(answer)).toContain('新住址（余杭区，常年居住地）所在的街道');
     expect(h.text(answer)).toContain('杭人社发〔2024〕1号 四(一)');
     const filed = await h.send({ text: '好的' });

@@ -107,7 +107,8 @@ const hukouChoice = choiceSlot(
       said: /(户口|户籍)(就|也|都|一直)?(在|是)?(杭州|市区|本地|这边)|杭州(市区)?户口|市区户口|本地户口/,
     },
   ],
-  { when: (s) => inUrban(s.from) && inUrban(s.to) },
+  // Asked once the move ends in 杭州市区, before where it started (asked last; outside 杭州市区 the proof is moot).
+  { when: (s) => inUrban(s.to) && (s.from === undefined || inUrban(s.from)) },
 );
 
 const HUKOU_STAYED = /(没|没有|还没|未|不)(迁|动|变|转|换|改)|还在原|原来(那|的地方)|老地方/;
@@ -174,7 +175,7 @@ const housing = choiceSlot(
       said: /自己(买|的房)|自己[^，,。；儿女子]{0,8}买了?(套|个|的)?房|自购房|我买的房|住(在)?自(己|家)(的)?房子?|自己(家)?(的)?房子/,
     },
   ],
-  { when: (s) => s.hukou === 'yes' && inUrban(s.from) && inUrban(s.to) },
+  { when: (s) => s.hukou === 'yes' && inUrban(s.to) && (s.from === undefined || inUrban(s.from)) },
 );
 
 export const transferDialog: DialogDef = {
@@ -186,11 +187,12 @@ export const transferDialog: DialogDef = {
     ...(s.hukou ? { hukouInUrban: s.hukou === 'yes' } : {}),
     ...(s.housing ? { housing: s.housing as Housing } : {}),
   }),
+  // Where the move started is asked after what decides the proof: "搬到上城区了要转关系" asks the hukou first.
   slots: [
     endpointSlot('to', 'ask-transfer-to'),
-    { ...endpointSlot('from', 'ask-transfer-from'), when: (s) => !insideOneTextCity(s.to) },
     hukou,
     housing,
+    { ...endpointSlot('from', 'ask-transfer-from'), when: (s) => !insideOneTextCity(s.to) },
     outOfProvince,
   ],
   answersFor: '杭州市',

@@ -1,3 +1,4 @@
+import { isApplyRequest, itemIntentOf } from '../../nlu/cues.ts';
 import { hasPersonalNumber } from '../../privacy/mask.ts';
 import { defOf } from '../form.ts';
 import { isPending } from '../state.ts';
@@ -22,7 +23,9 @@ export function awayInPrivate(t: Turn): boolean {
     t.intent = away.intent;
     return true;
   }
-  if (incoming.mention && !t.confidentDomain(QUESTION_CONFIDENCE) && !t.is('greeting') && !t.is('help')) {
+  // "帮我登记" in the group while the offer waits in private: that offer's, answered there, never a new topic.
+  const applies = isApplyRequest(t.normalized) && itemIntentOf(t.normalized) === null;
+  if (incoming.mention && (applies || (!t.confidentDomain(QUESTION_CONFIDENCE) && !t.is('greeting') && !t.is('help')))) {
     t.say(t.tr.t('continue-in-private', { topic: t.tr.t(`topic-${away.intent}`) }));
     t.intent = away.intent;
     return true;

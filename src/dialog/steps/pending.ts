@@ -397,7 +397,9 @@ async function slotAnswer(t: Turn, s: DialogState): Promise<'again' | undefined>
     await takeFacts(t, def, s, spec, answer, others);
     return;
   }
-  if (wantsPerson(t)) {
+  // "要我电话干嘛" while the phone is asked: a question about the question, whatever the classifier hears in 电话.
+  const aboutThePrompt = isQuestion(t.normalized) && (SUBJECT[s.awaiting]?.test(t.normalized) ?? false) && !asksForPerson(t.normalized);
+  if (wantsPerson(t) && !aboutThePrompt) {
     await digress(t, s, 'human_handoff');
     return;
   }
