@@ -404,6 +404,14 @@ async function slotAnswer(t: Turn, s: DialogState): Promise<'again' | undefined>
     return;
   }
   if (await aboutTheForm(t, def, s)) return;
+  // "12月9号走的" while the name is asked: what is wrong with the fact said (a date to come) is said, and that asked.
+  const wrong = isQuestion(t.normalized) ? null : [...t.passingErrors(def, s.awaiting)][0];
+  if (wrong) {
+    const [name, error] = wrong;
+    s.awaiting = name;
+    t.ask(def, name, error);
+    return;
+  }
   // A question is answered from the facts; a reader's error that answers it in its own words (aside) is said otherwise.
   const question = questionIn(t, s.intent);
   if (question && (await aside(t, s, def, question))) {
