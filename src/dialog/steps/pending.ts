@@ -371,6 +371,16 @@ async function aboutTheForm(t: Turn, def: DialogDef, s: DialogState): Promise<bo
 /** Sure enough that a question while an optional prompt waits asks the topic itself again. */
 const SAME_TOPIC_ASKED = 0.9;
 
+/** "12月9号走的" while the name is asked: what is wrong with the fact said (a date to come) is said, and that asked. */
+function askWrongFact(t: Turn, def: DialogDef, s: DialogState): boolean {
+  const wrong = isQuestion(t.normalized) ? undefined : [...t.passingErrors(def, s.awaiting)][0];
+  if (!wrong) return false;
+  const [name, error] = wrong;
+  s.awaiting = name;
+  t.ask(def, name, error);
+  return true;
+}
+
 async function slotAnswer(t: Turn, s: DialogState): Promise<'again' | undefined> {
   const def = defOf(s.intent);
   if (t.button === null && asksForPerson(t.normalized) && isQuestionOrWish(t.normalized)) {
@@ -404,14 +414,7 @@ async function slotAnswer(t: Turn, s: DialogState): Promise<'again' | undefined>
     return;
   }
   if (await aboutTheForm(t, def, s)) return;
-  // "12月9号走的" while the name is asked: what is wrong with the fact said (a date to come) is said, and that asked.
-  const wrong = isQuestion(t.normalized) ? null : [...t.passingErrors(def, s.awaiting)][0];
-  if (wrong) {
-    const [name, error] = wrong;
-    s.awaiting = name;
-    t.ask(def, name, error);
-    return;
-  }
+  if (askWrongFact(t, def, s)) return;
   // A question is answered from the facts; a reader's error that answers it in its own words (aside) is said otherwise.
   const question = questionIn(t, s.intent);
   if (question && (await aside(t, s, def, question))) {
