@@ -24,7 +24,7 @@ const ID_OR_PHONE = /(?<!\d)(\d{17}[\dXx]|1[3-9]\d{9}|\d{16,19})(?!\d)/;
  * "长沙 老人去世 多少天内报", "报丧要几天内": a question about the deadline, not a report. "要报到哪里" from a family
  * whose father just died is a wish to report, and starts the form as before.
  */
-const DEADLINE_QUESTION = /(多少|几)(天|日)|多久|多长时间|期限|时限|什么时候|啥时候|(天|日)内/;
+const DEADLINE_QUESTION = /(多少|几)(天|日)|多久|多长时间|期限|时限|什么时候|啥时候|(天|日)内|时间(上的)?限制/;
 /** Set when the dialog opens on a question: it answers the rule and offers to register, asking only the region. */
 /** Set when a report's first message only asks about deaths: the form answers, and collects nothing. */
 export const ASKING = '_asking';

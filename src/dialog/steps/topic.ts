@@ -283,6 +283,8 @@ export async function newTopic(t: Turn): Promise<boolean> {
   const asked = lastNamed === 'funeral_consolation' ? lastNamed : item;
   // "郑州 省属企业移交650人 管理费多少" from staff: a budget line, whatever else the line names.
   const budget = t.incoming.staff && u.intent !== 'fund_budget' && namesBudgetLine(t.normalized) ? 'fund_budget' : null;
-  const intent = death ?? budget ?? (asked && DIALOGS.has(asked) ? asked : u.intent);
+  // "到时候来报的话有没有时间限制": by when a death is reported, not how a case stands.
+  const deadline = u.intent === 'case_status' && /报/.test(t.normalized) && !asksProgress(t.normalized) && aspectsOf(t.normalized).includes('deadline');
+  const intent = death ?? budget ?? (deadline ? 'report_death' : asked && DIALOGS.has(asked) ? asked : u.intent);
   return startInstead(t, intent, who);
 }
