@@ -36,10 +36,10 @@ const T: Record<string, readonly Step[]> = {
   update_info: [{ in: { chat: 'k', user: 'k', text: '我换了手机号要登记吗' }, intent: 'update_personal_info', says: ['社区'] }],
   transfer: [
     { in: { chat: 'l', user: 'l', text: '我在杭州市内搬家了，管理关系怎么转' }, intent: 'transfer_management', says: ['搬到了哪个区'] },
-    { in: { chat: 'l', user: 'l', text: '余杭' }, says: ['原来住在哪个区'] },
-    { in: { chat: 'l', user: 'l', text: '西湖区' }, says: ['户口'] },
+    { in: { chat: 'l', user: 'l', text: '余杭' }, says: ['户口'] },
     { in: { chat: 'l', user: 'l', button: 's:hukou:yes' }, says: ['房子'] },
-    { in: { chat: 'l', user: 'l', button: 's:housing:own' }, says: ['房屋权属证明'] },
+    { in: { chat: 'l', user: 'l', button: 's:housing:own' }, says: ['房屋权属证明', '原来住在哪个区'] },
+    { in: { chat: 'l', user: 'l', text: '西湖区' }, says: ['房屋权属证明'] },
     { in: { chat: 'l', user: 'l', button: 'y' }, opens: 'management_transfer' },
   ],
   death_in_group: [
