@@ -378,6 +378,9 @@ export const tellsPensionSuspended = (text: string): boolean =>
   /(养老金|养老待遇|退休金|退休工资|待遇)[^，,。？?\s]{0,8}(暂停了|停了|停发了|被停|被暂停|给停|停掉了)/.test(text);
 
 /** Whose former employer the retiree had, where the texts make an exception for it (省部属 → original channel). */
+/** "那我哥…", "他在建德…": a message about someone other than the writer. */
+export const aboutSomeoneElse = (text: string): boolean => /我(哥|姐|弟|妹|爸|妈|父亲|母亲|老伴|爱人|老公|老婆|朋友|邻居|亲戚|同事)|(?<![其])他|她/.test(text);
+
 /** "一般企业退休的", "不是省属的", "编外的" (004 二(一) 纳入): none of the exceptions. */
 export const saysOrdinaryEmployer = (text: string): boolean =>
   /一般企业|普通企业|不是(省属|省部属|部属|省直属|央企|中央企业|私营|民营|私企)|编外|民办非企业|社会组织|灵活就业/.test(text);

@@ -1,5 +1,6 @@
 import { intentButton } from '../../chat/index.ts';
 import {
+  aboutSomeoneElse,
   askedItemIntentOf,
   asksProgress,
   aspectsOf,
@@ -127,7 +128,7 @@ export async function followUp(t: Turn): Promise<boolean | 'again'> {
     // "建德的 … 能全报不": a question with a side of its own (the amount) asks only that; one without keeps what was asked.
     if (!rememberAspects(s, text) && aspectsOf(text).length > 0) delete s.slots[ASPECTS];
     rememberYesNo(s, text);
-    if (!ANOTHER_PERSON.test(text)) rememberWho(s, text);
+    if (!aboutSomeoneElse(text)) rememberWho(s, text);
     await advance(t, def, s);
     t.intent = s.intent;
     return true;
@@ -147,7 +148,7 @@ function changedBy(t: Turn, def: DialogDef, s: DialogState, text: string): Slots
   const relative = relativeAmount(text, s.slots.amount);
   // "那支援外地建设回杭定居的呢" after an answer to 省属企业: who they are is the one thing changed ("那我哥…央企的呢"
   // asks of someone else: the writer stays who they said they are).
-  const aboutThem = isFollowUp(text) && !ANOTHER_PERSON.test(text);
+  const aboutThem = isFollowUp(text) && !aboutSomeoneElse(text);
   const who = aboutThem ? employerOf(text) : undefined;
   const updates: Slots = {
     ...t.readAll(def),
@@ -168,9 +169,6 @@ function withinCity(district: string, city: string): boolean {
   const d = findRegion(district);
   return c?.cityOnly === true && d !== undefined && d !== c && d.city === c.name && d.doc === c.doc;
 }
-
-/** "那我哥…", "他在建德…": a follow-up about someone other than the writer. */
-const ANOTHER_PERSON = /我(哥|姐|弟|妹|爸|妈|父亲|母亲|老伴|爱人|老公|老婆|朋友|邻居|亲戚|同事)|(?<![其])他|她/;
 
 /** Sure enough that the message asks about another topic than the one just answered. */
 function asksANewQuestion(t: Turn, s: DialogState, u: Understanding): boolean {
