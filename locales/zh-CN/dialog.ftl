@@ -265,7 +265,8 @@ application-confirm = 请核对：
     申请人：{ $name }，{ $gender }，{ $age }岁
     地区：{ $region }
     年自付：{ $amount }元
-    没问题请点“确认登记”。
+    慰问：最高不超过{ $ceiling }元（{ $citation }）
+    没问题请点“确认登记”；要改的话直接发正确的内容。
 button-confirm-application = 确认登记
 topic-serious_illness_application = 大病慰问申请
 ask-self-pay-for-tier = 您今年医保报销后自己付了多少？告诉我金额，帮您看是哪一档。

@@ -171,13 +171,21 @@ export const seriousIllnessApplicationDialog: DialogDef = {
     genderSlot('ask-gender'),
     ageSlot({ ...countSlot('age', 'ask-applicant-age'), read: (msg, ctx, awaited) => readAge(msg, ctx, awaited) }),
   ],
-  finish: (ctx, s) => ({
-    lines: [
-      ctx.tr.t('application-confirm', { name: str(s.applicantName), gender: str(s.gender), age: str(s.age), region: str(s.region), amount: str(s.amount) }),
-    ],
-    buttons: offerButtons(ctx, 'button-confirm-application'),
-    next: 'confirm',
-  }),
+  finish(ctx, s) {
+    // The ceiling of the amount confirmed, so that a corrected amount shows its tier at once.
+    const e = seriousIllness({ region: str(s.region), selfPay: str(s.amount), asOf: ctx.asOf });
+    if (!e.ok || !e.value.amount) return { lines: [ctx.tr.t('case-invalid')], next: 'done' };
+    const confirm = ctx.tr.t('application-confirm', {
+      name: str(s.applicantName),
+      gender: str(s.gender),
+      age: str(s.age),
+      region: str(s.region),
+      amount: str(s.amount),
+      ceiling: e.value.amount.toFixed(0),
+      citation: citationText(e.value.citations[0]) ?? '',
+    });
+    return { lines: [confirm], buttons: offerButtons(ctx, 'button-confirm-application'), next: 'confirm' };
+  },
   async accept(ctx, s) {
     const e = seriousIllness({ region: str(s.region), selfPay: str(s.amount), asOf: ctx.asOf });
     if (!e.ok || !e.value.amount) return { lines: [ctx.tr.t('case-invalid')], next: 'done' };

@@ -152,7 +152,9 @@ const leaderAge: SlotSpec = {
   read: (msg, ctx, awaited) => {
     if (awaited) return readAge(msg, ctx, true);
     const age = msg.understanding?.slots.age;
-    return age !== undefined && age >= 40 && age <= 120 ? { value: age } : null;
+    if (age !== undefined && age >= 40 && age <= 120) return { value: age };
+    // "女 200岁": an age said, but none a leader has: said to be wrong, and asked.
+    return /\d+\s*(岁|周岁)/.test(msg.text) ? { error: 'error-age-range' } : null;
   },
 };
 

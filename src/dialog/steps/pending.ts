@@ -139,6 +139,11 @@ async function yesToSomethingElse(t: Turn, s: DialogState): Promise<boolean> {
   return startInstead(t, named, { ...inherited(s, named), ...(named === 'report_death' ? {} : { [APPLY]: true }) });
 }
 
+/** Of facts said, those the dialog already holds (the amount an application carries from the answer it applies for). */
+function heldFacts(said: Slots, held: Slots): Slots {
+  return Object.fromEntries(Object.entries(said).filter(([name]) => held[name] !== undefined && held[name] !== null));
+}
+
 async function yesNo(t: Turn, s: DialogState): Promise<void> {
   const def = defOf(s.intent);
   // "我还是想跟社区的人当面说 转人工吧" at the confirmation: a person is asked for, before anything in it is read
@@ -147,7 +152,9 @@ async function yesNo(t: Turn, s: DialogState): Promise<void> {
     await digress(t, s, 'human_handoff');
     return;
   }
-  const updates = t.button === null ? factsSaid(t, def) : {};
+  // "等等 金额说错了 是九千八" at an application's confirmation: a fact of the topic it applies for, held by it too.
+  const applied = def.answeredBy && t.button === null ? heldFacts(t.readAll(defOf(def.answeredBy), 'applicantName'), s.slots) : {};
+  const updates = t.button === null ? { ...applied, ...factsSaid(t, def) } : {};
   const changed = changes(updates, s.slots);
   // A question (not a correction) typed here: its facts are asked about, not put right.
   const asked = t.button === null && isQuestion(t.normalized);
