@@ -378,7 +378,9 @@ export function verdict(question: string | undefined, lines: string | readonly s
   // "小组长补助是不是发现金": the line about 现金 answers it, not necessarily the first.
   // "会不会要我们退钱": the line about returning the money, whatever line leads.
   const returned = RETURN_ASKED.test(question ?? '') && typeof lines === 'object' ? lines.find((l) => /退回|退还|追回/.test(l)) : undefined;
-  const line = returned ?? (typeof lines === 'string' || lines === undefined ? lines : lineAbout(question ?? '', lines, !needed));
+  // "能不能去社区领现金": the line about cash answers it, whatever else the question names (社区).
+  const cash = /现金/.test(question ?? '') && typeof lines === 'object' ? lines.find((l) => /现金/.test(l)) : undefined;
+  const line = returned ?? cash ?? (typeof lines === 'string' || lines === undefined ? lines : lineAbout(question ?? '', lines, !needed));
   const all = typeof lines === 'string' || lines === undefined ? (lines ?? '') : lines.join('\n');
   const ofTheAnswer = words ? saidByAnyLine(words, question ?? '', all) : null;
   if (ofTheAnswer !== null) return ofTheAnswer;
@@ -443,6 +445,8 @@ export function verdict(question: string | undefined, lines: string | readonly s
   const shown = said.split(/不会公开|不得公开|不公开/)[0] ?? '';
   if (field && said !== shown && shown.includes(field === '名字' ? '姓名' : field)) return `${words.yes}。`;
   if (ruledOutByTheText(q, said, every, words)) return `${words.no}。`;
+  // "也是打卡吗" answered by "银行转账…不得发现金": the transfer asked about is what the line says, its 不得 is of cash.
+  if (/打卡|转账|银行|卡上|打到.{0,3}卡/.test(q) && !/现金/.test(q) && /转账|银行|打入/.test(said)) return `${words.yes}。`;
   // "一般不超过75周岁": a rule that holds in general says its no in general, in the text's own word.
   const inGeneral = overCap ? (/一般|原则上/.exec(said)?.[0] ?? '') : '';
   return `${(yes ?? (stillThisMonth || stopConfirmed || !saysNo(said))) && !notYet && !overCap ? words.yes : `${inGeneral}${words.no}`}。`;
