@@ -299,7 +299,7 @@ export function comparedVerdict(ctx: TurnCtx, topic: Topic, a: string, b: string
 const REPORT_ASKED = /(要不要|需不需要|用不用|得|要|需要)[^，,。？?]{0,4}(报|告诉|告知|通知|说一声|讲一声)[^，,。？?]{0,6}(社区|街道|社保|单位)?/;
 /** "要不要回杭州做", "得回来查吗": whether one must come back for it. */
 /** "常住富阳", "住在萧山女儿家": the place named as home. */
-const LIVES_IN = /(?:常住|长住|住在|家在|人在|住(?![院了过]))([\u4e00-\u9fa5]{2,6})/;
+export const LIVES_IN = /(?:常住|长住|住在|家在|人在|住(?![院了过]))([\u4e00-\u9fa5]{2,6})/;
 /** "要不要回原来的社区办": whether the old community is where to go. */
 const BACK_TO_OLD = /回(老|原来|以前|之前)的?[^，,。？?]{0,4}(社区|那边|地方)/;
 const COME_BACK = /回(杭州|来|本地|当地|管理地|老家|这边)[^，,。？?]{0,4}(做|体检|检查|查)|回去(做|体检|检查)/;
@@ -340,6 +340,16 @@ function outsideCityVerdict(q: string, said: string, words: { readonly yes: stri
 /** "能不能多去一次", "再领一回": one more time than the number allowed. */
 export const ONE_MORE = /多(去|参加|领|拿|要|报|给|来)(一|1|几)(次|回)|再(多)?(去|参加|领|拿|报)(一|1)(次|回)/;
 
+/**
+ * Lines that decide a question whatever else it names, before any other line: [what the question asks, the line].
+ *   "会不会要我们退钱" — the line about returning the money; "能不能去社区领现金", "小组长补助是不是发现金" — the
+ *   line about cash, not the one about the community.
+ */
+const DECIDING_LINES: readonly (readonly [RegExp, RegExp])[] = [
+  [RETURN_ASKED, /退回|退还|追回/],
+  [/现金/, /现金/],
+];
+
 /** "常住富阳", "我住西湖区": the writer says they live in a district of 杭州市. */
 export function livesInsideHangzhou(text: string): boolean {
   const home = LIVES_IN.exec(text)?.[1];
@@ -375,12 +385,9 @@ export function verdict(question: string | undefined, lines: string | readonly s
   const words = question ? verdictWords(question) : null;
   // "这个要去申请吗": whether something is needed is said by a line about it (or about the side asked), never by the headline.
   const needed = words !== null && asksIfNeeded(words) && aspectsOf(question ?? '').every((a) => a === 'amount');
-  // "小组长补助是不是发现金": the line about 现金 answers it, not necessarily the first.
-  // "会不会要我们退钱": the line about returning the money, whatever line leads.
-  const returned = RETURN_ASKED.test(question ?? '') && typeof lines === 'object' ? lines.find((l) => /退回|退还|追回/.test(l)) : undefined;
-  // "能不能去社区领现金": the line about cash answers it, whatever else the question names (社区).
-  const cash = /现金/.test(question ?? '') && typeof lines === 'object' ? lines.find((l) => /现金/.test(l)) : undefined;
-  const line = returned ?? cash ?? (typeof lines === 'string' || lines === undefined ? lines : lineAbout(question ?? '', lines, !needed));
+  const decisive = typeof lines === 'object' ? DECIDING_LINES.find(([asks]) => asks.test(question ?? '')) : undefined;
+  const decided = decisive && typeof lines === 'object' ? lines.find((l) => decisive[1].test(l)) : undefined;
+  const line = decided ?? (typeof lines === 'string' || lines === undefined ? lines : lineAbout(question ?? '', lines, !needed));
   const all = typeof lines === 'string' || lines === undefined ? (lines ?? '') : lines.join('\n');
   const ofTheAnswer = words ? saidByAnyLine(words, question ?? '', all) : null;
   if (ofTheAnswer !== null) return ofTheAnswer;

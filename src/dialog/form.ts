@@ -16,7 +16,7 @@ import {
   wantsToApply,
 } from '../nlu/cues.ts';
 import { coverage, type EmployerKind, findRegion, fundingException, type IsoDate, MONEY_TOPICS, type Point, topicFacts } from '../rules/index.ts';
-import { aspectAnswer, commonAnswer, comparedVerdict, lead, ONE_MORE, putsFigure, sameEverywhere, silentHere, verdict } from './answers.ts';
+import { aspectAnswer, commonAnswer, comparedVerdict, LIVES_IN, lead, ONE_MORE, putsFigure, sameEverywhere, silentHere, verdict } from './answers.ts';
 import { questionIn, topicAnswer } from './aside.ts';
 import { APPLY, ASPECTS, type DialogDef, EMPLOYER, type Outcome, QUESTION, type Slots, SUSPENDED, YES_NO_ASKED, yesNoAsked } from './context.ts';
 
@@ -302,7 +302,7 @@ const LINE_VERDICTS: readonly (readonly [RegExp, RegExp, boolean])[] = [
   // "能不能多去一次" — 每人每年参加1次 / 每年不超过1次.
   [ONE_MORE, /\d+次/, true],
   // "我住萧山 能不能自己去医院体检了再拿发票报销" — the 杭州市外 rule, and 萧山 is inside 杭州市.
-  [/住|家在|人在/, /杭州市外/, true],
+  [LIVES_IN, /杭州市外/, true],
 ];
 
 /** The paragraphs with one line moved to the top of the first (its bullet dropped). */

@@ -12,6 +12,7 @@ import {
   parseNumber,
   pickRegions,
   vagueRange,
+  validateIdNumber,
 } from '../nlu/slots/index.ts';
 import { hasPersonalNumber, maskText } from '../privacy/mask.ts';
 import { findRegion, parseAmount, type Region } from '../rules/index.ts';
@@ -282,8 +283,9 @@ export function orFromIdNumber(spec: SlotSpec, derive: (id: { readonly male: boo
       const r = spec.read(msg, ctx, awaited);
       if (r && 'value' in r) return r;
       const id = msg.understanding?.slots.id_number;
-      // The 17th digit is odd for a man (GB 11643); the birth date is digits 7–14.
-      if (id) return { value: derive({ male: Number(id[16]) % 2 === 1, birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}` }, ctx) };
+      const checked = id ? validateIdNumber(id) : undefined;
+      // The 17th digit is odd for a man (GB 11643).
+      if (id && checked?.ok) return { value: derive({ male: Number(id[16]) % 2 === 1, birthDate: checked.birthDate }, ctx) };
       const problem = nluErrors(msg).find((e) => 'slot' in e && e.slot === 'id_number');
       return problem ? { error: `error-${problem.code.replace(/_/g, '-')}` } : r;
     },

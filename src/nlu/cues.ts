@@ -135,6 +135,9 @@ export const isCancel = (text: string): boolean => {
  */
 const APPLY = /(登记|申请|报销|报个?名|预约|办理?|报一下|提交|弄一下|上报|(报|交|递|提)上去|报(吧|了吧|呗)?$)/;
 const APPLY_FILLER = /^(那|那么|好|好的|嗯|行|对)?[，,\s]*(就)?(请|麻烦|帮|给)?(我|你|您)?(帮我|给我|替我)?(要|想|去)?(帮(我|忙)?)?(我爸|我妈|老人|他|她)?/;
+/** The text without the districts, counties and cities it names as words ("西湖区的", "建德市"). */
+export const withoutPlaces = (text: string): string => text.replace(/[\u4e00-\u9fa5]{1,3}(?<!社)(区|县|市)(的)?/g, '');
+
 export function isApplyRequest(text: string): boolean {
   // "我住院了，帮我登记": what is said before the request is context; the last clause asks.
   const clauses = text.split(/[，,；;\s]/).filter((c) => c.trim() !== '');
@@ -144,7 +147,7 @@ export function isApplyRequest(text: string): boolean {
   const rest = t.replace(APPLY_FILLER, '');
   // "那帮我报上去 西湖区的": who for and the district named beside the request add nothing to it.
   if (/(不用|不要|别|甭|不想|不必|无需)(再)?(帮我|给我)?(登记|申请|报|办)/.test(t)) return false;
-  const left = rest.replace(APPLY, '').replace(/帮我|给我|替我|[\u4e00-\u9fa5]{1,3}(?<!社)(区|县|市)(的)?/g, '');
+  const left = withoutPlaces(rest.replace(APPLY, '').replace(/帮我|给我|替我/g, ''));
   return APPLY.test(rest) && left.replace(/[一下吧了个呗啊呀的这那\s]/g, '').length <= 4;
 }
 

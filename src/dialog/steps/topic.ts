@@ -16,6 +16,7 @@ import {
   reportsDeath,
   saysOrdinaryEmployer,
   wantsToApply,
+  withoutPlaces,
 } from '../../nlu/cues.ts';
 import { DOMAIN_INTENTS, type Understanding } from '../../nlu/index.ts';
 import { findRegion } from '../../rules/index.ts';
@@ -103,11 +104,12 @@ export async function followUp(t: Turn): Promise<boolean | 'again'> {
   // "每次体检标准多少" asks the check's own standard, not the budget's line.
   const budgetItem = s.intent === 'fund_budget' && !/每次|一次/.test(text);
   // "那要是年底又住院 加起来到六千呢" after a 大病 answer: 住院 names another item, but the figure is this one's.
-  const ownFacts = item ? factsOnlyHere(t, def, item) : false;
+  const said = t.readAll(def);
+  const ownFacts = item ? factsOnlyHere(said, item) : false;
   if (item && !budgetItem && !ownFacts && DIALOGS.has(item) && !sameTopic(item, s.intent) && (isFollowUp(text) || text.length <= SHORT)) {
     return startInstead(t, item, inherited(s, item));
   }
-  const updates = changedBy(t, def, s, text);
+  const updates = changedBy(t, def, s, said);
   // "管60人" after a group-leader answer changes its count, whatever a classifier makes of it alone.
   // "建德10000.01呢": a follow-up that changes figures only, however long its figures are.
   const followsUp = text.length <= SHORT || (isFollowUp(text) && !namesBudgetLine(text));
@@ -137,13 +139,14 @@ export async function followUp(t: Turn): Promise<boolean | 'again'> {
 }
 
 /** The message gives a fact (other than the district) that this dialog takes and the other item's does not. */
-function factsOnlyHere(t: Turn, def: DialogDef, item: string): boolean {
+function factsOnlyHere(said: Slots, item: string): boolean {
   const other = DIALOGS.get(item);
-  return Object.keys(t.readAll(def)).some((name) => name !== 'region' && !other?.slots.some((spec) => spec.name === name));
+  return Object.keys(said).some((name) => name !== 'region' && !other?.slots.some((spec) => spec.name === name));
 }
 
 /** What a message after an answer changes of it: its facts, a figure moved ("多1块呢"), who the writer is. */
-function changedBy(t: Turn, def: DialogDef, s: DialogState, text: string): Slots {
+function changedBy(t: Turn, def: DialogDef, s: DialogState, said: Slots): Slots {
+  const text = t.normalized;
   // "多1块呢" after "自付1万": the amount changed by what is said, not replaced by it.
   const relative = relativeAmount(text, s.slots.amount);
   // "那支援外地建设回杭定居的呢" after an answer to 省属企业: who they are is the one thing changed ("那我哥…央企的呢"
@@ -151,7 +154,7 @@ function changedBy(t: Turn, def: DialogDef, s: DialogState, text: string): Slots
   const aboutThem = isFollowUp(text) && !aboutSomeoneElse(text);
   const who = aboutThem ? employerOf(text) : undefined;
   const updates: Slots = {
-    ...t.readAll(def),
+    ...said,
     ...namedCorrection(t, def),
     ...(relative !== undefined ? { amount: relative } : {}),
     ...(who && who !== s.slots[EMPLOYER] ? { [EMPLOYER]: who } : {}),
@@ -262,7 +265,7 @@ export async function newTopic(t: Turn): Promise<boolean> {
   // "我上个月刚办好退休 西湖区的 明年春节能拿1200不": a long question the classifier is unsure of, that names an item,
   // is that item's question.
   // "钱塘区 端午" from staff: a place and an item, nothing else, is that item's question.
-  const bare = t.normalized.replace(/[\u4e00-\u9fa5]{1,4}(区|县|市)(的)?|[\s，,。？?]/g, '').length <= 4;
+  const bare = withoutPlaces(t.normalized).replace(/[\s，,。？?]/g, '').length <= 4;
   const named = u?.intent === 'out_of_scope' && (isQuestion(t.normalized) || bare) ? askedItemIntentOf(t.normalized) : null;
   if (named && DIALOGS.has(named)) return startInstead(t, named, who);
   if (!u || !DOMAIN.has(u.intent)) return false;
