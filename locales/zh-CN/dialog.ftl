@@ -112,6 +112,7 @@ case-contact-added = 好的，已把{ $what }补充到登记 { $id }。
     工作人员会按这个跟您联系；还有想问的，直接发给我。
 case-contact-same = 登记 { $id } 里已经有这些（{ $what }）。
     工作人员会按这个跟您联系；还有想问的，直接发给我。
+field-invoice-said = 发票金额（{ $amount }元）
 case-opened = 已登记，编号 { $id }（{ $type }）。工作人员会尽快处理，可以随时问我“进度”。
 case-opened-due = 已登记，编号 { $id }（{ $type }）。工作人员会在{ $due }前处理，可以随时问我“进度”。
 case-amended = 已按新的信息更新登记 { $id }，不会重复登记。

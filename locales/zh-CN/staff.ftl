@@ -61,6 +61,7 @@ field-age = 年龄
 field-paidAmount = 发放金额
 field-amount = 金额
 field-invoice = 发票金额
+field-details = 情况说明
 field-cap = 报销上限
 field-topic = 事项
 field-reason = 原因

@@ -30,6 +30,8 @@ const contact = {
 };
 /** The community, told with the contact (an address: sealed at rest). */
 const contactCommunity = { community: z.string().min(1).max(60).optional() };
+/** What the applicant told after filing ("11月10号住的浙二 住了8天"), in their words (sealed at rest). */
+const laterDetails = { details: z.string().min(1).max(400).optional() };
 
 export const CASE_SCHEMAS = {
   death_report: z.object({
@@ -97,6 +99,7 @@ export const CASE_SCHEMAS = {
     citation,
     ...contact,
     ...contactCommunity,
+    ...laterDetails,
   }),
   health_check_reimbursement: z.object({
     source,
@@ -106,6 +109,7 @@ export const CASE_SCHEMAS = {
     citation,
     ...contact,
     ...contactCommunity,
+    ...laterDetails,
   }),
   inquiry: z.object({
     source,

@@ -509,7 +509,9 @@ export async function resume(t: Turn, parent: DialogState, region: Slots[string]
 export async function start(t: Turn, intent: string, known: Slots = {}): Promise<void> {
   const def = DIALOGS.get(intent);
   if (!def) return;
-  const other = def.handOver?.({ ...known, ...t.readAll(def) }, t.ctx.asOf);
+  // The district the user said before counts: "聊城的 …", then "搬到外省住呢" is 聊城's move.
+  const before: Slots = t.profile.region ? { region: t.profile.region } : {};
+  const other = def.handOver?.({ ...before, ...known, ...t.readAll(def) }, t.ctx.asOf);
   if (other && other.intent !== intent && DIALOGS.has(other.intent)) {
     // Reported as what it became: a death told with a funeral-money question is a death report.
     if (t.intent === intent) t.intent = other.intent;

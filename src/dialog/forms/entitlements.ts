@@ -73,8 +73,8 @@ const peopleOf = (s: Slots): number | undefined => (typeof s.people === 'number'
 function countOf(spec: SlotSpec, unit: RegExp): SlotSpec {
   return { ...spec, read: (msg, ctx, awaited) => (unit.test(msg.text) ? spec.read(msg, ctx, awaited) : null) };
 }
-/** 住院几次: read only when said, with 次/回/趟. */
-const stays: SlotSpec = countOf({ ...countSlot('stays'), optional: true }, /[\d一二两三四五六七八九十]\s*(次|回|趟)/);
+/** 住院几次: read only when said, with 次/回/趟 ("这一次", "每一次" point at one, they count nothing). */
+const stays: SlotSpec = countOf({ ...countSlot('stays'), optional: true }, /(?<![这那每上下头])[\d一二两三四五六七八九十]\s*(次|回|趟)/);
 /** "本月住院慰问 5人 合计": how many people a fixed sum is asked for, with 人/名/位. */
 const peopleCounted: SlotSpec = countOf(people, /[\d一二两三四五六七八九十]\s*(个)?(人|名|位)/);
 

@@ -51,10 +51,13 @@ const PLAIN_ACK = /^(好的?|好吧|嗯+|哦+|噢+|行|可以|知道了|明白�
 const THANKS = /谢谢|多谢|感谢|谢了/;
 
 export function yesOrNo(text: string): 'yes' | 'no' | null {
-  const t = text.trim();
+  // "那帮我登记这一次", "那就不用了": the 那 that opens a reply says nothing itself.
+  const t = text.trim().replace(/^那(就|你)?[，,\s]*/, '');
   if (/^(不用|不要|不了|不必|不需要|算了|没事|暂时不|先不|不办)/.test(t)) return 'no';
   // "整一个申请嘛", "那就弄个登记吧": dialect for "do one", whose 嘛 urges rather than asks.
-  if (/^(那就?|就)?(整|弄|搞|办)(一)?(个|下)(申请|登记)/.test(t)) return 'yes';
+  // "整吧 帮俺弄", "弄吧": the same, 俺 and 咱 being 我.
+  if (/^(那就?|就)?(整|弄|搞|办)(一)?(个|下)(申请|登记)|^(整|弄|搞|办)(吧|呗|嘛)|^帮(我|俺|咱)(整|弄|搞|办)(一下|吧|呗|嘛)?([\s，,。!！]|$)/.test(t))
+    return 'yes';
   if (isQuestion(t)) return null;
   // "好的谢谢" to an offer is thanks for the answer, not a yes to filing.
   if (THANKS.test(t) && !/登记|申请|办|提交|要的|需要|麻烦/.test(t)) return null;
@@ -72,9 +75,8 @@ export async function pending(t: Turn): Promise<boolean | 'again'> {
   const s = t.state;
   if (s === null || !isPending(s)) return false;
   t.intent = s.intent;
-  if (s.awaiting === 'offer' || s.awaiting === 'confirm') await yesNo(t, s);
-  else return (await slotAnswer(t, s)) ?? true;
-  return true;
+  if (s.awaiting === 'offer' || s.awaiting === 'confirm') return (await yesNo(t, s)) ?? true;
+  return (await slotAnswer(t, s)) ?? true;
 }
 
 /** "我要找人工", "让社区的人给我打个电话": a person is asked for, whatever waits. */
@@ -144,7 +146,8 @@ function heldFacts(said: Slots, held: Slots): Slots {
   return Object.fromEntries(Object.entries(said).filter(([name]) => held[name] !== undefined && held[name] !== null));
 }
 
-async function yesNo(t: Turn, s: DialogState): Promise<void> {
+/** False when the message leaves the offer behind: a question nothing here answers goes on as a new one, in context. */
+async function yesNo(t: Turn, s: DialogState): Promise<false | undefined> {
   const def = defOf(s.intent);
   // "我还是想跟社区的人当面说 转人工吧" at the confirmation: a person is asked for, before anything in it is read
   // ("好的 工作人员核对吧" is still a yes).
@@ -217,6 +220,11 @@ async function yesNo(t: Turn, s: DialogState): Promise<void> {
     t.say(t.tr.t(t.is('help') ? 'help' : 'greeting-reply'), t.menuButtons());
     t.state = null;
     return;
+  }
+  // "那要是搬到外省住呢 要不要说" after an answer and its offer: the next question, read with the answer as context.
+  if (s.awaiting === 'offer' && t.button === null && words === null && (asked || isFollowUp(t.normalized))) {
+    s.awaiting = 'done';
+    return false;
   }
   s.tries += 1;
   askYesNo(t, s, t.tr.t('yes-or-no'));
