@@ -84,6 +84,7 @@ offer-declined = 好的，不登记。还有什么可以帮您？
 report-kept-after-handoff = 刚才登记的内容先帮您留着，想接着登记，直接把没说的发给我就行。
 verdict-same = 一样。
 verdict-different = 不一样。
+verdict-same-but-money = 这一点一样，金额标准不一样。
 offer-after-thanks = 不客气！要登记的话，随时跟我说“帮我登记”。
 confirm-declined = 好的，先不登记。需要时随时找我。
 yes-or-no = 请点下面的按钮；也可以直接回复“好的”或“不用了”。

@@ -286,13 +286,20 @@ export function silentHere(ctx: TurnCtx, topic: Topic, region: string, input: Fa
  * (their facts, not their notices: "一样" of the rule but not the money would mislead).
  */
 export function comparedVerdict(ctx: TurnCtx, topic: Topic, a: string, b: string, input: FactsInput, aspects: readonly Aspect[]): string {
-  const sides: readonly Aspect[] = aspects.includes('amount') ? aspects : ['amount', ...aspects];
-  const said = (region: string) => {
-    const f = facts(ctx, topic, region, input);
-    return f ? answerLines(ctx, f, sides).lines.join('\n') : null;
+  const alike = (sides: readonly Aspect[]) => {
+    const said = (region: string) => {
+      const f = facts(ctx, topic, region, input);
+      return f ? answerLines(ctx, f, sides).lines.join('\n') : null;
+    };
+    const first = said(a);
+    return first !== null && first === said(b);
   };
-  const first = said(a);
-  return ctx.tr.t(first !== null && first === said(b) ? 'verdict-same' : 'verdict-different');
+  const sameMoney = alike(['amount']);
+  if (aspects.length === 0 || aspects.includes('amount'))
+    return ctx.tr.t(alike(['amount', ...aspects.filter((x) => x !== 'amount')]) ? 'verdict-same' : 'verdict-different');
+  // "材料也一样吗": the side asked is answered, and money that differs is said with it.
+  if (!alike(aspects)) return ctx.tr.t('verdict-different');
+  return ctx.tr.t(sameMoney ? 'verdict-same' : 'verdict-same-but-money');
 }
 
 /** "要不要报给社区", "要跟社区说一声吗": whether a death or a change has to be told. */

@@ -16,7 +16,7 @@ import {
   wantsToApply,
 } from '../nlu/cues.ts';
 import { coverage, type EmployerKind, findRegion, fundingException, type IsoDate, MONEY_TOPICS, type Point, topicFacts } from '../rules/index.ts';
-import { aspectAnswer, commonAnswer, comparedVerdict, LIVES_IN, lead, ONE_MORE, putsFigure, sameEverywhere, silentHere, verdict } from './answers.ts';
+import { aspectAnswer, commonAnswer, comparedVerdict, LIVES_IN, lead, ONE_MORE, putsFigure, sameEverywhere, silentHere, verdict, WHEREVER } from './answers.ts';
 import { questionIn, topicAnswer } from './aside.ts';
 import { APPLY, ASPECTS, type DialogDef, EMPLOYER, type Outcome, QUESTION, type Slots, SUSPENDED, YES_NO_ASKED, yesNoAsked } from './context.ts';
 
@@ -171,9 +171,11 @@ function rememberQuestion(t: Turn, def: DialogDef, s: DialogState): void {
 
 /** "西湖区也是这样吗": a district changed by a follow-up asking whether it is the same, kept for this turn's answer. */
 export function rememberComparison(t: Turn, s: DialogState, updates: Slots): void {
-  if (asksSameAgain(t.normalized) && typeof updates.region === 'string' && typeof s.slots.region === 'string' && updates.region !== s.slots.region) {
-    t.comparedWith = s.slots.region;
-  }
+  if (!asksSameAgain(t.normalized) || typeof updates.region !== 'string') return;
+  if (typeof s.slots.region === 'string' && updates.region !== s.slots.region) t.comparedWith = s.slots.region;
+  // After an answer given for 杭州市级 and 建德市 alike, "那建德的也一样吗" compares the one named with the other.
+  const other = WHEREVER.find((w) => w.region !== updates.region);
+  if (typeof s.slots.region !== 'string' && other && WHEREVER.some((w) => w.region === updates.region)) t.comparedWith = other.region;
 }
 
 /** The answer led by whether it is the same as the district's it was compared with ("一样。住院慰问：150元"). */

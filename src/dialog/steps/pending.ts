@@ -3,6 +3,7 @@ import {
   type Aspect,
   askedItemIntentOf,
   asksForPerson,
+  asksProgress,
   asksSameAgain,
   aspectsOf,
   isApplyRequest,
@@ -146,6 +147,17 @@ function heldFacts(said: Slots, held: Slots): Slots {
   return Object.fromEntries(Object.entries(said).filter(([name]) => held[name] !== undefined && held[name] !== null));
 }
 
+/**
+ * "我上次报的那个大病慰问办到哪了": an earlier case's progress, whatever item it names. An offer is left for it; a form
+ * or a confirmation waits on after the answer.
+ */
+async function progressAsked(t: Turn, s: DialogState): Promise<boolean> {
+  if (t.button !== null || !asksProgress(t.normalized)) return false;
+  if (s.awaiting === 'offer') await startInstead(t, 'case_status', {});
+  else await digress(t, s, 'case_status');
+  return true;
+}
+
 /** False when the message leaves the offer behind: a question nothing here answers goes on as a new one, in context. */
 async function yesNo(t: Turn, s: DialogState): Promise<false | undefined> {
   const def = defOf(s.intent);
@@ -204,6 +216,7 @@ async function yesNo(t: Turn, s: DialogState): Promise<false | undefined> {
     if (t.button === null && s.awaiting === 'done' && THANKS.test(t.normalized)) t.intent = 'deny';
     return;
   }
+  if (await progressAsked(t, s)) return;
   const question = questionIn(t, s.intent);
   if (question && (await aside(t, s, def, question))) {
     if (t.state === s) askYesNo(t, s, t.tr.t(s.awaiting === 'confirm' ? 'resume-confirm' : 'resume-offer'));
@@ -430,6 +443,7 @@ async function slotAnswer(t: Turn, s: DialogState): Promise<'again' | undefined>
   }
   if (await aboutTheForm(t, def, s)) return;
   if (askWrongFact(t, def, s)) return;
+  if (await progressAsked(t, s)) return;
   // A question is answered from the facts; a reader's error that answers it in its own words (aside) is said otherwise.
   const question = questionIn(t, s.intent);
   if (question && (await aside(t, s, def, question))) {
