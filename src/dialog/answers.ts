@@ -411,7 +411,8 @@ export function verdict(question: string | undefined, lines: string | readonly s
   const stillThisMonth = /这个月|当月|本月/.test(q) && /次月起?停止|次月停/.test(said);
   // "养老金会停吗" answered by "…暂停发放": the stop asked about is confirmed, a yes.
   // "养老金暂停了 体检还能去伐": a stop told as the writer's case is no question whether it stops.
-  const stopConfirmed = /停/.test(q.replace(STOP_TOLD, '')) && /停/.test(said) && !/不(会)?停/.test(said);
+  // "是不是下个月起就不归社区管了" answered by "次月起停止社会化管理服务": the end asked about is confirmed too.
+  const stopConfirmed = /停|不(归|由)[^，,。？?]{0,4}管|不再管/.test(q.replace(STOP_TOLD, '')) && /停/.test(said) && !/不(会)?停/.test(said);
   // "小组长补助能超过500吗" answered by "最高不超过500元": a cap asked to be passed, a no.
   const asked = /(?:超过|超出|高于|多于|超)(\d+)/.exec(q)?.[1];
   // The cap is the line's limit, or the headline's standard ("健康体检：400元").

@@ -10,6 +10,7 @@ import {
   insuredLocally,
   isFollowUp,
   isYesNoQuestion,
+  namesBareCityLevel,
   saysOrdinaryEmployer,
   tellsPensionSuspended,
   verdictWords,
@@ -529,6 +530,8 @@ export async function start(t: Turn, intent: string, known: Slots = {}): Promise
   // "富阳 中秋 每人" after "住院 4人次": what the message says per head is not the count carried over.
   for (const spec of def.slots) if (spec.clearedBy?.test(t.normalized) && known[spec.name] !== undefined) delete s.slots[spec.name];
   if (s.slots.region === undefined && t.profile.region && usesRegion(def)) s.slots.region = t.profile.region;
+  // A new question "市级 服务关怀经费 标准", no place known: 杭州市级 (after a 建德 answer, 市级 is 建德's: not read here).
+  if (s.slots.region === undefined && usesRegion(def) && namesBareCityLevel(t.normalized)) s.slots.region = '杭州市';
   rememberQuestion(t, def, s);
   if (def.privateOnly) {
     const opening = def.opening?.(t.ctx, s.slots) ?? [];

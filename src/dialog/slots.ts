@@ -325,7 +325,7 @@ const HONORIFIC = /^([\u4e00-\u9fa5]{1,2}(大妈|大爷|阿姨|叔叔|奶奶|爷
 /** "帮我老伴申请 她叫陈素珍", "我叫李桂兰…帮我申请" (nobody else named as the one applied for). */
 const APPLICANT_NAMED = (value: string) =>
   new RegExp(
-    `(他|她|老伴|爱人|老公|老婆|父亲|母亲|爸|妈)(的名字)?(叫|是)\\s?${value}|^(?!.*(帮|给|替)(我)?(爸|妈|父亲|母亲|老伴|爱人|老公|老婆|他|她)).*我叫\\s?${value}`,
+    `(他|她|老伴|爱人|老公|老婆|父亲|母亲|爸|妈)(的名字)?(叫|是)\\s?${value}|(小组长|申请人)(是|叫)?\\s?${value}|^(?!.*(帮|给|替)(我)?(爸|妈|父亲|母亲|老伴|爱人|老公|老婆|他|她)).*我叫\\s?${value}`,
   );
 
 export function nameSlot(name: 'deceasedName' | 'applicantName', ask: string): SlotSpec {
@@ -337,7 +337,7 @@ export function nameSlot(name: 'deceasedName' | 'applicantName', ask: string): S
       const value = msg.understanding?.slots.name;
       if (!awaited) {
         // A name said in passing may be anyone's; in a death report, one right after "我父亲" is the deceased's; in an
-        // application, the one who says "我叫…" for themselves, or "她叫…" of the one applied for.
+        // application, the one who says "我叫…" for themselves, "她叫…" or "小组长陈建英" of the one applied for.
         if (value && name === 'applicantName') return APPLICANT_NAMED(value).test(normalize(msg.text)) ? { value } : null;
         if (!value || name !== 'deceasedName') return null;
         // The NLU's name is Simplified ("家父黃志強" → 黄志强): looked for in the text as the NLU read it.

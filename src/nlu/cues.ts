@@ -55,7 +55,7 @@ const ASPECT_WORDS: readonly (readonly [Aspect, RegExp])[] = [
   ],
   [
     'stop',
-    /停(发|止|了)?|管到(什么时候|啥时候|哪个月|几月|哪天|哪一天)|(到|至)(什么时候|啥时候|哪个月)为止|(忘了|忘记|没有?|不)(做|认证|去认证|去做)[^，,。？?]{0,4}(会|要)?(咋样|怎样|怎么样|怎么办|咋办|有啥|有什么)|还算(他|她)|还算.{0,10}对象|还算不算|还(在|归).{0,4}管|不再|哪个月|(这个|当|本)月.{0,6}(纳入|移交|管理|转)|(马上|立刻|立即)就?(归|纳入|移交|转|算)|从(什么时候|啥时候|哪个月|何时)(开始|起)|(什么时候|啥时候|何时)(开始|纳入|移交|算|归|由)/,
+    /停(发|止|了)?|管到(什么时候|啥时候|哪个月|几月|哪天|哪一天)|(到|至)(什么时候|啥时候|哪个月)为止|(忘了|忘记|没有?|不)(做|认证|去认证|去做)[^，,。？?]{0,4}(会|要)?(咋样|怎样|怎么样|怎么办|咋办|有啥|有什么)|还算(他|她)|还算.{0,10}对象|还算不算|还(在|归).{0,4}管|不(归|由)[^，,。？?]{0,4}管|(下|次)个?月起|不再|哪个月|(这个|当|本)月.{0,6}(纳入|移交|管理|转)|(马上|立刻|立即)就?(归|纳入|移交|转|算)|从(什么时候|啥时候|哪个月|何时)(开始|起)|(什么时候|啥时候|何时)(开始|纳入|移交|算|归|由)/,
   ],
   [
     'benefits',
@@ -154,6 +154,8 @@ export function isApplyRequest(text: string): boolean {
 /** "我要申请大病慰问", "帮我爸登记住院慰问": a message that asks to apply, not only to know. */
 export const wantsToApply = (text: string): boolean =>
   /(我要|我想|我想要|我来|帮我|给我|替我|(帮|给|替)(他|她|我爸|我妈|老人))(申请|登记|报个?名|报销)/.test(text) ||
+  // "好 帮我办 从上城搬过来的", "那帮我报了 户口西湖区": the request, whatever facts follow it.
+  /(帮我|给我|替我|(帮|给|替)(他|她|我爸|我妈|老人))(办|报)(理|一下|了|吧|上去)?(?=$|[\s，,。！!])/.test(text) ||
   /(帮|给|替)(我|他|她|我爸|我妈|老人)?把.{1,10}(申请|登记|报个?名|报销)/.test(text) ||
   // "申请大病慰问要带啥子材料" asks what applying needs: a question, not yet a request.
   (/^(先|那|就)?(想|要|想要)?(申请|登记|报个?名)/.test(text.trim()) && !isQuestion(text.trim().split(/[\s，,]/)[0] ?? '')) ||
@@ -228,8 +230,10 @@ const OWN_DEATH =
   /(我|俺|咱)?(的|家)?(爸|妈|爹|娘|父亲|母亲|老伴|爱人|老公|老婆|丈夫|妻子|公公|婆婆|岳父|岳母|爷爷|奶奶|外公|外婆|姥姥|姥爷|老头子?|老太婆?)[^，,。？?]{0,10}(去世|走了|过世|没了|没嘞|没啦|病故|离世|(号|日|月|天|周|旬|底|初)走的)/;
 /** "我老伴去年走了 我现在一个人住": a death long past is the writer's circumstances, not news to report. */
 const LONG_AGO = /去年|前年|年前|早就|好几年|多年|那年/;
+/** "老伴要是以后走了", "万一我走了": a death supposed, asked about ahead, not told. */
+const SUPPOSED = /(要是|如果|假如|万一|假设|若是|哪天|以后|将来|到时候?)[^，,。？?]{0,6}(去世|走了|过世|没了|病故|离世)/;
 function toldOwnDeath(text: string): boolean {
-  return OWN_DEATH.test(text) && !LONG_AGO.test(text) && !THIRD_PERSON.test(text);
+  return OWN_DEATH.test(text) && !LONG_AGO.test(text) && !THIRD_PERSON.test(text) && !SUPPOSED.test(text);
 }
 
 /** "有个独居老人今年老伴走了", "有位退休的": someone else's story, told of in the third person. */
@@ -388,7 +392,9 @@ export const aboutSomeoneElse = (text: string): boolean => /我(哥|姐|弟|妹|
 
 /** "一般企业退休的", "不是省属的", "编外的" (004 二(一) 纳入): none of the exceptions. */
 export const saysOrdinaryEmployer = (text: string): boolean =>
-  /一般企业|普通企业|不是(省属|省部属|部属|省直属|央企|中央企业|私营|民营|私企)|编外|民办非企业|社会组织|灵活就业/.test(text);
+  /一般企业|普通企业|(?<!省)(市属|区属|县属|地方)(国有)?企业|(市|区|县)(里|级)?的?(国企|企业)|不是(省属|省部属|部属|省直属|央企|中央企业|私营|民营|私企)|编外|民办非企业|社会组织|灵活就业/.test(
+    text,
+  );
 
 export function employerOf(text: string): 'provincial_ministerial' | 'central_or_provincial_not_local' | 'support_outside_returned' | 'private' | undefined {
   if (saysOrdinaryEmployer(text)) return undefined;
@@ -528,6 +534,9 @@ export const asksWhoPays = (text: string): boolean => /谁(出|承担|负责|给
 
 /** "也是这样吗", "也一样吗", "也是1:1吗": the side asked before, asked again of something else. */
 export const asksSameAgain = (text: string): boolean => /也(是)?(这样|一样|这么|照这|1[:：]1|一比一)|同样|照样/.test(text);
+
+/** "市级 服务关怀经费 标准": 市级 with no city before it (杭州市级, the level every 杭州 district's text refers to). */
+export const namesBareCityLevel = (text: string): boolean => /(^|[\s，,。])市(级|本级)/.test(text);
 
 /** "到哪一步了", "办得怎么样了": a case's progress asked. */
 const PROGRESS = /到哪一?步|进度|办到哪|办得怎么样|处理了没|处理得怎么样|有结果了?吗|有没有结果|受理了吗|批下来没/;

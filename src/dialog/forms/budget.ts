@@ -23,7 +23,7 @@ import {
 import { verdict } from '../answers.ts';
 import { type DialogDef, EMPLOYER, type Outcome, type SlotSpec, type Slots, type TurnCtx } from '../context.ts';
 import { amountSlot, countSlot, regionSlot } from '../slots.ts';
-import { ruleErrorLine } from './common.ts';
+import { ruleErrorLine, unlessLevelSaid } from './common.ts';
 
 /**
  * 经费预算 for staff: a region's per-retiree standards, one item of them, the totals for a head count, who holds what
@@ -282,7 +282,7 @@ export const fundBudgetDialog: DialogDef = {
     // "管理费用是不是每人1000": the yes or no leads the first line, the notices follow it.
     const [head = '', ...rest] = lines;
     const yesNo = !exception && words !== null ? verdict(text, lines) : '';
-    const notes = notices.map((n) => renderNotice(ctx.tr, n));
+    const notes = unlessLevelSaid(ctx, notices).map((n) => renderNotice(ctx.tr, n));
     // "建德 体检经费谁出": the line that says who pays leads, before the notices and the standard.
     const payer = asksWhoPays(text) && !yesNo ? lines.find((line) => /承担|财政|原渠道/.test(line)) : undefined;
     const figures = yesNo

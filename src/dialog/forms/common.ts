@@ -16,10 +16,15 @@ export function ruleErrorLine(ctx: TurnCtx, error: RuleError): string {
   return ctx.tr.t(`error-${error.code}`, Object.fromEntries(Object.entries(error).filter(([k]) => k !== 'code')) as Record<string, string>);
 }
 
+/** "杭州市级住院慰问标准", "市级 服务关怀经费": the level named, "以下是杭州市级标准…请告诉我您在哪个区" would ask what was said. */
+export function unlessLevelSaid<N extends { readonly code: string }>(ctx: TurnCtx, notices: readonly N[]): readonly N[] {
+  return /市级|市本级/.test(ctx.incoming.text ?? '') ? notices.filter((n) => n.code !== 'city_level_only') : notices;
+}
+
 /** In a group the answer is short: notices, the figure and the clause; in private the whole answer. */
 export function entitlementLines(ctx: TurnCtx, given: Entitlement): string[] {
   // "杭州市级住院慰问标准" names the level: "以下是杭州市级标准…请告诉我您在哪个区" would ask what was said.
-  const leveled = /市级|市本级/.test(ctx.incoming.text ?? '') ? { ...given, notices: given.notices.filter((n) => n.code !== 'city_level_only') } : given;
+  const leveled = { ...given, notices: unlessLevelSaid(ctx, given.notices) };
   const e = yesNoShort(ctx, leveled);
   if (!ctx.inGroup) return [renderEntitlement(ctx.tr, e)];
   const lines = [...e.notices.map((n) => renderNotice(ctx.tr, n)), renderOutcome(ctx.tr, e)];

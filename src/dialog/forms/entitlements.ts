@@ -210,10 +210,12 @@ export const seriousIllnessApplicationDialog: DialogDef = {
 
 export function readAge(msg: Msg, _ctx: unknown, awaited: boolean): Read {
   // Answering "多大年纪": a bare number, in digits or in words ("七十六", "76岁"). A message that is only an age
-  // ("76岁", "七十六") answers it even while the name was asked.
+  // ("76岁", "七十六", "女的 七十五") answers it even while the name or the gender was asked.
   const bare = parseNumber(
     msg.text
       .trim()
+      // "女的 七十五": the gender said with it is the gender slot's.
+      .replace(/^(男|女)(的|性)?[\s，,]+/, '')
       .replace(/^(今年|年龄|已经)/, '')
       .replace(/(周岁|岁|了)+$/, ''),
   );

@@ -90,13 +90,27 @@ function ruleWithoutCount(ctx: TurnCtx, s: Slots): Outcome | null {
   return { lines: [...entitlementLines(ctx, rule.value), ctx.tr.t('ask-managed-for-amount')], next: 'done', awaiting: 'count' };
 }
 
+/** Names said as the leader's: the generic name errors speak of "老人". */
+const NAME_ERRORS: Readonly<Record<string, string>> = { 'error-name': 'error-leader-name', 'error-name-full': 'error-leader-name-full' };
+const leaderName: SlotSpec = (() => {
+  const base = nameSlot('applicantName', 'ask-leader-name');
+  return {
+    ...base,
+    read(msg, ctx, awaited) {
+      const r = base.read(msg, ctx, awaited);
+      return r && 'error' in r && NAME_ERRORS[r.error] ? { ...r, error: NAME_ERRORS[r.error] as string } : r;
+    },
+  };
+})();
+
 /** 自管小组长补助: the rule for the district and the number managed, then an offer to apply. */
 export const groupLeaderDialog: DialogDef = {
   intent: 'group_leader_subsidy',
   topic: 'group_leader_subsidy',
   factsInput: (s) => (typeof s.count === 'number' && s.count >= 0 ? { managed: s.count } : {}),
   // Without the number managed the rule is the answer (up to 10 元 a person, 500 元 a year), and the number is asked.
-  slots: [region, { ...managedSlot(true), optional: true }],
+  // The leader's name said with the question ("小组长陈建英 管30人") is kept for the application, never asked here.
+  slots: [region, { ...managedSlot(true), optional: true }, { ...leaderName, optional: true }],
   finish: (ctx, s) =>
     ruleWithoutCount(ctx, s) ??
     askManagedAgain(ctx, s, true) ??
@@ -111,7 +125,11 @@ export const groupLeaderDialog: DialogDef = {
     next: 'done',
     continueWith: {
       intent: 'group_leader_subsidy_application',
-      slots: { ...(s.region !== undefined ? { region: s.region } : {}), ...(s.count !== undefined ? { count: s.count } : {}) },
+      slots: {
+        ...(s.region !== undefined ? { region: s.region } : {}),
+        ...(s.count !== undefined ? { count: s.count } : {}),
+        ...(typeof s.applicantName === 'string' ? { applicantName: s.applicantName } : {}),
+      },
     },
   }),
 };
@@ -131,19 +149,6 @@ const yearSlot: SlotSpec = {
     return y <= now ? { value: y } : null;
   },
 };
-
-/** Names said as the leader's: the generic name errors speak of "老人". */
-const NAME_ERRORS: Readonly<Record<string, string>> = { 'error-name': 'error-leader-name', 'error-name-full': 'error-leader-name-full' };
-const leaderName: SlotSpec = (() => {
-  const base = nameSlot('applicantName', 'ask-leader-name');
-  return {
-    ...base,
-    read(msg, ctx, awaited) {
-      const r = base.read(msg, ctx, awaited);
-      return r && 'error' in r && NAME_ERRORS[r.error] ? { ...r, error: NAME_ERRORS[r.error] as string } : r;
-    },
-  };
-})();
 
 const leaderAge: SlotSpec = {
   name: 'age',

@@ -22,6 +22,7 @@ import { APPLY, ASIDE_ASPECTS, ASIDE_TOPIC, ASPECTS, type DialogDef, type Read, 
 import {
   acceptOffer,
   advance,
+  answerOnly,
   askedAspects,
   changes,
   defOf,
@@ -48,6 +49,9 @@ const FOLLOW_UP = /^(那|还有|换成)|呢[?？。!！]*$/;
 const PLAIN_ACK = /^(好的?|好吧|嗯+|哦+|噢+|行|可以|知道了|明白了?|晓得了|不用了?|不需要|不要了?|没事了?|谢谢(你|您)?|ok)[啊呀吧了的哈啦。！!，,.~\s]*$/i;
 
 /** A plain yes or no in words ("不用了谢谢", "好的 登记吧", "那帮我申请"); null when the words say neither, or ask. */
+/** "要是…", "如果…": a case supposed, not a fact told. */
+const SUPPOSING = /要是|如果|假如|假设|万一|若是/;
+
 /** "谢谢", "多谢": thanks said with the answer. */
 const THANKS = /谢谢|多谢|感谢|谢了/;
 
@@ -179,15 +183,26 @@ async function yesNo(t: Turn, s: DialogState): Promise<false | undefined> {
   // "今年3月份也住过一次 还能再领不": facts of another time, asked about.
   // "另外问下 我西湖区的 体检怎么报" at a death's offer: a question about another item, its facts its own.
   // "那个丧事慰问打到谁卡上 我奶奶的卡…" at the confirmation: a question that only says known facts again asks.
-  const notFacts = (asks && aspectsOf(t.normalized).includes('frequency')) || (asked && aboutAnotherItem(t.normalized, s.intent)) || (asked && !changed);
+  // "要是明年又花了一万多 还能再申请吗" at the confirmation: a what-if asked, the facts to file stay as they are.
+  const supposed = asks && s.awaiting === 'confirm' && SUPPOSING.test(t.normalized);
+  const notFacts =
+    (asks && aspectsOf(t.normalized).includes('frequency')) || (asked && aboutAnotherItem(t.normalized, s.intent)) || (asked && !changed) || supposed;
   if (Object.keys(updates).length > 0 && !plainYesOrNo && !notFacts) {
+    // "好 帮我办 从上城搬过来的 租的房子": a yes to the offer that adds facts (none put right) accepts with them.
+    const yesWithFacts = s.awaiting === 'offer' && t.button === null && yesOrNo(t.normalized) === 'yes' && !replaces(updates, s.slots);
     // A fact said again is answered again, without claiming a change.
     // "长沙也是7天吗": a question with another fact asks about it; only a statement corrects.
     if (replaces(updates, s.slots) && !FOLLOW_UP.test(t.text.trim()) && !asks) t.sayCorrected(updates, def);
     rememberYesNo(s, t.normalized);
     rememberComparison(t, s, updates);
     Object.assign(s.slots, updates);
-    await advance(t, def, s);
+    // Still something to apply for with the facts added: applied for; otherwise the answer says why not.
+    const outcome = yesWithFacts ? await def.finish(t.ctx, s.slots) : null;
+    if (outcome?.next === 'offer') {
+      // Facts of the answer itself ("发票三百八", "租的房子") change it: the answer for them is said before filing.
+      if (Object.keys(updates).some((name) => def.slots.some((spec) => spec.name === name))) for (const line of answerOnly(outcome)) t.say(line);
+      await acceptOffer(t, def, s);
+    } else await advance(t, def, s);
     return;
   }
   const words = t.button === null ? yesOrNo(t.normalized) : null;
@@ -432,6 +447,8 @@ async function slotAnswer(t: Turn, s: DialogState): Promise<'again' | undefined>
   const answer = spec && !(spec.personal && t.ctx.inGroup) && !correctsOthers ? spec.read(t.msg, t.ctx, true) : null;
   // Facts said again ("长沙那个办法还管用吗" in a 长沙 report) are no answer: the message may be a question.
   if ((answer && 'value' in answer) || changes(others, s.slots)) {
+    // "好 帮我办 从上城搬过来的": the answer comes with the request; the application goes ahead once all is known.
+    if (def.accept && t.button === null && (isApplyRequest(t.normalized) || wantsToApply(t.normalized))) s.slots[APPLY] = true;
     await takeFacts(t, def, s, spec, answer, others);
     return;
   }

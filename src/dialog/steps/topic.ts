@@ -122,6 +122,7 @@ export async function followUp(t: Turn): Promise<boolean | 'again'> {
     return true;
   }
   if (Object.keys(updates).length > 0) {
+    const writer = s.slots[EMPLOYER];
     await refillFromCase(t, def, s);
     if (changes(updates, s.slots) && isCorrection(text)) t.sayCorrected(updates, def);
     rememberComparison(t, s, updates);
@@ -132,6 +133,8 @@ export async function followUp(t: Turn): Promise<boolean | 'again'> {
     rememberYesNo(s, text);
     if (!aboutSomeoneElse(text)) rememberWho(s, text);
     await advance(t, def, s);
+    // "那我老伴是市属企业退休的呢" was answered with her employer; the writer stays who they said they are.
+    if (aboutSomeoneElse(text) && EMPLOYER in updates) s.slots[EMPLOYER] = writer ?? null;
     t.intent = s.intent;
     return true;
   }
@@ -149,9 +152,10 @@ function changedBy(t: Turn, def: DialogDef, s: DialogState, said: Slots): Slots 
   const text = t.normalized;
   // "多1块呢" after "自付1万": the amount changed by what is said, not replaced by it.
   const relative = relativeAmount(text, s.slots.amount);
-  // "那支援外地建设回杭定居的呢" after an answer to 省属企业: who they are is the one thing changed ("那我哥…央企的呢"
-  // asks of someone else: the writer stays who they said they are).
-  const aboutThem = isFollowUp(text) && !aboutSomeoneElse(text);
+  // "那支援外地建设回杭定居的呢" after an answer to 省属企业: who they are is the one thing changed. "那我老伴是市属企业
+  // 退休的 她有伐" asks of someone whose employer it says: asked with theirs. Someone else's other facts leave it be.
+  const saysEmployer = employerOf(text) !== undefined || saysOrdinaryEmployer(text);
+  const aboutThem = isFollowUp(text) && (!aboutSomeoneElse(text) || saysEmployer);
   const who = aboutThem ? employerOf(text) : undefined;
   const updates: Slots = {
     ...said,
@@ -243,7 +247,9 @@ async function apply(t: Turn, def: DialogDef, s: DialogState): Promise<boolean> 
     t.ask(def, 'region', t.tr.t('apply-start', { topic: t.tr.t(`topic-${s.intent}`) }));
     return true;
   }
-  const outcome = def.accept ? await def.finish(t.ctx, s.slots) : null;
+  // Staff registering for a retiree ("帮她申请") are answered as the retiree would be: the application starts.
+  const applicant = t.incoming.staff ? { ...t.ctx, incoming: { ...t.ctx.incoming, staff: false } } : t.ctx;
+  const outcome = def.accept ? await def.finish(applicant, s.slots) : null;
   if (outcome?.next === 'offer') {
     await acceptOffer(t, def, s);
     return true;
