@@ -170,7 +170,9 @@ export const asksBasis = (text: string): boolean => /依据|哪一?条|出处|�
 
 /** Staff asking for the whole year's entitlements of a profile, not for one item. */
 export const asksSummary = (text: string): boolean =>
-  /全年|汇总|所有待遇|全部待遇|都能(拿|享受|领)|(能|可以)(拿|享受|领)哪些|哪些(待遇|慰问)|一年能享受/.test(text);
+  /全年|汇总|所有待遇|全部待遇|都能(拿|享受|领)|(能|可以)(拿|享受|领)哪些|哪些(待遇|慰问)|一年能享受|(全部|所有的?|每一?项)(都)?(列|说|讲|报)(一下|一遍|出来|下)/.test(
+    text,
+  );
 
 /**
  * The topic a short message names by its item word ("住院呢", "那丧事的呢", "体检那块呢"): what a follow-up switches
@@ -384,7 +386,7 @@ export const asksAboutTheFund = (text: string): boolean => /专项资金|保障�
 
 /** "养老金给停了", "没去认证 退休金停发了": the writer's own pension told as stopped, not asked whether it stops. */
 export const tellsPensionSuspended = (text: string): boolean =>
-  /(养老金|养老待遇|退休金|退休工资|待遇)[^，,。？?\s]{0,8}(暂停了|停了|停发了|被停|被暂停|给停|停掉了)/.test(text);
+  /(养老金|养老待遇|退休金|退休工资|待遇)[^，,。？?\s]{0,8}(暂停了|停了|停发了|被停|被暂停|给停|停掉了|暂停的|停发的|被停的)/.test(text);
 
 /** Whose former employer the retiree had, where the texts make an exception for it (省部属 → original channel). */
 /** "那我哥…", "他在建德…": a message about someone other than the writer. */

@@ -174,7 +174,7 @@ export interface TopicInput {
   readonly asOf: IsoDate;
   readonly selfPay?: Decimal.Value;
   readonly stays?: number;
-  readonly festival?: Festival;
+  readonly festival?: Festival | readonly Festival[];
   readonly age?: number;
   readonly managed?: number;
   readonly livesOutsideHangzhou?: boolean;

@@ -81,6 +81,20 @@ describe('节日慰问 festival', () => {
     expect(yuan(e)).toBe('2800');
     expect(e.parts?.map((p) => `${p.label}${p.amount.toFixed(0)}`)).toEqual(['春节1200', '端午节800', '中秋节800']);
   });
+  it.each([
+    [['端午节', '中秋节'], '1600', ['端午节800', '中秋节800']],
+    [['春节', '端午节'], '2000', ['春节1200', '端午节800']],
+    [['春节', '重阳节'], '1200', ['春节1200']],
+  ] as const)('Hangzhou %j summed → %s', (names, amount, parts) => {
+    const e = value(festival({ region: '拱墅区', asOf: AS_OF, festival: names }));
+    expect(yuan(e)).toBe(amount);
+    expect(e.parts?.map((p) => `${p.label}${p.amount.toFixed(0)}`)).toEqual(parts);
+  });
+  it('Jiande: of several festivals, the ones its open list does not name are said', () => {
+    const e = value(festival({ region: '建德', asOf: AS_OF, festival: ['端午节', '中秋节'] }));
+    expect(yuan(e)).toBe('500');
+    expect(e.conditions.find((c) => c.code === 'festival_not_named_but_list_open')?.params).toEqual({ festival: '中秋节' });
+  });
   it('Hangzhou has no 重阳 money', () => {
     const e = value(festival({ region: '拱墅区', asOf: AS_OF, festival: '重阳节' }));
     expect(e.outcome).toBe('none');

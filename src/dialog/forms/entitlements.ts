@@ -1,6 +1,6 @@
 import { normalize } from '../../nlu/index.ts';
 import { otherPlaceIn } from '../../nlu/places.ts';
-import { parseNumber } from '../../nlu/slots/index.ts';
+import { findFestivals, parseNumber } from '../../nlu/slots/index.ts';
 import {
   type Festival,
   festival,
@@ -284,21 +284,28 @@ const festivalName: SlotSpec = {
   ask: 'ask-festival',
   optional: true,
   // "一年加起来一共多少" after one festival's answer: every festival of the year, so none in particular.
-  read: (msg) => (msg.understanding?.slots.festival ? { value: msg.understanding.slots.festival } : WHOLE_YEAR.test(msg.text) ? { value: null } : null),
+  read(msg) {
+    // "那端午和中秋加起来呢": the festivals named, summed.
+    const named = [...new Set(findFestivals(normalize(msg.text)).map((f) => f.festival))];
+    if (named.length > 1) return { value: named };
+    return msg.understanding?.slots.festival ? { value: msg.understanding.slots.festival } : WHOLE_YEAR.test(msg.text) ? { value: null } : null;
+  },
 };
+const festivalsOf = (value: Slots[string] | undefined): Festival | readonly Festival[] | undefined =>
+  typeof value === 'string' ? (value as Festival) : Array.isArray(value) ? (value as Festival[]) : undefined;
 /** "一年加起来一共多少", "全年合计": the year's festivals together. */
 const WHOLE_YEAR = /(一年|全年|每年)[^，,。？?]{0,6}(一共|总共|加起来|合计|共计)|加起来|全年(一共|总共|合计)/;
 
 export const festivalDialog: DialogDef = {
   intent: 'festival_consolation',
   topic: 'festival',
-  factsInput: (s) => (s.festival ? { festival: s.festival as Festival } : {}),
+  factsInput: (s) => (festivalsOf(s.festival) ? { festival: festivalsOf(s.festival) } : {}),
   // "拱墅 1800人 节日慰问费": staff count the retirees; the sum is said for them all.
   slots: [region, festivalName, people],
   finish: (ctx, s) =>
     answerEntitlement(
       ctx,
-      festival({ region: latestRegion(ctx, s), asOf: ctx.asOf, ...(s.festival ? { festival: s.festival as Festival } : {}) }),
+      festival({ region: latestRegion(ctx, s), asOf: ctx.asOf, ...(festivalsOf(s.festival) ? { festival: festivalsOf(s.festival) } : {}) }),
       undefined,
       peopleOf(s),
     ),

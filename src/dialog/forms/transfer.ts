@@ -172,7 +172,8 @@ const housing = choiceSlot(
       value: 'own',
       label: 'button-housing-own',
       words: /自己|自购|我买|本人|我家的|自有/,
-      said: /自己(买|的房)|自己[^，,。；儿女子]{0,8}买了?(套|个|的)?房|自购房|我买的房|住(在)?自(己|家)(的)?房子?|自己(家)?(的)?房子/,
+      // "我爸…住到我买的房子里了": the writer's flat is the parent's relative's (the option above), not their own.
+      said: /自己(买|的房)|自己[^，,。；儿女子]{0,8}买了?(套|个|的)?房|自购房|(?<!我(妈|爸|父亲|母亲|婆婆|公公|岳父|岳母)[^。？?]{0,20})我买的房|住(在)?自(己|家)(的)?房子?|自己(家)?(的)?房子/,
     },
   ],
   { when: (s) => s.hukou === 'yes' && inUrban(s.to) && (s.from === undefined || inUrban(s.from)) },

@@ -440,11 +440,13 @@ async function slotAnswer(t: Turn, s: DialogState): Promise<'again' | undefined>
   // "那我自己中秋的慰问还有吗" during a report: 中秋 is the other item's, not a date of death. (A budget's own
   // item slot reads "体检的呢"; only a form collecting a person's facts keeps other items' facts out.)
   const elsewhere = def.privateOnly === true && isQuestion(t.normalized) && !isCorrection(t.normalized) && aboutAnotherItem(t.normalized, s.intent);
+  // "要是户口不在杭州要什么材料" while the hukou is asked: a case supposed and asked about, no answer given.
+  const supposed = t.button === null && isQuestion(t.normalized) && SUPPOSING.test(t.normalized);
   const others = elsewhere ? {} : factsSaid(t, def, s.awaiting);
   // "不对，不是拱墅 是滨江" while the hukou is asked: a correction of other facts does not answer this question.
   const correctsOthers = isCorrection(t.normalized) && changes(others, s.slots);
   if (def.answeredBy && t.button === null && (await answerAgain(t, s, def.answeredBy))) return;
-  const answer = spec && !(spec.personal && t.ctx.inGroup) && !correctsOthers ? spec.read(t.msg, t.ctx, true) : null;
+  const answer = spec && !(spec.personal && t.ctx.inGroup) && !correctsOthers && !supposed ? spec.read(t.msg, t.ctx, true) : null;
   // Facts said again ("长沙那个办法还管用吗" in a 长沙 report) are no answer: the message may be a question.
   if ((answer && 'value' in answer) || changes(others, s.slots)) {
     // "好 帮我办 从上城搬过来的": the answer comes with the request; the application goes ahead once all is known.

@@ -368,6 +368,8 @@ const EVENT_AFTER =
   /^(?:昨|今天|今早|今晚|今年|前天|前晚|大前天|去年|前年|上(?:个|周|星期|礼拜|月|午|次|半年)|这(?:个月|周|星期|礼拜)|本月|[\d零〇一二两三四五六七八九十]{1,4}(?:年|月|号|日)|去世|过世|逝世|病逝|病故|身故|走了|走的|死了|没了|因病|于|已经|身份证|生前|享年)/;
 
 const DEATH_TOLD = /去世|过世|逝世|病逝|病故|身故|走了|死了/;
+/** "老人12月1日去世", "老先生昨天走了": after a name, the old person named again, then the event. */
+const ELDER_THEN_EVENT = new RegExp(`^(?:老人家?|老先生|老太太|老同志)\\s?(?:${EVENT_AFTER.source.slice(1)})`);
 
 function surnameAt(text: string, i: number): string | undefined {
   for (const c of COMPOUND_SURNAMES) if (text.startsWith(c, i)) return c;
@@ -466,7 +468,12 @@ export function parseName(text: string, opts: NameOptions = {}): string | undefi
   // "李秀珍 12月1号去世 …": a message that opens with a name and goes on with when it happened.
   // "周德胜昨天过世了": without a space too, when the message tells a death.
   const told = DEATH_TOLD.test(t);
-  const opening = nameFollowedBy(t, 0, (rest) => EVENT_AFTER.test(rest.trimStart()) && (rest !== rest.trimStart() || told));
+  // "许阿根老人12月1日去世": a name, the word for the old person, then the death.
+  const opening = nameFollowedBy(
+    t,
+    0,
+    (rest) => (EVENT_AFTER.test(rest.trimStart()) && (rest !== rest.trimStart() || told)) || (told && ELDER_THEN_EVENT.test(rest)),
+  );
   if (opening) return opening;
   LOOKUP.lastIndex = 0;
   for (let m = LOOKUP.exec(t); m !== null; m = LOOKUP.exec(t)) {

@@ -14,8 +14,8 @@ export type Hardship = 'none' | 'hardship' | 'severe';
 export interface FestivalInput {
   readonly region: Region | string;
   readonly asOf: IsoDate;
-  /** One festival, or the whole year when absent. */
-  readonly festival?: Festival;
+  /** One festival, several summed ("端午和中秋加起来"), or the whole year when absent. */
+  readonly festival?: Festival | readonly Festival[];
   readonly hardship?: Hardship;
 }
 
@@ -28,18 +28,17 @@ export function festival(input: FestivalInput): Result<Entitlement> {
   if (!regime.ok) return regime;
   const law = regime.value.law;
 
+  const wanted: readonly Festival[] | undefined = typeof input.festival === 'string' ? [input.festival] : input.festival;
   const fixed = valueAt(law?.festivalFixed, input.asOf);
   if (fixed) {
     const table = Object.entries(fixed.value) as [Festival, Decimal][];
-    const parts = table
-      .filter(([name]) => input.festival === undefined || name === input.festival)
-      .map(([label, amount]) => ({ label, amount, cite: fixed.cite }));
+    const parts = table.filter(([name]) => wanted === undefined || wanted.includes(name)).map(([label, amount]) => ({ label, amount, cite: fixed.cite }));
     const conditions: Point[] = [{ code: 'festival_for_city_level_retirees_in_management', cite: fixed.cite }];
     if (parts.length === 0) {
       return ok(
         entitlement('festival', regime.value, {
           outcome: 'none',
-          reason: { code: 'festival_not_listed', params: { festival: input.festival ?? '', listed: table.map(([n]) => n).join('、') }, cite: fixed.cite },
+          reason: { code: 'festival_not_listed', params: { festival: wanted?.join('、') ?? '', listed: table.map(([n]) => n).join('、') }, cite: fixed.cite },
           conditions,
         }),
       );
@@ -56,9 +55,10 @@ export function festival(input: FestivalInput): Result<Entitlement> {
       { code: 'times_per_year_in_principle', params: { times: maxTimesPerYear }, cite: hardshipRule.cite },
       { code: 'festival_hardship_ceilings', params: { ceiling: ceiling.toFixed(0), severe: severeCeiling.toFixed(0) }, cite: hardshipRule.cite },
     ];
-    if (input.festival !== undefined && !festivals.includes(input.festival)) {
+    const unnamed = wanted?.filter((f) => !festivals.includes(f)) ?? [];
+    if (unnamed.length > 0) {
       // 端午节、重阳节和春节"等": the list is open, so another festival is not excluded, only not named.
-      conditions.push({ code: 'festival_not_named_but_list_open', params: { festival: input.festival }, cite: hardshipRule.cite });
+      conditions.push({ code: 'festival_not_named_but_list_open', params: { festival: unnamed.join('、') }, cite: hardshipRule.cite });
     }
     if (input.hardship === 'none') {
       return ok(
