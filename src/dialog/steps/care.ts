@@ -17,7 +17,9 @@ const LIST = /(订|定|设|开)了?(哪些|什么|几个|几种)提醒|我的提
 const STOP = /(不要|别|不用|取消|停止|停掉|关掉|关闭)(再)?(给我)?.{0,6}提醒|不再提醒|退订/;
 const CHANGE = /(改到|改成|改为|换到|换成|挪到)/;
 /** "叫我一声", "提醒我一下" — but not "社区叫我去认证" / "通知我交材料", which report an errand and ask about it. */
-const SUBSCRIBE = /(提醒|叫|通知|喊)(一下|下)?我(?!去|来|交|填|带|办|到|拿|签|做|们|自己|把|送)|叫一声|提个醒|订.{0,4}提醒/;
+// "她叫我问问要啥材料": someone asked the writer to ask — 叫 after a person is no reminder.
+const SUBSCRIBE =
+  /(提醒|(?<![他她妈爸儿女妹弟哥姐人])叫|通知|喊)(一下|下)?我(?!去|来|交|填|带|办|到|拿|签|做|们|自己|把|送|问|帮|跟|打|说|查)|叫一声|提个醒|订.{0,4}提醒/;
 const HOW = /怎么|在哪|哪里|哪儿|咋/;
 const NOTICES = /^\s*[/／]notices(?:\s+(on|off|开|关))?\s*$/i;
 const NOTICE = /^\s*[/／]notice(?:\s+([\s\S]*))?$/i;
