@@ -17,15 +17,15 @@ import {
   wantsToApply,
 } from '../nlu/cues.ts';
 import { coverage, type EmployerKind, findRegion, fundingException, type IsoDate, MONEY_TOPICS, type Point, topicFacts } from '../rules/index.ts';
+import type { Json } from '../store/types.ts';
 import { aspectAnswer, commonAnswer, comparedVerdict, LIVES_IN, lead, ONE_MORE, putsFigure, sameEverywhere, silentHere, verdict, WHEREVER } from './answers.ts';
 import { questionIn, topicAnswer } from './aside.ts';
 import { APPLY, ASPECTS, type DialogDef, EMPLOYER, type Outcome, QUESTION, type Slots, SUSPENDED, YES_NO_ASKED, yesNoAsked } from './context.ts';
-
 import { FILED, offerButtons } from './forms/common.ts';
 import { ASKING } from './forms/death.ts';
 import { DIALOGS } from './forms/index.ts';
 import { amountProblem } from './slots.ts';
-import { type DialogState, missingSlots } from './state.ts';
+import { type DialogState, missingSlots, withoutPersonal } from './state.ts';
 import type { Turn } from './turn.ts';
 
 /**
@@ -482,6 +482,23 @@ export async function acceptOffer(t: Turn, def: DialogDef, s: DialogState): Prom
   }
 }
 
+/** The topic left for another, one step back: its facts come back when the user returns to it. */
+const EARLIER = '_earlier';
+
+/** The topic in front, kept as the earlier one of the next (without personal data, without its own earlier one). */
+export function asEarlier(s: DialogState): Slots {
+  const { [EARLIER]: _older, ...facts } = withoutPersonal(s).slots;
+  return { [EARLIER]: { intent: s.intent, slots: facts } };
+}
+
+/** The facts of the topic left one step back, when it is the one returned to. */
+function earlierFacts(s: DialogState, next: string): Slots {
+  const earlier = s.slots[EARLIER];
+  if (!earlier || typeof earlier !== 'object' || Array.isArray(earlier)) return {};
+  const { intent, slots } = earlier as { intent?: Json; slots?: Json };
+  return intent === next && slots && typeof slots === 'object' && !Array.isArray(slots) ? (slots as Slots) : {};
+}
+
 /** What a new topic keeps from the one before it: the district. */
 export function inherited(s: DialogState, next: string): Slots {
   // The district, and what was asked of the last topic ("能不能发现金" → "建德的小组长补助呢" asks it of the next one).
@@ -490,7 +507,15 @@ export function inherited(s: DialogState, next: string): Slots {
   const shared = (DIALOGS.get(next)?.slots ?? [])
     .filter((spec) => !spec.personal && spec.name !== 'region' && s.slots[spec.name] !== undefined && s.slots[spec.name] !== null)
     .map((spec) => [spec.name, s.slots[spec.name]] as const);
-  return { ...(typeof s.slots.region === 'string' ? { region: s.slots.region } : {}), ...Object.fromEntries(shared), ...Object.fromEntries(kept) };
+  // "那帮我办转移" after a festival question asked once the move was answered: the move's facts come back.
+  const back = Object.fromEntries(Object.entries(earlierFacts(s, next)).filter(([name]) => DIALOGS.get(next)?.slots.some((spec) => spec.name === name)));
+  return {
+    ...back,
+    ...(typeof s.slots.region === 'string' ? { region: s.slots.region } : {}),
+    ...Object.fromEntries(shared),
+    ...Object.fromEntries(kept),
+    ...(s.intent !== next ? asEarlier(s) : {}),
+  };
 }
 
 /** Back to an interrupted dialog, with the district the interruption established if it had none. */

@@ -26,6 +26,7 @@ import {
   acceptOffer,
   advance,
   answerOnly,
+  asEarlier,
   changes,
   defOf,
   inherited,
@@ -267,7 +268,8 @@ async function apply(t: Turn, def: DialogDef, s: DialogState): Promise<boolean> 
 export async function newTopic(t: Turn): Promise<boolean> {
   const u = t.understanding;
   // "那社区还管我吗" after "省属企业退休的 …": who they said they are holds for the next question.
-  const who = t.state?.awaiting === 'done' ? whoTheyAre(t.state.slots) : {};
+  // The topic answered is kept one step back: "那帮我办转移" after this new question goes back to it.
+  const who = t.state?.awaiting === 'done' ? { ...whoTheyAre(t.state.slots), ...asEarlier(t.state) } : {};
   // "我上个月刚办好退休 西湖区的 明年春节能拿1200不": a long question the classifier is unsure of, that names an item,
   // is that item's question.
   // "钱塘区 端午" from staff: a place and an item, nothing else, is that item's question.
