@@ -90,6 +90,7 @@ confirm-declined = 好的，先不登记。需要时随时找我。
 yes-or-no = 请点下面的按钮；也可以直接回复“好的”或“不用了”。
 resume = 我们接着刚才的：
 resume-offer = 刚才的登记，还要办吗？
+confirm-which-wrong = 哪一项不对？直接发正确的内容就行，比如“年龄是79岁”“身份证是…”。
 resume-confirm = 上面的登记信息没问题的话，请点“确认登记”；要改直接发正确的内容。
 region-why = 这一项杭州市级和建德市的标准不一样，要按您所在的区县来算。
 region-why-apply = 登记要交给老人社会化管理所在区县的社区，

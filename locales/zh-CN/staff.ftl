@@ -50,6 +50,7 @@ field-route = 适用规定
 field-citation = 依据
 field-year = 年度
 field-selfPay = 年自付
+field-selfPaySaid = 年自付（原话）
 field-ceiling = 最高标准
 field-applicantName = 申请人
 field-leaderName = 小组长

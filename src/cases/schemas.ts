@@ -63,6 +63,8 @@ export const CASE_SCHEMAS = {
     region,
     year: z.number().int().min(2000).max(2100),
     selfPay: money,
+    /** "三万多": the amount as said when only a range was told (selfPay is then its floor). */
+    selfPaySaid: z.string().min(1).max(30).optional(),
     ceiling: money,
     citation,
     // What a 公示 shows (name, gender, age, amount); paidAmount is set by staff when they resolve it.

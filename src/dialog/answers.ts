@@ -227,8 +227,8 @@ export function aspectAnswer(
   // A yes or no with what it rests on: fewer facts after it than an open question gets ("详细说说" gives all).
   // A message asking several things ("现在咋办 钱要退吗") keeps room for each.
   if (maxLines === MAX_FACT_LINES && aspects.length === 1 && question !== undefined && isYesNoQuestion(question)) maxLines = MAX_YES_NO_LINES;
-  // "要不要申请": no fact says yes or no to that; the steps are the answer.
-  if (aspects.includes('procedure')) question = undefined;
+  // "要不要申请": no fact says yes or no to that; the steps are the answer ("要不要办居住证" asks of a proof: it does).
+  if (aspects.includes('procedure') && !aspects.includes('documents')) question = undefined;
   if (region) {
     const f = facts(ctx, topic, region, input);
     const a = f && answerLines(ctx, f, aspects, question, words, maxLines);

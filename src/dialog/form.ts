@@ -20,7 +20,7 @@ import { coverage, type EmployerKind, findRegion, fundingException, type IsoDate
 import type { Json } from '../store/types.ts';
 import { aspectAnswer, commonAnswer, comparedVerdict, LIVES_IN, lead, ONE_MORE, putsFigure, sameEverywhere, silentHere, verdict, WHEREVER } from './answers.ts';
 import { questionIn, topicAnswer } from './aside.ts';
-import { APPLY, ASPECTS, type DialogDef, EMPLOYER, type Outcome, QUESTION, type Slots, SUSPENDED, YES_NO_ASKED, yesNoAsked } from './context.ts';
+import { APPLY, ASPECTS, type DialogDef, EMPLOYER, type Outcome, QUESTION, type Slots, SUSPENDED, type TurnCtx, YES_NO_ASKED, yesNoAsked } from './context.ts';
 import { FILED, offerButtons } from './forms/common.ts';
 import { ASKING } from './forms/death.ts';
 import { DIALOGS } from './forms/index.ts';
@@ -89,7 +89,7 @@ export async function advance(t: Turn, def: DialogDef, s: DialogState, errors?: 
     t.ask(def, missing.name, errors?.get(missing.name) ?? ([back, why].filter((x) => x !== undefined).join('\n') || undefined));
     return;
   }
-  const outcome = shaped(t, def, s, await def.finish(t.ctx, s.slots));
+  const outcome = shaped(t, def, s, await def.finish(s.slots[APPLY] === true ? asApplicant(t) : t.ctx, s.slots));
   if (typeof s.slots.region === 'string' && def.intent !== 'report_death') t.profile.region = s.slots.region;
   // A mover is managed where they came from until the move is done: that is their district for other questions.
   else if (typeof s.slots.from === 'string' && findRegion(s.slots.from)?.cityOnly === false) t.profile.region = s.slots.from;
@@ -480,6 +480,11 @@ export async function acceptOffer(t: Turn, def: DialogDef, s: DialogState): Prom
     t.state = null;
     await start(t, outcome.continueWith.intent, outcome.continueWith.slots);
   }
+}
+
+/** Staff applying for a retiree ("西湖 自付2万 大病 帮她申请") are answered as the retiree would be: with the offer. */
+export function asApplicant(t: Turn): TurnCtx {
+  return t.incoming.staff ? { ...t.ctx, incoming: { ...t.ctx.incoming, staff: false } } : t.ctx;
 }
 
 /** The topic left for another, one step back: its facts come back when the user returns to it. */

@@ -75,6 +75,18 @@ function countOf(spec: SlotSpec, unit: RegExp): SlotSpec {
 }
 /** 住院几次: read only when said, with 次/回/趟 ("这一次", "每一次" point at one, they count nothing). */
 const stays: SlotSpec = countOf({ ...countSlot('stays'), optional: true }, /(?<![这那每上下头])[\d一二两三四五六七八九十]\s*(次|回|趟)/);
+export const GENDERS = [
+  // Said in passing only as a word of its own ("王秀英 女 76岁"), never inside another ("女儿").
+  { value: '男', label: 'button-gender-male', words: /男/, said: /(^|[\s，,、])男(的|性)?($|[\s，,、])/ },
+  { value: '女', label: 'button-gender-female', words: /女/, said: /(^|[\s，,、])女(的|性)?($|[\s，,、])/ },
+];
+
+/** The applicant's gender: said, pressed, or told by their ID number. */
+export const genderSlot = (ask: string): SlotSpec => orFromIdNumber(choiceSlot('gender', ask, GENDERS), (id) => (id.male ? '男' : '女'));
+
+/** The applicant's age: said, or told by their ID number (on the day of the message). */
+export const ageSlot = (spec: SlotSpec): SlotSpec => orFromIdNumber(spec, (id, ctx) => ageOn(id.birthDate, ctx.asOf));
+
 /** "本月住院慰问 5人 合计": how many people a fixed sum is asked for, with 人/名/位. */
 const peopleCounted: SlotSpec = countOf(people, /[\d一二两三四五六七八九十]\s*(个)?(人|名|位)/);
 
@@ -88,6 +100,9 @@ export const seriousIllnessDialog: DialogDef = {
     region,
     amountSlot('amount', 'ask-self-pay', { optional: true }, true),
     { ...nameSlot('applicantName', 'ask-applicant-name'), optional: true },
+    // "我叫王建国 男的 今年七十三 …": the applicant's gender and age said with the question, kept the same way.
+    { ...genderSlot('ask-gender'), optional: true },
+    { ...ageSlot({ ...countSlot('age', 'ask-applicant-age'), read: (msg, ctx, awaited) => readAge(msg, ctx, awaited) }), optional: true },
     // "自付2.6万 3人 上限合计": the ceiling for so many people (staff).
     peopleCounted,
   ],
@@ -133,29 +148,22 @@ export const seriousIllnessDialog: DialogDef = {
   accept: (_ctx, s) => ({
     lines: [],
     next: 'done',
-    // A range said ("六万多") is no figure for the application: staff read it off the statement.
+    // A range said ("三万多") whose tier is certain goes on as said: the application files its floor and its words.
     continueWith: {
       intent: 'serious_illness_application',
       slots: {
         region: s.region ?? null,
-        amount: typeof s.amount === 'string' ? s.amount : null,
+        amount: typeof s.amount === 'string' || saidRange(s.amount) ? (s.amount ?? null) : null,
         ...(typeof s.applicantName === 'string' ? { applicantName: s.applicantName } : {}),
+        ...(typeof s.gender === 'string' ? { gender: s.gender } : {}),
+        ...(typeof s.age === 'number' ? { age: s.age } : {}),
       },
     },
   }),
 };
 
-export const GENDERS = [
-  // Said in passing only as a word of its own ("王秀英 女 76岁"), never inside another ("女儿").
-  { value: '男', label: 'button-gender-male', words: /男/, said: /(^|[\s，,、])男(的|性)?($|[\s，,、])/ },
-  { value: '女', label: 'button-gender-female', words: /女/, said: /(^|[\s，,、])女(的|性)?($|[\s，,、])/ },
-];
-
-/** The applicant's gender: said, pressed, or told by their ID number. */
-export const genderSlot = (ask: string): SlotSpec => orFromIdNumber(choiceSlot('gender', ask, GENDERS), (id) => (id.male ? '男' : '女'));
-
-/** The applicant's age: said, or told by their ID number (on the day of the message). */
-export const ageSlot = (spec: SlotSpec): SlotSpec => orFromIdNumber(spec, (id, ctx) => ageOn(id.birthDate, ctx.asOf));
+/** The self-paid amount an application is decided on: the figure, or a range's when its tier is certain. */
+const appliedSelfPay = (s: Slots, asOf: IsoDate): string => selfPay(s, asOf).selfPay ?? str(s.amount);
 
 /** 大病慰问申请: who applies (name, gender, age — what a 公示 shows), confirmed, then filed. */
 export const seriousIllnessApplicationDialog: DialogDef = {
@@ -173,30 +181,33 @@ export const seriousIllnessApplicationDialog: DialogDef = {
   ],
   finish(ctx, s) {
     // The ceiling of the amount confirmed, so that a corrected amount shows its tier at once.
-    const e = seriousIllness({ region: str(s.region), selfPay: str(s.amount), asOf: ctx.asOf });
+    const e = seriousIllness({ region: str(s.region), selfPay: appliedSelfPay(s, ctx.asOf), asOf: ctx.asOf });
     if (!e.ok || !e.value.amount) return { lines: [ctx.tr.t('case-invalid')], next: 'done' };
     const confirm = ctx.tr.t('application-confirm', {
       name: str(s.applicantName),
       gender: str(s.gender),
       age: str(s.age),
       region: str(s.region),
-      amount: str(s.amount),
+      amount: saidRange(s.amount)?.said ?? str(s.amount),
       ceiling: e.value.amount.toFixed(0),
       citation: citationText(e.value.citations[0]) ?? '',
     });
     return { lines: [confirm], buttons: offerButtons(ctx, 'button-confirm-application'), next: 'confirm' };
   },
   async accept(ctx, s) {
-    const e = seriousIllness({ region: str(s.region), selfPay: str(s.amount), asOf: ctx.asOf });
+    const e = seriousIllness({ region: str(s.region), selfPay: appliedSelfPay(s, ctx.asOf), asOf: ctx.asOf });
     if (!e.ok || !e.value.amount) return { lines: [ctx.tr.t('case-invalid')], next: 'done' };
     const cite = e.value.citations[0];
+    const range = saidRange(s.amount);
     return fileCase(
       ctx,
       'serious_illness_application',
       {
         region: str(s.region),
         year: year(ctx.asOf),
-        selfPay: str(s.amount),
+        // "三万多": its floor, with the words staff check against the 查询单.
+        selfPay: range ? String(range.lo) : str(s.amount),
+        ...(range ? { selfPaySaid: range.said } : {}),
         ceiling: e.value.amount.toFixed(0),
         citation: citationText(cite) ?? 'n/a',
         applicantName: str(s.applicantName),
@@ -219,7 +230,9 @@ export function readAge(msg: Msg, _ctx: unknown, awaited: boolean): Read {
       .replace(/^(今年|年龄|已经)/, '')
       .replace(/(周岁|岁|了)+$/, ''),
   );
-  const said = msg.understanding?.slots.age ?? bare;
+  // "年龄错了 是七十九": the age named as such, its figure after.
+  const named = /(年龄|岁数|年纪)[^\d一二三四五六七八九十，,。]{0,6}([\d一二三四五六七八九十]{2,4})/.exec(msg.text)?.[2];
+  const said = msg.understanding?.slots.age ?? bare ?? (named === undefined ? undefined : parseNumber(named));
   if (said === undefined) return awaited ? { error: 'error-invalid_age' } : null;
   if (said >= 40 && said <= 120) return { value: said };
   return awaited || msg.understanding?.slots.age !== undefined ? { error: 'error-age-range' } : null;

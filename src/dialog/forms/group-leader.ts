@@ -103,6 +103,19 @@ const leaderName: SlotSpec = (() => {
   };
 })();
 
+const leaderAge: SlotSpec = {
+  name: 'age',
+  ask: 'ask-leader-age',
+  // Said in passing only with 岁 ("68岁"): a bare number is the count as often as the age.
+  read: (msg, ctx, awaited) => {
+    if (awaited) return readAge(msg, ctx, true);
+    const age = msg.understanding?.slots.age;
+    if (age !== undefined && age >= 40 && age <= 120) return { value: age };
+    // "女 200岁": an age said, but none a leader has: said to be wrong, and asked.
+    return /\d+\s*(岁|周岁)/.test(msg.text) ? { error: 'error-age-range' } : null;
+  },
+};
+
 /** 自管小组长补助: the rule for the district and the number managed, then an offer to apply. */
 export const groupLeaderDialog: DialogDef = {
   intent: 'group_leader_subsidy',
@@ -110,7 +123,13 @@ export const groupLeaderDialog: DialogDef = {
   factsInput: (s) => (typeof s.count === 'number' && s.count >= 0 ? { managed: s.count } : {}),
   // Without the number managed the rule is the answer (up to 10 元 a person, 500 元 a year), and the number is asked.
   // The leader's name said with the question ("小组长陈建英 管30人") is kept for the application, never asked here.
-  slots: [region, { ...managedSlot(true), optional: true }, { ...leaderName, optional: true }],
+  slots: [
+    region,
+    { ...managedSlot(true), optional: true },
+    { ...leaderName, optional: true },
+    { ...genderSlot('ask-leader-gender'), optional: true },
+    { ...ageSlot(leaderAge), optional: true },
+  ],
   finish: (ctx, s) =>
     ruleWithoutCount(ctx, s) ??
     askManagedAgain(ctx, s, true) ??
@@ -129,6 +148,8 @@ export const groupLeaderDialog: DialogDef = {
         ...(s.region !== undefined ? { region: s.region } : {}),
         ...(s.count !== undefined ? { count: s.count } : {}),
         ...(typeof s.applicantName === 'string' ? { applicantName: s.applicantName } : {}),
+        ...(typeof s.gender === 'string' ? { gender: s.gender } : {}),
+        ...(typeof s.age === 'number' ? { age: s.age } : {}),
       },
     },
   }),
@@ -147,19 +168,6 @@ const yearSlot: SlotSpec = {
     if (!m) return null;
     const y = Number(m[1]);
     return y <= now ? { value: y } : null;
-  },
-};
-
-const leaderAge: SlotSpec = {
-  name: 'age',
-  ask: 'ask-leader-age',
-  // Said in passing only with 岁 ("68岁"): a bare number is the count as often as the age.
-  read: (msg, ctx, awaited) => {
-    if (awaited) return readAge(msg, ctx, true);
-    const age = msg.understanding?.slots.age;
-    if (age !== undefined && age >= 40 && age <= 120) return { value: age };
-    // "女 200岁": an age said, but none a leader has: said to be wrong, and asked.
-    return /\d+\s*(岁|周岁)/.test(msg.text) ? { error: 'error-age-range' } : null;
   },
 };
 

@@ -224,6 +224,11 @@ async function yesNo(t: Turn, s: DialogState): Promise<false | undefined> {
     s.awaiting = 'done';
     return;
   }
+  // "年龄错了" at the confirmation with nothing read to put right: which one is asked, nothing dropped.
+  if (s.awaiting === 'confirm' && t.button === null && words === null && isCorrection(t.normalized)) {
+    askYesNo(t, s, t.tr.t('confirm-which-wrong'));
+    return;
+  }
   if (t.button?.kind === 'no' || (t.button === null && (words === 'no' || (words === null && !asked && t.is('deny'))))) {
     t.say(t.tr.t(s.awaiting === 'confirm' ? 'confirm-declined' : 'offer-declined'));
     s.awaiting = 'done';

@@ -26,6 +26,7 @@ import {
   acceptOffer,
   advance,
   answerOnly,
+  asApplicant,
   asEarlier,
   changes,
   defOf,
@@ -249,8 +250,7 @@ async function apply(t: Turn, def: DialogDef, s: DialogState): Promise<boolean> 
     return true;
   }
   // Staff registering for a retiree ("帮她申请") are answered as the retiree would be: the application starts.
-  const applicant = t.incoming.staff ? { ...t.ctx, incoming: { ...t.ctx.incoming, staff: false } } : t.ctx;
-  const outcome = def.accept ? await def.finish(applicant, s.slots) : null;
+  const outcome = def.accept ? await def.finish(asApplicant(t), s.slots) : null;
   if (outcome?.next === 'offer') {
     await acceptOffer(t, def, s);
     return true;

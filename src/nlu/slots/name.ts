@@ -67,6 +67,8 @@ const COMPOUND_SURNAMES = [
 /** Words that start with a surname character but are not names. */
 const NOT_NAMES = new Set([
   '好的',
+  '申请人',
+  '小组长',
   '好吧',
   '好啊',
   '谢谢',
@@ -356,7 +358,7 @@ const WRITER_ROLE_AFTER =
 export const KIN_BEFORE_NAME =
   '家父|家母|先父|先母|大伯|伯父|伯伯|伯母|叔叔|叔父|婶婶|舅舅|舅妈|姑姑|姑父|姑妈|姨妈|姨父|老头子|老头儿|老头|老太婆|老太太|老太|老爹|老娘|父亲|母亲|爸爸|妈妈|老父亲|老母亲|老伴儿?|爱人|丈夫|妻子|老公|老婆|岳父|岳母|公公|婆婆|爷爷|奶奶|外公|外婆|姥爷|姥姥|哥哥|姐姐|弟弟|妹妹|儿子|女儿|老爷子';
 const RELATION_THEN_NAME = new RegExp(
-  `(?:辖区|我们社区的?|社区的?)?(?:退休人员|退休职工|退休老人|退休工人|老同志|居民|(?:自管)?小组长|申请人)[\\s:]?|(?:(?:我|俺|咱)(?:的|家)?)?(?:${KIN_BEFORE_NAME})[\\s:]?|(?:我|俺|咱)(?:的|家)?(?:爸|妈|爹|娘)[\\s:]?`,
+  `(?:辖区|我们社区的?|社区的?)?(?:退休人员|退休职工|退休老人|退休工人|老同志|居民|(?:自管)?小组长|申请人)(?:叫|是|名叫)?[\\s:]?|(?:(?:我|俺|咱)(?:的|家)?)?(?:${KIN_BEFORE_NAME})[\\s:]?|(?:我|俺|咱)(?:的|家)?(?:爸|妈|爹|娘)[\\s:]?`,
   'g',
 );
 /** "帮居民报个去世：周国平，…", "报丧 张桂兰 身份证…": the name a report's colon (or an opening 报丧) introduces. */
@@ -437,7 +439,9 @@ const lookupAfter = (rest: string): boolean => LOOKUP_AFTER.test(rest);
 
 const writerRoleAfter = (rest: string): boolean => WRITER_ROLE_AFTER.test(rest);
 /** 毕业 / 车祸 + a pause are words, not names: a two-character name needs a time or an event word after it. */
-const relationNameAfter = (rest: string, name: string): boolean => EVENT_AFTER.test(rest) || (name.length >= 3 && PAUSE_AFTER.test(rest));
+/** "我爸刘成 今天早上走了": after a space, the event is a death told ("我爸毕业 今年…" names no one). */
+const relationNameAfter = (rest: string, name: string): boolean =>
+  EVENT_AFTER.test(rest) || (/^\s/.test(rest) && EVENT_AFTER.test(rest.slice(1)) && DEATH_TOLD.test(rest)) || (name.length >= 3 && PAUSE_AFTER.test(rest));
 
 /** A person's name the text gives; undefined if none. */
 const WHAT_IF = /要是|如果|假如|假设|万一|呢[?？。!！]*$/;

@@ -18,8 +18,15 @@ describe('parseName with a cue', () => {
     ['我叫张三', '张三'],
     ['女儿叫张小红', '张小红'],
     ['她叫做王芳', '王芳'],
+    ['我爸刘成 今天早上走了', '刘成'],
+    ['许阿根老人12月1日去世，身份证在这', '许阿根'],
+    ['钱塘区 小组长陈建英 管30个人', '陈建英'],
   ])('%s → %s', (text, name) => {
     expect(parseName(text)).toBe(name);
+  });
+
+  it.each(['我爸毕业 今年', '我爸刘成'])('%s names nobody said to have died (a two-character word before a pause)', (text) => {
+    expect(parseName(text)).toBeUndefined();
   });
 
   it.each(['叫什么名字', '帮我叫车', '叫我一声', '叫人来帮忙', '名字是', '姓王', '这叫安全感', '叫张医生来', '帮我叫王师傅', '叫号了吗', '名字写错了', '你好'])(
