@@ -164,10 +164,11 @@ function rangeIn(msg: Msg): SaidRange | null {
   const text = normalize(msg.text);
   const at = text.indexOf(vague.text);
   // The hedge may stand outside what the NLU marked ("一万" + "左右").
-  const tail = at >= 0 ? (/^(?:块钱|块|元)?(?:左右|上下|多|来|出头|挂零)/.exec(text.slice(at + vague.text.length))?.[0] ?? '') : '';
-  const said = vague.text + tail;
-  const r = vagueRange(said, at > 0 ? text.slice(Math.max(0, at - 4), at) : '');
-  return r ? { ...r, said } : null;
+  const tail = at >= 0 ? (/^(?:块钱|块|元)?(?:左右|上下|多|来|出头|挂零|以上)/.exec(text.slice(at + vague.text.length))?.[0] ?? '') : '';
+  // "超过四万": the word before the figure is part of what was said.
+  const head = at > 0 ? (/(?:超过|超出|高于|多于)$/.exec(text.slice(0, at))?.[0] ?? '') : '';
+  const r = vagueRange(vague.text + tail, at > 0 ? text.slice(Math.max(0, at - 4), at) : '');
+  return r ? { ...r, said: head + vague.text + tail } : null;
 }
 
 /** `ranges`: a vague amount that states a range is kept as one (the serious-illness tiers can often answer it). */

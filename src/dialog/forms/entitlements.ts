@@ -124,7 +124,9 @@ export const seriousIllnessDialog: DialogDef = {
         question: 'offer-serious-illness',
       });
       const [first = '', ...rest] = answer.lines;
-      return { ...answer, lines: [`${ctx.tr.t('range-taken', { said: range.said })}\n${first}`, ...rest] };
+      // The figure first (a yes/no about it reads it there), then what it was taken from.
+      const [headline = '', ...more] = first.split('\n');
+      return { ...answer, lines: [[headline, ctx.tr.t('range-taken', { said: range.said }), ...more].join('\n'), ...rest] };
     }
     if (s.amount === undefined) {
       const scale = seriousIllness({ region: str(s.region), asOf: ctx.asOf });

@@ -350,6 +350,10 @@ const HEDGE_ENDING = /(?:差不多|大概|大约|大致|约莫|约摸|估计|估
 const HEDGE_AFTER = /(?:块钱|块|元)?(?:左右|上下)$/;
 const MORE_AFTER = /(?:多|来)(?:块钱|块|元)?$/;
 const JUST_OVER_AFTER = /(?:块钱|块|元)?(?:出头|挂零)$/;
+const OVER_BEFORE = /(?:超过|超出|高于|多于|超了)$/;
+/** The top of "超过四万": the largest amount a bill is taken to be (the rules refuse 10,000,000 and more). */
+const HIGHEST_SELF_PAY = 9_999_999;
+const ABOVE_AFTER = /(?:块钱|块|元)?以上$/;
 const UNITS = /(?:块钱|块|元)$/;
 
 /** The place of a figure's last non-zero digit: 60000 → 10000, 12000 → 1000 (一万二千多 is 12000–13000). */
@@ -371,6 +375,11 @@ export function vagueRange(raw: string, before = ''): AmountRange | null {
   if (approx) {
     const value = parseNumber(core.replace(UNITS, ''));
     return value !== undefined && value > 0 ? { lo: Math.round(value * 0.95), hi: Math.round(value * 1.05), above: false } : null;
+  }
+  // "超过四万", "四万以上": anything above the figure (the tiers above it often all agree).
+  if (OVER_BEFORE.test(before) || ABOVE_AFTER.test(core)) {
+    const value = parseNumber(core.replace(ABOVE_AFTER, '').replace(UNITS, ''));
+    return value !== undefined && value > 0 ? { lo: value, hi: HIGHEST_SELF_PAY, above: true } : null;
   }
   const more = MORE_AFTER.test(core);
   const justOver = JUST_OVER_AFTER.test(core);
