@@ -174,7 +174,8 @@ const PROVISION_WORDS: readonly (readonly [string, RegExp])[] = [
   ['staff_misconduct_liability', /滥用职权|玩忽职守|徇私舞弊|不作为|失职|渎职|(工作人员|经办人员?|干部|网格员).{0,8}(违规|乱花|不履职|不办事|私吞|贪)/],
   [
     'crime_referred_to_judiciary',
-    /移送司法|移送有权机关|移交有权机关|司法机关|坐牢|刑事责任|追究刑事|构成犯罪|涉嫌犯罪|犯法|(冒领|骗取|骗|套取).{0,10}(判刑|抓|报警)/,
+    // A retiree in prison ("坐牢了养老金还发吗") is a suspension of the pension (002 第三十二条(三)), not this.
+    /移送司法|移送有权机关|移交有权机关|司法机关|刑事责任|追究刑事|构成犯罪|涉嫌犯罪|犯法|(冒领|骗取|骗|套取).{0,10}(判刑|抓|报警|坐牢)/,
   ],
   [
     'other_districts_may_refer',

@@ -176,7 +176,7 @@ const MISREADINGS: readonly { readonly when: (intent: IntentId, text: string, sl
     is: () => 'update_personal_info',
   },
   // "我舅舅失踪快7个月了 他养老金会怎样", "我家老人走失快七个月了": a missing person is no death, nor a move to report;
-  // the pension's suspension is asked.
+  // the pension's suspension is asked ("长沙 判刑收监 养老金" too, 002 第三十二条(三)).
   {
     when: (intent, text) =>
       (intent === 'report_death' || intent === 'update_personal_info' || intent === OUT_OF_SCOPE) && !namesDeath(text) && MISSING.test(text),
@@ -187,7 +187,8 @@ const MISREADINGS: readonly { readonly when: (intent: IntentId, text: string, sl
 const TELL_ASKED = /(说一声|讲一声|告诉|告知|报告|打招呼|通知)[^，,。]{0,6}(吗|不|么|嘛|伐)|(要不要|需不需要|用不用)[^，,。]{0,6}(说一声|告诉|告知|报告|通知)/;
 /** "还发吗", "还能去体检不": whether an item is still due. */
 const ITEM_STILL_DUE = /还(发|有|给|能|可以|算)|发不发|有没有|能不能|给不给/;
-const MISSING = /失踪|失联|下落不明|联系不上|找不到人|走失|走丢|找不着|没找到/;
+const MISSING =
+  /失踪|失联|下落不明|联系不上|找不到人|走失|走丢|找不着|没找到|(判刑|收监|坐牢|服刑)[^，,。？?]{0,8}(养老金|退休金)|(养老金|退休金)[^，,。？?]{0,8}(判刑|收监|坐牢|服刑)/;
 
 function rereadIntent(classified: IntentId, text: string, slots: Slots): IntentId {
   let intent = classified;

@@ -79,7 +79,13 @@ function pointsAnswer(
   const onSide = points.filter((p) => aspectsOfPoint(p).some((a) => sides.includes(a)));
   const shown = full ? r.value.points : (onSide.length > 0 ? onSide : points).slice(0, MAX_POINTS);
   const rendered = renderPoints(ctx.tr, shown);
-  const lines = [...notices, ctx.tr.t(head), ...rendered.map((line) => (line.endsWith('：') || line.startsWith('（') ? line : `· ${line}`))];
+  const bullets = rendered.map((line) => (line.endsWith('：') || line.startsWith('（') ? line : `· ${line}`));
+  // "一年要搞几次": the point asked is the first line; an expired or borrowed text is said right after it, once.
+  const [answer, ...rest] = rendered;
+  const lines =
+    !full && onSide.length > 0 && answer !== undefined && rest.length === bullets.length - 1
+      ? [answer, ...notices, ...bullets.slice(1)]
+      : [...notices, ctx.tr.t(head), ...bullets];
   const each = shown.map((p) => renderPoint(ctx.tr, p));
   const cites = full ? r.value.citations : citationsOfShown(shown, each, each);
   if (cites.length > 0) lines.push(renderCitations(ctx.tr, cites));
