@@ -37,6 +37,9 @@ export const WHEREVER: readonly { readonly region: string; readonly label: strin
   { region: '杭州市', label: 'where-hangzhou' },
   { region: '建德市', label: 'where-jiande' },
 ];
+/** "每个退休的都有吗" against a rule for some only ("只对…特困…"). */
+export const EVERYONE = /每个|每一个|所有的?(退休|人|老人)|人人|个个|谁都/;
+export const ONLY_SOME = /只对|只有[^，,。]{0,12}(才|可以|能)|仅限|限于/;
 /** "A和B是不是一样", "有区别吗": answered by whether the texts agree. */
 const COMPARES = /一样|区别|相同|不同|差别/;
 /** At most this many lines of facts before the clauses: more on "详细说说". */
@@ -396,6 +399,8 @@ export function verdict(question: string | undefined, lines: string | readonly s
   const decided = decisive && typeof lines === 'object' ? lines.find((l) => decisive[1].test(l)) : undefined;
   const line = decided ?? (typeof lines === 'string' || lines === undefined ? lines : lineAbout(question ?? '', lines, !needed));
   const all = typeof lines === 'string' || lines === undefined ? (lines ?? '') : lines.join('\n');
+  // "是不是每个退休的都有" answered by "只对…重点、特困…退休人员": not everyone.
+  if (words && EVERYONE.test(question ?? '') && ONLY_SOME.test(all)) return `${words.no}。`;
   const ofTheAnswer = words ? saidByAnyLine(words, question ?? '', all) : null;
   if (ofTheAnswer !== null) return ofTheAnswer;
   if (!words || line === undefined) return '';

@@ -18,7 +18,21 @@ import {
 } from '../nlu/cues.ts';
 import { coverage, type EmployerKind, findRegion, fundingException, type IsoDate, MONEY_TOPICS, type Point, topicFacts } from '../rules/index.ts';
 import type { Json } from '../store/types.ts';
-import { aspectAnswer, commonAnswer, comparedVerdict, LIVES_IN, lead, ONE_MORE, putsFigure, sameEverywhere, silentHere, verdict, WHEREVER } from './answers.ts';
+import {
+  aspectAnswer,
+  commonAnswer,
+  comparedVerdict,
+  EVERYONE,
+  LIVES_IN,
+  lead,
+  ONE_MORE,
+  ONLY_SOME,
+  putsFigure,
+  sameEverywhere,
+  silentHere,
+  verdict,
+  WHEREVER,
+} from './answers.ts';
 import { questionIn, topicAnswer } from './aside.ts';
 import { APPLY, ASPECTS, type DialogDef, EMPLOYER, type Outcome, QUESTION, type Slots, SUSPENDED, type TurnCtx, YES_NO_ASKED, yesNoAsked } from './context.ts';
 import { FILED, offerButtons } from './forms/common.ts';
@@ -292,6 +306,8 @@ function answerShaped(t: Turn, def: DialogDef, s: DialogState, outcome: Outcome)
  */
 const LINE_VERDICTS: readonly (readonly [RegExp, RegExp, boolean])[] = [
   [/[5-9]\d|[五六七八九]十/, /不超过\d+周岁/, true],
+  // "是不是每个退休的都有" — 只对…重点、特困…退休人员.
+  [EVERYONE, ONLY_SOME, true],
   [/明年|今年.{0,6}还|每年/, /每2年|两年一次/, true],
   [/现金|折成钱|折现|换成钱|发钱|给钱/, /现金/, true],
   [/全报|全部报|都能报|都报|报全|全额/, /最多|最高|不超过/, true],

@@ -1,5 +1,5 @@
 import { shanghaiIsoDate } from '../../clock.ts';
-import { asksSummary, aspectsOf, itemIntentOf, namesBudget, namesHeadCount } from '../../nlu/cues.ts';
+import { asksSummary, aspectsOf, itemIntentOf, namesBudget, namesHeadCount, withoutPlaces } from '../../nlu/cues.ts';
 import type { Understanding } from '../../nlu/index.ts';
 import {
   budgetItemTopic,
@@ -158,7 +158,9 @@ export function staffQuickCheck(t: Turn): boolean {
     u.slots.region !== undefined &&
     itemIntentOf(t.normalized) === null &&
     aspectsOf(t.normalized).every((a) => a === 'amount' || a === 'frequency');
-  const summary = (asksSummary(t.normalized) || allEntitlements) && !namesBudget(t.normalized) && !namesHeadCount(t.normalized);
+  // "建德市" alone, nothing in front to change: a line that names no item, so the year's summary.
+  const onlyPlace = u.slots.region !== undefined && withoutPlaces(t.normalized).replace(/[\s，,。？?的]/g, '') === '';
+  const summary = (asksSummary(t.normalized) || allEntitlements || onlyPlace) && !namesBudget(t.normalized) && !namesHeadCount(t.normalized);
   if (!summary && (!QUICK_CHECK_INTENTS.has(u.intent) || itemIntentOf(t.normalized) !== null)) return false;
   // "这个人全年所有待遇汇总呢" after "拱墅 自付7000 大病": the retiree in front is the one summed up.
   const known = summary ? profileOf(t.state?.slots ?? {}) : {};
