@@ -440,7 +440,9 @@ function answerOtherItemFirst(t: Turn, def: DialogDef, s: DialogState): void {
   // A budget reads items as its own lines, and 纳入 answers who is covered before the money: only a move asks this way.
   if (!MOVES.has(def.intent)) return;
   const q = questionIn(t, def.intent);
-  const other = q?.other ? DIALOGS.get(q.other) : undefined;
+  // "以后慰问金是滨江那边发还是原来社区发": money in general asks who pays after the move (the move's own answer),
+  // not the funeral money the bare word 慰问金 stands for elsewhere.
+  const other = q?.other && !(q.other === 'funeral_consolation' && !/丧|白事/.test(t.normalized)) ? DIALOGS.get(q.other) : undefined;
   if (!q || !other?.topic) return;
   const place = [s.slots.to, s.slots.region, t.profile.region].find((r) => typeof r === 'string') as string | undefined;
   const lines = aspectAnswer(t.ctx, other.topic, place, {}, ['amount', ...q.aspects.filter((a) => a !== 'amount')], t.normalized);

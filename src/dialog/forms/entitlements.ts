@@ -221,6 +221,12 @@ export const seriousIllnessApplicationDialog: DialogDef = {
   },
 };
 
+/** "刘国平 男 77", "她叫林凤仙 女的 七十九": the number right after the gender, at the end, is the age. */
+export function ageBesideGender(text: string): number | undefined {
+  const m = /(?:男|女)(?:的|性)?[\s，,]+([\d一二三四五六七八九十]{2,4})(?:岁|周岁)?[。.!！\s]*$/.exec(text.trim());
+  return m?.[1] === undefined ? undefined : parseNumber(m[1]);
+}
+
 export function readAge(msg: Msg, _ctx: unknown, awaited: boolean): Read {
   // Answering "多大年纪": a bare number, in digits or in words ("七十六", "76岁"). A message that is only an age
   // ("76岁", "七十六", "女的 七十五") answers it even while the name or the gender was asked.
@@ -234,7 +240,7 @@ export function readAge(msg: Msg, _ctx: unknown, awaited: boolean): Read {
   );
   // "年龄错了 是七十九": the age named as such, its figure after.
   const named = /(年龄|岁数|年纪)[^\d一二三四五六七八九十，,。]{0,6}([\d一二三四五六七八九十]{2,4})/.exec(msg.text)?.[2];
-  const said = msg.understanding?.slots.age ?? bare ?? (named === undefined ? undefined : parseNumber(named));
+  const said = msg.understanding?.slots.age ?? bare ?? (named === undefined ? undefined : parseNumber(named)) ?? ageBesideGender(msg.text);
   if (said === undefined) return awaited ? { error: 'error-invalid_age' } : null;
   if (said >= 40 && said <= 120) return { value: said };
   return awaited || msg.understanding?.slots.age !== undefined ? { error: 'error-age-range' } : null;

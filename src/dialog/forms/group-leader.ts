@@ -6,7 +6,7 @@ import { type Entitlement, groupLeaderSubsidy, type IsoDate, type Result } from 
 import type { DialogDef, Msg, Outcome, Read, SlotSpec, Slots, TurnCtx } from '../context.ts';
 import { nameSlot, regionSlot, UNSURE } from '../slots.ts';
 import { answerEntitlement, citationText, entitlementLines, fileCase, offerButtons, ruleErrorLine } from './common.ts';
-import { ageSlot, genderSlot, latestRegion, readAge } from './entitlements.ts';
+import { ageBesideGender, ageSlot, genderSlot, latestRegion, readAge } from './entitlements.ts';
 
 /**
  * 自管小组长补助 (004 三(一)2, 000 三(一)2): up to 10 元 per managed retiree, at most 500 元 a year per leader, after the
@@ -109,7 +109,8 @@ const leaderAge: SlotSpec = {
   // Said in passing only with 岁 ("68岁"): a bare number is the count as often as the age.
   read: (msg, ctx, awaited) => {
     if (awaited) return readAge(msg, ctx, true);
-    const age = msg.understanding?.slots.age;
+    // "赵雪梅 女 66": a number right after the gender is the age, not the count.
+    const age = msg.understanding?.slots.age ?? ageBesideGender(msg.text);
     if (age !== undefined && age >= 40 && age <= 120) return { value: age };
     // "女 200岁": an age said, but none a leader has: said to be wrong, and asked.
     return /\d+\s*(岁|周岁)/.test(msg.text) ? { error: 'error-age-range' } : null;

@@ -370,6 +370,8 @@ const EVENT_AFTER =
   /^(?:昨|今天|今早|今晚|今年|前天|前晚|大前天|去年|前年|上(?:个|周|星期|礼拜|月|午|次|半年)|这(?:个月|周|星期|礼拜)|本月|[\d零〇一二两三四五六七八九十]{1,4}(?:年|月|号|日)|去世|过世|逝世|病逝|病故|身故|走了|走的|死了|没了|因病|于|已经|身份证|生前|享年)/;
 
 const DEATH_TOLD = /去世|过世|逝世|病逝|病故|身故|走了|死了/;
+/** A name between pauses, then 男/女 and an age: "赵雪梅 女 66", "刘国平，男，77岁". */
+const PERSON_CARD = /(^|[\s，,])([\u4e00-\u9fa5]{2,4})[\s，,]+(?:男|女)(?:的|性)?[\s，,]*[\d一二三四五六七八九十]{2,3}(?:岁|周岁)?(?=$|[\s，,。])/g;
 /** "老人12月1日去世", "老先生昨天走了": after a name, the old person named again, then the event. */
 const ELDER_THEN_EVENT = new RegExp(`^(?:老人家?|老先生|老太太|老同志)\\s?(?:${EVENT_AFTER.source.slice(1)})`);
 
@@ -479,6 +481,13 @@ export function parseName(text: string, opts: NameOptions = {}): string | undefi
     (rest) => (EVENT_AFTER.test(rest.trimStart()) && (rest !== rest.trimStart() || told)) || (told && ELDER_THEN_EVENT.test(rest)),
   );
   if (opening) return opening;
+  // "帮她申请 赵雪梅 女 66": a name set off by spaces, then the gender and the age, as on a form.
+  PERSON_CARD.lastIndex = 0;
+  for (let m = PERSON_CARD.exec(t); m !== null; m = PERSON_CARD.exec(t)) {
+    const start = m.index + (m[1]?.length ?? 0);
+    const name = nameAt(t, start);
+    if (name && name === m[2] && surnameAt(t, start) !== undefined) return name;
+  }
   LOOKUP.lastIndex = 0;
   for (let m = LOOKUP.exec(t); m !== null; m = LOOKUP.exec(t)) {
     const name = nameFollowedBy(t, m.index + m[0].length, lookupAfter);
