@@ -160,6 +160,8 @@ export const wantsToApply = (text: string): boolean =>
   // "申请大病慰问要带啥子材料" asks what applying needs: a question, not yet a request.
   (/^(先|那|就)?(想|要|想要)?(申请|登记|报个?名)/.test(text.trim()) && !isQuestion(text.trim().split(/[\s，,]/)[0] ?? '')) ||
   /(^|[\s，,。了])(想|想要|要)(申请|登记|报个?名)(?![吗嘛么不])/.test(text) ||
+  // "我叫钱玉珍 女 72岁 钱塘区 自付一万一 申请大病慰问": a last clause that names the item to apply for asks for it.
+  /(^|[\s，,。])(申请|登记)(一下)?(大病|住院|体检|小组长|自管小组长)[^\s，,。？?吗]{0,6}$/.test(text) ||
   // "整一个申请嘛", "给我弄个登记": dialect for "do one".
   /(整|弄|搞|办|帮我|给我)(一)?(个|下)(申请|登记)/.test(text) ||
   // "帮我办个住院慰问", "给我弄一下体检报销": the item named, done for them.
