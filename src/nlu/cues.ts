@@ -154,6 +154,8 @@ export function isApplyRequest(text: string): boolean {
 /** "我要申请大病慰问", "帮我爸登记住院慰问": a message that asks to apply, not only to know. */
 export const wantsToApply = (text: string): boolean =>
   /(我要|我想|我想要|我来|帮我|给我|替我|(帮|给|替)(他|她|我爸|我妈|老人))(申请|登记|报个?名|报销)/.test(text) ||
+  // "帮上城区的退休职工周师傅登记住院慰问": staff registering someone named for an item.
+  /(帮|给|替)[^，,。？?吗]{1,14}(登记|申请)(一下|个)?(住院|大病|体检|小组长)/.test(text) ||
   // "好 帮我办 从上城搬过来的", "那帮我报了 户口西湖区": the request, whatever facts follow it.
   /(帮我|给我|替我|(帮|给|替)(他|她|我爸|我妈|老人))(办|报)(理|一下|了|吧|上去)?(?=$|[\s，,。！!]|转移|转关系)/.test(text) ||
   /(帮|给|替)(我|他|她|我爸|我妈|老人)?把.{1,10}(申请|登记|报个?名|报销)/.test(text) ||
@@ -193,7 +195,7 @@ const ITEMS: readonly (readonly [string, RegExp])[] = [
   // "那帮我办转移" after a festival question asked mid-move: the move's own word.
   ['transfer_management', /(?<!档案)转移|转关系|关系(要|能)?转/],
   // Money asked after a death, with no item named ("有没有什么钱", "社区有没有慰问金"): the funeral consolation.
-  ['funeral_consolation', /慰问金|慰问费|什么钱|有没有钱/],
+  ['funeral_consolation', /慰问金|慰问费|什么钱|有没有钱|(走了|去世|过世|没了)[^，,。？?]{0,4}(有啥|有什么|给啥|给什么)/],
 ];
 export function itemIntentOf(text: string): string | null {
   return ITEMS.find(([, words]) => words.test(text))?.[0] ?? null;

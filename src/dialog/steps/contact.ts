@@ -2,7 +2,7 @@ import { amendCase, type CaseFields, type CaseType } from '../../cases/index.ts'
 import { isQuestion } from '../../nlu/cues.ts';
 import { contactIn } from '../contact.ts';
 import { FILED } from '../forms/common.ts';
-import { amountSlot } from '../slots.ts';
+import { amountProblem, amountSlot } from '../slots.ts';
 import type { Turn } from '../turn.ts';
 import { yesOrNo } from './pending.ts';
 
@@ -29,10 +29,14 @@ function detailsIn(t: Turn, type: string, held: Record<string, unknown>): Detail
   // "好的谢谢" tells nothing; "是11月10号住的浙二" opens with a 是 and tells.
   const bareReply = yesOrNo(text) !== null && text.length <= BARE_REPLY;
   if (!TAKES_DETAILS.has(type) || isQuestion(text) || bareReply || !TELLS_DETAILS.test(text)) return { ok: true, fields: {} };
-  // The invoice's amount read as the amount slot reads it: "发票金额-200" is refused and asked again, never filed.
-  const amount = type === 'health_check_reimbursement' && INVOICE_TOLD.test(text) ? INVOICE.read(t.msg, t.ctx, true) : null;
+  // The invoice's amount read as an amount said in passing is read ("发票是十一月开的" says none): "发票金额-200" is
+  // refused and asked again, never filed.
+  const amount = type === 'health_check_reimbursement' && INVOICE_TOLD.test(text) ? INVOICE.read(t.msg, t.ctx, false) : null;
+  const value = amount && 'value' in amount ? amount.value : undefined;
+  const problem = amountProblem(value);
+  if (problem) return { ok: false, error: problem.id, args: problem.args };
   if (amount && 'error' in amount) return { ok: false, error: amount.error, args: amount.args ?? {} };
-  const invoice: Record<string, string> = amount && 'value' in amount && typeof amount.value === 'string' ? { invoice: amount.value } : {};
+  const invoice: Record<string, string> = typeof value === 'string' ? { invoice: value } : {};
   const said = text.replace(LONG_NUMBER, '…').trim();
   const before = typeof held.details === 'string' ? `${held.details}；` : '';
   return { ok: true, fields: { ...invoice, details: `${before}${said}`.slice(-MAX_DETAILS) } };

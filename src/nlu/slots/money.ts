@@ -147,6 +147,8 @@ function judge(text: string, n: NumberSpan, blocked: readonly Span[], numbers: r
   if (n.value === 1 && !n.arabic && (DEMONSTRATIVE_BEFORE.test(pre) ? PIECE_AFTER.test(after) : TOGETHER_AFTER.test(after))) return { kind: 'none' };
   // "报销一下", "帮我看一下": 一下 is "a little", never a figure.
   if (n.value === 1 && !n.arabic && after.startsWith('下')) return { kind: 'none' };
+  // "自付不是两万 是八千": the figure denied is not the one said.
+  if (/不是$/.test(pre)) return { kind: 'none' };
   // "那多一块 一万零一呢", "再少两块": a step from the figure before, never the figure.
   if (n.value < 100 && /(?<![一二三四五六七八九十百千万\d])(再)?(多|少)$/.test(pre)) return { kind: 'none' };
   // "自付超过一万就给2500": after the self-pay, the figure given is the payout asked about, never the self-pay;
