@@ -1,6 +1,6 @@
 import type { Button } from '../chat/index.ts';
 import { slotButton } from '../chat/index.ts';
-import { isQuestion } from '../nlu/cues.ts';
+import { isApplyRequest, isQuestion, wantsToApply } from '../nlu/cues.ts';
 import { DOMAIN_INTENTS } from '../nlu/index.ts';
 import { normalize } from '../nlu/normalize.ts';
 import {
@@ -349,8 +349,10 @@ export function nameSlot(name: 'deceasedName' | 'applicantName', ask: string): S
         const parentOfWriter = at > 0 && /我(就)?是\s*$/.test(text.slice(0, at)) && CHILD_OF.test(text.slice(at + value.length));
         return named || parentOfWriter ? { value } : null;
       }
-      if (value) return { value };
       const text = msg.text.trim();
+      // "那帮我申请吧" while the name is asked: a request, never a name (那 is a surname too).
+      if (isApplyRequest(normalize(text)) || wantsToApply(normalize(text))) return { error: 'error-name', aside: true };
+      if (value) return { value };
       if (HONORIFIC.test(text)) return { error: 'error-name-full' };
       // A question asked instead of the name: said kindly, the question comes back afterwards.
       if (isDomainQuestion(msg) || isQuestion(text) || /怎样|咋样|会咋/.test(text)) {

@@ -155,6 +155,11 @@ const WORDS: Readonly<Record<string, string | null>> = {
   我二姐: '姐姐',
   孙媳: '孙媳',
   孙媳妇: '孙媳',
+  // Aunts and uncles: "大姨王月娥走了" — 其他亲属 (a nephew's own word is kept by the form's relation slot).
+  大姨: '其他亲属',
+  小姨: '其他亲属',
+  大舅: '其他亲属',
+  小舅: '其他亲属',
   // the writer
   本人: '本人',
   我本人: '本人',

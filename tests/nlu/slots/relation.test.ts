@@ -4,6 +4,8 @@ import { parseRelation } from '../../../src/nlu/slots/relation.ts';
 describe('parseRelation', () => {
   it.each([
     ['我爸走了', '父亲'],
+    ['大姨王月娥12月4号走了', '其他亲属'],
+    ['小舅昨天没了', '其他亲属'],
     ['爸爸昨天去世了', '父亲'],
     ['父亲', '父亲'],
     ['老爸', '父亲'],
