@@ -517,7 +517,13 @@ function withoutDistrict(said: string): string {
  * "我们是拱墅区大关街道西一社区的", "古荡街道嘉绿苑社区": a community named in passing; the words before the place are
  * tried off, boundary by boundary. Null when none is named.
  */
+/** "社区是翠苑一区": a community named after 社区是/叫/在 (2–8 characters, up to a pause). */
+const COMMUNITY_NAMED = /社区(?:是|叫|名叫|名字是)\s?([\u4e00-\u9fa5\d]{2,8}?)(?:社区)?(?=$|[\s，,。])/;
+
 export function communityIn(text: string): string | null {
+  // "社区是翠苑一区", "社区叫和睦": the name after 社区是/叫, with 社区 put back.
+  const named = COMMUNITY_NAMED.exec(text)?.[1];
+  if (named && !NOT_A_NAME.test(named) && !isQuestion(named)) return `${named}社区`;
   // Sticky at each start, so a 10 KB message is never copied once per boundary.
   for (let from = 0; from < text.length; from++) {
     if (from > 0 && !BOUNDARY.test(text[from - 1] ?? '')) continue;

@@ -123,7 +123,7 @@ const MISREADINGS: readonly { readonly when: (intent: IntentId, text: string, sl
     when: (intent, text, slots) =>
       (intent === OUT_OF_SCOPE || intent === 'update_personal_info' || (intent === 'case_status' && !/进度|编号|办好|结果|到哪|怎么样了/.test(text))) &&
       slots.relation !== undefined &&
-      namesDeath(text),
+      (namesDeath(text) || reportsDeath(text)),
     is: () => 'report_death',
   },
   // "刚才报的那个现在到哪一步了": the progress of what was filed, not another report.
