@@ -162,15 +162,11 @@ async function progressAsked(t: Turn, s: DialogState): Promise<boolean> {
   return true;
 }
 
-/** False when the message leaves the offer behind: a question nothing here answers goes on as a new one, in context. */
-async function yesNo(t: Turn, s: DialogState): Promise<false | undefined> {
-  const def = defOf(s.intent);
-  // "我还是想跟社区的人当面说 转人工吧" at the confirmation: a person is asked for, before anything in it is read
-  // ("好的 工作人员核对吧" is still a yes).
-  if (wantsPerson(t) && yesOrNo(t.normalized) !== 'yes') {
-    await digress(t, s, 'human_handoff');
-    return;
-  }
+/**
+ * Facts said at a yes/no ("等等 金额说错了 是九千八", "好 帮我办 从上城搬过来的 租的房子"): put right or added, then the
+ * answer (or the application) goes on with them. False when the message states none to take.
+ */
+async function factsAtYesNo(t: Turn, s: DialogState, def: DialogDef): Promise<boolean> {
   // "等等 金额说错了 是九千八" at an application's confirmation: a fact of the topic it applies for, held by it too.
   const applied = def.answeredBy && t.button === null ? heldFacts(t.readAll(defOf(def.answeredBy), 'applicantName'), s.slots) : {};
   const updates = t.button === null ? { ...applied, ...factsSaid(t, def) } : {};
@@ -187,55 +183,73 @@ async function yesNo(t: Turn, s: DialogState): Promise<false | undefined> {
   const supposed = asks && s.awaiting === 'confirm' && SUPPOSING.test(t.normalized);
   const notFacts =
     (asks && aspectsOf(t.normalized).includes('frequency')) || (asked && aboutAnotherItem(t.normalized, s.intent)) || (asked && !changed) || supposed;
-  if (Object.keys(updates).length > 0 && !plainYesOrNo && !notFacts) {
-    // "好 帮我办 从上城搬过来的 租的房子": a yes to the offer that adds facts (none put right) accepts with them.
-    const yesWithFacts = s.awaiting === 'offer' && t.button === null && yesOrNo(t.normalized) === 'yes' && !replaces(updates, s.slots);
-    // A fact said again is answered again, without claiming a change.
-    // "长沙也是7天吗": a question with another fact asks about it; only a statement corrects.
-    if (replaces(updates, s.slots) && !FOLLOW_UP.test(t.text.trim()) && !asks) t.sayCorrected(updates, def);
-    rememberYesNo(s, t.normalized);
-    rememberComparison(t, s, updates);
-    Object.assign(s.slots, updates);
-    // Still something to apply for with the facts added: applied for; otherwise the answer says why not.
-    const outcome = yesWithFacts ? await def.finish(t.ctx, s.slots) : null;
-    if (outcome?.next === 'offer') {
-      // Facts of the answer itself ("发票三百八", "租的房子") change it: the answer for them is said before filing.
-      if (Object.keys(updates).some((name) => def.slots.some((spec) => spec.name === name))) for (const line of answerOnly(outcome)) t.say(line);
-      await acceptOffer(t, def, s);
-    } else await advance(t, def, s);
-    return;
-  }
-  const words = t.button === null ? yesOrNo(t.normalized) : null;
-  if (words === 'yes' && (await yesToSomethingElse(t, s))) return;
+  if (Object.keys(updates).length === 0 || plainYesOrNo || notFacts) return false;
+  // "好 帮我办 从上城搬过来的 租的房子": a yes to the offer that adds facts (none put right) accepts with them.
+  const yesWithFacts = s.awaiting === 'offer' && t.button === null && yesOrNo(t.normalized) === 'yes' && !replaces(updates, s.slots);
+  // A fact said again is answered again, without claiming a change.
+  // "长沙也是7天吗": a question with another fact asks about it; only a statement corrects.
+  if (replaces(updates, s.slots) && !FOLLOW_UP.test(t.text.trim()) && !asks) t.sayCorrected(updates, def);
+  rememberYesNo(s, t.normalized);
+  rememberComparison(t, s, updates);
+  Object.assign(s.slots, updates);
+  // Still something to apply for with the facts added: applied for; otherwise the answer says why not.
+  const outcome = yesWithFacts ? await def.finish(t.ctx, s.slots) : null;
+  if (outcome?.next === 'offer') {
+    // Facts of the answer itself ("发票三百八", "租的房子") change it: the answer for them is said before filing.
+    if (Object.keys(updates).some((name) => def.slots.some((spec) => spec.name === name))) for (const line of answerOnly(outcome)) t.say(line);
+    await acceptOffer(t, def, s);
+  } else await advance(t, def, s);
+  return true;
+}
+
+/** A yes, a no, thanks or "不对" at the yes/no: what it says done. False when the message is none of them. */
+async function answeredYesOrNo(t: Turn, s: DialogState, def: DialogDef, words: 'yes' | 'no' | null, asked: boolean): Promise<boolean> {
+  if (words === 'yes' && (await yesToSomethingElse(t, s))) return true;
   // "要是医院开的是收据行不行": a question is answered, never taken as a yes or a no by the classifier.
   if (t.button?.kind === 'yes' || (t.button === null && (words === 'yes' || (words === null && !asked && t.is('affirm'))))) {
     await acceptOffer(t, def, s);
-    return;
+    return true;
   }
   // "谢谢你们" at the confirmation of a report is thanks, not a "no": the report is not dropped.
   if (t.button === null && words === null && t.is('thanks') && s.awaiting === 'confirm') {
     t.intent = 'thanks';
     askYesNo(t, s, t.tr.t('confirm-after-thanks'));
-    return;
+    return true;
   }
   if (t.button === null && words === null && t.is('thanks') && s.awaiting === 'offer') {
     t.intent = 'thanks';
     t.say(t.tr.t('offer-after-thanks'));
     s.awaiting = 'done';
-    return;
+    return true;
   }
   // "年龄错了" at the confirmation with nothing read to put right: which one is asked, nothing dropped.
   if (s.awaiting === 'confirm' && t.button === null && words === null && isCorrection(t.normalized)) {
     askYesNo(t, s, t.tr.t('confirm-which-wrong'));
-    return;
+    return true;
   }
   if (t.button?.kind === 'no' || (t.button === null && (words === 'no' || (words === null && !asked && t.is('deny'))))) {
     t.say(t.tr.t(s.awaiting === 'confirm' ? 'confirm-declined' : 'offer-declined'));
     s.awaiting = 'done';
     // "不用了 谢谢": the message declines (and thanks); nothing of the topic is asked.
-    if (t.button === null && s.awaiting === 'done' && THANKS.test(t.normalized)) t.intent = 'deny';
+    if (t.button === null && THANKS.test(t.normalized)) t.intent = 'deny';
+    return true;
+  }
+  return false;
+}
+
+/** False when the message leaves the offer behind: a question nothing here answers goes on as a new one, in context. */
+async function yesNo(t: Turn, s: DialogState): Promise<false | undefined> {
+  const def = defOf(s.intent);
+  // "我还是想跟社区的人当面说 转人工吧" at the confirmation: a person is asked for, before anything in it is read
+  // ("好的 工作人员核对吧" is still a yes).
+  if (wantsPerson(t) && yesOrNo(t.normalized) !== 'yes') {
+    await digress(t, s, 'human_handoff');
     return;
   }
+  if (await factsAtYesNo(t, s, def)) return;
+  const asked = t.button === null && isQuestion(t.normalized);
+  const words = t.button === null ? yesOrNo(t.normalized) : null;
+  if (await answeredYesOrNo(t, s, def, words, asked)) return;
   if (await progressAsked(t, s)) return;
   const question = questionIn(t, s.intent);
   if (question && (await aside(t, s, def, question))) {
