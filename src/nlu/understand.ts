@@ -175,6 +175,11 @@ const MISREADINGS: readonly { readonly when: (intent: IntentId, text: string, sl
     when: (intent, text) => intent === 'transfer_management' && TELL_ASKED.test(text) && otherPlaceIn(text) !== null,
     is: () => 'update_personal_info',
   },
+  // "我搬到钱塘区了 搬过去以后节日慰问还有的吧": a move told is the move's dialog, which answers the item first.
+  {
+    when: (intent, text) => ITEM_AFTER_MOVE.has(intent) && MOVED_TOLD.test(text) && !/要是|如果|假如|万一|打算|准备|想搬|要搬/.test(text),
+    is: () => 'transfer_management',
+  },
   // "我舅舅失踪快7个月了 他养老金会怎样", "我家老人走失快七个月了": a missing person is no death, nor a move to report;
   // the pension's suspension is asked ("长沙 判刑收监 养老金" too, 002 第三十二条(三)).
   {
@@ -214,6 +219,10 @@ const MOVING_OTHER = /燃气|水电|户口本|快递|网|电视|宽带|过户/;
 const HANDOVER = /移交(?!名册)/;
 const WRONGLY_DRAWN = /冒领|骗取/;
 const MOVING = /搬|迁|转(关系|移|过去|过来|到|去)|关系转|过户/;
+/** "我搬到钱塘区了", "刚搬来滨江": a move told as done. */
+const MOVED_TOLD = /(已经|刚)?搬(到|去|来)[\u4e00-\u9fa5]{1,4}(区|县|市)?(了|住了)/;
+/** Items a mover asks about ("到了滨江节日慰问有伐"): the move's dialog answers them first, then asks on. */
+const ITEM_AFTER_MOVE: ReadonlySet<string> = new Set(['festival_consolation', 'health_checkup', 'hospitalization_consolation', 'group_activity']);
 /** A question about money ("管理费用按每人多少算"): the hand-over words in it are context. */
 const asksMoney = (text: string): boolean => namesBudget(text) || /费用|管理费|标准|多少钱/.test(text);
 /** Below this confidence, an item named in so many words (体检, 住院…) decides the intent. */
