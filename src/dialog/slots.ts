@@ -326,7 +326,7 @@ const HONORIFIC = /^([\u4e00-\u9fa5]{1,2}(大妈|大爷|阿姨|叔叔|奶奶|爷
 /** "帮我老伴申请 她叫陈素珍", "我叫李桂兰…帮我申请" (nobody else named as the one applied for). */
 const APPLICANT_NAMED = (value: string) =>
   new RegExp(
-    `(他|她|老伴|爱人|老公|老婆|父亲|母亲|爸|妈)(的名字)?(叫|是)\\s?${value}|(小组长|申请人)\\s?(是|叫)?\\s?${value}|(^|[\\s，,])${value}[\\s，,]+(男|女|身份证)|^(?!.*(帮|给|替)(我)?(爸|妈|父亲|母亲|老伴|爱人|老公|老婆|他|她)).*我叫\\s?${value}`,
+    `(他|她|老伴|爱人|老公|老婆|父亲|母亲|爸|妈)(的名字)?(叫|是)\\s?${value}|(小组长|申请人)[\\s，,]?(是|叫)?\\s?${value}|(^|[\\s，,])${value}[\\s，,]+(男|女|身份证)|^(?!.*(帮|给|替)(我)?(爸|妈|父亲|母亲|老伴|爱人|老公|老婆|他|她)).*我叫\\s?${value}`,
   );
 
 export function nameSlot(name: 'deceasedName' | 'applicantName', ask: string): SlotSpec {

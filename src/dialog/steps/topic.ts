@@ -90,7 +90,9 @@ export async function followUp(t: Turn): Promise<boolean | 'again'> {
   const deathQuestion = isQuestion(text) && item === null && aspectsOf(text).some((a) => a === 'stop' || a === 'pension' || a === 'deadline');
   // After the funeral money's answer the death is the topic: "什么时候停保障" asks what stops, without naming it again.
   const aboutDeath = namesDeath(text) || s.intent === 'funeral_consolation';
-  if (aboutDeath && (ASKS_TO_REPORT.test(text) || deathQuestion) && s.intent !== 'report_death') {
+  // "好 住院那个帮我登记" after the funeral money's answer names another item: that one is applied for, not a death.
+  const namesOtherItem = item !== null && item !== 'funeral_consolation' && !namesDeath(text);
+  if (aboutDeath && !namesOtherItem && (ASKS_TO_REPORT.test(text) || deathQuestion) && s.intent !== 'report_death') {
     // "那帮我报一下 她前天走的" after the funeral money's answer: the death is reported, with what is known.
     return startInstead(t, 'report_death', inherited(s, 'report_death'));
   }
