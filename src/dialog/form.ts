@@ -39,7 +39,7 @@ import { FILED, offerButtons } from './forms/common.ts';
 import { ASKING } from './forms/death.ts';
 import { DIALOGS } from './forms/index.ts';
 import { amountProblem } from './slots.ts';
-import { type DialogState, missingSlots, withoutPersonal } from './state.ts';
+import { type DialogState, missingSlots } from './state.ts';
 import type { Turn } from './turn.ts';
 
 /**
@@ -508,10 +508,10 @@ export function asApplicant(t: Turn): TurnCtx {
 /** The topic left for another, one step back: its facts come back when the user returns to it. */
 const EARLIER = '_earlier';
 
-/** The topic in front, kept as the earlier one of the next (without personal data, without its own earlier one). */
+/** The topic in front, kept as the earlier one of the next: its own declared facts, none of them personal. */
 export function asEarlier(s: DialogState): Slots {
-  const { [EARLIER]: _older, ...facts } = withoutPersonal(s).slots;
-  return { [EARLIER]: { intent: s.intent, slots: facts } };
+  const own = (DIALOGS.get(s.intent)?.slots ?? []).filter((spec) => !spec.personal && s.slots[spec.name] !== undefined && s.slots[spec.name] !== null);
+  return { [EARLIER]: { intent: s.intent, slots: Object.fromEntries(own.map((spec) => [spec.name, s.slots[spec.name] as Json])) } };
 }
 
 /** The facts of the topic left one step back, when it is the one returned to. */
@@ -531,9 +531,8 @@ export function inherited(s: DialogState, next: string): Slots {
     .filter((spec) => !spec.personal && spec.name !== 'region' && s.slots[spec.name] !== undefined && s.slots[spec.name] !== null)
     .map((spec) => [spec.name, s.slots[spec.name]] as const);
   // "那帮我办转移" after a festival question asked once the move was answered: the move's facts come back.
-  const back = Object.fromEntries(Object.entries(earlierFacts(s, next)).filter(([name]) => DIALOGS.get(next)?.slots.some((spec) => spec.name === name)));
   return {
-    ...back,
+    ...earlierFacts(s, next),
     ...(typeof s.slots.region === 'string' ? { region: s.slots.region } : {}),
     ...Object.fromEntries(shared),
     ...Object.fromEntries(kept),

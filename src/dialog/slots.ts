@@ -9,6 +9,7 @@ import {
   findRegions,
   homophoneRegionIn,
   KIN_BEFORE_NAME,
+  OVER_BEFORE,
   parseNumber,
   pickRegions,
   vagueRange,
@@ -166,7 +167,7 @@ function rangeIn(msg: Msg): SaidRange | null {
   // The hedge may stand outside what the NLU marked ("一万" + "左右").
   const tail = at >= 0 ? (/^(?:块钱|块|元)?(?:左右|上下|多|来|出头|挂零|以上)/.exec(text.slice(at + vague.text.length))?.[0] ?? '') : '';
   // "超过四万": the word before the figure is part of what was said.
-  const head = at > 0 ? (/(?:超过|超出|高于|多于)$/.exec(text.slice(0, at))?.[0] ?? '') : '';
+  const head = at > 0 ? (OVER_BEFORE.exec(text.slice(0, at))?.[0] ?? '') : '';
   const r = vagueRange(vague.text + tail, at > 0 ? text.slice(Math.max(0, at - 4), at) : '');
   return r ? { ...r, said: head + vague.text + tail } : null;
 }
@@ -351,7 +352,8 @@ export function nameSlot(name: 'deceasedName' | 'applicantName', ask: string): S
       }
       const text = msg.text.trim();
       // "那帮我申请吧" while the name is asked: a request, never a name (那 is a surname too).
-      if (isApplyRequest(normalize(text)) || wantsToApply(normalize(text))) return { error: 'error-name', aside: true };
+      const plain = normalize(text);
+      if (isApplyRequest(plain) || wantsToApply(plain)) return { error: 'error-name', aside: true };
       if (value) return { value };
       if (HONORIFIC.test(text)) return { error: 'error-name-full' };
       // A question asked instead of the name: said kindly, the question comes back afterwards.
@@ -513,13 +515,13 @@ function withoutDistrict(said: string): string {
   return name;
 }
 
+/** "社区是翠苑一区": a community named after 社区是/叫/名叫 (2–8 characters, up to a pause). */
+const COMMUNITY_NAMED = /社区(?:是|叫|名叫|名字是)\s?([\u4e00-\u9fa5\d]{2,8}?)(?:社区)?(?=$|[\s，,。])/;
+
 /**
  * "我们是拱墅区大关街道西一社区的", "古荡街道嘉绿苑社区": a community named in passing; the words before the place are
  * tried off, boundary by boundary. Null when none is named.
  */
-/** "社区是翠苑一区": a community named after 社区是/叫/在 (2–8 characters, up to a pause). */
-const COMMUNITY_NAMED = /社区(?:是|叫|名叫|名字是)\s?([\u4e00-\u9fa5\d]{2,8}?)(?:社区)?(?=$|[\s，,。])/;
-
 export function communityIn(text: string): string | null {
   // "社区是翠苑一区", "社区叫和睦": the name after 社区是/叫, with 社区 put back.
   const named = COMMUNITY_NAMED.exec(text)?.[1];

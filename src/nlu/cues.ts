@@ -239,8 +239,10 @@ const OWN_DEATH =
   /(我|俺|咱)?(的|家)?(爸|妈|爹|娘|父亲|母亲|老伴|爱人|老公|老婆|丈夫|妻子|公公|婆婆|岳父|岳母|爷爷|奶奶|外公|外婆|姥姥|姥爷|老头子?|老太婆?)[^，,。？?]{0,10}(去世|走了|过世|没了|没嘞|没啦|病故|离世|(号|日|月|天|周|旬|底|初|前)走的)/;
 /** "我老伴去年走了 我现在一个人住": a death long past is the writer's circumstances, not news to report. */
 const LONG_AGO = /去年|前年|年前|早就|好几年|多年|那年/;
+/** "要是…", "如果…": a case supposed, not a fact told. */
+export const SUPPOSING = /要是|如果|假如|假设|万一|若是/;
 /** "老伴要是以后走了", "万一我走了": a death supposed, asked about ahead, not told. */
-const SUPPOSED = /(要是|如果|假如|万一|假设|若是|哪天|以后|将来|到时候?)[^，,。？?]{0,6}(去世|走了|过世|没了|病故|离世)/;
+const SUPPOSED = new RegExp(`(${SUPPOSING.source}|哪天|以后|将来|到时候?)[^，,。？?]{0,6}(去世|走了|过世|没了|病故|离世)`);
 function toldOwnDeath(text: string): boolean {
   return OWN_DEATH.test(text) && !LONG_AGO.test(text) && !THIRD_PERSON.test(text) && !SUPPOSED.test(text);
 }

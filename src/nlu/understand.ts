@@ -8,7 +8,18 @@
 
 import type { Classification, ClassifierInfo, ClassifierOptions, FeatureContribution, IntentClassifier, TrainingExample } from './classifier.ts';
 import { trainClassifier } from './classifier.ts';
-import { asksForPerson, asksProgress, asksWhoPays, itemIntentOf, namesBudget, namesDeath, namesHeadCount, reportsDeath, THIRD_PERSON } from './cues.ts';
+import {
+  asksForPerson,
+  asksProgress,
+  asksWhoPays,
+  itemIntentOf,
+  namesBudget,
+  namesDeath,
+  namesHeadCount,
+  reportsDeath,
+  SUPPOSING,
+  THIRD_PERSON,
+} from './cues.ts';
 import type { IntentDefinition, IntentId } from './intents.ts';
 import { DEFAULT_INTENTS_DIR, DOMAIN_INTENTS, INTENT_IDS, isIntentId, loadIntents, OUT_OF_SCOPE } from './intents.ts';
 import { normalize, truncateForNlu } from './normalize.ts';
@@ -177,14 +188,16 @@ const MISREADINGS: readonly { readonly when: (intent: IntentId, text: string, sl
   },
   // "我搬到钱塘区了 搬过去以后节日慰问还有的吧": a move told is the move's dialog, which answers the item first.
   {
-    when: (intent, text) => ITEM_AFTER_MOVE.has(intent) && MOVED_TOLD.test(text) && !/要是|如果|假如|万一|打算|准备|想搬|要搬/.test(text),
+    when: (intent, text) => ITEM_AFTER_MOVE.has(intent) && MOVED_TOLD.test(text) && !SUPPOSING.test(text) && !PLANNED.test(text),
     is: () => 'transfer_management',
   },
   // "我舅舅失踪快7个月了 他养老金会怎样", "我家老人走失快七个月了": a missing person is no death, nor a move to report;
   // the pension's suspension is asked ("长沙 判刑收监 养老金" too, 002 第三十二条(三)).
   {
     when: (intent, text) =>
-      (intent === 'report_death' || intent === 'update_personal_info' || intent === OUT_OF_SCOPE) && !namesDeath(text) && MISSING.test(text),
+      (intent === 'report_death' || intent === 'update_personal_info' || intent === OUT_OF_SCOPE) &&
+      !namesDeath(text) &&
+      (MISSING.test(text) || IMPRISONED.test(text)),
     is: () => 'pension_certification',
   },
 ];
@@ -192,8 +205,9 @@ const MISREADINGS: readonly { readonly when: (intent: IntentId, text: string, sl
 const TELL_ASKED = /(说一声|讲一声|告诉|告知|报告|打招呼|通知)[^，,。]{0,6}(吗|不|么|嘛|伐)|(要不要|需不需要|用不用)[^，,。]{0,6}(说一声|告诉|告知|报告|通知)/;
 /** "还发吗", "还能去体检不": whether an item is still due. */
 const ITEM_STILL_DUE = /还(发|有|给|能|可以|算)|发不发|有没有|能不能|给不给/;
-const MISSING =
-  /失踪|失联|下落不明|联系不上|找不到人|走失|走丢|找不着|没找到|(判刑|收监|坐牢|服刑)[^，,。？?]{0,8}(养老金|退休金)|(养老金|退休金)[^，,。？?]{0,8}(判刑|收监|坐牢|服刑)/;
+const MISSING = /失踪|失联|下落不明|联系不上|找不到人|走失|走丢|找不着|没找到/;
+/** "长沙 判刑收监 养老金": prison named with the pension (002 第三十二条(三) suspends it). */
+const IMPRISONED = /(判刑|收监|坐牢|服刑)[^，,。？?]{0,8}(养老金|退休金)|(养老金|退休金)[^，,。？?]{0,8}(判刑|收监|坐牢|服刑)/;
 
 function rereadIntent(classified: IntentId, text: string, slots: Slots): IntentId {
   let intent = classified;
@@ -220,6 +234,8 @@ const HANDOVER = /移交(?!名册)/;
 const WRONGLY_DRAWN = /冒领|骗取/;
 const MOVING = /搬|迁|转(关系|移|过去|过来|到|去)|关系转|过户/;
 /** "我搬到钱塘区了", "刚搬来滨江": a move told as done. */
+/** "打算搬", "想搬": a move still to come. */
+const PLANNED = /打算|准备|想搬|要搬/;
 const MOVED_TOLD = /(已经|刚)?搬(到|去|来)[\u4e00-\u9fa5]{1,4}(区|县|市)?(了|住了)/;
 /** Items a mover asks about ("到了滨江节日慰问有伐"): the move's dialog answers them first, then asks on. */
 const ITEM_AFTER_MOVE: ReadonlySet<string> = new Set(['festival_consolation', 'health_checkup', 'hospitalization_consolation', 'group_activity']);

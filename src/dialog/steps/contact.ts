@@ -1,5 +1,6 @@
 import { amendCase, type CaseFields, type CaseType } from '../../cases/index.ts';
 import { isQuestion } from '../../nlu/cues.ts';
+import { maskText } from '../../privacy/mask.ts';
 import { contactIn } from '../contact.ts';
 import { FILED } from '../forms/common.ts';
 import { amountProblem, amountSlot } from '../slots.ts';
@@ -10,8 +11,6 @@ import { yesOrNo } from './pending.ts';
 const TAKES_DETAILS: ReadonlySet<string> = new Set(['hospitalization_application', 'health_check_reimbursement']);
 /** A stay, a check or an invoice told: "11月10号住的浙二 住了8天", "发票是380元", "在人民医院做的". */
 const TELLS_DETAILS = /医院|住院|出院|住的|住了|发票|收据|体检|做的|\d+\s*(月|号|日|天)|[一二三四五六七八九十]+(月|号|天)|昨天|前天|上周|上个月/;
-/** Numbers long enough to be an ID, phone or card: never kept in the details' free text. */
-const LONG_NUMBER = /\d{7,}[\dXx]*/g;
 const MAX_DETAILS = 400;
 const INVOICE = amountSlot('invoice');
 /** An amount is read only where the invoice or money is named: "11月20号" is a date, not an amount unreadable. */
@@ -37,7 +36,8 @@ function detailsIn(t: Turn, type: string, held: Record<string, unknown>): Detail
   if (problem) return { ok: false, error: problem.id, args: problem.args };
   if (amount && 'error' in amount) return { ok: false, error: amount.error, args: amount.args ?? {} };
   const invoice: Record<string, string> = typeof value === 'string' ? { invoice: value } : {};
-  const said = text.replace(LONG_NUMBER, '…').trim();
+  // An ID number, phone or card typed in them is masked as everywhere else: the details keep none whole.
+  const said = maskText(text).trim();
   const before = typeof held.details === 'string' ? `${held.details}；` : '';
   return { ok: true, fields: { ...invoice, details: `${before}${said}`.slice(-MAX_DETAILS) } };
 }

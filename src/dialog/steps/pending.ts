@@ -14,6 +14,7 @@ import {
   itemIntentOf,
   namesDeath,
   reportsDeath,
+  SUPPOSING,
   wantsToApply,
 } from '../../nlu/cues.ts';
 import { aspectAnswer } from '../answers.ts';
@@ -49,9 +50,6 @@ const FOLLOW_UP = /^(那|还有|换成)|呢[?？。!！]*$/;
 const PLAIN_ACK = /^(好的?|好吧|嗯+|哦+|噢+|行|可以|知道了|明白了?|晓得了|不用了?|不需要|不要了?|没事了?|谢谢(你|您)?|ok)[啊呀吧了的哈啦。！!，,.~\s]*$/i;
 
 /** A plain yes or no in words ("不用了谢谢", "好的 登记吧", "那帮我申请"); null when the words say neither, or ask. */
-/** "要是…", "如果…": a case supposed, not a fact told. */
-const SUPPOSING = /要是|如果|假如|假设|万一|若是/;
-
 /** "谢谢", "多谢": thanks said with the answer. */
 const THANKS = /谢谢|多谢|感谢|谢了/;
 

@@ -40,6 +40,7 @@ export {
   type InvalidAmount,
   MAX_AMOUNT,
   type MoneyScan,
+  OVER_BEFORE,
   parseMoney,
   pickAmount,
   scanMoney,

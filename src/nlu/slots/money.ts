@@ -352,7 +352,8 @@ const HEDGE_ENDING = /(?:差不多|大概|大约|大致|约莫|约摸|估计|估
 const HEDGE_AFTER = /(?:块钱|块|元)?(?:左右|上下)$/;
 const MORE_AFTER = /(?:多|来)(?:块钱|块|元)?$/;
 const JUST_OVER_AFTER = /(?:块钱|块|元)?(?:出头|挂零)$/;
-const OVER_BEFORE = /(?:超过|超出|高于|多于|超了)$/;
+/** "超过四万": the word before a figure that makes it a floor. */
+export const OVER_BEFORE = /(?:超过|超出|高于|多于|超了)$/;
 /** The top of "超过四万": the largest amount a bill is taken to be (the rules refuse 10,000,000 and more). */
 const HIGHEST_SELF_PAY = 9_999_999;
 const ABOVE_AFTER = /(?:块钱|块|元)?以上$/;
